@@ -1,0 +1,47 @@
+import type { AttendanceStatus } from '../domain/attendance';
+import { DomainError } from '../domain/errors';
+import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
+import type { Person } from '../domain/meeting';
+import type { CheckinView, MeetingService } from './meetings';
+import type { CheckinCardChannel, Clock, Store } from './ports';
+
+export interface RecordAttendance {
+  tenantId: string;
+  meetingId: string;
+  person: Person;
+  /** A status, or 'undo' to take one's answer back. */
+  status: AttendanceStatus | 'undo';
+}
+
+export class AttendanceService {
+  constructor(
+    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; meetings: MeetingService },
+  ) {}
+
+  /**
+   * Sets (or clears) one person's attendance. Idempotent: the record is keyed by person,
+   * so a retried invoke or a double click leaves exactly one record.
+   */
+  async record(cmd: RecordAttendance): Promise<CheckinView> {
+    const { store, meetings, clock } = this.deps;
+    const meeting = await meetings.require(cmd.tenantId, cmd.meetingId);
+    if (meeting.attendanceClosed) throw new DomainError('attendance_closed');
+    if (cmd.status === 'undo') {
+      await store.removeAttendance(cmd.tenantId, cmd.meetingId, cmd.person.id);
+    } else {
+      const member = await store.getMember(cmd.tenantId, meeting.networkId, cmd.person.id);
+      await store.putAttendance({
+        tenantId: cmd.tenantId,
+        meetingId: cmd.meetingId,
+        personId: cmd.person.id,
+        name: member?.name ?? cmd.person.name,
+        municipality: member?.municipality ?? UNKNOWN_MUNICIPALITY,
+        guest: !member,
+        status: cmd.status,
+        updatedAt: clock.now().toISOString(),
+      });
+    }
+    this.deps.channel.requestRefresh(meeting);
+    return meetings.view(meeting, cmd.person.id);
+  }
+}

@@ -1,0 +1,111 @@
+import { summarizeAttendance, type AttendanceRecord, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
+import { DomainError } from '../domain/errors';
+import {
+  localDate,
+  validateMeetingForm,
+  type Locale,
+  type Meeting,
+  type MeetingField,
+  type MeetingFieldError,
+  type MeetingFormValues,
+  type Person,
+} from '../domain/meeting';
+import type { CheckinCardChannel, Clock, Store } from './ports';
+import { SingleFlight } from './single-flight';
+
+export interface CheckinView {
+  meeting: Meeting;
+  summary: AttendanceSummary;
+  /** The viewer's own status, for the card the clicker gets back. */
+  mine?: AttendanceStatus | 'none';
+}
+
+/** The check-in view of a meeting; with a viewer, it also holds that person's own status. */
+export function checkinViewOf(meeting: Meeting, records: readonly AttendanceRecord[], viewerId?: string): CheckinView {
+  const view: CheckinView = { meeting, summary: summarizeAttendance(records) };
+  if (viewerId !== undefined) view.mine = records.find((r) => r.personId === viewerId)?.status ?? 'none';
+  return view;
+}
+
+export interface CreateMeeting {
+  tenantId: string;
+  networkId: string;
+  channelId: string;
+  /** Id minted into the form card: a retried submit creates nothing new. */
+  formId: string;
+  values: MeetingFormValues;
+  by: Person;
+  locale: Locale;
+}
+
+export type CreateMeetingResult =
+  | { ok: true; meeting: Meeting }
+  | { ok: false; errors: Partial<Record<MeetingField, MeetingFieldError>> };
+
+export class MeetingService {
+  private readonly posting = new SingleFlight();
+
+  constructor(
+    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; timeZone: string },
+  ) {}
+
+  async create(cmd: CreateMeeting): Promise<CreateMeetingResult> {
+    const { store, clock } = this.deps;
+    const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
+    if (!network) throw new DomainError('network_not_found');
+    const existing = await store.getMeeting(cmd.tenantId, cmd.formId);
+    if (!existing) {
+      const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
+      if (!result.ok) return result;
+      await store.createMeeting({
+        ...result.value,
+        id: cmd.formId,
+        tenantId: cmd.tenantId,
+        networkId: network.id,
+        networkName: network.name,
+        channelId: cmd.channelId,
+        createdBy: cmd.by,
+        locale: cmd.locale,
+        attendanceClosed: false,
+        createdAt: clock.now().toISOString(),
+      });
+    }
+    return { ok: true, meeting: await this.ensurePosted(cmd.tenantId, cmd.formId) };
+  }
+
+  /** Posts the check-in card once, even when Teams retries the submit while we post. */
+  private ensurePosted(tenantId: string, meetingId: string): Promise<Meeting> {
+    return this.posting.run(`${tenantId}/${meetingId}`, async () => {
+      const meeting = await this.require(tenantId, meetingId);
+      if (meeting.card) return meeting;
+      const card = await this.deps.channel.post(meeting);
+      await this.deps.store.setMeetingCard(tenantId, meetingId, card);
+      return { ...meeting, card };
+    });
+  }
+
+  async setAttendanceClosed(tenantId: string, meetingId: string, by: Person, closed: boolean): Promise<CheckinView> {
+    const meeting = await this.require(tenantId, meetingId);
+    if (meeting.createdBy.id !== by.id) throw new DomainError('not_meeting_creator');
+    if (meeting.attendanceClosed !== closed) {
+      await this.deps.store.setAttendanceClosed(tenantId, meetingId, closed);
+    }
+    const updated = { ...meeting, attendanceClosed: closed };
+    this.deps.channel.requestRefresh(updated);
+    return this.view(updated, by.id);
+  }
+
+  async checkinView(tenantId: string, meetingId: string, viewerId?: string): Promise<CheckinView> {
+    return this.view(await this.require(tenantId, meetingId), viewerId);
+  }
+
+  async view(meeting: Meeting, viewerId?: string): Promise<CheckinView> {
+    return checkinViewOf(meeting, await this.deps.store.listAttendance(meeting.tenantId, meeting.id), viewerId);
+  }
+
+  async require(tenantId: string, meetingId: string): Promise<Meeting> {
+    const meeting = await this.deps.store.getMeeting(tenantId, meetingId);
+    if (!meeting) throw new DomainError('meeting_not_found');
+    return meeting;
+  }
+}

@@ -1,0 +1,51 @@
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Meeting } from '../domain/meeting';
+import type { Member, Network } from '../domain/network';
+
+/** Durable state. Every key is scoped by tenant (and network or meeting); nothing is global. */
+export interface Store {
+  upsertNetwork(network: Network): Promise<void>;
+  getNetwork(tenantId: string, networkId: string): Promise<Network | undefined>;
+
+  /** Inserts or replaces the given members (by id); others are left alone. */
+  upsertMembers(members: readonly Member[]): Promise<void>;
+  listMembers(tenantId: string, networkId: string): Promise<Member[]>;
+  getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined>;
+
+  /** Inserts the meeting unless one with its id exists; returns what is stored. */
+  createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }>;
+  getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
+  setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
+  setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
+
+  /** One record per (tenant, meeting, person): a second put replaces the first. Durable on return. */
+  putAttendance(record: AttendanceRecord): Promise<void>;
+  /** Returns whether a record was removed. */
+  removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean>;
+  listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]>;
+
+  health(): Promise<{ ok: boolean; detail: string }>;
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+/** Posts and refreshes the shared check-in card in the network's channel. */
+export interface CheckinCardChannel {
+  /** Posts the card as a new post in the meeting's channel; returns where it landed. */
+  post(meeting: Meeting): Promise<CardRef>;
+  /** Asks for the shared card to be brought up to date (coalesced, rate limited). */
+  requestRefresh(meeting: Meeting): void;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}

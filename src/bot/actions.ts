@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES } from '../domain/attendance';
+import { DomainError } from '../domain/errors';
+import { LIMITS } from '../domain/meeting';
+
+/** The one table of card actions: every button's `data.action` is validated into this union. */
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const field = (max: number) => z.string().max(max).optional();
+
+export const cardActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('checkin'), meetingId: id, status: z.enum(ATTENDANCE_STATUSES) }),
+  z.object({ action: z.literal('undo'), meetingId: id }),
+  z.object({ action: z.literal('close'), meetingId: id }),
+  z.object({ action: z.literal('reopen'), meetingId: id }),
+  z.object({
+    action: z.literal('createMeeting'),
+    formId: id,
+    date: field(32),
+    start: field(16),
+    end: field(16),
+    place: field(LIMITS.place),
+    mode: field(32),
+    teamsLink: field(LIMITS.teamsLink),
+  }),
+]);
+
+export type CardAction = z.infer<typeof cardActionSchema>;
+export type CardActionName = CardAction['action'];
+
+const invokeValueSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().max(64).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const KNOWN = new Set<string>(cardActionSchema.options.map((o) => o.shape.action.value));
+
+/** Decodes an adaptiveCard/action invoke value; throws DomainError with a stable code. */
+export function decodeCardAction(value: unknown): CardAction {
+  const outer = invokeValueSchema.safeParse(value);
+  if (!outer.success) throw new DomainError('bad_request');
+  const data: Record<string, unknown> = { ...(outer.data.action.data ?? {}) };
+  if (data.action === undefined && outer.data.action.verb) data.action = outer.data.action.verb;
+  if (typeof data.action !== 'string' || !KNOWN.has(data.action)) throw new DomainError('unknown_action');
+  const parsed = cardActionSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] !== 'meetingId' && i.path[0] !== 'formId');
+  throw new DomainError(tooLong ? 'field_too_long' : 'bad_request');
+}
+
+/** True when none of the form's inputs arrived (a client that dropped associated inputs). */
+export function formInputsMissing(a: Extract<CardAction, { action: 'createMeeting' }>): boolean {
+  return [a.date, a.start, a.end, a.place, a.mode, a.teamsLink].every((v) => v === undefined);
+}

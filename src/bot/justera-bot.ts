@@ -1,0 +1,241 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type InvokeResponse,
+  type TeamsChannelAccount,
+} from 'botbuilder';
+import type { AttendanceService } from '../app/attendance';
+import type { MeetingService } from '../app/meetings';
+import type { NetworkService } from '../app/networks';
+import type { IdSource, Logger } from '../app/ports';
+import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
+import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
+import type { Locale } from '../domain/meeting';
+import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
+import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
+import { parseCommand } from './commands';
+import { cardResponse, errorResponse } from './invoke-responses';
+import { personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
+import type { TeamsMessenger } from './teams-messenger';
+
+export interface BotDeps {
+  networks: NetworkService;
+  meetings: MeetingService;
+  attendance: AttendanceService;
+  messenger: TeamsMessenger;
+  ids: IdSource;
+  log: Logger;
+}
+
+/** Errors that leave the check-in card in place, with the message on it. */
+const CARD_NOTICES: ReadonlySet<ErrorCode> = new Set(['attendance_closed', 'not_meeting_creator']);
+
+/** The botbuilder edge: decodes what Teams sends and hands it to the use cases. */
+export class JusteraBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+  }
+
+  protected override async onMessageActivity(ctx: TurnContext): Promise<void> {
+    const locale = localeFrom(ctx.activity.locale);
+    const s = strings(locale);
+    const command = parseCommand(TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '');
+    this.deps.log.info({ kind: command.kind }, 'command');
+    switch (command.kind) {
+      case 'help':
+        await this.reply(ctx, helpCard(locale));
+        return;
+      case 'unknown':
+        await ctx.sendActivity(MessageFactory.text(s.unknownCommand));
+        return;
+      case 'newMeeting': {
+        const team = teamContext(ctx.activity);
+        if (!team) {
+          await ctx.sendActivity(MessageFactory.text(s.errors.not_in_channel));
+          return;
+        }
+        await this.ensureNetwork(ctx, team);
+        await this.reply(ctx, meetingFormCard({ formId: this.deps.ids.newId() }, locale));
+        return;
+      }
+      case 'municipality': {
+        const team = teamContext(ctx.activity);
+        if (!team) {
+          await ctx.sendActivity(MessageFactory.text(s.errors.not_in_channel));
+          return;
+        }
+        await this.ensureNetwork(ctx, team);
+        const result = await this.deps.networks.correctMunicipality(team.tenantId, team.teamId, personOf(ctx.activity).id, command.name);
+        await this.reply(ctx, noticeCard(result.ok ? s.municipalitySet(result.municipality) : s.municipalityUnknown(result.known.join(', '))));
+        return;
+      }
+    }
+  }
+
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(ctx);
+    const locale = localeFrom(ctx.activity.locale);
+    let action: CardAction | undefined;
+    try {
+      action = decodeCardAction(ctx.activity.value);
+      this.deps.log.info({ action: action.action }, 'card action');
+      return cardResponse(await this.dispatch(ctx, action, locale));
+    } catch (err) {
+      if (!isDomainError(err)) {
+        this.deps.log.error({ err, action: action?.action }, 'card action failed');
+        return errorResponse('internal', locale);
+      }
+      this.deps.log.warn({ code: err.code, action: action?.action }, 'card action refused');
+      if (action && 'meetingId' in action && CARD_NOTICES.has(err.code)) {
+        const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
+        return cardResponse(checkinCard(view, locale, err.code));
+      }
+      return errorResponse(err.code, locale);
+    }
+  }
+
+  private async dispatch(ctx: TurnContext, action: CardAction, locale: Locale): Promise<AdaptiveCard> {
+    const tenantId = tenantOf(ctx.activity);
+    const person = personOf(ctx.activity);
+    switch (action.action) {
+      case 'checkin':
+      case 'undo': {
+        const status = action.action === 'undo' ? 'undo' : action.status;
+        const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status });
+        return checkinCard(view, locale);
+      }
+      case 'close':
+      case 'reopen': {
+        const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close');
+        return checkinCard(view, locale);
+      }
+      case 'createMeeting':
+        return this.createMeeting(ctx, action, locale);
+    }
+  }
+
+  private async createMeeting(
+    ctx: TurnContext,
+    action: Extract<CardAction, { action: 'createMeeting' }>,
+    locale: Locale,
+  ): Promise<AdaptiveCard> {
+    const team = teamContext(ctx.activity);
+    if (!team) throw new DomainError('not_in_channel');
+    if (formInputsMissing(action)) throw new DomainError('inputs_missing');
+    await this.ensureNetwork(ctx, team);
+    const values = {
+      date: action.date ?? '',
+      start: action.start ?? '',
+      end: action.end ?? '',
+      place: action.place ?? '',
+      mode: action.mode ?? '',
+      teamsLink: action.teamsLink ?? '',
+    };
+    const result = await this.deps.meetings.create({
+      tenantId: team.tenantId,
+      networkId: team.teamId,
+      channelId: team.channelId,
+      formId: action.formId,
+      values,
+      by: personOf(ctx.activity),
+      locale,
+    });
+    if (!result.ok) return meetingFormCard({ formId: action.formId, values, errors: result.errors }, locale);
+    const done = meetingCreatedCard(result.meeting, locale);
+    this.replaceFormForEveryone(ctx, team, done);
+    return done;
+  }
+
+  /** The form stays in the thread for others; replace it so nobody submits it again. */
+  private replaceFormForEveryone(ctx: TurnContext, team: TeamContext, card: AdaptiveCard): void {
+    const formId = ctx.activity.replyToId;
+    const conversationId = ctx.activity.conversation?.id;
+    if (!formId || !conversationId) return;
+    void this.deps.networks.get(team.tenantId, team.teamId).then(async (network) => {
+      if (network) await this.deps.messenger.update(network.address, team.tenantId, { conversationId, activityId: formId }, card);
+    }).catch((err: unknown) => this.deps.log.warn({ err }, 'could not replace the form card'));
+  }
+
+  protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (!team) return;
+    const added = ctx.activity.membersAdded ?? [];
+    if (added.some((m) => m.id === ctx.activity.recipient?.id)) {
+      const { name, members } = await this.register(ctx, team);
+      await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).welcome(name, members)));
+      return;
+    }
+    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) {
+      await this.register(ctx, team);
+      return;
+    }
+    const roster: RosterEntry[] = [];
+    for (const m of added) {
+      try {
+        roster.push(rosterEntry(await TeamsInfo.getMember(ctx, m.id)));
+      } catch (err) {
+        this.deps.log.warn({ err }, 'could not read a new member from the roster');
+      }
+    }
+    await this.deps.networks.addMembers(team.tenantId, team.teamId, roster);
+  }
+
+  /** A team the bot meets for the first time (e.g. installed before this version) is registered. */
+  private async ensureNetwork(ctx: TurnContext, team: TeamContext): Promise<void> {
+    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) await this.register(ctx, team);
+  }
+
+  private async register(ctx: TurnContext, team: TeamContext): Promise<{ name: string; members: number }> {
+    const { activity } = ctx;
+    const address: PostingAddress = {
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient?.id ?? '',
+      botName: activity.recipient?.name ?? 'Justera',
+    };
+    const [channels, roster] = await Promise.all([this.channels(ctx, team), this.roster(ctx)]);
+    const network = await this.deps.networks.register(
+      { tenantId: team.tenantId, id: team.teamId, name: team.teamName, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}), channels, address },
+      roster,
+    );
+    this.deps.log.info({ networkId: network.id, channels: channels.length, members: roster.length }, 'network registered');
+    return { name: network.name, members: roster.length };
+  }
+
+  private async channels(ctx: TurnContext, team: TeamContext): Promise<Channel[]> {
+    try {
+      const list = await TeamsInfo.getTeamChannels(ctx, team.teamId);
+      return list.filter((c) => c.id).map((c) => ({ id: c.id ?? '', name: c.name ?? 'General' }));
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not list the team channels');
+      return [{ id: team.channelId, name: 'General' }];
+    }
+  }
+
+  /** The whole roster, page by page. */
+  private async roster(ctx: TurnContext): Promise<RosterEntry[]> {
+    const all: RosterEntry[] = [];
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(ctx, 500, token);
+      all.push(...page.members.map(rosterEntry));
+      token = page.continuationToken || undefined;
+    } while (token);
+    return all;
+  }
+
+  private async reply(ctx: TurnContext, card: AdaptiveCard): Promise<void> {
+    await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+}
+
+function rosterEntry(m: TeamsChannelAccount): RosterEntry {
+  return {
+    teamsUserId: m.id,
+    name: m.name || m.givenName || m.id,
+    ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}),
+    ...(m.email || m.userPrincipalName ? { email: m.email || m.userPrincipalName } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Activity } from 'botbuilder';
+import type { Person } from '../domain/meeting';
+
+/** Where in Teams an activity came from, when it came from a team's channel. */
+export interface TeamContext {
+  tenantId: string;
+  teamId: string;
+  teamName: string;
+  aadGroupId?: string;
+  channelId: string;
+}
+
+interface TeamsChannelDataShape {
+  team?: { id?: string; name?: string; aadGroupId?: string };
+  channel?: { id?: string; name?: string };
+  tenant?: { id?: string };
+}
+
+export function tenantOf(activity: Partial<Activity>): string {
+  const data = activity.channelData as TeamsChannelDataShape | undefined;
+  return activity.conversation?.tenantId ?? data?.tenant?.id ?? '';
+}
+
+export function teamContext(activity: Partial<Activity>): TeamContext | undefined {
+  const data = activity.channelData as TeamsChannelDataShape | undefined;
+  const teamId = data?.team?.id;
+  if (!teamId) return undefined;
+  const tenantId = tenantOf(activity);
+  if (!tenantId) return undefined;
+  return {
+    tenantId,
+    teamId,
+    teamName: data.team?.name ?? teamId,
+    ...(data.team?.aadGroupId ? { aadGroupId: data.team.aadGroupId } : {}),
+    channelId: data.channel?.id ?? activity.conversation?.id?.split(';')[0] ?? teamId,
+  };
+}
+
+/** The person behind an activity, by Entra object id when Teams gives it. */
+export function personOf(activity: Partial<Activity>): Person {
+  const from = activity.from;
+  return { id: from?.aadObjectId || from?.id || 'unknown', name: (from?.name ?? '').slice(0, 200) || '?' };
+}

@@ -1,0 +1,79 @@
+import type { CheckinView } from '../app/meetings';
+import { ATTENDANCE_STATUSES } from '../domain/attendance';
+import type { ErrorCode } from '../domain/errors';
+import type { Locale } from '../domain/meeting';
+import { actionSet, card, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { meetingWhen } from './format';
+import { strings } from './strings';
+
+export const CHECKIN_CARD_BUDGET_BYTES = 28 * 1024;
+
+/**
+ * The check-in card. Without `view.mine` it is the shared card everyone in the channel sees;
+ * with it, the clicker's own copy (the invoke response) that also shows their status.
+ */
+export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCode): AdaptiveCard {
+  const s = strings(locale);
+  const { meeting, summary } = view;
+  const body: CardElement[] = [
+    container(
+      [
+        text(s.checkinTitle, { size: 'Small', isSubtle: true, weight: 'Bolder' }),
+        userText([meeting.networkName], { size: 'Large', bold: true, spacing: 'None' }),
+        text(meetingWhen(meeting, locale), { spacing: 'Small' }),
+        ...(meeting.place ? [userText([{ text: `${s.place}: `, bold: true }, meeting.place], { spacing: 'Small' })] : []),
+        text(`**${s.modeLabel}:** ${s.mode[meeting.mode]}`, { spacing: 'Small' }),
+      ],
+      { style: 'emphasis' },
+    ),
+    text(s.counts(summary.counts), { size: 'Medium', weight: 'Bolder', spacing: 'Medium' }),
+  ];
+
+  if (view.mine !== undefined) {
+    body.push(text(`${s.yourStatus}: ${s.status[view.mine]}`, { color: view.mine === 'none' ? 'Default' : 'Good', weight: 'Bolder' }));
+  }
+  if (notice) body.push(text(s.errors[notice], { color: 'Attention', weight: 'Bolder' }));
+  if (meeting.attendanceClosed) body.push(text(s.closedNotice, { color: 'Attention', weight: 'Bolder' }));
+
+  if (summary.groups.length === 0 && summary.guests.length === 0) body.push(text(s.nobodyYet, { isSubtle: true }));
+  for (const group of summary.groups) {
+    body.push(userText([{ text: `${group.municipality}: `, bold: true }, names(group.people, s.onlineSuffix)], { spacing: 'Small' }));
+  }
+  if (summary.guests.length > 0) {
+    body.push(userText([{ text: `${s.guests}: `, bold: true }, names(summary.guests, s.onlineSuffix)], { spacing: 'Small' }));
+  }
+  if (summary.apologies.length > 0) {
+    const list = summary.apologies.map((a) => (a.guest ? `${a.name}${s.guestSuffix}` : `${a.name} (${a.municipality})`)).join(', ');
+    body.push(userText([{ text: `${s.apologies}: `, bold: true }, list], { spacing: 'Small', isSubtle: true }));
+  }
+  body.push(
+    summary.missingMunicipalities.length === 0
+      ? text(s.allRepresented, { isSubtle: true, spacing: 'Medium' })
+      : text(`**${s.notRepresented}:** ${summary.missingMunicipalities.join(', ')}`, { isSubtle: true, spacing: 'Medium' }),
+  );
+
+  const id = meeting.id;
+  if (!meeting.attendanceClosed) {
+    body.push(
+      actionSet([
+        ...ATTENDANCE_STATUSES.map((status) =>
+          execute(s.buttons[status], { action: 'checkin', meetingId: id, status }, status === 'onsite' ? { style: 'positive' } : {}),
+        ),
+        execute(s.buttons.undo, { action: 'undo', meetingId: id }),
+      ]),
+    );
+  }
+  const secondary: CardElement[] = [];
+  if (meeting.teamsLink && !meeting.attendanceClosed) secondary.push(openUrl(s.buttons.join, meeting.teamsLink));
+  secondary.push(
+    meeting.attendanceClosed
+      ? execute(s.buttons.reopen, { action: 'reopen', meetingId: id })
+      : execute(s.buttons.close, { action: 'close', meetingId: id }),
+  );
+  body.push(actionSet(secondary, 'Small'));
+  return card(body);
+}
+
+function names(people: readonly { name: string; status: string; guest: boolean }[], onlineSuffix: string): string {
+  return people.map((p) => (p.status === 'online' ? `${p.name}${onlineSuffix}` : p.name)).join(', ');
+}

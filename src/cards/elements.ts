@@ -1,0 +1,104 @@
+/** Minimal typed building blocks for Adaptive Cards 1.5. Pure: no I/O, no state. */
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+
+export interface CardElement {
+  type: string;
+  [key: string]: Json | undefined;
+}
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: 'Full' };
+  [key: string]: Json | undefined;
+}
+
+/** Card actions carry an explicit `action` in their data; the bot edge validates it. */
+export type ActionData = { action: string } & { [key: string]: string | undefined };
+
+export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions && actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+type TextOptions = {
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  weight?: 'Bolder' | 'Default';
+  color?: 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+  isSubtle?: boolean;
+  spacing?: 'None' | 'Small' | 'Medium';
+};
+
+/** Our own text (strings table, numbers). Never pass text a user wrote: use `userText`. */
+export function text(value: string, opts: TextOptions = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...opts };
+}
+
+export type Run = string | { text: string; bold?: boolean; subtle?: boolean; color?: TextOptions['color'] };
+
+/**
+ * Text that may contain what people typed. TextRuns are never read as markdown, and
+ * Teams' {{DATE()}} substitution is broken up, so names and places show as written.
+ */
+export function userText(runs: Run[], opts: Omit<TextOptions, 'weight'> & { bold?: boolean } = {}): CardElement {
+  const { bold, size, color, isSubtle, spacing } = opts;
+  return {
+    type: 'RichTextBlock',
+    ...(spacing ? { spacing } : {}),
+    inlines: runs.map((r) => {
+      const run = typeof r === 'string' ? { text: r } : r;
+      return {
+        type: 'TextRun',
+        text: neutralise(run.text),
+        ...(run.bold || bold ? { weight: 'Bolder' } : {}),
+        ...(run.subtle || isSubtle ? { isSubtle: true } : {}),
+        ...(run.color || color ? { color: run.color ?? color } : {}),
+        ...(size ? { size } : {}),
+      };
+    }),
+  };
+}
+
+function neutralise(s: string): string {
+  // Teams expands {{DATE(...)}} / {{TIME(...)}} even in plain runs; a zero-width joiner stops it.
+  return s.replace(/\{\{/g, '{\u200D{');
+}
+
+export function execute(title: string, data: ActionData, opts: { style?: 'positive' | 'destructive'; id?: string } = {}): CardElement {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb: data.action,
+    data,
+    associatedInputs: 'auto',
+    ...(opts.style ? { style: opts.style } : {}),
+    ...(opts.id ? { id: opts.id } : {}),
+  };
+}
+
+export function openUrl(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+export function actionSet(actions: CardElement[], spacing: 'Small' | 'Medium' = 'Medium'): CardElement {
+  return { type: 'ActionSet', actions, spacing };
+}
+
+export function container(items: CardElement[], opts: { style?: 'emphasis' | 'good' | 'attention' | 'accent'; spacing?: 'Small' | 'Medium' | 'None' } = {}): CardElement {
+  return { type: 'Container', items, ...opts };
+}
+
+/** Size of a card as Teams counts it: the UTF-8 JSON. */
+export function cardBytes(c: AdaptiveCard): number {
+  return new TextEncoder().encode(JSON.stringify(c)).length;
+}

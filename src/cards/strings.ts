@@ -1,0 +1,223 @@
+import type { AttendanceStatus } from '../domain/attendance';
+import type { ErrorCode } from '../domain/errors';
+import type { Locale, MeetingFieldError, MeetingMode } from '../domain/meeting';
+
+export interface Strings {
+  weekdays: readonly string[];
+  months: readonly string[];
+  checkinTitle: string;
+  place: string;
+  mode: Record<MeetingMode, string>;
+  modeLabel: string;
+  counts(c: Record<AttendanceStatus, number>): string;
+  status: Record<AttendanceStatus | 'none', string>;
+  yourStatus: string;
+  buttons: Record<AttendanceStatus | 'undo' | 'close' | 'reopen' | 'join', string>;
+  guests: string;
+  guestSuffix: string;
+  onlineSuffix: string;
+  apologies: string;
+  notRepresented: string;
+  allRepresented: string;
+  nobodyYet: string;
+  closedNotice: string;
+  form: {
+    title: string;
+    intro: string;
+    date: string;
+    start: string;
+    end: string;
+    place: string;
+    placeHint: string;
+    mode: string;
+    teamsLink: string;
+    teamsLinkHint: string;
+    submit: string;
+    fixErrors: string;
+  };
+  fieldErrors: Record<MeetingFieldError, string>;
+  created(title: string): string;
+  createdHint: string;
+  help: { title: string; intro: string; commands: readonly (readonly [string, string])[] };
+  unknownCommand: string;
+  errors: Record<ErrorCode, string>;
+  errorTitle: string;
+  municipalitySet(name: string): string;
+  municipalityUnknown(known: string): string;
+  welcome(network: string, members: number): string;
+}
+
+const sv: Strings = {
+  weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  checkinTitle: 'Incheckning',
+  place: 'Plats',
+  mode: { onsite: 'På plats', online: 'Teams', hybrid: 'Hybrid (på plats och Teams)' },
+  modeLabel: 'Form',
+  counts: (c) => `${c.onsite} på plats · ${c.online} digitalt · ${c.apologies} förhinder`,
+  status: { onsite: 'På plats', online: 'Digitalt', apologies: 'Förhinder', none: 'Inte incheckad' },
+  yourStatus: 'Din närvaro',
+  buttons: {
+    onsite: 'På plats',
+    online: 'Digitalt',
+    apologies: 'Förhinder',
+    undo: 'Ångra',
+    close: 'Stäng närvaro',
+    reopen: 'Öppna närvaro igen',
+    join: 'Anslut till Teams-mötet',
+  },
+  guests: 'Gäster',
+  guestSuffix: ' (gäst)',
+  onlineSuffix: ' (digitalt)',
+  apologies: 'Förhinder',
+  notRepresented: 'Inte representerade',
+  allRepresented: 'Alla femton kommuner är representerade.',
+  nobodyYet: 'Ingen har checkat in ännu.',
+  closedNotice: 'Närvaron är stängd.',
+  form: {
+    title: 'Ny träff',
+    intro: 'Fyll i träffens uppgifter. Incheckningskortet publiceras som ett nytt inlägg i kanalen.',
+    date: 'Datum',
+    start: 'Starttid',
+    end: 'Sluttid',
+    place: 'Plats',
+    placeHint: 't.ex. Rudbecksgymnasiet, Tidaholm',
+    mode: 'Form',
+    teamsLink: 'Länk till Teams-mötet (valfritt)',
+    teamsLinkHint: 'https://teams.microsoft.com/…',
+    submit: 'Skapa träff',
+    fixErrors: 'Rätta de markerade fälten. Inget har sparats.',
+  },
+  fieldErrors: {
+    required: 'Fältet måste fyllas i.',
+    invalid_date: 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).',
+    date_in_past: 'Datumet har redan passerat.',
+    invalid_time: 'Ange en giltig tid (TT:MM).',
+    end_before_start: 'Sluttiden måste vara efter starttiden.',
+    invalid_mode: 'Välj på plats, Teams eller hybrid.',
+    invalid_link: 'Länken måste börja med https://.',
+    too_long: 'Texten är för lång.',
+  },
+  created: (title) => `Träffen ${title} är skapad.`,
+  createdHint: 'Incheckningskortet finns som ett nytt inlägg i kanalen.',
+  help: {
+    title: 'Så använder du Justera',
+    intro: 'Skriv @Justera följt av ett kommando i nätverkets kanal:',
+    commands: [
+      ['ny träff', 'skapar en träff och publicerar dess incheckningskort'],
+      ['kommun <namn>', 'rättar vilken kommun du representerar, t.ex. "kommun Skövde"'],
+      ['hjälp', 'visar den här listan'],
+    ],
+  },
+  unknownCommand: 'Jag förstod inte. Skriv "hjälp" för en lista över kommandon.',
+  errors: {
+    bad_request: 'Begäran var ogiltig. Inget har ändrats.',
+    unknown_action: 'Knappen känns inte igen. Inget har ändrats.',
+    inputs_missing: 'Fälten i formuläret kom inte fram från Teams. Uppdatera Teams och försök igen. Inget har sparats.',
+    meeting_not_found: 'Träffen finns inte (längre). Inget har ändrats.',
+    network_not_found: 'Det här teamet är inte registrerat som nätverk. Ta bort Justera från teamet och lägg till appen igen.',
+    attendance_closed: 'Närvaron är stängd. Be den som skapade träffen att öppna den igen.',
+    not_meeting_creator: 'Bara den som skapade träffen kan stänga eller öppna närvaron.',
+    field_too_long: 'Ett fält är för långt. Inget har ändrats.',
+    not_in_channel: 'Det här kommandot fungerar bara i ett nätverks kanal.',
+    internal: 'Något gick fel hos Justera. Försök igen om en stund.',
+  },
+  errorTitle: 'Det gick inte',
+  municipalitySet: (name) => `Klart: du representerar nu ${name}.`,
+  municipalityUnknown: (known) => `Den kommunen känner jag inte igen. Välj en av: ${known}.`,
+  welcome: (network, members) =>
+    `Hej ${network}! Justera är installerad och känner till ${members} medlemmar. Skriv @Justera hjälp för att komma igång.`,
+};
+
+const en: Strings = {
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  checkinTitle: 'Check-in',
+  place: 'Place',
+  mode: { onsite: 'On site', online: 'Teams', hybrid: 'Hybrid (on site and Teams)' },
+  modeLabel: 'Format',
+  counts: (c) => `${c.onsite} on site · ${c.online} online · ${c.apologies} apologies`,
+  status: { onsite: 'On site', online: 'Online', apologies: 'Apologies', none: 'Not checked in' },
+  yourStatus: 'Your attendance',
+  buttons: {
+    onsite: 'On site',
+    online: 'Online',
+    apologies: 'Apologies',
+    undo: 'Undo',
+    close: 'Close attendance',
+    reopen: 'Reopen attendance',
+    join: 'Join the Teams meeting',
+  },
+  guests: 'Guests',
+  guestSuffix: ' (guest)',
+  onlineSuffix: ' (online)',
+  apologies: 'Apologies',
+  notRepresented: 'Not represented',
+  allRepresented: 'All fifteen municipalities are represented.',
+  nobodyYet: 'Nobody has checked in yet.',
+  closedNotice: 'Attendance is closed.',
+  form: {
+    title: 'New meeting',
+    intro: "Fill in the meeting's details. The check-in card is published as a new post in the channel.",
+    date: 'Date',
+    start: 'Start time',
+    end: 'End time',
+    place: 'Place',
+    placeHint: 'e.g. Rudbecksgymnasiet, Tidaholm',
+    mode: 'Format',
+    teamsLink: 'Teams meeting link (optional)',
+    teamsLinkHint: 'https://teams.microsoft.com/…',
+    submit: 'Create meeting',
+    fixErrors: 'Correct the marked fields. Nothing has been saved.',
+  },
+  fieldErrors: {
+    required: 'This field is required.',
+    invalid_date: 'Enter a valid date (YYYY-MM-DD).',
+    date_in_past: 'The date has already passed.',
+    invalid_time: 'Enter a valid time (HH:MM).',
+    end_before_start: 'The end time must be after the start time.',
+    invalid_mode: 'Choose on site, Teams or hybrid.',
+    invalid_link: 'The link must start with https://.',
+    too_long: 'The text is too long.',
+  },
+  created: (title) => `The meeting ${title} has been created.`,
+  createdHint: 'The check-in card is a new post in the channel.',
+  help: {
+    title: 'How to use Justera',
+    intro: "Write @Justera followed by a command in the network's channel:",
+    commands: [
+      ['ny träff', "creates a meeting and publishes its check-in card"],
+      ['kommun <name>', 'corrects which municipality you represent, e.g. "kommun Skövde"'],
+      ['hjälp', 'shows this list'],
+    ],
+  },
+  unknownCommand: 'I did not understand. Write "hjälp" for a list of commands.',
+  errors: {
+    bad_request: 'The request was invalid. Nothing was changed.',
+    unknown_action: 'That button is not recognised. Nothing was changed.',
+    inputs_missing: 'The form fields did not arrive from Teams. Update Teams and try again. Nothing was saved.',
+    meeting_not_found: 'The meeting does not exist (any more). Nothing was changed.',
+    network_not_found: 'This team is not registered as a network. Remove Justera from the team and add it again.',
+    attendance_closed: 'Attendance is closed. Ask the person who created the meeting to reopen it.',
+    not_meeting_creator: 'Only the person who created the meeting can close or reopen attendance.',
+    field_too_long: 'A field is too long. Nothing was changed.',
+    not_in_channel: "This command only works in a network's channel.",
+    internal: 'Something went wrong in Justera. Please try again shortly.',
+  },
+  errorTitle: 'That did not work',
+  municipalitySet: (name) => `Done: you now represent ${name}.`,
+  municipalityUnknown: (known) => `I do not recognise that municipality. Choose one of: ${known}.`,
+  welcome: (network, members) =>
+    `Hello ${network}! Justera is installed and knows ${members} members. Write @Justera hjälp to get started.`,
+};
+
+const STRINGS: Record<Locale, Strings> = { sv, en };
+
+export function strings(locale: Locale): Strings {
+  return STRINGS[locale];
+}
+
+/** Teams locales are like "sv-SE" or "en-US"; anything English gets English, the rest Swedish. */
+export function localeFrom(teamsLocale: string | undefined): Locale {
+  return teamsLocale?.toLowerCase().startsWith('en') ? 'en' : 'sv';
+}

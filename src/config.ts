@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MUNICIPALITY_DOMAINS, type MunicipalityMap } from './domain/municipality';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  timeZone: string;
+  bot: { id: string; password: string; tenantId: string; type: BotType };
+  /** No BOT_ID: anonymous requests are accepted and the Playground is started. */
+  localMode: boolean;
+  playground: { enabled: boolean; port: number };
+  municipalityDomains: MunicipalityMap;
+  cardUpdateIntervalMs: number;
+  channelSendsPerSecond: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3978),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TIME_ZONE: z.string().default('Europe/Stockholm').refine(isTimeZone, 'not a known IANA time zone'),
+    BOT_ID: z.string().trim().default(''),
+    BOT_PASSWORD: z.string().default(''),
+    BOT_TENANT_ID: z.string().trim().default(''),
+    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+    PLAYGROUND: flag.optional(),
+    PLAYGROUND_PORT: port.default(56150),
+    MUNICIPALITY_DOMAINS: z.string().default(''),
+    CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(1000).max(60000).default(1000),
+    CHANNEL_SENDS_PER_SECOND: z.coerce.number().min(0.5).max(5).default(3),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.BOT_ID) return;
+    if (env.BOT_TYPE !== 'UserAssignedMsi' && !env.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
+    }
+    if (env.BOT_TYPE !== 'MultiTenant' && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `is required when BOT_TYPE is ${env.BOT_TYPE}` });
+    }
+    if (env.PLAYGROUND === true) {
+      ctx.addIssue({ code: 'custom', path: ['PLAYGROUND'], message: 'the Playground runs only in local mode (empty BOT_ID)' });
+    }
+  });
+
+/** Reads the environment once. Throws ConfigError naming every bad setting (never its value). */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '' ));
+  // An explicitly empty BOT_ID is meaningful: it selects local mode.
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const domains = parseDomains(e.MUNICIPALITY_DOMAINS);
+  if (!domains.ok) throw new ConfigError([`MUNICIPALITY_DOMAINS: ${domains.problem}`]);
+  const localMode = e.BOT_ID === '';
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TIME_ZONE,
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    localMode,
+    playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT },
+    municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
+    cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
+    channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
+  };
+}
+
+/** "edu.example.se=Skövde;vara.net=Vara" → map. */
+function parseDomains(s: string): { ok: true; map: Record<string, string> } | { ok: false; problem: string } {
+  const map: Record<string, string> = {};
+  for (const part of s.split(/[;,]/).map((p) => p.trim()).filter(Boolean)) {
+    const [domain, name] = part.split('=').map((x) => x?.trim() ?? '');
+    if (!domain || !name || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain)) {
+      return { ok: false, problem: `"${part}" is not of the form domain=Municipality` };
+    }
+    map[domain.toLowerCase()] = name;
+  }
+  return { ok: true, map };
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The configuration as it may be logged: secrets replaced. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  return {
+    host: c.host,
+    port: c.port,
+    dataDir: c.dataDir,
+    localMode: c.localMode,
+    botId: c.bot.id || '(empty: local mode)',
+    botType: c.bot.type,
+    botTenantId: c.bot.tenantId || '(none)',
+    botPassword: c.bot.password ? '(set)' : '(not set)',
+    playground: c.playground,
+    timeZone: c.timeZone,
+    cardUpdateIntervalMs: c.cardUpdateIntervalMs,
+    channelSendsPerSecond: c.channelSendsPerSecond,
+  };
+}

@@ -1,0 +1,72 @@
+import { SKARABORG_MUNICIPALITIES } from './municipality';
+
+export const ATTENDANCE_STATUSES = ['onsite', 'online', 'apologies'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export interface AttendanceRecord {
+  tenantId: string;
+  meetingId: string;
+  personId: string;
+  name: string;
+  municipality: string;
+  guest: boolean;
+  status: AttendanceStatus;
+  updatedAt: string;
+}
+
+export interface PresentPerson {
+  name: string;
+  status: 'onsite' | 'online';
+  guest: boolean;
+}
+
+export interface MunicipalityGroup {
+  municipality: string;
+  people: PresentPerson[];
+}
+
+export interface AttendanceSummary {
+  counts: Record<AttendanceStatus, number>;
+  /** People present (on site or online), grouped by municipality; guests last. */
+  groups: MunicipalityGroup[];
+  guests: PresentPerson[];
+  apologies: { name: string; municipality: string; guest: boolean }[];
+  /** Which of the fifteen municipalities has nobody present. */
+  missingMunicipalities: string[];
+}
+
+const collator = new Intl.Collator('sv');
+const byName = (a: { name: string }, b: { name: string }): number => collator.compare(a.name, b.name);
+
+export function summarizeAttendance(records: readonly AttendanceRecord[]): AttendanceSummary {
+  const counts: Record<AttendanceStatus, number> = { onsite: 0, online: 0, apologies: 0 };
+  const byMunicipality = new Map<string, PresentPerson[]>();
+  const guests: PresentPerson[] = [];
+  const apologies: AttendanceSummary['apologies'] = [];
+  for (const r of records) {
+    counts[r.status] += 1;
+    if (r.status === 'apologies') {
+      apologies.push({ name: r.name, municipality: r.municipality, guest: r.guest });
+      continue;
+    }
+    const person: PresentPerson = { name: r.name, status: r.status, guest: r.guest };
+    if (r.guest) {
+      guests.push(person);
+      continue;
+    }
+    const list = byMunicipality.get(r.municipality) ?? [];
+    list.push(person);
+    byMunicipality.set(r.municipality, list);
+  }
+  const groups = [...byMunicipality.entries()]
+    .sort(([a], [b]) => collator.compare(a, b))
+    .map(([municipality, people]) => ({ municipality, people: people.sort(byName) }));
+  const represented = new Set(byMunicipality.keys());
+  return {
+    counts,
+    groups,
+    guests: guests.sort(byName),
+    apologies: apologies.sort(byName),
+    missingMunicipalities: SKARABORG_MUNICIPALITIES.filter((m) => !represented.has(m)),
+  };
+}

@@ -1,0 +1,23 @@
+/** Stable error codes; each is mapped to a Swedish/English message in one place (cards/strings). */
+export type ErrorCode =
+  | 'bad_request'
+  | 'unknown_action'
+  | 'inputs_missing'
+  | 'meeting_not_found'
+  | 'network_not_found'
+  | 'attendance_closed'
+  | 'not_meeting_creator'
+  | 'field_too_long'
+  | 'not_in_channel'
+  | 'internal';
+
+export class DomainError extends Error {
+  constructor(readonly code: ErrorCode, message?: string) {
+    super(message ?? code);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

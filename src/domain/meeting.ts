@@ -1,0 +1,147 @@
+export const MEETING_MODES = ['onsite', 'online', 'hybrid'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+export const LIMITS = {
+  place: 200,
+  teamsLink: 2000,
+  name: 200,
+} as const;
+
+export interface Person {
+  /** Entra object id when Teams gives one, else the Teams user id. */
+  id: string;
+  name: string;
+}
+
+export interface CardRef {
+  conversationId: string;
+  activityId: string;
+}
+
+export type Locale = 'sv' | 'en';
+
+export interface Meeting {
+  id: string;
+  tenantId: string;
+  networkId: string;
+  networkName: string;
+  channelId: string;
+  /** YYYY-MM-DD, local (Europe/Stockholm) date. */
+  date: string;
+  /** HH:MM */
+  start: string;
+  end: string;
+  place: string;
+  mode: MeetingMode;
+  teamsLink?: string;
+  createdBy: Person;
+  locale: Locale;
+  attendanceClosed: boolean;
+  card?: CardRef;
+  createdAt: string;
+}
+
+export type MeetingField = 'date' | 'start' | 'end' | 'place' | 'mode' | 'teamsLink';
+
+export type MeetingFieldError =
+  | 'required'
+  | 'invalid_date'
+  | 'date_in_past'
+  | 'invalid_time'
+  | 'end_before_start'
+  | 'invalid_mode'
+  | 'invalid_link'
+  | 'too_long';
+
+export interface MeetingFormValues {
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+  mode: string;
+  teamsLink: string;
+}
+
+export interface MeetingDetails {
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+  mode: MeetingMode;
+  teamsLink?: string;
+}
+
+export type FormResult =
+  | { ok: true; value: MeetingDetails }
+  | { ok: false; errors: Partial<Record<MeetingField, MeetingFieldError>> };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/;
+
+export function isValidDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** HH:MM (seconds, which some clients add, are dropped) or undefined. */
+export function normaliseTime(s: string): string | undefined {
+  const m = TIME_RE.exec(s.trim());
+  return m ? `${m[1]}:${m[2]}` : undefined;
+}
+
+/** Validates the "ny träff" form. `today` is YYYY-MM-DD in the network's time zone. */
+export function validateMeetingForm(v: MeetingFormValues, today: string): FormResult {
+  const errors: Partial<Record<MeetingField, MeetingFieldError>> = {};
+  const date = v.date.trim();
+  if (!date) errors.date = 'required';
+  else if (!isValidDate(date)) errors.date = 'invalid_date';
+  else if (date < today) errors.date = 'date_in_past';
+
+  const start = v.start.trim() ? normaliseTime(v.start) : undefined;
+  const end = v.end.trim() ? normaliseTime(v.end) : undefined;
+  if (!v.start.trim()) errors.start = 'required';
+  else if (!start) errors.start = 'invalid_time';
+  if (!v.end.trim()) errors.end = 'required';
+  else if (!end) errors.end = 'invalid_time';
+  else if (start && end <= start) errors.end = 'end_before_start';
+
+  const mode = (MEETING_MODES as readonly string[]).includes(v.mode) ? (v.mode as MeetingMode) : undefined;
+  if (!v.mode.trim()) errors.mode = 'required';
+  else if (!mode) errors.mode = 'invalid_mode';
+
+  const place = v.place.trim();
+  if (place.length > LIMITS.place) errors.place = 'too_long';
+  else if (!place && mode !== 'online') errors.place = 'required';
+
+  const link = v.teamsLink.trim();
+  if (link.length > LIMITS.teamsLink) errors.teamsLink = 'too_long';
+  else if (link && !isHttpsUrl(link)) errors.teamsLink = 'invalid_link';
+
+  if (Object.keys(errors).length > 0 || !start || !end || !mode) return { ok: false, errors };
+  return { ok: true, value: { date, start, end, place, mode, ...(link ? { teamsLink: link } : {}) } };
+}
+
+function isHttpsUrl(s: string): boolean {
+  try {
+    return new URL(s).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(instant);
+  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** 0 = Monday … 6 = Sunday for a YYYY-MM-DD date. */
+export function weekdayIndex(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return (new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay() + 6) % 7;
+}

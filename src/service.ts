@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type restify from 'restify';
+import { AttendanceService } from './app/attendance';
+import { MeetingService } from './app/meetings';
+import { NetworkService } from './app/networks';
+import type { Clock, IdSource, Store } from './app/ports';
+import { CardUpdater } from './bot/card-updater';
+import { TeamsCheckinChannel } from './bot/checkin-channel';
+import { JusteraBot } from './bot/justera-bot';
+import { SendQueue } from './bot/send-queue';
+import { TeamsMessenger } from './bot/teams-messenger';
+import { localeFrom, strings } from './cards';
+import type { Config } from './config';
+import { createHttpServer } from './http/server';
+import type { AppLogger } from './log';
+import { SqliteStore } from './store/sqlite-store';
+
+export interface Service {
+  /** http://host:port of the running service. */
+  url: string;
+  port: number;
+  store: Store;
+  /** Sends every pending card update, closes the server and the store. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  store?: Store;
+  clock?: Clock;
+  ids?: IdSource;
+}
+
+/** The composition root: the only place that constructs adapters and wires them together. */
+export async function startService(config: Config, log: AppLogger, overrides: ServiceOverrides = {}): Promise<Service> {
+  const store = overrides.store ?? new SqliteStore(path.join(config.dataDir, 'justera.db'));
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const ids = overrides.ids ?? { newId: () => randomUUID() };
+
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.bot.id,
+    MicrosoftAppPassword: config.bot.password,
+    MicrosoftAppTenantId: config.bot.tenantId,
+    MicrosoftAppType: config.bot.type,
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  adapter.onTurnError = async (ctx, err) => {
+    log.error({ err, activityType: ctx.activity.type }, 'turn failed');
+    if (ctx.activity.type === 'message') {
+      await ctx.sendActivity(strings(localeFrom(ctx.activity.locale)).errors.internal).catch(() => undefined);
+    }
+  };
+
+  const updater = new CardUpdater({
+    intervalMs: config.cardUpdateIntervalMs,
+    onError: (key, err) => log.error({ err, card: key }, 'card update failed'),
+  });
+  const messenger = new TeamsMessenger(adapter, config.bot.id, new SendQueue({ sendsPerSecond: config.channelSendsPerSecond }));
+  const channel = new TeamsCheckinChannel({ store, messenger, updater, log });
+  const networks = new NetworkService({ store, clock, municipalities: config.municipalityDomains });
+  const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
+  const attendance = new AttendanceService({ store, clock, channel, meetings });
+  const bot = new JusteraBot({ networks, meetings, attendance, messenger, ids, log });
+
+  const server = createHttpServer({ adapter, bot, store, log });
+  await listen(server, config.port, config.host);
+  const port = server.address().port;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url }, 'service listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    store,
+    stop: () =>
+      (stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
+        await closed;
+        await updater.flush();
+        await store.close();
+      })()),
+  };
+}
+
+function listen(server: restify.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+}

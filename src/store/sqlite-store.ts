@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../app/ports';
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Meeting } from '../domain/meeting';
+import type { Member, Network } from '../domain/network';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS networks (
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS members (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meetings (
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS attendance (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
+`;
+
+type DocRow = { doc: string };
+
+/**
+ * The embedded store: SQLite in WAL mode with synchronous=FULL, so a write has reached the
+ * disk before the call returns (and before Teams is told it succeeded).
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  async upsertNetwork(n: Network): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO networks (tenant_id, id, doc) VALUES (?, ?, ?)').run(n.tenantId, n.id, JSON.stringify(n));
+  }
+
+  async getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
+    return this.one<Network>('SELECT doc FROM networks WHERE tenant_id = ? AND id = ?', tenantId, networkId);
+  }
+
+  async upsertMembers(members: readonly Member[]): Promise<void> {
+    const put = this.db.prepare('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
+    this.db.transaction((list: readonly Member[]) => {
+      for (const m of list) put.run(m.tenantId, m.networkId, m.id, JSON.stringify(m));
+    })(members);
+  }
+
+  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
+    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? ORDER BY id', tenantId, networkId);
+  }
+
+  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
+    return this.one<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?', tenantId, networkId, memberId);
+  }
+
+  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
+    const info = this.db
+      .prepare('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
+      .run(meeting.tenantId, meeting.id, JSON.stringify(meeting));
+    const stored = await this.getMeeting(meeting.tenantId, meeting.id);
+    if (!stored) throw new Error('meeting vanished after insert');
+    return { meeting: stored, created: info.changes === 1 };
+  }
+
+  async getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
+    return this.one<Meeting>('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?', tenantId, meetingId);
+  }
+
+  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    this.patchMeeting(tenantId, meetingId, '$.card', JSON.stringify(card));
+  }
+
+  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
+    this.patchMeeting(tenantId, meetingId, '$.attendanceClosed', JSON.stringify(closed));
+  }
+
+  async putAttendance(r: AttendanceRecord): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)')
+      .run(r.tenantId, r.meetingId, r.personId, JSON.stringify(r));
+  }
+
+  async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
+    const info = this.db
+      .prepare('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?')
+      .run(tenantId, meetingId, personId);
+    return info.changes > 0;
+  }
+
+  async listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
+    return this.all<AttendanceRecord>(
+      'SELECT doc FROM attendance WHERE tenant_id = ? AND meeting_id = ? ORDER BY person_id',
+      tenantId,
+      meetingId,
+    );
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      this.db.prepare('SELECT count(*) AS n FROM meetings').get();
+      return { ok: true, detail: 'sqlite ok' };
+    } catch (e) {
+      return { ok: false, detail: `sqlite: ${(e as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {
+    this.db
+      .prepare('UPDATE meetings SET doc = json_set(doc, ?, json(?)) WHERE tenant_id = ? AND id = ?')
+      .run(jsonPath, value, tenantId, meetingId);
+  }
+
+  private one<T>(sql: string, ...params: string[]): T | undefined {
+    const row = this.db.prepare(sql).get(...params) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as T) : undefined;
+  }
+
+  private all<T>(sql: string, ...params: string[]): T[] {
+    return (this.db.prepare(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T);
+  }
+}

@@ -1,0 +1,135 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the bot sent to Teams, as the emulator saw it. */
+export interface Sent {
+  kind: 'post' | 'reply' | 'update' | 'create';
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, unknown>;
+  at: number;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+  userPrincipalName?: string;
+}
+
+/**
+ * A Bot Connector service on 127.0.0.1 that records what the bot sends, answers roster and
+ * channel look-ups for one team, and can answer 429 (with Retry-After) on demand.
+ */
+export class ConnectorEmulator {
+  readonly sent: Sent[] = [];
+  roster: RosterMember[] = [];
+  channels: { id: string; name?: string }[] = [];
+  pageSize = 0;
+  private failures: { status: number; retryAfter?: string }[] = [];
+  private server?: http.Server;
+  private seq = 0;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo | undefined;
+    if (!addr) throw new Error('connector emulator not started');
+    return `http://127.0.0.1:${addr.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const s = this.server;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  /** The next n sends (posts or updates) fail with this status. */
+  failNext(n: number, status: number, retryAfter?: string): void {
+    for (let i = 0; i < n; i++) this.failures.push({ status, ...(retryAfter ? { retryAfter } : {}) });
+  }
+
+  updatesOf(activityId: string): Sent[] {
+    return this.sent.filter((s) => s.kind === 'update' && s.activityId === activityId);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const json = (status: number, value: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    // parts: v3, conversations|teams, id, ...
+    if (parts[0] !== 'v3') return json(404, { error: 'not found' });
+    const isSend = req.method === 'PUT' || (req.method === 'POST' && parts[1] === 'conversations');
+    if (isSend && this.failures.length > 0) {
+      const f = this.failures.shift();
+      res.writeHead(f?.status ?? 500, { 'content-type': 'application/json', ...(f?.retryAfter ? { 'retry-after': f.retryAfter } : {}) });
+      res.end(JSON.stringify({ error: { code: 'Throttled', message: 'injected failure' } }));
+      return;
+    }
+    const activity = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    const at = Date.now();
+    if (parts[1] === 'teams' && parts[3] === 'conversations' && req.method === 'GET') {
+      return json(200, { conversations: this.channels });
+    }
+    if (parts[1] !== 'conversations') return json(404, { error: 'not found' });
+    const conv = parts[2] ?? '';
+    if (req.method === 'POST' && parts.length === 2) {
+      const id = `conv-${++this.seq}`;
+      this.sent.push({ kind: 'create', conversationId: id, activityId: id, activity, at });
+      return json(201, { id, activityId: id });
+    }
+    if (req.method === 'GET' && parts[3] === 'pagedmembers') {
+      const size = this.pageSize || Number(url.searchParams.get('pageSize') ?? 500);
+      const start = Number(url.searchParams.get('continuationToken') ?? 0);
+      const members = this.roster.slice(start, start + size);
+      const next = start + size < this.roster.length ? String(start + size) : undefined;
+      return json(200, { members, ...(next ? { continuationToken: next } : {}) });
+    }
+    if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
+      const m = this.roster.find((r) => r.id === parts[4] || r.aadObjectId === parts[4]);
+      return m ? json(200, m) : json(404, { error: { code: 'MemberNotFoundInConversation' } });
+    }
+    if (parts[3] === 'activities') {
+      if (req.method === 'PUT' && parts[4]) {
+        this.sent.push({ kind: 'update', conversationId: conv, activityId: parts[4], activity, at });
+        return json(200, { id: parts[4] });
+      }
+      if (req.method === 'POST') {
+        const id = `act-${++this.seq}`;
+        this.sent.push({ kind: parts[4] ? 'reply' : 'post', conversationId: conv, activityId: id, activity, at });
+        return json(200, { id });
+      }
+    }
+    json(404, { error: 'not found' });
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The largest number of updates to one card that arrived within any one-second window. */
+export function maxUpdatesInAnySecond(updates: readonly Sent[]): number {
+  const times = updates.map((u) => u.at).sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < times.length; j++) {
+    while ((times[j] ?? 0) - (times[i] ?? 0) >= 1000) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
