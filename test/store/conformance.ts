@@ -1,0 +1,150 @@
+import type { Store } from '../../src/app/ports';
+import type { AttendanceRecord } from '../../src/domain/attendance';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Member, Network } from '../../src/domain/network';
+
+/** How a suite gets a fresh, empty store; `reopen` closes it and opens the same data again. */
+export interface StoreUnderTest {
+  store: Store;
+  reopen(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+/** Ids as Teams makes them, with characters some stores cannot use in keys. */
+const TEAM = '19:abc/def#x?y\\z@thread.tacv2';
+const OTHER_TENANT = 'tenant-2';
+
+export const network = (tenantId = 't-1', id = TEAM): Network => ({
+  tenantId,
+  id,
+  name: 'IM-nätverket',
+  channels: [{ id: '19:general@thread.tacv2', name: 'General' }],
+  address: { serviceUrl: 'https://smba.example/emea/', botId: '28:bot', botName: 'Justera' },
+  installedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+export const member = (id: string, over: Partial<Member> = {}): Member => ({
+  tenantId: 't-1',
+  networkId: TEAM,
+  id,
+  teamsUserId: `29:${id}`,
+  name: `Person ${id}`,
+  email: `${id}@skovde.se`,
+  municipality: 'Skövde',
+  municipalitySource: 'domain',
+  ...over,
+});
+
+export const meeting = (id: string, over: Partial<Meeting> = {}): Meeting => ({
+  id,
+  tenantId: 't-1',
+  networkId: TEAM,
+  networkName: 'IM-nätverket',
+  channelId: '19:general@thread.tacv2',
+  date: '2030-02-04',
+  start: '13:00',
+  end: '15:00',
+  place: 'Falköping',
+  mode: 'onsite',
+  createdBy: { id: 'creator', name: 'Karin' },
+  locale: 'sv',
+  attendanceClosed: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+export const attendance = (meetingId: string, personId: string, over: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
+  tenantId: 't-1',
+  meetingId,
+  personId,
+  name: `Person ${personId}`,
+  municipality: 'Vara',
+  guest: false,
+  status: 'onsite',
+  updatedAt: '2030-02-04T12:00:00.000Z',
+  ...over,
+});
+
+/** The behaviour every Store implementation must have. */
+export function storeConformance(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`Store conformance: ${name}`, () => {
+    let sut: StoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      sut = await open();
+      store = sut.store;
+    });
+    afterEach(async () => {
+      await sut.cleanup();
+    });
+
+    test('networks round-trip and are scoped by tenant', async () => {
+      await store.upsertNetwork(network());
+      expect(await store.getNetwork('t-1', TEAM)).toEqual(network());
+      expect(await store.getNetwork(OTHER_TENANT, TEAM)).toBeUndefined();
+      await store.upsertNetwork({ ...network(), name: 'Nytt namn' });
+      expect((await store.getNetwork('t-1', TEAM))?.name).toBe('Nytt namn');
+    });
+
+    test('members are upserted by id and listed per network', async () => {
+      await store.upsertMembers([member('a'), member('b')]);
+      await store.upsertMembers([member('a', { municipality: 'Hjo', municipalitySource: 'manual' })]);
+      await store.upsertMembers([member('c', { networkId: 'other-network' })]);
+      const list = await store.listMembers('t-1', TEAM);
+      expect(list.map((m) => [m.id, m.municipality]).sort()).toEqual([['a', 'Hjo'], ['b', 'Skövde']]);
+      expect(await store.getMember('t-1', TEAM, 'b')).toEqual(member('b'));
+      expect(await store.getMember(OTHER_TENANT, TEAM, 'b')).toBeUndefined();
+    });
+
+    test('creating a meeting twice keeps the first and says so', async () => {
+      const first = await store.createMeeting(meeting('m-1'));
+      const again = await store.createMeeting(meeting('m-1', { place: 'Skövde' }));
+      expect(first).toEqual({ meeting: meeting('m-1'), created: true });
+      expect(again).toEqual({ meeting: meeting('m-1'), created: false });
+      expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
+    });
+
+    test('the card reference and the closed flag are stored on the meeting', async () => {
+      await store.createMeeting(meeting('m-1'));
+      await store.setMeetingCard('t-1', 'm-1', { conversationId: '19:general@thread.tacv2', activityId: '1700000000000' });
+      await store.setAttendanceClosed('t-1', 'm-1', true);
+      expect(await store.getMeeting('t-1', 'm-1')).toEqual(
+        meeting('m-1', { card: { conversationId: '19:general@thread.tacv2', activityId: '1700000000000' }, attendanceClosed: true }),
+      );
+    });
+
+    test('one attendance record per person: a second put replaces it, remove deletes it', async () => {
+      await store.putAttendance(attendance('m-1', 'p1'));
+      await store.putAttendance(attendance('m-1', 'p1', { status: 'online' }));
+      await store.putAttendance(attendance('m-2', 'p1'));
+      expect(await store.listAttendance('t-1', 'm-1')).toEqual([attendance('m-1', 'p1', { status: 'online' })]);
+      expect(await store.removeAttendance('t-1', 'm-1', 'p1')).toBe(true);
+      expect(await store.removeAttendance('t-1', 'm-1', 'p1')).toBe(false);
+      expect(await store.listAttendance('t-1', 'm-1')).toEqual([]);
+      expect(await store.listAttendance('t-1', 'm-2')).toHaveLength(1);
+      expect(await store.listAttendance(OTHER_TENANT, 'm-2')).toEqual([]);
+    });
+
+    test('concurrent check-ins never lose one, and repeats leave one record each', async () => {
+      const people = Array.from({ length: 150 }, (_, i) => `p${i}`);
+      await Promise.all([...people, ...people].map((p, i) => store.putAttendance(attendance('m-1', p, { status: i % 2 ? 'online' : 'onsite' }))));
+      const stored = await store.listAttendance('t-1', 'm-1');
+      expect(stored).toHaveLength(150);
+      expect(new Set(stored.map((r) => r.personId)).size).toBe(150);
+    });
+
+    test('what was written is there after the store is closed and opened again', async () => {
+      await store.upsertNetwork(network());
+      await store.createMeeting(meeting('m-1'));
+      await store.putAttendance(attendance('m-1', 'p1'));
+      store = await sut.reopen();
+      expect(await store.getNetwork('t-1', TEAM)).toEqual(network());
+      expect(await store.listAttendance('t-1', 'm-1')).toEqual([attendance('m-1', 'p1')]);
+    });
+
+    test('reports itself healthy', async () => {
+      expect((await store.health()).ok).toBe(true);
+    });
+  });
+}
