@@ -1,0 +1,99 @@
+import { ConnectorEmulator, type Sent } from './connector-emulator';
+import { eventually, startTestService } from './service';
+import { botAdded, cardAction, channelMessage, makeRoster, postActivity, userFrom, CHANNEL_ID, type BotReply, type TeamsUser } from './teams';
+import type { Service } from '../../src/service';
+
+export interface CardJson {
+  body: unknown[];
+  [k: string]: unknown;
+}
+
+/** The Adaptive Card in a sent activity. */
+export function cardOf(sent: Sent): CardJson {
+  const attachments = sent.activity.attachments as { content: CardJson }[] | undefined;
+  const content = attachments?.[0]?.content;
+  if (!content) throw new Error(`no card in ${sent.kind} ${sent.activityId}`);
+  return content;
+}
+
+/** The card in an invoke response. */
+export function invokeCard(reply: BotReply): CardJson {
+  const body = reply.body as { type?: string; value?: CardJson } | undefined;
+  if (body?.type !== 'application/vnd.microsoft.card.adaptive' || !body.value) throw new Error(`not a card response: ${JSON.stringify(reply)}`);
+  return body.value;
+}
+
+/** A team with the bot installed, a connector emulator, and the real service. */
+export class Journey {
+  readonly connector = new ConnectorEmulator();
+  service!: Service;
+  serviceUrl = '';
+  members: TeamsUser[] = [];
+
+  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number } = {}): Promise<this> {
+    this.serviceUrl = await this.connector.start();
+    this.connector.roster = makeRoster(opts.members ?? 10);
+    this.connector.channels = [{ id: '19:general@thread.tacv2' }, { id: CHANNEL_ID, name: 'Träffar' }];
+    this.connector.pageSize = opts.pageSize ?? 0;
+    this.members = this.connector.roster.map(userFrom);
+    this.service = await startTestService(opts.env);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.service?.stop();
+    await this.connector.stop();
+  }
+
+  get secretary(): TeamsUser {
+    const m = this.members[0];
+    if (!m) throw new Error('no members');
+    return m;
+  }
+
+  install(): Promise<BotReply> {
+    return postActivity(this.service.url, botAdded(this.serviceUrl, this.secretary));
+  }
+
+  /** Writes "@Justera <text>" in the channel and returns what the bot answered. */
+  async say(text: string, user = this.secretary, locale = 'sv-SE'): Promise<Sent> {
+    const before = this.connector.sent.length;
+    const reply = await postActivity(this.service.url, channelMessage(this.serviceUrl, user, text, locale));
+    if (reply.status !== 200) throw new Error(`message answered ${reply.status}`);
+    return eventually(() => this.connector.sent.slice(before).find((s) => s.kind === 'reply'), 5000, `a reply to "${text}"`);
+  }
+
+  click(user: TeamsUser, cardActivityId: string, data: Record<string, unknown>, locale = 'sv-SE'): Promise<BotReply> {
+    return postActivity(this.service.url, cardAction(this.serviceUrl, user, cardActivityId, data, locale));
+  }
+
+  /** Asks for the form, submits it, and returns the check-in card's post and the meeting id. */
+  async createMeeting(values: Record<string, string> = {}): Promise<{ post: Sent; meetingId: string; formReply: BotReply }> {
+    const form = await this.say('ny träff');
+    const formId = /"formId":"([^"]+)"/.exec(JSON.stringify(form.activity))?.[1] ?? '';
+    const formReply = await this.click(this.secretary, form.activityId, {
+      action: 'createMeeting',
+      formId,
+      date: '2030-02-04',
+      start: '13:00',
+      end: '15:00',
+      place: 'Rudbecksgymnasiet, Tidaholm',
+      mode: 'hybrid',
+      teamsLink: 'https://teams.microsoft.com/l/meetup-join/abc',
+      ...values,
+    });
+    const post = await eventually(() => this.connector.sent.filter((s) => s.kind === 'post').at(-1), 5000, 'the check-in card post');
+    const meetingId = /"meetingId":"([^"]+)"/.exec(JSON.stringify(post.activity))?.[1] ?? '';
+    return { post, meetingId, formReply };
+  }
+
+  /** The newest version of a posted card that everyone sees. */
+  sharedCard(post: Sent): CardJson {
+    const updates = this.connector.updatesOf(post.activityId);
+    return cardOf(updates.at(-1) ?? post);
+  }
+}
+
+export function texts(card: unknown): string {
+  return JSON.stringify(card);
+}
