@@ -61,8 +61,8 @@ const schema = z
 
 /** Reads the environment once. Throws ConfigError naming every bad setting (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
-  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '' ));
-  // An explicitly empty BOT_ID is meaningful: it selects local mode.
+  // An empty variable counts as unset (an empty BOT_ID is local mode either way).
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));

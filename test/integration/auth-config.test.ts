@@ -1,0 +1,85 @@
+import { ConfigError, describeConfig, loadConfig } from '../../src/config';
+import { ConnectorEmulator } from '../harness/connector-emulator';
+import { startTestService } from '../harness/service';
+import { botAdded, postActivity, makeRoster, userFrom } from '../harness/teams';
+
+describe('bot identity', () => {
+  test('with BOT_ID set, a request without a token or with a bad one gets 401 and reaches no handler', async () => {
+    const svc = await startTestService({ BOT_ID: '00000000-1111-2222-3333-444444444444', BOT_PASSWORD: 'not-a-real-secret' });
+    try {
+      const activity = botAdded('http://127.0.0.1:9', userFrom(makeRoster(1)[0]!));
+      expect((await postActivity(svc.url, activity)).status).toBe(401);
+      // A well-formed token would be checked against Microsoft's published keys, which this
+      // machine cannot reach; a malformed one is refused before that.
+      expect((await postActivity(svc.url, activity, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+      expect((await postActivity(svc.url, activity, { authorization: 'Basic dXNlcjpwYXNz' })).status).toBe(401);
+      expect(await svc.store.getNetwork('11111111-2222-3333-4444-555555555555', '19:im-natverket@thread.tacv2')).toBeUndefined();
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  test('in local mode (empty BOT_ID) anonymous requests are served', async () => {
+    const connector = new ConnectorEmulator();
+    const serviceUrl = await connector.start();
+    const svc = await startTestService({ BOT_ID: '' });
+    try {
+      const reply = await postActivity(svc.url, { type: 'message', text: 'hjälp', serviceUrl, conversation: { id: 'c' }, recipient: { id: 'b' }, from: { id: 'u' }, channelId: 'msteams' });
+      expect(reply.status).toBe(200);
+      expect(connector.sent).toHaveLength(1);
+      expect(JSON.stringify(connector.sent[0]?.activity)).toContain('ny träff');
+    } finally {
+      await svc.stop();
+      await connector.stop();
+    }
+  });
+});
+
+describe('configuration', () => {
+  test('embedded defaults: local mode on 127.0.0.1:3978 with the Playground', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 3978, dataDir: '/srv/app/data', localMode: true, playground: { enabled: true, port: 56150 }, cardUpdateIntervalMs: 1000 });
+    expect(c.municipalityDomains['skovde.se']).toBe('Skövde');
+  });
+
+  test('BOT_ID turns local mode and the Playground off', () => {
+    const c = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 's3cret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tid' });
+    expect(c.localMode).toBe(false);
+    expect(c.playground.enabled).toBe(false);
+  });
+
+  test('fails fast, naming every bad setting and never echoing a secret', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', CARD_UPDATE_INTERVAL_MS: '10' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    for (const name of ['PORT', 'LOG_LEVEL', 'CARD_UPDATE_INTERVAL_MS']) expect(msg).toContain(name);
+    expect(() => loadConfig({ BOT_ID: 'app-id', BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'top-secret-value' })).toThrow(/BOT_TENANT_ID/);
+    expect(() => loadConfig({ BOT_ID: 'app-id' })).toThrow(/BOT_PASSWORD: is required/);
+    try {
+      loadConfig({ BOT_ID: 'app-id', BOT_TYPE: 'Nonsense', BOT_PASSWORD: 'top-secret-value' });
+    } catch (e) {
+      expect((e as Error).message).toContain('BOT_TYPE');
+      expect((e as Error).message).not.toContain('top-secret-value');
+    }
+    expect(() => loadConfig({ MUNICIPALITY_DOMAINS: 'nonsense' })).toThrow(/MUNICIPALITY_DOMAINS/);
+    expect(() => loadConfig({ BOT_ID: 'x', BOT_PASSWORD: 'p', PLAYGROUND: 'on' })).toThrow(/PLAYGROUND/);
+  });
+
+  test('extra municipality domains are added to the defaults', () => {
+    const c = loadConfig({ MUNICIPALITY_DOMAINS: 'edu.example.se=Skövde; vaxjo.se=Växjö' });
+    expect(c.municipalityDomains['vaxjo.se']).toBe('Växjö');
+    expect(c.municipalityDomains['edu.example.se']).toBe('Skövde');
+    expect(c.municipalityDomains['vara.se']).toBe('Vara');
+  });
+
+  test('the loggable description hides the password', () => {
+    const text = JSON.stringify(describeConfig(loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'hunter2-secret' })));
+    expect(text).not.toContain('hunter2');
+    expect(text).toContain('(set)');
+  });
+});
