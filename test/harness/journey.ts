@@ -27,16 +27,26 @@ export function invokeCard(reply: BotReply): CardJson {
 export class Journey {
   readonly connector = new ConnectorEmulator();
   service!: Service;
+  /** Where the bot listens: the in-process service, or a service process. */
+  botUrl = '';
   serviceUrl = '';
   members: TeamsUser[] = [];
 
-  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number } = {}): Promise<this> {
+  /** Starts the connector emulator with a team of `members`, without a service. */
+  async startTeam(opts: { members?: number; pageSize?: number } = {}): Promise<this> {
     this.serviceUrl = await this.connector.start();
     this.connector.roster = makeRoster(opts.members ?? 10);
     this.connector.channels = [{ id: '19:general@thread.tacv2' }, { id: CHANNEL_ID, name: 'Träffar' }];
     this.connector.pageSize = opts.pageSize ?? 0;
     this.members = this.connector.roster.map(userFrom);
+    return this;
+  }
+
+  /** The team plus the real service in this process. */
+  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number } = {}): Promise<this> {
+    await this.startTeam(opts);
     this.service = await startTestService(opts.env);
+    this.botUrl = this.service.url;
     return this;
   }
 
@@ -52,19 +62,19 @@ export class Journey {
   }
 
   install(): Promise<BotReply> {
-    return postActivity(this.service.url, botAdded(this.serviceUrl, this.secretary));
+    return postActivity(this.botUrl, botAdded(this.serviceUrl, this.secretary));
   }
 
   /** Writes "@Justera <text>" in the channel and returns what the bot answered. */
   async say(text: string, user = this.secretary, locale = 'sv-SE'): Promise<Sent> {
     const before = this.connector.sent.length;
-    const reply = await postActivity(this.service.url, channelMessage(this.serviceUrl, user, text, locale));
+    const reply = await postActivity(this.botUrl, channelMessage(this.serviceUrl, user, text, locale));
     if (reply.status !== 200) throw new Error(`message answered ${reply.status}`);
     return eventually(() => this.connector.sent.slice(before).find((s) => s.kind === 'reply'), 5000, `a reply to "${text}"`);
   }
 
   click(user: TeamsUser, cardActivityId: string, data: Record<string, unknown>, locale = 'sv-SE'): Promise<BotReply> {
-    return postActivity(this.service.url, cardAction(this.serviceUrl, user, cardActivityId, data, locale));
+    return postActivity(this.botUrl, cardAction(this.serviceUrl, user, cardActivityId, data, locale));
   }
 
   /** Asks for the form, submits it, and returns the check-in card's post and the meeting id. */

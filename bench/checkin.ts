@@ -1,0 +1,152 @@
+/**
+ * bench:checkin — N members check in concurrently through real HTTP invokes.
+ *   npm run bench:checkin -- --members 140 [--meetings 1] [--concurrency 500]
+ * Prints figures; the last line is one JSON object.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SqliteStore } from '../src/store/sqlite-store';
+import { maxUpdatesInAnySecond } from '../test/harness/connector-emulator';
+import { Journey, texts } from '../test/harness/journey';
+import { spawnService, type RunningService } from '../test/harness/process';
+import { eventually, tempDir } from '../test/harness/service';
+import { cardAction, postActivity, TENANT, type TeamsUser } from '../test/harness/teams';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
+  return v;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+interface Invoke {
+  user: TeamsUser;
+  cardId: string;
+  data: Record<string, unknown>;
+}
+
+/** Sends the invokes with at most `concurrency` in flight; returns each one's latency and whether it was acknowledged. */
+async function burst(url: string, serviceUrl: string, invokes: Invoke[], concurrency: number, acked: (body: unknown) => boolean) {
+  const results: { ms: number; ok: boolean; user: TeamsUser; meetingId: string }[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < invokes.length; i = next++) {
+      const inv = invokes[i];
+      if (!inv) continue;
+      const body = cardAction(serviceUrl, inv.user, inv.cardId, inv.data);
+      const t0 = performance.now();
+      let ok = false;
+      try {
+        const reply = await postActivity(url, body);
+        ok = reply.status === 200 && acked(reply.body);
+      } catch {
+        ok = false;
+      }
+      results.push({ ms: performance.now() - t0, ok, user: inv.user, meetingId: String(inv.data.meetingId ?? '') });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, invokes.length) }, worker));
+  return results;
+}
+
+async function main(): Promise<void> {
+  const members = arg('members', 140);
+  const meetingCount = arg('meetings', 1);
+  const concurrency = arg('concurrency', Math.min(members * meetingCount, 500));
+  const mainJs = path.join(__dirname, '..', 'src', 'main.js');
+  const floorJs = path.join(__dirname, 'floor-server.js');
+  const warmup = 30;
+
+  const j = await new Journey().startTeam({ members: members + warmup });
+  const users = j.members.slice(0, members);
+  const warmUsers = j.members.slice(members);
+  const dataDir = tempDir('justera-bench-');
+  let svc: RunningService | undefined;
+  let floor: RunningService | undefined;
+  try {
+    // The floor: same client, same invoke bodies, a handler that does nothing.
+    floor = await spawnService({}, { main: floorJs });
+    const floorInvokes = (list: TeamsUser[]): Invoke[] => list.map((user) => ({ user, cardId: 'floor', data: { action: 'checkin', meetingId: 'floor', status: 'onsite' } }));
+    await burst(floor.url, j.serviceUrl, floorInvokes(warmUsers), concurrency, () => true);
+    const floorRun = await burst(floor.url, j.serviceUrl, floorInvokes(users), concurrency, () => true);
+    await floor.interrupt();
+
+    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: 'warn' }, { main: mainJs });
+    j.botUrl = svc.url;
+    await j.install();
+    const warm = await j.createMeeting();
+    const meetings: { cardId: string; meetingId: string }[] = [];
+    for (let i = 0; i < meetingCount; i++) {
+      const m = await j.createMeeting({ date: `2030-0${1 + (i % 9)}-1${i % 10}` });
+      meetings.push({ cardId: m.post.activityId, meetingId: m.meetingId });
+    }
+    const isAck = (body: unknown): boolean => texts(body).includes('Din närvaro: På plats');
+    await burst(svc.url, j.serviceUrl, warmUsers.map((user) => ({ user, cardId: warm.post.activityId, data: { action: 'checkin', meetingId: warm.meetingId, status: 'onsite' } })), concurrency, isAck);
+    const invokes: Invoke[] = [];
+    for (const user of users) for (const m of meetings) invokes.push({ user, cardId: m.cardId, data: { action: 'checkin', meetingId: m.meetingId, status: 'onsite' } });
+    const t0 = performance.now();
+    const run = await burst(svc.url, j.serviceUrl, invokes, concurrency, isAck);
+    const burstMs = performance.now() - t0;
+
+    // Let the coalesced card updates settle on the final state.
+    const finalText = `${members} på plats`;
+    const settled = await eventually(
+      () => meetings.every((m) => texts(j.connector.updatesOf(m.cardId).at(-1)?.activity ?? {}).includes(finalText)) || undefined,
+      20000 + meetingCount * 2000,
+      'the final card state',
+    ).then(() => true, () => false);
+    await svc.interrupt();
+    svc = undefined;
+
+    const reader = new SqliteStore(path.join(dataDir, 'justera.db'));
+    let stored = 0;
+    let lost = 0;
+    for (const m of meetings) {
+      const ids = new Set((await reader.listAttendance(TENANT, m.meetingId)).map((r) => r.personId));
+      stored += ids.size;
+      lost += run.filter((r) => r.ok && r.meetingId === m.meetingId && !ids.has(r.user.aadObjectId)).length;
+    }
+    await reader.close();
+
+    const lat = run.map((r) => r.ms).sort((a, b) => a - b);
+    const floorLat = floorRun.map((r) => r.ms).sort((a, b) => a - b);
+    const updates = meetings.map((m) => j.connector.updatesOf(m.cardId));
+    const result = {
+      members,
+      meetings: meetingCount,
+      invokes: invokes.length,
+      concurrency,
+      acknowledged: run.filter((r) => r.ok).length,
+      stored,
+      lost,
+      p50_ms: round(percentile(lat, 50)),
+      p99_ms: round(percentile(lat, 99)),
+      floor_p50_ms: round(percentile(floorLat, 50)),
+      floor_p99_ms: round(percentile(floorLat, 99)),
+      p99_ratio: round(percentile(lat, 99) / percentile(floorLat, 99)),
+      burst_ms: round(burstMs),
+      card_updates: updates.reduce((n, u) => n + u.length, 0),
+      max_card_updates_in_any_second: Math.max(...updates.map(maxUpdatesInAnySecond)),
+      final_card_shows_all: settled,
+    };
+    process.stdout.write(`check-in latency p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms (floor ${result.floor_p50_ms} / ${result.floor_p99_ms} ms)\n`);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    if (svc) await svc.interrupt();
+    if (floor && floor.proc.exitCode === null) await floor.interrupt();
+    await j.connector.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:checkin failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

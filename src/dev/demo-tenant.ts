@@ -1,0 +1,45 @@
+/**
+ * The made-up tenant the local Playground shows: the team "IM-nätverket" with its channels
+ * and members from several Skaraborg municipalities. Names and addresses are invented.
+ */
+const person = (n: number, given: string, surname: string, email: string) => ({
+  id: `29:demo-${n}`,
+  name: `${given} ${surname}`,
+  givenName: given,
+  surname,
+  email,
+  userPrincipalName: email,
+  aadObjectId: `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+});
+
+const KARIN = person(1, 'Karin', 'Ekholm', 'karin.ekholm@skovde.se');
+
+export const DEMO_TENANT = {
+  tenantId: 'd0000000-5ca2-4b0e-9000-000000000001',
+  bot: { id: '28:justera-local', name: 'Justera' },
+  currentUser: KARIN,
+  users: [
+    person(2, 'Johan', 'Lindqvist', 'johan.lindqvist@falkoping.se'),
+    person(3, 'Sara', 'Nyberg', 'sara.nyberg@mariestad.se'),
+    person(4, 'Erik', 'Holm', 'erik.holm@lidkoping.se'),
+    person(5, 'Lena', 'Bergström', 'lena.bergstrom@tidaholm.se'),
+    person(6, 'Ahmed', 'Karimi', 'ahmed.karimi@skara.se'),
+    person(7, 'Maja', 'Sundin', 'maja.sundin@tibro.se'),
+    person(8, 'Per', 'Åkesson', 'per.akesson@vara.se'),
+    person(9, 'Elin', 'Dahl', 'elin.dahl@skaraborg.se'),
+    person(10, 'Nils', 'Öhrn', 'nils.ohrn@hjo.se'),
+    person(11, 'Ida', 'Gustafsson', 'ida.gustafsson@gotene.se'),
+  ],
+  personalChatId: 'a:justera-demo-personal-chat',
+  groupChat: { id: '19:demo-presidium@thread.v2', name: 'Presidiet IM-nätverket' },
+  team: {
+    id: '19:demo-im-natverket@thread.tacv2',
+    name: 'IM-nätverket',
+    aadGroupId: 'd0000000-6a0c-4d1e-9000-000000000002',
+    channels: [
+      { id: '19:demo-im-natverket@thread.tacv2', name: 'General' },
+      { id: '19:demo-traffar@thread.tacv2', name: 'Träffar' },
+      { id: '19:demo-k-dag@thread.tacv2', name: 'Arbetsgrupp K-dag' },
+    ],
+  },
+};

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config';
+import { createLogger } from './log';
+import { startService } from './service';
+
+/** Entry point: `npm start`. Reads the configuration once, starts the service and, in local mode, the Playground. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee the settings table in README.md.\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  log.info({ config: describeConfig(config) }, 'configuration');
+
+  const service = await startService(config, log);
+  const stops: (() => Promise<void>)[] = [service.stop];
+
+  if (config.playground.enabled) {
+    // Loaded only in local mode: the Playground is a development dependency.
+    const { startPlayground } = await import('./dev/playground');
+    const { DEMO_TENANT } = await import('./dev/demo-tenant');
+    const playground = await startPlayground(
+      {
+        port: config.playground.port,
+        botEndpoint: `${service.url}/api/messages`,
+        workDir: path.join(config.dataDir, 'playground'),
+        config: DEMO_TENANT,
+      },
+      (line) => log.debug({ playground: line }, 'playground'),
+    );
+    stops.unshift(playground.stop);
+    log.info({ url: playground.url }, 'playground ready');
+    process.stderr.write(
+      `\n  Justera körs lokalt på ${service.url}\n` +
+        `  Öppna Microsoft 365 Agents Playground: ${playground.url}\n` +
+        `  (team "${DEMO_TENANT.team.name}", skriv "@Justera ny träff" i en kanal)\n` +
+        `  Ctrl-C stoppar allt.\n\n`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      log.warn({ signal }, 'forced exit');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    void (async () => {
+      for (const stop of stops) {
+        await stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
+      }
+      log.info('stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Justera could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});
