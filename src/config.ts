@@ -13,7 +13,7 @@ export interface Config {
   bot: { id: string; password: string; tenantId: string; type: BotType };
   /** No BOT_ID: anonymous requests are accepted and the Playground is started. */
   localMode: boolean;
-  playground: { enabled: boolean; port: number };
+  playground: { enabled: boolean; port: number; locale: string };
   municipalityDomains: MunicipalityMap;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
@@ -42,6 +42,7 @@ const schema = z
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
     PLAYGROUND: flag.optional(),
     PLAYGROUND_PORT: port.default(56150),
+    PLAYGROUND_LOCALE: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'is a Teams locale such as sv-SE or en-US').default('sv-SE'),
     MUNICIPALITY_DOMAINS: z.string().default(''),
     CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(1000).max(60000).default(1000),
     CHANNEL_SENDS_PER_SECOND: z.coerce.number().min(0.5).max(5).default(3),
@@ -79,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     timeZone: e.TIME_ZONE,
     bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
     localMode,
-    playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT },
+    playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT, locale: e.PLAYGROUND_LOCALE },
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,

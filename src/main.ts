@@ -24,11 +24,16 @@ async function main(): Promise<void> {
   if (config.playground.enabled) {
     // Loaded only in local mode: the Playground is a development dependency.
     const { startPlayground } = await import('./dev/playground');
-    const { DEMO_TENANT } = await import('./dev/demo-tenant');
+    const { DEMO_TENANT, demoMembers } = await import('./dev/demo-tenant');
+    const { startLocaleProxy } = await import('./dev/locale-proxy');
+    await service.store.upsertMembers(demoMembers(config.municipalityDomains));
+    const proxy = await startLocaleProxy(`${service.url}/api/messages`, config.playground.locale);
+    stops.unshift(proxy.stop);
     const playground = await startPlayground(
       {
         port: config.playground.port,
-        botEndpoint: `${service.url}/api/messages`,
+        botEndpoint: proxy.url,
+        timeZone: config.timeZone,
         workDir: path.join(config.dataDir, 'playground'),
         config: DEMO_TENANT,
       },
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       `\n  Justera körs lokalt på ${service.url}\n` +
         `  Öppna Microsoft 365 Agents Playground: ${playground.url}\n` +
-        `  (team "${DEMO_TENANT.team.name}", skriv "@Justera ny träff" i en kanal)\n` +
+        `  Teamet "${DEMO_TENANT.team.name}": välj kanalen och skriv "@Justera ny träff".\n` +
         `  Ctrl-C stoppar allt.\n\n`,
     );
   }
@@ -65,6 +70,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  if (e?.code === 'EADDRINUSE') {
+    process.stderr.write(`Justera could not start: port ${e.port ?? ''} on 127.0.0.1 is already in use. Stop what uses it, or set PORT / PLAYGROUND_PORT.\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Justera could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -2,6 +2,9 @@
  * The made-up tenant the local Playground shows: the team "IM-nätverket" with its channels
  * and members from several Skaraborg municipalities. Names and addresses are invented.
  */
+import type { MunicipalityMap } from '../domain/municipality';
+import { membersFromRoster, type Member } from '../domain/network';
+
 const person = (n: number, given: string, surname: string, email: string) => ({
   id: `29:demo-${n}`,
   name: `${given} ${surname}`,
@@ -39,7 +42,21 @@ export const DEMO_TENANT = {
     channels: [
       { id: '19:demo-im-natverket@thread.tacv2', name: 'General' },
       { id: '19:demo-traffar@thread.tacv2', name: 'Träffar' },
-      { id: '19:demo-k-dag@thread.tacv2', name: 'Arbetsgrupp K-dag' },
     ],
   },
 };
+
+/**
+ * The Playground's roster holds the current user and five others; the rest of the demo
+ * network is put in the store directly, as if an earlier roster sync had brought them.
+ */
+export function demoMembers(municipalities: MunicipalityMap): Member[] {
+  const everyone = [DEMO_TENANT.currentUser, ...DEMO_TENANT.users];
+  return membersFromRoster(
+    DEMO_TENANT.tenantId,
+    DEMO_TENANT.team.id,
+    everyone.map((u) => ({ aadObjectId: u.aadObjectId, teamsUserId: u.id, name: u.name, email: u.email })),
+    [],
+    municipalities,
+  );
+}

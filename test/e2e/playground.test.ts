@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, outputPath } from '../harness/browser';
+import { freePort, spawnService, type RunningService } from '../harness/process';
+import { eventually, tempDir } from '../harness/service';
+
+/**
+ * In a real client: `npm start`'s service and the Microsoft 365 Agents Playground, driven by
+ * Debian's Chromium. A member writes "ny träff", fills the form, sees the check-in card,
+ * clicks "På plats" and sees the count change.
+ */
+describe('check-in in the Agents Playground', () => {
+  let svc: RunningService;
+  let playgroundUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = tempDir('justera-e2e-');
+    const playgroundPort = await freePort();
+    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' });
+    playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
+    await eventually(async () => (await fetch(playgroundUrl).then((r) => r.ok, () => false)) || undefined, 30000, 'the Playground');
+  });
+
+  afterAll(async () => {
+    const code = await svc?.interrupt();
+    expect(code).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a member creates a meeting, checks in, and the count changes', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(playgroundUrl);
+      await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
+      await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
+
+      const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
+      await form.getByRole('combobox', { name: 'Datum' }).fill(futureDate());
+      await form.getByRole('combobox', { name: 'Datum' }).press('Tab');
+      await form.getByRole('combobox', { name: 'Starttid' }).fill('13:00');
+      await form.getByRole('combobox', { name: 'Starttid' }).press('Tab');
+      await form.getByRole('combobox', { name: 'Sluttid' }).fill('15:00');
+      await form.getByRole('combobox', { name: 'Sluttid' }).press('Tab');
+      await form.getByRole('combobox', { name: 'Form' }).click();
+      await page.getByRole('option', { name: 'Hybrid (på plats och Teams)' }).click();
+      await form.getByRole('textbox', { name: 'Plats' }).fill('Rudbecksgymnasiet, Tidaholm');
+      await page.screenshot({ path: outputPath('playground', '1-form.png') });
+      await form.getByRole('button', { name: 'Skapa träff' }).click();
+
+      const checkin = page.locator('.ac-adaptiveCard', { hasText: 'Incheckning' }).first();
+      await checkin.waitFor({ timeout: 15000 });
+      await expectText(checkin, '0 på plats · 0 digitalt · 0 förhinder');
+      await expectText(checkin, 'Rudbecksgymnasiet, Tidaholm');
+      await expectText(page.locator('.ac-adaptiveCard', { hasText: 'är skapad' }).first(), 'Träffen IM-nätverket');
+      await page.screenshot({ path: outputPath('playground', '2-checkin-card.png') });
+
+      await checkin.getByRole('button', { name: 'På plats' }).click();
+      await expectText(checkin, 'Din närvaro: På plats');
+      await expectText(checkin, '1 på plats · 0 digitalt · 0 förhinder');
+      await expectText(checkin, 'Karin Ekholm');
+      await checkin.screenshot({ path: outputPath('playground', 'checkin-card.png') });
+      await page.screenshot({ path: outputPath('playground', '3-checked-in.png') });
+
+      // Everyone's copy: the bot's in-place update of the shared card replaces the clicker's
+      // personal copy too, with the same count and without "Din närvaro".
+      await eventually(async () => {
+        const t = await checkin.innerText();
+        return t.includes('1 på plats · 0 digitalt · 0 förhinder') && !t.includes('Din närvaro') ? true : undefined;
+      }, 10000, 'the shared card update');
+      await page.screenshot({ path: outputPath('playground', '4-shared-card.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
+});
+
+/** Posts "@Justera <text>" as a new channel post and waits for the bot's card. The Playground sometimes drops a reply; post once more then. */
+async function postAndWaitForCard(page: Page, text: string, cardText: string): Promise<Locator> {
+  const card = page.locator('.ac-adaptiveCard', { hasText: cardText }).first();
+  for (let attempt = 1; ; attempt++) {
+    const editor = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await editor.click();
+    await page.keyboard.type('@Jus');
+    await page.locator('#typeahead-menu').getByRole('menuitem', { name: 'Justera' }).click();
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole('button', { name: 'Post' }).click();
+    try {
+      await card.waitFor({ timeout: 8000 });
+      return card;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
+}
+
+async function expectText(locator: Locator, text: string, timeout = 8000): Promise<void> {
+  await eventually(async () => ((await locator.innerText()).includes(text) ? true : undefined), timeout, `"${text}" in ${String(locator)}`);
+}
+
+function futureDate(): string {
+  const d = new Date(Date.now() + 14 * 86400000);
+  return d.toISOString().slice(0, 10);
+}
