@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const floorRun = await burst(floor.url, j.serviceUrl, floorInvokes(users), concurrency, () => true);
     await floor.interrupt();
 
-    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: 'warn' }, { main: mainJs });
+    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' }, { main: mainJs });
     j.botUrl = svc.url;
     await j.install();
     const warm = await j.createMeeting();
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
       20000 + meetingCount * 2000,
       'the final card state',
     ).then(() => true, () => false);
+    if (process.env.BENCH_LOG) fs.writeFileSync(process.env.BENCH_LOG_FILE ?? '/tmp/bench-service.log', svc.output());
     await svc.interrupt();
     svc = undefined;
 

@@ -1,15 +1,8 @@
 import { knownMunicipalities, matchMunicipality, type MunicipalityMap } from '../domain/municipality';
-import { membersFromRoster, type Channel, type Network, type PostingAddress, type RosterEntry } from '../domain/network';
+import { membersFromRoster, type Network, type RosterEntry } from '../domain/network';
 import type { Clock, Store } from './ports';
 
-export interface NetworkInstall {
-  tenantId: string;
-  id: string;
-  name: string;
-  aadGroupId?: string;
-  channels: Channel[];
-  address: PostingAddress;
-}
+export type NetworkInstall = Omit<Network, 'installedAt' | 'updatedAt'>;
 
 export type MunicipalityCorrection =
   | { ok: true; municipality: string }

@@ -52,22 +52,13 @@ export class JusteraBot extends TeamsActivityHandler {
         await ctx.sendActivity(MessageFactory.text(s.unknownCommand));
         return;
       case 'newMeeting': {
-        const team = teamContext(ctx.activity);
-        if (!team) {
-          await ctx.sendActivity(MessageFactory.text(s.errors.not_in_channel));
-          return;
-        }
-        await this.ensureNetwork(ctx, team);
+        if (!(await this.networkOf(ctx))) return;
         await this.reply(ctx, meetingFormCard({ formId: this.deps.ids.newId() }, locale));
         return;
       }
       case 'municipality': {
-        const team = teamContext(ctx.activity);
-        if (!team) {
-          await ctx.sendActivity(MessageFactory.text(s.errors.not_in_channel));
-          return;
-        }
-        await this.ensureNetwork(ctx, team);
+        const team = await this.networkOf(ctx);
+        if (!team) return;
         const result = await this.deps.networks.correctMunicipality(team.tenantId, team.teamId, personOf(ctx.activity).id, command.name);
         await this.reply(ctx, noticeCard(result.ok ? s.municipalitySet(result.municipality) : s.municipalityUnknown(result.known.join(', '))));
         return;
@@ -181,6 +172,17 @@ export class JusteraBot extends TeamsActivityHandler {
       }
     }
     await this.deps.networks.addMembers(team.tenantId, team.teamId, roster);
+  }
+
+  /** The team a command was written in (registered if new), or undefined after telling the user it needs a channel. */
+  private async networkOf(ctx: TurnContext): Promise<TeamContext | undefined> {
+    const team = teamContext(ctx.activity);
+    if (!team) {
+      await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).errors.not_in_channel));
+      return undefined;
+    }
+    await this.ensureNetwork(ctx, team);
+    return team;
   }
 
   /** A team the bot meets for the first time (e.g. installed before this version) is registered. */

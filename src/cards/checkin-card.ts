@@ -2,9 +2,9 @@ import type { CheckinView } from '../app/meetings';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import type { ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
-import { actionSet, card, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { actionSet, card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { meetingWhen } from './format';
-import { strings } from './strings';
+import { strings, type Strings } from './strings';
 
 export const CHECKIN_CARD_BUDGET_BYTES = 28 * 1024;
 
@@ -13,6 +13,12 @@ export const CHECKIN_CARD_BUDGET_BYTES = 28 * 1024;
  * with it, the clicker's own copy (the invoke response) that also shows their status.
  */
 export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCode): AdaptiveCard {
+  const full = build(view, locale, notice, false);
+  // A very large meeting lists numbers per municipality instead of names, to stay in budget.
+  return cardBytes(full) <= CHECKIN_CARD_BUDGET_BYTES ? full : build(view, locale, notice, true);
+}
+
+function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined, compact: boolean): AdaptiveCard {
   const s = strings(locale);
   const { meeting, summary } = view;
   const body: CardElement[] = [
@@ -35,17 +41,7 @@ export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCod
   if (notice) body.push(text(s.errors[notice], { color: 'Attention', weight: 'Bolder' }));
   if (meeting.attendanceClosed) body.push(text(s.closedNotice, { color: 'Attention', weight: 'Bolder' }));
 
-  if (summary.groups.length === 0 && summary.guests.length === 0) body.push(text(s.nobodyYet, { isSubtle: true }));
-  for (const group of summary.groups) {
-    body.push(userText([{ text: `${group.municipality}: `, bold: true }, names(group.people, s.onlineSuffix)], { spacing: 'Small' }));
-  }
-  if (summary.guests.length > 0) {
-    body.push(userText([{ text: `${s.guests}: `, bold: true }, names(summary.guests, s.onlineSuffix)], { spacing: 'Small' }));
-  }
-  if (summary.apologies.length > 0) {
-    const list = summary.apologies.map((a) => (a.guest ? `${a.name}${s.guestSuffix}` : `${a.name} (${a.municipality})`)).join(', ');
-    body.push(userText([{ text: `${s.apologies}: `, bold: true }, list], { spacing: 'Small', isSubtle: true }));
-  }
+  body.push(...(compact ? peopleCounts(view, s) : peopleNames(view, s)));
   body.push(
     summary.missingMunicipalities.length === 0
       ? text(s.allRepresented, { isSubtle: true, spacing: 'Medium' })
@@ -72,6 +68,32 @@ export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCod
   );
   body.push(actionSet(secondary, 'Small'));
   return card(body);
+}
+
+/** Everyone by name, grouped by municipality; guests and apologies after. */
+function peopleNames(view: CheckinView, s: Strings): CardElement[] {
+  const { summary } = view;
+  const body: CardElement[] = [];
+  if (summary.groups.length === 0 && summary.guests.length === 0) body.push(text(s.nobodyYet, { isSubtle: true }));
+  for (const group of summary.groups) {
+    body.push(userText([{ text: `${group.municipality}: `, bold: true }, names(group.people, s.onlineSuffix)], { spacing: 'Small' }));
+  }
+  if (summary.guests.length > 0) {
+    body.push(userText([{ text: `${s.guests}: `, bold: true }, names(summary.guests, s.onlineSuffix)], { spacing: 'Small' }));
+  }
+  if (summary.apologies.length > 0) {
+    const list = summary.apologies.map((a) => (a.guest ? `${a.name}${s.guestSuffix}` : `${a.name} (${a.municipality})`)).join(', ');
+    body.push(userText([{ text: `${s.apologies}: `, bold: true }, list], { spacing: 'Small', isSubtle: true }));
+  }
+  return body;
+}
+
+/** Only numbers per municipality: for meetings too large to list by name in one card. */
+function peopleCounts(view: CheckinView, s: Strings): CardElement[] {
+  const { summary } = view;
+  const parts = summary.groups.map((g) => `${g.municipality} ${g.people.length}`);
+  if (summary.guests.length > 0) parts.push(`${s.guests} ${summary.guests.length}`);
+  return parts.length === 0 ? [text(s.nobodyYet, { isSubtle: true })] : [userText([parts.join(' · ')], { spacing: 'Small' }), text(s.namesInTab, { isSubtle: true, size: 'Small' })];
 }
 
 function names(people: readonly { name: string; status: string; guest: boolean }[], onlineSuffix: string): string {

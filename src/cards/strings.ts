@@ -20,6 +20,7 @@ export interface Strings {
   notRepresented: string;
   allRepresented: string;
   nobodyYet: string;
+  namesInTab: string;
   closedNotice: string;
   form: {
     title: string;
@@ -73,6 +74,7 @@ const sv: Strings = {
   notRepresented: 'Inte representerade',
   allRepresented: 'Alla femton kommuner är representerade.',
   nobodyYet: 'Ingen har checkat in ännu.',
+  namesInTab: 'Fler deltagare än vad som får plats med namn på kortet.',
   closedNotice: 'Närvaron är stängd.',
   form: {
     title: 'Ny träff',
@@ -155,6 +157,7 @@ const en: Strings = {
   notRepresented: 'Not represented',
   allRepresented: 'All fifteen municipalities are represented.',
   nobodyYet: 'Nobody has checked in yet.',
+  namesInTab: 'More participants than fit on the card by name.',
   closedNotice: 'Attendance is closed.',
   form: {
     title: 'New meeting',

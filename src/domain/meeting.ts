@@ -20,12 +20,8 @@ export interface CardRef {
 
 export type Locale = 'sv' | 'en';
 
-export interface Meeting {
-  id: string;
-  tenantId: string;
-  networkId: string;
-  networkName: string;
-  channelId: string;
+/** What the "ny träff" form decides about a meeting. */
+export interface MeetingDetails {
   /** YYYY-MM-DD, local (Europe/Stockholm) date. */
   date: string;
   /** HH:MM */
@@ -34,6 +30,14 @@ export interface Meeting {
   place: string;
   mode: MeetingMode;
   teamsLink?: string;
+}
+
+export interface Meeting extends MeetingDetails {
+  id: string;
+  tenantId: string;
+  networkId: string;
+  networkName: string;
+  channelId: string;
   createdBy: Person;
   locale: Locale;
   attendanceClosed: boolean;
@@ -62,14 +66,6 @@ export interface MeetingFormValues {
   teamsLink: string;
 }
 
-export interface MeetingDetails {
-  date: string;
-  start: string;
-  end: string;
-  place: string;
-  mode: MeetingMode;
-  teamsLink?: string;
-}
 
 export type FormResult =
   | { ok: true; value: MeetingDetails }

@@ -24,8 +24,10 @@ CREATE TABLE IF NOT EXISTS attendance (
 type DocRow = { doc: string };
 
 /**
- * The embedded store: SQLite in WAL mode with synchronous=FULL, so a write has reached the
- * disk before the call returns (and before Teams is told it succeeded).
+ * The embedded store: SQLite in WAL mode. A write is committed to the write-ahead log
+ * before the call returns (and before Teams is told it succeeded), so it survives the
+ * service being killed at any moment. synchronous=NORMAL skips the fsync per commit: a
+ * power cut may lose the last moments' writes but never corrupts the store.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -34,7 +36,7 @@ export class SqliteStore implements Store {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
   }

@@ -83,3 +83,21 @@ describe('configuration', () => {
     expect(text).toContain('(set)');
   });
 });
+
+test('secrets never reach the log, even when requests are refused', async () => {
+  const { spawnService } = await import('../harness/process');
+  const { tempDir } = await import('../harness/service');
+  const secret = 'Sup3r-Secret~value.that-must-not-leak';
+  const svc = await spawnService({ DATA_DIR: tempDir(), BOT_ID: 'b0t-app-id', BOT_PASSWORD: secret, LOG_LEVEL: 'trace' });
+  try {
+    const activity = botAdded('http://127.0.0.1:9', userFrom(makeRoster(1)[0]!));
+    expect((await postActivity(svc.url, activity, { authorization: `Bearer ${secret}` })).status).toBe(401);
+    expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
+  } finally {
+    await svc.interrupt();
+  }
+  const out = svc.output();
+  expect(out).toContain('"msg":"configuration"');
+  expect(out).toContain('"reqId"');
+  expect(out).not.toContain(secret);
+});

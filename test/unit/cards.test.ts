@@ -105,6 +105,19 @@ describe('check-in card', () => {
     }
   });
 
+  test('a meeting too large to list by name shows numbers per municipality and stays in budget', () => {
+    const records = Array.from({ length: 1000 }, (_, i) => record(i));
+    const card = checkinCard(checkinViewOf(meeting, records, 'p1'), 'sv');
+    expect(cardBytes(card)).toBeLessThan(CHECKIN_CARD_BUDGET_BYTES);
+    expect(cardProblems(card)).toEqual([]);
+    const t = text(card);
+    expect(t).toContain('Fler deltagare än vad som får plats med namn på kortet.');
+    expect(t).toMatch(/Essunga \d+ · Falköping \d+/);
+    expect(t).not.toContain('Gunnerek-Lindqvist 5');
+    // 200 people still fit by name.
+    expect(text(checkinCard(checkinViewOf(meeting, records.slice(0, 200)), 'sv'))).toContain('Gunnerek-Lindqvist 5');
+  });
+
   test('shows what people typed as text, never as markup', () => {
     const evil = '**fet** [länk](https://evil.example) {{DATE(2030-01-01T00:00:00Z)}} <at>x</at>';
     const card = checkinCard(checkinViewOf({ ...meeting, place: evil, networkName: evil }, [record(1, { name: evil, status: 'onsite' })]), 'sv');
