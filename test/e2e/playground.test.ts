@@ -23,8 +23,10 @@ describe('check-in in the Agents Playground', () => {
   });
 
   afterAll(async () => {
+    // Ctrl-C stops everything npm start started: the service and the Playground.
     const code = await svc?.interrupt();
     expect(code).toBe(0);
+    expect(await fetch(playgroundUrl).then(() => 'answers', () => 'gone')).toBe('gone');
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
