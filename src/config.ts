@@ -17,6 +17,17 @@ export interface Config {
   municipalityDomains: MunicipalityMap;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
+  store:
+    | { kind: 'sqlite' }
+    | {
+        kind: 'tables';
+        /** Azurite or a connection string with a key; else accountUrl with a managed identity. */
+        connectionString?: string;
+        accountUrl?: string;
+        /** Client id of a user-assigned managed identity (else the system-assigned one). */
+        managedIdentityClientId?: string;
+        tablePrefix: string;
+      };
 }
 
 export class ConfigError extends Error {
@@ -46,8 +57,16 @@ const schema = z
     MUNICIPALITY_DOMAINS: z.string().default(''),
     CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(1000).max(60000).default(1000),
     CHANNEL_SENDS_PER_SECOND: z.coerce.number().min(0.5).max(5).default(3),
+    STORE: z.enum(['sqlite', 'tables']).default('sqlite'),
+    TABLES_CONNECTION_STRING: z.string().optional(),
+    TABLES_ACCOUNT_URL: z.string().url().optional(),
+    TABLES_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'is letters and digits, starting with a letter').default('justera'),
+    AZURE_CLIENT_ID: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
+      ctx.addIssue({ code: 'custom', path: ['TABLES_ACCOUNT_URL'], message: 'or TABLES_CONNECTION_STRING is required when STORE=tables' });
+    }
     if (!env.BOT_ID) return;
     if (env.BOT_TYPE !== 'UserAssignedMsi' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
@@ -84,8 +103,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
+    store:
+      e.STORE === 'sqlite'
+        ? { kind: 'sqlite' }
+        : {
+            kind: 'tables',
+            tablePrefix: e.TABLES_PREFIX,
+            ...(e.TABLES_CONNECTION_STRING ? { connectionString: e.TABLES_CONNECTION_STRING } : {}),
+            ...(e.TABLES_ACCOUNT_URL ? { accountUrl: e.TABLES_ACCOUNT_URL } : {}),
+            ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}),
+          },
   };
 }
+
+/** Every environment variable the service reads. */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
 /** "edu.example.se=Skövde;vara.net=Vara" → map. */
 function parseDomains(s: string): { ok: true; map: Record<string, string> } | { ok: false; problem: string } {
@@ -124,5 +156,9 @@ export function describeConfig(c: Config): Record<string, unknown> {
     timeZone: c.timeZone,
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
+    store:
+      c.store.kind === 'sqlite'
+        ? 'sqlite'
+        : { kind: 'tables', accountUrl: c.store.accountUrl ?? '(none)', connectionString: c.store.connectionString ? '(set)' : '(not set)', tablePrefix: c.store.tablePrefix },
   };
 }
