@@ -24,9 +24,18 @@ export interface Store {
   removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean>;
   listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]>;
 
+  /**
+   * Takes or renews the named lease for `owner` until `untilMs`, when it is free, expired
+   * (`nowMs` past its end) or already the owner's. Exactly one of several owners racing for
+   * a free lease wins. Used to do shared work once across service instances.
+   */
+  tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult>;
+
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }
+
+export type LeaseResult = { ok: true } | { ok: false; holder: string; untilMs: number };
 
 export interface Clock {
   now(): Date;

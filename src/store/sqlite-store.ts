@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../app/ports';
+import type { LeaseResult, Store } from '../app/ports';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE TABLE IF NOT EXISTS meetings (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS leases (
+  tenant_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, until_ms INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
@@ -104,6 +107,17 @@ export class SqliteStore implements Store {
       tenantId,
       meetingId,
     );
+  }
+
+  async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
+    return this.db.transaction((): LeaseResult => {
+      const held = this.db.prepare('SELECT owner, until_ms FROM leases WHERE tenant_id = ? AND name = ?').get(tenantId, name) as
+        | { owner: string; until_ms: number }
+        | undefined;
+      if (held && held.owner !== owner && held.until_ms > nowMs) return { ok: false, holder: held.owner, untilMs: held.until_ms };
+      this.db.prepare('INSERT OR REPLACE INTO leases (tenant_id, name, owner, until_ms) VALUES (?, ?, ?, ?)').run(tenantId, name, owner, untilMs);
+      return { ok: true };
+    }).immediate();
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

@@ -143,6 +143,22 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.listAttendance('t-1', 'm-1')).toEqual([attendance('m-1', 'p1')]);
     });
 
+    test('a lease has one holder at a time, is renewed by its holder, and is taken over when it expires', async () => {
+      expect(await store.tryLease('t-1', 'card/m-1', 'a', 2000, 1000)).toEqual({ ok: true });
+      expect(await store.tryLease('t-1', 'card/m-1', 'b', 2500, 1500)).toEqual({ ok: false, holder: 'a', untilMs: 2000 });
+      expect(await store.tryLease('t-1', 'card/m-1', 'a', 3000, 1500)).toEqual({ ok: true });
+      expect(await store.tryLease('t-1', 'card/m-2', 'b', 3000, 1500)).toEqual({ ok: true });
+      expect(await store.tryLease(OTHER_TENANT, 'card/m-1', 'b', 3000, 1500)).toEqual({ ok: true });
+      expect(await store.tryLease('t-1', 'card/m-1', 'b', 4000, 3001)).toEqual({ ok: true });
+      expect(await store.tryLease('t-1', 'card/m-1', 'a', 4000, 3002)).toMatchObject({ ok: false, holder: 'b' });
+    });
+
+    test('of many owners racing for a free lease, exactly one wins', async () => {
+      const owners = Array.from({ length: 12 }, (_, i) => `instance-${i}`);
+      const results = await Promise.all(owners.map((o) => store.tryLease('t-1', 'job/reminders', o, 10_000, 1_000)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    });
+
     test('reports itself healthy', async () => {
       expect((await store.health()).ok).toBe(true);
     });

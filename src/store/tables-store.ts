@@ -1,0 +1,222 @@
+import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { LeaseResult, Store } from '../app/ports';
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Meeting } from '../domain/meeting';
+import type { Member, Network } from '../domain/network';
+
+export interface TablesStoreOptions {
+  connectionString?: string;
+  accountUrl?: string;
+  managedIdentityClientId?: string;
+  tablePrefix: string;
+}
+
+type Doc = { partitionKey: string; rowKey: string; doc: string };
+type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
+
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases'] as const;
+type TableName = (typeof TABLES)[number];
+
+/** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
+export function key(...parts: string[]): string {
+  return parts.map((p) => Buffer.from(p, 'utf8').toString('base64url')).join('.');
+}
+
+function statusOf(err: unknown): number | undefined {
+  const s = (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/**
+ * The Store on Azure Table Storage: one table per kind, each row a JSON document, partitioned
+ * by tenant (and network or meeting) so a meeting's attendance is one partition. Conditional
+ * writes (ETags) keep read-modify-write safe across service instances.
+ */
+export class TablesStore implements Store {
+  private constructor(private readonly tables: Record<TableName, TableClient>) {}
+
+  static async open(opts: TablesStoreOptions): Promise<TablesStore> {
+    const make = (name: TableName): TableClient => {
+      const tableName = `${opts.tablePrefix}${name}`;
+      if (opts.connectionString) {
+        const insecure = /^UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(opts.connectionString);
+        return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
+      }
+      if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
+      const credential: TokenCredential = new ManagedIdentityCredential(
+        opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {},
+      );
+      return new TableClient(opts.accountUrl, tableName, credential);
+    };
+    const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
+    await Promise.all(
+      Object.values(tables).map((t) =>
+        t.createTable().catch((err: unknown) => {
+          if (statusOf(err) !== 409) throw err;
+        }),
+      ),
+    );
+    return new TablesStore(tables);
+  }
+
+  async upsertNetwork(n: Network): Promise<void> {
+    await this.put('networks', key(n.tenantId), key(n.id), n);
+  }
+
+  getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
+    return this.get<Network>('networks', key(tenantId), key(networkId));
+  }
+
+  async upsertMembers(members: readonly Member[]): Promise<void> {
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const m of members) {
+      const pk = key(m.tenantId, m.networkId);
+      const actions = byPartition.get(pk) ?? [];
+      actions.push(['upsert', { partitionKey: pk, rowKey: key(m.id), doc: JSON.stringify(m) }, 'Replace']);
+      byPartition.set(pk, actions);
+    }
+    for (const actions of byPartition.values()) {
+      for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
+    }
+  }
+
+  listMembers(tenantId: string, networkId: string): Promise<Member[]> {
+    return this.list<Member>('members', key(tenantId, networkId));
+  }
+
+  getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
+    return this.get<Member>('members', key(tenantId, networkId), key(memberId));
+  }
+
+  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
+    try {
+      await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
+      return { meeting, created: true };
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      const stored = await this.getMeeting(meeting.tenantId, meeting.id);
+      if (!stored) throw err;
+      return { meeting: stored, created: false };
+    }
+  }
+
+  getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
+    return this.get<Meeting>('meetings', key(tenantId), key(meetingId));
+  }
+
+  setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
+  }
+
+  setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
+    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
+  }
+
+  async putAttendance(r: AttendanceRecord): Promise<void> {
+    await this.put('attendance', key(r.tenantId, r.meetingId), key(r.personId), r);
+  }
+
+  async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
+    try {
+      await this.tables.attendance.deleteEntity(key(tenantId, meetingId), key(personId));
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
+    return this.list<AttendanceRecord>('attendance', key(tenantId, meetingId));
+  }
+
+  async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
+    const pk = key(tenantId);
+    const rk = key(name);
+    const leases = this.tables.leases;
+    let held: (TableEntity<Lease> & { etag: string }) | undefined;
+    try {
+      held = await leases.getEntity<Lease>(pk, rk);
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    const entity: Lease = { partitionKey: pk, rowKey: rk, owner, untilMs };
+    if (!held) {
+      try {
+        await leases.createEntity(entity);
+        return { ok: true };
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        return this.holder(pk, rk);
+      }
+    }
+    if (held.owner !== owner && held.untilMs > nowMs) return { ok: false, holder: held.owner, untilMs: held.untilMs };
+    try {
+      await leases.updateEntity(entity, 'Replace', { etag: held.etag });
+      return { ok: true };
+    } catch (err) {
+      if (statusOf(err) !== 412) throw err;
+      return this.holder(pk, rk);
+    }
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      await this.tables.leases.getEntity(key('health'), key('probe')).catch((err: unknown) => {
+        if (statusOf(err) !== 404) throw err;
+      });
+      return { ok: true, detail: 'tables ok' };
+    } catch (err) {
+      return { ok: false, detail: `tables: ${(err as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    // Clients hold no resources that need closing.
+  }
+
+  /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
+  private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const row = await this.tables.meetings.getEntity<Doc>(key(tenantId), key(meetingId)).catch((err: unknown) => {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      });
+      if (!row) return;
+      const next = change(JSON.parse(row.doc) as Meeting);
+      try {
+        await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 412 || attempt >= 10) throw err;
+      }
+    }
+  }
+
+  private async holder(pk: string, rk: string): Promise<LeaseResult> {
+    const now = await this.tables.leases.getEntity<Lease>(pk, rk);
+    return { ok: false, holder: now.owner, untilMs: now.untilMs };
+  }
+
+  private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
+    await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
+  }
+
+  private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {
+    try {
+      const row = await this.tables[table].getEntity<Doc>(pk, rk);
+      return JSON.parse(row.doc) as T;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  private async list<T>(table: TableName, pk: string): Promise<T[]> {
+    const out: T[] = [];
+    const rows = this.tables[table].listEntities<Doc>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['doc'] } });
+    for await (const row of rows) out.push(JSON.parse(row.doc) as T);
+    return out;
+  }
+}
