@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type restify from 'restify';
@@ -16,6 +17,7 @@ import type { Config } from './config';
 import { createHttpServer } from './http/server';
 import type { AppLogger } from './log';
 import { SqliteStore } from './store/sqlite-store';
+import { TablesStore } from './store/tables-store';
 
 export interface Service {
   /** http://host:port of the running service. */
@@ -34,7 +36,7 @@ export interface ServiceOverrides {
 
 /** The composition root: the only place that constructs adapters and wires them together. */
 export async function startService(config: Config, log: AppLogger, overrides: ServiceOverrides = {}): Promise<Service> {
-  const store = overrides.store ?? new SqliteStore(path.join(config.dataDir, 'justera.db'));
+  const store = overrides.store ?? (await openStore(config));
   const clock = overrides.clock ?? { now: () => new Date() };
   const ids = overrides.ids ?? { newId: () => randomUUID() };
 
@@ -57,7 +59,8 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     onError: (key, err) => log.error({ err, card: key }, 'card update failed'),
   });
   const messenger = new TeamsMessenger(adapter, config.bot.id, new SendQueue({ sendsPerSecond: config.channelSendsPerSecond }));
-  const channel = new TeamsCheckinChannel({ store, messenger, updater, log });
+  const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  const channel = new TeamsCheckinChannel({ store, messenger, updater, log, clock, instanceId, intervalMs: config.cardUpdateIntervalMs });
   const networks = new NetworkService({ store, clock, municipalities: config.municipalityDomains });
   const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
   const attendance = new AttendanceService({ store, clock, channel, meetings });
@@ -83,6 +86,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
         await store.close();
       })()),
   };
+}
+
+/** The configured store: the embedded SQLite file by default, or Azure Table Storage. */
+async function openStore(config: Config): Promise<Store> {
+  if (config.store.kind === 'sqlite') return new SqliteStore(path.join(config.dataDir, 'justera.db'));
+  const { kind: _kind, ...options } = config.store;
+  return TablesStore.open(options);
 }
 
 function listen(server: restify.Server, port: number, host: string): Promise<void> {

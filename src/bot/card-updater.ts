@@ -9,8 +9,11 @@ export interface CardUpdaterOptions {
   now?: () => number;
 }
 
+/** An update may ask to be run again later, e.g. when another instance holds the card. */
+export type UpdateJob = () => Promise<void | { retryInMs: number }>;
+
 interface Slot {
-  job: () => Promise<void>;
+  job: UpdateJob;
   pending: boolean;
   running: boolean;
   timer?: NodeJS.Timeout;
@@ -18,6 +21,8 @@ interface Slot {
   expiry?: NodeJS.Timeout;
   /** When the last update finished; the next may start intervalMs after it. */
   lastDone: number;
+  /** Set by a job that asked to be retried. */
+  notBefore: number;
 }
 
 export class CardUpdater {
@@ -29,10 +34,10 @@ export class CardUpdater {
     this.now = opts.now ?? Date.now;
   }
 
-  request(key: string, job: () => Promise<void>): void {
+  request(key: string, job: UpdateJob): void {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { job, pending: false, running: false, lastDone: -Infinity };
+      slot = { job, pending: false, running: false, lastDone: -Infinity, notBefore: -Infinity };
       this.slots.set(key, slot);
     }
     if (slot.expiry) clearTimeout(slot.expiry);
@@ -67,7 +72,7 @@ export class CardUpdater {
 
   private schedule(key: string, slot: Slot): void {
     if (slot.running || slot.timer) return;
-    const wait = Math.max(0, slot.lastDone + this.opts.intervalMs - this.now());
+    const wait = Math.max(0, slot.lastDone + this.opts.intervalMs - this.now(), slot.notBefore - this.now());
     slot.timer = setTimeout(() => {
       slot.timer = undefined;
       void this.run(key, slot);
@@ -79,12 +84,18 @@ export class CardUpdater {
     slot.pending = false;
     slot.running = true;
     try {
-      await slot.job();
+      const result = await slot.job();
+      if (result) {
+        slot.pending = true;
+        slot.notBefore = this.now() + result.retryInMs;
+      } else {
+        slot.lastDone = this.now();
+      }
     } catch (err) {
       this.opts.onError(key, err);
+      slot.lastDone = this.now();
     } finally {
       slot.running = false;
-      slot.lastDone = this.now();
     }
     if (slot.pending) {
       this.schedule(key, slot);
