@@ -1,11 +1,16 @@
 /**
  * bench:checkin — N members check in concurrently through real HTTP invokes.
  *   npm run bench:checkin -- --members 140 [--meetings 1] [--concurrency 500]
+ *                            [--store sqlite|tables] [--instances 1]
+ * With --store tables the service instances share Azure Table Storage (Azurite, started here).
  * Prints figures; the last line is one JSON object.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Store } from '../src/app/ports';
 import { SqliteStore } from '../src/store/sqlite-store';
+import { TablesStore } from '../src/store/tables-store';
+import { startAzurite, type Azurite } from '../test/harness/azurite';
 import { maxUpdatesInAnySecond } from '../test/harness/connector-emulator';
 import { Journey, texts } from '../test/harness/journey';
 import { spawnService, type RunningService } from '../test/harness/process';
@@ -16,6 +21,13 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
+  return v;
+}
+
+function option(name: string, allowed: readonly string[], fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? process.argv[i + 1] ?? '' : fallback;
+  if (!allowed.includes(v)) throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
   return v;
 }
 
@@ -33,7 +45,8 @@ interface Invoke {
 }
 
 /** Sends the invokes with at most `concurrency` in flight; returns each one's latency and whether it was acknowledged. */
-async function burst(url: string, serviceUrl: string, invokes: Invoke[], concurrency: number, acked: (body: unknown) => boolean) {
+async function burst(urls: string | string[], serviceUrl: string, invokes: Invoke[], concurrency: number, acked: (body: unknown) => boolean) {
+  const targets = Array.isArray(urls) ? urls : [urls];
   const results: { ms: number; ok: boolean; user: TeamsUser; meetingId: string }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -44,7 +57,7 @@ async function burst(url: string, serviceUrl: string, invokes: Invoke[], concurr
       const t0 = performance.now();
       let ok = false;
       try {
-        const reply = await postActivity(url, body);
+        const reply = await postActivity(targets[i % targets.length] ?? '', body);
         ok = reply.status === 200 && acked(reply.body);
       } catch {
         ok = false;
@@ -60,6 +73,9 @@ async function main(): Promise<void> {
   const members = arg('members', 140);
   const meetingCount = arg('meetings', 1);
   const concurrency = arg('concurrency', Math.min(members * meetingCount, 500));
+  const storeKind = option('store', ['sqlite', 'tables'], 'sqlite');
+  const instanceCount = arg('instances', 1);
+  if (storeKind === 'sqlite' && instanceCount > 1) throw new Error('several instances need --store tables (SQLite is one file on one machine)');
   const mainJs = path.join(__dirname, '..', 'src', 'main.js');
   const floorJs = path.join(__dirname, 'floor-server.js');
   const warmup = 30;
@@ -68,8 +84,10 @@ async function main(): Promise<void> {
   const users = j.members.slice(0, members);
   const warmUsers = j.members.slice(members);
   const dataDir = tempDir('justera-bench-');
-  let svc: RunningService | undefined;
+  let services: RunningService[] = [];
   let floor: RunningService | undefined;
+  let azurite: Azurite | undefined;
+  const tablePrefix = `bench${Date.now().toString(36)}`;
   try {
     // The floor: same client, same invoke bodies, a handler that does nothing.
     floor = await spawnService({}, { main: floorJs });
@@ -78,8 +96,14 @@ async function main(): Promise<void> {
     const floorRun = await burst(floor.url, j.serviceUrl, floorInvokes(users), concurrency, () => true);
     await floor.interrupt();
 
-    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' }, { main: mainJs });
-    j.botUrl = svc.url;
+    const env: Record<string, string> = { DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' };
+    if (storeKind === 'tables') {
+      azurite = await startAzurite();
+      Object.assign(env, { STORE: 'tables', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: tablePrefix });
+    }
+    for (let i = 0; i < instanceCount; i++) services.push(await spawnService(env, { main: mainJs }));
+    const urls = services.map((x) => x.url);
+    j.botUrl = urls[0] ?? '';
     await j.install();
     const warm = await j.createMeeting();
     const meetings: { cardId: string; meetingId: string }[] = [];
@@ -88,11 +112,11 @@ async function main(): Promise<void> {
       meetings.push({ cardId: m.post.activityId, meetingId: m.meetingId });
     }
     const isAck = (body: unknown): boolean => texts(body).includes('Din närvaro: På plats');
-    await burst(svc.url, j.serviceUrl, warmUsers.map((user) => ({ user, cardId: warm.post.activityId, data: { action: 'checkin', meetingId: warm.meetingId, status: 'onsite' } })), concurrency, isAck);
+    await burst(urls, j.serviceUrl, warmUsers.map((user) => ({ user, cardId: warm.post.activityId, data: { action: 'checkin', meetingId: warm.meetingId, status: 'onsite' } })), concurrency, isAck);
     const invokes: Invoke[] = [];
     for (const user of users) for (const m of meetings) invokes.push({ user, cardId: m.cardId, data: { action: 'checkin', meetingId: m.meetingId, status: 'onsite' } });
     const t0 = performance.now();
-    const run = await burst(svc.url, j.serviceUrl, invokes, concurrency, isAck);
+    const run = await burst(urls, j.serviceUrl, invokes, concurrency, isAck);
     const burstMs = performance.now() - t0;
 
     // Let the coalesced card updates settle on the final state.
@@ -102,11 +126,14 @@ async function main(): Promise<void> {
       20000 + meetingCount * 2000,
       'the final card state',
     ).then(() => true, () => false);
-    if (process.env.BENCH_LOG) fs.writeFileSync(process.env.BENCH_LOG_FILE ?? '/tmp/bench-service.log', svc.output());
-    await svc.interrupt();
-    svc = undefined;
+    if (process.env.BENCH_LOG) fs.writeFileSync(process.env.BENCH_LOG_FILE ?? '/tmp/bench-service.log', services.map((x) => x.output()).join(''));
+    for (const x of services) await x.interrupt();
+    services = [];
 
-    const reader = new SqliteStore(path.join(dataDir, 'justera.db'));
+    const reader: Store =
+      storeKind === 'tables' && azurite
+        ? await TablesStore.open({ connectionString: azurite.connectionString, tablePrefix })
+        : new SqliteStore(path.join(dataDir, 'justera.db'));
     let stored = 0;
     let lost = 0;
     for (const m of meetings) {
@@ -122,6 +149,8 @@ async function main(): Promise<void> {
     const result = {
       members,
       meetings: meetingCount,
+      store: storeKind,
+      instances: instanceCount,
       invokes: invokes.length,
       concurrency,
       acknowledged: run.filter((r) => r.ok).length,
@@ -140,7 +169,8 @@ async function main(): Promise<void> {
     process.stdout.write(`check-in latency p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms (floor ${result.floor_p50_ms} / ${result.floor_p99_ms} ms)\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    if (svc) await svc.interrupt();
+    for (const x of services) if (x.proc.exitCode === null) await x.interrupt();
+    await azurite?.stop();
     if (floor && floor.proc.exitCode === null) await floor.interrupt();
     await j.connector.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
