@@ -187,14 +187,14 @@ const en: Strings = {
   createdHint: 'The check-in card is a new post in the channel.',
   help: {
     title: 'How to use Justera',
-    intro: "Write @Justera followed by a command in the network's channel:",
+    intro: "Write @Justera followed by a command in the network's channel (the Swedish ones work too):",
     commands: [
-      ['ny träff', "creates a meeting and publishes its check-in card"],
-      ['kommun <name>', 'corrects which municipality you represent, e.g. "kommun Skövde"'],
-      ['hjälp', 'shows this list'],
+      ['new meeting', 'creates a meeting and publishes its check-in card'],
+      ['municipality <name>', 'corrects which municipality you represent, e.g. "municipality Skövde"'],
+      ['help', 'shows this list'],
     ],
   },
-  unknownCommand: 'I did not understand. Write "hjälp" for a list of commands.',
+  unknownCommand: 'I did not understand. Write "help" for a list of commands.',
   errors: {
     bad_request: 'The request was invalid. Nothing was changed.',
     unknown_action: 'That button is not recognised. Nothing was changed.',
