@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
+import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -31,6 +32,14 @@ export function createHttpServer({ adapter, bot, store, log }: HttpDeps): restif
     res.status(store_.ok ? 200 : 503);
     res.json({ status: store_.ok ? 'ok' : 'unhealthy', store: store_.detail });
   });
+
+  for (const [route, html] of [['/privacy', PRIVACY_HTML], ['/terms', TERMS_HTML]] as const) {
+    server.get(route, (_req, res, next) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      res.end(html);
+      next();
+    });
+  }
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.info(
