@@ -45,6 +45,12 @@ param botAadAppClientId string = ''
 @secure()
 param botAadAppClientSecret string = ''
 
+@description('Client id of the Entra app registration for the tabs\' single sign-on (the toolkit\'s AAD_APP_CLIENT_ID). The tab API verifies that Teams SSO tokens are issued for it.')
+param aadAppClientId string
+
+@description('Tenants whose users may use the tabs, comma-separated tenant ids. Empty: only the tenant deployed to.')
+param allowedTenants string = ''
+
 @description('Azure Bot pricing tier. F0 is free (standard channels such as Teams are free on both).')
 @allowed([
   'F0'
@@ -334,6 +340,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'MUNICIPALITY_DOMAINS'
           value: municipalityDomains
+        }
+        {
+          name: 'AAD_APP_CLIENT_ID'
+          value: aadAppClientId
+        }
+        {
+          name: 'ALLOWED_TENANTS'
+          value: empty(allowedTenants) ? tenant().tenantId : allowedTenants
         }
         // Read by App Service, not by the service.
         {

@@ -17,6 +17,8 @@ export interface Config {
   municipalityDomains: MunicipalityMap;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
+  /** Verifying the tab's Teams SSO tokens. */
+  sso: { clientId: string; allowedTenants: string[]; authority: string };
   store:
     | { kind: 'sqlite' }
     | {
@@ -62,6 +64,9 @@ const schema = z
     TABLES_ACCOUNT_URL: z.string().url().optional(),
     TABLES_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'is letters and digits, starting with a letter').default('justera'),
     AZURE_CLIENT_ID: z.string().optional(),
+    AAD_APP_CLIENT_ID: z.string().trim().default(''),
+    ALLOWED_TENANTS: z.string().default(''),
+    SSO_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
@@ -103,6 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
+    sso: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      allowedTenants: allowedTenants(e.ALLOWED_TENANTS, e.BOT_TENANT_ID),
+      authority: e.SSO_AUTHORITY.replace(/\/+$/, ''),
+    },
     store:
       e.STORE === 'sqlite'
         ? { kind: 'sqlite' }
@@ -118,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 
 /** Every environment variable the service reads. */
 export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
+/** Tenants whose users may use the tab: the list, or else the bot's own tenant. */
+function allowedTenants(list: string, botTenant: string): string[] {
+  const tenants = list.split(/[,;\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  return tenants.length > 0 ? tenants : botTenant ? [botTenant.toLowerCase()] : [];
+}
 
 /** "edu.example.se=Skövde;vara.net=Vara" → map. */
 function parseDomains(s: string): { ok: true; map: Record<string, string> } | { ok: false; problem: string } {
@@ -156,6 +172,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     timeZone: c.timeZone,
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
+    sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },
     store:
       c.store.kind === 'sqlite'
         ? 'sqlite'

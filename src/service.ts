@@ -6,6 +6,7 @@ import type restify from 'restify';
 import { AttendanceService } from './app/attendance';
 import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
+import { TabQueries } from './app/tab-queries';
 import type { Clock, IdSource, Store } from './app/ports';
 import { CardUpdater } from './bot/card-updater';
 import { TeamsCheckinChannel } from './bot/checkin-channel';
@@ -15,6 +16,7 @@ import { TeamsMessenger } from './bot/teams-messenger';
 import { localeFrom, strings } from './cards';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
+import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
 import { SqliteStore } from './store/sqlite-store';
 import { TablesStore } from './store/tables-store';
@@ -66,7 +68,17 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const attendance = new AttendanceService({ store, clock, channel, meetings });
   const bot = new JusteraBot({ networks, meetings, attendance, messenger, ids, log });
 
-  const server = createHttpServer({ adapter, bot, store, log });
+  const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
+  const sso = new SsoVerifier(config.sso);
+  if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
+  const server = createHttpServer({
+    adapter,
+    bot,
+    store,
+    log,
+    api: { queries, sso, localMode: config.localMode },
+    tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
+  });
   await listen(server, config.port, config.host);
   const port = server.address().port;
   const url = `http://${config.host}:${port}`;

@@ -6,6 +6,8 @@ import type { Member, Network } from '../domain/network';
 export interface Store {
   upsertNetwork(network: Network): Promise<void>;
   getNetwork(tenantId: string, networkId: string): Promise<Network | undefined>;
+  /** The tenant's networks; without a tenant, every network (local mode's dev picker only). */
+  listNetworks(tenantId?: string): Promise<Network[]>;
 
   /** Inserts or replaces the given members (by id); others are left alone. */
   upsertMembers(members: readonly Member[]): Promise<void>;
@@ -15,6 +17,8 @@ export interface Store {
   /** Inserts the meeting unless one with its id exists; returns what is stored. */
   createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }>;
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
+  /** A network's meetings on or after `fromDate` (YYYY-MM-DD), soonest first. */
+  listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
 

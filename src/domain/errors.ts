@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'not_meeting_creator'
   | 'field_too_long'
   | 'not_in_channel'
+  | 'not_a_member'
+  | 'unauthenticated'
+  | 'not_found'
   | 'internal';
 
 export class DomainError extends Error {

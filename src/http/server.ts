@@ -2,19 +2,24 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
+import { registerApi, type ApiDeps } from './api';
 import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
+import { registerTabFiles } from './tab-files';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   store: Store;
   log: AppLogger;
+  api: Omit<ApiDeps, 'store' | 'log'>;
+  /** Where the built tab is (dist/tab). */
+  tabDir: string;
 }
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function createHttpServer({ adapter, bot, store, log }: HttpDeps): restify.Server {
+export function createHttpServer({ adapter, bot, store, log, api, tabDir }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'justera', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -32,6 +37,9 @@ export function createHttpServer({ adapter, bot, store, log }: HttpDeps): restif
     res.status(store_.ok ? 200 : 503);
     res.json({ status: store_.ok ? 'ok' : 'unhealthy', store: store_.detail });
   });
+
+  registerApi(server, { ...api, store, log });
+  registerTabFiles(server, tabDir);
 
   for (const [route, html] of [['/privacy', PRIVACY_HTML], ['/terms', TERMS_HTML]] as const) {
     server.get(route, (_req, res, next) => {

@@ -52,6 +52,12 @@ export class SqliteStore implements Store {
     return this.one<Network>('SELECT doc FROM networks WHERE tenant_id = ? AND id = ?', tenantId, networkId);
   }
 
+  async listNetworks(tenantId?: string): Promise<Network[]> {
+    return tenantId === undefined
+      ? this.all<Network>('SELECT doc FROM networks ORDER BY tenant_id, id')
+      : this.all<Network>('SELECT doc FROM networks WHERE tenant_id = ? ORDER BY id', tenantId);
+  }
+
   async upsertMembers(members: readonly Member[]): Promise<void> {
     const put = this.db.prepare('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
     this.db.transaction((list: readonly Member[]) => {
@@ -78,6 +84,16 @@ export class SqliteStore implements Store {
 
   async getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
     return this.one<Meeting>('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?', tenantId, meetingId);
+  }
+
+  async listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]> {
+    return this.all<Meeting>(
+      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') >= ?
+       ORDER BY json_extract(doc, '$.date'), json_extract(doc, '$.start'), id`,
+      tenantId,
+      networkId,
+      fromDate,
+    );
   }
 
   async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {

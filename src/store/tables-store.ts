@@ -68,6 +68,11 @@ export class TablesStore implements Store {
     return this.get<Network>('networks', key(tenantId), key(networkId));
   }
 
+  async listNetworks(tenantId?: string): Promise<Network[]> {
+    const networks = tenantId === undefined ? await this.list<Network>('networks') : await this.list<Network>('networks', key(tenantId));
+    return networks.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.id.localeCompare(b.id));
+  }
+
   async upsertMembers(members: readonly Member[]): Promise<void> {
     const byPartition = new Map<string, TransactionAction[]>();
     for (const m of members) {
@@ -103,6 +108,13 @@ export class TablesStore implements Store {
 
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
     return this.get<Meeting>('meetings', key(tenantId), key(meetingId));
+  }
+
+  async listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]> {
+    const all = await this.list<Meeting>('meetings', key(tenantId));
+    return all
+      .filter((m) => m.networkId === networkId && m.date >= fromDate)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
@@ -213,9 +225,11 @@ export class TablesStore implements Store {
     }
   }
 
-  private async list<T>(table: TableName, pk: string): Promise<T[]> {
+  /** A partition's documents, or with no partition the whole table. */
+  private async list<T>(table: TableName, pk?: string): Promise<T[]> {
     const out: T[] = [];
-    const rows = this.tables[table].listEntities<Doc>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['doc'] } });
+    const queryOptions = pk === undefined ? { select: ['doc'] } : { filter: odata`PartitionKey eq ${pk}`, select: ['doc'] };
+    const rows = this.tables[table].listEntities<Doc>({ queryOptions });
     for await (const row of rows) out.push(JSON.parse(row.doc) as T);
     return out;
   }

@@ -87,6 +87,24 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect((await store.getNetwork('t-1', TEAM))?.name).toBe('Nytt namn');
     });
 
+    test('networks are listed per tenant, or all of them', async () => {
+      await store.upsertNetwork(network('t-1', 'n-b'));
+      await store.upsertNetwork(network('t-1', 'n-a'));
+      await store.upsertNetwork(network(OTHER_TENANT, 'n-c'));
+      expect((await store.listNetworks('t-1')).map((n) => n.id)).toEqual(['n-a', 'n-b']);
+      expect((await store.listNetworks()).map((n) => n.id).sort()).toEqual(['n-a', 'n-b', 'n-c']);
+    });
+
+    test('a network\'s meetings from a date are listed soonest first', async () => {
+      await store.createMeeting(meeting('m-late', { date: '2030-03-01' }));
+      await store.createMeeting(meeting('m-early', { date: '2030-02-01', start: '09:00' }));
+      await store.createMeeting(meeting('m-same-day-later', { date: '2030-02-01', start: '13:00' }));
+      await store.createMeeting(meeting('m-past', { date: '2020-01-01' }));
+      await store.createMeeting(meeting('m-other-network', { networkId: 'other', date: '2030-02-01' }));
+      await store.createMeeting(meeting('m-other-tenant', { tenantId: OTHER_TENANT, date: '2030-02-01' }));
+      expect((await store.listMeetings('t-1', TEAM, '2025-01-01')).map((m) => m.id)).toEqual(['m-early', 'm-same-day-later', 'm-late']);
+    });
+
     test('members are upserted by id and listed per network', async () => {
       await store.upsertMembers([member('a'), member('b')]);
       await store.upsertMembers([member('a', { municipality: 'Hjo', municipalitySource: 'manual' })]);

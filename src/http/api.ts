@@ -1,0 +1,141 @@
+import type restify from 'restify';
+import type { Store } from '../app/ports';
+import type { Caller, TabQueries } from '../app/tab-queries';
+import { localeFrom, strings } from '../cards';
+import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
+import type { AppLogger } from '../log';
+import type { DevIdentitiesResponse, MeResponse, MyMeetingsResponse, NetworkResponse, Problem } from './api-contract';
+import { SsoError, type SsoVerifier } from './sso';
+
+export interface ApiDeps {
+  queries: TabQueries;
+  store: Store;
+  sso: SsoVerifier;
+  /** Local mode: the dev identity header is honoured and the dev picker is served. */
+  localMode: boolean;
+  log: AppLogger;
+}
+
+const DEV_HEADER = 'x-justera-dev-user';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  unauthenticated: 401,
+  not_a_member: 403,
+  network_not_found: 404,
+  meeting_not_found: 404,
+  not_found: 404,
+  bad_request: 400,
+  field_too_long: 400,
+};
+
+/** The tab's JSON API under /api/v1. Every route authenticates first. */
+export function registerApi(server: restify.Server, deps: ApiDeps): void {
+  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>): void => {
+    server.get(path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        const caller = await authenticate(req, deps);
+        res.setHeader('cache-control', 'no-store');
+        res.json(200, await handler(caller, req));
+      } catch (err) {
+        problem(req, res, err, deps.log);
+      }
+    });
+  };
+
+  server.get('/api/v1/dev/identities', async (req: restify.Request, res: restify.Response) => {
+    if (!deps.localMode) return problem(req, res, new DomainError('not_found'), deps.log);
+    const identities: DevIdentitiesResponse['identities'] = [];
+    for (const network of await deps.store.listNetworks()) {
+      for (const m of await deps.store.listMembers(network.tenantId, network.id)) {
+        identities.push({ id: devId(m.tenantId, m.id), name: m.name, email: m.email, municipality: m.municipality, networkName: network.name });
+      }
+    }
+    res.json(200, { identities } satisfies DevIdentitiesResponse);
+  });
+
+  route('/api/v1/me', async (caller) => {
+    const networks = await deps.queries.myNetworks(caller);
+    const name = caller.name || networks[0]?.member.name || '';
+    return {
+      user: { id: caller.userId, name, tenantId: caller.tenantId },
+      networks: networks.map(({ network, role }) => ({ id: network.id, name: network.name, role })),
+    } satisfies MeResponse;
+  });
+
+  route('/api/v1/me/meetings', async (caller) => {
+    const list = await deps.queries.myMeetings(caller);
+    return {
+      meetings: list.map(({ meeting: m, myStatus, counts }) => ({
+        id: m.id,
+        networkId: m.networkId,
+        networkName: m.networkName,
+        date: m.date,
+        start: m.start,
+        end: m.end,
+        place: m.place,
+        mode: m.mode,
+        ...(m.teamsLink ? { teamsLink: m.teamsLink } : {}),
+        attendanceClosed: m.attendanceClosed,
+        myStatus,
+        counts,
+      })),
+    } satisfies MyMeetingsResponse;
+  });
+
+  route('/api/v1/networks/:networkId', async (caller, req) => {
+    const networkId = String(req.params.networkId ?? '');
+    if (!networkId || networkId.length > 200) throw new DomainError('bad_request');
+    const { network, role } = await deps.queries.network(caller, networkId);
+    return { id: network.id, name: network.name, channels: network.channels, role } satisfies NetworkResponse;
+  });
+}
+
+/** Bearer token (always), or the dev identity header (local mode only). */
+async function authenticate(req: restify.Request, deps: ApiDeps): Promise<Caller> {
+  const auth = req.header('authorization') ?? '';
+  const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+  if (bearer) {
+    try {
+      return await deps.sso.verify(bearer);
+    } catch (err) {
+      deps.log.warn({ reason: err instanceof SsoError ? err.reason : 'verification failed' }, 'token refused');
+      throw new DomainError('unauthenticated');
+    }
+  }
+  const dev = req.header(DEV_HEADER);
+  if (dev && deps.localMode) {
+    const [tenantId, userId] = fromDevId(dev);
+    for (const network of await deps.store.listNetworks(tenantId)) {
+      const member = await deps.store.getMember(tenantId, network.id, userId);
+      if (member) return { tenantId, userId, name: member.name };
+    }
+  }
+  throw new DomainError('unauthenticated');
+}
+
+function devId(tenantId: string, memberId: string): string {
+  return Buffer.from(JSON.stringify([tenantId, memberId]), 'utf8').toString('base64url');
+}
+
+function fromDevId(id: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    // fall through: an unreadable id is no identity
+  }
+  return ['', ''];
+}
+
+/** The one place where errors become problem+json, in the caller's language. */
+function problem(req: restify.Request, res: restify.Response, err: unknown, log: AppLogger): void {
+  const code: ErrorCode = isDomainError(err) ? err.code : 'internal';
+  if (code === 'internal') log.error({ err, url: req.url }, 'api request failed');
+  const status = STATUS[code] ?? 500;
+  const s = strings(localeFrom(req.header('accept-language')));
+  const body: Problem = { type: `urn:justera:problem:${code}`, title: s.errorTitle, status, detail: s.errors[code], code };
+  res.setHeader('content-type', 'application/problem+json');
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+  res.writeHead(status);
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,116 @@
+import { generateKeyPair } from 'jose';
+import { Journey } from '../harness/journey';
+import { startTestService, tempDir } from '../harness/service';
+import { TestIssuer } from '../harness/test-issuer';
+import { TENANT, TEAM_ID } from '../harness/teams';
+import type { Service } from '../../src/service';
+
+const CLIENT_ID = 'c1a2b3c4-0000-4000-8000-000000000abc';
+
+describe('the tab API under /api/v1', () => {
+  const issuer = new TestIssuer();
+  const dataDir = tempDir('justera-api-');
+  let j: Journey;
+  let meetingId = '';
+  let svc: Service;
+  let member = { aadObjectId: '', name: '' };
+
+  beforeAll(async () => {
+    await issuer.start();
+    // Seed through Teams in local mode: install, a meeting, one check-in.
+    j = await new Journey().start({ members: 6, env: { DATA_DIR: dataDir } });
+    await j.install();
+    const created = await j.createMeeting({ date: '2030-02-04' });
+    meetingId = created.meetingId;
+    member = j.members[2]!;
+    await j.click(j.members[2]!, created.post.activityId, { action: 'checkin', meetingId, status: 'online' });
+    await j.stop();
+    // Then the service in production mode on the same data: Teams SSO tokens only.
+    svc = await startTestService({
+      DATA_DIR: dataDir,
+      BOT_ID: '00000000-1111-2222-3333-444444444444',
+      BOT_PASSWORD: 'unused-here',
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      ALLOWED_TENANTS: TENANT,
+      SSO_AUTHORITY: issuer.url,
+    });
+  });
+
+  afterAll(async () => {
+    await svc?.stop();
+    await issuer.stop();
+  });
+
+  const get = async (path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: Record<string, unknown> }> => {
+    const res = await fetch(`${svc.url}${path}`, { headers });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
+  };
+  const as = async (oid: string, over: Record<string, unknown> = {}): Promise<Record<string, string>> => ({
+    authorization: `Bearer ${await issuer.token({ tid: TENANT, oid, aud: CLIENT_ID, name: 'Någon', ...over })}`,
+  });
+
+  test('a member with a valid Teams SSO token sees their networks and upcoming meetings', async () => {
+    const me = await get('/api/v1/me', await as(member.aadObjectId));
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({
+      user: { id: member.aadObjectId, name: 'Någon', tenantId: TENANT },
+      networks: [{ id: TEAM_ID, name: 'IM-nätverket', role: 'member' }],
+    });
+    const meetings = await get('/api/v1/me/meetings', await as(member.aadObjectId));
+    expect(meetings.body.meetings).toEqual([
+      expect.objectContaining({ id: meetingId, networkName: 'IM-nätverket', date: '2030-02-04', myStatus: 'online', counts: { onsite: 0, online: 1, apologies: 0 } }),
+    ]);
+    const network = await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}`, await as(member.aadObjectId));
+    expect(network.body).toMatchObject({ id: TEAM_ID, name: 'IM-nätverket', role: 'member' });
+    expect((network.body.channels as unknown[]).length).toBe(2);
+  });
+
+  test('the v1 audience form api://<domain>/<client id> is accepted too', async () => {
+    expect((await get('/api/v1/me', await as(member.aadObjectId, { aud: `api://justera.example.net/${CLIENT_ID}` }))).status).toBe(200);
+  });
+
+  test('someone who is not a member is refused the network with a Swedish problem', async () => {
+    const res = await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}`, await as('not-a-member'));
+    expect(res.status).toBe(403);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 403, code: 'not_a_member', detail: 'Du är inte medlem i det här nätverket.' });
+    const unknown = await get(`/api/v1/networks/${encodeURIComponent('19:nope@thread.tacv2')}`, await as(member.aadObjectId));
+    expect(unknown.status).toBe(404);
+  });
+
+  test.each([
+    ['no token', async (): Promise<Record<string, string>> => ({})],
+    ['a malformed token', async () => ({ authorization: 'Bearer abc.def.ghi' })],
+    ['an expired token', async () => ({ authorization: `Bearer ${await issuer.token({ tid: TENANT, oid: 'x', aud: CLIENT_ID }, { expiresIn: '-10m' })}` })],
+    ['another audience', async () => as(member.aadObjectId, { aud: 'some-other-app' })],
+    ['another issuer', async () => as(member.aadObjectId, { iss: 'https://evil.example/v2.0' })],
+    ['a tenant not allowed', async () => ({ authorization: `Bearer ${await issuer.token({ tid: '99999999-9999-9999-9999-999999999999', oid: member.aadObjectId, aud: CLIENT_ID })}` })],
+    ['a token signed by another key', async () => ({ authorization: `Bearer ${await issuer.token({ tid: TENANT, oid: member.aadObjectId, aud: CLIENT_ID }, { key: (await generateKeyPair('RS256')).privateKey })}` })],
+    ['the local dev identity in production', async () => ({ 'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, member.aadObjectId])).toString('base64url') })],
+  ])('%s → 401 problem+json', async (_name, headers) => {
+    const res = await get('/api/v1/me', await headers());
+    expect(res.status).toBe(401);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated', detail: 'Du är inte inloggad. Öppna Justera i Teams igen.' });
+  });
+
+  test('production has no dev identity picker', async () => {
+    expect((await get('/api/v1/dev/identities')).status).toBe(404);
+  });
+
+  test('in local mode the dev picker lists members and the dev header signs in; English on request', async () => {
+    const local = await startTestService({ DATA_DIR: dataDir });
+    try {
+      const list = (await (await fetch(`${local.url}/api/v1/dev/identities`)).json()) as { identities: { id: string; name: string }[] };
+      expect(list.identities).toHaveLength(6);
+      const me = list.identities.find((i) => i.name === member.name);
+      const res = await fetch(`${local.url}/api/v1/me/meetings`, { headers: { 'x-justera-dev-user': me?.id ?? '' } });
+      expect(res.status).toBe(200);
+      const english = await fetch(`${local.url}/api/v1/me`, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+      expect(english.status).toBe(401);
+      expect(((await english.json()) as { detail: string }).detail).toBe('You are not signed in. Open Justera in Teams again.');
+    } finally {
+      await local.stop();
+    }
+  });
+});
