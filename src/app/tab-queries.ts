@@ -1,7 +1,7 @@
 import { summarizeAttendance, type AttendanceStatus } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
-import type { Member, Network } from '../domain/network';
+import { NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Clock, Store } from './ports';
 
 export interface Caller {
@@ -10,7 +10,6 @@ export interface Caller {
   name: string;
 }
 
-export type NetworkRole = 'admin' | 'ordforande' | 'sekreterare' | 'presidium' | 'member';
 
 export interface MyMeeting {
   meeting: Meeting;
@@ -22,13 +21,13 @@ export interface MyMeeting {
 export class TabQueries {
   constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string }) {}
 
-  /** The networks the caller is a member of, with their role (roles are assigned in a later step: member for now). */
+  /** The networks the caller is a member of, with their role. */
   async myNetworks(caller: Caller): Promise<{ network: Network; member: Member; role: NetworkRole }[]> {
     const { store } = this.deps;
     const out: { network: Network; member: Member; role: NetworkRole }[] = [];
     for (const network of await store.listNetworks(caller.tenantId)) {
       const member = await store.getMember(caller.tenantId, network.id, caller.userId);
-      if (member) out.push({ network, member, role: 'member' });
+      if (member) out.push({ network, member, role: roleOf(member) });
     }
     return out;
   }
@@ -38,7 +37,27 @@ export class TabQueries {
     if (!network) throw new DomainError('network_not_found');
     const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
     if (!member) throw new DomainError('not_a_member');
-    return { network, role: 'member' };
+    return { network, role: roleOf(member) };
+  }
+
+  /** A network's members with their roles; any member may see them. */
+  async members(caller: Caller, networkId: string): Promise<{ member: Member; role: NetworkRole }[]> {
+    await this.network(caller, networkId);
+    const members = await this.deps.store.listMembers(caller.tenantId, networkId);
+    return members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv'));
+  }
+
+  /** Only an admin assigns roles. An admin cannot demote themself, so a network always keeps one. */
+  async assignRole(caller: Caller, networkId: string, memberId: string, role: string): Promise<{ member: Member; role: NetworkRole }> {
+    const { role: mine } = await this.network(caller, networkId);
+    if (mine !== 'admin') throw new DomainError('forbidden');
+    if (!(NETWORK_ROLES as readonly string[]).includes(role)) throw new DomainError('bad_request');
+    if (memberId === caller.userId && role !== 'admin') throw new DomainError('forbidden');
+    const member = await this.deps.store.getMember(caller.tenantId, networkId, memberId);
+    if (!member) throw new DomainError('not_found');
+    const updated: Member = { ...member, role: role as NetworkRole };
+    await this.deps.store.upsertMembers([updated]);
+    return { member: updated, role: roleOf(updated) };
   }
 
   /** Upcoming meetings (today onwards, in the network's time zone) across my networks, soonest first. */

@@ -239,5 +239,6 @@ function rosterEntry(m: TeamsChannelAccount): RosterEntry {
     name: m.name || m.givenName || m.id,
     ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}),
     ...(m.email || m.userPrincipalName ? { email: m.email || m.userPrincipalName } : {}),
+    ...(m.userRole ? { userRole: m.userRole } : {}),
   };
 }

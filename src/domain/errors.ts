@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'field_too_long'
   | 'not_in_channel'
   | 'not_a_member'
+  | 'forbidden'
   | 'unauthenticated'
   | 'not_found'
   | 'internal';

@@ -26,6 +26,20 @@ export interface Network {
 
 export type MunicipalitySource = 'domain' | 'manual';
 
+export const NETWORK_ROLES = ['admin', 'ordforande', 'sekreterare', 'presidium', 'member'] as const;
+/** admin manages roles; ordförande, sekreterare and presidium edit agendas; members read and propose. */
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+/** The role a member has: the one assigned in the tab, else admin for a team owner, else member. */
+export function roleOf(member: Pick<Member, 'role' | 'teamOwner'>): NetworkRole {
+  return member.role ?? (member.teamOwner ? 'admin' : 'member');
+}
+
+/** Who may edit a network's agendas. */
+export function canEditAgenda(role: NetworkRole): boolean {
+  return role === 'ordforande' || role === 'sekreterare' || role === 'presidium';
+}
+
 export interface Member {
   tenantId: string;
   networkId: string;
@@ -37,6 +51,10 @@ export interface Member {
   email: string;
   municipality: string;
   municipalitySource: MunicipalitySource;
+  /** A team owner in Teams' roster: starts as the network's admin. */
+  teamOwner?: boolean;
+  /** A role assigned in the tab; kept when the roster is read again. */
+  role?: NetworkRole;
 }
 
 export interface RosterEntry {
@@ -44,6 +62,8 @@ export interface RosterEntry {
   teamsUserId: string;
   name: string;
   email?: string;
+  /** Teams' userRole: owner, user or guest. */
+  userRole?: string;
 }
 
 /**
@@ -72,6 +92,8 @@ export function membersFromRoster(
       email,
       municipality: manual ? before.municipality : municipalityFromEmail(email, map),
       municipalitySource: manual ? 'manual' : 'domain',
+      ...(r.userRole === 'owner' ? { teamOwner: true } : {}),
+      ...(before?.role ? { role: before.role } : {}),
     };
   });
 }

@@ -57,3 +57,21 @@ export interface NetworkResponse {
   channels: { id: string; name: string }[];
   role: Role;
 }
+
+export interface NetworkMember {
+  id: string;
+  name: string;
+  email: string;
+  municipality: string;
+  role: Role;
+}
+
+/** GET /api/v1/networks/:networkId/members — any member may list them. */
+export interface MembersResponse {
+  members: NetworkMember[];
+}
+
+/** PUT /api/v1/networks/:networkId/members/:memberId/role — admins only; answers the member. */
+export interface RoleRequest {
+  role: Role;
+}

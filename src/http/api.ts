@@ -4,7 +4,8 @@ import type { Caller, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
-import type { DevIdentitiesResponse, MeResponse, MyMeetingsResponse, NetworkResponse, Problem } from './api-contract';
+import type { Member, NetworkRole } from '../domain/network';
+import type { DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 
 export interface ApiDeps {
@@ -21,6 +22,7 @@ const DEV_HEADER = 'x-justera-dev-user';
 const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   not_a_member: 403,
+  forbidden: 403,
   network_not_found: 404,
   meeting_not_found: 404,
   not_found: 404,
@@ -30,8 +32,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 /** The tab's JSON API under /api/v1. Every route authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>): void => {
-    server.get(path, async (req: restify.Request, res: restify.Response) => {
+  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method: 'get' | 'put' = 'get'): void => {
+    server[method](path, async (req: restify.Request, res: restify.Response) => {
       try {
         const caller = await authenticate(req, deps);
         res.setHeader('cache-control', 'no-store');
@@ -88,7 +90,31 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     const { network, role } = await deps.queries.network(caller, networkId);
     return { id: network.id, name: network.name, channels: network.channels, role } satisfies NetworkResponse;
   });
+
+  route('/api/v1/networks/:networkId/members', async (caller, req) => {
+    const members = await deps.queries.members(caller, String(req.params.networkId ?? ''));
+    return { members: members.map(memberView) } satisfies MembersResponse;
+  });
+
+  route(
+    '/api/v1/networks/:networkId/members/:memberId/role',
+    async (caller, req) => {
+      const body = req.body as Partial<RoleRequest> | undefined;
+      if (typeof body?.role !== 'string') throw new DomainError('bad_request');
+      const updated = await deps.queries.assignRole(caller, String(req.params.networkId ?? ''), String(req.params.memberId ?? ''), body.role);
+      return memberView(updated) satisfies NetworkMember;
+    },
+    'put',
+  );
 }
+
+const memberView = ({ member, role }: { member: Member; role: NetworkRole }): NetworkMember => ({
+  id: member.id,
+  name: member.name,
+  email: member.email,
+  municipality: member.municipality,
+  role,
+});
 
 /** Bearer token (always), or the dev identity header (local mode only). */
 async function authenticate(req: restify.Request, deps: ApiDeps): Promise<Caller> {

@@ -16,6 +16,7 @@ export interface RosterMember {
   aadObjectId: string;
   email: string;
   userPrincipalName?: string;
+  userRole?: string;
 }
 
 /**

@@ -23,6 +23,7 @@ export function makeRoster(n: number): RosterMember[] {
     aadObjectId: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
     name: `Medlem ${i} Åkesson`,
     email: `medlem${i}@${domains[i % domains.length]}`,
+    userRole: i === 0 ? 'owner' : 'user',
   }));
 }
 

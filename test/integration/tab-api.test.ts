@@ -94,6 +94,32 @@ describe('the tab API under /api/v1', () => {
     expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated', detail: 'Du är inte inloggad. Öppna Justera i Teams igen.' });
   });
 
+  test('a team owner starts as admin and assigns roles; others may not', async () => {
+    const owner = j.members[0]!.aadObjectId; // the roster marks medlem 0 as a team owner
+    const members = await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members`, await as(member.aadObjectId));
+    expect(members.status).toBe(200);
+    const list = members.body.members as { id: string; role: string }[];
+    expect(list).toHaveLength(6);
+    expect(list.find((m) => m.id === owner)?.role).toBe('admin');
+    expect(list.find((m) => m.id === member.aadObjectId)?.role).toBe('member');
+
+    const put = async (who: string, target: string, role: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(`${svc.url}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${encodeURIComponent(target)}/role`, {
+        method: 'PUT',
+        headers: { ...(await as(who)), 'content-type': 'application/json' },
+        body: JSON.stringify({ role }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect((await put(member.aadObjectId, member.aadObjectId, 'ordforande')).status).toBe(403);
+    expect((await put(owner, member.aadObjectId, 'chef')).status).toBe(400);
+    expect((await put(owner, 'nobody', 'presidium')).status).toBe(404);
+    expect((await put(owner, owner, 'member')).body).toMatchObject({ code: 'forbidden' });
+    expect((await put(owner, member.aadObjectId, 'sekreterare')).body).toMatchObject({ id: member.aadObjectId, role: 'sekreterare' });
+    const me = await get('/api/v1/me', await as(member.aadObjectId));
+    expect(me.body.networks).toEqual([{ id: TEAM_ID, name: 'IM-nätverket', role: 'sekreterare' }]);
+  });
+
   test('production has no dev identity picker', async () => {
     expect((await get('/api/v1/dev/identities')).status).toBe(404);
   });

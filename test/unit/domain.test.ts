@@ -1,7 +1,7 @@
 import { summarizeAttendance, type AttendanceRecord } from '../../src/domain/attendance';
 import { localDate, validateMeetingForm, weekdayIndex, type MeetingFormValues } from '../../src/domain/meeting';
 import { DEFAULT_MUNICIPALITY_DOMAINS, matchMunicipality, municipalityFromEmail } from '../../src/domain/municipality';
-import { membersFromRoster, type Member } from '../../src/domain/network';
+import { canEditAgenda, membersFromRoster, roleOf, type Member } from '../../src/domain/network';
 
 const map = DEFAULT_MUNICIPALITY_DOMAINS;
 
@@ -42,6 +42,22 @@ describe('roster to members', () => {
       ['a1', 'Hjo', 'manual'],
       ['a2', 'Vara', 'domain'],
     ]);
+  });
+});
+
+describe('roles', () => {
+  test('a team owner starts as admin, an assigned role wins and survives a new roster', () => {
+    const [owner, user] = membersFromRoster('t', 'n', [
+      { aadObjectId: 'o', teamsUserId: '29:o', name: 'O', userRole: 'owner' },
+      { aadObjectId: 'u', teamsUserId: '29:u', name: 'U', userRole: 'user' },
+    ], [], map);
+    expect(roleOf(owner!)).toBe('admin');
+    expect(roleOf(user!)).toBe('member');
+    const again = membersFromRoster('t', 'n', [{ aadObjectId: 'u', teamsUserId: '29:u', name: 'U', userRole: 'user' }], [{ ...user!, role: 'sekreterare' }], map);
+    expect(roleOf(again[0]!)).toBe('sekreterare');
+    expect(canEditAgenda('sekreterare')).toBe(true);
+    expect(canEditAgenda('member')).toBe(false);
+    expect(canEditAgenda('admin')).toBe(false);
   });
 });
 
