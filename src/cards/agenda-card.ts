@@ -1,0 +1,200 @@
+import type { Agenda, AgendaChange, AgendaLink, AgendaSchedule, Presenter, ScheduledItem } from '../domain/agenda';
+import { localDate, type Locale, type Meeting } from '../domain/meeting';
+import { agendaStrings, type AgendaStrings } from './agenda-strings';
+import { actionSet, card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
+import { longDate, meetingWhen } from './format';
+import { strings } from './strings';
+
+export const AGENDA_CARD_BUDGET_BYTES = 28 * 1024;
+
+export interface AgendaCardView {
+  meeting: Meeting;
+  agenda: Agenda;
+  /** The agenda's items with their times (`scheduleItems` from the meeting's start and end). */
+  schedule: AgendaSchedule;
+  /** Deep link to the meeting in the tab (https). */
+  tabUrl: string;
+  /** Set when this post updates an agenda published before: when, and what changed. */
+  changeNote?: { at: string; changes: AgendaChange[] };
+  /** The same card posted again before the meeting. */
+  reminder?: boolean;
+  /** Time zone of the change note's time; Europe/Stockholm unless told. */
+  timeZone?: string;
+}
+
+/** How much of each item a card shows; the next step is taken while the card is over budget. */
+interface Detail {
+  description: number;
+  links: boolean;
+  presenter: boolean;
+  title: number;
+}
+
+const STEPS: readonly Detail[] = [
+  { description: 500, links: true, presenter: true, title: Infinity },
+  { description: 200, links: true, presenter: true, title: Infinity },
+  { description: 80, links: false, presenter: true, title: Infinity },
+  { description: 0, links: false, presenter: true, title: Infinity },
+  { description: 0, links: false, presenter: false, title: Infinity },
+  { description: 0, links: false, presenter: false, title: 60 },
+];
+
+const MAX_CHANGE_LINES = 5;
+
+/**
+ * The agenda card posted in the network's channel: numbered items with times, presenters and
+ * kinds, then buttons to propose an item, send apologies and open the tab. When the whole card
+ * is over budget, descriptions are shortened step by step and then dropped; every item keeps
+ * its number, time and title, and the card points to the full agenda in the tab.
+ */
+export function agendaCard(view: AgendaCardView, locale: Locale): AdaptiveCard {
+  let built = build(view, locale, STEPS[0]);
+  for (const detail of STEPS.slice(1)) {
+    if (cardBytes(built) <= AGENDA_CARD_BUDGET_BYTES) break;
+    built = build(view, locale, detail);
+  }
+  return built;
+}
+
+function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCard {
+  const a = agendaStrings(locale);
+  const s = strings(locale);
+  const { meeting, agenda, schedule } = view;
+  let shortened = false;
+  const items = schedule.items.map((scheduled) => {
+    const block = itemBlock(scheduled, detail, a);
+    shortened ||= block.shortened;
+    return block.element;
+  });
+
+  const body: CardElement[] = [
+    container(
+      [
+        userText([`${a.title} — `, meeting.networkName, ` ${longDate(meeting.date, locale)}`], { size: 'Large', bold: true }),
+        text(`**${a.time}:** ${meeting.start}–${meeting.end}`, { spacing: 'Small' }),
+        ...(meeting.place ? [userText([{ text: `${s.place}: `, bold: true }, meeting.place], { spacing: 'Small' })] : []),
+        text(`**${s.modeLabel}:** ${s.mode[meeting.mode]}`, { spacing: 'Small' }),
+        text(agenda.status === 'published' ? a.version(agenda.version) : a.draft, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+      ],
+      { style: 'emphasis' },
+    ),
+  ];
+  if (view.reminder) body.push(text(a.reminder(meetingWhen(meeting, locale)), { weight: 'Bolder', color: 'Accent' }));
+  if (view.changeNote && view.changeNote.changes.length > 0) body.push(changeNotice(view.changeNote, view.timeZone ?? 'Europe/Stockholm', locale, a));
+  if (schedule.overrunMin > 0) body.push(text(a.overrun(schedule.end, meeting.end), { color: 'Warning', weight: 'Bolder' }));
+  body.push(...(items.length > 0 ? items : [text(a.noItems, { isSubtle: true })]));
+  if (shortened) {
+    body.push({ ...container([text(a.fullAgendaInTab, { color: 'Accent', weight: 'Bolder' })], { spacing: 'Medium' }), selectAction: openUrl(a.buttons.openTab, view.tabUrl) });
+  }
+
+  const id = meeting.id;
+  body.push(
+    actionSet([
+      execute(a.buttons.proposeItem, { action: 'proposeItem', meetingId: id }, { style: 'positive' }),
+      // The same record as the check-in card's apologies button.
+      ...(meeting.attendanceClosed ? [] : [execute(a.buttons.apologies, { action: 'checkin', meetingId: id, status: 'apologies' })]),
+      openUrl(a.buttons.openTab, view.tabUrl),
+      ...(meeting.teamsLink ? [openUrl(s.buttons.join, meeting.teamsLink)] : []),
+    ]),
+  );
+  return card(body);
+}
+
+/** "3. 13:15 Projekt Överlämning", who presents and what kind, the description, the links. */
+function itemBlock(scheduled: ScheduledItem, detail: Detail, a: AgendaStrings): { element: CardElement; shortened: boolean } {
+  const { item, number, start } = scheduled;
+  const title = shorten(item.title, detail.title);
+  const description = shorten(item.description, detail.description);
+  const showLinks = detail.links && item.links.length > 0;
+  const meta: Run[] = [
+    ...(detail.presenter && item.presenter ? [presenterName(item.presenter, a), ' · '] : []),
+    item.kind === 'beslut' ? { text: a.kinds[item.kind], bold: true } : a.kinds[item.kind],
+    ` · ${a.minutes(item.durationMin)}`,
+  ];
+  const element = container(
+    [
+      userText([{ text: `${number}. ${start} `, bold: true }, { text: title, bold: true }]),
+      userText(meta, { isSubtle: true, spacing: 'None' }),
+      ...(description ? [userText([description], { spacing: 'Small' })] : []),
+      ...(showLinks ? [linkLine(item.links, a)] : []),
+    ],
+    { spacing: 'Medium' },
+  );
+  const shortened =
+    title !== item.title || description !== item.description || (item.links.length > 0 && !showLinks) || (!!item.presenter && !detail.presenter);
+  return { element, shortened };
+}
+
+/** "Länkar: A, B" where each title opens its link. */
+function linkLine(links: readonly AgendaLink[], a: AgendaStrings): CardElement {
+  const runs: Run[] = [{ text: `${a.links}: `, bold: true }];
+  links.forEach((l, n) => runs.push(...(n > 0 ? [', '] : []), l.title || l.url));
+  const block = userText(runs, { isSubtle: true, spacing: 'Small' });
+  const inlines = block.inlines as { [key: string]: Json | undefined }[];
+  // Runs 1, 3, 5, … are the link titles; each gets its own link (the URL is never shown as markup).
+  links.forEach((l, n) => {
+    const run = inlines[1 + 2 * n];
+    if (run) run.selectAction = openUrl(l.title || l.url, l.url);
+  });
+  return block;
+}
+
+function changeNotice(note: { at: string; changes: AgendaChange[] }, timeZone: string, locale: Locale, a: AgendaStrings): CardElement {
+  const shown = note.changes.slice(0, MAX_CHANGE_LINES);
+  const rest = note.changes.length - shown.length;
+  return container(
+    [
+      text(a.changedAt(when(note.at, timeZone, locale)), { weight: 'Bolder' }),
+      ...shown.map((c) => userText(changeRuns(c, a), { spacing: 'None' })),
+      ...(rest > 0 ? [text(a.moreChanges(rest), { isSubtle: true, spacing: 'None' })] : []),
+    ],
+    { style: 'accent', spacing: 'Medium' },
+  );
+}
+
+function changeRuns(c: AgendaChange, a: AgendaStrings): Run[] {
+  const label = (t: string): Run => ({ text: t, bold: true });
+  switch (c.type) {
+    case 'added':
+      return [label(a.change.added(c.number)), c.title];
+    case 'removed':
+      return [label(a.change.removed), c.title];
+    case 'moved':
+      return [label(a.change.moved(c.from, c.to)), c.title];
+    case 'retitled':
+      return [label(a.change.retitled), c.from, ' → ', c.to];
+    case 'duration':
+      return [label(a.change.duration(c.from, c.to)), c.title];
+    case 'presenter':
+      return [label(a.change.presenter), c.title, ' — ', c.to ? presenterName(c.to, a) : a.change.noPresenter];
+    case 'kind':
+      return [label(a.change.kind(a.kinds[c.to])), c.title];
+    case 'description':
+      return [label(a.change.description), c.title];
+    case 'links':
+      return [label(a.change.links), c.title];
+  }
+}
+
+function presenterName(p: Presenter, a: AgendaStrings): string {
+  if (p.kind === 'member') return p.name;
+  return `${p.name} (${p.organisation ?? a.guestSuffix})`;
+}
+
+/** Date and HH:MM of an instant in the network's time zone; undefined for a bad instant. */
+function when(at: string, timeZone: string, locale: Locale): { date: string; time: string } | undefined {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return { date: longDate(localDate(instant, timeZone), locale), time };
+}
+
+/** At most `max` characters, cut at a word where one is near, with an ellipsis. */
+function shorten(s: string, max: number): string {
+  const chars = [...s];
+  if (chars.length <= max) return s;
+  if (max <= 0) return '';
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
