@@ -1,3 +1,4 @@
+import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
@@ -34,6 +35,19 @@ export interface Store {
    * a free lease wins. Used to do shared work once across service instances.
    */
   tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult>;
+
+  /** A meeting's agenda draft with its ETag. */
+  getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined>;
+  /**
+   * Writes the draft when `ifMatch` is its current ETag (undefined: only when there is none
+   * yet). Returns the new ETag, or undefined when someone else wrote first.
+   */
+  saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined>;
+  /** Keeps a published version; a version once kept never changes. */
+  keepAgendaVersion(agenda: Agenda): Promise<void>;
+  listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]>;
+  /** Where the agenda card was posted, and which version it shows. */
+  setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
 
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;

@@ -42,6 +42,8 @@ export interface Meeting extends MeetingDetails {
   locale: Locale;
   attendanceClosed: boolean;
   card?: CardRef;
+  /** The published agenda's card in the channel, and the version it shows. */
+  agendaCard?: CardRef & { version: number };
   createdAt: string;
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LeaseResult, Store } from '../app/ports';
+import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
@@ -19,6 +20,12 @@ CREATE TABLE IF NOT EXISTS meetings (
 CREATE TABLE IF NOT EXISTS leases (
   tenant_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, until_ms INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS agendas (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS agenda_versions (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id, version)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
@@ -134,6 +141,41 @@ export class SqliteStore implements Store {
       this.db.prepare('INSERT OR REPLACE INTO leases (tenant_id, name, owner, until_ms) VALUES (?, ?, ?, ?)').run(tenantId, name, owner, untilMs);
       return { ok: true };
     }).immediate();
+  }
+
+  async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
+    const row = this.db.prepare('SELECT revision, doc FROM agendas WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as
+      | { revision: number; doc: string }
+      | undefined;
+    return row ? { agenda: JSON.parse(row.doc) as Agenda, etag: `"r${row.revision}"` } : undefined;
+  }
+
+  async saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
+    const doc = JSON.stringify(agenda);
+    if (ifMatch === undefined) {
+      const info = this.db.prepare('INSERT OR IGNORE INTO agendas (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)').run(agenda.tenantId, agenda.meetingId, doc);
+      return info.changes === 1 ? '"r1"' : undefined;
+    }
+    const revision = /^"r(\d+)"$/.exec(ifMatch)?.[1];
+    if (!revision) return undefined;
+    const info = this.db
+      .prepare('UPDATE agendas SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?')
+      .run(doc, agenda.tenantId, agenda.meetingId, Number(revision));
+    return info.changes === 1 ? `"r${Number(revision) + 1}"` : undefined;
+  }
+
+  async keepAgendaVersion(agenda: Agenda): Promise<void> {
+    this.db
+      .prepare('INSERT OR IGNORE INTO agenda_versions (tenant_id, meeting_id, version, doc) VALUES (?, ?, ?, ?)')
+      .run(agenda.tenantId, agenda.meetingId, agenda.version, JSON.stringify(agenda));
+  }
+
+  async listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
+    return this.all<Agenda>('SELECT doc FROM agenda_versions WHERE tenant_id = ? AND meeting_id = ? ORDER BY version', tenantId, meetingId);
+  }
+
+  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
+    this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

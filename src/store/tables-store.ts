@@ -1,6 +1,7 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { LeaseResult, Store } from '../app/ports';
+import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
@@ -15,7 +16,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -171,6 +172,43 @@ export class TablesStore implements Store {
       if (statusOf(err) !== 412) throw err;
       return this.holder(pk, rk);
     }
+  }
+
+  async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
+    try {
+      const row = await this.tables.agendas.getEntity<Doc>(key(tenantId), key(meetingId));
+      return { agenda: JSON.parse(row.doc) as Agenda, etag: row.etag };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
+    const entity: Doc = { partitionKey: key(agenda.tenantId), rowKey: key(agenda.meetingId), doc: JSON.stringify(agenda) };
+    try {
+      const res = ifMatch === undefined ? await this.tables.agendas.createEntity(entity) : await this.tables.agendas.updateEntity(entity, 'Replace', { etag: ifMatch });
+      return res.etag;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 409 || status === 412 || status === 400) return undefined;
+      throw err;
+    }
+  }
+
+  async keepAgendaVersion(agenda: Agenda): Promise<void> {
+    const entity: Doc = { partitionKey: key(agenda.tenantId, agenda.meetingId), rowKey: String(agenda.version).padStart(6, '0'), doc: JSON.stringify(agenda) };
+    await this.tables.agendaversions.createEntity(entity).catch((err: unknown) => {
+      if (statusOf(err) !== 409) throw err;
+    });
+  }
+
+  listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
+    return this.list<Agenda>('agendaversions', key(tenantId, meetingId));
+  }
+
+  setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
+    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

@@ -177,6 +177,27 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(results.filter((r) => r.ok)).toHaveLength(1);
     });
 
+    test('an agenda draft is written under its ETag: a stale ETag is refused, nothing is lost', async () => {
+      const draft = { tenantId: 't-1', meetingId: 'm-1', version: 0, status: 'draft' as const, items: [] };
+      const first = await store.saveAgenda(draft, undefined);
+      expect(first).toBeDefined();
+      expect(await store.saveAgenda(draft, undefined)).toBeUndefined();
+      const second = await store.saveAgenda({ ...draft, version: 1 }, first);
+      expect(second).toBeDefined();
+      expect(second).not.toEqual(first);
+      expect(await store.saveAgenda({ ...draft, version: 99 }, first)).toBeUndefined();
+      expect(await store.getAgenda('t-1', 'm-1')).toEqual({ agenda: { ...draft, version: 1 }, etag: second });
+      expect(await store.getAgenda(OTHER_TENANT, 'm-1')).toBeUndefined();
+    });
+
+    test('published agenda versions are kept as they were', async () => {
+      const v = (version: number, title: string) => ({ tenantId: 't-1', meetingId: 'm-1', version, status: 'published' as const, items: [], publishedAt: title });
+      await store.keepAgendaVersion(v(2, 'second'));
+      await store.keepAgendaVersion(v(1, 'first'));
+      await store.keepAgendaVersion(v(1, 'rewritten'));
+      expect(await store.listAgendaVersions('t-1', 'm-1')).toEqual([v(1, 'first'), v(2, 'second')]);
+    });
+
     test('reports itself healthy', async () => {
       expect((await store.health()).ok).toBe(true);
     });
