@@ -342,6 +342,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: municipalityDomains
         }
         {
+          name: 'PUBLIC_URL'
+          value: 'https://${resourceBaseName}.azurewebsites.net'
+        }
+        {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
         }

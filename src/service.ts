@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type restify from 'restify';
+import { AgendaService } from './app/agendas';
 import { AttendanceService } from './app/attendance';
 import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
 import { TabQueries } from './app/tab-queries';
 import type { Clock, IdSource, Store } from './app/ports';
+import { TeamsAgendaChannel } from './bot/agenda-channel';
 import { CardUpdater } from './bot/card-updater';
 import { TeamsCheckinChannel } from './bot/checkin-channel';
 import { JusteraBot } from './bot/justera-bot';
@@ -69,6 +71,8 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const bot = new JusteraBot({ networks, meetings, attendance, messenger, ids, log });
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
+  const agendaChannel = new TeamsAgendaChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone });
+  const agendas = new AgendaService({ store, clock, ids, channel: agendaChannel });
   const sso = new SsoVerifier(config.sso);
   if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
   const server = createHttpServer({
@@ -76,7 +80,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, sso, localMode: config.localMode },
+    api: { queries, agendas, sso, localMode: config.localMode },
     tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'not_in_channel'
   | 'not_a_member'
   | 'forbidden'
+  | 'conflict'
+  | 'precondition_required'
   | 'unauthenticated'
   | 'not_found'
   | 'internal';

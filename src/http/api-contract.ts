@@ -15,8 +15,10 @@ export interface Problem {
   status: number;
   /** Human-readable, Swedish unless the request's Accept-Language prefers English. */
   detail: string;
-  /** Stable code, e.g. "unauthenticated", "forbidden", "not_found", "bad_request". */
+  /** Stable code, e.g. "unauthenticated", "forbidden", "not_found", "bad_request", "conflict". */
   code: string;
+  /** For an invalid agenda: each problem, at its item. */
+  errors?: { code: string; itemId?: string; detail: string }[];
 }
 
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */
@@ -74,4 +76,53 @@ export interface MembersResponse {
 /** PUT /api/v1/networks/:networkId/members/:memberId/role — admins only; answers the member. */
 export interface RoleRequest {
   role: Role;
+}
+
+export type ApiItemKind = 'information' | 'diskussion' | 'beslut';
+export type ApiPresenter = { kind: 'member'; memberId: string; name: string } | { kind: 'guest'; name: string; organisation?: string };
+
+export interface ApiAgendaItem {
+  id: string;
+  title: string;
+  presenter?: ApiPresenter;
+  durationMin: number;
+  kind: ApiItemKind;
+  description: string;
+  links: { title: string; url: string }[];
+  /** Set on the five standard items, which keep their place. */
+  standard?: 'attendance' | 'previous-minutes' | 'other-matters' | 'next-meeting' | 'closing';
+  /** Computed from the meeting's start. */
+  start: string;
+  end: string;
+  number: number;
+}
+
+/**
+ * GET /api/v1/meetings/:meetingId/agenda — the draft, with an ETag header. Any member.
+ * PUT the same path with If-Match and `AgendaSaveRequest` — editors only; 412 when someone
+ * else saved first, 428 without If-Match. POST …/agenda/publish with If-Match publishes it.
+ */
+export interface AgendaResponse {
+  meetingId: string;
+  version: number;
+  status: 'draft' | 'published';
+  publishedAt?: string;
+  items: ApiAgendaItem[];
+  /** Minutes the items run past the meeting's end. */
+  overrunMin: number;
+  canEdit: boolean;
+  etag: string;
+}
+
+export interface AgendaSaveRequest {
+  /** In order. An item without id is new; the standard items must stay, in their places. */
+  items: {
+    id?: string;
+    title: string;
+    presenter?: ApiPresenter;
+    durationMin: number;
+    kind: ApiItemKind;
+    description?: string;
+    links?: { title: string; url: string }[];
+  }[];
 }

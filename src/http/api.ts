@@ -1,15 +1,20 @@
 import type restify from 'restify';
+import { z } from 'zod';
+import { AgendaInvalid, type AgendaService, type VersionedAgenda } from '../app/agendas';
 import type { Store } from '../app/ports';
+import { agendaStrings } from '../cards/agenda-strings';
+import { scheduleItems } from '../domain/agenda';
 import type { Caller, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { AgendaResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 
 export interface ApiDeps {
   queries: TabQueries;
+  agendas: AgendaService;
   store: Store;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
@@ -23,6 +28,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   not_a_member: 403,
   forbidden: 403,
+  conflict: 412,
+  precondition_required: 428,
   network_not_found: 404,
   meeting_not_found: 404,
   not_found: 404,
@@ -32,12 +39,15 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 /** The tab's JSON API under /api/v1. Every route authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method: 'get' | 'put' = 'get'): void => {
+  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method: 'get' | 'put' | 'post' = 'get'): void => {
     server[method](path, async (req: restify.Request, res: restify.Response) => {
       try {
         const caller = await authenticate(req, deps);
         res.setHeader('cache-control', 'no-store');
-        res.json(200, await handler(caller, req));
+        const body = await handler(caller, req);
+        const etag = (body as { etag?: unknown } | null)?.etag;
+        if (typeof etag === 'string') res.setHeader('etag', etag);
+        res.json(200, body);
       } catch (err) {
         problem(req, res, err, deps.log);
       }
@@ -96,6 +106,36 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     return { members: members.map(memberView) } satisfies MembersResponse;
   });
 
+  const meetingId = (req: restify.Request): string => {
+    const id = String(req.params.meetingId ?? '');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DomainError('bad_request');
+    return id;
+  };
+
+  route('/api/v1/meetings/:meetingId/agenda', async (caller, req) => {
+    const v = await deps.agendas.read(caller, meetingId(req));
+    return agendaView(v, await deps.agendas.canEdit(caller, v.meeting.networkId));
+  });
+
+  route(
+    '/api/v1/meetings/:meetingId/agenda',
+    async (caller, req) => {
+      const id = meetingId(req);
+      const match = ifMatch(req);
+      const parsed = saveRequest.safeParse(req.body);
+      if (!parsed.success) throw new DomainError('bad_request');
+      const v = await deps.agendas.saveItems(caller, id, parsed.data.items, match);
+      return agendaView(v, true);
+    },
+    'put',
+  );
+
+  route(
+    '/api/v1/meetings/:meetingId/agenda/publish',
+    async (caller, req) => agendaView(await deps.agendas.publish(caller, meetingId(req), ifMatch(req)), true),
+    'post',
+  );
+
   route(
     '/api/v1/networks/:networkId/members/:memberId/role',
     async (caller, req) => {
@@ -115,6 +155,52 @@ const memberView = ({ member, role }: { member: Member; role: NetworkRole }): Ne
   municipality: member.municipality,
   role,
 });
+
+const presenter = z.union([
+  z.object({ kind: z.literal('member'), memberId: z.string().min(1).max(200), name: z.string().max(400) }),
+  z.object({ kind: z.literal('guest'), name: z.string().max(400), organisation: z.string().max(400).optional() }),
+]);
+const saveRequest = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64).optional(),
+        title: z.string().max(1000),
+        presenter: presenter.optional(),
+        durationMin: z.number().int(),
+        kind: z.enum(['information', 'diskussion', 'beslut']),
+        description: z.string().max(20000).optional(),
+        links: z.array(z.object({ title: z.string().max(1000), url: z.string().max(4000) })).max(50).optional(),
+      }),
+    )
+    .max(100),
+});
+
+function ifMatch(req: restify.Request): string {
+  const value = req.header('if-match');
+  if (!value) throw new DomainError('precondition_required');
+  return value;
+}
+
+function agendaView(v: VersionedAgenda, canEdit: boolean): AgendaResponse {
+  const schedule = scheduleItems(v.agenda, v.meeting.start, v.meeting.end);
+  const times = schedule.ok ? schedule.value : undefined;
+  return {
+    meetingId: v.agenda.meetingId,
+    version: v.agenda.version,
+    status: v.agenda.status,
+    ...(v.agenda.publishedAt ? { publishedAt: v.agenda.publishedAt } : {}),
+    items: v.agenda.items.map((item, n) => ({
+      ...item,
+      number: n + 1,
+      start: times?.items[n]?.start ?? '',
+      end: times?.items[n]?.end ?? '',
+    })),
+    overrunMin: times?.overrunMin ?? 0,
+    canEdit,
+    etag: v.etag,
+  };
+}
 
 /** Bearer token (always), or the dev identity header (local mode only). */
 async function authenticate(req: restify.Request, deps: ApiDeps): Promise<Caller> {
@@ -158,8 +244,14 @@ function problem(req: restify.Request, res: restify.Response, err: unknown, log:
   const code: ErrorCode = isDomainError(err) ? err.code : 'internal';
   if (code === 'internal') log.error({ err, url: req.url }, 'api request failed');
   const status = STATUS[code] ?? 500;
-  const s = strings(localeFrom(req.header('accept-language')));
+  const locale = localeFrom(req.header('accept-language'));
+  const s = strings(locale);
   const body: Problem = { type: `urn:justera:problem:${code}`, title: s.errorTitle, status, detail: s.errors[code], code };
+  if (err instanceof AgendaInvalid) {
+    const a = agendaStrings(locale);
+    body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];
+    body.errors = err.problems.map((p) => ({ code: p.code, ...(p.itemId ? { itemId: p.itemId } : {}), detail: a.errors[p.code] }));
+  }
   res.setHeader('content-type', 'application/problem+json');
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
   res.writeHead(status);

@@ -44,6 +44,7 @@ const DEPLOYMENT_VALUES: Readonly<Record<string, string>> = {
   // What the Bicep sets with the default botType (UserAssignedMsi): empty, that is unset.
   BOT_PASSWORD: '',
   AAD_APP_CLIENT_ID: 'aaaaaaaa-2222-4333-8444-555555555555',
+  PUBLIC_URL: 'https://justeraab12cd.azurewebsites.net',
   ALLOWED_TENANTS: '66666666-7777-4888-9999-000000000000',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
 };

@@ -1,0 +1,132 @@
+import { agendaProblems, publishAgenda, templateAgenda, type Agenda, type AgendaItem, type AgendaProblem, type Presenter, type ItemKind, type AgendaLink } from '../domain/agenda';
+import { DomainError } from '../domain/errors';
+import type { Meeting } from '../domain/meeting';
+import { canEditAgenda, roleOf } from '../domain/network';
+import type { Clock, IdSource, Store } from './ports';
+import type { Caller } from './tab-queries';
+
+/** Posts and updates the agenda card in the network's channel. */
+export interface AgendaCardChannel {
+  post(meeting: Meeting, agenda: Agenda): Promise<{ conversationId: string; activityId: string }>;
+  update(meeting: Meeting, agenda: Agenda, card: { conversationId: string; activityId: string }): Promise<void>;
+}
+
+/** The agenda's items did not pass validation; nothing was saved. */
+export class AgendaInvalid extends DomainError {
+  constructor(readonly problems: AgendaProblem[]) {
+    super('bad_request', 'agenda invalid');
+  }
+}
+
+/** An item as the tab sends it: no id for a new item; the standard marker is never the client's. */
+export interface ItemInput {
+  id?: string;
+  title: string;
+  presenter?: Presenter;
+  durationMin: number;
+  kind: ItemKind;
+  description?: string;
+  links?: AgendaLink[];
+}
+
+export interface VersionedAgenda {
+  agenda: Agenda;
+  etag: string;
+  meeting: Meeting;
+}
+
+/** Building an agenda in the tab and publishing it to the channel. */
+export class AgendaService {
+  constructor(private readonly deps: { store: Store; clock: Clock; ids: IdSource; channel: AgendaCardChannel }) {}
+
+  /** The meeting's draft; the first read starts it from the template. Any member may read. */
+  async read(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
+    const meeting = await this.memberOf(caller, meetingId);
+    const { store, ids } = this.deps;
+    for (;;) {
+      const found = await store.getAgenda(caller.tenantId, meetingId);
+      if (found) return { ...found, meeting };
+      const draft = templateAgenda({ tenantId: caller.tenantId, meetingId }, () => ids.newId());
+      const etag = await store.saveAgenda(draft, undefined);
+      if (etag) return { agenda: draft, etag, meeting };
+    }
+  }
+
+  /** Replaces the items (order as given) when `ifMatch` is the current ETag; editors only. */
+  async saveItems(caller: Caller, meetingId: string, items: readonly ItemInput[], ifMatch: string): Promise<VersionedAgenda> {
+    const { agenda } = await this.editable(caller, meetingId);
+    const known = new Map(agenda.items.map((i) => [i.id, i]));
+    const next: Agenda = {
+      ...agenda,
+      items: items.map((input): AgendaItem => {
+        const before = input.id ? known.get(input.id) : undefined;
+        return {
+          id: before?.id ?? this.deps.ids.newId(),
+          title: input.title,
+          ...(input.presenter ? { presenter: input.presenter } : {}),
+          durationMin: input.durationMin,
+          kind: input.kind,
+          description: input.description ?? '',
+          links: input.links ?? [],
+          ...(before?.standard ? { standard: before.standard } : {}),
+        };
+      }),
+    };
+    const problems = agendaProblems(next);
+    if (problems.length > 0) throw new AgendaInvalid(problems);
+    return this.write(caller, meetingId, next, ifMatch);
+  }
+
+  /** Publishes the draft as a new version and posts (or updates) its card in the channel. */
+  async publish(caller: Caller, meetingId: string, ifMatch: string): Promise<VersionedAgenda> {
+    const { agenda, etag } = await this.editable(caller, meetingId);
+    if (etag !== ifMatch) throw new DomainError('conflict');
+    const versions = await this.deps.store.listAgendaVersions(caller.tenantId, meetingId);
+    const result = publishAgenda(agenda, this.deps.clock.now().toISOString(), versions.at(-1));
+    if (!result.ok) throw new AgendaInvalid(result.problems);
+    let current: VersionedAgenda;
+    if (result.value === agenda) {
+      current = { agenda, etag, meeting: await this.memberOf(caller, meetingId) };
+    } else {
+      current = await this.write(caller, meetingId, result.value, ifMatch);
+      await this.deps.store.keepAgendaVersion(result.value);
+    }
+    await this.showOnCard(current.meeting, current.agenda);
+    return { ...current, meeting: await this.memberOf(caller, meetingId) };
+  }
+
+  /** Brings the channel's card up to the published version: posted once, then updated in place. */
+  private async showOnCard(meeting: Meeting, agenda: Agenda): Promise<void> {
+    if (agenda.status !== 'published') return;
+    const shown = meeting.agendaCard;
+    if (shown && shown.version >= agenda.version) return;
+    const ref = shown ? shown : await this.deps.channel.post(meeting, agenda);
+    if (shown) await this.deps.channel.update(meeting, agenda, shown);
+    await this.deps.store.setAgendaCard(meeting.tenantId, meeting.id, { conversationId: ref.conversationId, activityId: ref.activityId, version: agenda.version });
+  }
+
+  /** Whether the caller may edit the network's agendas. */
+  async canEdit(caller: Caller, networkId: string): Promise<boolean> {
+    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    return !!member && canEditAgenda(roleOf(member));
+  }
+
+  private async write(caller: Caller, meetingId: string, next: Agenda, ifMatch: string): Promise<VersionedAgenda> {
+    const etag = await this.deps.store.saveAgenda(next, ifMatch);
+    if (!etag) throw new DomainError('conflict');
+    return { agenda: next, etag, meeting: await this.memberOf(caller, meetingId) };
+  }
+
+  private async editable(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
+    const current = await this.read(caller, meetingId);
+    if (!(await this.canEdit(caller, current.meeting.networkId))) throw new DomainError('forbidden');
+    return current;
+  }
+
+  private async memberOf(caller: Caller, meetingId: string): Promise<Meeting> {
+    const meeting = await this.deps.store.getMeeting(caller.tenantId, meetingId);
+    if (!meeting) throw new DomainError('meeting_not_found');
+    if (!(await this.deps.store.getMember(caller.tenantId, meeting.networkId, caller.userId))) throw new DomainError('not_a_member');
+    return meeting;
+  }
+}

@@ -1,0 +1,44 @@
+import type { AgendaCardChannel } from '../app/agendas';
+import type { Store } from '../app/ports';
+import { agendaCard } from '../cards/agenda-card';
+import { scheduleItems, type Agenda } from '../domain/agenda';
+import { DomainError } from '../domain/errors';
+import type { CardRef, Meeting } from '../domain/meeting';
+import type { TeamsMessenger } from './teams-messenger';
+
+/** The agenda card in the meeting's channel: posted at the first publishing, updated in place after. */
+export class TeamsAgendaChannel implements AgendaCardChannel {
+  constructor(private readonly deps: { store: Store; messenger: TeamsMessenger; publicUrl: string; timeZone: string }) {}
+
+  async post(meeting: Meeting, agenda: Agenda): Promise<CardRef> {
+    const network = await this.network(meeting);
+    return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, this.card(meeting, agenda));
+  }
+
+  async update(meeting: Meeting, agenda: Agenda, ref: CardRef): Promise<void> {
+    const network = await this.network(meeting);
+    await this.deps.messenger.update(network.address, meeting.tenantId, ref, this.card(meeting, agenda));
+  }
+
+  private card(meeting: Meeting, agenda: Agenda): ReturnType<typeof agendaCard> {
+    const schedule = scheduleItems(agenda, meeting.start, meeting.end);
+    if (!schedule.ok) throw new DomainError('internal', 'meeting times do not parse');
+    return agendaCard(
+      {
+        meeting,
+        agenda,
+        schedule: schedule.value,
+        tabUrl: `${this.deps.publicUrl}/tab/channel?meeting=${encodeURIComponent(meeting.id)}`,
+        timeZone: this.deps.timeZone,
+        ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),
+      },
+      meeting.locale,
+    );
+  }
+
+  private async network(meeting: Meeting) {
+    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
+    if (!network) throw new DomainError('network_not_found');
+    return network;
+  }
+}

@@ -1,0 +1,119 @@
+import { Journey, cardOf, texts } from '../harness/journey';
+import { eventually } from '../harness/service';
+import { CHANNEL_ID, TENANT, TEAM_ID } from '../harness/teams';
+
+/** The agenda journey through the tab API: draft from the template, edit with ETags, publish to the channel. */
+describe('the agenda through /api/v1', () => {
+  let j: Journey;
+  let meetingId = '';
+
+  const devHeader = (i: number): Record<string, string> => ({
+    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
+  });
+  const call = async (method: string, path: string, who: number, opts: { body?: unknown; ifMatch?: string } = {}) => {
+    const res = await fetch(`${j.botUrl}${path}`, {
+      method,
+      headers: { ...devHeader(who), 'content-type': 'application/json', ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}) },
+      ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    return { status: res.status, etag: res.headers.get('etag') ?? '', body: (await res.json()) as Record<string, unknown> & { items: { id: string; title: string; start: string; standard?: string }[] } };
+  };
+  const agendaPath = (): string => `/api/v1/meetings/${meetingId}/agenda`;
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 5 });
+    await j.install();
+    meetingId = (await j.createMeeting({ date: '2030-02-04', start: '13:00', end: '15:00' })).meetingId;
+    // Medlem 0 owns the team (admin) and makes medlem 1 secretary.
+    const res = await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[1]!.aadObjectId}/role`, {
+      method: 'PUT',
+      headers: { ...devHeader(0), 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'sekreterare' }),
+    });
+    expect(res.status).toBe(200);
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('a member reads the draft: the standard items with times from the meeting start, not editable', async () => {
+    const res = await call('GET', agendaPath(), 3);
+    expect(res.status).toBe(200);
+    expect(res.etag).toBeTruthy();
+    expect(res.body.canEdit).toBe(false);
+    expect(res.body.items.map((i) => [i.title, i.start])).toEqual([
+      ['Närvaro/deltagarlista', '13:00'],
+      ['Föregående protokoll', '13:05'],
+      ['Övriga frågor', '13:15'],
+      ['Datum för nästa möte', '13:25'],
+      ['Avslutning', '13:30'],
+    ]);
+    expect((await call('PUT', agendaPath(), 3, { body: { items: [] }, ifMatch: res.etag })).status).toBe(403);
+  });
+
+  test('the secretary edits with If-Match; a stale or missing version is refused and nothing is lost', async () => {
+    const first = await call('GET', agendaPath(), 1);
+    expect(first.body.canEdit).toBe(true);
+    const [attendance, previous, ...rest] = first.body.items;
+    const items = [attendance, previous, { title: 'Projekt Överlämning', durationMin: 40, kind: 'diskussion', description: 'Camilla presenterar.', presenter: { kind: 'guest', name: 'Camilla Stensson' } }, ...rest];
+    const saved = await call('PUT', agendaPath(), 1, { body: { items }, ifMatch: first.etag });
+    expect(saved.status).toBe(200);
+    expect(saved.etag).not.toBe(first.etag);
+    expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:15']);
+    expect(saved.body.items.find((i) => i.title === 'Övriga frågor')?.start).toBe('13:55');
+
+    const stale = await call('PUT', agendaPath(), 1, { body: { items: first.body.items }, ifMatch: first.etag });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'conflict', detail: expect.stringContaining('Någon annan har ändrat dagordningen') });
+    expect((await call('PUT', agendaPath(), 1, { body: { items } })).status).toBe(428);
+    const now = await call('GET', agendaPath(), 3);
+    expect(now.body.items.map((i) => i.title)).toContain('Projekt Överlämning');
+    expect(now.etag).toBe(saved.etag);
+  });
+
+  test('an agenda that breaks the rules is refused with the reason at the item', async () => {
+    const current = await call('GET', agendaPath(), 1);
+    const withoutClosing = current.body.items.filter((i) => i.standard !== 'closing');
+    const res = await call('PUT', agendaPath(), 1, { body: { items: withoutClosing }, ifMatch: current.etag });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('bad_request');
+    const badLink = current.body.items.map((i, n) => (n === 2 ? { ...i, links: [{ title: 'Rapport', url: 'http://example.se/r' }] } : i));
+    const link = await call('PUT', agendaPath(), 1, { body: { items: badLink }, ifMatch: current.etag });
+    expect(link.status).toBe(400);
+    expect(link.body.errors).toEqual([expect.objectContaining({ code: 'link_not_https', itemId: current.body.items[2]!.id })]);
+    expect((await call('GET', agendaPath(), 1)).etag).toBe(current.etag);
+  });
+
+  test('publishing posts the agenda card; a later edit updates it in place and says what changed; versions are kept', async () => {
+    const draft = await call('GET', agendaPath(), 1);
+    const published = await call('POST', `${agendaPath()}/publish`, 1, { ifMatch: draft.etag });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ version: 1, status: 'published' });
+    const post = await eventually(() => j.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning')), 5000, 'the agenda card');
+    expect(post.conversationId).toBe(CHANNEL_ID);
+    expect(texts(cardOf(post))).toContain('Projekt Överlämning');
+
+    const items = published.body.items.map((i) => (i.title === 'Projekt Överlämning' ? { ...i, title: 'Projekt Överlämning – beslut' } : i));
+    const edited = await call('PUT', agendaPath(), 1, { body: { items }, ifMatch: published.etag });
+    const again = await call('POST', `${agendaPath()}/publish`, 1, { ifMatch: edited.etag });
+    expect(again.body.version).toBe(2);
+    const update = await eventually(() => j.connector.updatesOf(post.activityId).at(-1), 5000, 'the card updated');
+    expect(texts(cardOf(update))).toContain('Projekt Överlämning – beslut');
+    expect(texts(cardOf(update))).toMatch(/Ändrad/);
+
+    const sentBefore = j.connector.sent.length;
+    const same = await call('POST', `${agendaPath()}/publish`, 1, { ifMatch: again.etag });
+    expect(same.body.version).toBe(2);
+    expect(j.connector.sent.length).toBe(sentBefore);
+    const versions = await j.service.store.listAgendaVersions(TENANT, meetingId);
+    expect(versions.map((v) => [v.version, v.items.some((i) => i.title === 'Projekt Överlämning')])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+
+  test('publishing is for editors only', async () => {
+    const draft = await call('GET', agendaPath(), 3);
+    expect((await call('POST', `${agendaPath()}/publish`, 3, { ifMatch: draft.etag })).status).toBe(403);
+  });
+});
