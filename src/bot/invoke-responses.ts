@@ -11,6 +11,11 @@ export function cardResponse(card: AdaptiveCard): InvokeResponse {
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
 }
 
+/** A short message shown to the clicker; the card stays as it is. */
+export function messageResponse(text: string): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
+}
+
 export function errorResponse(code: ErrorCode, locale: Locale): InvokeResponse {
   if (BAD_REQUEST.has(code)) return problem(400, 'BadRequest', strings(locale).errors[code]);
   if (code === 'internal') return problem(500, 'InternalError', strings(locale).errors.internal);

@@ -12,12 +12,13 @@ import type { MeetingService } from '../app/meetings';
 import type { NetworkService } from '../app/networks';
 import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
+import { meetingTitle } from '../cards/format';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
 import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
-import { cardResponse, errorResponse } from './invoke-responses';
+import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
 import { personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
 import type { TeamsMessenger } from './teams-messenger';
 
@@ -73,7 +74,7 @@ export class JusteraBot extends TeamsActivityHandler {
     try {
       action = decodeCardAction(ctx.activity.value);
       this.deps.log.info({ action: action.action }, 'card action');
-      return cardResponse(await this.dispatch(ctx, action, locale));
+      return await this.dispatch(ctx, action, locale);
     } catch (err) {
       if (!isDomainError(err)) {
         this.deps.log.error({ err, action: action?.action }, 'card action failed');
@@ -88,7 +89,7 @@ export class JusteraBot extends TeamsActivityHandler {
     }
   }
 
-  private async dispatch(ctx: TurnContext, action: CardAction, locale: Locale): Promise<AdaptiveCard> {
+  private async dispatch(ctx: TurnContext, action: CardAction, locale: Locale): Promise<InvokeResponse> {
     const tenantId = tenantOf(ctx.activity);
     const person = personOf(ctx.activity);
     switch (action.action) {
@@ -96,15 +97,19 @@ export class JusteraBot extends TeamsActivityHandler {
       case 'undo': {
         const status = action.action === 'undo' ? 'undo' : action.status;
         const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status });
-        return checkinCard(view, locale);
+        // From the agenda card, the agenda stays in place; the clicker is told it was recorded.
+        if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
+          return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting)));
+        }
+        return cardResponse(checkinCard(view, locale));
       }
       case 'close':
       case 'reopen': {
         const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close');
-        return checkinCard(view, locale);
+        return cardResponse(checkinCard(view, locale));
       }
       case 'createMeeting':
-        return this.createMeeting(ctx, action, locale);
+        return cardResponse(await this.createMeeting(ctx, action, locale));
     }
   }
 

@@ -44,6 +44,7 @@ export interface Strings {
   errors: Record<ErrorCode, string>;
   errorTitle: string;
   municipalitySet(name: string): string;
+  recorded(status: AttendanceStatus | 'none', meeting: string): string;
   municipalityUnknown(known: string): string;
   welcome(network: string, members: number): string;
 }
@@ -132,6 +133,7 @@ const sv: Strings = {
   },
   errorTitle: 'Det gick inte',
   municipalitySet: (name) => `Klart: du representerar nu ${name}.`,
+  recorded: (status, meeting) => (status === 'apologies' ? `Ditt förhinder är anmält till ${meeting}.` : `Din närvaro för ${meeting}: ${sv.status[status]}.`),
   municipalityUnknown: (known) => `Den kommunen känner jag inte igen. Välj en av: ${known}.`,
   welcome: (network, members) =>
     `Hej ${network}! Justera är installerad och känner till ${members} medlemmar. Skriv @Justera hjälp för att komma igång.`,
@@ -221,6 +223,7 @@ const en: Strings = {
   },
   errorTitle: 'That did not work',
   municipalitySet: (name) => `Done: you now represent ${name}.`,
+  recorded: (status, meeting) => (status === 'apologies' ? `Your apologies for ${meeting} are recorded.` : `Your attendance for ${meeting}: ${en.status[status]}.`),
   municipalityUnknown: (known) => `I do not recognise that municipality. Choose one of: ${known}.`,
   welcome: (network, members) =>
     `Hello ${network}! Justera is installed and knows ${members} members. Write @Justera hjälp to get started.`,

@@ -112,6 +112,17 @@ describe('the agenda through /api/v1', () => {
     ]);
   });
 
+  test("apologies from the agenda card are the check-in record, and the agenda stays in place", async () => {
+    const agendaPost = j.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning'));
+    expect(agendaPost).toBeDefined();
+    expect(texts(cardOf(agendaPost!))).toContain('"data":{"action":"checkin","meetingId":"' + meetingId + '","status":"apologies"}');
+    const reply = await j.click(j.members[4]!, agendaPost!.activityId, { action: 'checkin', meetingId, status: 'apologies' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Ditt förhinder är anmält till IM-nätverket 2030-02-04.' });
+    const records = await j.service.store.listAttendance(TENANT, meetingId);
+    expect(records).toEqual([expect.objectContaining({ personId: j.members[4]!.aadObjectId, status: 'apologies' })]);
+  });
+
   test('publishing is for editors only', async () => {
     const draft = await call('GET', agendaPath(), 3);
     expect((await call('POST', `${agendaPath()}/publish`, 3, { ifMatch: draft.etag })).status).toBe(403);
