@@ -15,6 +15,8 @@ export interface Config {
   localMode: boolean;
   playground: { enabled: boolean; port: number; locale: string };
   municipalityDomains: MunicipalityMap;
+  /** Days before a meeting when its published agenda is posted again. */
+  reminderDays: number[];
   /** Where people reach the service (links in cards to the tab): https://<domain> in Azure. */
   publicUrl: string;
   cardUpdateIntervalMs: number;
@@ -67,6 +69,7 @@ const schema = z
     TABLES_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'is letters and digits, starting with a letter').default('justera'),
     AZURE_CLIENT_ID: z.string().optional(),
     PUBLIC_URL: z.string().url().optional(),
+    REMINDER_DAYS: z.string().regex(/^\s*(\d{1,2}\s*(,\s*\d{1,2}\s*)*)?$/, 'is whole days separated by commas, e.g. 7,1').default('7,1'),
     AAD_APP_CLIENT_ID: z.string().trim().default(''),
     ALLOWED_TENANTS: z.string().default(''),
     SSO_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     localMode,
     playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT, locale: e.PLAYGROUND_LOCALE },
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
+    reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,

@@ -20,6 +20,7 @@ import type { Config } from './config';
 import { createHttpServer } from './http/server';
 import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
+import { Scheduler } from './jobs/scheduler';
 import { SqliteStore } from './store/sqlite-store';
 import { TablesStore } from './store/tables-store';
 
@@ -28,6 +29,8 @@ export interface Service {
   url: string;
   port: number;
   store: Store;
+  /** Runs the stored jobs that are due now (the service also does so every minute). */
+  runScheduledWork(): Promise<number>;
   /** Sends every pending card update, closes the server and the store. */
   stop(): Promise<void>;
 }
@@ -37,6 +40,8 @@ export interface ServiceOverrides {
   clock?: Clock;
   ids?: IdSource;
 }
+
+const SCHEDULER_INTERVAL_MS = 60_000;
 
 /** The composition root: the only place that constructs adapters and wires them together. */
 export async function startService(config: Config, log: AppLogger, overrides: ServiceOverrides = {}): Promise<Service> {
@@ -72,7 +77,8 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
   const agendaChannel = new TeamsAgendaChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone });
-  const agendas = new AgendaService({ store, clock, ids, channel: agendaChannel });
+  const agendas = new AgendaService({ store, clock, ids, channel: agendaChannel, reminderDays: config.reminderDays, timeZone: config.timeZone });
+  const scheduler = new Scheduler({ store, clock, log, instanceId, handlers: { agendaReminder: (job) => agendas.remind(job) } });
   const sso = new SsoVerifier(config.sso);
   if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
   const server = createHttpServer({
@@ -87,14 +93,17 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const port = server.address().port;
   const url = `http://${config.host}:${port}`;
   log.info({ url }, 'service listening');
+  scheduler.start(SCHEDULER_INTERVAL_MS);
 
   let stopping: Promise<void> | undefined;
   return {
     url,
     port,
     store,
+    runScheduledWork: () => scheduler.runDue(),
     stop: () =>
       (stopping ??= (async () => {
+        await scheduler.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         await closed;

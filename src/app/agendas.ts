@@ -1,13 +1,18 @@
 import { agendaProblems, publishAgenda, templateAgenda, type Agenda, type AgendaItem, type AgendaProblem, type Presenter, type ItemKind, type AgendaLink } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
-import type { Meeting } from '../domain/meeting';
+import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
 import { canEditAgenda, roleOf } from '../domain/network';
-import type { Clock, IdSource, Store } from './ports';
+import type { Clock, IdSource, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
+
+/** Local time at which reminders go out. */
+const REMINDER_TIME = '08:00';
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {
   post(meeting: Meeting, agenda: Agenda): Promise<{ conversationId: string; activityId: string }>;
+  /** The published agenda again, as a new post marked as a reminder. */
+  postReminder(meeting: Meeting, agenda: Agenda): Promise<void>;
   update(meeting: Meeting, agenda: Agenda, card: { conversationId: string; activityId: string }): Promise<void>;
 }
 
@@ -37,7 +42,17 @@ export interface VersionedAgenda {
 
 /** Building an agenda in the tab and publishing it to the channel. */
 export class AgendaService {
-  constructor(private readonly deps: { store: Store; clock: Clock; ids: IdSource; channel: AgendaCardChannel }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      ids: IdSource;
+      channel: AgendaCardChannel;
+      /** Days before the meeting when the agenda is posted again (default 7 and 1). */
+      reminderDays: readonly number[];
+      timeZone: string;
+    },
+  ) {}
 
   /** The meeting's draft; the first read starts it from the template. Any member may read. */
   async read(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
@@ -92,7 +107,29 @@ export class AgendaService {
       await this.deps.store.keepAgendaVersion(result.value);
     }
     await this.showOnCard(current.meeting, current.agenda);
+    await this.scheduleReminders(current.meeting);
     return { ...current, meeting: await this.memberOf(caller, meetingId) };
+  }
+
+  /** The reminder job: posts the published agenda again, unless the meeting is past or nothing is published. */
+  async remind(job: Job): Promise<'posted' | 'skipped'> {
+    const { store, clock, timeZone, channel } = this.deps;
+    const meeting = await store.getMeeting(job.tenantId, job.meetingId);
+    const found = await store.getAgenda(job.tenantId, job.meetingId);
+    if (!meeting || !found || found.agenda.status !== 'published') return 'skipped';
+    if (meeting.date < localDate(clock.now(), timeZone)) return 'skipped';
+    await channel.postReminder(meeting, found.agenda);
+    return 'posted';
+  }
+
+  /** One stored job per reminder day (scheduling again changes nothing); none for a time already past. */
+  private async scheduleReminders(meeting: Meeting): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    for (const days of this.deps.reminderDays) {
+      const dueAt = zonedInstant(daysBefore(meeting.date, days), REMINDER_TIME, this.deps.timeZone);
+      if (dueAt <= now) continue;
+      await this.deps.store.scheduleJob({ tenantId: meeting.tenantId, id: `agenda-reminder/${meeting.id}/${days}`, kind: 'agendaReminder', meetingId: meeting.id, dueAt });
+    }
   }
 
   /** Brings the channel's card up to the published version: posted once, then updated in place. */

@@ -49,8 +49,30 @@ export interface Store {
   /** Where the agenda card was posted, and which version it shows. */
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
 
+  /** Stores a job unless one with its id exists (scheduling twice schedules once). */
+  scheduleJob(job: Job): Promise<void>;
+  /** Jobs not finished whose time has come, across tenants, earliest first. */
+  dueJobs(nowIso: string, limit: number): Promise<Job[]>;
+  /** Replaces a job's state (claimed, done). */
+  updateJob(job: Job): Promise<void>;
+
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
+}
+
+/** Scheduled work, stored so it survives restarts. */
+export interface Job {
+  tenantId: string;
+  /** Unique per tenant and deterministic, e.g. agenda-reminder/<meeting>/7. */
+  id: string;
+  kind: 'agendaReminder';
+  meetingId: string;
+  dueAt: string;
+  /** Set before the work starts: a job claimed and never finished is not run again. */
+  claimedAt?: string;
+  doneAt?: string;
+  outcome?: 'posted' | 'skipped' | 'abandoned' | 'failed';
+  detail?: string;
 }
 
 export type LeaseResult = { ok: true } | { ok: false; holder: string; untilMs: number };

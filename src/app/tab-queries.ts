@@ -1,7 +1,7 @@
 import { summarizeAttendance, type AttendanceStatus } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
-import { NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import { isAdmin, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Clock, Store } from './ports';
 
 export interface Caller {
@@ -47,12 +47,16 @@ export class TabQueries {
     return members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv'));
   }
 
-  /** Only an admin assigns roles. An admin cannot demote themself, so a network always keeps one. */
+  /**
+   * Only an admin assigns roles. Team owners stay admins whatever role they take (a chair who
+   * owns the team keeps managing roles); an admin by role cannot give it up themself.
+   */
   async assignRole(caller: Caller, networkId: string, memberId: string, role: string): Promise<{ member: Member; role: NetworkRole }> {
-    const { role: mine } = await this.network(caller, networkId);
-    if (mine !== 'admin') throw new DomainError('forbidden');
+    await this.network(caller, networkId);
+    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    if (!me || !isAdmin(me)) throw new DomainError('forbidden');
     if (!(NETWORK_ROLES as readonly string[]).includes(role)) throw new DomainError('bad_request');
-    if (memberId === caller.userId && role !== 'admin') throw new DomainError('forbidden');
+    if (memberId === caller.userId && !me.teamOwner && role !== 'admin') throw new DomainError('forbidden');
     const member = await this.deps.store.getMember(caller.tenantId, networkId, memberId);
     if (!member) throw new DomainError('not_found');
     const updated: Member = { ...member, role: role as NetworkRole };

@@ -20,7 +20,12 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
     await this.deps.messenger.update(network.address, meeting.tenantId, ref, this.card(meeting, agenda));
   }
 
-  private card(meeting: Meeting, agenda: Agenda): ReturnType<typeof agendaCard> {
+  async postReminder(meeting: Meeting, agenda: Agenda): Promise<void> {
+    const network = await this.network(meeting);
+    await this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, this.card(meeting, agenda, true));
+  }
+
+  private card(meeting: Meeting, agenda: Agenda, reminder = false): ReturnType<typeof agendaCard> {
     const schedule = scheduleItems(agenda, meeting.start, meeting.end);
     if (!schedule.ok) throw new DomainError('internal', 'meeting times do not parse');
     return agendaCard(
@@ -30,6 +35,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
         schedule: schedule.value,
         tabUrl: `${this.deps.publicUrl}/tab/channel?meeting=${encodeURIComponent(meeting.id)}`,
         timeZone: this.deps.timeZone,
+        ...(reminder ? { reminder: true } : {}),
         ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),
       },
       meeting.locale,

@@ -143,3 +143,24 @@ export function weekdayIndex(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
   return (new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay() + 6) % 7;
 }
+
+/** The instant of a local date and time (HH:MM) in a time zone, as an ISO string. */
+export function zonedInstant(date: string, time: string, timeZone: string): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  // The zone's offset at that moment, found by formatting the UTC guess in the zone.
+  const offsetAt = (ms: number): number => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(ms));
+    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
+  };
+  const first = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(first)).toISOString();
+}
+
+/** YYYY-MM-DD a number of days before a date. */
+export function daysBefore(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) - days)).toISOString().slice(0, 10);
+}

@@ -35,6 +35,11 @@ export function roleOf(member: Pick<Member, 'role' | 'teamOwner'>): NetworkRole 
   return member.role ?? (member.teamOwner ? 'admin' : 'member');
 }
 
+/** Who manages roles: a team owner always, and anyone given the admin role. */
+export function isAdmin(member: Pick<Member, 'role' | 'teamOwner'>): boolean {
+  return member.teamOwner === true || member.role === 'admin';
+}
+
 /** Who may edit a network's agendas. */
 export function canEditAgenda(role: NetworkRole): boolean {
   return role === 'ordforande' || role === 'sekreterare' || role === 'presidium';

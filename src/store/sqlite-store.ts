@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LeaseResult, Store } from '../app/ports';
+import type { Job, LeaseResult, Store } from '../app/ports';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
@@ -26,6 +26,10 @@ CREATE TABLE IF NOT EXISTS agendas (
 CREATE TABLE IF NOT EXISTS agenda_versions (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, version)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS jobs (
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, due_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS jobs_due ON jobs (done, due_at);
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
@@ -176,6 +180,24 @@ export class SqliteStore implements Store {
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
+  }
+
+  async scheduleJob(job: Job): Promise<void> {
+    this.db
+      .prepare('INSERT OR IGNORE INTO jobs (tenant_id, id, due_at, done, doc) VALUES (?, ?, ?, ?, ?)')
+      .run(job.tenantId, job.id, job.dueAt, job.doneAt ? 1 : 0, JSON.stringify(job));
+  }
+
+  async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
+    return (this.db.prepare('SELECT doc FROM jobs WHERE done = 0 AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
+      (r) => JSON.parse(r.doc) as Job,
+    );
+  }
+
+  async updateJob(job: Job): Promise<void> {
+    this.db
+      .prepare('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
+      .run(JSON.stringify(job), job.doneAt ? 1 : 0, job.dueAt, job.tenantId, job.id);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

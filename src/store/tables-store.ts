@@ -1,6 +1,6 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { LeaseResult, Store } from '../app/ports';
+import type { Job, LeaseResult, Store } from '../app/ports';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Meeting } from '../domain/meeting';
@@ -16,7 +16,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -209,6 +209,30 @@ export class TablesStore implements Store {
 
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
+  }
+
+  async scheduleJob(job: Job): Promise<void> {
+    await this.tables.jobs.createEntity(this.jobEntity(job)).catch((err: unknown) => {
+      if (statusOf(err) !== 409) throw err;
+    });
+  }
+
+  async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
+    const out: Job[] = [];
+    const rows = this.tables.jobs.listEntities<Doc & { done: boolean; dueAt: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false and dueAt le ${nowIso}` },
+    });
+    for await (const row of rows) out.push(JSON.parse(row.doc) as Job);
+    return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+  }
+
+  async updateJob(job: Job): Promise<void> {
+    await this.tables.jobs.upsertEntity(this.jobEntity(job), 'Replace');
+  }
+
+  /** All jobs in one partition: few, and the scheduler scans them by due time. */
+  private jobEntity(job: Job): Doc & { done: boolean; dueAt: string } {
+    return { partitionKey: 'jobs', rowKey: key(job.tenantId, job.id), doc: JSON.stringify(job), done: !!job.doneAt, dueAt: job.dueAt };
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

@@ -1,6 +1,7 @@
 import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
 import { botAdded, cardAction, channelMessage, makeRoster, postActivity, userFrom, CHANNEL_ID, type BotReply, type TeamsUser } from './teams';
+import type { Clock } from '../../src/app/ports';
 import type { Service } from '../../src/service';
 
 export interface CardJson {
@@ -43,9 +44,9 @@ export class Journey {
   }
 
   /** The team plus the real service in this process. */
-  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number } = {}): Promise<this> {
+  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number; clock?: Clock } = {}): Promise<this> {
     await this.startTeam(opts);
-    this.service = await startTestService(opts.env);
+    this.service = await startTestService(opts.env, opts.clock);
     this.botUrl = this.service.url;
     return this;
   }

@@ -114,7 +114,11 @@ describe('the tab API under /api/v1', () => {
     expect((await put(member.aadObjectId, member.aadObjectId, 'ordforande')).status).toBe(403);
     expect((await put(owner, member.aadObjectId, 'chef')).status).toBe(400);
     expect((await put(owner, 'nobody', 'presidium')).status).toBe(404);
-    expect((await put(owner, owner, 'member')).body).toMatchObject({ code: 'forbidden' });
+    // The team owner chairs the network and keeps managing roles.
+    expect((await put(owner, owner, 'ordforande')).body).toMatchObject({ id: owner, role: 'ordforande' });
+    expect((await put(owner, member.aadObjectId, 'admin')).body).toMatchObject({ id: member.aadObjectId, role: 'admin' });
+    // An admin by role cannot give it up themself (a network keeps its admins).
+    expect((await put(member.aadObjectId, member.aadObjectId, 'member')).body).toMatchObject({ code: 'forbidden' });
     expect((await put(owner, member.aadObjectId, 'sekreterare')).body).toMatchObject({ id: member.aadObjectId, role: 'sekreterare' });
     const me = await get('/api/v1/me', await as(member.aadObjectId));
     expect(me.body.networks).toEqual([{ id: TEAM_ID, name: 'IM-nätverket', role: 'sekreterare' }]);

@@ -1,4 +1,4 @@
-import type { Store } from '../../src/app/ports';
+import type { Job, Store } from '../../src/app/ports';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
@@ -196,6 +196,25 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.keepAgendaVersion(v(1, 'first'));
       await store.keepAgendaVersion(v(1, 'rewritten'));
       expect(await store.listAgendaVersions('t-1', 'm-1')).toEqual([v(1, 'first'), v(2, 'second')]);
+    });
+
+    test('jobs are scheduled once, come due in order across tenants, and leave the queue when done', async () => {
+      const job = (tenantId: string, id: string, dueAt: string): Job => ({ tenantId, id, kind: 'agendaReminder', meetingId: 'm-1', dueAt });
+      await store.scheduleJob(job('t-1', 'agenda-reminder/m-1/7', '2030-01-28T07:00:00.000Z'));
+      await store.scheduleJob(job('t-1', 'agenda-reminder/m-1/7', '2030-01-01T00:00:00.000Z'));
+      await store.scheduleJob(job(OTHER_TENANT, 'agenda-reminder/m-9/1', '2030-01-20T07:00:00.000Z'));
+      await store.scheduleJob(job('t-1', 'agenda-reminder/m-1/1', '2030-02-03T07:00:00.000Z'));
+      const due = await store.dueJobs('2030-01-30T00:00:00.000Z', 10);
+      expect(due.map((j) => [j.tenantId, j.id, j.dueAt])).toEqual([
+        [OTHER_TENANT, 'agenda-reminder/m-9/1', '2030-01-20T07:00:00.000Z'],
+        ['t-1', 'agenda-reminder/m-1/7', '2030-01-28T07:00:00.000Z'],
+      ]);
+      await store.updateJob({ ...due[0]!, claimedAt: '2030-01-30T00:00:00.000Z', doneAt: '2030-01-30T00:00:01.000Z', outcome: 'posted' });
+      await store.updateJob({ ...due[1]!, claimedAt: '2030-01-30T00:00:00.000Z' });
+      expect((await store.dueJobs('2030-02-10T00:00:00.000Z', 10)).map((j) => [j.id, j.claimedAt ?? null])).toEqual([
+        ['agenda-reminder/m-1/7', '2030-01-30T00:00:00.000Z'],
+        ['agenda-reminder/m-1/1', null],
+      ]);
     });
 
     test('reports itself healthy', async () => {

@@ -23,6 +23,7 @@ const NOT_SET_BY_BICEP: Readonly<Record<string, string>> = {
   PLAYGROUND_LOCALE: 'the Playground never starts in Azure: BOT_ID is set and PLAYGROUND=off',
   CARD_UPDATE_INTERVAL_MS: "the default (1000 ms) is tuned to Teams' limits; changing it is a reviewed code change, not a per-deployment knob",
   CHANNEL_SENDS_PER_SECOND: 'the default (3 of the 7 Teams allows per conversation) is tuned to Teams; changing it is a reviewed code change',
+  REMINDER_DAYS: 'the default (7 and 1 days before) is what the networks asked for; per-network reminder settings belong in the tab, not in the deployment',
   SSO_AUTHORITY: 'Entra ID (https://login.microsoftonline.com) is the default; another authority exists only for the test issuer on 127.0.0.1',
   TABLES_CONNECTION_STRING: 'a connection string carries an account key; the account refuses shared keys and the service uses the managed identity (TABLES_ACCOUNT_URL + AZURE_CLIENT_ID); it is for Azurite only',
 };
