@@ -5,6 +5,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Configurati
 import type restify from 'restify';
 import { AgendaService } from './app/agendas';
 import { AttendanceService } from './app/attendance';
+import { ProposalService } from './app/proposals';
 import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
 import { TabQueries } from './app/tab-queries';
@@ -13,6 +14,7 @@ import { TeamsAgendaChannel } from './bot/agenda-channel';
 import { CardUpdater } from './bot/card-updater';
 import { TeamsCheckinChannel } from './bot/checkin-channel';
 import { JusteraBot } from './bot/justera-bot';
+import { TeamsProposalNotifier } from './bot/proposal-notifier';
 import { SendQueue } from './bot/send-queue';
 import { TeamsMessenger } from './bot/teams-messenger';
 import { localeFrom, strings } from './cards';
@@ -73,11 +75,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const networks = new NetworkService({ store, clock, municipalities: config.municipalityDomains });
   const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
   const attendance = new AttendanceService({ store, clock, channel, meetings });
-  const bot = new JusteraBot({ networks, meetings, attendance, messenger, ids, log });
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
   const agendaChannel = new TeamsAgendaChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone });
   const agendas = new AgendaService({ store, clock, ids, channel: agendaChannel, reminderDays: config.reminderDays, timeZone: config.timeZone });
+  const notifier = new TeamsProposalNotifier({ store, messenger, publicUrl: config.publicUrl, log });
+  const proposals = new ProposalService({ store, clock, agendas, notifier, log });
+  const bot = new JusteraBot({ networks, meetings, attendance, proposals, messenger, ids, log });
   const scheduler = new Scheduler({ store, clock, log, instanceId, handlers: { agendaReminder: (job) => agendas.remind(job) } });
   const sso = new SsoVerifier(config.sso);
   if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
@@ -86,7 +90,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, sso, localMode: config.localMode },
     tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);

@@ -1,4 +1,4 @@
-import { agendaProblems, publishAgenda, templateAgenda, type Agenda, type AgendaItem, type AgendaProblem, type Presenter, type ItemKind, type AgendaLink } from '../domain/agenda';
+import { addItem, agendaProblems, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem, type Presenter, type ItemKind, type AgendaLink } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
 import { canEditAgenda, roleOf } from '../domain/network';
@@ -109,6 +109,26 @@ export class AgendaService {
     await this.showOnCard(current.meeting, current.agenda);
     await this.scheduleReminders(current.meeting);
     return { ...current, meeting: await this.memberOf(caller, meetingId) };
+  }
+
+  /**
+   * Adds an accepted proposal to the draft before "Övriga frågor" (under the proposal's id, so
+   * accepting twice adds it once) and, when the agenda is published, publishes it again so the
+   * channel's card shows it.
+   */
+  async addAcceptedItem(caller: Caller, meetingId: string, id: string, draft: AgendaItemDraft): Promise<VersionedAgenda> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.editable(caller, meetingId);
+      if (current.agenda.items.some((i) => i.id === id)) return current;
+      const added = addItem(current.agenda, id, draft);
+      if (!added.ok) throw new AgendaInvalid(added.problems);
+      try {
+        const saved = await this.write(caller, meetingId, added.value, current.etag);
+        return current.agenda.status === 'published' ? await this.publish(caller, meetingId, saved.etag) : saved;
+      } catch (err) {
+        if (!(err instanceof DomainError && err.code === 'conflict') || attempt >= 5) throw err;
+      }
+    }
   }
 
   /** The reminder job: posts the published agenda again, unless the meeting is past or nothing is published. */

@@ -1,5 +1,6 @@
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
+import type { Proposal } from '../domain/proposal';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
@@ -48,6 +49,12 @@ export interface Store {
   listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]>;
   /** Where the agenda card was posted, and which version it shows. */
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
+
+  /** Stores a proposal unless one with its id exists; returns what is stored. */
+  createProposal(proposal: Proposal): Promise<Proposal>;
+  getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined>;
+  listProposals(tenantId: string, meetingId: string): Promise<Proposal[]>;
+  updateProposal(proposal: Proposal): Promise<void>;
 
   /** Stores a job unless one with its id exists (scheduling twice schedules once). */
   scheduleJob(job: Job): Promise<void>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { LIMITS } from '../domain/meeting';
+import { PROPOSAL_LIMITS } from '../domain/proposal';
 
 /** The one table of card actions: every button's `data.action` is validated into this union. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -12,6 +13,14 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('undo'), meetingId: id }),
   z.object({ action: z.literal('close'), meetingId: id }),
   z.object({ action: z.literal('reopen'), meetingId: id }),
+  z.object({ action: z.literal('proposeItem'), meetingId: id }),
+  z.object({
+    action: z.literal('submitProposal'),
+    meetingId: id,
+    proposalId: id,
+    title: field(PROPOSAL_LIMITS.title),
+    description: field(PROPOSAL_LIMITS.description),
+  }),
   z.object({
     action: z.literal('createMeeting'),
     formId: id,
@@ -46,7 +55,7 @@ export function decodeCardAction(value: unknown): CardAction {
   if (typeof data.action !== 'string' || !KNOWN.has(data.action)) throw new DomainError('unknown_action');
   const parsed = cardActionSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] !== 'meetingId' && i.path[0] !== 'formId');
+  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && !['meetingId', 'formId', 'proposalId'].includes(String(i.path[0])));
   throw new DomainError(tooLong ? 'field_too_long' : 'bad_request');
 }
 

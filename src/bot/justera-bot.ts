@@ -10,6 +10,8 @@ import {
 import type { AttendanceService } from '../app/attendance';
 import type { MeetingService } from '../app/meetings';
 import type { NetworkService } from '../app/networks';
+import { ProposalInvalid, type ProposalService } from '../app/proposals';
+import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
 import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
@@ -24,6 +26,7 @@ import type { TeamsMessenger } from './teams-messenger';
 
 export interface BotDeps {
   networks: NetworkService;
+  proposals: ProposalService;
   meetings: MeetingService;
   attendance: AttendanceService;
   messenger: TeamsMessenger;
@@ -110,6 +113,30 @@ export class JusteraBot extends TeamsActivityHandler {
       }
       case 'createMeeting':
         return cardResponse(await this.createMeeting(ctx, action, locale));
+      case 'proposeItem': {
+        const meeting = await this.deps.meetings.require(tenantId, action.meetingId);
+        return cardResponse(proposalFormCard(meeting, { proposalId: this.deps.ids.newId() }, locale));
+      }
+      case 'submitProposal': {
+        const meeting = await this.deps.meetings.require(tenantId, action.meetingId);
+        if (action.title === undefined && action.description === undefined) throw new DomainError('inputs_missing');
+        const title = action.title ?? '';
+        const description = action.description ?? '';
+        try {
+          const proposal = await this.deps.proposals.propose({
+            tenantId,
+            meetingId: meeting.id,
+            proposalId: action.proposalId,
+            title,
+            description,
+            by: { ...person, teamsUserId: ctx.activity.from.id },
+          });
+          return cardResponse(proposalSentCard(proposal, locale));
+        } catch (err) {
+          if (!(err instanceof ProposalInvalid)) throw err;
+          return cardResponse(proposalFormCard(meeting, { proposalId: action.proposalId, title, description, problems: err.problems }, locale));
+        }
+      }
     }
   }
 

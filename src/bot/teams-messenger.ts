@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { AdaptiveCard } from '../cards';
 import type { CardRef } from '../domain/meeting';
@@ -28,6 +28,25 @@ export class TeamsMessenger {
       });
       if (!activityId) throw new Error('Teams returned no activity id for the post');
       return { conversationId, activityId };
+    });
+  }
+
+  /** A card in the personal chat between the bot and one person (created when there is none). */
+  sendPersonal(address: PostingAddress, tenantId: string, teamsUserId: string, card: AdaptiveCard): Promise<void> {
+    return this.queue.enqueue(`personal/${teamsUserId}`, async () => {
+      const ref = reference(address, tenantId, '');
+      await this.adapter.continueConversationAsync(this.botAppId, ref, async (ctx) => {
+        const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+        // The typings require an initial activity; on the wire it is optional, and the card
+        // is sent next so that the send goes through the same path as every other.
+        const params = { isGroup: false, bot: ref.bot, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } };
+        const chat = await client.conversations.createConversation(params as ConversationParameters);
+        await client.conversations.sendToConversation(chat.id, {
+          ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+          from: ref.bot,
+          conversation: { id: chat.id, isGroup: false, conversationType: 'personal', tenantId, name: '' },
+        });
+      });
     });
   }
 

@@ -126,3 +126,23 @@ export interface AgendaSaveRequest {
     links?: { title: string; url: string }[];
   }[];
 }
+
+export interface ApiProposal {
+  id: string;
+  title: string;
+  description: string;
+  proposedBy: { id: string; name: string };
+  status: 'pending' | 'accepted' | 'declined';
+  reason?: string;
+  createdAt: string;
+  decidedAt?: string;
+}
+
+/**
+ * GET /api/v1/meetings/:meetingId/proposals — any member. POST …/proposals/:id/accept (the
+ * item joins the agenda, a published card updates) or …/decline with `{ reason }` — editors
+ * only. Deciding again the same way changes nothing; the other way is a 412 conflict.
+ */
+export interface ProposalsResponse {
+  proposals: ApiProposal[];
+}

@@ -2,6 +2,9 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { AgendaInvalid, type AgendaService, type VersionedAgenda } from '../app/agendas';
 import type { Store } from '../app/ports';
+import { ProposalInvalid, type ProposalService } from '../app/proposals';
+import { proposalStrings } from '../cards/proposal-cards';
+import type { Proposal } from '../domain/proposal';
 import { agendaStrings } from '../cards/agenda-strings';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, TabQueries } from '../app/tab-queries';
@@ -9,12 +12,13 @@ import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { AgendaResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 
 export interface ApiDeps {
   queries: TabQueries;
   agendas: AgendaService;
+  proposals: ProposalService;
   store: Store;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
@@ -136,6 +140,32 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     'post',
   );
 
+  const proposalId = (req: restify.Request): string => {
+    const id = String(req.params.proposalId ?? '');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DomainError('bad_request');
+    return id;
+  };
+
+  route('/api/v1/meetings/:meetingId/proposals', async (caller, req) => ({
+    proposals: (await deps.proposals.list(caller, meetingId(req))).map(proposalView),
+  }) satisfies ProposalsResponse);
+
+  route(
+    '/api/v1/meetings/:meetingId/proposals/:proposalId/accept',
+    async (caller, req) => proposalView(await deps.proposals.accept(caller, meetingId(req), proposalId(req))),
+    'post',
+  );
+
+  route(
+    '/api/v1/meetings/:meetingId/proposals/:proposalId/decline',
+    async (caller, req) => {
+      const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+      if (typeof reason !== 'string') throw new DomainError('bad_request');
+      return proposalView(await deps.proposals.decline(caller, meetingId(req), proposalId(req), reason));
+    },
+    'post',
+  );
+
   route(
     '/api/v1/networks/:networkId/members/:memberId/role',
     async (caller, req) => {
@@ -202,6 +232,19 @@ function agendaView(v: VersionedAgenda, canEdit: boolean): AgendaResponse {
   };
 }
 
+function proposalView(p: Proposal): ApiProposal {
+  return {
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    proposedBy: { id: p.proposedBy.id, name: p.proposedBy.name },
+    status: p.status,
+    ...(p.reason ? { reason: p.reason } : {}),
+    createdAt: p.createdAt,
+    ...(p.decidedAt ? { decidedAt: p.decidedAt } : {}),
+  };
+}
+
 /** Bearer token (always), or the dev identity header (local mode only). */
 async function authenticate(req: restify.Request, deps: ApiDeps): Promise<Caller> {
   const auth = req.header('authorization') ?? '';
@@ -247,6 +290,11 @@ function problem(req: restify.Request, res: restify.Response, err: unknown, log:
   const locale = localeFrom(req.header('accept-language'));
   const s = strings(locale);
   const body: Problem = { type: `urn:justera:problem:${code}`, title: s.errorTitle, status, detail: s.errors[code], code };
+  if (err instanceof ProposalInvalid) {
+    const p = proposalStrings(locale);
+    body.detail = p.problems[err.problems[0] ?? 'title_required'];
+    body.errors = err.problems.map((code) => ({ code, detail: p.problems[code] }));
+  }
   if (err instanceof AgendaInvalid) {
     const a = agendaStrings(locale);
     body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];

@@ -22,11 +22,13 @@ const FRAME_ANCESTORS =
  */
 export function registerTabFiles(server: restify.Server, tabDir: string): void {
   const root = path.resolve(tabDir);
-  const send = (res: restify.Response, file: string, cache: string): void => {
+  // The response is written when the file has been read; restify's next() waits for that.
+  const send = (res: restify.Response, file: string, cache: string, next: restify.Next): void => {
     fs.readFile(file, (err, data) => {
       if (err) {
         res.writeHead(err.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(err.code === 'ENOENT' ? 'Fliken är inte byggd eller filen saknas (npm run build).' : 'Fel vid läsning.');
+        next();
         return;
       }
       res.writeHead(200, {
@@ -36,6 +38,7 @@ export function registerTabFiles(server: restify.Server, tabDir: string): void {
         'x-content-type-options': 'nosniff',
       });
       res.end(data);
+      next();
     });
   };
   server.get('/tab/assets/*', (req, res, next) => {
@@ -43,12 +46,11 @@ export function registerTabFiles(server: restify.Server, tabDir: string): void {
     if (!file.startsWith(path.join(root, 'assets') + path.sep)) {
       res.writeHead(404);
       res.end();
-    } else send(res, file, 'public, max-age=300');
-    next();
+      next();
+    } else send(res, file, 'public, max-age=31536000, immutable', next);
   });
   const index = (_req: restify.Request, res: restify.Response, next: restify.Next): void => {
-    send(res, path.join(root, 'index.html'), 'no-cache');
-    next();
+    send(res, path.join(root, 'index.html'), 'no-cache', next);
   };
   server.get('/tab', index);
   server.get('/tab/*', index);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Job, LeaseResult, Store } from '../app/ports';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
+import type { Proposal } from '../domain/proposal';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
@@ -26,6 +27,9 @@ CREATE TABLE IF NOT EXISTS agendas (
 CREATE TABLE IF NOT EXISTS agenda_versions (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, version)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS proposals (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS jobs (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, due_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
@@ -180,6 +184,25 @@ export class SqliteStore implements Store {
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
+  }
+
+  async createProposal(p: Proposal): Promise<Proposal> {
+    this.db.prepare('INSERT OR IGNORE INTO proposals (tenant_id, meeting_id, id, doc) VALUES (?, ?, ?, ?)').run(p.tenantId, p.meetingId, p.id, JSON.stringify(p));
+    const stored = await this.getProposal(p.tenantId, p.meetingId, p.id);
+    if (!stored) throw new Error('proposal vanished after insert');
+    return stored;
+  }
+
+  async getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined> {
+    return this.one<Proposal>('SELECT doc FROM proposals WHERE tenant_id = ? AND meeting_id = ? AND id = ?', tenantId, meetingId, proposalId);
+  }
+
+  async listProposals(tenantId: string, meetingId: string): Promise<Proposal[]> {
+    return this.all<Proposal>("SELECT doc FROM proposals WHERE tenant_id = ? AND meeting_id = ? ORDER BY json_extract(doc, '$.createdAt'), id", tenantId, meetingId);
+  }
+
+  async updateProposal(p: Proposal): Promise<void> {
+    this.db.prepare('UPDATE proposals SET doc = ? WHERE tenant_id = ? AND meeting_id = ? AND id = ?').run(JSON.stringify(p), p.tenantId, p.meetingId, p.id);
   }
 
   async scheduleJob(job: Job): Promise<void> {

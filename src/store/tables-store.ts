@@ -3,6 +3,7 @@ import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity
 import type { Job, LeaseResult, Store } from '../app/ports';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
+import type { Proposal } from '../domain/proposal';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
@@ -16,7 +17,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -209,6 +210,31 @@ export class TablesStore implements Store {
 
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
+  }
+
+  async createProposal(p: Proposal): Promise<Proposal> {
+    try {
+      await this.tables.proposals.createEntity<Doc>({ partitionKey: key(p.tenantId, p.meetingId), rowKey: key(p.id), doc: JSON.stringify(p) });
+      return p;
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      const stored = await this.getProposal(p.tenantId, p.meetingId, p.id);
+      if (!stored) throw err;
+      return stored;
+    }
+  }
+
+  getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined> {
+    return this.get<Proposal>('proposals', key(tenantId, meetingId), key(proposalId));
+  }
+
+  async listProposals(tenantId: string, meetingId: string): Promise<Proposal[]> {
+    const list = await this.list<Proposal>('proposals', key(tenantId, meetingId));
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async updateProposal(p: Proposal): Promise<void> {
+    await this.put('proposals', key(p.tenantId, p.meetingId), key(p.id), p);
   }
 
   async scheduleJob(job: Job): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Job, Store } from '../../src/app/ports';
+import type { Proposal } from '../../src/domain/proposal';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
@@ -215,6 +216,18 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         ['agenda-reminder/m-1/7', '2030-01-30T00:00:00.000Z'],
         ['agenda-reminder/m-1/1', null],
       ]);
+    });
+
+    test('a proposal is stored once per id, listed per meeting in order, and updated', async () => {
+      const p = (id: string, createdAt: string): Proposal => ({
+        tenantId: 't-1', meetingId: 'm-1', id, title: `Förslag ${id}`, description: '', proposedBy: { id: 'u', name: 'U' }, status: 'pending', createdAt,
+      });
+      expect(await store.createProposal(p('b', '2030-01-02T00:00:00.000Z'))).toEqual(p('b', '2030-01-02T00:00:00.000Z'));
+      await store.createProposal(p('a', '2030-01-03T00:00:00.000Z'));
+      expect(await store.createProposal({ ...p('b', '2030-01-05T00:00:00.000Z'), title: 'Igen' })).toEqual(p('b', '2030-01-02T00:00:00.000Z'));
+      await store.updateProposal({ ...p('a', '2030-01-03T00:00:00.000Z'), status: 'declined', reason: 'Tas upp i maj' });
+      expect((await store.listProposals('t-1', 'm-1')).map((x) => [x.id, x.status])).toEqual([['b', 'pending'], ['a', 'declined']]);
+      expect(await store.getProposal(OTHER_TENANT, 'm-1', 'a')).toBeUndefined();
     });
 
     test('reports itself healthy', async () => {

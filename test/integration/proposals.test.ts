@@ -1,0 +1,85 @@
+import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
+import { eventually } from '../harness/service';
+import { TENANT, TEAM_ID } from '../harness/teams';
+import { cardProblems } from '../harness/validate-card';
+
+/** A member proposes an item from the agenda card; the chair group accepts or declines it; the proposer is told. */
+describe('proposed agenda items', () => {
+  let j: Journey;
+  let meetingId = '';
+  let agendaCardId = '';
+
+  const dev = (i: number): Record<string, string> => ({
+    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
+    'content-type': 'application/json',
+  });
+  const api = async (method: string, path: string, who: number, body?: unknown) => {
+    const res = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}${path}`, { method, headers: dev(who), ...(body ? { body: JSON.stringify(body) } : {}) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  /** What the bot sent in personal chats (created conversations, then the card). */
+  const personal = (teamsUserId: string): string[] => {
+    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(teamsUserId)).map((s) => s.conversationId);
+    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => texts(cardOf(s)));
+  };
+  const propose = async (who: number, title: string): Promise<string> => {
+    const form = invokeCard(await j.click(j.members[who]!, agendaCardId, { action: 'proposeItem', meetingId }));
+    const proposalId = /"proposalId":"([^"]+)"/.exec(texts(form))?.[1] ?? '';
+    const sent = await j.click(j.members[who]!, agendaCardId, { action: 'submitProposal', meetingId, proposalId, title, description: 'Kort bakgrund.' });
+    expect(texts(invokeCard(sent))).toContain('är skickat till presidiet');
+    return proposalId;
+  };
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 5 });
+    await j.install();
+    meetingId = (await j.createMeeting({ date: '2030-02-04' })).meetingId;
+    await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[0]!.aadObjectId}/role`, { method: 'PUT', headers: dev(0), body: JSON.stringify({ role: 'ordforande' }) });
+    const draft = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda`, { headers: dev(0) });
+    await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...dev(0), 'if-match': draft.headers.get('etag') ?? '' } });
+    agendaCardId = (await eventually(() => j.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning')), 5000, 'agenda card')).activityId;
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('the proposal form is a valid card; an empty title comes back with a Swedish message; a retry proposes once', async () => {
+    const form = invokeCard(await j.click(j.members[3]!, agendaCardId, { action: 'proposeItem', meetingId }));
+    expect(cardProblems(form)).toEqual([]);
+    const proposalId = /"proposalId":"([^"]+)"/.exec(texts(form))?.[1] ?? '';
+    const empty = await j.click(j.members[3]!, agendaCardId, { action: 'submitProposal', meetingId, proposalId, title: '  ', description: '' });
+    expect(texts(invokeCard(empty))).toContain('Skriv en rubrik.');
+    const data = { action: 'submitProposal', meetingId, proposalId, title: 'Gemensam K-dag i höst', description: 'Förslag från Tibro.' };
+    await Promise.all([j.click(j.members[3]!, agendaCardId, data), j.click(j.members[3]!, agendaCardId, data)]);
+    const list = await api('GET', '/proposals', 3);
+    expect(list.body.proposals).toEqual([expect.objectContaining({ id: proposalId, title: 'Gemensam K-dag i höst', status: 'pending' })]);
+    // The chair group hears of it once, in their personal chat.
+    await eventually(() => personal(j.members[0]!.id).length === 1 || undefined, 5000, 'the chair told');
+    expect(personal(j.members[0]!.id)[0]).toContain('Gemensam K-dag i höst');
+  });
+
+  test('the chair accepts: the item joins the agenda, the card updates, the proposer is told', async () => {
+    const id = (await api('GET', '/proposals', 0)).body.proposals as { id: string }[];
+    expect((await api('POST', `/proposals/${id[0]!.id}/accept`, 2)).status).toBe(403);
+    const accepted = await api('POST', `/proposals/${id[0]!.id}/accept`, 0);
+    expect(accepted.body).toMatchObject({ status: 'accepted' });
+    expect((await api('POST', `/proposals/${id[0]!.id}/accept`, 0)).status).toBe(200);
+    const agenda = await api('GET', '/agenda', 2);
+    const titles = (agenda.body.items as { title: string }[]).map((i) => i.title);
+    expect(titles.indexOf('Gemensam K-dag i höst')).toBe(titles.indexOf('Övriga frågor') - 1);
+    expect(agenda.body.version).toBe(2);
+    await eventually(() => texts(j.connector.updatesOf(agendaCardId).at(-1)?.activity ?? {}).includes('Gemensam K-dag i höst') || undefined, 5000, 'card updated');
+    await eventually(() => personal(j.members[3]!.id).some((t) => t.includes('Ditt förslag är med på dagordningen')) || undefined, 5000, 'proposer told');
+  });
+
+  test('a decline needs a reason, is told to the proposer, and cannot be turned into an accept', async () => {
+    const proposalId = await propose(4, 'Studiebesök i Borås');
+    expect((await api('POST', `/proposals/${proposalId}/decline`, 0, { reason: ' ' })).body).toMatchObject({ status: 400, detail: 'Skriv varför förslaget inte tas med.' });
+    const declined = await api('POST', `/proposals/${proposalId}/decline`, 0, { reason: 'Tas upp på vårens första träff.' });
+    expect(declined.body).toMatchObject({ status: 'declined', reason: 'Tas upp på vårens första träff.' });
+    expect((await api('POST', `/proposals/${proposalId}/accept`, 0)).status).toBe(412);
+    await eventually(() => personal(j.members[4]!.id).some((t) => t.includes('Tas upp på vårens första träff.')) || undefined, 5000, 'proposer told');
+    const agenda = await api('GET', '/agenda', 2);
+    expect(texts(agenda.body.items)).not.toContain('Studiebesök i Borås');
+  });
+});
