@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Body1, FluentProvider, makeStyles } from '@fluentui/react-components';
+import { createApi, type Api } from './api';
+import { Layout } from './components/layout';
+import { LocalBanner } from './components/local-banner';
+import { Loading, Notice, ProblemBar } from './components/status';
+import { ChannelPage } from './pages/channel';
+import { ConfigPage } from './pages/config';
+import { DevPicker } from './pages/dev-picker';
+import { MyMeetingsPage } from './pages/my-meetings';
+import { routeOf, type Route } from './routes';
+import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './session';
+import { langFromLocale, STRINGS, type TabStrings } from './strings';
+import { followTeamsTheme, type TeamsSession, type ThemeName } from './teams';
+import { browserTheme, fluentTheme, followBrowserTheme } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+});
+
+type Boot = { kind: 'starting' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; session: Session };
+
+export function App(): ReactNode {
+  const styles = useStyles();
+  const [boot, setBoot] = useState<Boot>({ kind: 'starting' });
+  const [theme, setTheme] = useState<ThemeName>(browserTheme);
+  const [devUser, setDevUser] = useState<DevIdentity | null>(null);
+
+  const teams = boot.kind === 'ready' && boot.session.kind !== 'local' && boot.session.kind !== 'notInTeams' ? boot.session.teams : null;
+  const lang = langFromLocale(teams ? teams.locale : navigator.language);
+  const s = STRINGS[lang];
+
+  useEffect(() => {
+    let stopFollowing = (): void => undefined;
+    startSession(STRINGS[langFromLocale(navigator.language)].acceptLanguage).then(
+      (session) => {
+        if (session.kind === 'teams' || session.kind === 'ssoFailed') {
+          setTheme(session.teams.theme);
+          followTeamsTheme(setTheme);
+        } else {
+          stopFollowing = followBrowserTheme(setTheme);
+        }
+        if (session.kind === 'local') setDevUser(rememberedDevUser(session.identities));
+        setBoot({ kind: 'ready', session });
+      },
+      (error: unknown) => setBoot({ kind: 'failed', error }),
+    );
+    return () => stopFollowing();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+  }, [lang, theme]);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
+      <Screen boot={boot} s={s} devUser={devUser} setDevUser={setDevUser} />
+    </FluentProvider>
+  );
+}
+
+function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null; setDevUser: (u: DevIdentity | null) => void }): ReactNode {
+  const { boot, s, devUser, setDevUser } = props;
+  const session = boot.kind === 'ready' ? boot.session : null;
+  const api = useMemo(() => {
+    const credentials = session?.kind === 'teams' ? session.credentials : devUser ? devCredentials(devUser.id) : null;
+    return credentials ? createApi(credentials, s.acceptLanguage) : null;
+  }, [session, devUser, s]);
+
+  if (boot.kind === 'starting') {
+    return (
+      <Layout title={s.appName} s={s}>
+        <Loading label={s.starting} />
+      </Layout>
+    );
+  }
+  if (boot.kind === 'failed') {
+    return (
+      <Layout title={s.appName} s={s}>
+        <ProblemBar error={boot.error} s={s} onRetry={() => window.location.reload()} />
+      </Layout>
+    );
+  }
+  switch (boot.session.kind) {
+    case 'notInTeams':
+      return (
+        <Layout title={s.notInTeams.title} s={s}>
+          <Body1 as="p">{s.notInTeams.body}</Body1>
+        </Layout>
+      );
+    case 'ssoFailed':
+      return (
+        <Layout title={s.errors.ssoTitle} s={s}>
+          <Notice intent="warning">{s.errors.sso(boot.session.reason)}</Notice>
+        </Layout>
+      );
+    case 'local': {
+      if (!devUser || !api) {
+        return (
+          <DevPicker
+            identities={boot.session.identities}
+            s={s}
+            onChoose={(identity) => {
+              rememberDevUser(identity.id);
+              setDevUser(identity);
+            }}
+          />
+        );
+      }
+      const route = routeOf(window.location.pathname);
+      const banner = (
+        <LocalBanner
+          s={s}
+          route={route}
+          userName={devUser.name}
+          onSwitch={() => {
+            rememberDevUser(null);
+            setDevUser(null);
+          }}
+        />
+      );
+      return <RoutePage route={route} api={api} s={s} teams={null} userKey={devUser.id} banner={banner} />;
+    }
+    case 'teams':
+      return api && <RoutePage route={routeOf(window.location.pathname)} api={api} s={s} teams={boot.session.teams} userKey={boot.session.teams.userId} />;
+  }
+}
+
+function RoutePage(props: { route: Route; api: Api; s: TabStrings; teams: TeamsSession | null; userKey: string; banner?: ReactNode }): ReactNode {
+  const { route, api, s, teams, userKey, banner } = props;
+  switch (route) {
+    case 'config':
+      return <ConfigPage api={api} s={s} teams={teams} banner={banner} />;
+    case 'my-meetings':
+      return <MyMeetingsPage api={api} s={s} userKey={userKey} banner={banner} />;
+    case 'channel':
+      return <ChannelPage api={api} s={s} teamId={teams?.teamId} local={!teams} userKey={userKey} banner={banner} />;
+    case 'not-found':
+      return (
+        <Layout title={s.notFound.title} s={s} banner={banner}>
+          <Body1 as="p">{s.notFound.body}</Body1>
+        </Layout>
+      );
+  }
+}

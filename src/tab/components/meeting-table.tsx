@@ -1,0 +1,102 @@
+import type { ReactNode } from 'react';
+import {
+  Badge,
+  Caption1,
+  Link,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
+import { capitalise, longDate, type TabStrings } from '../strings';
+import { useSharedStyles } from './styles';
+
+const STATUS_COLOUR: Readonly<Record<ApiStatus | 'none', BadgeProps['color']>> = {
+  onsite: 'success',
+  online: 'brand',
+  apologies: 'warning',
+  none: 'informative',
+};
+
+const useStyles = makeStyles({
+  /** Columns sized by their content (Fluent's default is equal widths). */
+  table: { minWidth: '56em', tableLayout: 'auto' },
+  cellStack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
+function isSafeLink(url: string | undefined): url is string {
+  return !!url && url.startsWith('https://');
+}
+
+/**
+ * Upcoming meetings as a native table: read by screen readers cell by cell, reachable by
+ * keyboard as one labelled scroll region, with the Teams links as the only controls.
+ */
+export function MeetingTable(props: { meetings: readonly MeetingSummary[]; s: TabStrings; showNetwork: boolean; labelledBy: string }): ReactNode {
+  const { meetings, s, showNetwork } = props;
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  return (
+    <div role="region" aria-labelledby={props.labelledBy} tabIndex={0} className={shared.scrollRegion}>
+      <Table className={styles.table} aria-label={s.meetingsTable}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.columns.time}</TableHeaderCell>
+            {showNetwork && <TableHeaderCell scope="col">{s.columns.network}</TableHeaderCell>}
+            <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.columns.mode}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.columns.myStatus}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.columns.counts}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {meetings.map((m) => {
+            const status = m.myStatus ?? 'none';
+            return (
+              <TableRow key={m.id} data-meeting-id={m.id}>
+                <TableCell>
+                  <time dateTime={m.date} className={styles.nowrap}>
+                    {capitalise(longDate(m.date, s))}
+                  </time>
+                </TableCell>
+                <TableCell className={styles.nowrap}>
+                  <time dateTime={`${m.date}T${m.start}`}>{m.start}</time>–<time dateTime={`${m.date}T${m.end}`}>{m.end}</time>
+                </TableCell>
+                {showNetwork && <TableCell>{m.networkName}</TableCell>}
+                <TableCell>{m.place}</TableCell>
+                <TableCell>
+                  <div className={styles.cellStack}>
+                    <span>{s.mode[m.mode]}</span>
+                    {m.mode !== 'onsite' && isSafeLink(m.teamsLink) && (
+                      <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer">
+                        {s.joinTeams}
+                        <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
+                      </Link>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.cellStack}>
+                    <Badge appearance="tint" color={STATUS_COLOUR[status]} data-status={status}>
+                      {s.status[status]}
+                    </Badge>
+                    {m.attendanceClosed && <Caption1>{s.attendanceClosed}</Caption1>}
+                  </div>
+                </TableCell>
+                <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

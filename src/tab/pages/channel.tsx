@@ -1,0 +1,90 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Body1, Field, Select } from '@fluentui/react-components';
+import type { Api } from '../api';
+import { Layout } from '../components/layout';
+import { MeetingTable } from '../components/meeting-table';
+import { Loading, Notice, ProblemBar } from '../components/status';
+import { useSharedStyles } from '../components/styles';
+import type { TabStrings } from '../strings';
+import { useLoad } from '../use-load';
+
+/**
+ * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
+ * was added to; outside Teams (local mode) one of my networks, chosen in a select.
+ */
+export function ChannelPage(props: { api: Api; s: TabStrings; teamId: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
+  const { s } = props;
+  if (props.local) return <LocalChannel {...props} />;
+  return (
+    <Layout title={s.channel.title} s={s} banner={props.banner}>
+      {props.teamId ? <NetworkMeetings {...props} networkId={props.teamId} /> : <Notice intent="warning">{s.channel.noTeam}</Notice>}
+    </Layout>
+  );
+}
+
+function networkIdFromUrl(): string | null {
+  return new URLSearchParams(window.location.search).get('networkId');
+}
+
+function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?: ReactNode }): ReactNode {
+  const { api, s } = props;
+  const [me, retry] = useLoad(() => api.me(), `me ${props.userKey}`);
+  const [chosen, setChosen] = useState<string | null>(networkIdFromUrl);
+  const networks = me.state === 'ok' ? me.data.networks : [];
+  const networkId = networks.find((n) => n.id === chosen)?.id ?? networks[0]?.id;
+  const choose = (id: string): void => {
+    setChosen(id);
+    const url = new URL(window.location.href);
+    url.searchParams.set('networkId', id);
+    window.history.replaceState(null, '', url);
+  };
+  return (
+    <Layout title={s.channel.title} s={s} banner={props.banner}>
+      {me.state === 'loading' && <Loading label={s.channel.loading} />}
+      {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
+      {me.state === 'ok' && networks.length === 0 && <Notice intent="info">{s.channel.noNetworks}</Notice>}
+      {networks.length > 1 && (
+        <Field label={s.channel.chooseNetwork}>
+          <Select value={networkId} onChange={(_e, data) => choose(data.value)}>
+            {networks.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {networkId && <NetworkMeetings api={api} s={s} networkId={networkId} userKey={props.userKey} />}
+    </Layout>
+  );
+}
+
+function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string }): ReactNode {
+  const { api, s, networkId } = props;
+  const shared = useSharedStyles();
+  const introId = useId();
+  const [loaded, retry] = useLoad(
+    async () => {
+      const [network, mine] = await Promise.all([api.network(networkId), api.myMeetings()]);
+      return { network, meetings: mine.meetings.filter((m) => m.networkId === networkId) };
+    },
+    `channel ${networkId} ${props.userKey}`,
+  );
+  if (loaded.state === 'loading') return <Loading label={s.channel.loading} />;
+  if (loaded.state === 'error') return <ProblemBar error={loaded.error} s={s} onRetry={retry} />;
+  const { network, meetings } = loaded.data;
+  return (
+    <>
+      <Body1 as="p" id={introId} className={shared.intro}>
+        {s.channel.intro(network.name)}
+      </Body1>
+      {meetings.length === 0 ? (
+        <Notice intent="info" title={s.channel.empty}>
+          {s.channel.emptyHint}
+        </Notice>
+      ) : (
+        <MeetingTable meetings={meetings} s={s} showNetwork={false} labelledBy={introId} />
+      )}
+    </>
+  );
+}

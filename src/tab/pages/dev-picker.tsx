@@ -1,0 +1,49 @@
+import { useState, type ReactNode } from 'react';
+import { Body1, Button, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Layout } from '../components/layout';
+import { Notice } from '../components/status';
+import { useSharedStyles } from '../components/styles';
+import type { DevIdentity } from '../session';
+import type { TabStrings } from '../strings';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' },
+});
+
+/** Local mode outside Teams: who am I? (sent as X-Justera-Dev-User, remembered for the browser tab). */
+export function DevPicker(props: { identities: readonly DevIdentity[]; s: TabStrings; onChoose: (identity: DevIdentity) => void }): ReactNode {
+  const { identities, s } = props;
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const [chosen, setChosen] = useState<string>('');
+  const identity = identities.find((i) => i.id === chosen);
+  return (
+    <Layout title={s.dev.title} s={s}>
+      <Body1 as="p" className={shared.intro}>
+        {s.dev.intro}
+      </Body1>
+      {identities.length === 0 ? (
+        <Notice intent="info">{s.dev.none}</Notice>
+      ) : (
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (identity) props.onChoose(identity);
+          }}
+        >
+          <Field label={s.dev.person}>
+            <RadioGroup value={chosen} onChange={(_e, data) => setChosen(data.value)}>
+              {identities.map((i) => (
+                <Radio key={i.id} value={i.id} label={`${i.name} – ${i.municipality}, ${i.networkName}`} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <Button type="submit" appearance="primary" disabled={!identity}>
+            {s.dev.continue}
+          </Button>
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+import { useId, type ReactNode } from 'react';
+import { Body1 } from '@fluentui/react-components';
+import type { Api } from '../api';
+import { Layout } from '../components/layout';
+import { MeetingTable } from '../components/meeting-table';
+import { Loading, Notice, ProblemBar } from '../components/status';
+import { useSharedStyles } from '../components/styles';
+import type { TabStrings } from '../strings';
+import { useLoad } from '../use-load';
+
+/** The personal tab "Mina möten": my upcoming meetings across my networks. */
+export function MyMeetingsPage(props: { api: Api; s: TabStrings; banner?: ReactNode; userKey: string }): ReactNode {
+  const { api, s } = props;
+  const shared = useSharedStyles();
+  const introId = useId();
+  const [meetings, retry] = useLoad(() => api.myMeetings(), `my-meetings ${props.userKey}`);
+  return (
+    <Layout title={s.myMeetings.title} s={s} banner={props.banner}>
+      <Body1 as="p" id={introId} className={shared.intro}>
+        {s.myMeetings.intro}
+      </Body1>
+      {meetings.state === 'loading' && <Loading label={s.myMeetings.loading} />}
+      {meetings.state === 'error' && <ProblemBar error={meetings.error} s={s} onRetry={retry} />}
+      {meetings.state === 'ok' &&
+        (meetings.data.meetings.length === 0 ? (
+          <Notice intent="info" title={s.myMeetings.empty}>
+            {s.myMeetings.emptyHint}
+          </Notice>
+        ) : (
+          <MeetingTable meetings={meetings.data.meetings} s={s} showNetwork labelledBy={introId} />
+        ))}
+    </Layout>
+  );
+}

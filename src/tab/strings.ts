@@ -1,0 +1,257 @@
+import type { ApiMode, ApiStatus } from '../http/api-contract';
+
+/** The tab speaks Swedish, and English when the Teams locale (or the browser's, outside Teams) is English. */
+export type Lang = 'sv' | 'en';
+
+export function langFromLocale(locale: string | undefined): Lang {
+  return locale?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
+
+export interface TabStrings {
+  /** For Accept-Language, so problem details from the API come in the same language. */
+  acceptLanguage: string;
+  weekdays: readonly string[];
+  months: readonly string[];
+  appName: string;
+  skipToContent: string;
+  starting: string;
+  retry: string;
+  nav: { label: string; myMeetings: string; channel: string; config: string };
+  dev: {
+    title: string;
+    intro: string;
+    person: string;
+    continue: string;
+    loading: string;
+    none: string;
+    signedInAs(name: string): string;
+    switchPerson: string;
+  };
+  notInTeams: { title: string; body: string };
+  notFound: { title: string; body: string };
+  config: {
+    title: string;
+    loading: string;
+    network: string;
+    explanation: string;
+    ready: string;
+    notNetworkTitle: string;
+    notNetwork: string;
+    noTeam: string;
+    outsideConfig: string;
+    saveFailed: string;
+  };
+  myMeetings: { title: string; intro: string; loading: string; empty: string; emptyHint: string };
+  channel: {
+    title: string;
+    intro(network: string): string;
+    loading: string;
+    empty: string;
+    emptyHint: string;
+    chooseNetwork: string;
+    noNetworks: string;
+    noTeam: string;
+  };
+  columns: { date: string; time: string; network: string; place: string; mode: string; myStatus: string; counts: string };
+  meetingsTable: string;
+  mode: Record<ApiMode, string>;
+  status: Record<ApiStatus | 'none', string>;
+  counts(c: Record<ApiStatus, number>): string;
+  attendanceClosed: string;
+  joinTeams: string;
+  opensInNewWindow: string;
+  errors: {
+    title: string;
+    unauthenticatedTitle: string;
+    unauthenticated: string;
+    forbiddenTitle: string;
+    offline: string;
+    unexpected(status: number): string;
+    ssoTitle: string;
+    sso(reason: string): string;
+  };
+}
+
+const sv: TabStrings = {
+  acceptLanguage: 'sv-SE, sv;q=0.9',
+  weekdays: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  appName: 'Justera',
+  skipToContent: 'Hoppa till innehållet',
+  starting: 'Startar Justera …',
+  retry: 'Försök igen',
+  nav: { label: 'Flikar', myMeetings: 'Mina möten', channel: 'Kanalfliken', config: 'Konfiguration' },
+  dev: {
+    title: 'Välj vem du är',
+    intro:
+      'Justera körs i lokalt läge utanför Teams. Välj en person ur det lokala teamet, så visas flikarna som den personen ser dem. Valet gäller tills du stänger webbläsarfliken.',
+    person: 'Person',
+    continue: 'Fortsätt',
+    loading: 'Hämtar personer …',
+    none: 'Det finns inga personer att välja ännu. Lägg till Justera i ett team först, så blir teamets medlemmar valbara här.',
+    signedInAs: (name) => `Du är ${name} (lokalt läge)`,
+    switchPerson: 'Byt person',
+  },
+  notInTeams: {
+    title: 'Öppna Justera i Teams',
+    body: 'Den här sidan är en flik i Microsoft Teams och fungerar bara där. Öppna Justera från Teams.',
+  },
+  notFound: { title: 'Sidan finns inte', body: 'Justera har ingen flik med den här adressen.' },
+  config: {
+    title: 'Lägg till Justera i kanalen',
+    loading: 'Hämtar nätverket …',
+    network: 'Nätverk',
+    explanation:
+      'Fliken visar nätverkets kommande träffar för alla i kanalen. Varje medlem ser sin egen närvaro och hur många som kommer.',
+    ready: 'Välj Spara för att lägga till fliken.',
+    notNetworkTitle: 'Teamet är inte ett Justera-nätverk ännu',
+    notNetwork:
+      'Lägg först till Justera i teamet (Appar → Justera → Lägg till i ett team), så registreras teamet som nätverk. Öppna sedan den här dialogen igen.',
+    noTeam: 'Justera kan bara läggas till som flik i en kanal i ett nätverks team.',
+    outsideConfig: 'Den här sidan öppnar Teams när någon lägger till Justera som flik i en kanal.',
+    saveFailed: 'Fliken kunde inte sparas.',
+  },
+  myMeetings: {
+    title: 'Mina möten',
+    intro: 'Kommande träffar i dina nätverk, den närmaste först.',
+    loading: 'Hämtar dina träffar …',
+    empty: 'Du har inga kommande träffar.',
+    emptyHint: 'En träff skapas med @Justera ny träff i nätverkets kanal.',
+  },
+  channel: {
+    title: 'Kommande träffar',
+    intro: (network) => `Träffarna i ${network}, den närmaste först.`,
+    loading: 'Hämtar nätverkets träffar …',
+    empty: 'Nätverket har inga kommande träffar.',
+    emptyHint: 'En träff skapas med @Justera ny träff i kanalen.',
+    chooseNetwork: 'Nätverk',
+    noNetworks: 'Du är inte med i något nätverk ännu.',
+    noTeam: 'Den här fliken hör till en kanal i ett nätverks team.',
+  },
+  columns: {
+    date: 'Datum',
+    time: 'Tid',
+    network: 'Nätverk',
+    place: 'Plats',
+    mode: 'Form',
+    myStatus: 'Min närvaro',
+    counts: 'Anmälda',
+  },
+  meetingsTable: 'Kommande träffar',
+  mode: { onsite: 'På plats', online: 'Teams', hybrid: 'Hybrid' },
+  status: { onsite: 'På plats', online: 'Digitalt', apologies: 'Förhinder', none: 'Inte incheckad' },
+  counts: (c) => `${c.onsite} på plats · ${c.online} digitalt · ${c.apologies} förhinder`,
+  attendanceClosed: 'Närvaron är stängd',
+  joinTeams: 'Anslut till Teams-mötet',
+  opensInNewWindow: '(öppnas i ett nytt fönster)',
+  errors: {
+    title: 'Det gick inte',
+    unauthenticatedTitle: 'Du är inte inloggad',
+    unauthenticated:
+      'Justera kunde inte bekräfta vem du är. Stäng fliken och öppna den igen. Hjälper inte det, kontakta den som sköter Teams i din kommun.',
+    forbiddenTitle: 'Ingen behörighet',
+    offline: 'Justera gick inte att nå. Kontrollera anslutningen och försök igen.',
+    unexpected: (status) => `Justera svarade med ett oväntat fel (${status}). Försök igen om en stund.`,
+    ssoTitle: 'Inloggningen misslyckades',
+    sso: (reason) => `Teams kunde inte logga in dig i Justera (${reason}). Stäng fliken och öppna den igen.`,
+  },
+};
+
+const en: TabStrings = {
+  acceptLanguage: 'en-GB, en;q=0.9',
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  appName: 'Justera',
+  skipToContent: 'Skip to content',
+  starting: 'Starting Justera …',
+  retry: 'Try again',
+  nav: { label: 'Tabs', myMeetings: 'My meetings', channel: 'Channel tab', config: 'Configuration' },
+  dev: {
+    title: 'Choose who you are',
+    intro:
+      'Justera runs in local mode outside Teams. Choose a person from the local team to see the tabs as that person sees them. The choice lasts until you close the browser tab.',
+    person: 'Person',
+    continue: 'Continue',
+    loading: 'Loading people …',
+    none: 'There is nobody to choose yet. Add Justera to a team first; its members can then be chosen here.',
+    signedInAs: (name) => `You are ${name} (local mode)`,
+    switchPerson: 'Switch person',
+  },
+  notInTeams: {
+    title: 'Open Justera in Teams',
+    body: 'This page is a tab in Microsoft Teams and only works there. Open Justera from Teams.',
+  },
+  notFound: { title: 'Page not found', body: 'Justera has no tab at this address.' },
+  config: {
+    title: 'Add Justera to the channel',
+    loading: 'Loading the network …',
+    network: 'Network',
+    explanation:
+      "The tab shows the network's upcoming meetings to everyone in the channel. Each member sees their own attendance and how many are coming.",
+    ready: 'Select Save to add the tab.',
+    notNetworkTitle: 'This team is not a Justera network yet',
+    notNetwork:
+      'First add Justera to the team (Apps → Justera → Add to a team), which registers the team as a network. Then open this dialog again.',
+    noTeam: "Justera can only be added as a tab to a channel of a network's team.",
+    outsideConfig: 'Teams opens this page when someone adds Justera as a tab to a channel.',
+    saveFailed: 'The tab could not be saved.',
+  },
+  myMeetings: {
+    title: 'My meetings',
+    intro: 'Upcoming meetings in your networks, soonest first.',
+    loading: 'Loading your meetings …',
+    empty: 'You have no upcoming meetings.',
+    emptyHint: "A meeting is created with @Justera new meeting in the network's channel.",
+  },
+  channel: {
+    title: 'Upcoming meetings',
+    intro: (network) => `The meetings of ${network}, soonest first.`,
+    loading: "Loading the network's meetings …",
+    empty: 'The network has no upcoming meetings.',
+    emptyHint: 'A meeting is created with @Justera new meeting in the channel.',
+    chooseNetwork: 'Network',
+    noNetworks: 'You are not in any network yet.',
+    noTeam: "This tab belongs to a channel of a network's team.",
+  },
+  columns: {
+    date: 'Date',
+    time: 'Time',
+    network: 'Network',
+    place: 'Place',
+    mode: 'Format',
+    myStatus: 'My attendance',
+    counts: 'Registered',
+  },
+  meetingsTable: 'Upcoming meetings',
+  mode: { onsite: 'On site', online: 'Teams', hybrid: 'Hybrid' },
+  status: { onsite: 'On site', online: 'Online', apologies: 'Apologies', none: 'Not checked in' },
+  counts: (c) => `${c.onsite} on site · ${c.online} online · ${c.apologies} apologies`,
+  attendanceClosed: 'Attendance is closed',
+  joinTeams: 'Join the Teams meeting',
+  opensInNewWindow: '(opens in a new window)',
+  errors: {
+    title: 'That did not work',
+    unauthenticatedTitle: 'You are not signed in',
+    unauthenticated:
+      "Justera could not confirm who you are. Close the tab and open it again. If that does not help, contact whoever runs Teams in your municipality.",
+    forbiddenTitle: 'No access',
+    offline: 'Justera could not be reached. Check the connection and try again.',
+    unexpected: (status) => `Justera answered with an unexpected error (${status}). Try again in a while.`,
+    ssoTitle: 'Sign-in failed',
+    sso: (reason) => `Teams could not sign you in to Justera (${reason}). Close the tab and open it again.`,
+  },
+};
+
+export const STRINGS: Readonly<Record<Lang, TabStrings>> = { sv, en };
+
+/** "måndag 4 februari 2030" / "Monday 4 February 2030" from "2030-02-04". */
+export function longDate(isoDate: string, s: TabStrings): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${s.weekdays[weekday]} ${d} ${s.months[m - 1]} ${y}`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
