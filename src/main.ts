@@ -26,7 +26,12 @@ async function main(): Promise<void> {
     const { startPlayground } = await import('./dev/playground');
     const { DEMO_TENANT, demoMembers } = await import('./dev/demo-tenant');
     const { startLocaleProxy } = await import('./dev/locale-proxy');
-    await service.store.upsertMembers(demoMembers(config.municipalityDomains));
+    // Seeded once: later starts keep what was changed in the demo (roles, municipalities).
+    const missing = [];
+    for (const m of demoMembers(config.municipalityDomains)) {
+      if (!(await service.store.getMember(m.tenantId, m.networkId, m.id))) missing.push(m);
+    }
+    await service.store.upsertMembers(missing);
     const proxy = await startLocaleProxy(`${service.url}/api/messages`, config.playground.locale);
     stops.unshift(proxy.stop);
     const playground = await startPlayground(

@@ -16,13 +16,14 @@ const person = (n: number, given: string, surname: string, email: string) => ({
 });
 
 const KARIN = person(1, 'Karin', 'Ekholm', 'karin.ekholm@skovde.se');
+const JOHAN = person(2, 'Johan', 'Lindqvist', 'johan.lindqvist@falkoping.se');
 
 export const DEMO_TENANT = {
   tenantId: 'd0000000-5ca2-4b0e-9000-000000000001',
   bot: { id: '28:justera-local', name: 'Justera' },
   currentUser: KARIN,
   users: [
-    person(2, 'Johan', 'Lindqvist', 'johan.lindqvist@falkoping.se'),
+    JOHAN,
     person(3, 'Sara', 'Nyberg', 'sara.nyberg@mariestad.se'),
     person(4, 'Erik', 'Holm', 'erik.holm@lidkoping.se'),
     person(5, 'Lena', 'Bergström', 'lena.bergstrom@tidaholm.se'),
@@ -52,11 +53,13 @@ export const DEMO_TENANT = {
  */
 export function demoMembers(municipalities: MunicipalityMap): Member[] {
   const everyone = [DEMO_TENANT.currentUser, ...DEMO_TENANT.users];
-  return membersFromRoster(
+  const members = membersFromRoster(
     DEMO_TENANT.tenantId,
     DEMO_TENANT.team.id,
     everyone.map((u) => ({ aadObjectId: u.aadObjectId, teamsUserId: u.id, name: u.name, email: u.email })),
     [],
     municipalities,
   );
+  // The Playground has no team owners: the demo's secretary (the current user) and chair get their roles here.
+  return members.map((m) => (m.id === KARIN.aadObjectId ? { ...m, role: 'sekreterare' as const } : m.id === JOHAN.aadObjectId ? { ...m, role: 'ordforande' as const } : m));
 }

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, outputPath } from '../harness/browser';
 import { freePort, spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
+import { DEMO_TENANT } from '../../src/dev/demo-tenant';
 
 /**
  * In a real client: `npm start`'s service and the Microsoft 365 Agents Playground, driven by
@@ -72,6 +73,83 @@ describe('check-in in the Agents Playground', () => {
         return t.includes('1 på plats · 0 digitalt · 0 förhinder') && !t.includes('Din närvaro') ? true : undefined;
       }, 10000, 'the shared card update');
       await page.screenshot({ path: outputPath('playground', '4-shared-card.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
+});
+
+describe('the agenda card in the Agents Playground', () => {
+  let svc: RunningService;
+  let playgroundUrl: string;
+  let dataDir: string;
+  const karin = { 'x-justera-dev-user': Buffer.from(JSON.stringify([DEMO_TENANT.tenantId, DEMO_TENANT.currentUser.aadObjectId])).toString('base64url'), 'content-type': 'application/json' };
+
+  beforeAll(async () => {
+    dataDir = tempDir('justera-e2e-agenda-');
+    const playgroundPort = await freePort();
+    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' });
+    playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
+    await eventually(async () => (await fetch(playgroundUrl).then((r) => r.ok, () => false)) || undefined, 30000, 'the Playground');
+  });
+
+  afterAll(async () => {
+    expect(await svc?.interrupt()).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the published agenda appears in the channel; a member proposes an item; accepted, the card updates', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(playgroundUrl);
+      await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
+      await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
+      const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
+      await form.getByRole('combobox', { name: 'Datum' }).fill(futureDate());
+      await form.getByRole('combobox', { name: 'Datum' }).press('Tab');
+      await form.getByRole('combobox', { name: 'Starttid' }).fill('13:00');
+      await form.getByRole('combobox', { name: 'Starttid' }).press('Tab');
+      await form.getByRole('combobox', { name: 'Sluttid' }).fill('15:00');
+      await form.getByRole('combobox', { name: 'Sluttid' }).press('Tab');
+      await form.getByRole('textbox', { name: 'Plats' }).fill('Falköping');
+      await form.getByRole('button', { name: 'Skapa träff' }).click();
+      await page.locator('.ac-adaptiveCard', { hasText: 'Incheckning' }).first().waitFor({ timeout: 15000 });
+
+      // Karin, the demo's secretary, builds and publishes the agenda (the tab's API).
+      const meetings = (await (await fetch(`${svc.url}/api/v1/me/meetings`, { headers: karin })).json()) as { meetings: { id: string }[] };
+      const meetingId = meetings.meetings[0]?.id ?? '';
+      const draft = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { headers: karin });
+      const body = (await draft.json()) as { items: { id: string }[] };
+      const items = [body.items[0], body.items[1], { title: 'Projekt Kraftsamling', durationMin: 30, kind: 'information', description: 'Camilla presenterar analysen.' }, ...body.items.slice(2)];
+      const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { method: 'PUT', headers: { ...karin, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ items }) });
+      expect(saved.status).toBe(200);
+      const published = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...karin, 'if-match': saved.headers.get('etag') ?? '' } });
+      expect(published.status).toBe(200);
+
+      const agenda = page.locator('.ac-adaptiveCard', { hasText: 'Projekt Kraftsamling' }).first();
+      await agenda.waitFor({ timeout: 15000 });
+      await expectText(agenda, 'Dagordning');
+      await page.screenshot({ path: outputPath('playground', '5-agenda-card.png') });
+
+      await agenda.getByRole('button', { name: 'Föreslå punkt' }).click();
+      const proposal = page.locator('.ac-adaptiveCard', { hasText: 'Föreslå en punkt' }).first();
+      await proposal.waitFor({ timeout: 10000 });
+      await proposal.getByRole('textbox', { name: 'Rubrik' }).fill('Gemensam K-dag i höst');
+      await proposal.getByRole('button', { name: 'Skicka förslaget' }).click();
+      await page.locator('.ac-adaptiveCard', { hasText: 'är skickat till presidiet' }).first().waitFor({ timeout: 10000 });
+
+      const list = (await (await fetch(`${svc.url}/api/v1/meetings/${meetingId}/proposals`, { headers: karin })).json()) as { proposals: { id: string; title: string }[] };
+      expect(list.proposals.map((p) => p.title)).toEqual(['Gemensam K-dag i höst']);
+      const accepted = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/proposals/${list.proposals[0]?.id ?? ''}/accept`, { method: 'POST', headers: karin });
+      expect(accepted.status).toBe(200);
+
+      // The bot updates the posted agenda card in place: the channel shows the new item.
+      const updated = page.locator('.ac-adaptiveCard', { hasText: 'Gemensam K-dag i höst' }).filter({ hasText: 'Dagordning' }).first();
+      await updated.waitFor({ timeout: 15000 });
+      await expectText(updated, 'Projekt Kraftsamling');
+      await updated.screenshot({ path: outputPath('playground', 'agenda-card.png') });
+      await page.screenshot({ path: outputPath('playground', '6-agenda-updated.png') });
     } finally {
       await browser.close();
     }
