@@ -24,9 +24,12 @@ async function main(): Promise<void> {
   if (config.playground.enabled) {
     // Loaded only in local mode: the Playground is a development dependency.
     const { startPlayground } = await import('./dev/playground');
-    const { DEMO_TENANT, demoMembers } = await import('./dev/demo-tenant');
+    const { DEMO_TENANT, demoMembers, demoNetwork } = await import('./dev/demo-tenant');
+    // Seeded once: later starts keep what was changed in the demo.
+    if (!(await service.store.getNetwork(DEMO_TENANT.tenantId, DEMO_TENANT.team.id))) {
+      await service.store.upsertNetwork(demoNetwork(`http://127.0.0.1:${config.playground.port}/_connector`, new Date().toISOString()));
+    }
     const { startLocaleProxy } = await import('./dev/locale-proxy');
-    // Seeded once: later starts keep what was changed in the demo (roles, municipalities).
     const missing = [];
     for (const m of demoMembers(config.municipalityDomains)) {
       if (!(await service.store.getMember(m.tenantId, m.networkId, m.id))) missing.push(m);

@@ -3,7 +3,7 @@
  * and members from several Skaraborg municipalities. Names and addresses are invented.
  */
 import type { MunicipalityMap } from '../domain/municipality';
-import { membersFromRoster, type Member } from '../domain/network';
+import { membersFromRoster, type Member, type Network } from '../domain/network';
 
 const person = (n: number, given: string, surname: string, email: string) => ({
   id: `29:demo-${n}`,
@@ -46,6 +46,20 @@ export const DEMO_TENANT = {
     ],
   },
 };
+
+/** The demo team as a network, so the tab has something to show before the Playground is opened. */
+export function demoNetwork(connectorUrl: string, now: string): Network {
+  return {
+    tenantId: DEMO_TENANT.tenantId,
+    id: DEMO_TENANT.team.id,
+    name: DEMO_TENANT.team.name,
+    aadGroupId: DEMO_TENANT.team.aadGroupId,
+    channels: DEMO_TENANT.team.channels.map((c) => ({ id: c.id, name: c.name })),
+    address: { serviceUrl: connectorUrl, botId: DEMO_TENANT.bot.id, botName: DEMO_TENANT.bot.name },
+    installedAt: now,
+    updatedAt: now,
+  };
+}
 
 /**
  * The Playground's roster holds the current user and five others; the rest of the demo
