@@ -78,7 +78,15 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
   const agendaChannel = new TeamsAgendaChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone });
-  const agendas = new AgendaService({ store, clock, ids, channel: agendaChannel, reminderDays: config.reminderDays, timeZone: config.timeZone });
+  const agendas = new AgendaService({
+    store,
+    clock,
+    ids,
+    channel: agendaChannel,
+    reminderDays: config.reminderDays,
+    timeZone: config.timeZone,
+    ensureCheckinCard: (meeting) => meetings.ensureCheckinCard(meeting),
+  });
   const notifier = new TeamsProposalNotifier({ store, messenger, publicUrl: config.publicUrl, log });
   const proposals = new ProposalService({ store, clock, agendas, notifier, log });
   const bot = new JusteraBot({ networks, meetings, attendance, proposals, messenger, ids, log });
@@ -90,7 +98,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, sso, localMode: config.localMode },
     tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);

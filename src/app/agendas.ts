@@ -51,6 +51,8 @@ export class AgendaService {
       /** Days before the meeting when the agenda is posted again (default 7 and 1). */
       reminderDays: readonly number[];
       timeZone: string;
+      /** Posts the meeting's check-in card if it has none (meetings planned for a term). */
+      ensureCheckinCard: (meeting: Meeting) => Promise<unknown>;
     },
   ) {}
 
@@ -106,6 +108,7 @@ export class AgendaService {
       current = await this.write(caller, meetingId, result.value, ifMatch);
       await this.deps.store.keepAgendaVersion(result.value);
     }
+    if (!current.meeting.card) await this.deps.ensureCheckinCard(current.meeting);
     await this.showOnCard(current.meeting, current.agenda);
     await this.scheduleReminders(current.meeting);
     return { ...current, meeting: await this.memberOf(caller, meetingId) };

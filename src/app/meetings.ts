@@ -73,6 +73,63 @@ export class MeetingService {
     return { ok: true, meeting: await this.ensurePosted(cmd.tenantId, cmd.formId) };
   }
 
+  /**
+   * A term's meetings at once, from the planning text's drafts. They are stored without a
+   * check-in card (posting a term of cards at once would flood the channel); each one's card
+   * is posted when its agenda is first published. Ids come from `planId`, so a retried
+   * request creates nothing new.
+   */
+  async plan(cmd: {
+    tenantId: string;
+    networkId: string;
+    planId: string;
+    drafts: readonly { date: string; start?: string; end?: string; place: string }[];
+    by: Person;
+    locale: Locale;
+  }): Promise<{ created: Meeting[]; refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] }> {
+    const { store, clock } = this.deps;
+    const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
+    if (!network) throw new DomainError('network_not_found');
+    const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
+    const today = localDate(clock.now(), this.deps.timeZone);
+    const created: Meeting[] = [];
+    const refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] = [];
+    for (const [index, d] of cmd.drafts.entries()) {
+      const result = validateMeetingForm(
+        { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.place ? 'onsite' : 'online', teamsLink: '' },
+        today,
+      );
+      if (!result.ok) {
+        refused.push({ index, errors: result.errors });
+        continue;
+      }
+      const { meeting } = await store.createMeeting({
+        ...result.value,
+        id: `${cmd.planId}-${index + 1}`,
+        tenantId: cmd.tenantId,
+        networkId: network.id,
+        networkName: network.name,
+        channelId,
+        createdBy: cmd.by,
+        locale: cmd.locale,
+        attendanceClosed: false,
+        createdAt: clock.now().toISOString(),
+      });
+      created.push(meeting);
+    }
+    return { created, refused };
+  }
+
+  /** Today's date where the networks are (YYYY-MM-DD). */
+  today(): string {
+    return localDate(this.deps.clock.now(), this.deps.timeZone);
+  }
+
+  /** Posts the meeting's check-in card if it has none yet (a planned meeting, at its agenda's publishing). */
+  ensureCheckinCard(meeting: Meeting): Promise<Meeting> {
+    return this.ensurePosted(meeting.tenantId, meeting.id);
+  }
+
   /** Posts the check-in card once, even when Teams retries the submit while we post. */
   private ensurePosted(tenantId: string, meetingId: string): Promise<Meeting> {
     return this.posting.run(`${tenantId}/${meetingId}`, async () => {

@@ -146,3 +146,20 @@ export interface ApiProposal {
 export interface ProposalsResponse {
   proposals: ApiProposal[];
 }
+
+/**
+ * POST /api/v1/networks/:networkId/term-plan — editors. The planning text as the networks
+ * write it ("Fredagar kl 13–15: 4/2 Falköping, 8/4 Karlsborg, 3/6 Mariestad"); `planId`
+ * (letters, digits, - and _) makes a retry create nothing new. Each created meeting gets its
+ * own agenda draft; its check-in card is posted when the agenda is first published.
+ */
+export interface TermPlanRequest {
+  planId: string;
+  text: string;
+}
+
+export interface TermPlanResponse {
+  created: { id: string; date: string; start: string; end: string; place: string }[];
+  /** What could not be read or created, each with a Swedish (or English) sentence. */
+  problems: { code: string; severity: 'error' | 'warning'; detail: string }[];
+}

@@ -5,18 +5,22 @@ import type { Store } from '../app/ports';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { proposalStrings } from '../cards/proposal-cards';
 import type { Proposal } from '../domain/proposal';
-import { agendaStrings } from '../cards/agenda-strings';
+import { agendaStrings, termPlanMessage } from '../cards/agenda-strings';
+import type { MeetingService } from '../app/meetings';
+import { parseTermPlan } from '../domain/term-plan';
+import { canEditAgenda } from '../domain/network';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 
 export interface ApiDeps {
   queries: TabQueries;
+  meetings: MeetingService;
   agendas: AgendaService;
   proposals: ProposalService;
   store: Store;
@@ -162,6 +166,42 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       const reason = (req.body as { reason?: unknown } | undefined)?.reason;
       if (typeof reason !== 'string') throw new DomainError('bad_request');
       return proposalView(await deps.proposals.decline(caller, meetingId(req), proposalId(req), reason));
+    },
+    'post',
+  );
+
+  route(
+    '/api/v1/networks/:networkId/term-plan',
+    async (caller, req) => {
+      const networkId = String(req.params.networkId ?? '');
+      const body = req.body as Partial<TermPlanRequest> | undefined;
+      if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(body.planId)) {
+        throw new DomainError('bad_request');
+      }
+      const { role } = await deps.queries.network(caller, networkId);
+      if (!canEditAgenda(role)) throw new DomainError('forbidden');
+      const locale = localeFrom(req.header('accept-language'));
+      const plan = parseTermPlan(body.text, { reference: deps.meetings.today() });
+      const result = await deps.meetings.plan({
+        tenantId: caller.tenantId,
+        networkId,
+        planId: body.planId,
+        drafts: plan.meetings,
+        by: { id: caller.userId, name: caller.name },
+        locale,
+      });
+      const s = strings(locale);
+      return {
+        created: result.created.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place })),
+        problems: [
+          ...plan.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
+          ...result.refused.map((r) => ({
+            code: 'not_created',
+            severity: 'error' as const,
+            detail: `"${plan.meetings[r.index]?.source ?? ''}": ${Object.values(r.errors).map((e) => s.fieldErrors[e]).join(' ')}`,
+          })),
+        ],
+      } satisfies TermPlanResponse;
     },
     'post',
   );

@@ -128,3 +128,48 @@ describe('the agenda through /api/v1', () => {
     expect((await call('POST', `${agendaPath()}/publish`, 3, { ifMatch: draft.etag })).status).toBe(403);
   });
 });
+
+describe("a term's meetings from the planning text", () => {
+  let j: Journey;
+  const dev = (i: number): Record<string, string> => ({
+    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
+    'content-type': 'application/json',
+  });
+  const plan = (who: number, body: unknown) =>
+    fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/term-plan`, { method: 'POST', headers: dev(who), body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 3 });
+    await j.install();
+    await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[0]!.aadObjectId}/role`, { method: 'PUT', headers: dev(0), body: JSON.stringify({ role: 'ordforande' }) });
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('creates each meeting once, with its own agenda draft and no flood of cards; problems are told', async () => {
+    const text = 'Fredagar kl 13–15: 4/2 Falköping, 8/4 Karlsborg, 3/6 Mariestad, 31/2 Skövde';
+    expect((await plan(1, { planId: 'vt', text })).status).toBe(403);
+    const res = await plan(0, { planId: 'vt', text });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { created: { id: string; date: string; start: string; place: string }[]; problems: { detail: string; severity: string }[] };
+    expect(body.created.map((m) => [m.place, m.date.slice(5), m.start])).toEqual([
+      ['Falköping', '02-04', '13:00'],
+      ['Karlsborg', '04-08', '13:00'],
+      ['Mariestad', '06-03', '13:00'],
+    ]);
+    expect(body.problems.some((p) => p.severity === 'error' && p.detail.includes('31/2'))).toBe(true);
+    await plan(0, { planId: 'vt', text });
+    const mine = (await (await fetch(`${j.botUrl}/api/v1/me/meetings`, { headers: dev(2) })).json()) as { meetings: unknown[] };
+    expect(mine.meetings).toHaveLength(3);
+    expect(j.connector.sent.filter((s) => s.kind === 'post')).toHaveLength(0);
+    // Publishing a planned meeting's agenda posts its check-in card too.
+    const id = body.created[0]!.id;
+    const draft = await fetch(`${j.botUrl}/api/v1/meetings/${id}/agenda`, { headers: dev(0) });
+    expect(draft.status).toBe(200);
+    await fetch(`${j.botUrl}/api/v1/meetings/${id}/agenda/publish`, { method: 'POST', headers: { ...dev(0), 'if-match': draft.headers.get('etag') ?? '' } });
+    const posts = j.connector.sent.filter((s) => s.kind === 'post').map((s) => texts(s.activity));
+    expect(posts.some((t) => t.includes('Incheckning'))).toBe(true);
+    expect(posts.some((t) => t.includes('Dagordning'))).toBe(true);
+  });
+});
