@@ -1,4 +1,4 @@
-import { addItem, agendaProblems, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem, type Presenter, type ItemKind, type AgendaLink } from '../domain/agenda';
+import { addItem, agendaProblems, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
 import { canEditAgenda, roleOf } from '../domain/network';
@@ -24,15 +24,7 @@ export class AgendaInvalid extends DomainError {
 }
 
 /** An item as the tab sends it: no id for a new item; the standard marker is never the client's. */
-export interface ItemInput {
-  id?: string;
-  title: string;
-  presenter?: Presenter;
-  durationMin: number;
-  kind: ItemKind;
-  description?: string;
-  links?: AgendaLink[];
-}
+export type ItemInput = AgendaItemDraft & { id?: string };
 
 export interface VersionedAgenda {
   agenda: Agenda;

@@ -1,9 +1,13 @@
 import type {
+  AgendaResponse,
+  AgendaSaveRequest,
+  ApiProposal,
   DevIdentitiesResponse,
   MeResponse,
   MyMeetingsResponse,
   NetworkResponse,
   Problem,
+  ProposalsResponse,
 } from '../http/api-contract';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
@@ -25,30 +29,75 @@ export interface Api {
   me(): Promise<MeResponse>;
   myMeetings(): Promise<MyMeetingsResponse>;
   network(networkId: string): Promise<NetworkResponse>;
+  /** The agenda with its ETag (from the ETag header). */
+  agenda(meetingId: string): Promise<AgendaResponse>;
+  /** PUT with If-Match: `etag`; 412 (ApiError) when someone else saved first. */
+  saveAgenda(meetingId: string, request: AgendaSaveRequest, etag: string): Promise<AgendaResponse>;
+  publishAgenda(meetingId: string, etag: string): Promise<AgendaResponse>;
+  proposals(meetingId: string): Promise<ProposalsResponse>;
+  acceptProposal(meetingId: string, proposalId: string): Promise<ApiProposal>;
+  declineProposal(meetingId: string, proposalId: string, reason: string): Promise<ApiProposal>;
 }
 
 function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && typeof (body as { detail?: unknown }).detail === 'string';
 }
 
-async function getJson<T>(path: string, headers: Record<string, string>): Promise<T> {
+interface RequestOptions {
+  method?: 'GET' | 'PUT' | 'POST';
+  body?: unknown;
+  ifMatch?: string;
+}
+
+async function request<T>(path: string, headers: Record<string, string>, opts: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json', ...headers }, credentials: 'omit', cache: 'no-store' });
+    res = await fetch(path, {
+      method: opts.method ?? 'GET',
+      headers: {
+        accept: 'application/json',
+        ...headers,
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.ifMatch !== undefined ? { 'if-match': opts.ifMatch } : {}),
+      },
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError(0, null);
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, isProblem(body) ? body : null);
-  return body as T;
+  return { body: body as T, etag: res.headers.get('etag') };
+}
+
+async function getJson<T>(path: string, headers: Record<string, string>): Promise<T> {
+  return (await request<T>(path, headers)).body;
+}
+
+/** An agenda answer, its `etag` taken from the ETag header (the body's copy only if the header is missing). */
+function withEtag(answer: { body: AgendaResponse; etag: string | null }): AgendaResponse {
+  return { ...answer.body, etag: answer.etag ?? answer.body.etag };
 }
 
 export function createApi(credentials: Credentials, acceptLanguage: string): Api {
-  const get = async <T,>(path: string): Promise<T> => getJson<T>(path, { 'accept-language': acceptLanguage, ...(await credentials()) });
+  const headers = async (): Promise<Record<string, string>> => ({ 'accept-language': acceptLanguage, ...(await credentials()) });
+  const get = async <T,>(path: string): Promise<T> => getJson<T>(path, await headers());
+  const call = async <T,>(path: string, opts: RequestOptions): Promise<{ body: T; etag: string | null }> => request<T>(path, await headers(), opts);
+  const meeting = (meetingId: string): string => `/api/v1/meetings/${encodeURIComponent(meetingId)}`;
   return {
     me: () => get<MeResponse>('/api/v1/me'),
     myMeetings: () => get<MyMeetingsResponse>('/api/v1/me/meetings'),
     network: (networkId) => get<NetworkResponse>(`/api/v1/networks/${encodeURIComponent(networkId)}`),
+    agenda: async (meetingId) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, {})),
+    saveAgenda: async (meetingId, body, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, { method: 'PUT', body, ifMatch: etag })),
+    publishAgenda: async (meetingId, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda/publish`, { method: 'POST', ifMatch: etag })),
+    proposals: (meetingId) => get<ProposalsResponse>(`${meeting(meetingId)}/proposals`),
+    acceptProposal: async (meetingId, proposalId) =>
+      (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/accept`, { method: 'POST' })).body,
+    declineProposal: async (meetingId, proposalId, reason) =>
+      (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/decline`, { method: 'POST', body: { reason } })).body,
   };
 }
 

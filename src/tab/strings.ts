@@ -1,4 +1,4 @@
-import type { ApiMode, ApiStatus } from '../http/api-contract';
+import type { ApiItemKind, ApiMode, ApiStatus } from '../http/api-contract';
 
 /** The tab speaks Swedish, and English when the Teams locale (or the browser's, outside Teams) is English. */
 export type Lang = 'sv' | 'en';
@@ -51,6 +51,69 @@ export interface TabStrings {
     chooseNetwork: string;
     noNetworks: string;
     noTeam: string;
+  };
+  agenda: {
+    title: string;
+    open: string;
+    openFor(date: string): string;
+    column: string;
+    back: string;
+    loading: string;
+    meeting(date: string, start: string, end: string, place: string): string;
+    statusLabel: string;
+    status(status: 'draft' | 'published', version: number): string;
+    unsaved: string;
+    itemsLabel: string;
+    kind: Record<ApiItemKind, string>;
+    kindLabel: string;
+    minutes(n: number): string;
+    presenter(name: string): string;
+    standard: string;
+    overrun(min: number): string;
+    readOnly: string;
+    edit: string;
+    remove: string;
+    moveUp: string;
+    moveDown: string;
+    save: string;
+    saving: string;
+    saved: string;
+    publish: string;
+    publishing: string;
+    publishedNow(version: number): string;
+    publishNeedsSave: string;
+    discard: string;
+    addTitle: string;
+    add: string;
+    update: string;
+    cancel: string;
+    editTitle(title: string): string;
+    fields: { title: string; kind: string; duration: string; description: string; presenter: string };
+    invalid: { titleRequired: string; duration: string };
+    conflictTitle: string;
+    conflictKept: string;
+    reload: string;
+    yourEditsTitle: string;
+    yourEditsIntro: string;
+    reapply: string;
+    dropMine: string;
+    reapplied: string;
+    problemsTitle: string;
+    proposals: {
+      title: string;
+      loading: string;
+      empty: string;
+      by(name: string): string;
+      status: Record<'pending' | 'accepted' | 'declined', string>;
+      reasonLabel(reason: string): string;
+      accept: string;
+      decline: string;
+      reason: string;
+      reasonRequired: string;
+      confirmDecline: string;
+      acceptedNow: string;
+      editsKept: string;
+    };
   };
   columns: { date: string; time: string; network: string; place: string; mode: string; myStatus: string; counts: string };
   meetingsTable: string;
@@ -127,6 +190,70 @@ const sv: TabStrings = {
     chooseNetwork: 'Nätverk',
     noNetworks: 'Du är inte med i något nätverk ännu.',
     noTeam: 'Den här fliken hör till en kanal i ett nätverks team.',
+  },
+  agenda: {
+    title: 'Dagordning',
+    open: 'Öppna dagordningen',
+    openFor: (date) => `för ${date}`,
+    column: 'Dagordning',
+    back: 'Tillbaka till träffarna',
+    loading: 'Hämtar dagordningen …',
+    meeting: (date, start, end, place) => `${date}, ${start}–${end}${place ? `, ${place}` : ''}`,
+    statusLabel: 'Status',
+    status: (status, version) =>
+      status === 'published' ? `publicerad version ${version}` : version > 0 ? `utkast, ändrat sedan publicerad version ${version}` : 'utkast',
+    unsaved: 'Du har ändringar som inte är sparade.',
+    itemsLabel: 'Punkter',
+    kind: { information: 'Information', diskussion: 'Diskussion', beslut: 'Beslut' },
+    kindLabel: 'Typ',
+    minutes: (n) => `${n} min`,
+    presenter: (name) => `Föredras av ${name}`,
+    standard: 'Standardpunkt',
+    overrun: (min) => `Punkterna tar ${min} min längre än träffen. Korta någon punkt eller flytta en till nästa träff.`,
+    readOnly: 'Du kan läsa dagordningen. Ordförande, sekreterare och presidiet ändrar den.',
+    edit: 'Ändra',
+    remove: 'Ta bort',
+    moveUp: 'Flytta upp',
+    moveDown: 'Flytta ned',
+    save: 'Spara dagordningen',
+    saving: 'Sparar …',
+    saved: 'Dagordningen är sparad.',
+    publish: 'Publicera i kanalen',
+    publishing: 'Publicerar …',
+    publishedNow: (version) => `Dagordningen är publicerad som version ${version}.`,
+    publishNeedsSave: 'Spara dina ändringar innan du publicerar.',
+    discard: 'Släng osparade ändringar',
+    addTitle: 'Lägg till en punkt',
+    add: 'Lägg till punkten',
+    update: 'Uppdatera punkten',
+    cancel: 'Avbryt',
+    editTitle: (title) => `Ändra ”${title}”`,
+    fields: { title: 'Rubrik', kind: 'Typ', duration: 'Tid (minuter)', description: 'Beskrivning', presenter: 'Föredragande (valfritt)' },
+    invalid: { titleRequired: 'Skriv en rubrik.', duration: 'Ange 1–240 minuter.' },
+    conflictTitle: 'Dagordningen har ändrats',
+    conflictKept: 'Dina ändringar finns kvar här på sidan. När du hämtar den senaste versionen visas de bredvid den, så att du kan lägga in dem igen.',
+    reload: 'Hämta senaste versionen',
+    yourEditsTitle: 'Dina ändringar som inte sparades',
+    yourEditsIntro: 'Här är dagordningen som du hade den. Lägg in dina ändringar i den senaste versionen, granska och spara igen.',
+    reapply: 'Lägg in mina ändringar i den senaste versionen',
+    dropMine: 'Släng mina ändringar',
+    reapplied: 'Dina ändringar är inlagda i den senaste versionen. Granska och spara.',
+    problemsTitle: 'Dagordningen kunde inte sparas',
+    proposals: {
+      title: 'Förslag från medlemmar',
+      loading: 'Hämtar förslagen …',
+      empty: 'Inga förslag ännu. Medlemmar föreslår punkter från dagordningens kort i kanalen.',
+      by: (name) => `Föreslaget av ${name}`,
+      status: { pending: 'Väntar på beslut', accepted: 'Med på dagordningen', declined: 'Avböjt' },
+      reasonLabel: (reason) => `Skäl: ${reason}`,
+      accept: 'Ta med',
+      decline: 'Avböj',
+      reason: 'Varför tas förslaget inte med?',
+      reasonRequired: 'Skriv varför förslaget inte tas med.',
+      confirmDecline: 'Avböj förslaget',
+      acceptedNow: 'Förslaget är med på dagordningen.',
+      editsKept: 'Dagordningen ändrades när förslaget togs med. Dina osparade ändringar finns kvar nedan.',
+    },
   },
   columns: {
     date: 'Datum',
@@ -212,6 +339,70 @@ const en: TabStrings = {
     chooseNetwork: 'Network',
     noNetworks: 'You are not in any network yet.',
     noTeam: "This tab belongs to a channel of a network's team.",
+  },
+  agenda: {
+    title: 'Agenda',
+    open: 'Open the agenda',
+    openFor: (date) => `for ${date}`,
+    column: 'Agenda',
+    back: 'Back to the meetings',
+    loading: 'Loading the agenda …',
+    meeting: (date, start, end, place) => `${date}, ${start}–${end}${place ? `, ${place}` : ''}`,
+    statusLabel: 'Status',
+    status: (status, version) =>
+      status === 'published' ? `published version ${version}` : version > 0 ? `draft, changed since published version ${version}` : 'draft',
+    unsaved: 'You have changes that are not saved.',
+    itemsLabel: 'Items',
+    kind: { information: 'Information', diskussion: 'Discussion', beslut: 'Decision' },
+    kindLabel: 'Kind',
+    minutes: (n) => `${n} min`,
+    presenter: (name) => `Presented by ${name}`,
+    standard: 'Standard item',
+    overrun: (min) => `The items run ${min} min past the end of the meeting. Shorten an item or move one to the next meeting.`,
+    readOnly: 'You can read the agenda. The chair, the secretary and the presidium edit it.',
+    edit: 'Edit',
+    remove: 'Remove',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    save: 'Save the agenda',
+    saving: 'Saving …',
+    saved: 'The agenda is saved.',
+    publish: 'Publish in the channel',
+    publishing: 'Publishing …',
+    publishedNow: (version) => `The agenda is published as version ${version}.`,
+    publishNeedsSave: 'Save your changes before publishing.',
+    discard: 'Discard unsaved changes',
+    addTitle: 'Add an item',
+    add: 'Add the item',
+    update: 'Update the item',
+    cancel: 'Cancel',
+    editTitle: (title) => `Edit “${title}”`,
+    fields: { title: 'Title', kind: 'Kind', duration: 'Time (minutes)', description: 'Description', presenter: 'Presenter (optional)' },
+    invalid: { titleRequired: 'Write a title.', duration: 'Enter 1–240 minutes.' },
+    conflictTitle: 'The agenda has changed',
+    conflictKept: 'Your changes are still here on the page. When you get the latest version they are shown beside it, so you can put them in again.',
+    reload: 'Get the latest version',
+    yourEditsTitle: 'Your changes that were not saved',
+    yourEditsIntro: 'This is the agenda as you had it. Put your changes into the latest version, review and save again.',
+    reapply: 'Put my changes into the latest version',
+    dropMine: 'Discard my changes',
+    reapplied: 'Your changes are in the latest version. Review and save.',
+    problemsTitle: 'The agenda could not be saved',
+    proposals: {
+      title: 'Proposals from members',
+      loading: 'Loading the proposals …',
+      empty: "No proposals yet. Members propose items from the agenda's card in the channel.",
+      by: (name) => `Proposed by ${name}`,
+      status: { pending: 'Awaiting decision', accepted: 'On the agenda', declined: 'Declined' },
+      reasonLabel: (reason) => `Reason: ${reason}`,
+      accept: 'Accept',
+      decline: 'Decline',
+      reason: 'Why is the proposal not taken up?',
+      reasonRequired: 'Write why the proposal is not taken up.',
+      confirmDecline: 'Decline the proposal',
+      acceptedNow: 'The proposal is on the agenda.',
+      editsKept: 'The agenda changed when the proposal was accepted. Your unsaved changes are kept below.',
+    },
   },
   columns: {
     date: 'Date',

@@ -35,20 +35,7 @@ describe('check-in in the Agents Playground', () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(playgroundUrl);
-      await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
-      await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
-
-      const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
-      await form.getByRole('combobox', { name: 'Datum' }).fill(futureDate());
-      await form.getByRole('combobox', { name: 'Datum' }).press('Tab');
-      await form.getByRole('combobox', { name: 'Starttid' }).fill('13:00');
-      await form.getByRole('combobox', { name: 'Starttid' }).press('Tab');
-      await form.getByRole('combobox', { name: 'Sluttid' }).fill('15:00');
-      await form.getByRole('combobox', { name: 'Sluttid' }).press('Tab');
-      await form.getByRole('combobox', { name: 'Form' }).click();
-      await page.getByRole('option', { name: 'Hybrid (på plats och Teams)' }).click();
-      await form.getByRole('textbox', { name: 'Plats' }).fill('Rudbecksgymnasiet, Tidaholm');
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Rudbecksgymnasiet, Tidaholm', 'Hybrid (på plats och Teams)');
       await page.screenshot({ path: outputPath('playground', '1-form.png') });
       await form.getByRole('button', { name: 'Skapa träff' }).click();
 
@@ -102,17 +89,7 @@ describe('the agenda card in the Agents Playground', () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(playgroundUrl);
-      await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
-      await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
-      const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
-      await form.getByRole('combobox', { name: 'Datum' }).fill(futureDate());
-      await form.getByRole('combobox', { name: 'Datum' }).press('Tab');
-      await form.getByRole('combobox', { name: 'Starttid' }).fill('13:00');
-      await form.getByRole('combobox', { name: 'Starttid' }).press('Tab');
-      await form.getByRole('combobox', { name: 'Sluttid' }).fill('15:00');
-      await form.getByRole('combobox', { name: 'Sluttid' }).press('Tab');
-      await form.getByRole('textbox', { name: 'Plats' }).fill('Falköping');
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Falköping');
       await form.getByRole('button', { name: 'Skapa träff' }).click();
       await page.locator('.ac-adaptiveCard', { hasText: 'Incheckning' }).first().waitFor({ timeout: 15000 });
 
@@ -155,6 +132,24 @@ describe('the agenda card in the Agents Playground', () => {
     }
   }, 120000);
 });
+
+/** Opens the Playground on the network's channel, asks for "ny träff" and fills the form two weeks ahead, 13–15. */
+async function openChannelAndFillForm(page: Page, url: string, place: string, mode?: string): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
+  await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
+  const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
+  for (const [name, value] of [['Datum', futureDate()], ['Starttid', '13:00'], ['Sluttid', '15:00']] as const) {
+    await form.getByRole('combobox', { name }).fill(value);
+    await form.getByRole('combobox', { name }).press('Tab');
+  }
+  if (mode) {
+    await form.getByRole('combobox', { name: 'Form' }).click();
+    await page.getByRole('option', { name: mode }).click();
+  }
+  await form.getByRole('textbox', { name: 'Plats' }).fill(place);
+  return form;
+}
 
 /** Posts "@Justera <text>" as a new channel post and waits for the bot's card. The Playground sometimes drops a reply; post once more then. */
 async function postAndWaitForCard(page: Page, text: string, cardText: string): Promise<Locator> {

@@ -5,7 +5,8 @@ import type { ImpactValue } from 'axe-core';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab';
 import { launchBrowser, outputPath } from '../harness/browser';
-import { Journey } from '../harness/journey';
+import type { AgendaResponse, AgendaSaveRequest, NetworkMember, ProposalsResponse } from '../../src/http/api-contract';
+import { invokeCard, Journey, texts } from '../harness/journey';
 import { ROOT, spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
 import { startTeamsHost, type TeamsHost } from '../harness/teams-host/server';
@@ -57,6 +58,7 @@ describe('the tab in Chromium inside a Teams host', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let me: TeamsUser;
   let token: string;
+  let meetingId: string;
 
   beforeAll(async () => {
     await buildTab();
@@ -76,7 +78,9 @@ describe('the tab in Chromium inside a Teams host', () => {
     expect(await index.text()).toContain('/tab/assets/app.js');
     journey.botUrl = svc.url;
     expect((await journey.install()).status).toBe(200);
-    const { post, meetingId } = await journey.createMeeting({ date: '2030-02-04', place: PLACE, mode: 'hybrid' });
+    const created = await journey.createMeeting({ date: '2030-02-04', place: PLACE, mode: 'hybrid' });
+    const post = created.post;
+    meetingId = created.meetingId;
     me = journey.members[1] as TeamsUser;
     const other = journey.members[2] as TeamsUser;
     expect((await journey.click(me, post.activityId, { action: 'checkin', meetingId, status: 'onsite' })).status).toBe(200);
@@ -106,6 +110,23 @@ describe('the tab in Chromium inside a Teams host', () => {
     const frame = await (await page.waitForSelector('#tab')).contentFrame();
     if (!frame) throw new Error('the host page has no tab frame');
     return frame;
+  }
+
+  /** The tab API called directly, as `who` with a Teams SSO token from the test issuer. */
+  async function apiAs<T>(who: TeamsUser, method: string, apiPath: string, opts: { body?: unknown; ifMatch?: string } = {}): Promise<{ status: number; etag: string; body: T }> {
+    const bearer = await issuer.token({ tid: TENANT, oid: who.aadObjectId, aud: CLIENT_ID, name: who.name });
+    const res = await fetch(`${svc.url}${apiPath}`, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}) },
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    return { status: res.status, etag: res.headers.get('etag') ?? '', body: (await res.json()) as T };
+  }
+
+  /** The host page with the channel tab as `who` (a member of the network's team). */
+  async function openChannelAs(who: TeamsUser, tabPath = '/tab/channel'): Promise<{ page: Page; tab: FrameLocator }> {
+    const bearer = await issuer.token({ tid: TENANT, oid: who.aadObjectId, aud: CLIENT_ID, name: who.name });
+    return openInHost(tabPath, { userId: who.aadObjectId, token: bearer, teamId: TEAM_ID, channelId: CHANNEL_ID });
   }
 
   /** What the host page recorded so far. */
@@ -292,6 +313,166 @@ describe('the tab in Chromium inside a Teams host', () => {
     } finally {
       await page.close();
     }
+  });
+
+  describe('the agenda in the channel tab', () => {
+    let editor: TeamsUser;
+    let chair: TeamsUser;
+    let reader: TeamsUser;
+    const agendaPath = (): string => `/api/v1/meetings/${meetingId}/agenda`;
+
+    beforeAll(async () => {
+      editor = journey.members[4] as TeamsUser;
+      chair = journey.members[5] as TeamsUser;
+      reader = journey.members[3] as TeamsUser;
+      // Medlem 0 owns the team (admin) and gives two members the chair group's roles.
+      const owner = journey.members[0] as TeamsUser;
+      for (const [who, role] of [
+        [editor, 'sekreterare'],
+        [chair, 'ordforande'],
+      ] as const) {
+        const res = await apiAs<NetworkMember>(owner, 'PUT', `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${who.aadObjectId}/role`, { body: { role } });
+        expect({ status: res.status, role: res.body.role }).toEqual({ status: 200, role });
+      }
+    });
+
+    test('an editor opens the meeting from the channel tab, adds an item, saves it with its time, and publishes', async () => {
+      const { page, tab } = await openChannelAs(editor);
+      try {
+        await tab.getByRole('heading', { level: 1, name: 'Kommande träffar' }).waitFor();
+        // By keyboard: the meeting's button opens its agenda.
+        await tab.getByRole('button', { name: /^Öppna dagordningen för måndag 4 februari 2030/ }).focus();
+        await page.keyboard.press('Enter');
+        await tab.getByRole('heading', { level: 1, name: 'Dagordning' }).waitFor();
+        const frame = await tabFrame(page);
+        expect(await frame.evaluate('new URLSearchParams(location.search).get("meeting")')).toBe(meetingId);
+        await expectText(tab.locator('[data-meeting-heading]'), 'Måndag 4 februari 2030, 13:00–15:00');
+        await expectText(tab.locator('[data-agenda-status]'), 'Status: utkast');
+        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '13:15–13:25');
+        // Standard items cannot be removed or moved.
+        expect(await tab.locator('li[data-agenda-item="Avslutning"]').getByRole('button', { name: /Ta bort|Flytta/ }).count()).toBe(0);
+
+        const form = tab.getByRole('form', { name: 'Lägg till en punkt' });
+        await form.getByRole('button', { name: 'Lägg till punkten' }).click();
+        await expectText(form, 'Skriv en rubrik.');
+        await form.getByLabel('Rubrik').fill('Projekt Överlämning');
+        await form.getByLabel('Typ').selectOption('diskussion');
+        await form.getByLabel('Tid (minuter)').fill('40');
+        await form.getByLabel('Föredragande').fill('Camilla Stensson');
+        await form.getByLabel('Beskrivning').fill('Camilla presenterar läget.');
+        await form.getByRole('button', { name: 'Lägg till punkten' }).click();
+        await expectText(tab.locator('[data-agenda-status]'), 'Du har ändringar som inte är sparade.');
+        expect(await tab.getByRole('button', { name: 'Publicera i kanalen' }).isDisabled()).toBe(true);
+        await tab.getByRole('button', { name: 'Spara dagordningen' }).click();
+        await expectText(tab.locator('[data-agenda-done]'), 'Dagordningen är sparad.');
+        const item = tab.locator('li[data-agenda-item="Projekt Överlämning"]');
+        for (const text of ['13:15–13:55', '3. Projekt Överlämning', 'Diskussion', '40 min', 'Föredras av Camilla Stensson', 'Camilla presenterar läget.']) await expectText(item, text);
+        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '13:55–14:05');
+        const saved = await apiAs<AgendaResponse>(editor, 'GET', agendaPath());
+        expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:15']);
+        const put = host.apiRequests.filter((r) => r.method === 'PUT' && r.path === agendaPath());
+        expect(put.map((r) => r.status)).toEqual([200]);
+
+        await expectNoSeriousAxeViolations(frame, 'agenda-editor-light');
+        await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-light.png'), animations: 'disabled' });
+
+        await tab.getByRole('button', { name: 'Publicera i kanalen' }).click();
+        await expectText(tab.locator('[data-agenda-status]'), 'Status: publicerad version 1');
+        await expectText(tab.locator('[data-agenda-done]'), 'Dagordningen är publicerad som version 1.');
+        await eventually(() => journey.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Projekt Överlämning')), 5000, 'the agenda card in the channel');
+
+        const background = (): Promise<string> => frame.evaluate(IN_PAGE.background) as Promise<string>;
+        const light = await background();
+        await page.evaluate(IN_PAGE.setTheme('dark'));
+        await eventually(async () => ((await background()) !== light ? true : undefined), 5000, 'the dark theme');
+        await page.waitForTimeout(1000);
+        await expectNoSeriousAxeViolations(frame, 'agenda-editor-dark');
+        await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-dark.png'), animations: 'disabled' });
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('someone else saved first: the conflict is told, my edit stays, and can be put into the latest version', async () => {
+      const { page, tab } = await openChannelAs(editor, `/tab/channel?meeting=${meetingId}`);
+      try {
+        await tab.locator('li[data-agenda-item="Projekt Överlämning"]').waitFor();
+        // The chair saves a change through the API while the page holds the older ETag.
+        const current = await apiAs<AgendaResponse>(chair, 'GET', agendaPath());
+        const theirs: AgendaSaveRequest['items'] = current.body.items.map((i) => (i.title === 'Projekt Överlämning' ? { ...i, title: 'Projekt Överlämning – beslut', kind: 'beslut' } : i));
+        expect((await apiAs<AgendaResponse>(chair, 'PUT', agendaPath(), { body: { items: theirs }, ifMatch: current.etag })).status).toBe(200);
+
+        const form = tab.getByRole('form', { name: 'Lägg till en punkt' });
+        await form.getByLabel('Rubrik').fill('Lokal punkt');
+        await form.getByLabel('Tid (minuter)').fill('15');
+        await form.getByRole('button', { name: 'Lägg till punkten' }).click();
+        await tab.getByRole('button', { name: 'Spara dagordningen' }).click();
+        await expectText(tab.locator('[data-agenda-conflict]'), 'Någon annan har ändrat dagordningen');
+        await expectText(tab.locator('[data-agenda-conflict]'), 'Dina ändringar finns kvar här på sidan.');
+        expect(host.apiRequests.filter((r) => r.method === 'PUT' && r.path === agendaPath()).at(-1)?.status).toBe(412);
+        await expectText(tab.locator('li[data-agenda-item="Lokal punkt"]'), '13:55–14:10');
+        await expectNoSeriousAxeViolations(await tabFrame(page), 'agenda-conflict');
+        await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-conflict.png'), animations: 'disabled' });
+
+        await tab.getByRole('button', { name: 'Hämta senaste versionen' }).click();
+        await tab.locator('li[data-agenda-item="Projekt Överlämning – beslut"]').waitFor();
+        await expectText(tab.locator('[data-agenda-recovery] li[data-agenda-item="Lokal punkt"]'), 'Lokal punkt');
+        await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-recovery.png'), animations: 'disabled' });
+        await tab.getByRole('button', { name: 'Lägg in mina ändringar i den senaste versionen' }).click();
+        await tab.getByRole('button', { name: 'Spara dagordningen' }).click();
+        await expectText(tab.locator('[data-agenda-done]'), 'Dagordningen är sparad.');
+        const now = await apiAs<AgendaResponse>(chair, 'GET', agendaPath());
+        expect(now.body.items.map((i) => i.title)).toEqual(expect.arrayContaining(['Projekt Överlämning – beslut', 'Lokal punkt']));
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a member reads the agenda without edit controls; an editor accepts and declines proposals', async () => {
+      // The reader proposes two items from the agenda card in the channel.
+      const card = journey.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning'));
+      expect(card).toBeDefined();
+      for (const title of ['Gemensam K-dag i höst', 'Studiebesök i Borås']) {
+        const form = invokeCard(await journey.click(reader, card!.activityId, { action: 'proposeItem', meetingId }));
+        const proposalId = /"proposalId":"([^"]+)"/.exec(texts(form))?.[1] ?? '';
+        await journey.click(reader, card!.activityId, { action: 'submitProposal', meetingId, proposalId, title, description: 'Kort bakgrund.' });
+      }
+      expect((await apiAs<ProposalsResponse>(reader, 'GET', `/api/v1/meetings/${meetingId}/proposals`)).body.proposals).toHaveLength(2);
+
+      const read = await openChannelAs(reader, `/tab/channel?meeting=${meetingId}`);
+      try {
+        await read.tab.locator('li[data-agenda-item="Lokal punkt"]').waitFor();
+        await expectText(read.tab.locator('main'), 'Du kan läsa dagordningen.');
+        await expectText(read.tab.locator('li[data-proposal="Gemensam K-dag i höst"]'), 'Väntar på beslut');
+        expect(await read.tab.locator('main').getByRole('button', { name: /Ändra|Ta bort|Flytta|Spara|Publicera|Ta med|Avböj/ }).count()).toBe(0);
+        expect(await read.tab.getByRole('form').count()).toBe(0);
+        await expectNoSeriousAxeViolations(await tabFrame(read.page), 'agenda-read-only');
+        await read.page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-read-only.png'), animations: 'disabled' });
+      } finally {
+        await read.page.close();
+      }
+
+      const { page, tab } = await openChannelAs(editor, `/tab/channel?meeting=${meetingId}`);
+      try {
+        const kdag = tab.locator('li[data-proposal="Gemensam K-dag i höst"]');
+        await kdag.getByRole('button', { name: /^Ta med/ }).click();
+        await expectText(kdag, 'Med på dagordningen');
+        await expectText(tab.locator('li[data-agenda-item="Gemensam K-dag i höst"]'), 'Gemensam K-dag i höst');
+        await expectText(tab.locator('[data-agenda-done]'), 'Förslaget är med på dagordningen.');
+
+        const visit = tab.locator('li[data-proposal="Studiebesök i Borås"]');
+        await visit.getByRole('button', { name: /^Avböj/ }).click();
+        await visit.getByRole('button', { name: 'Avböj förslaget' }).click();
+        await expectText(visit, 'Skriv varför förslaget inte tas med.');
+        await visit.getByLabel('Varför tas förslaget inte med?').fill('Tas upp på vårens första träff.');
+        await visit.getByRole('button', { name: 'Avböj förslaget' }).click();
+        await expectText(visit, 'Avböjt');
+        await expectText(visit, 'Skäl: Tas upp på vårens första träff.');
+        await expectNoSeriousAxeViolations(await tabFrame(page), 'agenda-proposals');
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   test("the tab's sources type-check (strict, DOM) on their own tsconfig", () => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   Badge,
+  Button,
   Caption1,
   Link,
   makeStyles,
@@ -39,7 +40,15 @@ function isSafeLink(url: string | undefined): url is string {
  * Upcoming meetings as a native table: read by screen readers cell by cell, reachable by
  * keyboard as one labelled scroll region, with the Teams links as the only controls.
  */
-export function MeetingTable(props: { meetings: readonly MeetingSummary[]; s: TabStrings; showNetwork: boolean; labelledBy: string }): ReactNode {
+export function MeetingTable(props: {
+  meetings: readonly MeetingSummary[];
+  s: TabStrings;
+  showNetwork: boolean;
+  labelledBy: string;
+  /** When set, each meeting gets a button that opens its agenda. */
+  onOpen?: (meeting: MeetingSummary) => void;
+}): ReactNode {
+  const { onOpen } = props;
   const { meetings, s, showNetwork } = props;
   const shared = useSharedStyles();
   const styles = useStyles();
@@ -55,6 +64,7 @@ export function MeetingTable(props: { meetings: readonly MeetingSummary[]; s: Ta
             <TableHeaderCell scope="col">{s.columns.mode}</TableHeaderCell>
             <TableHeaderCell scope="col">{s.columns.myStatus}</TableHeaderCell>
             <TableHeaderCell scope="col">{s.columns.counts}</TableHeaderCell>
+            {onOpen && <TableHeaderCell scope="col">{s.agenda.column}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -92,6 +102,14 @@ export function MeetingTable(props: { meetings: readonly MeetingSummary[]; s: Ta
                   </div>
                 </TableCell>
                 <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
+                {onOpen && (
+                  <TableCell>
+                    <Button size="small" className={styles.nowrap} onClick={() => onOpen(m)} data-open-agenda={m.id}>
+                      {s.agenda.open}
+                      <span className={shared.visuallyHidden}> {s.agenda.openFor(longDate(m.date, s))}</span>
+                    </Button>
+                  </TableCell>
+                )}
               </TableRow>
             );
           })}

@@ -1,0 +1,176 @@
+import type { AgendaSaveRequest, ApiAgendaItem, ApiItemKind, ApiPresenter } from '../http/api-contract';
+
+/**
+ * The editor's local copy of an agenda: pure functions, no React. A draft item has a local
+ * `key` (stable across edits, also for new items that have no id yet).
+ */
+export interface DraftItem {
+  key: string;
+  id?: string;
+  title: string;
+  kind: ApiItemKind;
+  durationMin: number;
+  description: string;
+  presenter?: ApiPresenter;
+  links: { title: string; url: string }[];
+  standard?: ApiAgendaItem['standard'];
+}
+
+export interface ItemFields {
+  title: string;
+  kind: ApiItemKind;
+  durationMin: number;
+  description: string;
+  /** A guest presenter's name, or the member presenter's name unchanged; empty for none. */
+  presenterName: string;
+}
+
+let newKeys = 0;
+
+export function draftFrom(items: readonly ApiAgendaItem[]): DraftItem[] {
+  return items.map((i) => ({
+    key: i.id,
+    id: i.id,
+    title: i.title,
+    kind: i.kind,
+    durationMin: i.durationMin,
+    description: i.description,
+    ...(i.presenter ? { presenter: i.presenter } : {}),
+    links: i.links,
+    ...(i.standard ? { standard: i.standard } : {}),
+  }));
+}
+
+export function toSaveRequest(items: readonly DraftItem[]): AgendaSaveRequest {
+  return {
+    items: items.map((i) => ({
+      ...(i.id ? { id: i.id } : {}),
+      title: i.title,
+      kind: i.kind,
+      durationMin: i.durationMin,
+      description: i.description,
+      ...(i.presenter ? { presenter: i.presenter } : {}),
+      links: i.links,
+    })),
+  };
+}
+
+export function presenterName(p: ApiPresenter | undefined): string {
+  if (!p) return '';
+  return p.kind === 'guest' && p.organisation ? `${p.name}, ${p.organisation}` : p.name;
+}
+
+function withFields(item: DraftItem, f: ItemFields): DraftItem {
+  const name = f.presenterName.trim();
+  const keepPresenter = item.presenter && presenterName(item.presenter) === name;
+  const { presenter: _old, ...rest } = item;
+  const presenter: ApiPresenter | undefined = keepPresenter ? item.presenter : name ? { kind: 'guest', name } : undefined;
+  return { ...rest, title: f.title.trim(), kind: f.kind, durationMin: f.durationMin, description: f.description, ...(presenter ? { presenter } : {}) };
+}
+
+export function fieldsOf(item: DraftItem): ItemFields {
+  return { title: item.title, kind: item.kind, durationMin: item.durationMin, description: item.description, presenterName: presenterName(item.presenter) };
+}
+
+/** A new topic item goes last among the topics, just before "Övriga frågor". */
+export function addItem(items: readonly DraftItem[], f: ItemFields): DraftItem[] {
+  const item = withFields({ key: `new-${++newKeys}`, title: '', kind: 'information', durationMin: 10, description: '', links: [] }, f);
+  const at = items.findIndex((i) => i.standard === 'other-matters');
+  const index = at < 0 ? items.length : at;
+  return [...items.slice(0, index), item, ...items.slice(index)];
+}
+
+export function updateItem(items: readonly DraftItem[], key: string, f: ItemFields): DraftItem[] {
+  return items.map((i) => (i.key === key ? withFields(i, f) : i));
+}
+
+export function removeItem(items: readonly DraftItem[], key: string): DraftItem[] {
+  return items.filter((i) => i.key !== key || !!i.standard);
+}
+
+/** Whether the topic item at `index` can move by `delta` (±1) without leaving the topics' slot. */
+export function canMove(items: readonly DraftItem[], index: number, delta: -1 | 1): boolean {
+  const item = items[index];
+  const other = items[index + delta];
+  return !!item && !item.standard && !!other && !other.standard;
+}
+
+export function moveItem(items: readonly DraftItem[], index: number, delta: -1 | 1): DraftItem[] {
+  if (!canMove(items, index, delta)) return [...items];
+  const next = [...items];
+  const [item] = next.splice(index, 1);
+  if (item) next.splice(index + delta, 0, item);
+  return next;
+}
+
+const minutesOf = (hhmm: string): number | null => {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+};
+const hhmm = (min: number): string => `${String(Math.floor(min / 60) % 24).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
+/** Start and end of each item from the meeting's start, as the server computes them; and the overrun past `end`. */
+export function schedule(items: readonly DraftItem[], start: string, end: string | null): { times: { start: string; end: string }[]; overrunMin: number } {
+  const first = minutesOf(start);
+  if (first === null) return { times: items.map(() => ({ start: '', end: '' })), overrunMin: 0 };
+  let at = first;
+  const times = items.map((i) => {
+    const from = at;
+    at += i.durationMin;
+    return { start: hhmm(from), end: hhmm(at) };
+  });
+  const last = end ? minutesOf(end) : null;
+  return { times, overrunMin: last === null ? 0 : Math.max(0, at - last) };
+}
+
+function sameContent(a: DraftItem, b: DraftItem): boolean {
+  return (
+    a.title === b.title &&
+    a.kind === b.kind &&
+    a.durationMin === b.durationMin &&
+    a.description === b.description &&
+    presenterName(a.presenter) === presenterName(b.presenter)
+  );
+}
+
+export function sameDraft(a: readonly DraftItem[], b: readonly DraftItem[]): boolean {
+  return a.length === b.length && a.every((item, n) => item.key === b[n]?.key && sameContent(item, b[n]));
+}
+
+/**
+ * My edits (`mine`, made on `base`) put into someone else's newer version (`latest`): the items
+ * I changed take my fields, the topic items I removed go, my new items go before "Övriga
+ * frågor"; the latest order stands otherwise.
+ */
+export function reapply(base: readonly DraftItem[], mine: readonly DraftItem[], latest: readonly DraftItem[]): DraftItem[] {
+  const baseById = new Map(base.flatMap((i) => (i.id ? [[i.id, i] as const] : [])));
+  const mineById = new Map(mine.flatMap((i) => (i.id ? [[i.id, i] as const] : [])));
+  let result: DraftItem[] = [];
+  for (const item of latest) {
+    const was = item.id ? baseById.get(item.id) : undefined;
+    const now = item.id ? mineById.get(item.id) : undefined;
+    if (was && !now && !item.standard) continue; // I removed it
+    if (was && now && !sameContent(was, now)) {
+      const { presenter: _theirs, ...rest } = item;
+      result.push({ ...rest, ...fieldsFromItem(now) });
+    } else {
+      result.push(item);
+    }
+  }
+  for (const item of mine) {
+    if (item.id && baseById.has(item.id)) continue;
+    const { id: _gone, ...fresh } = item; // new, or gone on the server: added again as new
+    result = insertBeforeOther(result, { ...fresh, key: fresh.key.startsWith('new-') ? fresh.key : `new-${++newKeys}` });
+  }
+  return result;
+}
+
+function fieldsFromItem(i: DraftItem): Pick<DraftItem, 'title' | 'kind' | 'durationMin' | 'description' | 'presenter'> {
+  return { title: i.title, kind: i.kind, durationMin: i.durationMin, description: i.description, ...(i.presenter ? { presenter: i.presenter } : {}) };
+}
+
+function insertBeforeOther(items: DraftItem[], item: DraftItem): DraftItem[] {
+  const at = items.findIndex((i) => i.standard === 'other-matters');
+  const index = at < 0 ? items.length : at;
+  return [...items.slice(0, index), item, ...items.slice(index)];
+}

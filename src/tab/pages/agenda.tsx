@@ -1,0 +1,399 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { AgendaResponse, MeetingSummary, Problem } from '../../http/api-contract';
+import {
+  addItem,
+  canMove,
+  draftFrom,
+  fieldsOf,
+  moveItem,
+  presenterName,
+  reapply,
+  removeItem,
+  sameDraft,
+  schedule,
+  toSaveRequest,
+  updateItem,
+  type DraftItem,
+} from '../agenda-draft';
+import { ApiError, type Api } from '../api';
+import { AgendaItemForm } from '../components/agenda-item-form';
+import { ProposalsSection } from '../components/proposals';
+import { Loading, Notice, ProblemBar } from '../components/status';
+import { useSharedStyles } from '../components/styles';
+import { capitalise, longDate, type TabStrings } from '../strings';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  h2: { margin: '0' },
+  list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '60em' },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: '8em 1fr',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  time: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: '0' },
+  h3: { margin: '0' },
+  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  description: { margin: '0', whiteSpace: 'pre-wrap' },
+  itemError: { color: tokens.colorPaletteRedForeground1, margin: '0' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  columns: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
+  column: { flex: '1 1 28em', minWidth: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  recovery: {
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteMarigoldBorder2}`,
+  },
+  p: { margin: '0' },
+});
+
+type Problemish =
+  | { kind: 'conflict'; detail: string }
+  | { kind: 'invalid'; detail: string; errors: NonNullable<Problem['errors']> }
+  | { kind: 'error'; error: unknown };
+
+type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; agenda: AgendaResponse };
+
+/** One meeting's agenda: read by members, edited and published by the chair group. */
+export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; meeting: MeetingSummary | undefined; onBack: () => void }): ReactNode {
+  const { api, s, meetingId, meeting } = props;
+  const a = s.agenda;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [draft, setDraft] = useState<DraftItem[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problemish | null>(null);
+  /** Unsaved edits kept when the page took a newer version from the server: nothing is lost silently. */
+  const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
+
+  const agenda = load.state === 'ok' ? load.agenda : null;
+  const base = useMemo(() => (agenda ? draftFrom(agenda.items) : []), [agenda]);
+  const dirty = !!agenda && !sameDraft(draft, base);
+
+  const take = useCallback((next: AgendaResponse): void => {
+    setLoad({ state: 'ok', agenda: next });
+    setDraft(draftFrom(next.items));
+    setEditing(null);
+  }, []);
+
+  const fetchAgenda = useCallback(async (): Promise<void> => {
+    try {
+      take(await api.agenda(meetingId));
+    } catch (error) {
+      setLoad({ state: 'error', error });
+    }
+  }, [api, meetingId, take]);
+
+  useEffect(() => {
+    setLoad({ state: 'loading' });
+    void fetchAgenda();
+  }, [fetchAgenda]);
+
+  /** A newer version from the server; my unsaved edits, if any, are kept aside to re-apply. */
+  const takeLatest = async (note: string | null): Promise<void> => {
+    if (dirty) setRecovery({ base, mine: draft });
+    setProblem(null);
+    setDone(note);
+    await fetchAgenda();
+  };
+
+  const save = async (): Promise<void> => {
+    if (!agenda) return;
+    setBusy('save');
+    setDone(null);
+    setProblem(null);
+    try {
+      take(await api.saveAgenda(meetingId, toSaveRequest(draft), agenda.etag));
+      setDone(a.saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) setProblem({ kind: 'conflict', detail: error.problem?.detail ?? a.conflictTitle });
+      else if (error instanceof ApiError && error.status === 400 && error.problem)
+        setProblem({ kind: 'invalid', detail: error.problem.detail, errors: error.problem.errors ?? [] });
+      else setProblem({ kind: 'error', error });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const publish = async (): Promise<void> => {
+    if (!agenda) return;
+    setBusy('publish');
+    setDone(null);
+    setProblem(null);
+    try {
+      const next = await api.publishAgenda(meetingId, agenda.etag);
+      take(next);
+      setDone(a.publishedNow(next.version));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) setProblem({ kind: 'conflict', detail: error.problem?.detail ?? a.conflictTitle });
+      else setProblem({ kind: 'error', error });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const edit = (next: DraftItem[]): void => {
+    setDraft(next);
+    setDone(null);
+  };
+
+  const header = (
+    <>
+      <div>
+        <Button onClick={props.onBack}>{a.back}</Button>
+      </div>
+      {meeting && (
+        <Subtitle1 as="p" className={styles.p} data-meeting-heading>
+          {a.meeting(capitalise(longDate(meeting.date, s)), meeting.start, meeting.end, meeting.place)}
+        </Subtitle1>
+      )}
+    </>
+  );
+
+  if (load.state === 'loading') {
+    return (
+      <>
+        {header}
+        <Loading label={a.loading} />
+      </>
+    );
+  }
+  if (load.state === 'error' || !agenda) {
+    return (
+      <>
+        {header}
+        <ProblemBar error={load.state === 'error' ? load.error : null} s={s} onRetry={() => void fetchAgenda()} />
+      </>
+    );
+  }
+
+  const start = agenda.items[0]?.start ?? meeting?.start ?? '';
+  const planned = schedule(draft, start, meeting?.end ?? null);
+  const overrunMin = dirty && meeting ? planned.overrunMin : agenda.overrunMin;
+  const errorsAt = new Map<string, string[]>();
+  const topErrors: string[] = [];
+  if (problem?.kind === 'invalid') {
+    for (const e of problem.errors) {
+      if (e.itemId && draft.some((i) => i.id === e.itemId)) errorsAt.set(e.itemId, [...(errorsAt.get(e.itemId) ?? []), e.detail]);
+      else topErrors.push(e.detail);
+    }
+    if (problem.errors.length === 0) topErrors.push(problem.detail);
+  }
+
+  const items = (list: readonly DraftItem[], editable: boolean, label: string): ReactNode => {
+    const times = schedule(list, start, meeting?.end ?? null).times;
+    return (
+      <ol className={styles.list} aria-label={label}>
+        {list.map((item, n) => {
+          const t = times[n];
+          const who = presenterName(item.presenter);
+          const errs = (item.id && errorsAt.get(item.id)) || [];
+          return (
+            <li key={item.key} className={styles.item} data-agenda-item={item.title} data-item-id={item.id ?? ''}>
+              <Text className={styles.time} data-item-time>
+                {t ? `${t.start}–${t.end}` : ''}
+              </Text>
+              <div className={styles.body}>
+                <Subtitle2 as="h3" className={styles.h3}>
+                  {n + 1}. {item.title}
+                </Subtitle2>
+                <div className={styles.meta}>
+                  <Badge appearance="tint" color={item.kind === 'beslut' ? 'important' : item.kind === 'diskussion' ? 'brand' : 'informative'}>
+                    {a.kind[item.kind]}
+                  </Badge>
+                  <Caption1>{a.minutes(item.durationMin)}</Caption1>
+                  {who && <Caption1>{a.presenter(who)}</Caption1>}
+                  {item.standard && <Caption1>{a.standard}</Caption1>}
+                </div>
+                {item.description && (
+                  <Body1 as="p" className={styles.description}>
+                    {item.description}
+                  </Body1>
+                )}
+                {errs.map((e) => (
+                  <Body1 as="p" key={e} className={styles.itemError} role="alert">
+                    {e}
+                  </Body1>
+                ))}
+                {editable && editing === item.key && (
+                  <AgendaItemForm
+                    s={s}
+                    label={a.editTitle(item.title)}
+                    initial={fieldsOf(item)}
+                    submitLabel={a.update}
+                    onSubmit={(f) => {
+                      edit(updateItem(draft, item.key, f));
+                      setEditing(null);
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                )}
+                {editable && editing !== item.key && (
+                  <div className={styles.actions}>
+                    <Button size="small" onClick={() => setEditing(item.key)}>
+                      {a.edit}
+                      <span className={shared.visuallyHidden}>: {item.title}</span>
+                    </Button>
+                    {!item.standard && (
+                      <>
+                        <Button size="small" disabled={!canMove(draft, n, -1)} onClick={() => edit(moveItem(draft, n, -1))}>
+                          {a.moveUp}
+                          <span className={shared.visuallyHidden}>: {item.title}</span>
+                        </Button>
+                        <Button size="small" disabled={!canMove(draft, n, 1)} onClick={() => edit(moveItem(draft, n, 1))}>
+                          {a.moveDown}
+                          <span className={shared.visuallyHidden}>: {item.title}</span>
+                        </Button>
+                        <Button size="small" onClick={() => edit(removeItem(draft, item.key))}>
+                          {a.remove}
+                          <span className={shared.visuallyHidden}>: {item.title}</span>
+                        </Button>
+                      </>
+                    )}
+                  </div>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    );
+  };
+
+  const agendaSection = (
+    <section className={styles.section} aria-labelledby="agenda-items">
+      <Subtitle1 as="h2" id="agenda-items" className={styles.h2}>
+        {a.itemsLabel}
+      </Subtitle1>
+      {items(draft, agenda.canEdit, a.itemsLabel)}
+    </section>
+  );
+
+  return (
+    <>
+      {header}
+      <Body1 as="p" className={styles.p} data-agenda-status>
+        {a.statusLabel}: {a.status(agenda.status, agenda.version)}
+        {dirty && ` · ${a.unsaved}`}
+      </Body1>
+      {!agenda.canEdit && <Notice intent="info">{a.readOnly}</Notice>}
+      {overrunMin > 0 && <Notice intent="warning">{a.overrun(overrunMin)}</Notice>}
+      {done && (
+        <MessageBar intent="success" data-agenda-done>
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problem?.kind === 'conflict' && (
+        <MessageBar intent="error" layout="multiline" data-agenda-conflict>
+          <MessageBarBody>
+            <MessageBarTitle>{a.conflictTitle}</MessageBarTitle> {problem.detail} {a.conflictKept}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void takeLatest(null)}>{a.reload}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {problem?.kind === 'invalid' && topErrors.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-agenda-invalid>
+          <MessageBarBody>
+            <MessageBarTitle>{a.problemsTitle}</MessageBarTitle>
+            {topErrors.map((e) => (
+              <span key={e}> {e}</span>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {problem?.kind === 'error' && <ProblemBar error={problem.error} s={s} />}
+      {agenda.canEdit && (
+        <div className={styles.toolbar}>
+          <Button appearance="primary" disabled={!dirty || busy !== null} onClick={() => void save()}>
+            {busy === 'save' ? a.saving : a.save}
+          </Button>
+          <Button disabled={dirty || busy !== null} onClick={() => void publish()}>
+            {busy === 'publish' ? a.publishing : a.publish}
+          </Button>
+          {dirty && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setDraft(base);
+                setProblem(null);
+              }}
+            >
+              {a.discard}
+            </Button>
+          )}
+          {dirty && <Caption1>{a.publishNeedsSave}</Caption1>}
+        </div>
+      )}
+      {recovery ? (
+        <div className={styles.columns}>
+          <div className={styles.column}>{agendaSection}</div>
+          <section className={`${styles.column} ${styles.recovery}`} aria-labelledby="agenda-mine" data-agenda-recovery>
+            <Subtitle1 as="h2" id="agenda-mine" className={styles.h2}>
+              {a.yourEditsTitle}
+            </Subtitle1>
+            <Body1 as="p" className={styles.p}>
+              {a.yourEditsIntro}
+            </Body1>
+            <div className={styles.toolbar}>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  edit(reapply(recovery.base, recovery.mine, base));
+                  setRecovery(null);
+                  setDone(a.reapplied);
+                }}
+              >
+                {a.reapply}
+              </Button>
+              <Button onClick={() => setRecovery(null)}>{a.dropMine}</Button>
+            </div>
+            {items(recovery.mine, false, a.yourEditsTitle)}
+          </section>
+        </div>
+      ) : (
+        agendaSection
+      )}
+      {agenda.canEdit && (
+        <section className={styles.section} aria-labelledby="agenda-add">
+          <Subtitle1 as="h2" id="agenda-add" className={styles.h2}>
+            {a.addTitle}
+          </Subtitle1>
+          <AgendaItemForm s={s} label={a.addTitle} submitLabel={a.add} onSubmit={(f) => edit(addItem(draft, f))} />
+        </section>
+      )}
+      <ProposalsSection
+        api={api}
+        s={s}
+        meetingId={meetingId}
+        canEdit={agenda.canEdit}
+        onAccepted={() => void takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow)}
+      />
+    </>
+  );
+}
