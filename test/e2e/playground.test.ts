@@ -39,7 +39,7 @@ describe('check-in in the Agents Playground', () => {
       await page.screenshot({ path: outputPath('playground', '1-form.png') });
       await form.getByRole('button', { name: 'Skapa träff' }).click();
 
-      const checkin = page.locator('.ac-adaptiveCard', { hasText: 'Incheckning' }).first();
+      const checkin = page.locator('.ac-adaptiveCard', { hasText: 'på plats · ' }).first();
       await checkin.waitFor({ timeout: 15000 });
       await expectText(checkin, '0 på plats · 0 digitalt · 0 förhinder');
       await expectText(checkin, 'Rudbecksgymnasiet, Tidaholm');
@@ -91,13 +91,17 @@ describe('the agenda card in the Agents Playground', () => {
       const page = await browser.context.newPage();
       const form = await openChannelAndFillForm(page, playgroundUrl, 'Falköping');
       await form.getByRole('button', { name: 'Skapa träff' }).click();
-      await page.locator('.ac-adaptiveCard', { hasText: 'Incheckning' }).first().waitFor({ timeout: 15000 });
+      // The check-in card (its counts line), not the form, whose intro also says "Incheckning…".
+      await page.locator('.ac-adaptiveCard', { hasText: '0 på plats · 0 digitalt' }).first().waitFor({ timeout: 15000 });
 
       // Karin, the demo's secretary, builds and publishes the agenda (the tab's API).
-      const meetings = (await (await fetch(`${svc.url}/api/v1/me/meetings`, { headers: karin })).json()) as { meetings: { id: string }[] };
+      const listed = await fetch(`${svc.url}/api/v1/me/meetings`, { headers: karin });
+      const meetings = (await listed.json()) as { meetings: { id: string }[] };
+      expect({ status: listed.status, count: meetings.meetings?.length }).toEqual({ status: 200, count: 1 });
       const meetingId = meetings.meetings[0]?.id ?? '';
       const draft = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { headers: karin });
       const body = (await draft.json()) as { items: { id: string }[] };
+      expect({ status: draft.status, body }).toMatchObject({ status: 200 });
       const items = [body.items[0], body.items[1], { title: 'Projekt Kraftsamling', durationMin: 30, kind: 'information', description: 'Camilla presenterar analysen.' }, ...body.items.slice(2)];
       const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { method: 'PUT', headers: { ...karin, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ items }) });
       expect(saved.status).toBe(200);
