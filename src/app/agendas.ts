@@ -1,4 +1,4 @@
-import { addItem, agendaProblems, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
+import { addItem, agendaProblems, diffAgendas, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
 import { canEditAgenda, roleOf } from '../domain/network';
@@ -83,7 +83,10 @@ export class AgendaService {
     };
     const problems = agendaProblems(next);
     if (problems.length > 0) throw new AgendaInvalid(problems);
-    return this.write(caller, meetingId, next, ifMatch);
+    // Edits after publishing make it a draft again (version kept) until it is published anew.
+    const published = (await this.deps.store.listAgendaVersions(caller.tenantId, meetingId)).at(-1);
+    const status = published && diffAgendas(published, next).length === 0 ? 'published' : 'draft';
+    return this.write(caller, meetingId, { ...next, status }, ifMatch);
   }
 
   /** Publishes the draft as a new version and posts (or updates) its card in the channel. */
@@ -130,10 +133,11 @@ export class AgendaService {
   async remind(job: Job): Promise<'posted' | 'skipped'> {
     const { store, clock, timeZone, channel } = this.deps;
     const meeting = await store.getMeeting(job.tenantId, job.meetingId);
-    const found = await store.getAgenda(job.tenantId, job.meetingId);
-    if (!meeting || !found || found.agenda.status !== 'published') return 'skipped';
+    // The reminder shows the version members were given, not edits not yet published.
+    const published = (await store.listAgendaVersions(job.tenantId, job.meetingId)).at(-1);
+    if (!meeting || !published) return 'skipped';
     if (meeting.date < localDate(clock.now(), timeZone)) return 'skipped';
-    await channel.postReminder(meeting, found.agenda);
+    await channel.postReminder(meeting, published);
     return 'posted';
   }
 

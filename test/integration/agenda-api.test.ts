@@ -95,6 +95,8 @@ describe('the agenda through /api/v1', () => {
 
     const items = published.body.items.map((i) => (i.title === 'Projekt Överlämning' ? { ...i, title: 'Projekt Överlämning – beslut' } : i));
     const edited = await call('PUT', agendaPath(), 1, { body: { items }, ifMatch: published.etag });
+    // Edited after publishing: a draft again, until published anew.
+    expect(edited.body).toMatchObject({ status: 'draft', version: 1 });
     const again = await call('POST', `${agendaPath()}/publish`, 1, { ifMatch: edited.etag });
     expect(again.body.version).toBe(2);
     const update = await eventually(() => j.connector.updatesOf(post.activityId).at(-1), 5000, 'the card updated');
