@@ -10,6 +10,8 @@ import {
   type MeetingFormValues,
   type Person,
 } from '../domain/meeting';
+import { canEditAgenda, roleOf } from '../domain/network';
+import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
 import { SingleFlight } from './single-flight';
 
@@ -79,22 +81,24 @@ export class MeetingService {
    * is posted when its agenda is first published. Ids come from `planId`, so a retried
    * request creates nothing new.
    */
-  async plan(cmd: {
-    tenantId: string;
-    networkId: string;
-    planId: string;
-    drafts: readonly { date: string; start?: string; end?: string; place: string }[];
-    by: Person;
-    locale: Locale;
-  }): Promise<{ created: Meeting[]; refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] }> {
+  async plan(cmd: { tenantId: string; networkId: string; planId: string; text: string; by: Person; locale: Locale }): Promise<{
+    created: Meeting[];
+    drafts: TermMeetingDraft[];
+    problems: TermPlanProblem[];
+    refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[];
+  }> {
     const { store, clock } = this.deps;
     const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
     if (!network) throw new DomainError('network_not_found');
+    const member = await store.getMember(cmd.tenantId, cmd.networkId, cmd.by.id);
+    if (!member) throw new DomainError('not_a_member');
+    if (!canEditAgenda(roleOf(member))) throw new DomainError('forbidden');
+    const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });
     const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
     const today = localDate(clock.now(), this.deps.timeZone);
     const created: Meeting[] = [];
     const refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] = [];
-    for (const [index, d] of cmd.drafts.entries()) {
+    for (const [index, d] of drafts.entries()) {
       const result = validateMeetingForm(
         { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.place ? 'onsite' : 'online', teamsLink: '' },
         today,
@@ -117,7 +121,7 @@ export class MeetingService {
       });
       created.push(meeting);
     }
-    return { created, refused };
+    return { created, drafts, problems, refused };
   }
 
   /** Today's date where the networks are (YYYY-MM-DD). */

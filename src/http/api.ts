@@ -7,8 +7,6 @@ import { proposalStrings } from '../cards/proposal-cards';
 import type { Proposal } from '../domain/proposal';
 import { agendaStrings, termPlanMessage } from '../cards/agenda-strings';
 import type { MeetingService } from '../app/meetings';
-import { parseTermPlan } from '../domain/term-plan';
-import { canEditAgenda } from '../domain/network';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
@@ -178,15 +176,12 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(body.planId)) {
         throw new DomainError('bad_request');
       }
-      const { role } = await deps.queries.network(caller, networkId);
-      if (!canEditAgenda(role)) throw new DomainError('forbidden');
       const locale = localeFrom(req.header('accept-language'));
-      const plan = parseTermPlan(body.text, { reference: deps.meetings.today() });
       const result = await deps.meetings.plan({
         tenantId: caller.tenantId,
         networkId,
         planId: body.planId,
-        drafts: plan.meetings,
+        text: body.text,
         by: { id: caller.userId, name: caller.name },
         locale,
       });
@@ -194,11 +189,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       return {
         created: result.created.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place })),
         problems: [
-          ...plan.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
+          ...result.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
           ...result.refused.map((r) => ({
             code: 'not_created',
             severity: 'error' as const,
-            detail: `"${plan.meetings[r.index]?.source ?? ''}": ${Object.values(r.errors).map((e) => s.fieldErrors[e]).join(' ')}`,
+            detail: `"${result.drafts[r.index]?.source ?? ''}": ${Object.values(r.errors).map((e) => s.fieldErrors[e]).join(' ')}`,
           })),
         ],
       } satisfies TermPlanResponse;
