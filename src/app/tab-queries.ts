@@ -1,4 +1,4 @@
-import { summarizeAttendance, type AttendanceStatus } from '../domain/attendance';
+import { summarizeAttendance, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
 import { isAdmin, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
@@ -62,6 +62,15 @@ export class TabQueries {
     const updated: Member = { ...member, role: role as NetworkRole };
     await this.deps.store.upsertMembers([updated]);
     return { member: updated, role: roleOf(updated) };
+  }
+
+  /** A meeting's attendance as the check-in card shows it; members of its network only. */
+  async attendance(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; summary: AttendanceSummary; myStatus: AttendanceStatus | null }> {
+    const meeting = await this.deps.store.getMeeting(caller.tenantId, meetingId);
+    if (!meeting) throw new DomainError('meeting_not_found');
+    await this.network(caller, meeting.networkId);
+    const records = await this.deps.store.listAttendance(caller.tenantId, meetingId);
+    return { meeting, summary: summarizeAttendance(records), myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null };
   }
 
   /** Upcoming meetings (today onwards, in the network's time zone) across my networks, soonest first. */

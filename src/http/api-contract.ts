@@ -163,3 +163,18 @@ export interface TermPlanResponse {
   /** What could not be read or created, each with a Swedish (or English) sentence. */
   problems: { code: string; severity: 'error' | 'warning'; detail: string }[];
 }
+
+/**
+ * GET /api/v1/meetings/:meetingId/attendance — members. The live attendance the check-in card
+ * shows: counts, who is present by municipality, guests, apologies, municipalities missing.
+ */
+export interface AttendanceResponse {
+  meetingId: string;
+  attendanceClosed: boolean;
+  counts: Record<ApiStatus, number>;
+  groups: { municipality: string; people: { name: string; status: 'onsite' | 'online' }[] }[];
+  guests: { name: string; status: 'onsite' | 'online' }[];
+  apologies: { name: string; municipality: string }[];
+  missingMunicipalities: string[];
+  myStatus: ApiStatus | null;
+}

@@ -13,7 +13,7 @@ import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 
 export interface ApiDeps {
@@ -117,6 +117,20 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DomainError('bad_request');
     return id;
   };
+
+  route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
+    const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId(req));
+    return {
+      meetingId: meeting.id,
+      attendanceClosed: meeting.attendanceClosed,
+      counts: summary.counts,
+      groups: summary.groups.map((g) => ({ municipality: g.municipality, people: g.people.map((p) => ({ name: p.name, status: p.status })) })),
+      guests: summary.guests.map((p) => ({ name: p.name, status: p.status })),
+      apologies: summary.apologies.map((a) => ({ name: a.name, municipality: a.municipality })),
+      missingMunicipalities: summary.missingMunicipalities,
+      myStatus,
+    } satisfies AttendanceResponse;
+  });
 
   route('/api/v1/meetings/:meetingId/agenda', async (caller, req) => {
     const v = await deps.agendas.read(caller, meetingId(req));

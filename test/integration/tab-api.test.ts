@@ -65,6 +65,16 @@ describe('the tab API under /api/v1', () => {
     expect((network.body.channels as unknown[]).length).toBe(2);
   });
 
+  test("a meeting's live attendance, for members of its network only", async () => {
+    const res = await get(`/api/v1/meetings/${meetingId}/attendance`, await as(member.aadObjectId));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ meetingId, attendanceClosed: false, counts: { onsite: 0, online: 1, apologies: 0 }, myStatus: 'online' });
+    expect(res.body.groups).toEqual([{ municipality: 'Mariestad', people: [{ name: member.name, status: 'online' }] }]);
+    expect((res.body.missingMunicipalities as string[]).length).toBe(14);
+    expect((await get(`/api/v1/meetings/${meetingId}/attendance`, await as('not-a-member'))).status).toBe(403);
+    expect((await get('/api/v1/meetings/nope/attendance', await as(member.aadObjectId))).status).toBe(404);
+  });
+
   test('the v1 audience form api://<domain>/<client id> is accepted too', async () => {
     expect((await get('/api/v1/me', await as(member.aadObjectId, { aud: `api://justera.example.net/${CLIENT_ID}` }))).status).toBe(200);
   });
