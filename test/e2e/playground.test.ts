@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, outputPath } from '../harness/browser';
 import { freePort, spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
+import { devIdentity } from '../harness/teams';
 import { DEMO_TENANT } from '../../src/dev/demo-tenant';
 
 /**
@@ -16,11 +17,7 @@ describe('check-in in the Agents Playground', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = tempDir('justera-e2e-');
-    const playgroundPort = await freePort();
-    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' });
-    playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
-    await eventually(async () => (await fetch(playgroundUrl).then((r) => r.ok, () => false)) || undefined, 30000, 'the Playground');
+    ({ svc, playgroundUrl, dataDir } = await startWithPlayground());
   });
 
   afterAll(async () => {
@@ -70,14 +67,10 @@ describe('the agenda card in the Agents Playground', () => {
   let svc: RunningService;
   let playgroundUrl: string;
   let dataDir: string;
-  const karin = { 'x-justera-dev-user': Buffer.from(JSON.stringify([DEMO_TENANT.tenantId, DEMO_TENANT.currentUser.aadObjectId])).toString('base64url'), 'content-type': 'application/json' };
+  const karin = { 'x-justera-dev-user': devIdentity(DEMO_TENANT.tenantId, DEMO_TENANT.currentUser.aadObjectId), 'content-type': 'application/json' };
 
   beforeAll(async () => {
-    dataDir = tempDir('justera-e2e-agenda-');
-    const playgroundPort = await freePort();
-    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' });
-    playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
-    await eventually(async () => (await fetch(playgroundUrl).then((r) => r.ok, () => false)) || undefined, 30000, 'the Playground');
+    ({ svc, playgroundUrl, dataDir } = await startWithPlayground());
   });
 
   afterAll(async () => {
@@ -136,6 +129,16 @@ describe('the agenda card in the Agents Playground', () => {
     }
   }, 120000);
 });
+
+/** The service as `npm start` runs it, with the Playground on a free port and its own data. */
+async function startWithPlayground(): Promise<{ svc: RunningService; playgroundUrl: string; dataDir: string }> {
+  const dataDir = tempDir('justera-e2e-');
+  const playgroundPort = await freePort();
+  const svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' });
+  const playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
+  await eventually(async () => (await fetch(playgroundUrl).then((r) => r.ok, () => false)) || undefined, 30000, 'the Playground');
+  return { svc, playgroundUrl, dataDir };
+}
 
 /** Opens the Playground on the network's channel, asks for "ny träff" and fills the form two weeks ahead, 13–15. */
 async function openChannelAndFillForm(page: Page, url: string, place: string, mode?: string): Promise<Locator> {

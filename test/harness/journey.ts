@@ -1,6 +1,6 @@
 import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
-import { botAdded, cardAction, channelMessage, makeRoster, postActivity, userFrom, CHANNEL_ID, type BotReply, type TeamsUser } from './teams';
+import { botAdded, cardAction, channelMessage, devIdentity, makeRoster, postActivity, userFrom, CHANNEL_ID, TEAM_ID, TENANT, type BotReply, type TeamsUser } from './teams';
 import type { Clock } from '../../src/app/ports';
 import type { Service } from '../../src/service';
 
@@ -98,11 +98,46 @@ export class Journey {
     return { post, meetingId, formReply };
   }
 
+  /** Headers that sign in to the tab API as member i, through the local dev identity. */
+  devHeaders(i: number): Record<string, string> {
+    const m = this.members[i];
+    if (!m) throw new Error(`no member ${i}`);
+    return { 'x-justera-dev-user': devIdentity(TENANT, m.aadObjectId), 'content-type': 'application/json' };
+  }
+
+  /** Calls the tab API (/api/v1…) as member i. */
+  async api(method: string, path: string, who: number, opts: { body?: unknown; ifMatch?: string } = {}): Promise<ApiReply> {
+    const res = await fetch(`${this.botUrl}/api/v1${path}`, {
+      method,
+      headers: { ...this.devHeaders(who), ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}) },
+      ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+    });
+    return { status: res.status, etag: res.headers.get('etag') ?? '', body: (await res.json()) as Record<string, unknown> };
+  }
+
+  /** Member `by`, an admin (medlem 0 owns the team), gives member `target` a role. */
+  async assignRole(by: number, target: number, role: string): Promise<void> {
+    const res = await this.api('PUT', `/networks/${encodeURIComponent(TEAM_ID)}/members/${this.members[target]?.aadObjectId ?? ''}/role`, by, { body: { role } });
+    if (res.status !== 200) throw new Error(`role not assigned: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /** Member `who`, an editor, publishes the meeting's agenda as it stands. */
+  async publishAgenda(who: number, meetingId: string): Promise<ApiReply> {
+    const draft = await this.api('GET', `/meetings/${meetingId}/agenda`, who);
+    return this.api('POST', `/meetings/${meetingId}/agenda/publish`, who, { ifMatch: draft.etag });
+  }
+
   /** The newest version of a posted card that everyone sees. */
   sharedCard(post: Sent): CardJson {
     const updates = this.connector.updatesOf(post.activityId);
     return cardOf(updates.at(-1) ?? post);
   }
+}
+
+export interface ApiReply {
+  status: number;
+  etag: string;
+  body: Record<string, unknown>;
 }
 
 export function texts(card: unknown): string {

@@ -102,3 +102,8 @@ export async function postActivity(botUrl: string, activity: Record<string, unkn
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
+
+/** The value of X-Justera-Dev-User that signs in as a member (local mode only). */
+export function devIdentity(tenantId: string, memberId: string): string {
+  return Buffer.from(JSON.stringify([tenantId, memberId])).toString('base64url');
+}

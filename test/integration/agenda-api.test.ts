@@ -7,30 +7,19 @@ describe('the agenda through /api/v1', () => {
   let j: Journey;
   let meetingId = '';
 
-  const devHeader = (i: number): Record<string, string> => ({
-    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
-  });
+  type Item = { id: string; title: string; start: string; standard?: string };
   const call = async (method: string, path: string, who: number, opts: { body?: unknown; ifMatch?: string } = {}) => {
-    const res = await fetch(`${j.botUrl}${path}`, {
-      method,
-      headers: { ...devHeader(who), 'content-type': 'application/json', ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}) },
-      ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
-    });
-    return { status: res.status, etag: res.headers.get('etag') ?? '', body: (await res.json()) as Record<string, unknown> & { items: { id: string; title: string; start: string; standard?: string }[] } };
+    const res = await j.api(method, path, who, opts);
+    return { ...res, body: res.body as Record<string, unknown> & { items: Item[] } };
   };
-  const agendaPath = (): string => `/api/v1/meetings/${meetingId}/agenda`;
+  const agendaPath = (): string => `/meetings/${meetingId}/agenda`;
 
   beforeAll(async () => {
     j = await new Journey().start({ members: 5 });
     await j.install();
     meetingId = (await j.createMeeting({ date: '2030-02-04', start: '13:00', end: '15:00' })).meetingId;
     // Medlem 0 owns the team (admin) and makes medlem 1 secretary.
-    const res = await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[1]!.aadObjectId}/role`, {
-      method: 'PUT',
-      headers: { ...devHeader(0), 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'sekreterare' }),
-    });
-    expect(res.status).toBe(200);
+    await j.assignRole(0, 1, 'sekreterare');
   });
   afterAll(async () => {
     await j.stop();
@@ -133,17 +122,12 @@ describe('the agenda through /api/v1', () => {
 
 describe("a term's meetings from the planning text", () => {
   let j: Journey;
-  const dev = (i: number): Record<string, string> => ({
-    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
-    'content-type': 'application/json',
-  });
-  const plan = (who: number, body: unknown) =>
-    fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/term-plan`, { method: 'POST', headers: dev(who), body: JSON.stringify(body) });
+  const plan = (who: number, body: unknown) => j.api('POST', `/networks/${encodeURIComponent(TEAM_ID)}/term-plan`, who, { body });
 
   beforeAll(async () => {
     j = await new Journey().start({ members: 3 });
     await j.install();
-    await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[0]!.aadObjectId}/role`, { method: 'PUT', headers: dev(0), body: JSON.stringify({ role: 'ordforande' }) });
+    await j.assignRole(0, 0, 'ordforande');
   });
   afterAll(async () => {
     await j.stop();
@@ -154,7 +138,7 @@ describe("a term's meetings from the planning text", () => {
     expect((await plan(1, { planId: 'vt', text })).status).toBe(403);
     const res = await plan(0, { planId: 'vt', text });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { created: { id: string; date: string; start: string; place: string }[]; problems: { detail: string; severity: string }[] };
+    const body = res.body as { created: { id: string; date: string; start: string; place: string }[]; problems: { detail: string; severity: string }[] };
     expect(body.created.map((m) => [m.place, m.date.slice(5), m.start])).toEqual([
       ['Falköping', '02-04', '13:00'],
       ['Karlsborg', '04-08', '13:00'],
@@ -162,14 +146,10 @@ describe("a term's meetings from the planning text", () => {
     ]);
     expect(body.problems.some((p) => p.severity === 'error' && p.detail.includes('31/2'))).toBe(true);
     await plan(0, { planId: 'vt', text });
-    const mine = (await (await fetch(`${j.botUrl}/api/v1/me/meetings`, { headers: dev(2) })).json()) as { meetings: unknown[] };
-    expect(mine.meetings).toHaveLength(3);
+    expect((await j.api('GET', '/me/meetings', 2)).body.meetings).toHaveLength(3);
     expect(j.connector.sent.filter((s) => s.kind === 'post')).toHaveLength(0);
     // Publishing a planned meeting's agenda posts its check-in card too.
-    const id = body.created[0]!.id;
-    const draft = await fetch(`${j.botUrl}/api/v1/meetings/${id}/agenda`, { headers: dev(0) });
-    expect(draft.status).toBe(200);
-    await fetch(`${j.botUrl}/api/v1/meetings/${id}/agenda/publish`, { method: 'POST', headers: { ...dev(0), 'if-match': draft.headers.get('etag') ?? '' } });
+    expect((await j.publishAgenda(0, body.created[0]!.id)).status).toBe(200);
     const posts = j.connector.sent.filter((s) => s.kind === 'post').map((s) => texts(s.activity));
     expect(posts.some((t) => t.includes('Incheckning'))).toBe(true);
     expect(posts.some((t) => t.includes('Dagordning'))).toBe(true);

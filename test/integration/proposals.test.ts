@@ -1,6 +1,5 @@
 import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
 import { eventually } from '../harness/service';
-import { TENANT, TEAM_ID } from '../harness/teams';
 import { cardProblems } from '../harness/validate-card';
 
 /** A member proposes an item from the agenda card; the chair group accepts or declines it; the proposer is told. */
@@ -9,14 +8,7 @@ describe('proposed agenda items', () => {
   let meetingId = '';
   let agendaCardId = '';
 
-  const dev = (i: number): Record<string, string> => ({
-    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
-    'content-type': 'application/json',
-  });
-  const api = async (method: string, path: string, who: number, body?: unknown) => {
-    const res = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}${path}`, { method, headers: dev(who), ...(body ? { body: JSON.stringify(body) } : {}) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const api = (method: string, path: string, who: number, body?: unknown) => j.api(method, `/meetings/${meetingId}${path}`, who, { body });
   /** What the bot sent in personal chats (created conversations, then the card). */
   const personal = (teamsUserId: string): string[] => {
     const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(teamsUserId)).map((s) => s.conversationId);
@@ -34,9 +26,8 @@ describe('proposed agenda items', () => {
     j = await new Journey().start({ members: 5 });
     await j.install();
     meetingId = (await j.createMeeting({ date: '2030-02-04' })).meetingId;
-    await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[0]!.aadObjectId}/role`, { method: 'PUT', headers: dev(0), body: JSON.stringify({ role: 'ordforande' }) });
-    const draft = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda`, { headers: dev(0) });
-    await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...dev(0), 'if-match': draft.headers.get('etag') ?? '' } });
+    await j.assignRole(0, 0, 'ordforande');
+    expect((await j.publishAgenda(0, meetingId)).status).toBe(200);
     agendaCardId = (await eventually(() => j.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning')), 5000, 'agenda card')).activityId;
   });
   afterAll(async () => {

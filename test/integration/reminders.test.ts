@@ -1,7 +1,6 @@
 import type { Clock } from '../../src/app/ports';
 import { Journey, texts } from '../harness/journey';
 import { startTestService, tempDir } from '../harness/service';
-import { TENANT, TEAM_ID } from '../harness/teams';
 
 /** A clock the test moves; nothing sleeps. */
 class TestClock implements Clock {
@@ -20,10 +19,6 @@ describe('agenda reminders: stored, caught up after downtime, never posted twice
   let j: Journey;
   let meetingId = '';
 
-  const dev = (i: number): Record<string, string> => ({
-    'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, j.members[i]!.aadObjectId])).toString('base64url'),
-    'content-type': 'application/json',
-  });
   const reminders = (): number => j.connector.sent.filter((s) => s.kind === 'post' && texts(s.activity).includes('Påminnelse')).length;
 
   beforeAll(async () => {
@@ -31,10 +26,8 @@ describe('agenda reminders: stored, caught up after downtime, never posted twice
     await j.install();
     meetingId = (await j.createMeeting({ date: '2030-02-04', start: '13:00', end: '15:00' })).meetingId;
     // The team owner (medlem 0) chairs the network and publishes the agenda on 20 January.
-    await fetch(`${j.botUrl}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${j.members[0]!.aadObjectId}/role`, { method: 'PUT', headers: dev(0), body: JSON.stringify({ role: 'ordforande' }) });
-    const draft = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda`, { headers: dev(0) });
-    const published = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...dev(0), 'if-match': draft.headers.get('etag') ?? '' } });
-    expect(published.status).toBe(200);
+    await j.assignRole(0, 0, 'ordforande');
+    expect((await j.publishAgenda(0, meetingId)).status).toBe(200);
   });
   afterAll(async () => {
     await j.stop();

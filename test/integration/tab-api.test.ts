@@ -2,7 +2,7 @@ import { generateKeyPair } from 'jose';
 import { Journey } from '../harness/journey';
 import { startTestService, tempDir } from '../harness/service';
 import { TestIssuer } from '../harness/test-issuer';
-import { TENANT, TEAM_ID } from '../harness/teams';
+import { devIdentity, TENANT, TEAM_ID } from '../harness/teams';
 import type { Service } from '../../src/service';
 
 const CLIENT_ID = 'c1a2b3c4-0000-4000-8000-000000000abc';
@@ -96,7 +96,7 @@ describe('the tab API under /api/v1', () => {
     ['another issuer', async () => as(member.aadObjectId, { iss: 'https://evil.example/v2.0' })],
     ['a tenant not allowed', async () => ({ authorization: `Bearer ${await issuer.token({ tid: '99999999-9999-9999-9999-999999999999', oid: member.aadObjectId, aud: CLIENT_ID })}` })],
     ['a token signed by another key', async () => ({ authorization: `Bearer ${await issuer.token({ tid: TENANT, oid: member.aadObjectId, aud: CLIENT_ID }, { key: (await generateKeyPair('RS256')).privateKey })}` })],
-    ['the local dev identity in production', async () => ({ 'x-justera-dev-user': Buffer.from(JSON.stringify([TENANT, member.aadObjectId])).toString('base64url') })],
+    ['the local dev identity in production', async () => ({ 'x-justera-dev-user': devIdentity(TENANT, member.aadObjectId) })],
   ])('%s → 401 problem+json', async (_name, headers) => {
     const res = await get('/api/v1/me', await headers());
     expect(res.status).toBe(401);
