@@ -21,6 +21,24 @@ export interface MyMeeting {
 export class TabQueries {
   constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string }) {}
 
+  /** Local mode's dev picker: every member of every network, with the network's name. */
+  async everyMember(): Promise<{ member: Member; network: Network }[]> {
+    const out: { member: Member; network: Network }[] = [];
+    for (const network of await this.deps.store.listNetworks()) {
+      for (const member of await this.deps.store.listMembers(network.tenantId, network.id)) out.push({ member, network });
+    }
+    return out;
+  }
+
+  /** Local mode's dev identity: the caller a member id stands for, if the member exists in some network. */
+  async memberAsCaller(tenantId: string, userId: string): Promise<Caller | undefined> {
+    for (const network of await this.deps.store.listNetworks(tenantId)) {
+      const member = await this.deps.store.getMember(tenantId, network.id, userId);
+      if (member) return { tenantId, userId, name: member.name };
+    }
+    return undefined;
+  }
+
   /** The networks the caller is a member of, with their role. */
   async myNetworks(caller: Caller): Promise<{ network: Network; member: Member; role: NetworkRole }[]> {
     const { store } = this.deps;

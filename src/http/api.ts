@@ -1,7 +1,6 @@
 import type restify from 'restify';
 import { z } from 'zod';
 import { AgendaInvalid, type AgendaService, type VersionedAgenda } from '../app/agendas';
-import type { Store } from '../app/ports';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { proposalStrings } from '../cards/proposal-cards';
 import type { Proposal } from '../domain/proposal';
@@ -21,7 +20,6 @@ export interface ApiDeps {
   meetings: MeetingService;
   agendas: AgendaService;
   proposals: ProposalService;
-  store: Store;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -62,12 +60,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   server.get('/api/v1/dev/identities', async (req: restify.Request, res: restify.Response) => {
     if (!deps.localMode) return problem(req, res, new DomainError('not_found'), deps.log);
-    const identities: DevIdentitiesResponse['identities'] = [];
-    for (const network of await deps.store.listNetworks()) {
-      for (const m of await deps.store.listMembers(network.tenantId, network.id)) {
-        identities.push({ id: devId(m.tenantId, m.id), name: m.name, email: m.email, municipality: m.municipality, networkName: network.name });
-      }
-    }
+    const identities = (await deps.queries.everyMember()).map(({ member: m, network }) => ({
+      id: devId(m.tenantId, m.id),
+      name: m.name,
+      email: m.email,
+      municipality: m.municipality,
+      networkName: network.name,
+    }));
     res.json(200, { identities } satisfies DevIdentitiesResponse);
   });
 
@@ -308,11 +307,8 @@ async function authenticate(req: restify.Request, deps: ApiDeps): Promise<Caller
   }
   const dev = req.header(DEV_HEADER);
   if (dev && deps.localMode) {
-    const [tenantId, userId] = fromDevId(dev);
-    for (const network of await deps.store.listNetworks(tenantId)) {
-      const member = await deps.store.getMember(tenantId, network.id, userId);
-      if (member) return { tenantId, userId, name: member.name };
-    }
+    const caller = await deps.queries.memberAsCaller(...fromDevId(dev));
+    if (caller) return caller;
   }
   throw new DomainError('unauthenticated');
 }

@@ -11,7 +11,7 @@ export interface HttpDeps {
   bot: ActivityHandler;
   store: Store;
   log: AppLogger;
-  api: Omit<ApiDeps, 'store' | 'log'>;
+  api: Omit<ApiDeps, 'log'>;
   /** Where the built tab is (dist/tab). */
   tabDir: string;
 }
@@ -38,7 +38,7 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir }: Http
     res.json({ status: store_.ok ? 'ok' : 'unhealthy', store: store_.detail });
   });
 
-  registerApi(server, { ...api, store, log });
+  registerApi(server, { ...api, log });
   registerTabFiles(server, tabDir);
 
   for (const [route, html] of [['/privacy', PRIVACY_HTML], ['/terms', TERMS_HTML]] as const) {
