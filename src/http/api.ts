@@ -111,11 +111,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     return { members: members.map(memberView) } satisfies MembersResponse;
   });
 
-  const meetingId = (req: restify.Request): string => {
-    const id = String(req.params.meetingId ?? '');
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DomainError('bad_request');
-    return id;
-  };
+  const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId(req));
@@ -155,11 +151,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     'post',
   );
 
-  const proposalId = (req: restify.Request): string => {
-    const id = String(req.params.proposalId ?? '');
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DomainError('bad_request');
-    return id;
-  };
+  const proposalId = (req: restify.Request): string => idParam(req, 'proposalId');
 
   route('/api/v1/meetings/:meetingId/proposals', async (caller, req) => ({
     proposals: (await deps.proposals.list(caller, meetingId(req))).map(proposalView),
@@ -186,7 +178,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     async (caller, req) => {
       const networkId = String(req.params.networkId ?? '');
       const body = req.body as Partial<TermPlanRequest> | undefined;
-      if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(body.planId)) {
+      if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || body.planId.length > 40 || !ID.test(body.planId)) {
         throw new DomainError('bad_request');
       }
       const locale = localeFrom(req.header('accept-language'));
@@ -253,6 +245,15 @@ const saveRequest = z.object({
     )
     .max(100),
 });
+
+/** Ids Justera mints (meetings, proposals): letters, digits, - and _. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function idParam(req: restify.Request, name: string): string {
+  const id = String(req.params[name] ?? '');
+  if (!ID.test(id)) throw new DomainError('bad_request');
+  return id;
+}
 
 function ifMatch(req: restify.Request): string {
   const value = req.header('if-match');
