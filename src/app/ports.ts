@@ -1,7 +1,8 @@
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Meeting } from '../domain/meeting';
+import type { CardRef, Locale, Meeting } from '../domain/meeting';
+import type { MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
 /** Durable state. Every key is scoped by tenant (and network or meeting); nothing is global. */
@@ -104,4 +105,73 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** An approved version's documents, rendered from its frozen content. */
+export interface ProtocolRenderer {
+  /** PDF with fonts embedded; the same version gives the same bytes. */
+  pdf(version: MinutesVersion, locale: Locale): Promise<Uint8Array>;
+  docx(version: MinutesVersion, locale: Locale): Promise<Uint8Array>;
+}
+
+/** The metadata columns a protocol document carries in the archive. */
+export interface ArchiveMetadata {
+  /** Nätverk */
+  network: string;
+  /** Mötesdatum, YYYY-MM-DD */
+  meetingDate: string;
+  /** Justerare, names joined by ", " */
+  justerare: string;
+  /** Justerad, ISO instant */
+  approvedAt: string;
+  /** Version */
+  version: number;
+  /** Innehållshash, SHA-256 hex of the canonical content */
+  contentHash: string;
+}
+
+export interface ArchiveDocumentRequest {
+  tenantId: string;
+  networkName: string;
+  /** YYYY-MM-DD of the meeting; the year picks the folder. */
+  meetingDate: string;
+  /** File name without folder, e.g. "Protokoll för IM-nätverket 2021-12-03 v1.pdf". */
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  metadata: ArchiveMetadata;
+}
+
+export interface ArchivedDocumentRef {
+  name: string;
+  webUrl: string;
+  itemId: string;
+}
+
+/**
+ * Where approved protocols are kept (SharePoint through Graph, or a local folder).
+ * `store` may be called again for the same request after any failure, including after the
+ * document was written but before the caller heard back: the result is still exactly one
+ * document with the request's metadata. A document already there with other content is never
+ * overwritten.
+ */
+export interface Archive {
+  store(req: ArchiveDocumentRequest): Promise<ArchivedDocumentRef>;
+  readonly kind: 'sharepoint' | 'folder';
+}
+
+/** A failure worth retrying; `retryAfterMs` when the service said how long to wait. */
+export class ArchiveUnavailable extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = 'ArchiveUnavailable';
+  }
+}
+
+/** A failure retrying cannot fix (a different document holds the name; access denied). */
+export class ArchiveRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveRefused';
+  }
 }
