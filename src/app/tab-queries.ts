@@ -97,15 +97,34 @@ export class TabQueries {
     const today = localDate(clock.now(), timeZone);
     const out: MyMeeting[] = [];
     for (const { network } of await this.myNetworks(caller)) {
-      for (const meeting of await store.listMeetings(caller.tenantId, network.id, today)) {
-        const records = await store.listAttendance(caller.tenantId, meeting.id);
-        out.push({
-          meeting,
-          myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null,
-          counts: summarizeAttendance(records).counts,
-        });
-      }
+      for (const meeting of await store.listMeetings(caller.tenantId, network.id, today)) out.push(await this.mine(caller, meeting));
     }
-    return out.sort((a, b) => `${a.meeting.date} ${a.meeting.start}`.localeCompare(`${b.meeting.date} ${b.meeting.start}`));
+    return out.sort(soonestFirst);
   }
+
+  /**
+   * The meeting a network's meeting side panel shows: the one today (local date in the
+   * network's time zone), else the next upcoming one; null when there is none.
+   */
+  async currentMeeting(caller: Caller, networkId: string): Promise<{ current: MyMeeting; today: boolean } | null> {
+    const { store, clock, timeZone } = this.deps;
+    await this.network(caller, networkId);
+    const today = localDate(clock.now(), timeZone);
+    const next = (await store.listMeetings(caller.tenantId, networkId, today)).map((meeting) => ({ meeting })).sort(soonestFirst)[0];
+    if (!next) return null;
+    return { current: await this.mine(caller, next.meeting), today: next.meeting.date === today };
+  }
+
+  private async mine(caller: Caller, meeting: Meeting): Promise<MyMeeting> {
+    const records = await this.deps.store.listAttendance(caller.tenantId, meeting.id);
+    return {
+      meeting,
+      myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null,
+      counts: summarizeAttendance(records).counts,
+    };
+  }
+}
+
+function soonestFirst(a: { meeting: Meeting }, b: { meeting: Meeting }): number {
+  return `${a.meeting.date} ${a.meeting.start}`.localeCompare(`${b.meeting.date} ${b.meeting.start}`);
 }

@@ -178,3 +178,14 @@ export interface AttendanceResponse {
   missingMunicipalities: string[];
   myStatus: ApiStatus | null;
 }
+
+/**
+ * GET /api/v1/networks/:networkId/meetings/current — members. The meeting a meeting side
+ * panel shows: the network's meeting today (local date, Europe/Stockholm unless TIME_ZONE
+ * says otherwise), else the next upcoming one; `meeting` null when there is none.
+ */
+export interface CurrentMeetingResponse {
+  meeting: MeetingSummary | null;
+  /** True when `meeting` is today; false when it is the next upcoming one. */
+  today: boolean;
+}

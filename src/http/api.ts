@@ -7,13 +7,14 @@ import type { Proposal } from '../domain/proposal';
 import { agendaStrings, termPlanMessage } from '../cards/agenda-strings';
 import type { MeetingService } from '../app/meetings';
 import { scheduleItems } from '../domain/agenda';
-import type { Caller, TabQueries } from '../app/tab-queries';
+import type { Caller, MyMeeting, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
 import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
+import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
   queries: TabQueries;
@@ -81,22 +82,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   route('/api/v1/me/meetings', async (caller) => {
     const list = await deps.queries.myMeetings(caller);
-    return {
-      meetings: list.map(({ meeting: m, myStatus, counts }) => ({
-        id: m.id,
-        networkId: m.networkId,
-        networkName: m.networkName,
-        date: m.date,
-        start: m.start,
-        end: m.end,
-        place: m.place,
-        mode: m.mode,
-        ...(m.teamsLink ? { teamsLink: m.teamsLink } : {}),
-        attendanceClosed: m.attendanceClosed,
-        myStatus,
-        counts,
-      })),
-    } satisfies MyMeetingsResponse;
+    return { meetings: list.map(meetingSummary) } satisfies MyMeetingsResponse;
   });
 
   route('/api/v1/networks/:networkId', async (caller, req) => {
@@ -216,7 +202,29 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     },
     'put',
   );
+
+  route('/api/v1/networks/:networkId/meetings/current', async (caller, req) => {
+    const networkId = String(req.params.networkId ?? '');
+    if (!networkId || networkId.length > 200) throw new DomainError('bad_request');
+    const found = await deps.queries.currentMeeting(caller, networkId);
+    return { meeting: found ? meetingSummary(found.current) : null, today: found?.today ?? false } satisfies CurrentMeetingResponse;
+  });
 }
+
+const meetingSummary = ({ meeting: m, myStatus, counts }: MyMeeting): MeetingSummary => ({
+  id: m.id,
+  networkId: m.networkId,
+  networkName: m.networkName,
+  date: m.date,
+  start: m.start,
+  end: m.end,
+  place: m.place,
+  mode: m.mode,
+  ...(m.teamsLink ? { teamsLink: m.teamsLink } : {}),
+  attendanceClosed: m.attendanceClosed,
+  myStatus,
+  counts,
+});
 
 const memberView = ({ member, role }: { member: Member; role: NetworkRole }): NetworkMember => ({
   id: member.id,

@@ -1,17 +1,6 @@
-import type { Clock } from '../../src/app/ports';
+import { TestClock } from '../harness/clock';
 import { Journey, texts } from '../harness/journey';
 import { startTestService, tempDir } from '../harness/service';
-
-/** A clock the test moves; nothing sleeps. */
-class TestClock implements Clock {
-  constructor(private t: Date) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = new Date(iso);
-  }
-}
 
 describe('agenda reminders: stored, caught up after downtime, never posted twice', () => {
   const dataDir = tempDir('justera-reminders-');
