@@ -1,0 +1,262 @@
+import AdmZip from 'adm-zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MinutesContent, MinutesVersion } from '../../src/domain/minutes';
+import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
+import { FIXTURE_PROTOCOLS, approvedVersion, imNatverket20211203 } from '../fixtures/minutes';
+
+/**
+ * The rendered protocols, read back the way a reader's tools read them: the PDF's text through
+ * pdftotext and its fonts through pdffonts (Debian's poppler-utils), the DOCX's word/document.xml.
+ */
+
+const renderer = new PdfKitProtocolRenderer();
+let workDir: string;
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'justera-render-'));
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Uint8Array, args: string[] = []): string {
+  const file = join(workDir, `${tool}-${Math.abs(hashCode(pdf))}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+}
+
+function hashCode(bytes: Uint8Array): number {
+  let h = 0;
+  for (let i = 0; i < bytes.length; i += 97) h = (h * 31 + (bytes[i] ?? 0)) | 0;
+  return h ^ bytes.length;
+}
+
+/** pdftotext -layout without the page footers, and whitespace folded; a break after a hyphen or slash joins. */
+function readableText(raw: string): string {
+  return normalise(raw.replace(/^\s*(Sida|Page) \d+ (av|of) \d+\s*$/gm, ' ').replace(/\f/g, ' '));
+}
+
+function normalise(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').replace(/([-/]) /g, '$1').trim();
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of word/document.xml, paragraph by paragraph; a line break is a space. */
+function docxParagraphs(docx: Uint8Array): { style?: string; text: string; bullet: boolean }[] {
+  const xml = new AdmZip(Buffer.from(docx)).readAsText('word/document.xml');
+  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => {
+    const body = m[1] ?? '';
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1];
+    const text = [...body.matchAll(/<w:br\/>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => (t[0] === '<w:br/>' ? ' ' : decodeXml(t[1] ?? ''))).join('');
+    return { ...(style ? { style } : {}), text, bullet: body.includes('<w:numPr>') };
+  });
+}
+
+/** Everything a reader must find in the protocol of `content`. */
+function expectedTexts(content: MinutesContent): string[] {
+  return [
+    ...content.attendees.map((a) => a.name),
+    ...content.items.map((item, i) => `${i + 1}. ${item.title}`),
+    ...content.items.flatMap((item) =>
+      item.notes
+        .split('\n')
+        .map((line) => line.replace(/^\s*[*-]\s+/, '').trim())
+        .filter((line) => line !== ''),
+    ),
+    ...content.items.flatMap((item) => item.decisions.map((d) => `Beslut: ${d}`)),
+    ...content.items.flatMap((item) =>
+      item.actions.map((a) => `Uppdrag: ${a.text} — ${a.owner.name}${a.due ? `, senast ${a.due}` : ''}`),
+    ),
+    ...content.nextMeetings.flatMap((m) => [m.date.slice(0, 4), ...(m.place ? [m.place] : [])]),
+    ...(content.nextMeetingNote ? [content.nextMeetingNote] : []),
+    ...content.justerare.map((j) => j.name),
+  ].map(normalise);
+}
+
+interface Case {
+  source: string;
+  version: MinutesVersion;
+  /** Next meeting dates as the document writes them, and the justerare's approval in Stockholm time. */
+  dates: string[];
+  approvals: string[];
+}
+
+const expectations: Record<string, Pick<Case, 'dates' | 'approvals'>> = {
+  'im-natverket-2021-12-03.txt': {
+    dates: ['Fredag 4 februari 2022, 13:00–15:00, Falköping', 'Fredag 8 april 2022, 13:00–15:00, Karlsborg', 'Fredag 3 juni 2022, 13:00–15:00, Mariestad'],
+    approvals: ['Jonas Wåhlberg 2021-12-07 10:12'],
+  },
+  'im-natverket-2022-06-03-mariestad.txt': {
+    dates: ['Fredag 2 september 2022, 10:30–12:00, Ällebergsgymnasiet Falköping', 'Fredag 21 oktober 2022, 10:30–12:00', 'Fredag 9 december 2022, 10:30–12:00'],
+    approvals: ['Jonas Wåhlberg 2022-06-23 14:30'],
+  },
+  'gymnasienatverk-dagordning-2022.txt': {
+    dates: ['Fredag 18 mars 2022, 08:30, Rudbecksgymnasiet eller via Teams'],
+    approvals: ['Andre 2022-02-01 08:45'],
+  },
+};
+
+const cases: Case[] = FIXTURE_PROTOCOLS.map((f) => {
+  const expected = expectations[f.source];
+  if (!expected) throw new Error(`no expectations for ${f.source}`);
+  return { source: f.source, version: approvedVersion(f.content, f.approvedAt), ...expected };
+});
+
+describe.each(cases)('the protocol of $source', ({ version, dates, approvals }) => {
+  const content = version.content;
+  const title = `Protokoll för ${content.networkName} ${content.meeting.date}`;
+  let pdf: Uint8Array;
+  let docx: Uint8Array;
+
+  beforeAll(async () => {
+    pdf = await renderer.pdf(version, 'sv');
+    docx = await renderer.docx(version, 'sv');
+  });
+
+  it('PDF: pdftotext finds the title, attendees, items, notes, decisions, action items, next meetings, justering and hash', () => {
+    const raw = poppler('pdftotext', pdf, ['-layout']);
+    const text = readableText(raw);
+    expect(raw).toContain(title);
+    for (const needle of [...expectedTexts(content), ...dates.map(normalise), ...approvals.map(normalise)]) expect(text).toContain(needle);
+    // The hash whole, on a line of its own.
+    expect(raw).toMatch(new RegExp(`^\\s*${version.hash}\\s*$`, 'm'));
+    expect(version.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(text).toContain(`Version: ${version.number}`);
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', pdf))?.[1]);
+    expect(raw).toContain(`Sida 1 av ${pages}`);
+    expect(raw).toContain(`Sida ${pages} av ${pages}`);
+  });
+
+  it('PDF: every font is embedded', () => {
+    const rows = poppler('pdffonts', pdf).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      // name type encoding emb sub uni object ID
+      const columns = row.trim().split(/\s+/);
+      expect(columns[0]).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+      expect(columns.slice(-5, -2)).toEqual(['yes', 'yes', 'yes']);
+    }
+  });
+
+  it('PDF: metadata dated by the approval, Author Justera, declared PDF/A-2b', () => {
+    const info = poppler('pdfinfo', pdf, ['-isodates']);
+    expect(info).toMatch(new RegExp(`^Title:\\s+${title}$`, 'm'));
+    expect(info).toMatch(/^Author:\s+Justera$/m);
+    expect(info).toMatch(/^Subject:\s+Justerat protokoll, version 1$/m);
+    expect(info).toMatch(new RegExp(`^CreationDate:\\s+${version.approvedAt?.slice(0, 19)}`, 'm'));
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m);
+    const bytes = Buffer.from(pdf).toString('latin1');
+    expect(bytes).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(bytes).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(bytes).toContain('/OutputIntents');
+  });
+
+  it('DOCX: word/document.xml holds the same content, with headings, lists and the justering table', () => {
+    const paragraphs = docxParagraphs(docx);
+    const text = normalise(paragraphs.map((p) => p.text).join(' '));
+    for (const needle of [...expectedTexts(content), ...dates.map(normalise), version.hash]) expect(text).toContain(needle);
+    expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([title]);
+    expect(paragraphs.filter((p) => p.style === 'Heading3').map((p) => p.text)).toEqual(content.items.map((item, i) => `${i + 1}. ${item.title}`));
+    expect(paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(
+      [content.attendees.length > 0 ? 'Närvarande' : undefined, 'Punkter', 'Nästa möte', 'Justering'].filter((h) => h !== undefined),
+    );
+    expect(paragraphs.filter((p) => p.bullet).map((p) => p.text)).toEqual(expect.arrayContaining(dates));
+    const xml = new AdmZip(Buffer.from(docx)).readAsText('word/document.xml');
+    expect(xml).toContain('<w:tbl>');
+    for (const approval of approvals) {
+      const [name, when] = [approval.slice(0, -17), approval.slice(-16)];
+      expect(xml).toContain(`<w:t xml:space="preserve">${name}</w:t>`);
+      expect(xml).toContain(`<w:t xml:space="preserve">${when}</w:t>`);
+    }
+    const core = new AdmZip(Buffer.from(docx)).readAsText('docProps/core.xml');
+    expect(core).toContain(`<dc:title>${title}</dc:title>`);
+    expect(core).toContain(`>${version.approvedAt?.slice(0, 19)}Z</dcterms:created>`);
+  });
+
+  it('renders the same bytes every time, from any renderer', async () => {
+    const other = new PdfKitProtocolRenderer();
+    expect(Buffer.from(await other.pdf(version, 'sv')).equals(Buffer.from(pdf))).toBe(true);
+    expect(Buffer.from(await renderer.pdf(version, 'sv')).equals(Buffer.from(pdf))).toBe(true);
+    expect(Buffer.from(await other.docx(version, 'sv')).equals(Buffer.from(docx))).toBe(true);
+  });
+});
+
+describe('what the fixtures must show', () => {
+  it('Swedish letters come through pdftotext intact', async () => {
+    const text = readableText(poppler('pdftotext', await renderer.pdf(cases[1]?.version ?? fail(), 'sv'), ['-layout']));
+    for (const word of ['Wåhlberg', 'Ällebergsgymnasiet', 'Åsa Hirsch', 'Övriga frågor', 'Töreboda', 'ämnepplaner', 'Jolsgård']) expect(text).toContain(word);
+  });
+
+  it('the tabled item is marked Bordlagd', async () => {
+    const version = cases[1]?.version ?? fail();
+    const text = readableText(poppler('pdftotext', await renderer.pdf(version, 'sv'), ['-layout']));
+    expect(text).toContain('5. Uppdatering av uppdragsbeskrivningen Bordlagd');
+    expect(text.match(/Bordlagd/g)).toHaveLength(1);
+  });
+});
+
+function fail(): never {
+  throw new Error('missing fixture');
+}
+
+describe('attendance details and English', () => {
+  const content: MinutesContent = {
+    ...imNatverket20211203,
+    meeting: { ...imNatverket20211203.meeting, mode: 'hybrid', place: 'Stadshuset, Skövde', teamsLink: 'https://teams.microsoft.com/l/meetup-join/abc' },
+    attendees: [
+      { id: 'a1', name: 'Renée Sjöström', municipality: 'Skövde', status: 'onsite', guest: false, arrivedAt: '13:20' },
+      { id: 'a2', name: 'Åke Öberg', municipality: 'Götene', status: 'online', guest: false, substituteFor: 'Ärla Ek' },
+      { id: 'a3', name: 'Élise Ågren', municipality: 'Skaraborgs kommunalförbund', status: 'onsite', guest: true },
+      { id: 'a4', name: 'Örjan Ängel', municipality: 'Essunga', status: 'apologies', guest: false },
+    ],
+  };
+  const version = approvedVersion(content, '2021-12-07T09:12:00.000Z');
+
+  /** The PDF's text through pdftotext and the DOCX's, each folded. */
+  async function bothTexts(locale: 'sv' | 'en'): Promise<string[]> {
+    const pdfText = readableText(poppler('pdftotext', await renderer.pdf(version, locale), ['-layout']));
+    const docText = normalise(docxParagraphs(await renderer.docx(version, locale)).map((p) => p.text).join(' '));
+    return [pdfText, docText];
+  }
+
+  it('groups by municipality with online, guest, substitute, late arrival and apologies (Swedish)', async () => {
+    const expected = [
+      'Form: hybrid (på plats och digitalt)',
+      'Teamslänk: https://teams.microsoft.com/l/meetup-join/abc',
+      'Närvarande Götene: Åke Öberg (digitalt, ersättare för Ärla Ek) Skövde: Renée Sjöström (anlände 13:20) Skaraborgs kommunalförbund: Élise Ågren (gäst)',
+      'Anmält förhinder Essunga: Örjan Ängel',
+    ];
+    for (const text of await bothTexts('sv')) for (const needle of expected) expect(text).toContain(needle);
+  });
+
+  it("labels the document in English for locale 'en'", async () => {
+    const expected = [
+      'Minutes of IM-nätverket 2021-12-03',
+      'Date: Friday 3 December 2021',
+      'Götene: Åke Öberg (online, substitute for Ärla Ek)',
+      'Apologies Essunga: Örjan Ängel',
+      'Decision: Sittande möte säger ja till fråga 1 och stryker fråga 2.',
+      'Action: Svar till Camilla på frågorna om skriftligt omdöme och bedömning vid överlämning — IM-nätverket, by 2022-01-14',
+      'Next meeting',
+      'Friday 4 February 2022, 13:00–15:00, Falköping',
+      'Approval Approvers Approved Jonas Wåhlberg 2021-12-07 10:12',
+      `Content hash (SHA-256): ${version.hash}`,
+    ];
+    for (const text of await bothTexts('en')) {
+      for (const needle of expected) expect(text).toContain(needle);
+      for (const swedish of ['Beslut:', 'Uppdrag:', 'Närvarande', 'Anmält förhinder', 'Justering', 'Sida ']) expect(text).not.toContain(swedish);
+    }
+    const pdf = await renderer.pdf(version, 'en');
+    expect(poppler('pdftotext', pdf, ['-layout'])).toContain('Page 1 of');
+    expect(poppler('pdfinfo', pdf)).toMatch(/^Subject:\s+Approved minutes, version 1$/m);
+  });
+});
