@@ -104,6 +104,13 @@ param municipalityDomains string = ''
 @maxLength(40)
 param tablesPrefix string = 'justera'
 
+@description('SHAREPOINT_DRIVE_ID: the document library (drive) where approved protocols are archived. The app needs Sites.Selected on its site (see infra/README.md).')
+@minLength(1)
+param sharePointDriveId string
+
+@description('SHAREPOINT_SITE_ID: the site that holds the library (optional; the drive id alone is enough for Graph).')
+param sharePointSiteId string = ''
+
 @description('Turn on Key Vault purge protection (recommended for production). It can never be turned off again, and a deleted vault can then not be purged, so its name stays taken for the 90 days of soft delete.')
 param keyVaultPurgeProtection bool = false
 
@@ -348,6 +355,18 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          name: 'ARCHIVE'
+          value: 'sharepoint'
+        }
+        {
+          name: 'SHAREPOINT_DRIVE_ID'
+          value: sharePointDriveId
+        }
+        {
+          name: 'SHAREPOINT_SITE_ID'
+          value: sharePointSiteId
         }
         {
           name: 'ALLOWED_TENANTS'

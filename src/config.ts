@@ -23,6 +23,12 @@ export interface Config {
   channelSendsPerSecond: number;
   /** Verifying the tab's Teams SSO tokens. */
   sso: { clientId: string; allowedTenants: string[]; authority: string };
+  /** Days after sending when a justerare who has not answered is reminded. */
+  justeringReminderDays: number;
+  /** Where approved protocols are kept: a local folder (embedded default) or SharePoint through Graph. */
+  archive:
+    | { kind: 'folder'; root: string; folderTemplate: string }
+    | { kind: 'sharepoint'; driveId: string; siteId?: string; folderTemplate: string; graphBaseUrl: string; managedIdentityClientId?: string };
   store:
     | { kind: 'sqlite' }
     | {
@@ -73,10 +79,20 @@ const schema = z
     AAD_APP_CLIENT_ID: z.string().trim().default(''),
     ALLOWED_TENANTS: z.string().default(''),
     SSO_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
+    JUSTERING_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    ARCHIVE: z.enum(['folder', 'sharepoint']).default('folder'),
+    ARCHIVE_DIR: z.string().min(1).optional(),
+    ARCHIVE_FOLDER: z.string().min(1).max(400).default('Protokoll/{network}/{year}'),
+    SHAREPOINT_DRIVE_ID: z.string().trim().optional(),
+    SHAREPOINT_SITE_ID: z.string().trim().optional(),
+    GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
       ctx.addIssue({ code: 'custom', path: ['TABLES_ACCOUNT_URL'], message: 'or TABLES_CONNECTION_STRING is required when STORE=tables' });
+    }
+    if (env.ARCHIVE === 'sharepoint' && !env.SHAREPOINT_DRIVE_ID) {
+      ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_DRIVE_ID'], message: 'is required when ARCHIVE=sharepoint' });
     }
     if (!env.BOT_ID) return;
     if (env.BOT_TYPE !== 'UserAssignedMsi' && !env.BOT_PASSWORD) {
@@ -121,6 +137,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       allowedTenants: allowedTenants(e.ALLOWED_TENANTS, e.BOT_TENANT_ID),
       authority: e.SSO_AUTHORITY.replace(/\/+$/, ''),
     },
+    justeringReminderDays: e.JUSTERING_REMINDER_DAYS,
+    archive:
+      e.ARCHIVE === 'sharepoint' && e.SHAREPOINT_DRIVE_ID
+        ? {
+            kind: 'sharepoint',
+            driveId: e.SHAREPOINT_DRIVE_ID,
+            ...(e.SHAREPOINT_SITE_ID ? { siteId: e.SHAREPOINT_SITE_ID } : {}),
+            folderTemplate: e.ARCHIVE_FOLDER,
+            graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+            ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}),
+          }
+        : { kind: 'folder', root: path.resolve(cwd, e.ARCHIVE_DIR ?? path.join(e.DATA_DIR, 'arkiv')), folderTemplate: e.ARCHIVE_FOLDER },
     store:
       e.STORE === 'sqlite'
         ? { kind: 'sqlite' }

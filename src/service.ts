@@ -9,7 +9,14 @@ import { ProposalService } from './app/proposals';
 import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
 import { TabQueries } from './app/tab-queries';
-import type { Clock, IdSource, Store } from './app/ports';
+import type { Archive, Clock, IdSource, ProtocolRenderer, Store } from './app/ports';
+import { MinutesService } from './app/minutes';
+import { ArchiveWorker } from './app/archiving';
+import { TeamsJusteringChannel } from './bot/justering-channel';
+import { FolderArchive } from './archive/folder-archive';
+import { SharePointArchive } from './archive/sharepoint-archive';
+import { PdfKitProtocolRenderer } from './render/protocol-renderer';
+import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { TeamsAgendaChannel } from './bot/agenda-channel';
 import { CardUpdater } from './bot/card-updater';
 import { TeamsCheckinChannel } from './bot/checkin-channel';
@@ -33,6 +40,8 @@ export interface Service {
   store: Store;
   /** Runs the stored jobs that are due now (the service also does so every minute). */
   runScheduledWork(): Promise<number>;
+  /** Archives the approved versions that are due now (the service also does so every 10 s and after each approval). */
+  runArchiving(): Promise<number>;
   /** Sends every pending card update, closes the server and the store. */
   stop(): Promise<void>;
 }
@@ -41,9 +50,14 @@ export interface ServiceOverrides {
   store?: Store;
   clock?: Clock;
   ids?: IdSource;
+  /** The app-only identity SharePoint is reached with (tests: a token for the Graph emulator). */
+  graphCredential?: TokenCredential;
+  archive?: Archive;
+  renderer?: ProtocolRenderer;
 }
 
 const SCHEDULER_INTERVAL_MS = 60_000;
+const ARCHIVE_INTERVAL_MS = 10_000;
 
 /** The composition root: the only place that constructs adapters and wires them together. */
 export async function startService(config: Config, log: AppLogger, overrides: ServiceOverrides = {}): Promise<Service> {
@@ -89,8 +103,47 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   });
   const notifier = new TeamsProposalNotifier({ store, messenger, publicUrl: config.publicUrl, log });
   const proposals = new ProposalService({ store, clock, agendas, notifier, log });
-  const bot = new JusteraBot({ networks, meetings, attendance, proposals, messenger, ids, log });
-  const scheduler = new Scheduler({ store, clock, log, instanceId, handlers: { agendaReminder: (job) => agendas.remind(job) } });
+  const justeringChannel = new TeamsJusteringChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone, log });
+  const archiver = new ArchiveWorker({
+    store,
+    clock,
+    log,
+    instanceId,
+    renderer: overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone }),
+    archive: overrides.archive ?? openArchive(config, overrides.graphCredential),
+    publisher: justeringChannel,
+  });
+  const minutes = new MinutesService({
+    store,
+    clock,
+    ids,
+    channel: justeringChannel,
+    timeZone: config.timeZone,
+    reminderDays: config.justeringReminderDays,
+    onApproved: () => archiver.kick(),
+  });
+  const bot = new JusteraBot({
+    networks,
+    meetings,
+    attendance,
+    proposals,
+    minutes,
+    justeringCardOptions: (meeting) => ({ tabUrl: justeringChannel.tabUrl(meeting), timeZone: config.timeZone }),
+    messenger,
+    ids,
+    log,
+  });
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    log,
+    instanceId,
+    handlers: {
+      agendaReminder: (job) => agendas.remind(job),
+      justeringReminder: (job) => minutes.remindJusterare(job),
+      justeringOverdue: (job) => minutes.remindOverdue(job),
+    },
+  });
   const sso = new SsoVerifier(config.sso);
   if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
   const server = createHttpServer({
@@ -98,7 +151,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
     tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);
@@ -106,6 +159,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const url = `http://${config.host}:${port}`;
   log.info({ url }, 'service listening');
   scheduler.start(SCHEDULER_INTERVAL_MS);
+  archiver.start(ARCHIVE_INTERVAL_MS);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -113,9 +167,11 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     port,
     store,
     runScheduledWork: () => scheduler.runDue(),
+    runArchiving: () => archiver.runDue(),
     stop: () =>
       (stopping ??= (async () => {
         await scheduler.stop();
+        await archiver.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         await closed;
@@ -130,6 +186,19 @@ async function openStore(config: Config): Promise<Store> {
   if (config.store.kind === 'sqlite') return new SqliteStore(path.join(config.dataDir, 'justera.db'));
   const { kind: _kind, ...options } = config.store;
   return TablesStore.open(options);
+}
+
+/** The configured archive: a local folder by default, or SharePoint through Graph with the app's managed identity. */
+function openArchive(config: Config, credential?: TokenCredential): Archive {
+  const a = config.archive;
+  if (a.kind === 'folder') return new FolderArchive({ root: a.root, folderTemplate: a.folderTemplate });
+  return new SharePointArchive({
+    credential: credential ?? new ManagedIdentityCredential(a.managedIdentityClientId ? { clientId: a.managedIdentityClientId } : {}),
+    baseUrl: a.graphBaseUrl,
+    driveId: a.driveId,
+    ...(a.siteId ? { siteId: a.siteId } : {}),
+    folderTemplate: a.folderTemplate,
+  });
 }
 
 function listen(server: restify.Server, port: number, host: string): Promise<void> {

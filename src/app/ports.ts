@@ -2,7 +2,7 @@ import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
 import type { CardRef, Locale, Meeting } from '../domain/meeting';
-import type { MinutesVersion } from '../domain/minutes';
+import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
 /** Durable state. Every key is scoped by tenant (and network or meeting); nothing is global. */
@@ -51,6 +51,9 @@ export interface Store {
   /** Where the agenda card was posted, and which version it shows. */
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
 
+  /** Where the minutes' status card was posted in the channel. */
+  setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
+
   /** Stores a proposal unless one with its id exists; returns what is stored. */
   createProposal(proposal: Proposal): Promise<Proposal>;
   getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined>;
@@ -64,6 +67,26 @@ export interface Store {
   /** Replaces a job's state (claimed, done). */
   updateJob(job: Job): Promise<void>;
 
+  /** A meeting's minutes draft with its ETag. */
+  getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined>;
+  /** Like saveAgenda: written only under the current ETag (undefined: only when there is none yet). */
+  saveMinutes(minutes: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined>;
+  getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined>;
+  /** A meeting's versions, oldest first. */
+  listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]>;
+  /**
+   * Writes a version under its ETag; with `ifMatch` undefined only when the number is new.
+   * One row holds the version, its approvals and its intent to archive, so they change together.
+   */
+  saveMinutesVersion(version: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined>;
+  /** Approved versions whose archiving is pending and due, across tenants, earliest first. */
+  dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]>;
+  /** A network's approved versions (all meetings), for action items and the archive view. */
+  listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]>;
+  /** Marks an action item done (or open again with `undefined`). */
+  setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void>;
+  listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>>;
+
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }
@@ -73,14 +96,22 @@ export interface Job {
   tenantId: string;
   /** Unique per tenant and deterministic, e.g. agenda-reminder/<meeting>/7. */
   id: string;
-  kind: 'agendaReminder';
+  kind: 'agendaReminder' | 'justeringReminder' | 'justeringOverdue';
   meetingId: string;
+  /** The minutes version a justering reminder is about. */
+  version?: number;
   dueAt: string;
   /** Set before the work starts: a job claimed and never finished is not run again. */
   claimedAt?: string;
   doneAt?: string;
   outcome?: 'posted' | 'skipped' | 'abandoned' | 'failed';
   detail?: string;
+}
+
+/** Who marked an action item done, and when. */
+export interface ActionDone {
+  by: string;
+  at: string;
 }
 
 export type LeaseResult = { ok: true } | { ok: false; holder: string; untilMs: number };

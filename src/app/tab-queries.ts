@@ -65,6 +65,12 @@ export class TabQueries {
     return members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv'));
   }
 
+  /** Whether the caller manages the network's roles: a team owner, or given the admin role. */
+  async canAssignRoles(caller: Caller, networkId: string): Promise<boolean> {
+    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    return !!me && isAdmin(me);
+  }
+
   /**
    * Only an admin assigns roles. Team owners stay admins whatever role they take (a chair who
    * owns the team keeps managing roles); an admin by role cannot give it up themself.

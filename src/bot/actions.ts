@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { LIMITS } from '../domain/meeting';
 import { PROPOSAL_LIMITS } from '../domain/proposal';
+import { MINUTES_LIMITS } from '../domain/minutes';
 
 /** The one table of card actions: every button's `data.action` is validated into this union. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -20,6 +21,13 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     proposalId: id,
     title: field(PROPOSAL_LIMITS.title),
     description: field(PROPOSAL_LIMITS.description),
+  }),
+  z.object({ action: z.literal('approveMinutes'), meetingId: id, version: z.string().regex(/^[1-9][0-9]{0,5}$/) }),
+  z.object({
+    action: z.literal('requestMinutesChange'),
+    meetingId: id,
+    version: z.string().regex(/^[1-9][0-9]{0,5}$/),
+    comment: field(MINUTES_LIMITS.comment),
   }),
   z.object({
     action: z.literal('createMeeting'),

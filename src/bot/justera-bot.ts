@@ -9,6 +9,8 @@ import {
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
 import type { MeetingService } from '../app/meetings';
+import type { MinutesService } from '../app/minutes';
+import { justeringAnswerCard } from '../cards/justering-cards';
 import type { NetworkService } from '../app/networks';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
@@ -16,7 +18,7 @@ import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
-import type { Locale } from '../domain/meeting';
+import type { Locale, Meeting } from '../domain/meeting';
 import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
@@ -29,6 +31,9 @@ export interface BotDeps {
   proposals: ProposalService;
   meetings: MeetingService;
   attendance: AttendanceService;
+  minutes: MinutesService;
+  /** Where a justering card links to, and the time zone its times are shown in. */
+  justeringCardOptions: (meeting: Meeting) => { tabUrl: string; timeZone: string };
   messenger: TeamsMessenger;
   ids: IdSource;
   log: Logger;
@@ -113,6 +118,15 @@ export class JusteraBot extends TeamsActivityHandler {
       }
       case 'createMeeting':
         return cardResponse(await this.createMeeting(ctx, action, locale));
+      case 'approveMinutes':
+      case 'requestMinutesChange': {
+        const number = Number(action.version);
+        const outcome =
+          action.action === 'approveMinutes'
+            ? await this.deps.minutes.approve(tenantId, person.id, action.meetingId, number)
+            : await this.deps.minutes.requestChange(tenantId, person.id, action.meetingId, number, action.comment ?? '');
+        return cardResponse(justeringAnswerCard(outcome, this.deps.justeringCardOptions(outcome.meeting), locale));
+      }
       case 'proposeItem': {
         const meeting = await this.deps.meetings.require(tenantId, action.meetingId);
         return cardResponse(proposalFormCard(meeting, { proposalId: this.deps.ids.newId() }, locale));

@@ -1,8 +1,8 @@
 import type { Agenda, AgendaChange, AgendaLink, AgendaSchedule, Presenter, ScheduledItem } from '../domain/agenda';
-import { localDate, type Locale, type Meeting } from '../domain/meeting';
+import type { Locale, Meeting } from '../domain/meeting';
 import { agendaStrings, type AgendaStrings } from './agenda-strings';
 import { actionSet, card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
-import { longDate, meetingWhen } from './format';
+import { instantParts, longDate, meetingWhen, shorten } from './format';
 import { strings } from './strings';
 
 export const AGENDA_CARD_BUDGET_BYTES = 28 * 1024;
@@ -144,7 +144,7 @@ function changeNotice(note: { at: string; changes: AgendaChange[] }, timeZone: s
   const rest = note.changes.length - shown.length;
   return container(
     [
-      text(a.changedAt(when(note.at, timeZone, locale)), { weight: 'Bolder' }),
+      text(a.changedAt(instantParts(note.at, timeZone, locale)), { weight: 'Bolder' }),
       ...shown.map((c) => userText(changeRuns(c, a), { spacing: 'None' })),
       ...(rest > 0 ? [text(a.moreChanges(rest), { isSubtle: true, spacing: 'None' })] : []),
     ],
@@ -179,22 +179,4 @@ function changeRuns(c: AgendaChange, a: AgendaStrings): Run[] {
 function presenterName(p: Presenter, a: AgendaStrings): string {
   if (p.kind === 'member') return p.name;
   return `${p.name} (${p.organisation ?? a.guestSuffix})`;
-}
-
-/** Date and HH:MM of an instant in the network's time zone; undefined for a bad instant. */
-function when(at: string, timeZone: string, locale: Locale): { date: string; time: string } | undefined {
-  const instant = new Date(at);
-  if (Number.isNaN(instant.getTime())) return undefined;
-  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-  return { date: longDate(localDate(instant, timeZone), locale), time };
-}
-
-/** At most `max` characters, cut at a word where one is near, with an ellipsis. */
-function shorten(s: string, max: number): string {
-  const chars = [...s];
-  if (chars.length <= max) return s;
-  if (max <= 0) return '';
-  const cut = chars.slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

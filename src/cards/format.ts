@@ -1,4 +1,4 @@
-import { weekdayIndex, type Locale, type Meeting } from '../domain/meeting';
+import { localDate, weekdayIndex, type Locale, type Meeting } from '../domain/meeting';
 import { strings } from './strings';
 
 /** "fredag 4 februari 2022" / "Friday 4 February 2022". */
@@ -20,4 +20,30 @@ export function meetingWhen(meeting: Pick<Meeting, 'date' | 'start' | 'end'>, lo
 /** Short title used in confirmations: "IM-nätverket 2022-02-04". */
 export function meetingTitle(meeting: Pick<Meeting, 'networkName' | 'date'>): string {
   return `${meeting.networkName} ${meeting.date}`;
+}
+
+/** At most `max` characters, cut at a word where one is near, with an ellipsis. */
+export function shorten(s: string, max: number): string {
+  const chars = [...s];
+  if (chars.length <= max) return s;
+  if (max <= 0) return '';
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Date and HH:MM of an instant in the network's time zone; undefined for a bad instant. */
+export function instantParts(at: string, timeZone: string, locale: Locale): { date: string; time: string } | undefined {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return { date: longDate(localDate(instant, timeZone), locale), time };
+}
+
+/** "4 februari 2022 kl. 10:15" of an instant in the network's time zone. */
+export function instantText(at: string, timeZone: string, locale: Locale): string {
+  const parts = instantParts(at, timeZone, locale);
+  if (!parts) return at;
+  const date = parts.date.replace(/^\S+ /, '');
+  return locale === 'en' ? `${date} at ${parts.time}` : `${date} kl. ${parts.time}`;
 }

@@ -38,7 +38,7 @@ export interface AttendanceSummary {
 const collator = new Intl.Collator('sv');
 const byName = (a: { name: string }, b: { name: string }): number => collator.compare(a.name, b.name);
 
-export function summarizeAttendance(records: readonly AttendanceRecord[]): AttendanceSummary {
+export function summarizeAttendance(records: readonly Pick<AttendanceRecord, 'name' | 'municipality' | 'guest' | 'status'>[]): AttendanceSummary {
   const counts: Record<AttendanceStatus, number> = { onsite: 0, online: 0, apologies: 0 };
   const byMunicipality = new Map<string, PresentPerson[]>();
   const guests: PresentPerson[] = [];

@@ -44,6 +44,8 @@ export interface Meeting extends MeetingDetails {
   card?: CardRef;
   /** The published agenda's card in the channel, and the version it shows. */
   agendaCard?: CardRef & { version: number };
+  /** The minutes' status card in the channel (justering, then the archived protocol). */
+  justeringCard?: CardRef;
   createdAt: string;
 }
 
@@ -157,6 +159,11 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
   };
   const first = asUtc - offsetAt(asUtc);
   return new Date(asUtc - offsetAt(first)).toISOString();
+}
+
+/** YYYY-MM-DD a number of days after a date. */
+export function daysAfter(date: string, days: number): string {
+  return daysBefore(date, -days);
 }
 
 /** YYYY-MM-DD a number of days before a date. */

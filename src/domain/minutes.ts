@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { AGENDA_LIMITS, type Agenda, type Presenter } from './agenda';
-import type { AttendanceRecord, AttendanceStatus } from './attendance';
+import { AGENDA_LIMITS, type Agenda } from './agenda';
+import type { AttendanceRecord } from './attendance';
 import { isValidDate, normaliseTime, type MeetingDetails } from './meeting';
+import type { ActionItem, MinutesAttendee, MinutesContent, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
+
+export type * from './minutes-model';
 
 /**
  * The minutes (protokoll) of one meeting and their justering: pure model and rules, no I/O.
@@ -25,126 +28,6 @@ export const MINUTES_LIMITS = {
   comment: 2000,
   justerare: 2,
 } as const;
-
-/** Someone the minutes name: a network member, or a person named in text only. */
-export type PersonRef = { kind: 'member'; memberId: string; name: string } | { kind: 'named'; name: string };
-
-export interface ActionItem {
-  id: string;
-  text: string;
-  owner: PersonRef;
-  /** YYYY-MM-DD */
-  due?: string;
-}
-
-export interface MinutesItem {
-  id: string;
-  /** The agenda item this came from, when it did. */
-  agendaItemId?: string;
-  title: string;
-  presenter?: Presenter;
-  notes: string;
-  decisions: string[];
-  actions: ActionItem[];
-  /** Bordlagd: postponed to a later meeting. */
-  tabled: boolean;
-}
-
-export interface MinutesAttendee {
-  /** The check-in record's person id, or an id the secretary's correction gave. */
-  id: string;
-  name: string;
-  municipality: string;
-  status: AttendanceStatus;
-  guest: boolean;
-  /** Ersättare: whom this person stands in for. */
-  substituteFor?: string;
-  /** HH:MM when someone came late. */
-  arrivedAt?: string;
-}
-
-export interface NextMeeting {
-  /** YYYY-MM-DD */
-  date: string;
-  start?: string;
-  end?: string;
-  place?: string;
-}
-
-/** What the protocol says. This is what is hashed, frozen and rendered. */
-export interface MinutesContent {
-  networkName: string;
-  meeting: MeetingDetails;
-  secretary?: PersonRef;
-  justerare: Extract<PersonRef, { kind: 'member' }>[];
-  attendees: MinutesAttendee[];
-  items: MinutesItem[];
-  nextMeetings: NextMeeting[];
-  /** Free text about the next meeting(s): "Fredagar kl 13-15, förhoppningsvis på plats". */
-  nextMeetingNote?: string;
-}
-
-/** The secretary's working copy. */
-export interface MinutesDraft {
-  tenantId: string;
-  networkId: string;
-  meetingId: string;
-  content: MinutesContent;
-  /** The latest version sent for justering, if any. */
-  sentVersion?: number;
-  /** The hash of `content` when it was last sent; differs once the draft is edited after sending. */
-  sentHash?: string;
-  updatedAt: string;
-  updatedBy?: string;
-}
-
-export type VersionState = 'pending' | 'changes_requested' | 'superseded' | 'approved';
-
-export interface Approval {
-  memberId: string;
-  name: string;
-  at: string;
-}
-
-export interface ChangeRequest extends Approval {
-  comment: string;
-}
-
-export interface ArchivedDocument {
-  kind: 'pdf' | 'docx';
-  name: string;
-  webUrl: string;
-  itemId: string;
-}
-
-/** Archiving is written with the approval in one row: the outbox. */
-export interface ArchiveIntent {
-  state: 'pending' | 'done' | 'failed';
-  attempts: number;
-  /** ISO instant: not before then (Retry-After, back-off). */
-  nextAttemptAt: string;
-  lastError?: string;
-  documents: ArchivedDocument[];
-  doneAt?: string;
-  /** The minutes card in the channel, once posted. */
-  minutesCardPosted?: boolean;
-}
-
-export interface MinutesVersion {
-  tenantId: string;
-  networkId: string;
-  meetingId: string;
-  number: number;
-  content: MinutesContent;
-  hash: string;
-  sentAt: string;
-  sentBy: { memberId: string; name: string };
-  state: VersionState;
-  approvals: Approval[];
-  changeRequests: ChangeRequest[];
-  approvedAt?: string;
-  archive?: ArchiveIntent;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Canonical content and its hash
@@ -280,14 +163,6 @@ export function sendProblems(c: MinutesContent): MinutesProblem[] {
 
 // ---------------------------------------------------------------------------------------------
 // Justering
-
-export type MinutesStatus =
-  | { kind: 'draft' }
-  | { kind: 'edited_after_send'; version: number }
-  | { kind: 'pending'; version: number; waitingFor: { memberId: string; name: string }[]; since: string }
-  | { kind: 'changes_requested'; version: number; requests: ChangeRequest[] }
-  | { kind: 'approved'; version: number; approvedAt: string }
-  | { kind: 'edited_after_approval'; approvedVersion: number };
 
 /** Where the minutes stand, from the draft and its latest version. */
 export function minutesStatus(draft: MinutesDraft, latest: MinutesVersion | undefined, approvedEver: MinutesVersion | undefined): MinutesStatus {

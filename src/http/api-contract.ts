@@ -18,7 +18,7 @@ export interface Problem {
   /** Stable code, e.g. "unauthenticated", "forbidden", "not_found", "bad_request", "conflict". */
   code: string;
   /** For an invalid agenda: each problem, at its item. */
-  errors?: { code: string; itemId?: string; detail: string }[];
+  errors?: { code: string; itemId?: string; field?: string; detail: string }[];
 }
 
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */
@@ -71,6 +71,8 @@ export interface NetworkMember {
 /** GET /api/v1/networks/:networkId/members — any member may list them. */
 export interface MembersResponse {
   members: NetworkMember[];
+  /** Whether the caller may change the roles (team owners and admins). */
+  canAssignRoles: boolean;
 }
 
 /** PUT /api/v1/networks/:networkId/members/:memberId/role — admins only; answers the member. */
@@ -188,4 +190,64 @@ export interface CurrentMeetingResponse {
   meeting: MeetingSummary | null;
   /** True when `meeting` is today; false when it is the next upcoming one. */
   today: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minutes (protokoll) and justering
+
+export type {
+  ActionItem as ApiActionItem,
+  MinutesAttendee as ApiMinutesAttendee,
+  MinutesContent as ApiMinutesContent,
+  MinutesItem as ApiMinutesItem,
+  NextMeeting as ApiNextMeeting,
+  PersonRef as ApiPersonRef,
+} from '../domain/minutes-model';
+import type { ActionItem as DomainActionItem, Approval, ArchivedDocument, ChangeRequest, MinutesContent as DomainMinutesContent, MinutesStatus, VersionState } from '../domain/minutes-model';
+
+export type { MinutesStatus as ApiMinutesStatus } from '../domain/minutes-model';
+
+export interface ApiMinutesVersion {
+  number: number;
+  hash: string;
+  state: VersionState;
+  sentAt: string;
+  sentBy: string;
+  approvals: Approval[];
+  changeRequests: ChangeRequest[];
+  approvedAt?: string;
+  documents: ArchivedDocument[];
+  archive: 'pending' | 'done' | 'failed' | null;
+  content: DomainMinutesContent;
+}
+
+/** GET/PUT /api/v1/meetings/{id}/minutes, POST …/minutes/send. PUT and send need If-Match. */
+export interface MinutesResponse {
+  meetingId: string;
+  networkId: string;
+  content: DomainMinutesContent;
+  etag: string;
+  status: MinutesStatus;
+  canEdit: boolean;
+  versions: ApiMinutesVersion[];
+}
+
+export interface ApiAction {
+  meetingId: string;
+  meetingDate: string;
+  itemTitle: string;
+  action: DomainActionItem;
+  networkId: string;
+  networkName: string;
+  done?: { by: string; at: string };
+}
+
+/** GET /api/v1/me/actions ("Mina uppdrag"). */
+export interface MyActionsResponse {
+  actions: ApiAction[];
+}
+
+/** GET /api/v1/networks/{id}/actions. */
+export interface NetworkActionsResponse {
+  actions: ApiAction[];
 }

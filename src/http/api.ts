@@ -14,6 +14,8 @@ import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
 import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
+import type { MinutesService } from '../app/minutes';
+import { minutesProblemBody, registerMinutesApi } from './minutes-api';
 import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
@@ -21,6 +23,7 @@ export interface ApiDeps {
   meetings: MeetingService;
   agendas: AgendaService;
   proposals: ProposalService;
+  minutes: MinutesService;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -94,10 +97,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   route('/api/v1/networks/:networkId/members', async (caller, req) => {
     const members = await deps.queries.members(caller, String(req.params.networkId ?? ''));
-    return { members: members.map(memberView) } satisfies MembersResponse;
+    return { members: members.map(memberView), canAssignRoles: await deps.queries.canAssignRoles(caller, String(req.params.networkId ?? '')) } satisfies MembersResponse;
   });
 
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
+  registerMinutesApi(route, deps.minutes, { meetingId, ifMatch });
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId(req));
@@ -354,6 +358,7 @@ function problem(req: restify.Request, res: restify.Response, err: unknown, log:
     body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];
     body.errors = err.problems.map((p) => ({ code: p.code, ...(p.itemId ? { itemId: p.itemId } : {}), detail: a.errors[p.code] }));
   }
+  Object.assign(body, minutesProblemBody(err, locale));
   res.setHeader('content-type', 'application/problem+json');
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
   res.writeHead(status);

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Job, LeaseResult, Store } from '../app/ports';
+import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
@@ -34,12 +35,30 @@ CREATE TABLE IF NOT EXISTS jobs (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, due_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS jobs_due ON jobs (done, due_at);
+CREATE TABLE IF NOT EXISTS minutes (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS minutes_versions (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, number INTEGER NOT NULL, network_id TEXT NOT NULL,
+  revision INTEGER NOT NULL, approved INTEGER NOT NULL, archive_due TEXT, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id, number)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS minutes_archive_due ON minutes_versions (archive_due) WHERE archive_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS minutes_approved ON minutes_versions (tenant_id, network_id) WHERE approved = 1;
+CREATE TABLE IF NOT EXISTS actions_done (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, action_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, action_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
 `;
 
 type DocRow = { doc: string };
+
+/** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
+function revisionOf(etag: string): number | undefined {
+  const m = /^"r(\d+)"$/.exec(etag);
+  return m ? Number(m[1]) : undefined;
+}
 
 /**
  * The embedded store: SQLite in WAL mode. A write is committed to the write-ahead log
@@ -164,12 +183,12 @@ export class SqliteStore implements Store {
       const info = this.db.prepare('INSERT OR IGNORE INTO agendas (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)').run(agenda.tenantId, agenda.meetingId, doc);
       return info.changes === 1 ? '"r1"' : undefined;
     }
-    const revision = /^"r(\d+)"$/.exec(ifMatch)?.[1];
-    if (!revision) return undefined;
+    const revision = revisionOf(ifMatch);
+    if (revision === undefined) return undefined;
     const info = this.db
       .prepare('UPDATE agendas SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?')
-      .run(doc, agenda.tenantId, agenda.meetingId, Number(revision));
-    return info.changes === 1 ? `"r${Number(revision) + 1}"` : undefined;
+      .run(doc, agenda.tenantId, agenda.meetingId, revision);
+    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 
   async keepAgendaVersion(agenda: Agenda): Promise<void> {
@@ -180,6 +199,10 @@ export class SqliteStore implements Store {
 
   async listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
     return this.all<Agenda>('SELECT doc FROM agenda_versions WHERE tenant_id = ? AND meeting_id = ? ORDER BY version', tenantId, meetingId);
+  }
+
+  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
   }
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
@@ -221,6 +244,92 @@ export class SqliteStore implements Store {
     this.db
       .prepare('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
       .run(JSON.stringify(job), job.doneAt ? 1 : 0, job.dueAt, job.tenantId, job.id);
+  }
+
+  async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
+    const row = this.db.prepare('SELECT revision, doc FROM minutes WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as
+      | { revision: number; doc: string }
+      | undefined;
+    return row ? { minutes: JSON.parse(row.doc) as MinutesDraft, etag: `"r${row.revision}"` } : undefined;
+  }
+
+  async saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
+    const doc = JSON.stringify(m);
+    if (ifMatch === undefined) {
+      const info = this.db.prepare('INSERT OR IGNORE INTO minutes (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)').run(m.tenantId, m.meetingId, doc);
+      return info.changes === 1 ? '"r1"' : undefined;
+    }
+    const revision = revisionOf(ifMatch);
+    if (revision === undefined) return undefined;
+    const info = this.db
+      .prepare('UPDATE minutes SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?')
+      .run(doc, m.tenantId, m.meetingId, revision);
+    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
+  }
+
+  async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
+    const row = this.db
+      .prepare('SELECT revision, doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND number = ?')
+      .get(tenantId, meetingId, number) as { revision: number; doc: string } | undefined;
+    return row ? { version: JSON.parse(row.doc) as MinutesVersion, etag: `"r${row.revision}"` } : undefined;
+  }
+
+  async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
+    return this.all<MinutesVersion>('SELECT doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? ORDER BY number', tenantId, meetingId);
+  }
+
+  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
+    const approved = v.state === 'approved' ? 1 : 0;
+    const archiveDue = v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null;
+    const doc = JSON.stringify(v);
+    if (ifMatch === undefined) {
+      const info = this.db
+        .prepare(
+          'INSERT OR IGNORE INTO minutes_versions (tenant_id, meeting_id, number, network_id, revision, approved, archive_due, doc) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+        )
+        .run(v.tenantId, v.meetingId, v.number, v.networkId, approved, archiveDue, doc);
+      return info.changes === 1 ? '"r1"' : undefined;
+    }
+    const revision = revisionOf(ifMatch);
+    if (revision === undefined) return undefined;
+    const info = this.db
+      .prepare(
+        'UPDATE minutes_versions SET revision = revision + 1, approved = ?, archive_due = ?, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND number = ? AND revision = ?',
+      )
+      .run(approved, archiveDue, doc, v.tenantId, v.meetingId, v.number, revision);
+    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
+  }
+
+  async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
+    return (
+      this.db.prepare('SELECT doc FROM minutes_versions WHERE archive_due IS NOT NULL AND archive_due <= ? ORDER BY archive_due LIMIT ?').all(nowIso, limit) as DocRow[]
+    ).map((r) => JSON.parse(r.doc) as MinutesVersion);
+  }
+
+  async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
+    return this.all<MinutesVersion>(
+      'SELECT doc FROM minutes_versions WHERE tenant_id = ? AND network_id = ? AND approved = 1 ORDER BY meeting_id, number',
+      tenantId,
+      networkId,
+    );
+  }
+
+  async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
+    if (done === undefined) {
+      this.db.prepare('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
+      return;
+    }
+    this.db
+      .prepare('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)')
+      .run(tenantId, networkId, actionId, JSON.stringify(done));
+  }
+
+  async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
+    const rows = this.db.prepare('SELECT action_id, doc FROM actions_done WHERE tenant_id = ? AND network_id = ?').all(tenantId, networkId) as {
+      action_id: string;
+      doc: string;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.action_id, JSON.parse(r.doc) as ActionDone]));
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

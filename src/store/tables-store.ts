@@ -1,6 +1,7 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Job, LeaseResult, Store } from '../app/ports';
+import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
@@ -17,12 +18,33 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
+const versionKey = (n: number): string => String(n).padStart(6, '0');
+
 export function key(...parts: string[]): string {
   return parts.map((p) => Buffer.from(p, 'utf8').toString('base64url')).join('.');
+}
+
+/**
+ * A string property holds at most 64 KiB (32K UTF-16 units); a protocol can be longer. Long
+ * documents are split over doc, doc1, doc2 … (an entity holds up to 1 MiB).
+ */
+const CHUNK = 30_000;
+type ChunkedDoc = Record<string, string>;
+
+function chunked(json: string): ChunkedDoc {
+  const out: ChunkedDoc = { doc: json.slice(0, CHUNK) };
+  for (let i = 1; i * CHUNK < json.length; i++) out[`doc${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return out;
+}
+
+function unchunked(row: Record<string, unknown>): string {
+  let text = String(row['doc']);
+  for (let i = 1; typeof row[`doc${i}`] === 'string'; i++) text += row[`doc${i}`] as string;
+  return text;
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -185,16 +207,8 @@ export class TablesStore implements Store {
     }
   }
 
-  async saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
-    const entity: Doc = { partitionKey: key(agenda.tenantId), rowKey: key(agenda.meetingId), doc: JSON.stringify(agenda) };
-    try {
-      const res = ifMatch === undefined ? await this.tables.agendas.createEntity(entity) : await this.tables.agendas.updateEntity(entity, 'Replace', { etag: ifMatch });
-      return res.etag;
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 409 || status === 412 || status === 400) return undefined;
-      throw err;
-    }
+  saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.writeIfMatch('agendas', { partitionKey: key(agenda.tenantId), rowKey: key(agenda.meetingId), doc: JSON.stringify(agenda) }, ifMatch);
   }
 
   async keepAgendaVersion(agenda: Agenda): Promise<void> {
@@ -206,6 +220,10 @@ export class TablesStore implements Store {
 
   listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
     return this.list<Agenda>('agendaversions', key(tenantId, meetingId));
+  }
+
+  setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
   }
 
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
@@ -254,6 +272,96 @@ export class TablesStore implements Store {
 
   async updateJob(job: Job): Promise<void> {
     await this.tables.jobs.upsertEntity(this.jobEntity(job), 'Replace');
+  }
+
+  async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
+    const row = await this.row('minutes', key(tenantId), key(meetingId));
+    return row ? { minutes: JSON.parse(unchunked(row)) as MinutesDraft, etag: row.etag } : undefined;
+  }
+
+  saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.writeIfMatch('minutes', { partitionKey: key(m.tenantId), rowKey: key(m.meetingId), ...chunked(JSON.stringify(m)) }, ifMatch);
+  }
+
+  async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
+    const row = await this.row('minutesversions', key(tenantId, meetingId), versionKey(number));
+    return row ? { version: JSON.parse(unchunked(row)) as MinutesVersion, etag: row.etag } : undefined;
+  }
+
+  async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
+    const list = await this.query<MinutesVersion>('minutesversions', odata`PartitionKey eq ${key(tenantId, meetingId)}`);
+    return list.sort((a, b) => a.number - b.number);
+  }
+
+  saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
+    const entity = {
+      partitionKey: key(v.tenantId, v.meetingId),
+      rowKey: versionKey(v.number),
+      tenant: v.tenantId,
+      network: v.networkId,
+      approved: v.state === 'approved',
+      archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
+      ...chunked(JSON.stringify(v)),
+    };
+    return this.writeIfMatch('minutesversions', entity, ifMatch);
+  }
+
+  /** A scan with a filter: approved versions are few (a network meets about eight times a year). */
+  async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
+    const list = await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''} and archiveDue le ${nowIso}`);
+    const due = (v: MinutesVersion): string => v.archive?.nextAttemptAt ?? '';
+    return list.sort((a, b) => due(a).localeCompare(due(b))).slice(0, limit);
+  }
+
+  async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
+    const list = await this.query<MinutesVersion>('minutesversions', odata`tenant eq ${tenantId} and network eq ${networkId} and approved eq true`);
+    return list.sort((a, b) => a.meetingId.localeCompare(b.meetingId) || a.number - b.number);
+  }
+
+  async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
+    if (done === undefined) {
+      await this.tables.actionsdone.deleteEntity(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
+        if (statusOf(err) !== 404) throw err;
+      });
+      return;
+    }
+    await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
+  }
+
+  async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
+    const out: Record<string, ActionDone> = {};
+    const rows = this.tables.actionsdone.listEntities<{ actionId: string; doc: string }>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}` } });
+    for await (const row of rows) out[row.actionId] = JSON.parse(row.doc) as ActionDone;
+    return out;
+  }
+
+  private async row(table: TableName, pk: string, rk: string): Promise<(Record<string, unknown> & { etag: string }) | undefined> {
+    try {
+      const row = await this.tables[table].getEntity<Record<string, unknown>>(pk, rk);
+      return row as Record<string, unknown> & { etag: string };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Creates (ifMatch undefined) or replaces under the ETag; undefined when someone else wrote first. */
+  private async writeIfMatch(table: TableName, entity: TableEntity<Record<string, unknown>>, ifMatch: string | undefined): Promise<string | undefined> {
+    try {
+      const client = this.tables[table];
+      const res = ifMatch === undefined ? await client.createEntity(entity) : await client.updateEntity(entity, 'Replace', { etag: ifMatch });
+      return res.etag;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 409 || status === 412 || status === 400) return undefined;
+      throw err;
+    }
+  }
+
+  private async query<T>(table: TableName, filter: string): Promise<T[]> {
+    const out: T[] = [];
+    for await (const row of this.tables[table].listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(JSON.parse(unchunked(row)) as T);
+    return out;
   }
 
   /** All jobs in one partition: few, and the scheduler scans them by due time. */

@@ -2,7 +2,7 @@ import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
 import { botAdded, cardAction, channelMessage, devIdentity, makeRoster, postActivity, userFrom, CHANNEL_ID, TEAM_ID, TENANT, type BotReply, type TeamsUser } from './teams';
 import type { Clock } from '../../src/app/ports';
-import type { Service } from '../../src/service';
+import type { Service, ServiceOverrides } from '../../src/service';
 
 export interface CardJson {
   body: unknown[];
@@ -27,7 +27,7 @@ export function invokeCard(reply: BotReply): CardJson {
 /** A team with the bot installed, a connector emulator, and the real service. */
 export class Journey {
   readonly connector = new ConnectorEmulator();
-  service!: Service;
+  service!: Service & { dataDir: string };
   /** Where the bot listens: the in-process service, or a service process. */
   botUrl = '';
   serviceUrl = '';
@@ -44,9 +44,9 @@ export class Journey {
   }
 
   /** The team plus the real service in this process. */
-  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number; clock?: Clock } = {}): Promise<this> {
+  async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number; clock?: Clock; overrides?: ServiceOverrides } = {}): Promise<this> {
     await this.startTeam(opts);
-    this.service = await startTestService(opts.env, opts.clock);
+    this.service = await startTestService(opts.env, opts.clock, opts.overrides);
     this.botUrl = this.service.url;
     return this;
   }

@@ -4,18 +4,18 @@ import path from 'node:path';
 import type { Clock } from '../../src/app/ports';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { startService, type Service } from '../../src/service';
+import { startService, type Service, type ServiceOverrides } from '../../src/service';
 
 export function tempDir(prefix = 'justera-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
 /** The real service, in this process, on 127.0.0.1 and a free port, with its own data folder. */
-export async function startTestService(env: Record<string, string> = {}, clock?: Clock): Promise<Service & { dataDir: string }> {
+export async function startTestService(env: Record<string, string> = {}, clock?: Clock, overrides: ServiceOverrides = {}): Promise<Service & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDir();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYGROUND: 'off', ...env });
   const log = createLogger(process.env.TEST_LOG === '1' ? 'debug' : 'silent');
-  const service = await startService(config, log, clock ? { clock } : {});
+  const service = await startService(config, log, { ...overrides, ...(clock ? { clock } : {}) });
   return { ...service, dataDir };
 }
 

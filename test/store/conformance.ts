@@ -3,6 +3,7 @@ import type { Proposal } from '../../src/domain/proposal';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
+import { newVersion, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
 
 /** How a suite gets a fresh, empty store; `reopen` closes it and opens the same data again. */
 export interface StoreUnderTest {
@@ -54,6 +55,26 @@ export const meeting = (id: string, over: Partial<Meeting> = {}): Meeting => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });
+
+export const minutesDraft = (meetingId: string, notes: string, tenantId = 't-1'): MinutesDraft => ({
+  tenantId,
+  networkId: TEAM,
+  meetingId,
+  content: {
+    networkName: 'IM-nätverket',
+    meeting: { date: '2030-02-04', start: '13:00', end: '15:00', place: 'Falköping', mode: 'onsite' },
+    justerare: [{ kind: 'member', memberId: 'j-1', name: 'Jonas Wåhlberg' }],
+    attendees: [],
+    items: [{ id: 'i-1', title: 'Föregående protokoll', notes, decisions: [], actions: [], tabled: false }],
+    nextMeetings: [],
+  },
+  updatedAt: '2030-02-04T15:00:00.000Z',
+});
+
+export const minutesVersion = (meetingId: string, number: number, tenantId = 't-1'): MinutesVersion => {
+  const draft = minutesDraft(meetingId, `Version ${number}`, tenantId);
+  return newVersion(draft, number, { memberId: 's-1', name: 'Karin' }, '2030-02-05T08:00:00.000Z');
+};
 
 export const attendance = (meetingId: string, personId: string, over: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
   tenantId: 't-1',
@@ -197,6 +218,66 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.keepAgendaVersion(v(1, 'first'));
       await store.keepAgendaVersion(v(1, 'rewritten'));
       expect(await store.listAgendaVersions('t-1', 'm-1')).toEqual([v(1, 'first'), v(2, 'second')]);
+    });
+
+    test('minutes: the draft is written under its ETag, versions are created once and change only under theirs', async () => {
+      const draft = minutesDraft('m-1', 'Anteckningar');
+      const e1 = await store.saveMinutes(draft, undefined);
+      expect(e1).toBeDefined();
+      expect(await store.saveMinutes(draft, undefined)).toBeUndefined();
+      const e2 = await store.saveMinutes(minutesDraft('m-1', 'Ändrat'), e1);
+      expect(e2).toBeDefined();
+      expect(await store.saveMinutes(minutesDraft('m-1', 'Förlorat'), e1)).toBeUndefined();
+      expect((await store.getMinutes('t-1', 'm-1'))?.minutes.content.items[0]?.notes).toBe('Ändrat');
+      expect(await store.getMinutes(OTHER_TENANT, 'm-1')).toBeUndefined();
+
+      const v1 = minutesVersion('m-1', 1);
+      const ve1 = await store.saveMinutesVersion(v1, undefined);
+      expect(ve1).toBeDefined();
+      expect(await store.saveMinutesVersion({ ...v1, hash: 'other' }, undefined)).toBeUndefined();
+      const approved = { ...v1, state: 'approved' as const, approvedAt: '2030-02-10T10:00:00.000Z', archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: '2030-02-10T10:00:00.000Z', documents: [] } };
+      const ve2 = await store.saveMinutesVersion(approved, ve1);
+      expect(ve2).toBeDefined();
+      expect(await store.saveMinutesVersion({ ...v1, state: 'changes_requested' }, ve1)).toBeUndefined();
+      await store.saveMinutesVersion(minutesVersion('m-1', 2), undefined);
+      expect((await store.listMinutesVersions('t-1', 'm-1')).map((v) => [v.number, v.state])).toEqual([
+        [1, 'approved'],
+        [2, 'pending'],
+      ]);
+      expect(await store.getMinutesVersion('t-1', 'm-1', 1)).toEqual({ version: approved, etag: ve2 });
+    });
+
+    test('minutes: due archives across tenants and approved versions per network', async () => {
+      const pending = (meetingId: string, tenantId: string, due: string) => ({
+        ...minutesVersion(meetingId, 1, tenantId),
+        state: 'approved' as const,
+        archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: due, documents: [] },
+      });
+      await store.saveMinutesVersion(pending('m-1', 't-1', '2030-02-10T10:00:00.000Z'), undefined);
+      await store.saveMinutesVersion(pending('m-2', OTHER_TENANT, '2030-02-09T10:00:00.000Z'), undefined);
+      await store.saveMinutesVersion(pending('m-3', 't-1', '2030-03-01T10:00:00.000Z'), undefined);
+      await store.saveMinutesVersion(minutesVersion('m-4', 1), undefined);
+      expect((await store.dueArchives('2030-02-20T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2', 'm-1']);
+      const got = await store.getMinutesVersion('t-1', 'm-1', 1);
+      const done = { ...got!.version, archive: { ...got!.version.archive!, state: 'done' as const } };
+      await store.saveMinutesVersion(done, got!.etag);
+      expect((await store.dueArchives('2030-02-20T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
+      expect((await store.listApprovedMinutes('t-1', TEAM)).map((v) => v.meetingId)).toEqual(['m-1', 'm-3']);
+    });
+
+    test('minutes: a protocol longer than one table property survives the round trip', async () => {
+      const long = 'Långa anteckningar om IMA-elever och överlämning. '.repeat(3000);
+      await store.saveMinutes(minutesDraft('m-1', long), undefined);
+      expect((await store.getMinutes('t-1', 'm-1'))?.minutes.content.items[0]?.notes).toBe(long);
+    });
+
+    test('action items are marked done and open again per network', async () => {
+      await store.setActionDone('t-1', TEAM, 'a-1', { by: 'Karin', at: '2030-02-11T08:00:00.000Z' });
+      await store.setActionDone('t-1', TEAM, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+      await store.setActionDone('t-1', TEAM, 'a-2', undefined);
+      await store.setActionDone('t-1', TEAM, 'a-3', undefined);
+      expect(await store.listActionsDone('t-1', TEAM)).toEqual({ 'a-1': { by: 'Karin', at: '2030-02-11T08:00:00.000Z' } });
+      expect(await store.listActionsDone(OTHER_TENANT, TEAM)).toEqual({});
     });
 
     test('jobs are scheduled once, come due in order across tenants, and leave the queue when done', async () => {

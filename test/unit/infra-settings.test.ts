@@ -25,6 +25,10 @@ const NOT_SET_BY_BICEP: Readonly<Record<string, string>> = {
   CHANNEL_SENDS_PER_SECOND: 'the default (3 of the 7 Teams allows per conversation) is tuned to Teams; changing it is a reviewed code change',
   REMINDER_DAYS: 'the default (7 and 1 days before) is what the networks asked for; per-network reminder settings belong in the tab, not in the deployment',
   SSO_AUTHORITY: 'Entra ID (https://login.microsoftonline.com) is the default; another authority exists only for the test issuer on 127.0.0.1',
+  JUSTERING_REMINDER_DAYS: 'the default (3 days after sending) is what the issue asks for; per-network settings belong in the tab, not in the deployment',
+  ARCHIVE_DIR: 'only for ARCHIVE=folder, the embedded default; Azure archives in SharePoint',
+  ARCHIVE_FOLDER: 'the default Protokoll/{network}/{year} is the networks\' layout; another layout is a per-library choice made with the library owner',
+  GRAPH_BASE_URL: 'Microsoft Graph v1.0 is the default; another root exists only for the Graph emulator on 127.0.0.1 in tests',
   TABLES_CONNECTION_STRING: 'a connection string carries an account key; the account refuses shared keys and the service uses the managed identity (TABLES_ACCOUNT_URL + AZURE_CLIENT_ID); it is for Azurite only',
 };
 
@@ -42,6 +46,7 @@ const DEPLOYMENT_VALUES: Readonly<Record<string, string>> = {
   BOT_TENANT_ID: '66666666-7777-4888-9999-000000000000',
   AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
   TABLES_ACCOUNT_URL: 'https://justeraab12cdstate.table.core.windows.net/',
+  SHAREPOINT_DRIVE_ID: 'b!AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
   // What the Bicep sets with the default botType (UserAssignedMsi): empty, that is unset.
   BOT_PASSWORD: '',
   AAD_APP_CLIENT_ID: 'aaaaaaaa-2222-4333-8444-555555555555',

@@ -1,0 +1,168 @@
+import type { Meeting } from '../domain/meeting';
+import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type MinutesVersion } from '../domain/minutes';
+import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
+
+const LEASE_MS = 2 * 60_000;
+const FIRST_BACKOFF_MS = 15_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** Shows the archived minutes in Teams. */
+export interface MinutesPublisher {
+  postMinutes(meeting: Meeting, version: MinutesVersion, documents: readonly ArchivedDocument[]): Promise<unknown>;
+  showStatus(meeting: Meeting, version: MinutesVersion): Promise<void>;
+}
+
+const FORMATS = [
+  { kind: 'pdf', extension: 'pdf', contentType: 'application/pdf' },
+  { kind: 'docx', extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+] as const;
+
+/**
+ * The outbox worker. An approval writes its intent to archive in the same row as the approval;
+ * this worker carries it out: renders the documents, stores each in the archive (which gives
+ * exactly one document per name, whatever failed before), records progress after each step,
+ * then posts the minutes card. Retry-After is honoured; other failures back off. It runs under
+ * a lease per version, so two instances never work on the same version at once.
+ */
+export class ArchiveWorker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private again = false;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      log: Logger;
+      instanceId: string;
+      renderer: ProtocolRenderer;
+      archive: Archive;
+      publisher: MinutesPublisher;
+    },
+  ) {}
+
+  start(intervalMs: number): void {
+    const tick = (): void => void this.runDue().catch((err: unknown) => this.deps.log.error({ err }, 'archiving failed'));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a run now (after an approval); a run in progress is followed by one more. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.runDue().catch((err: unknown) => this.deps.log.error({ err }, 'archiving failed'));
+  }
+
+  /** Works through what is due; resolves with how many versions it finished. */
+  runDue(): Promise<number> {
+    this.running ??= (async () => {
+      let finished = 0;
+      do {
+        this.again = false;
+        finished += await this.runOnce();
+      } while (this.again);
+      return finished;
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runOnce(): Promise<number> {
+    const due = await this.deps.store.dueArchives(this.deps.clock.now().toISOString(), 20);
+    let finished = 0;
+    for (const v of due) {
+      if (await this.archiveVersion(v.tenantId, v.meetingId, v.number)) finished++;
+    }
+    return finished;
+  }
+
+  /** Returns whether the version is now archived and shown. */
+  private async archiveVersion(tenantId: string, meetingId: string, number: number): Promise<boolean> {
+    const { store, clock, instanceId, log } = this.deps;
+    const nowMs = clock.now().getTime();
+    const lease = await store.tryLease(tenantId, `archive/${meetingId}/${number}`, instanceId, nowMs + LEASE_MS, nowMs);
+    if (!lease.ok) return false;
+    let found = await store.getMinutesVersion(tenantId, meetingId, number);
+    const meeting = await store.getMeeting(tenantId, meetingId);
+    if (!found || !meeting) return false;
+    try {
+      for (const format of FORMATS) {
+        const v = found.version;
+        const intent = v.archive;
+        if (!intent || intent.state !== 'pending') return false;
+        if (intent.documents.some((d) => d.kind === format.kind)) continue;
+        const document = await this.store(v, meeting, format);
+        found = await this.write(found, { ...intent, documents: [...intent.documents, document] });
+      }
+      const intent = found.version.archive;
+      if (!intent) return false;
+      if (!intent.minutesCardPosted) {
+        await this.deps.publisher.postMinutes(meeting, found.version, intent.documents);
+        found = await this.write(found, { ...intent, minutesCardPosted: true, state: 'done', doneAt: clock.now().toISOString() });
+      } else if (intent.state === 'pending') {
+        found = await this.write(found, { ...intent, state: 'done', doneAt: clock.now().toISOString() });
+      }
+      await this.deps.publisher.showStatus(meeting, found.version).catch((err: unknown) => log.warn({ err, meetingId }, 'could not update the status card'));
+      log.info({ meetingId, version: number, documents: found.version.archive?.documents.length }, 'minutes archived');
+      return true;
+    } catch (err) {
+      await this.failed(tenantId, meetingId, number, err);
+      return false;
+    }
+  }
+
+  private async store(v: MinutesVersion, meeting: Meeting, format: (typeof FORMATS)[number]): Promise<ArchivedDocument> {
+    const bytes = format.kind === 'pdf' ? await this.deps.renderer.pdf(v, meeting.locale) : await this.deps.renderer.docx(v, meeting.locale);
+    const ref = await this.deps.archive.store({
+      tenantId: v.tenantId,
+      networkName: v.content.networkName,
+      meetingDate: v.content.meeting.date,
+      fileName: `${protocolTitle(v.content)} v${v.number}.${format.extension}`,
+      contentType: format.contentType,
+      bytes,
+      metadata: {
+        network: v.content.networkName,
+        meetingDate: v.content.meeting.date,
+        justerare: v.approvals.map((a) => a.name).join(', '),
+        approvedAt: v.approvedAt ?? v.sentAt,
+        version: v.number,
+        contentHash: v.hash,
+      },
+    });
+    return { kind: format.kind, ...ref };
+  }
+
+  private async write(found: { version: MinutesVersion; etag: string }, archive: ArchiveIntent): Promise<{ version: MinutesVersion; etag: string }> {
+    const version = { ...found.version, archive };
+    const etag = await this.deps.store.saveMinutesVersion(version, found.etag);
+    if (!etag) throw new Error('the version changed while it was archived');
+    return { version, etag };
+  }
+
+  private async failed(tenantId: string, meetingId: string, number: number, err: unknown): Promise<void> {
+    const { store, clock, log } = this.deps;
+    const found = await store.getMinutesVersion(tenantId, meetingId, number);
+    const intent = found?.version.archive;
+    if (!found || !intent || intent.state !== 'pending') return;
+    const attempts = intent.attempts + 1;
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ArchiveRefused) {
+      log.error({ err, meetingId, version: number }, 'the archive refused the protocol; it needs a person');
+      await store.saveMinutesVersion({ ...found.version, archive: { ...intent, attempts, state: 'failed', lastError: message } }, found.etag);
+      return;
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(intent.attempts, 12));
+    const waitMs = err instanceof ArchiveUnavailable && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
+    const nextAttemptAt = new Date(clock.now().getTime() + waitMs).toISOString();
+    log.warn({ err, meetingId, version: number, attempts, nextAttemptAt }, 'archiving failed; will retry');
+    await store.saveMinutesVersion({ ...found.version, archive: { ...intent, attempts, lastError: message, nextAttemptAt } }, found.etag);
+  }
+}

@@ -1,0 +1,389 @@
+import { summarizeAttendance } from '../domain/attendance';
+import type { Locale, Meeting } from '../domain/meeting';
+import {
+  MINUTES_LIMITS,
+  protocolTitle,
+  waitingFor,
+  type ArchivedDocument,
+  type JusteringRefusal,
+  type MinutesContent,
+  type MinutesProblem,
+  type MinutesStatus,
+  type MinutesVersion,
+  type PersonRef,
+} from '../domain/minutes';
+import { card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { instantText, longDate, meetingWhen, shorten } from './format';
+
+export const JUSTERING_CARD_BUDGET_BYTES = 28 * 1024;
+
+export interface JusteringStrings {
+  toApprove: string;
+  reminder: string;
+  versionLine(version: number, by: string, at: string): string;
+  hash: string;
+  attendanceLine(present: number, online: number, apologies: number): string;
+  apologies: string;
+  tabled: string;
+  decision: string;
+  action: string;
+  due: string;
+  approve: string;
+  requestChange: string;
+  comment: string;
+  commentRequired: string;
+  send: string;
+  openTab: string;
+  shortened: string;
+  youApproved(title: string): string;
+  waitingFor(names: string): string;
+  approvedBy(names: string, at: string): string;
+  changeSent: string;
+  refused: Record<JusteringRefusal, string>;
+  newVersionBelow: string;
+  statusWaiting(names: string, since: string): string;
+  statusChange(name: string): string;
+  statusArchiving: string;
+  statusArchived: string;
+  documents: string;
+  changeToSecretary(name: string, title: string): string;
+  overdue(title: string): string;
+  overdueStatus: Record<MinutesStatus['kind'], string>;
+  municipalities: string;
+  guests: string;
+  nextMeetings: string;
+}
+
+const sv: JusteringStrings = {
+  toApprove: 'Protokoll att justera',
+  reminder: 'Påminnelse: protokoll att justera',
+  versionLine: (v, by, at) => `Version ${v}, skickad av ${by} ${at}`,
+  hash: 'Innehållshash',
+  attendanceLine: (p, o, a) => `Närvarande: ${p} (varav ${o} digitalt) · Förhinder: ${a}`,
+  apologies: 'Förhinder',
+  tabled: 'Bordlagd',
+  decision: 'Beslut',
+  action: 'Uppdrag',
+  due: 'senast',
+  approve: 'Justera',
+  requestChange: 'Begär ändring',
+  comment: 'Vad behöver ändras?',
+  commentRequired: 'Skriv vad som behöver ändras.',
+  send: 'Skicka till sekreteraren',
+  openTab: 'Hela protokollet i fliken',
+  shortened: 'Kortat här: hela texten finns i fliken.',
+  youApproved: (t) => `Du har justerat ${t}.`,
+  waitingFor: (n) => `Väntar på justering av ${n}.`,
+  approvedBy: (n, at) => `Justerat av ${n} ${at}.`,
+  changeSent: 'Din begäran om ändring är skickad till sekreteraren.',
+  refused: {
+    not_justerare: 'Du är inte justerare för det här protokollet. Inget har ändrats.',
+    edited_since_sent: 'Protokollet har ändrats sedan det skickades för justering, så den här versionen kan inte justeras. Sekreteraren skickar den nya versionen till dig.',
+    superseded: 'En nyare version av protokollet har skickats för justering. Den här versionen kan inte längre justeras.',
+    already_approved: 'Protokollet är redan justerat.',
+    changes_requested: 'En ändring är begärd i den här versionen. Sekreteraren skickar en ny version.',
+  },
+  newVersionBelow: 'Så här lyder protokollet nu:',
+  statusWaiting: (n, since) => `Väntar på justering av ${n} sedan ${since}.`,
+  statusChange: (n) => `${n} har begärt en ändring. Sekreteraren reviderar protokollet.`,
+  statusArchiving: 'Protokollet arkiveras i SharePoint.',
+  statusArchived: 'Protokollet är arkiverat.',
+  documents: 'Dokument',
+  changeToSecretary: (n, t) => `${n} begär en ändring i ${t}:`,
+  overdue: (t) => `${t} är inte justerat, 14 dagar efter mötet.`,
+  overdueStatus: {
+    draft: 'Protokollet har inte skickats för justering.',
+    edited_after_send: 'Protokollet har ändrats efter att det skickades och behöver skickas igen.',
+    pending: 'Protokollet väntar på justering.',
+    changes_requested: 'En ändring är begärd och protokollet behöver skickas igen.',
+    approved: 'Protokollet är justerat.',
+    edited_after_approval: 'En rättelse väntar på att skickas för justering.',
+  },
+  municipalities: 'Per kommun',
+  guests: 'Gäster',
+  nextMeetings: 'Nästa möte',
+};
+
+const en: JusteringStrings = {
+  toApprove: 'Minutes to approve',
+  reminder: 'Reminder: minutes to approve',
+  versionLine: (v, by, at) => `Version ${v}, sent by ${by} ${at}`,
+  hash: 'Content hash',
+  attendanceLine: (p, o, a) => `Present: ${p} (${o} online) · Apologies: ${a}`,
+  apologies: 'Apologies',
+  tabled: 'Tabled',
+  decision: 'Decision',
+  action: 'Action',
+  due: 'by',
+  approve: 'Approve',
+  requestChange: 'Request a change',
+  comment: 'What needs to change?',
+  commentRequired: 'Write what needs to change.',
+  send: 'Send to the secretary',
+  openTab: 'The full minutes in the tab',
+  shortened: 'Shortened here: the full text is in the tab.',
+  youApproved: (t) => `You approved the ${t}.`,
+  waitingFor: (n) => `Waiting for approval by ${n}.`,
+  approvedBy: (n, at) => `Approved by ${n} ${at}.`,
+  changeSent: 'Your change request has been sent to the secretary.',
+  refused: {
+    not_justerare: 'You are not an approver of these minutes. Nothing was changed.',
+    edited_since_sent: 'The minutes were edited after they were sent for approval, so this version cannot be approved. The secretary will send you the new version.',
+    superseded: 'A newer version of the minutes has been sent for approval. This version can no longer be approved.',
+    already_approved: 'The minutes are already approved.',
+    changes_requested: 'A change has been requested in this version. The secretary will send a new version.',
+  },
+  newVersionBelow: 'The minutes now read:',
+  statusWaiting: (n, since) => `Waiting for approval by ${n} since ${since}.`,
+  statusChange: (n) => `${n} requested a change. The secretary is revising the minutes.`,
+  statusArchiving: 'The minutes are being archived in SharePoint.',
+  statusArchived: 'The minutes are archived.',
+  documents: 'Documents',
+  changeToSecretary: (n, t) => `${n} requests a change in the ${t}:`,
+  overdue: (t) => `The ${t} are not approved, 14 days after the meeting.`,
+  overdueStatus: {
+    draft: 'The minutes have not been sent for approval.',
+    edited_after_send: 'The minutes were edited after sending and need to be sent again.',
+    pending: 'The minutes are waiting for approval.',
+    changes_requested: 'A change was requested; the minutes need to be sent again.',
+    approved: 'The minutes are approved.',
+    edited_after_approval: 'A correction is waiting to be sent for approval.',
+  },
+  municipalities: 'By municipality',
+  guests: 'Guests',
+  nextMeetings: 'Next meeting',
+};
+
+export function justeringStrings(locale: Locale): JusteringStrings {
+  return locale === 'en' ? en : sv;
+}
+
+/** How much of each item a card shows; the next step is taken while the card is over budget. */
+const NOTE_STEPS = [600, 250, 80, 0] as const;
+const LIST_STEPS = [Infinity, Infinity, 3, 1] as const;
+
+/** Tries fuller variants first, then shorter ones, until one fits the budget. */
+function fitted(build: (step: number) => AdaptiveCard): AdaptiveCard {
+  let built = build(0);
+  for (let step = 1; step < NOTE_STEPS.length && cardBytes(built) > JUSTERING_CARD_BUDGET_BYTES; step++) built = build(step);
+  return built;
+}
+
+function names(list: readonly { name: string }[]): string {
+  return list.map((p) => p.name).join(', ');
+}
+
+function ownerName(p: PersonRef): string {
+  return p.name;
+}
+
+/** The protocol's body as a card shows it: attendance in numbers and by municipality, then items. */
+function protocolBody(c: MinutesContent, locale: Locale, step: number, withNotes: boolean): { body: CardElement[]; shortened: boolean } {
+  const s = justeringStrings(locale);
+  const summary = summarizeAttendance(c.attendees);
+  const body: CardElement[] = [
+    text(meetingWhen(c.meeting, locale), { isSubtle: true, spacing: 'None' }),
+    userText([c.meeting.place], { isSubtle: true, spacing: 'None' }),
+    text(s.attendanceLine(summary.counts.onsite + summary.counts.online, summary.counts.online, summary.counts.apologies), { spacing: 'Small' }),
+  ];
+  if (summary.groups.length > 0) {
+    body.push(userText([{ text: `${s.municipalities}: `, bold: true }, summary.groups.map((g) => `${g.municipality} ${g.people.length}`).join(' · ')], { size: 'Small', spacing: 'None' }));
+  }
+  let shortened = false;
+  const noteMax = NOTE_STEPS[step] ?? 0;
+  const listMax = LIST_STEPS[step] ?? 1;
+  c.items.forEach((item, i) => {
+    const parts: CardElement[] = [userText([`${i + 1}. `, item.title, ...(item.tabled ? [{ text: ` (${s.tabled})`, subtle: true }] : [])], { bold: true })];
+    if (withNotes && item.notes.trim() !== '') {
+      const note = shorten(item.notes.trim(), noteMax);
+      shortened ||= note !== item.notes.trim();
+      if (note !== '') parts.push(userText([note], { size: 'Small', spacing: 'None' }));
+    }
+    item.decisions.slice(0, listMax).forEach((d) => parts.push(userText([{ text: `${s.decision}: `, bold: true }, d], { size: 'Small', spacing: 'None' })));
+    item.actions.slice(0, listMax).forEach((a) =>
+      parts.push(userText([{ text: `${s.action}: `, bold: true }, a.text, ` (${ownerName(a.owner)}${a.due ? `, ${s.due} ${a.due}` : ''})`], { size: 'Small', spacing: 'None' })),
+    );
+    shortened ||= item.decisions.length > listMax || item.actions.length > listMax;
+    body.push(container(parts, { spacing: 'Small' }));
+  });
+  if (c.nextMeetings.length > 0) {
+    body.push(
+      userText([{ text: `${s.nextMeetings}: `, bold: true }, c.nextMeetings.map((m) => `${m.date}${m.start ? ` ${m.start}` : ''}${m.place ? ` ${m.place}` : ''}`).join(' · ')], { size: 'Small' }),
+    );
+  }
+  return { body, shortened };
+}
+
+/** To a justerare in personal chat: the version to approve, with Justera and Begär ändring. */
+export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: { tabUrl: string; timeZone: string; reminder?: boolean }, locale: Locale): AdaptiveCard {
+  const s = justeringStrings(locale);
+  const data = { meetingId: meeting.id, version: String(version.number) };
+  return fitted((step) => {
+    const { body, shortened } = protocolBody(version.content, locale, step, true);
+    return card(
+      [
+        text(opts.reminder ? s.reminder : s.toApprove, { size: 'Medium', weight: 'Bolder', color: opts.reminder ? 'Attention' : 'Default' }),
+        userText([protocolTitle(version.content, locale)], { bold: true }),
+        userText([s.versionLine(version.number, version.sentBy.name, instantText(version.sentAt, opts.timeZone, locale))], { isSubtle: true, size: 'Small', spacing: 'None' }),
+        ...body,
+        ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
+        text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
+      ],
+      [
+        execute(s.approve, { action: 'approveMinutes', ...data }, { style: 'positive' }),
+        {
+          type: 'Action.ShowCard',
+          title: s.requestChange,
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, isRequired: true, errorMessage: s.commentRequired, maxLength: MINUTES_LIMITS.comment }],
+            actions: [execute(s.send, { action: 'requestMinutesChange', ...data })],
+          },
+        },
+        openUrl(s.openTab, opts.tabUrl),
+      ],
+    );
+  });
+}
+
+/** The justerare's card after they answered, or were refused. */
+export function justeringAnswerCard(
+  result:
+    | { kind: 'approved'; version: MinutesVersion; complete: boolean }
+    | { kind: 'change_requested'; version: MinutesVersion }
+    | { kind: 'refused'; reason: JusteringRefusal; version: MinutesVersion; current?: MinutesContent },
+  opts: { tabUrl: string; timeZone: string },
+  locale: Locale,
+): AdaptiveCard {
+  const s = justeringStrings(locale);
+  const title = protocolTitle(result.version.content, locale);
+  if (result.kind === 'approved') {
+    const waiting = waitingFor(result.version);
+    return card(
+      [
+        userText([s.youApproved(title)], { bold: true, color: 'Good' }),
+        waiting.length > 0
+          ? userText([s.waitingFor(names(waiting))])
+          : userText([s.approvedBy(names(result.version.approvals), instantText(result.version.approvedAt ?? result.version.sentAt, opts.timeZone, locale))]),
+        text(`${s.hash}: ${result.version.hash}`, { isSubtle: true, size: 'Small' }),
+      ],
+      [openUrl(s.openTab, opts.tabUrl)],
+    );
+  }
+  if (result.kind === 'change_requested') {
+    return card([userText([title], { bold: true }), text(s.changeSent, { color: 'Good' })], [openUrl(s.openTab, opts.tabUrl)]);
+  }
+  return fitted((step) => {
+    const current = result.reason === 'edited_since_sent' && result.current ? protocolBody(result.current, locale, step, true) : undefined;
+    return card(
+      [
+        userText([title], { bold: true }),
+        text(s.refused[result.reason], { color: result.reason === 'already_approved' ? 'Good' : 'Attention' }),
+        ...(current ? [text(s.newVersionBelow, { weight: 'Bolder' }), ...current.body] : []),
+      ],
+      [openUrl(s.openTab, opts.tabUrl)],
+    );
+  });
+}
+
+/** The channel's status card: who is waiting for whom since when, then where the protocol is. */
+export function justeringStatusCard(
+  version: MinutesVersion,
+  opts: { tabUrl: string; timeZone: string },
+  locale: Locale,
+): AdaptiveCard {
+  const s = justeringStrings(locale);
+  const lines: CardElement[] = [userText([protocolTitle(version.content, locale)], { bold: true, size: 'Medium' })];
+  if (version.state === 'approved') {
+    lines.push(userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }));
+    lines.push(text(version.archive?.state === 'done' ? s.statusArchived : s.statusArchiving, { isSubtle: true }));
+    for (const d of version.archive?.documents ?? []) lines.push(userText([`${s.documents}: `, d.name], { size: 'Small', spacing: 'None' }));
+  } else if (version.state === 'changes_requested') {
+    const last = version.changeRequests.at(-1);
+    lines.push(userText([s.statusChange(last?.name ?? '')], { color: 'Attention' }));
+  } else {
+    lines.push(userText([s.statusWaiting(names(waitingFor(version)), instantText(version.sentAt, opts.timeZone, locale))]));
+  }
+  lines.push(text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }));
+  const links = version.state === 'approved' ? (version.archive?.documents ?? []).map((d) => openUrl(d.name, d.webUrl)) : [];
+  return card(lines, [...links, openUrl(s.openTab, opts.tabUrl)].slice(0, 5));
+}
+
+/** The approved minutes in the channel: who approved, attendance, decisions and action items, documents. */
+export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: { tabUrl: string; timeZone: string }, locale: Locale): AdaptiveCard {
+  const s = justeringStrings(locale);
+  return fitted((step) => {
+    const { body, shortened } = protocolBody(version.content, locale, step + 2, false);
+    return card(
+      [
+        userText([protocolTitle(version.content, locale)], { bold: true, size: 'Medium' }),
+        userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }),
+        ...body,
+        ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
+        text(`Version ${version.number} · ${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
+      ],
+      [...documents.map((d) => openUrl(d.kind === 'pdf' ? 'PDF' : 'Word', d.webUrl)), openUrl(s.openTab, opts.tabUrl)],
+    );
+  });
+}
+
+/** To the secretary: a justerare asked for a change. */
+export function changeRequestCard(version: MinutesVersion, request: { name: string; comment: string }, tabUrl: string, locale: Locale): AdaptiveCard {
+  const s = justeringStrings(locale);
+  return card([userText([s.changeToSecretary(request.name, protocolTitle(version.content, locale))], { bold: true }), userText([request.comment])], [openUrl(s.openTab, tabUrl)]);
+}
+
+/** To the secretary and the chair: 14 days after the meeting without justering. */
+export function overdueCard(meeting: Meeting, status: MinutesStatus, tabUrl: string, locale: Locale): AdaptiveCard {
+  const s = justeringStrings(locale);
+  const title = protocolTitle({ networkName: meeting.networkName, meeting }, locale);
+  return card([userText([s.overdue(title)], { bold: true, color: 'Attention' }), text(s.overdueStatus[status.kind]), text(longDate(meeting.date, locale), { isSubtle: true })], [openUrl(s.openTab, tabUrl)]);
+}
+
+const FIELD_LABELS: Record<Locale, Record<string, string>> = {
+  sv: {
+    secretary: 'sekreterare', justerare: 'justerare', items: 'punkter', attendees: 'deltagare', title: 'rubrik', notes: 'anteckningar',
+    decisions: 'beslut', actions: 'uppdrag', text: 'uppdragets text', owner: 'ansvarig', due: 'datum', name: 'namn', municipality: 'kommun',
+    substituteFor: 'vem ersättaren ersätter', arrivedAt: 'ankomsttid', nextMeetings: 'nästa möte', date: 'datum', start: 'starttid', end: 'sluttid',
+    place: 'plats', nextMeetingNote: 'text om nästa möte', memberId: 'medlem',
+  },
+  en: {
+    secretary: 'secretary', justerare: 'approvers', items: 'items', attendees: 'attendees', title: 'title', notes: 'notes', decisions: 'decision',
+    actions: 'action item', text: 'action text', owner: 'owner', due: 'date', name: 'name', municipality: 'municipality',
+    substituteFor: 'whom the substitute stands in for', arrivedAt: 'arrival time', nextMeetings: 'next meeting', date: 'date', start: 'start time',
+    end: 'end time', place: 'place', nextMeetingNote: 'note about the next meeting', memberId: 'member',
+  },
+};
+
+/** "Punkt 3, beslut: fyll i." A problem with the minutes, said at its field. */
+export function minutesProblemText(p: MinutesProblem, locale: Locale): string {
+  const labels = FIELD_LABELS[locale];
+  const parts = p.field.split('.');
+  const label = [...parts].reverse().find((x) => !/^\d+$/.test(x) && labels[x]) ?? parts[0] ?? '';
+  const name = labels[label] ?? label;
+  const itemIndex = parts[0] === 'items' && parts[1] !== undefined ? Number(parts[1]) + 1 : undefined;
+  const where = itemIndex !== undefined ? (locale === 'en' ? `Item ${itemIndex}, ${name}` : `Punkt ${itemIndex}, ${name}`) : capitalised(name);
+  const sv: Record<MinutesProblem['code'], string> = {
+    required: `${where}: fyll i.`,
+    too_long: `${where}: texten är för lång.`,
+    invalid_date: `${where}: skriv datumet som ÅÅÅÅ-MM-DD.`,
+    invalid_time: `${where}: skriv tiden som TT:MM.`,
+    too_many: `${where}: för många.`,
+    duplicate: `${where}: finns redan.`,
+    invalid: `${where}: måste vara medlem i nätverket.`,
+  };
+  const en: Record<MinutesProblem['code'], string> = {
+    required: `${where}: required.`,
+    too_long: `${where}: the text is too long.`,
+    invalid_date: `${where}: write the date as YYYY-MM-DD.`,
+    invalid_time: `${where}: write the time as HH:MM.`,
+    too_many: `${where}: too many.`,
+    duplicate: `${where}: already there.`,
+    invalid: `${where}: must be a member of the network.`,
+  };
+  return (locale === 'en' ? en : sv)[p.code];
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MinutesContent } from '../../src/domain/minutes';
+import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
+import { eventually } from '../harness/service';
+import { cardProblems } from '../harness/validate-card';
+
+/**
+ * Minutes from the tab to the archive: the secretary writes and sends, each justerare answers
+ * on the card in personal chat, the channel's status card follows, and the approved version is
+ * archived (the embedded folder archive) and posted as a minutes card.
+ */
+describe('minutes and justering', () => {
+  let j: Journey;
+  let meetingId = '';
+  const SECRETARY = 1;
+  const J1 = 2;
+  const J2 = 3;
+  const OUTSIDER = 4;
+
+  const api = (method: string, p: string, who: number, opts: { body?: unknown; ifMatch?: string } = {}) => j.api(method, `/meetings/${meetingId}${p}`, who, opts);
+  const personalCards = (who: number): Record<string, unknown>[] => {
+    const id = j.members[who]!.id;
+    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(id)).map((s) => s.conversationId);
+    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => cardOf(s));
+  };
+  const channelPosts = () => j.connector.sent.filter((s) => s.kind === 'post' && s.conversationId.includes('traffar'));
+  const statusPost = () => channelPosts().find((s) => /Väntar på justering|begärt en ändring|Justerat av/.test(texts(s.activity)));
+  const click = async (who: number, data: Record<string, unknown>) => invokeCard(await j.click(j.members[who]!, 'personal-card', { meetingId, ...data }));
+
+  const content = async (edit: (c: MinutesContent) => void): Promise<{ status: number; etag: string; body: Record<string, unknown> }> => {
+    const current = await api('GET', '/minutes', SECRETARY);
+    const c = structuredClone(current.body.content) as MinutesContent;
+    edit(c);
+    return api('PUT', '/minutes', SECRETARY, { body: { content: c }, ifMatch: current.etag });
+  };
+  const send = async (): Promise<Record<string, unknown>> => {
+    const current = await api('GET', '/minutes', SECRETARY);
+    const sent = await api('POST', '/minutes/send', SECRETARY, { ifMatch: current.etag });
+    expect(sent.status).toBe(200);
+    return sent.body;
+  };
+  const member = (i: number) => ({ kind: 'member' as const, memberId: j.members[i]!.aadObjectId, name: j.members[i]!.name });
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 6 });
+    await j.install();
+    meetingId = (await j.createMeeting({ date: '2030-02-04' })).meetingId;
+    await j.assignRole(0, 0, 'ordforande');
+    await j.assignRole(0, SECRETARY, 'sekreterare');
+    expect((await j.publishAgenda(0, meetingId)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('the first read starts the minutes from the agenda; only the chair group and the secretary write', async () => {
+    const read = await api('GET', '/minutes', OUTSIDER);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ canEdit: false, status: { kind: 'draft' } });
+    const items = (read.body.content as MinutesContent).items.map((i) => i.title);
+    expect(items).toEqual(['Närvaro/deltagarlista', 'Föregående protokoll', 'Övriga frågor', 'Datum för nästa möte', 'Avslutning']);
+    const refused = await api('PUT', '/minutes', OUTSIDER, { body: { content: read.body.content }, ifMatch: read.etag });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toBe('Det får du inte göra i det här nätverket. Be nätverkets administratör om en annan roll.');
+    expect((await api('PUT', '/minutes', SECRETARY, { body: { content: read.body.content } })).status).toBe(428);
+  });
+
+  test('bad input is refused at its field in Swedish; a stale ETag gets 412 and nothing is lost', async () => {
+    const bad = await content((c) => {
+      c.items[1]!.actions.push({ id: 'a-bad', text: 'Svara', owner: { kind: 'named', name: 'Camilla' }, due: '14 januari' });
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'items.1.actions.0.due', detail: 'Punkt 2, datum: skriv datumet som ÅÅÅÅ-MM-DD.' })]);
+    expect((await api('PUT', '/minutes', SECRETARY, { body: { content: { nonsense: true } }, ifMatch: (await api('GET', '/minutes', SECRETARY)).etag })).status).toBe(400);
+
+    const first = await api('GET', '/minutes', SECRETARY);
+    const ok = await content((c) => (c.items[1]!.notes = 'Jonas drar igenom'));
+    expect(ok.status).toBe(200);
+    const stale = await api('PUT', '/minutes', SECRETARY, { body: { content: first.body.content }, ifMatch: first.etag });
+    expect(stale.status).toBe(412);
+    expect(((await api('GET', '/minutes', SECRETARY)).body.content as MinutesContent).items[1]!.notes).toBe('Jonas drar igenom');
+  });
+
+  test('sending needs a secretary and justerare who are members', async () => {
+    const missing = await api('POST', '/minutes/send', SECRETARY, { ifMatch: (await api('GET', '/minutes', SECRETARY)).etag });
+    expect(missing.status).toBe(400);
+    expect((missing.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['secretary', 'justerare']);
+    const stranger = await content((c) => (c.justerare = [{ kind: 'member', memberId: 'not-a-member', name: 'Okänd' }]));
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'justerare.0', detail: 'Justerare: måste vara medlem i nätverket.' })]);
+  });
+
+  test('sent for justering: each justerare gets a valid card in personal chat; the channel shows who is awaited', async () => {
+    const saved = await content((c) => {
+      c.secretary = member(SECRETARY);
+      c.justerare = [member(J1), member(J2)];
+      c.items.splice(2, 0, {
+        id: 'i-topic',
+        title: 'Projekt Överlämning',
+        notes: 'Camilla Stensson presenterar projektet.',
+        decisions: ['Sittande möte säger ja till fråga 1 och stryker fråga 2.'],
+        actions: [{ id: 'a-1', text: 'Återkoppla kring formuleringar', owner: member(OUTSIDER), due: '2030-03-01' }],
+        tabled: false,
+      });
+    });
+    expect(saved.status).toBe(200);
+    const sent = await send();
+    expect(sent.status).toMatchObject({ kind: 'pending', version: 1 });
+    const v1 = (sent.versions as { hash: string }[])[0]!;
+    expect(v1.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    for (const who of [J1, J2]) {
+      const card = await eventually(() => personalCards(who)[0], 5000, 'approval card');
+      expect(cardProblems(card)).toEqual([]);
+      expect(texts(card)).toContain('Protokoll att justera');
+      expect(texts(card)).toContain('Projekt Överlämning');
+      expect(texts(card)).toContain(v1.hash);
+      expect(texts(card)).toContain('"verb":"approveMinutes"');
+    }
+    expect(personalCards(OUTSIDER)).toEqual([]);
+    const status = await eventually(statusPost, 5000, 'status card');
+    expect(texts(status.activity)).toContain(`Väntar på justering av ${j.members[J1]!.name}, ${j.members[J2]!.name}`);
+    // Sending the same content again asks nobody twice.
+    await send();
+    expect(personalCards(J1)).toHaveLength(1);
+  });
+
+  test('only a designated justerare can act; anyone else is refused and nothing changes', async () => {
+    const refused = await click(OUTSIDER, { action: 'approveMinutes', version: '1' });
+    expect(texts(refused)).toContain('Du är inte justerare');
+    expect((await api('POST', '/minutes/versions/1/approve', OUTSIDER)).status).toBe(403);
+    const v = await api('GET', '/minutes/versions/1', OUTSIDER);
+    expect(v.body).toMatchObject({ state: 'pending', approvals: [] });
+  });
+
+  test('a version edited after sending cannot be approved: the justerare is told and shown the new text', async () => {
+    await content((c) => (c.items[2]!.notes = 'Camilla Stensson presenterar projektet och juridiken kring det.'));
+    const card = await click(J1, { action: 'approveMinutes', version: '1' });
+    expect(texts(card)).toContain('har ändrats sedan det skickades');
+    expect(texts(card)).toContain('juridiken kring det');
+    expect((await api('GET', '/minutes/versions/1', J1)).body).toMatchObject({ approvals: [] });
+    const status = (await api('GET', '/minutes', SECRETARY)).body.status;
+    expect(status).toEqual({ kind: 'edited_after_send', version: 1 });
+  });
+
+  test('a change request needs a comment and goes back to the secretary; the new version supersedes the old', async () => {
+    const sent = await send();
+    expect(sent.status).toMatchObject({ kind: 'pending', version: 2 });
+    expect((await api('GET', '/minutes/versions/1', J1)).body).toMatchObject({ state: 'superseded' });
+    expect(texts(await click(J1, { action: 'approveMinutes', version: '1' }))).toContain('nyare version');
+
+    const empty = await j.click(j.members[J2]!, 'personal-card', { action: 'requestMinutesChange', meetingId, version: '2', comment: '  ' });
+    expect(empty.status).toBe(400);
+    const asked = await click(J2, { action: 'requestMinutesChange', version: '2', comment: 'Stavning: Stensson, inte Stenson.' });
+    expect(texts(asked)).toContain('skickad till sekreteraren');
+    const toSecretary = await eventually(() => personalCards(SECRETARY).find((c) => texts(c).includes('begär en ändring')), 5000, 'secretary told');
+    expect(texts(toSecretary)).toContain('Stavning: Stensson, inte Stenson.');
+    expect((await api('GET', '/minutes', SECRETARY)).body.status).toMatchObject({ kind: 'changes_requested', version: 2 });
+    await eventually(() => (j.sharedCard(statusPost()!) && texts(j.sharedCard(statusPost()!)).includes('begärt en ändring')) || undefined, 5000, 'status shows the change request');
+  });
+
+  test('every justerare approves: the protocol is justerat, archived once per format and posted as a minutes card', async () => {
+    await content((c) => (c.nextMeetings = [{ date: '2030-04-08', start: '13:00', end: '15:00', place: 'Karlsborg' }]));
+    const sent = await send();
+    expect(sent.status).toMatchObject({ kind: 'pending', version: 3 });
+    const first = await click(J1, { action: 'approveMinutes', version: '3' });
+    expect(texts(first)).toContain('Du har justerat');
+    expect(texts(first)).toContain(`Väntar på justering av ${j.members[J2]!.name}`);
+    // Teams retries invokes: the same click twice is one approval.
+    await click(J1, { action: 'approveMinutes', version: '3' });
+    expect((await api('GET', '/minutes/versions/3', J1)).body.approvals).toHaveLength(1);
+    const last = await click(J2, { action: 'approveMinutes', version: '3' });
+    expect(texts(last)).toContain('Justerat av');
+
+    const archived = await eventually(async () => {
+      const v = await api('GET', '/minutes/versions/3', SECRETARY);
+      return v.body.archive === 'done' ? v.body : undefined;
+    }, 20000, 'archived');
+    expect((archived.documents as { kind: string; name: string }[]).map((d) => [d.kind, d.name])).toEqual([
+      ['pdf', 'Protokoll för IM-nätverket 2030-02-04 v3.pdf'],
+      ['docx', 'Protokoll för IM-nätverket 2030-02-04 v3.docx'],
+    ]);
+    const folder = path.join(j.service.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+    expect(fs.readdirSync(folder).filter((f) => !f.endsWith('.json')).sort()).toEqual([
+      'Protokoll för IM-nätverket 2030-02-04 v3.docx',
+      'Protokoll för IM-nätverket 2030-02-04 v3.pdf',
+    ]);
+    const minutesCard = await eventually(() => channelPosts().find((s) => texts(s.activity).includes('Justerat av') && texts(s.activity).includes('Beslut')), 5000, 'minutes card');
+    expect(cardProblems(cardOf(minutesCard))).toEqual([]);
+    expect(texts(minutesCard.activity)).toContain('Sittande möte säger ja till fråga 1');
+    expect(texts(minutesCard.activity)).toContain('Återkoppla kring formuleringar');
+    await eventually(() => texts(j.sharedCard(statusPost()!)).includes('arkiverat') || undefined, 5000, 'status card archived');
+    expect((await api('GET', '/minutes', OUTSIDER)).body.status).toMatchObject({ kind: 'approved', version: 3 });
+  });
+
+  test('a justerat version never changes; a correction is a new version through justering, and both are kept', async () => {
+    const before = (await api('GET', '/minutes/versions/3', J1)).body;
+    await content((c) => (c.items[2]!.decisions.push('Rättelse: fråga 2 stryks helt.')));
+    expect((await api('GET', '/minutes', SECRETARY)).body.status).toEqual({ kind: 'edited_after_approval', approvedVersion: 3 });
+    expect(texts(await click(J1, { action: 'approveMinutes', version: '3' }))).toContain('Du har justerat');
+    const sent = await send();
+    expect(sent.status).toMatchObject({ kind: 'pending', version: 4 });
+    const versions = (await api('GET', '/minutes', SECRETARY)).body.versions as { number: number; state: string; changeRequests: unknown[] }[];
+    expect(versions[1]!.changeRequests).toEqual([expect.objectContaining({ comment: 'Stavning: Stensson, inte Stenson.' })]);
+    expect(versions.map((v) => [v.number, v.state])).toEqual([
+      [1, 'superseded'],
+      [2, 'superseded'],
+      [3, 'approved'],
+      [4, 'pending'],
+    ]);
+    expect((await api('GET', '/minutes/versions/3', J1)).body).toEqual(before);
+  });
+
+  test('open action items reach their owner in "Mina uppdrag", who marks them done', async () => {
+    const mine = await j.api('GET', '/me/actions', OUTSIDER);
+    expect(mine.body.actions).toEqual([expect.objectContaining({ itemTitle: 'Projekt Överlämning', action: expect.objectContaining({ id: 'a-1', due: '2030-03-01' }) })]);
+    expect((await j.api('GET', '/me/actions', J1)).body.actions).toEqual([]);
+    const networkId = (await api('GET', '/minutes', OUTSIDER)).body.networkId as string;
+    const mark = (who: number, done: unknown) => j.api('POST', `/networks/${encodeURIComponent(networkId)}/actions/a-1/done`, who, { body: { done } });
+    expect((await mark(J1, true)).status).toBe(403);
+    expect((await mark(OUTSIDER, 'yes')).status).toBe(400);
+    expect((await mark(OUTSIDER, true)).status).toBe(200);
+    expect((await j.api('GET', '/me/actions', OUTSIDER)).body.actions).toEqual([expect.objectContaining({ done: expect.objectContaining({ by: j.members[OUTSIDER]!.name }) })]);
+  });
+});
