@@ -1,0 +1,70 @@
+import AdmZip from 'adm-zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MinutesContent } from '../../src/domain/minutes';
+
+/** Reading rendered protocols back the way a reader's tools do: poppler for the PDF, the DOCX's XML. */
+
+/** Runs a poppler tool (Debian's poppler-utils) on the PDF, from a temp file removed afterwards. */
+export function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Uint8Array, args: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'justera-pdf-'));
+  try {
+    const file = join(dir, 'protocol.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdftotext -layout without the page footers, and whitespace folded; a break after a hyphen or slash joins. */
+export function readableText(raw: string): string {
+  return normalise(raw.replace(/^\s*(Sida|Page) \d+ (av|of) \d+\s*$/gm, ' ').replace(/\f/g, ' '));
+}
+
+export function normalise(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').replace(/([-/]) /g, '$1').trim();
+}
+
+export function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of word/document.xml, paragraph by paragraph; a line break is a space. */
+export function docxParagraphs(docx: Uint8Array): { style?: string; text: string; bullet: boolean }[] {
+  const xml = new AdmZip(Buffer.from(docx)).readAsText('word/document.xml');
+  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => {
+    const body = m[1] ?? '';
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1];
+    const text = [...body.matchAll(/<w:br\/>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => (t[0] === '<w:br/>' ? ' ' : decodeXml(t[1] ?? ''))).join('');
+    return { ...(style ? { style } : {}), text, bullet: body.includes('<w:numPr>') };
+  });
+}
+
+/** Everything a reader must find in the protocol of `content`. */
+export function expectedTexts(content: MinutesContent): string[] {
+  return [
+    ...content.attendees.map((a) => a.name),
+    ...content.items.map((item, i) => `${i + 1}. ${item.title}`),
+    ...content.items.flatMap((item) =>
+      item.notes
+        .split('\n')
+        .map((line) => line.replace(/^\s*[*-]\s+/, '').trim())
+        .filter((line) => line !== ''),
+    ),
+    ...content.items.flatMap((item) => item.decisions.map((d) => `Beslut: ${d}`)),
+    ...content.items.flatMap((item) =>
+      item.actions.map((a) => `Uppdrag: ${a.text} — ${a.owner.name}${a.due ? `, senast ${a.due}` : ''}`),
+    ),
+    ...content.nextMeetings.flatMap((m) => [m.date.slice(0, 4), ...(m.place ? [m.place] : [])]),
+    ...(content.nextMeetingNote ? [content.nextMeetingNote] : []),
+    ...content.justerare.map((j) => j.name),
+  ].map(normalise);
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MinutesContent, PersonRef } from '../../src/domain/minutes';
+import { FIXTURE_PROTOCOLS } from '../fixtures/minutes';
+import { invokeCard, Journey, texts } from '../harness/journey';
+import { docxParagraphs, expectedTexts, normalise, poppler, readableText } from '../harness/protocol-text';
+import { eventually } from '../harness/service';
+
+/**
+ * The three real protocols, entered through the tab's API the way a secretary would, sent for
+ * justering, approved on the justerare's card, and read back from the archived documents: every
+ * attendee, item, decision, action item and next-meeting date is there, and the content hash.
+ */
+describe.each(FIXTURE_PROTOCOLS.map((f) => [f.source, f] as const))('the protocol %s through the API', (_source, fixture) => {
+  let j: Journey;
+  let meetingId = '';
+  const SECRETARY = 1;
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 4 });
+    await j.install();
+    meetingId = (await j.createMeeting({ date: '2030-02-04' })).meetingId;
+    await j.assignRole(0, SECRETARY, 'sekreterare');
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('entered, sent, approved and archived without losing content', async () => {
+    // The fixture's secretary and justerare are people of the real network; here they are the
+    // test team's members 1 and 2.. (Teams ids), under the names the protocol gives them.
+    const asMember = (p: PersonRef, i: number): Extract<PersonRef, { kind: 'member' }> => ({ kind: 'member', memberId: j.members[i]!.aadObjectId, name: p.name });
+    const content: MinutesContent = {
+      ...fixture.content,
+      ...(fixture.content.secretary ? { secretary: asMember(fixture.content.secretary, SECRETARY) } : {}),
+      justerare: fixture.content.justerare.map((p, i) => asMember(p, 2 + i)),
+    };
+    const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
+    const saved = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
+    expect(saved.status).toBe(200);
+    expect(saved.body.content).toEqual(content);
+    const sent = await j.api('POST', `/meetings/${meetingId}/minutes/send`, SECRETARY, { ifMatch: saved.etag });
+    expect(sent.status).toBe(200);
+
+    for (const [i] of content.justerare.entries()) {
+      const reply = invokeCard(await j.click(j.members[2 + i]!, 'personal-card', { action: 'approveMinutes', meetingId, version: '1' }));
+      expect(texts(reply)).toContain('Du har justerat');
+    }
+    const version = await eventually(async () => {
+      const v = await j.api('GET', `/meetings/${meetingId}/minutes/versions/1`, SECRETARY);
+      return v.body.archive === 'done' ? v.body : undefined;
+    }, 30000, 'archived');
+    const hash = version.hash as string;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const folder = path.join(j.service.dataDir, 'arkiv', 'Protokoll', content.networkName, content.meeting.date.slice(0, 4));
+    const base = path.join(folder, `Protokoll för ${content.networkName} ${content.meeting.date} v1`);
+    const pdfText = readableText(poppler('pdftotext', fs.readFileSync(`${base}.pdf`), ['-layout']));
+    const docxText = normalise(docxParagraphs(fs.readFileSync(`${base}.docx`)).map((p) => p.text).join(' '));
+    const expected = [...expectedTexts(content), `Protokoll för ${content.networkName} ${content.meeting.date}`, hash];
+    expect(expected.length).toBeGreaterThan(10);
+    for (const text of [pdfText, docxText]) {
+      expect(expected.filter((e) => !text.includes(e))).toEqual([]);
+    }
+    // The next meetings' dates, written out, and each action item's due date.
+    for (const m of content.nextMeetings) expect(pdfText).toContain(String(Number(m.date.slice(8, 10))));
+    for (const a of content.items.flatMap((i) => i.actions)) if (a.due) expect(pdfText).toContain(a.due);
+  });
+});
