@@ -1,0 +1,90 @@
+import type { MinutesContent } from '../../src/domain/minutes';
+import { TestClock } from '../harness/clock';
+import { cardOf, Journey, texts } from '../harness/journey';
+import { startTestService, tempDir } from '../harness/service';
+
+/**
+ * Justering reminders with an injected clock: the justerare who has not answered after three
+ * days, then the secretary and the chair 14 days after the meeting; stored jobs that survive a
+ * restart and are posted once.
+ */
+describe('justering reminders', () => {
+  const dataDir = tempDir('justera-justering-reminders-');
+  const clock = new TestClock(new Date('2030-01-20T09:00:00Z'));
+  let j: Journey;
+  let meetingId = '';
+  const CHAIR = 0;
+  const SECRETARY = 1;
+  const J1 = 2;
+  const J2 = 3;
+
+  const personal = (who: number): string[] => {
+    const id = j.members[who]!.id;
+    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(id)).map((s) => s.conversationId);
+    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => texts(cardOf(s)));
+  };
+  const count = (who: number, text: string): number => personal(who).filter((t) => t.includes(text)).length;
+
+  beforeAll(async () => {
+    j = await new Journey().start({ members: 5, clock, env: { DATA_DIR: dataDir } });
+    await j.install();
+    meetingId = (await j.createMeeting({ date: '2030-02-04', start: '13:00', end: '15:00' })).meetingId;
+    await j.assignRole(0, CHAIR, 'ordforande');
+    await j.assignRole(0, SECRETARY, 'sekreterare');
+    clock.set('2030-02-05T09:00:00Z');
+    const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
+    const content = draft.body.content as MinutesContent;
+    const member = (i: number) => ({ kind: 'member' as const, memberId: j.members[i]!.aadObjectId, name: j.members[i]!.name });
+    content.secretary = member(SECRETARY);
+    content.justerare = [member(J1), member(J2)];
+    content.items = [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }];
+    const saved = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
+    expect((await j.api('POST', `/meetings/${meetingId}/minutes/send`, SECRETARY, { ifMatch: saved.etag })).status).toBe(200);
+    expect((await j.api('POST', `/meetings/${meetingId}/minutes/versions/1/approve`, J1)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await j.stop();
+  });
+
+  test('sending stores the justerare reminder 3 days on and the 14-day check, at 08:00 Stockholm time', async () => {
+    const due = (await j.service.store.dueJobs('2031-01-01T00:00:00.000Z', 10)).filter((job) => job.kind !== 'agendaReminder');
+    expect(due.map((job) => [job.id, job.dueAt])).toEqual([
+      [`justering-reminder/${meetingId}/1`, '2030-02-08T07:00:00.000Z'],
+      [`justering-overdue/${meetingId}`, '2030-02-18T07:00:00.000Z'],
+    ]);
+  });
+
+  test('after three days only the justerare who has not answered is reminded, once', async () => {
+    expect(await j.service.runScheduledWork()).toBe(0);
+    expect(count(J2, 'Påminnelse')).toBe(0);
+    clock.set('2030-02-08T07:00:30Z');
+    expect(await j.service.runScheduledWork()).toBe(1);
+    expect(await j.service.runScheduledWork()).toBe(0);
+    expect(count(J2, 'Påminnelse: protokoll att justera')).toBe(1);
+    expect(count(J1, 'Påminnelse')).toBe(0);
+  });
+
+  test('14 days after the meeting, across a restart, the secretary and the chair are told once', async () => {
+    await j.service.stop();
+    clock.set('2030-02-18T10:00:00Z');
+    j.service = await startTestService({ DATA_DIR: dataDir }, clock);
+    j.botUrl = j.service.url;
+    await j.service.runScheduledWork();
+    expect(await j.service.runScheduledWork()).toBe(0);
+    for (const who of [SECRETARY, CHAIR]) {
+      expect(count(who, 'är inte justerat, 14 dagar efter mötet')).toBe(1);
+      expect(personal(who).find((t) => t.includes('14 dagar'))).toContain('Protokollet väntar på justering.');
+    }
+    expect(count(J2, '14 dagar')).toBe(0);
+  });
+
+  test('a reminder that comes due after justering is skipped', async () => {
+    const store = j.service.store;
+    await store.scheduleJob({ tenantId: (await store.listNetworks())[0]!.tenantId, id: `justering-reminder/${meetingId}/1-late`, kind: 'justeringReminder', meetingId, version: 1, dueAt: '2030-02-19T07:00:00.000Z' });
+    expect((await j.api('POST', `/meetings/${meetingId}/minutes/versions/1/approve`, J2)).status).toBe(200);
+    clock.set('2030-02-19T08:00:00Z');
+    const before = count(J2, 'Påminnelse');
+    await j.service.runScheduledWork();
+    expect(count(J2, 'Påminnelse')).toBe(before);
+  });
+});
