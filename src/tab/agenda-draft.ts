@@ -21,8 +21,8 @@ export interface ItemFields {
   kind: ApiItemKind;
   durationMin: number;
   description: string;
-  /** A guest presenter's name, or the member presenter's name unchanged; empty for none. */
-  presenterName: string;
+  /** A network member or a named guest; none when absent. */
+  presenter?: ApiPresenter;
 }
 
 let newKeys = 0;
@@ -60,16 +60,29 @@ export function presenterName(p: ApiPresenter | undefined): string {
   return p.kind === 'guest' && p.organisation ? `${p.name}, ${p.organisation}` : p.name;
 }
 
+/** The presenter as the draft keeps it: a guest's name and organisation trimmed, a guest without a name is none. */
+function cleanPresenter(p: ApiPresenter | undefined): ApiPresenter | undefined {
+  if (!p || p.kind === 'member') return p;
+  const name = p.name.trim();
+  const organisation = p.organisation?.trim();
+  return name ? { kind: 'guest', name, ...(organisation ? { organisation } : {}) } : undefined;
+}
+
 function withFields(item: DraftItem, f: ItemFields): DraftItem {
-  const name = f.presenterName.trim();
-  const keepPresenter = item.presenter && presenterName(item.presenter) === name;
   const { presenter: _old, ...rest } = item;
-  const presenter: ApiPresenter | undefined = keepPresenter ? item.presenter : name ? { kind: 'guest', name } : undefined;
+  const presenter = cleanPresenter(f.presenter);
   return { ...rest, title: f.title.trim(), kind: f.kind, durationMin: f.durationMin, description: f.description, ...(presenter ? { presenter } : {}) };
 }
 
 export function fieldsOf(item: DraftItem): ItemFields {
-  return { title: item.title, kind: item.kind, durationMin: item.durationMin, description: item.description, presenterName: presenterName(item.presenter) };
+  return { title: item.title, kind: item.kind, durationMin: item.durationMin, description: item.description, ...(item.presenter ? { presenter: item.presenter } : {}) };
+}
+
+export function samePresenter(a: ApiPresenter | undefined, b: ApiPresenter | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind === 'member' && b.kind === 'member') return a.memberId === b.memberId;
+  if (a.kind === 'guest' && b.kind === 'guest') return a.name === b.name && (a.organisation ?? '') === (b.organisation ?? '');
+  return false;
 }
 
 /** A new topic item goes last among the topics, just before "Övriga frågor". */
@@ -129,7 +142,7 @@ function sameContent(a: DraftItem, b: DraftItem): boolean {
     a.kind === b.kind &&
     a.durationMin === b.durationMin &&
     a.description === b.description &&
-    presenterName(a.presenter) === presenterName(b.presenter)
+    samePresenter(a.presenter, b.presenter)
   );
 }
 
@@ -152,7 +165,7 @@ export function reapply(base: readonly DraftItem[], mine: readonly DraftItem[], 
     if (was && !now && !item.standard) continue; // I removed it
     if (was && now && !sameContent(was, now)) {
       const { presenter: _theirs, ...rest } = item;
-      result.push({ ...rest, ...fieldsFromItem(now) });
+      result.push({ ...rest, ...fieldsOf(now) });
     } else {
       result.push(item);
     }
@@ -163,10 +176,6 @@ export function reapply(base: readonly DraftItem[], mine: readonly DraftItem[], 
     result = insertBeforeOther(result, { ...fresh, key: fresh.key.startsWith('new-') ? fresh.key : `new-${++newKeys}` });
   }
   return result;
-}
-
-function fieldsFromItem(i: DraftItem): Pick<DraftItem, 'title' | 'kind' | 'durationMin' | 'description' | 'presenter'> {
-  return { title: i.title, kind: i.kind, durationMin: i.durationMin, description: i.description, ...(i.presenter ? { presenter: i.presenter } : {}) };
 }
 
 function insertBeforeOther(items: DraftItem[], item: DraftItem): DraftItem[] {

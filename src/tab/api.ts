@@ -2,12 +2,18 @@ import type {
   AgendaResponse,
   AgendaSaveRequest,
   ApiProposal,
+  AttendanceResponse,
+  CurrentMeetingResponse,
   DevIdentitiesResponse,
+  MembersResponse,
   MeResponse,
   MyMeetingsResponse,
+  NetworkMember,
   NetworkResponse,
   Problem,
   ProposalsResponse,
+  Role,
+  TermPlanResponse,
 } from '../http/api-contract';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
@@ -37,6 +43,14 @@ export interface Api {
   proposals(meetingId: string): Promise<ProposalsResponse>;
   acceptProposal(meetingId: string, proposalId: string): Promise<ApiProposal>;
   declineProposal(meetingId: string, proposalId: string, reason: string): Promise<ApiProposal>;
+  members(networkId: string): Promise<MembersResponse>;
+  /** Admins only; answers the member with the new role. */
+  setRole(networkId: string, memberId: string, role: Role): Promise<NetworkMember>;
+  /** Editors only; `planId` makes a retry create nothing new. */
+  planTerm(networkId: string, planId: string, text: string): Promise<TermPlanResponse>;
+  /** The network's meeting today, else the next upcoming one (the meeting side panel's). */
+  currentMeeting(networkId: string): Promise<CurrentMeetingResponse>;
+  attendance(meetingId: string): Promise<AttendanceResponse>;
 }
 
 function isProblem(body: unknown): body is Problem {
@@ -86,10 +100,11 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
   const get = async <T,>(path: string): Promise<T> => getJson<T>(path, await headers());
   const call = async <T,>(path: string, opts: RequestOptions): Promise<{ body: T; etag: string | null }> => request<T>(path, await headers(), opts);
   const meeting = (meetingId: string): string => `/api/v1/meetings/${encodeURIComponent(meetingId)}`;
+  const network = (networkId: string): string => `/api/v1/networks/${encodeURIComponent(networkId)}`;
   return {
     me: () => get<MeResponse>('/api/v1/me'),
     myMeetings: () => get<MyMeetingsResponse>('/api/v1/me/meetings'),
-    network: (networkId) => get<NetworkResponse>(`/api/v1/networks/${encodeURIComponent(networkId)}`),
+    network: (networkId) => get<NetworkResponse>(network(networkId)),
     agenda: async (meetingId) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, {})),
     saveAgenda: async (meetingId, body, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, { method: 'PUT', body, ifMatch: etag })),
     publishAgenda: async (meetingId, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda/publish`, { method: 'POST', ifMatch: etag })),
@@ -98,6 +113,12 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
       (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/accept`, { method: 'POST' })).body,
     declineProposal: async (meetingId, proposalId, reason) =>
       (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/decline`, { method: 'POST', body: { reason } })).body,
+    members: (networkId) => get<MembersResponse>(`${network(networkId)}/members`),
+    setRole: async (networkId, memberId, role) =>
+      (await call<NetworkMember>(`${network(networkId)}/members/${encodeURIComponent(memberId)}/role`, { method: 'PUT', body: { role } })).body,
+    planTerm: async (networkId, planId, text) => (await call<TermPlanResponse>(`${network(networkId)}/term-plan`, { method: 'POST', body: { planId, text } })).body,
+    currentMeeting: (networkId) => get<CurrentMeetingResponse>(`${network(networkId)}/meetings/current`),
+    attendance: (meetingId) => get<AttendanceResponse>(`${meeting(meetingId)}/attendance`),
   };
 }
 

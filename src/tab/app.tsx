@@ -8,6 +8,7 @@ import { ChannelPage } from './pages/channel';
 import { ConfigPage } from './pages/config';
 import { DevPicker } from './pages/dev-picker';
 import { MyMeetingsPage } from './pages/my-meetings';
+import { SidePanelPage } from './pages/side-panel';
 import { routeOf, type Route } from './routes';
 import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './session';
 import { langFromLocale, STRINGS, type TabStrings } from './strings';
@@ -136,6 +137,8 @@ function RoutePage(props: { route: Route; api: Api; s: TabStrings; teams: TeamsS
       return <MyMeetingsPage api={api} s={s} userKey={userKey} banner={banner} />;
     case 'channel':
       return <ChannelPage api={api} s={s} teamId={teams?.teamId} local={!teams} userKey={userKey} banner={banner} />;
+    case 'side-panel':
+      return <SidePanelPage api={api} s={s} teams={teams} userKey={userKey} banner={banner} />;
     case 'not-found':
       return (
         <Layout title={s.notFound.title} s={s} banner={banner}>

@@ -1,4 +1,4 @@
-import type { ApiItemKind, ApiMode, ApiStatus } from '../http/api-contract';
+import type { ApiItemKind, ApiMode, ApiStatus, Role } from '../http/api-contract';
 
 /** The tab speaks Swedish, and English when the Teams locale (or the browser's, outside Teams) is English. */
 export type Lang = 'sv' | 'en';
@@ -16,7 +16,7 @@ export interface TabStrings {
   skipToContent: string;
   starting: string;
   retry: string;
-  nav: { label: string; myMeetings: string; channel: string; config: string };
+  nav: { label: string; myMeetings: string; channel: string; config: string; sidePanel: string };
   dev: {
     title: string;
     intro: string;
@@ -40,6 +40,53 @@ export interface TabStrings {
     noTeam: string;
     outsideConfig: string;
     saveFailed: string;
+    meetingExplanation: string;
+    chooseNetwork: string;
+    noNetworks: string;
+  };
+  roles: {
+    title: string;
+    intro: string;
+    readOnly: string;
+    loading: string;
+    name: Record<Role, string>;
+    columns: { name: string; municipality: string; role: string };
+    roleFor(name: string): string;
+    changed(name: string, role: string): string;
+    saving: string;
+  };
+  termPlan: {
+    title: string;
+    intro: string;
+    label: string;
+    hint: string;
+    required: string;
+    submit: string;
+    submitting: string;
+    created(n: number): string;
+    createdNone: string;
+    problemsTitle: string;
+    warningsTitle: string;
+    createdLabel: string;
+  };
+  sidePanel: {
+    title: string;
+    loading: string;
+    today: string;
+    next: string;
+    none: string;
+    noNetwork: string;
+    agenda: string;
+    noItems: string;
+    attendance: string;
+    nobody: string;
+    guests: string;
+    apologies: string;
+    noApologies: string;
+    missing: string;
+    updated(at: Date): string;
+    stale: string;
+    refresh: string;
   };
   myMeetings: { title: string; intro: string; loading: string; empty: string; emptyHint: string };
   channel: {
@@ -89,7 +136,8 @@ export interface TabStrings {
     cancel: string;
     editTitle(title: string): string;
     fields: { title: string; kind: string; duration: string; description: string; presenter: string };
-    invalid: { titleRequired: string; duration: string };
+    presenterPicker: { none: string; members: string; guest: string; guestName: string; guestOrganisation: string };
+    invalid: { titleRequired: string; duration: string; guestName: string };
     conflictTitle: string;
     conflictKept: string;
     reload: string;
@@ -143,7 +191,7 @@ const sv: TabStrings = {
   skipToContent: 'Hoppa till innehållet',
   starting: 'Startar Justera …',
   retry: 'Försök igen',
-  nav: { label: 'Flikar', myMeetings: 'Mina möten', channel: 'Kanalfliken', config: 'Konfiguration' },
+  nav: { label: 'Flikar', myMeetings: 'Mina möten', channel: 'Kanalfliken', config: 'Konfiguration', sidePanel: 'Mötets sidopanel' },
   dev: {
     title: 'Välj vem du är',
     intro:
@@ -173,6 +221,54 @@ const sv: TabStrings = {
     noTeam: 'Justera kan bara läggas till som flik i en kanal i ett nätverks team.',
     outsideConfig: 'Den här sidan öppnar Teams när någon lägger till Justera som flik i en kanal.',
     saveFailed: 'Fliken kunde inte sparas.',
+    meetingExplanation:
+      'I mötet visar fliken nätverkets träff i dag, annars nästa träff: dagordningen med tider och föredragande, och vilka som är med, per kommun.',
+    chooseNetwork: 'Vilket nätverks träffar hör mötet till?',
+    noNetworks: 'Du är inte med i något Justera-nätverk. Be nätverkets ordförande eller teamets ägare att lägga till dig.',
+  },
+  roles: {
+    title: 'Medlemmar och roller',
+    intro: 'Ordförande, sekreterare och presidiet skriver dagordningen. Administratörer ändrar rollerna.',
+    readOnly: 'Du kan se rollerna. Teamets ägare och administratörer ändrar dem.',
+    loading: 'Hämtar medlemmarna …',
+    name: { admin: 'Administratör', ordforande: 'Ordförande', sekreterare: 'Sekreterare', presidium: 'Presidiet', member: 'Medlem' },
+    columns: { name: 'Namn', municipality: 'Kommun', role: 'Roll' },
+    roleFor: (name) => `Roll för ${name}`,
+    changed: (name, role) => `${name} har nu rollen ${role}.`,
+    saving: 'Sparar rollen …',
+  },
+  termPlan: {
+    title: 'Planera terminen',
+    intro: 'Skapa terminens alla träffar på en gång, så som nätverket planerar dem. Varje träff får ett eget utkast till dagordning.',
+    label: 'Terminens träffar',
+    hint: 'Till exempel: Fredagar kl 13–15: 4/2 Falköping, 8/4 Karlsborg, 3/6 Mariestad',
+    required: 'Skriv terminens träffar.',
+    submit: 'Skapa träffarna',
+    submitting: 'Skapar träffarna …',
+    created: (n) => (n === 1 ? 'En träff är skapad.' : `${n} träffar är skapade.`),
+    createdNone: 'Inga träffar skapades.',
+    problemsTitle: 'Det här gick inte att läsa',
+    warningsTitle: 'Kontrollera',
+    createdLabel: 'Skapade träffar',
+  },
+  sidePanel: {
+    title: 'Träffen',
+    loading: 'Hämtar träffen …',
+    today: 'Dagens träff',
+    next: 'Ingen träff i dag. Nästa träff:',
+    none: 'Nätverket har inga kommande träffar.',
+    noNetwork: 'Fliken vet inte vilket nätverk den hör till. Ta bort fliken ur mötet och lägg till den igen.',
+    agenda: 'Dagordning',
+    noItems: 'Dagordningen har inga punkter ännu.',
+    attendance: 'Närvaro',
+    nobody: 'Ingen har checkat in ännu.',
+    guests: 'Gäster',
+    apologies: 'Förhinder',
+    noApologies: 'Ingen har anmält förhinder.',
+    missing: 'Kommuner som inte är med',
+    updated: (at) => `Uppdaterad ${clockTime(at, 'sv-SE')}`,
+    stale: 'Närvaron kunde inte uppdateras. Det som visas kan vara gammalt.',
+    refresh: 'Uppdatera närvaron',
   },
   myMeetings: {
     title: 'Mina möten',
@@ -229,7 +325,14 @@ const sv: TabStrings = {
     cancel: 'Avbryt',
     editTitle: (title) => `Ändra ”${title}”`,
     fields: { title: 'Rubrik', kind: 'Typ', duration: 'Tid (minuter)', description: 'Beskrivning', presenter: 'Föredragande (valfritt)' },
-    invalid: { titleRequired: 'Skriv en rubrik.', duration: 'Ange 1–240 minuter.' },
+    presenterPicker: {
+      none: 'Ingen föredragande',
+      members: 'Nätverkets medlemmar',
+      guest: 'En gäst (skriv namnet)',
+      guestName: 'Gästens namn',
+      guestOrganisation: 'Gästens organisation (valfritt)',
+    },
+    invalid: { titleRequired: 'Skriv en rubrik.', duration: 'Ange 1–240 minuter.', guestName: 'Skriv gästens namn.' },
     conflictTitle: 'Dagordningen har ändrats',
     conflictKept: 'Dina ändringar finns kvar här på sidan. När du hämtar den senaste versionen visas de bredvid den, så att du kan lägga in dem igen.',
     reload: 'Hämta senaste versionen',
@@ -292,7 +395,7 @@ const en: TabStrings = {
   skipToContent: 'Skip to content',
   starting: 'Starting Justera …',
   retry: 'Try again',
-  nav: { label: 'Tabs', myMeetings: 'My meetings', channel: 'Channel tab', config: 'Configuration' },
+  nav: { label: 'Tabs', myMeetings: 'My meetings', channel: 'Channel tab', config: 'Configuration', sidePanel: 'Meeting side panel' },
   dev: {
     title: 'Choose who you are',
     intro:
@@ -322,6 +425,54 @@ const en: TabStrings = {
     noTeam: "Justera can only be added as a tab to a channel of a network's team.",
     outsideConfig: 'Teams opens this page when someone adds Justera as a tab to a channel.',
     saveFailed: 'The tab could not be saved.',
+    meetingExplanation:
+      "In the meeting the tab shows the network's meeting today, else the next one: the agenda with times and presenters, and who is there, by municipality.",
+    chooseNetwork: "Which network's meetings does this meeting belong to?",
+    noNetworks: "You are not in any Justera network. Ask the network's chair or the team's owner to add you.",
+  },
+  roles: {
+    title: 'Members and roles',
+    intro: 'The chair, the secretary and the presidium write the agenda. Administrators change the roles.',
+    readOnly: "You can see the roles. The team's owners and administrators change them.",
+    loading: 'Loading the members …',
+    name: { admin: 'Administrator', ordforande: 'Chair', sekreterare: 'Secretary', presidium: 'Presidium', member: 'Member' },
+    columns: { name: 'Name', municipality: 'Municipality', role: 'Role' },
+    roleFor: (name) => `Role of ${name}`,
+    changed: (name, role) => `${name} now has the role ${role}.`,
+    saving: 'Saving the role …',
+  },
+  termPlan: {
+    title: 'Plan the term',
+    intro: "Create all of the term's meetings at once, the way the network plans them. Each meeting gets its own agenda draft.",
+    label: "The term's meetings",
+    hint: 'For example: Fredagar kl 13–15: 4/2 Falköping, 8/4 Karlsborg, 3/6 Mariestad',
+    required: "Write the term's meetings.",
+    submit: 'Create the meetings',
+    submitting: 'Creating the meetings …',
+    created: (n) => (n === 1 ? 'One meeting is created.' : `${n} meetings are created.`),
+    createdNone: 'No meetings were created.',
+    problemsTitle: 'This could not be read',
+    warningsTitle: 'Please check',
+    createdLabel: 'Created meetings',
+  },
+  sidePanel: {
+    title: 'The meeting',
+    loading: 'Loading the meeting …',
+    today: "Today's meeting",
+    next: 'No meeting today. The next meeting:',
+    none: 'The network has no upcoming meetings.',
+    noNetwork: 'The tab does not know which network it belongs to. Remove the tab from the meeting and add it again.',
+    agenda: 'Agenda',
+    noItems: 'The agenda has no items yet.',
+    attendance: 'Attendance',
+    nobody: 'Nobody has checked in yet.',
+    guests: 'Guests',
+    apologies: 'Apologies',
+    noApologies: 'Nobody has sent apologies.',
+    missing: 'Municipalities not represented',
+    updated: (at) => `Updated ${clockTime(at, 'en-GB')}`,
+    stale: 'The attendance could not be updated. What is shown may be out of date.',
+    refresh: 'Update the attendance',
   },
   myMeetings: {
     title: 'My meetings',
@@ -378,7 +529,14 @@ const en: TabStrings = {
     cancel: 'Cancel',
     editTitle: (title) => `Edit “${title}”`,
     fields: { title: 'Title', kind: 'Kind', duration: 'Time (minutes)', description: 'Description', presenter: 'Presenter (optional)' },
-    invalid: { titleRequired: 'Write a title.', duration: 'Enter 1–240 minutes.' },
+    presenterPicker: {
+      none: 'No presenter',
+      members: "The network's members",
+      guest: 'A guest (type the name)',
+      guestName: "The guest's name",
+      guestOrganisation: "The guest's organisation (optional)",
+    },
+    invalid: { titleRequired: 'Write a title.', duration: 'Enter 1–240 minutes.', guestName: "Write the guest's name." },
     conflictTitle: 'The agenda has changed',
     conflictKept: 'Your changes are still here on the page. When you get the latest version they are shown beside it, so you can put them in again.',
     reload: 'Get the latest version',
@@ -445,4 +603,9 @@ export function longDate(isoDate: string, s: TabStrings): string {
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "13:05:09": the time of day in Sweden, where the networks meet. */
+function clockTime(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Europe/Stockholm' }).format(at);
 }

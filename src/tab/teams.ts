@@ -14,6 +14,10 @@ export interface TeamsSession {
   /** The team's internal id ("19:…@thread.tacv2"): Justera's network id. Absent in personal tabs. */
   teamId: string | undefined;
   channelId: string | undefined;
+  /** Set inside a Teams meeting (its chat, details tab or side panel). */
+  meetingId: string | undefined;
+  /** The saved tab's entity id (pages.config), e.g. "justera-meeting:<network id>". */
+  entityId: string | undefined;
   locale: string;
   theme: ThemeName;
   /** "content", "settings" (the configuration page), "sidePanel", … */
@@ -57,6 +61,8 @@ export async function connectToTeams(timeoutMs = TEAMS_TIMEOUT_MS): Promise<Team
       tenantId: ctx.user?.tenant?.id ?? '',
       teamId: ctx.team?.internalId || undefined,
       channelId: ctx.channel?.id || undefined,
+      meetingId: ctx.meeting?.id || undefined,
+      entityId: ctx.page.id || undefined,
       locale: ctx.app.locale,
       theme: themeNameOf(ctx.app.theme),
       frameContext: String(ctx.page.frameContext ?? app.getFrameContext() ?? ''),

@@ -112,6 +112,8 @@ describe('the tab API under /api/v1', () => {
     expect(list).toHaveLength(6);
     expect(list.find((m) => m.id === owner)?.role).toBe('admin');
     expect(list.find((m) => m.id === member.aadObjectId)?.role).toBe('member');
+    expect(members.body.canAssignRoles).toBe(false);
+    expect((await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members`, await as(owner))).body.canAssignRoles).toBe(true);
 
     const put = async (who: string, target: string, role: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
       const res = await fetch(`${svc.url}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${encodeURIComponent(target)}/role`, {
@@ -126,6 +128,7 @@ describe('the tab API under /api/v1', () => {
     expect((await put(owner, 'nobody', 'presidium')).status).toBe(404);
     // The team owner chairs the network and keeps managing roles.
     expect((await put(owner, owner, 'ordforande')).body).toMatchObject({ id: owner, role: 'ordforande' });
+    expect((await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members`, await as(owner))).body.canAssignRoles).toBe(true);
     expect((await put(owner, member.aadObjectId, 'admin')).body).toMatchObject({ id: member.aadObjectId, role: 'admin' });
     // An admin by role cannot give it up themself (a network keeps its admins).
     expect((await put(member.aadObjectId, member.aadObjectId, 'member')).body).toMatchObject({ code: 'forbidden' });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
-import type { ApiItemKind } from '../../http/api-contract';
+import type { ApiItemKind, ApiPresenter } from '../../http/api-contract';
 import type { ItemFields } from '../agenda-draft';
 import type { TabStrings } from '../strings';
 
@@ -12,7 +12,22 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
-const EMPTY: ItemFields = { title: '', kind: 'information', durationMin: 10, description: '', presenterName: '' };
+const EMPTY: ItemFields = { title: '', kind: 'information', durationMin: 10, description: '' };
+
+/** A network member the presenter picker offers. */
+export interface PresenterOption {
+  id: string;
+  name: string;
+  municipality: string;
+}
+
+/** The picker's value: none, a member (`member:<id>`), or a guest whose name is typed. */
+type PickerValue = '' | 'guest' | `member:${string}`;
+
+function pickerValue(p: ApiPresenter | undefined): PickerValue {
+  if (!p) return '';
+  return p.kind === 'member' ? `member:${p.memberId}` : 'guest';
+}
 
 /** The fields of one agenda item, checked here before they reach the draft (the server checks again). */
 export function AgendaItemForm(props: {
@@ -23,6 +38,8 @@ export function AgendaItemForm(props: {
   onCancel?: () => void;
   /** Form name for screen readers. */
   label: string;
+  /** The network's members, offered as presenters. */
+  members?: readonly PresenterOption[];
 }): ReactNode {
   const { s } = props;
   const a = s.agenda;
@@ -32,24 +49,41 @@ export function AgendaItemForm(props: {
   const [kind, setKind] = useState<ApiItemKind>(start.kind);
   const [duration, setDuration] = useState(String(start.durationMin));
   const [description, setDescription] = useState(start.description);
-  const [presenter, setPresenter] = useState(start.presenterName);
+  const [picked, setPicked] = useState<PickerValue>(pickerValue(start.presenter));
+  const [guestName, setGuestName] = useState(start.presenter?.kind === 'guest' ? start.presenter.name : '');
+  const [guestOrganisation, setGuestOrganisation] = useState(start.presenter?.kind === 'guest' ? (start.presenter.organisation ?? '') : '');
   const [tried, setTried] = useState(false);
+
+  // The members to choose from, and the item's own member presenter even when the list does not have them (yet).
+  const members: PresenterOption[] = [...(props.members ?? [])];
+  const own = start.presenter?.kind === 'member' ? start.presenter : undefined;
+  if (own && !members.some((m) => m.id === own.memberId)) members.unshift({ id: own.memberId, name: own.name, municipality: '' });
+  const presenter = (): ApiPresenter | undefined => {
+    if (picked === 'guest') return { kind: 'guest', name: guestName, ...(guestOrganisation.trim() ? { organisation: guestOrganisation } : {}) };
+    const member = picked ? members.find((m) => `member:${m.id}` === picked) : undefined;
+    return member ? { kind: 'member', memberId: member.id, name: member.name } : undefined;
+  };
 
   const minutes = Number(duration);
   const titleError = tried && !title.trim() ? a.invalid.titleRequired : undefined;
   const durationOk = Number.isInteger(minutes) && minutes >= 1 && minutes <= 240;
   const durationError = tried && !durationOk ? a.invalid.duration : undefined;
+  const guestOk = picked !== 'guest' || !!guestName.trim();
+  const guestError = tried && !guestOk ? a.invalid.guestName : undefined;
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     setTried(true);
-    if (!title.trim() || !durationOk) return;
-    props.onSubmit({ title, kind, durationMin: minutes, description, presenterName: presenter });
+    if (!title.trim() || !durationOk || !guestOk) return;
+    const chosen = presenter();
+    props.onSubmit({ title, kind, durationMin: minutes, description, ...(chosen ? { presenter: chosen } : {}) });
     if (!props.initial) {
       setTitle('');
       setDuration(String(EMPTY.durationMin));
       setDescription('');
-      setPresenter('');
+      setPicked('');
+      setGuestName('');
+      setGuestOrganisation('');
       setKind(EMPTY.kind);
       setTried(false);
     }
@@ -75,8 +109,30 @@ export function AgendaItemForm(props: {
         </Field>
       </div>
       <Field label={a.fields.presenter}>
-        <Input value={presenter} maxLength={200} onChange={(_e, d) => setPresenter(d.value)} />
+        <Select value={picked} onChange={(_e, d) => setPicked(d.value as PickerValue)}>
+          <option value="">{a.presenterPicker.none}</option>
+          {members.length > 0 && (
+            <optgroup label={a.presenterPicker.members}>
+              {members.map((m) => (
+                <option key={m.id} value={`member:${m.id}`}>
+                  {m.municipality ? `${m.name} (${m.municipality})` : m.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <option value="guest">{a.presenterPicker.guest}</option>
+        </Select>
       </Field>
+      {picked === 'guest' && (
+        <div className={styles.row}>
+          <Field label={a.presenterPicker.guestName} required validationMessage={guestError}>
+            <Input value={guestName} maxLength={200} onChange={(_e, d) => setGuestName(d.value)} />
+          </Field>
+          <Field label={a.presenterPicker.guestOrganisation}>
+            <Input value={guestOrganisation} maxLength={200} onChange={(_e, d) => setGuestOrganisation(d.value)} />
+          </Field>
+        </div>
+      )}
       <Field label={a.fields.description}>
         <Textarea value={description} maxLength={4000} resize="vertical" onChange={(_e, d) => setDescription(d.value)} />
       </Field>

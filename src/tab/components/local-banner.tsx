@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   who: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
-const NAV: readonly Exclude<Route, 'not-found'>[] = ['my-meetings', 'channel', 'config'];
+const NAV: readonly Exclude<Route, 'not-found'>[] = ['my-meetings', 'channel', 'side-panel', 'config'];
 
 /** Outside Teams only: the tabs Teams would show, who I am, and a way to be someone else. */
 export function LocalBanner(props: { s: TabStrings; route: Route; userName: string; onSwitch: () => void }): ReactNode {
@@ -26,6 +26,7 @@ export function LocalBanner(props: { s: TabStrings; route: Route; userName: stri
     'my-meetings': s.nav.myMeetings,
     channel: s.nav.channel,
     config: s.nav.config,
+    'side-panel': s.nav.sidePanel,
   };
   return (
     <header className={styles.banner}>

@@ -36,6 +36,7 @@ import { ProposalsSection } from '../components/proposals';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
 import { capitalise, longDate, type TabStrings } from '../strings';
+import { useLoad } from '../use-load';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -89,6 +90,11 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
   const [problem, setProblem] = useState<Problemish | null>(null);
   /** Unsaved edits kept when the page took a newer version from the server: nothing is lost silently. */
   const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
+
+  /** The network's members, whom the item form offers as presenters. */
+  const networkId = meeting?.networkId;
+  const [memberList] = useLoad(() => (networkId ? api.members(networkId) : Promise.resolve(null)), `presenters ${networkId ?? ''}`);
+  const presenters = memberList.state === 'ok' && memberList.data ? memberList.data.members : [];
 
   const agenda = load.state === 'ok' ? load.agenda : null;
   const base = useMemo(() => (agenda ? draftFrom(agenda.items) : []), [agenda]);
@@ -161,6 +167,20 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
     setDone(null);
   };
 
+  /** The item last moved with its buttons: its button keeps the focus, so the keyboard can move it on. */
+  const [moved, setMoved] = useState<{ key: string; delta: -1 | 1 } | null>(null);
+  const move = (index: number, key: string, delta: -1 | 1): void => {
+    edit(moveItem(draft, index, delta));
+    setMoved({ key, delta });
+  };
+  useEffect(() => {
+    if (!moved) return;
+    const li = document.querySelector(`li[data-item-key="${CSS.escape(moved.key)}"]`);
+    const button = li?.querySelector<HTMLButtonElement>(`button[data-move="${moved.delta}"]:not(:disabled)`) ?? li?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)');
+    button?.focus();
+    setMoved(null);
+  }, [moved]);
+
   const header = (
     <>
       <div>
@@ -213,7 +233,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
           const who = presenterName(item.presenter);
           const errs = (item.id && errorsAt.get(item.id)) || [];
           return (
-            <li key={item.key} className={styles.item} data-agenda-item={item.title} data-item-id={item.id ?? ''}>
+            <li key={item.key} className={styles.item} data-agenda-item={item.title} data-item-id={item.id ?? ''} data-item-key={item.key}>
               <Text className={styles.time} data-item-time>
                 {t ? `${t.start}–${t.end}` : ''}
               </Text>
@@ -244,6 +264,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                     s={s}
                     label={a.editTitle(item.title)}
                     initial={fieldsOf(item)}
+                    members={presenters}
                     submitLabel={a.update}
                     onSubmit={(f) => {
                       edit(updateItem(draft, item.key, f));
@@ -260,11 +281,11 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                     </Button>
                     {!item.standard && (
                       <>
-                        <Button size="small" disabled={!canMove(draft, n, -1)} onClick={() => edit(moveItem(draft, n, -1))}>
+                        <Button size="small" data-move="-1" disabled={!canMove(draft, n, -1)} onClick={() => move(n, item.key, -1)}>
                           {a.moveUp}
                           <span className={shared.visuallyHidden}>: {item.title}</span>
                         </Button>
-                        <Button size="small" disabled={!canMove(draft, n, 1)} onClick={() => edit(moveItem(draft, n, 1))}>
+                        <Button size="small" data-move="1" disabled={!canMove(draft, n, 1)} onClick={() => move(n, item.key, 1)}>
                           {a.moveDown}
                           <span className={shared.visuallyHidden}>: {item.title}</span>
                         </Button>
@@ -384,7 +405,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
           <Subtitle1 as="h2" id="agenda-add" className={styles.h2}>
             {a.addTitle}
           </Subtitle1>
-          <AgendaItemForm s={s} label={a.addTitle} submitLabel={a.add} onSubmit={(f) => edit(addItem(draft, f))} />
+          <AgendaItemForm s={s} label={a.addTitle} submitLabel={a.add} members={presenters} onSubmit={(f) => edit(addItem(draft, f))} />
         </section>
       )}
       <ProposalsSection

@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
-import { Body1, Field, Select } from '@fluentui/react-components';
+import { Body1 } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { Layout } from '../components/layout';
 import { MeetingTable } from '../components/meeting-table';
+import { MembersRoles } from '../components/members-roles';
+import { NetworkSelect } from '../components/network-select';
+import { TermPlanSection } from '../components/term-plan';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
+import type { Role } from '../../http/api-contract';
 import type { TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { AgendaView } from './agenda';
@@ -79,50 +83,51 @@ function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?
       {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
       {me.state === 'ok' && networks.length === 0 && <Notice intent="info">{s.channel.noNetworks}</Notice>}
       {networks.length > 1 && !props.selected && (
-        <Field label={s.channel.chooseNetwork}>
-          <Select value={networkId} onChange={(_e, data) => choose(data.value)}>
-            {networks.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <NetworkSelect label={s.channel.chooseNetwork} networks={networks} value={networkId ?? ''} onChange={choose} />
       )}
       {networkId && <NetworkMeetings api={api} s={s} networkId={networkId} userKey={props.userKey} selected={props.selected} select={props.select} />}
     </Layout>
   );
 }
 
+/** Who may edit agendas and plan the term (as the server's rule in domain/network.ts). */
+const EDITOR_ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium'];
+
 function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string } & Selection): ReactNode {
   const { api, s, networkId } = props;
   const shared = useSharedStyles();
   const introId = useId();
-  const [loaded, retry] = useLoad(
-    async () => {
-      const [network, mine] = await Promise.all([api.network(networkId), api.myMeetings()]);
-      return { network, meetings: mine.meetings.filter((m) => m.networkId === networkId) };
-    },
-    `channel ${networkId} ${props.userKey}`,
+  const [network, retry] = useLoad(() => api.network(networkId), `network ${networkId} ${props.userKey}`);
+  /** Bumped when the term planning created meetings: the list loads again, the rest of the page stays. */
+  const [generation, setGeneration] = useState(0);
+  const [meetings, retryMeetings] = useLoad(
+    async () => (await api.myMeetings()).meetings.filter((m) => m.networkId === networkId),
+    `meetings ${networkId} ${props.userKey} ${generation}`,
   );
-  if (loaded.state === 'loading') return <Loading label={s.channel.loading} />;
-  if (loaded.state === 'error') return <ProblemBar error={loaded.error} s={s} onRetry={retry} />;
-  const { network, meetings } = loaded.data;
+  if (network.state === 'loading') return <Loading label={s.channel.loading} />;
+  if (network.state === 'error') return <ProblemBar error={network.error} s={s} onRetry={retry} />;
   if (props.selected) {
-    return <AgendaView api={api} s={s} meetingId={props.selected} meeting={meetings.find((m) => m.id === props.selected)} onBack={() => props.select(null)} />;
+    if (meetings.state === 'loading') return <Loading label={s.channel.loading} />;
+    const meeting = meetings.state === 'ok' ? meetings.data.find((m) => m.id === props.selected) : undefined;
+    return <AgendaView api={api} s={s} meetingId={props.selected} meeting={meeting} onBack={() => props.select(null)} />;
   }
   return (
     <>
       <Body1 as="p" id={introId} className={shared.intro}>
-        {s.channel.intro(network.name)}
+        {s.channel.intro(network.data.name)}
       </Body1>
-      {meetings.length === 0 ? (
-        <Notice intent="info" title={s.channel.empty}>
-          {s.channel.emptyHint}
-        </Notice>
-      ) : (
-        <MeetingTable meetings={meetings} s={s} showNetwork={false} labelledBy={introId} onOpen={(m) => props.select(m.id)} />
-      )}
+      {meetings.state === 'loading' && <Loading label={s.channel.loading} />}
+      {meetings.state === 'error' && <ProblemBar error={meetings.error} s={s} onRetry={retryMeetings} />}
+      {meetings.state === 'ok' &&
+        (meetings.data.length === 0 ? (
+          <Notice intent="info" title={s.channel.empty}>
+            {s.channel.emptyHint}
+          </Notice>
+        ) : (
+          <MeetingTable meetings={meetings.data} s={s} showNetwork={false} labelledBy={introId} onOpen={(m) => props.select(m.id)} />
+        ))}
+      {EDITOR_ROLES.includes(network.data.role) && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
+      <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
     </>
   );
 }

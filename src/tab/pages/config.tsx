@@ -2,12 +2,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Body1, Caption1, Card, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { ApiError, type Api } from '../api';
 import { Layout } from '../components/layout';
+import { NetworkSelect } from '../components/network-select';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
 import { ROUTE_PATHS } from '../routes';
 import type { TabStrings } from '../strings';
-import { offerTabConfig, refuseTabConfig, type TeamsSession } from '../teams';
+import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } from '../teams';
 import { useLoad } from '../use-load';
+import { MEETING_ENTITY_PREFIX } from './side-panel';
 
 export const TAB_ENTITY_ID = 'justera-network';
 
@@ -30,33 +32,93 @@ export function ConfigPage(props: { api: Api; s: TabStrings; teams: TeamsSession
       </Layout>
     );
   }
+  if (!teams.teamId && teams.meetingId) return <MeetingConfig {...props} teams={teams} />;
   return <NetworkConfig {...props} teams={teams} />;
+}
+
+/** What Teams saves: in a meeting, the side panel of the chosen network; in a channel, the channel tab. */
+function tabConfig(networkId: string, inMeeting: boolean, name: string): TabConfig {
+  const origin = window.location.origin;
+  if (inMeeting) {
+    const url = `${origin}${ROUTE_PATHS['side-panel']}?networkId=${encodeURIComponent(networkId)}`;
+    return { contentUrl: url, websiteUrl: url, entityId: `${MEETING_ENTITY_PREFIX}${networkId}`, suggestedDisplayName: name };
+  }
+  return {
+    contentUrl: `${origin}${ROUTE_PATHS.channel}`,
+    websiteUrl: `${origin}${ROUTE_PATHS.channel}?networkId=${encodeURIComponent(networkId)}`,
+    entityId: TAB_ENTITY_ID,
+    suggestedDisplayName: name,
+  };
+}
+
+/** Save is enabled while `config` is set, and saves it. */
+function useOfferedConfig(config: TabConfig | null, onFailure: (message: string) => void): void {
+  const key = config ? JSON.stringify(config) : '';
+  useEffect(() => {
+    if (config) offerTabConfig(config, onFailure);
+    else refuseTabConfig();
+    // `config` is a fresh object each render; `key` is what it says.
+  }, [key]);
+}
+
+function SaveFailed(props: { s: TabStrings; message: string }): ReactNode {
+  return (
+    <Notice intent="warning" title={props.s.config.saveFailed}>
+      {props.message}
+    </Notice>
+  );
+}
+
+function ConfigCard(props: { s: TabStrings; explanation: string; children: ReactNode }): ReactNode {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  return (
+    <div className={shared.stack}>
+      <Card className={styles.card}>
+        {props.children}
+        <Body1 as="p" className={styles.flush}>
+          {props.explanation}
+        </Body1>
+      </Card>
+      <Body1 as="p" role="status" className={styles.flush}>
+        {props.s.config.ready}
+      </Body1>
+    </div>
+  );
+}
+
+/** In a meeting outside a team (a scheduled meeting's chat): which of my networks the meeting belongs to. */
+function MeetingConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; banner?: ReactNode }): ReactNode {
+  const { api, s } = props;
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [me, retry] = useLoad(() => api.me(), `me ${props.teams.userId}`);
+  const networks = me.state === 'ok' ? me.data.networks : [];
+  const networkId = networks.find((n) => n.id === chosen)?.id ?? networks[0]?.id;
+  useOfferedConfig(networkId ? tabConfig(networkId, true, s.appName) : null, setSaveError);
+  return (
+    <Layout title={s.config.title} s={s} banner={props.banner}>
+      {me.state === 'loading' && <Loading label={s.config.loading} />}
+      {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
+      {me.state === 'ok' && networks.length === 0 && <Notice intent="warning">{s.config.noNetworks}</Notice>}
+      {networkId && (
+        <ConfigCard s={s} explanation={s.config.meetingExplanation}>
+          <NetworkSelect label={s.config.chooseNetwork} networks={networks} value={networkId} onChange={setChosen} />
+        </ConfigCard>
+      )}
+      {saveError && <SaveFailed s={s} message={saveError} />}
+    </Layout>
+  );
 }
 
 function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; banner?: ReactNode }): ReactNode {
   const { api, s, teams } = props;
   const teamId = teams.teamId;
-  const shared = useSharedStyles();
   const styles = useStyles();
+  const inMeeting = !!teams.meetingId;
   const [saveError, setSaveError] = useState<string | null>(null);
   const [network, retry] = useLoad(() => (teamId ? api.network(teamId) : Promise.reject(new Error('no team'))), `network ${teamId ?? ''}`);
-
-  useEffect(() => {
-    if (network.state !== 'ok' || !teamId) {
-      refuseTabConfig();
-      return;
-    }
-    const origin = window.location.origin;
-    offerTabConfig(
-      {
-        contentUrl: `${origin}${ROUTE_PATHS.channel}`,
-        websiteUrl: `${origin}${ROUTE_PATHS.channel}?networkId=${encodeURIComponent(teamId)}`,
-        entityId: TAB_ENTITY_ID,
-        suggestedDisplayName: s.appName,
-      },
-      setSaveError,
-    );
-  }, [network.state, teamId, s.appName]);
+  useOfferedConfig(network.state === 'ok' && teamId ? tabConfig(teamId, inMeeting, s.appName) : null, setSaveError);
 
   const notANetwork = network.state === 'error' && network.error instanceof ApiError && network.error.status === 404;
   return (
@@ -70,30 +132,18 @@ function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; ba
       )}
       {teamId && network.state === 'error' && !notANetwork && <ProblemBar error={network.error} s={s} onRetry={retry} />}
       {network.state === 'ok' && (
-        <div className={shared.stack}>
-          <Card className={styles.card}>
-            <div>
-              <Caption1 as="p" block className={styles.label}>
-                {s.config.network}
-              </Caption1>
-              <Subtitle1 as="p" block className={styles.flush} data-network-name>
-                {network.data.name}
-              </Subtitle1>
-            </div>
-            <Body1 as="p" className={styles.flush}>
-              {s.config.explanation}
-            </Body1>
-          </Card>
-          <Body1 as="p" role="status" className={styles.flush}>
-            {s.config.ready}
-          </Body1>
-        </div>
+        <ConfigCard s={s} explanation={inMeeting ? s.config.meetingExplanation : s.config.explanation}>
+          <div>
+            <Caption1 as="p" block className={styles.label}>
+              {s.config.network}
+            </Caption1>
+            <Subtitle1 as="p" block className={styles.flush} data-network-name>
+              {network.data.name}
+            </Subtitle1>
+          </div>
+        </ConfigCard>
       )}
-      {saveError && (
-        <Notice intent="warning" title={s.config.saveFailed}>
-          {saveError}
-        </Notice>
-      )}
+      {saveError && <SaveFailed s={s} message={saveError} />}
     </Layout>
   );
 }

@@ -4,7 +4,7 @@
 //
 // Query parameters: tab (path, e.g. /tab/config), frameContext (content | settings |
 // sidePanel), locale, theme (default | dark | contrast), userId, tid, teamId, channelId,
-// token (the SSO token getAuthToken returns; without it getAuthToken fails as when SSO is
+// meetingId (inside a Teams meeting), token (the SSO token getAuthToken returns; without it getAuthToken fails as when SSO is
 // not set up). The test reads and drives window.teamsHost.
 'use strict';
 
@@ -21,6 +21,7 @@
     tid: params.get('tid') || '',
     teamId: params.get('teamId') || '',
     channelId: params.get('channelId') || '',
+    meetingId: params.get('meetingId') || '',
   };
 
   /** Everything the tab asked or told, in order, and what the host recorded from it. */
@@ -91,7 +92,10 @@
       groupId: inTeam ? 'aad-group-im' : undefined,
       channelId: inTeam ? state.channelId || undefined : undefined,
       channelName: inTeam && state.channelId ? 'Träffar' : undefined,
-      entityId: state.frameContext === 'content' && inTeam ? 'justera-network' : undefined,
+      meetingId: state.meetingId || undefined,
+      chatId: state.meetingId ? `19:meeting_${state.meetingId}@thread.v2` : undefined,
+      // The saved tab's entity id, as Teams gives it to the content page.
+      entityId: state.frameContext === 'settings' ? undefined : (host.savedConfig && host.savedConfig.entityId) || (inTeam ? 'justera-network' : undefined),
     };
   }
 
