@@ -91,7 +91,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const attendance = new AttendanceService({ store, clock, channel, meetings });
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
-  const agendaChannel = new TeamsAgendaChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone });
+  const agendaChannel = new TeamsAgendaChannel({
+    store,
+    messenger,
+    publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
+    openActions: async (m) => (await minutes.openActions(m.tenantId, m.networkId, m.date)).filter((a) => !a.done),
+  });
   const agendas = new AgendaService({
     store,
     clock,

@@ -18,6 +18,8 @@ export interface AgendaCardView {
   changeNote?: { at: string; changes: AgendaChange[] };
   /** The same card posted again before the meeting. */
   reminder?: boolean;
+  /** Action items from earlier approved minutes not yet done: shown under "Föregående protokoll". */
+  openActions?: readonly { text: string; owner: string; due?: string; meetingDate: string }[];
   /** Time zone of the change note's time; Europe/Stockholm unless told. */
   timeZone?: string;
 }
@@ -64,7 +66,10 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
   const items = schedule.items.map((scheduled) => {
     const block = itemBlock(scheduled, detail, a);
     shortened ||= block.shortened;
-    return block.element;
+    if (scheduled.item.standard !== 'previous-minutes' || !view.openActions?.length) return block.element;
+    const shown = view.openActions.slice(0, detail.description > 0 ? 10 : 3);
+    shortened ||= shown.length < view.openActions.length;
+    return container([block.element, openActionList(shown, a)], { spacing: 'None' });
   });
 
   const body: CardElement[] = [
@@ -98,6 +103,17 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
     ]),
   );
   return card(body);
+}
+
+/** "Uppdrag: Återkoppla kring formuleringar — Camilla (senast 2022-01-14)", per open item. */
+function openActionList(actions: NonNullable<AgendaCardView['openActions']>, a: AgendaStrings): CardElement {
+  return container(
+    [
+      text(a.openActions, { size: 'Small', weight: 'Bolder', spacing: 'Small' }),
+      ...actions.map((x) => userText([`• ${x.text} — `, x.owner, x.due ? ` (${a.due} ${x.due})` : '', { text: ` · ${x.meetingDate}`, subtle: true }], { size: 'Small', spacing: 'None' })),
+    ],
+    { spacing: 'Small' },
+  );
 }
 
 /** "3. 13:15 Projekt Överlämning", who presents and what kind, the description, the links. */

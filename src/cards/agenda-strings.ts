@@ -13,6 +13,8 @@ export interface AgendaStrings {
   kinds: Record<ItemKind, string>;
   minutes(n: number): string;
   guestSuffix: string;
+  openActions: string;
+  due: string;
   links: string;
   noItems: string;
   overrun(ends: string, meetingEnd: string): string;
@@ -47,6 +49,8 @@ const sv: AgendaStrings = {
   kinds: { information: 'Information', diskussion: 'Diskussion', beslut: 'Beslut' },
   minutes: (n) => `${n} min`,
   guestSuffix: 'gäst',
+  openActions: 'Öppna uppdrag från tidigare protokoll',
+  due: 'senast',
   links: 'Länkar',
   noItems: 'Dagordningen har inga punkter ännu.',
   overrun: (ends, meetingEnd) => `Punkterna räcker till ${ends}, efter träffens sluttid ${meetingEnd}.`,
@@ -105,6 +109,8 @@ const en: AgendaStrings = {
   kinds: { information: 'Information', diskussion: 'Discussion', beslut: 'Decision' },
   minutes: (n) => `${n} min`,
   guestSuffix: 'guest',
+  openActions: 'Open action items from earlier minutes',
+  due: 'by',
   links: 'Links',
   noItems: 'The agenda has no items yet.',
   overrun: (ends, meetingEnd) => `The items run until ${ends}, past the meeting's end at ${meetingEnd}.`,

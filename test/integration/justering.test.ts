@@ -212,6 +212,18 @@ describe('minutes and justering', () => {
     expect((await api('GET', '/minutes/versions/3', J1)).body).toEqual(before);
   });
 
+  test('open action items appear under "Föregående protokoll" on the agenda card of the next meeting', async () => {
+    const next = (await j.createMeeting({ date: '2030-04-08' })).meetingId;
+    expect((await j.publishAgenda(0, next)).status).toBe(200);
+    const card = await eventually(() => channelPosts().find((s) => texts(s.activity).includes('Dagordning') && texts(s.activity).includes(next)), 5000, 'next agenda');
+    expect(cardProblems(cardOf(card))).toEqual([]);
+    const shown = texts(card.activity);
+    expect(shown).toContain('Öppna uppdrag från tidigare protokoll');
+    expect(shown).toContain('Återkoppla kring formuleringar');
+    expect(shown.indexOf('Återkoppla kring formuleringar')).toBeGreaterThan(shown.indexOf('Föregående protokoll'));
+    expect(shown.indexOf('Återkoppla kring formuleringar')).toBeLessThan(shown.indexOf('Övriga frågor'));
+  });
+
   test('open action items reach their owner in "Mina uppdrag", who marks them done', async () => {
     const mine = await j.api('GET', '/me/actions', OUTSIDER);
     expect(mine.body.actions).toEqual([expect.objectContaining({ itemTitle: 'Projekt Överlämning', action: expect.objectContaining({ id: 'a-1', due: '2030-03-01' }) })]);
