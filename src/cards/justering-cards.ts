@@ -206,10 +206,9 @@ function protocolBody(c: MinutesContent, locale: Locale, step: number, withNotes
     shortened ||= item.decisions.length > listMax || item.actions.length > listMax;
     body.push(container(parts, { spacing: 'Small' }));
   });
-  if (c.nextMeetings.length > 0) {
-    body.push(
-      userText([{ text: `${s.nextMeetings}: `, bold: true }, c.nextMeetings.map((m) => `${m.date}${m.start ? ` ${m.start}` : ''}${m.place ? ` ${m.place}` : ''}`).join(' · ')], { size: 'Small' }),
-    );
+  if (c.nextMeetings.length > 0 || c.nextMeetingNote) {
+    const dates = c.nextMeetings.map((m) => `${m.date}${m.start ? ` ${m.start}` : ''}${m.place ? ` ${m.place}` : ''}`).join(' · ');
+    body.push(userText([{ text: `${s.nextMeetings}: `, bold: true }, [c.nextMeetingNote, dates].filter(Boolean).join(' — ')], { size: 'Small' }));
   }
   return { body, shortened };
 }

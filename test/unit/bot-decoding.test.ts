@@ -18,6 +18,13 @@ describe('card actions', () => {
     expect(decodeCardAction(execute({ action: 'checkin', meetingId: 'm-1', status: 'online' }))).toEqual({ action: 'checkin', meetingId: 'm-1', status: 'online' });
     expect(decodeCardAction(execute({ meetingId: 'm-1' }, 'undo'))).toEqual({ action: 'undo', meetingId: 'm-1' });
     expect(decodeCardAction(execute({ action: 'createMeeting', formId: 'f', date: '2030-01-01' }))).toEqual({ action: 'createMeeting', formId: 'f', date: '2030-01-01' });
+    expect(decodeCardAction(execute({ meetingId: 'm-1', version: '3' }, 'approveMinutes'))).toEqual({ action: 'approveMinutes', meetingId: 'm-1', version: '3' });
+    expect(decodeCardAction(execute({ action: 'requestMinutesChange', meetingId: 'm-1', version: '3', comment: 'Stavfel' }))).toEqual({
+      action: 'requestMinutesChange',
+      meetingId: 'm-1',
+      version: '3',
+      comment: 'Stavfel',
+    });
   });
 
   test.each([
@@ -28,6 +35,10 @@ describe('card actions', () => {
     ['verb parsing is not a thing', execute({}, 'checkin_onsite'), 'unknown_action'],
     ['wrong status', execute({ action: 'checkin', meetingId: 'm', status: 'maybe' }), 'bad_request'],
     ['number for id', execute({ action: 'checkin', meetingId: 42, status: 'onsite' }), 'bad_request'],
+    ['approval without a version', execute({ action: 'approveMinutes', meetingId: 'm' }), 'bad_request'],
+    ['approval of version 0', execute({ action: 'approveMinutes', meetingId: 'm', version: '0' }), 'bad_request'],
+    ['approval of a version that is no number', execute({ action: 'approveMinutes', meetingId: 'm', version: '1; drop' }), 'bad_request'],
+    ['a change request with a comment past its limit', execute({ action: 'requestMinutesChange', meetingId: 'm', version: '2', comment: 'x'.repeat(2001) }), 'field_too_long'],
     ['id with odd characters', execute({ action: 'undo', meetingId: '../../etc' }), 'bad_request'],
     ['oversized place', execute({ action: 'createMeeting', formId: 'f', place: 'x'.repeat(5000) }), 'field_too_long'],
     ['oversized id', execute({ action: 'undo', meetingId: 'x'.repeat(100) }), 'bad_request'],

@@ -1,0 +1,171 @@
+import { cardBytes } from '../../src/cards/elements';
+import {
+  approvalRequestCard,
+  changeRequestCard,
+  justeringAnswerCard,
+  justeringStatusCard,
+  JUSTERING_CARD_BUDGET_BYTES,
+  minutesCard,
+  minutesProblemText,
+  overdueCard,
+} from '../../src/cards/justering-cards';
+import type { Meeting } from '../../src/domain/meeting';
+import {
+  approve,
+  canonicalJson,
+  contentHash,
+  justeringRefusal,
+  minutesProblems,
+  newVersion,
+  requestChange,
+  sendProblems,
+  type MinutesContent,
+  type MinutesDraft,
+  type MinutesVersion,
+} from '../../src/domain/minutes';
+import { FIXTURE_PROTOCOLS, imNatverket20211203 } from '../fixtures/minutes';
+import { texts } from '../harness/journey';
+import { cardProblems } from '../harness/validate-card';
+
+const J1 = { memberId: 'j-1', name: 'Jonas Wåhlberg' };
+const J2 = { memberId: 'j-2', name: 'Frida Jolsgård' };
+const NOW = '2030-02-05T09:00:00.000Z';
+
+const content = (over: Partial<MinutesContent> = {}): MinutesContent => ({
+  ...structuredClone(imNatverket20211203),
+  secretary: { kind: 'member', memberId: 's-1', name: 'Maria Bring' },
+  justerare: [
+    { kind: 'member', ...J1 },
+    { kind: 'member', ...J2 },
+  ],
+  ...over,
+});
+const draftOf = (c: MinutesContent): MinutesDraft => ({ tenantId: 't', networkId: 'n', meetingId: 'm', content: c, updatedAt: NOW });
+const sent = (c = content()): { draft: MinutesDraft; version: MinutesVersion } => {
+  const version = newVersion(draftOf(c), 1, { memberId: 's-1', name: 'Maria Bring' }, NOW);
+  return { draft: { ...draftOf(c), sentVersion: 1, sentHash: version.hash }, version };
+};
+const meeting: Meeting = {
+  id: 'm',
+  tenantId: 't',
+  networkId: 'n',
+  networkName: 'IM-nätverket',
+  channelId: 'c',
+  date: '2021-12-03',
+  start: '13:00',
+  end: '15:00',
+  place: 'Skövde',
+  mode: 'onsite',
+  createdBy: { id: 's-1', name: 'Maria Bring' },
+  locale: 'sv',
+  attendanceClosed: false,
+  createdAt: NOW,
+};
+const opts = { tabUrl: 'https://justera.example/tab/channel?meeting=m', timeZone: 'Europe/Stockholm' };
+
+describe('the content hash', () => {
+  test('is the SHA-256 of canonical JSON: key order and Unicode form do not change it, content does', () => {
+    const c = content();
+    const reordered = JSON.parse(JSON.stringify(c, Object.keys(c).sort())) as MinutesContent;
+    expect(contentHash({ ...reordered, ...c })).toBe(contentHash(c));
+    expect(canonicalJson({ b: 1, a: 'Ä' })).toBe(canonicalJson({ a: 'A\u0308', b: 1 }));
+    expect(contentHash(c)).toMatch(/^[0-9a-f]{64}$/);
+    const edited = structuredClone(c);
+    edited.items[2]!.notes += '.';
+    expect(contentHash(edited)).not.toBe(contentHash(c));
+  });
+});
+
+describe('justering rules', () => {
+  test('approving twice is approving once; the last justerare makes it justerat with the intent to archive', () => {
+    const { version } = sent();
+    const once = approve(version, J1, NOW);
+    expect(approve(once, J1, NOW)).toBe(once);
+    expect(once.state).toBe('pending');
+    const both = approve(once, J2, '2030-02-06T10:00:00.000Z');
+    expect(both).toMatchObject({ state: 'approved', approvedAt: '2030-02-06T10:00:00.000Z', archive: { state: 'pending', attempts: 0, documents: [] } });
+  });
+
+  test('who may act, and when a version can no longer be approved', () => {
+    const { draft, version } = sent();
+    expect(justeringRefusal(version, draft, 'someone-else')).toBe('not_justerare');
+    expect(justeringRefusal(version, draft, J1.memberId)).toBeUndefined();
+    const edited = { ...draft, content: { ...draft.content, nextMeetingNote: 'Ändrat' } };
+    expect(justeringRefusal(version, edited, J1.memberId)).toBe('edited_since_sent');
+    expect(justeringRefusal(version, { ...draft, sentVersion: 2 }, J1.memberId)).toBe('superseded');
+    expect(justeringRefusal(requestChange(version, J2, 'Stavfel', NOW), draft, J1.memberId)).toBe('changes_requested');
+    expect(justeringRefusal(approve(approve(version, J1, NOW), J2, NOW), draft, J1.memberId)).toBe('already_approved');
+  });
+
+  test('every fixture is valid minutes; sending needs a secretary, justerare and items', () => {
+    for (const f of FIXTURE_PROTOCOLS) expect(minutesProblems(f.content)).toEqual([]);
+    const empty = content({ justerare: [], items: [] });
+    const { secretary: _s, ...withoutSecretary } = empty;
+    expect(sendProblems(withoutSecretary).map((p) => p.field)).toEqual(['secretary', 'justerare', 'items']);
+    const bad = content();
+    bad.items[0]!.actions.push({ id: 'a', text: '', owner: { kind: 'named', name: '' }, due: '2030-13-01' });
+    bad.justerare.push({ kind: 'member', ...J1 });
+    expect(minutesProblems(bad).map((p) => `${p.field}:${p.code}`)).toEqual([
+      'justerare:too_many',
+      'justerare.2:duplicate',
+      'items.0.actions.0.text:required',
+      'items.0.actions.0.owner.name:required',
+      'items.0.actions.0.due:invalid_date',
+    ]);
+    expect(minutesProblemText({ field: 'items.0.actions.0.due', code: 'invalid_date' }, 'sv')).toBe('Punkt 1, datum: skriv datumet som ÅÅÅÅ-MM-DD.');
+    expect(minutesProblemText({ field: 'secretary', code: 'required' }, 'en')).toBe('Secretary: required.');
+  });
+});
+
+describe('justering cards', () => {
+  const { version } = sent();
+  const approved = approve(approve(version, J1, NOW), J2, NOW);
+  const documents = [
+    { kind: 'pdf' as const, name: 'Protokoll för IM-nätverket 2021-12-03 v1.pdf', webUrl: 'https://sp.example/a.pdf', itemId: '1' },
+    { kind: 'docx' as const, name: 'Protokoll för IM-nätverket 2021-12-03 v1.docx', webUrl: 'https://sp.example/a.docx', itemId: '2' },
+  ];
+
+  test('every card is valid Adaptive Cards 1.5, Swedish by default and English for en', () => {
+    const cards = [
+      approvalRequestCard(meeting, version, opts, 'sv'),
+      approvalRequestCard(meeting, version, { ...opts, reminder: true }, 'en'),
+      justeringAnswerCard({ kind: 'approved', version: approve(version, J1, NOW), complete: false }, opts, 'sv'),
+      justeringAnswerCard({ kind: 'approved', version: approved, complete: true }, opts, 'sv'),
+      justeringAnswerCard({ kind: 'change_requested', version }, opts, 'en'),
+      justeringAnswerCard({ kind: 'refused', reason: 'edited_since_sent', version, current: content({ nextMeetingNote: 'Nytt' }) }, opts, 'sv'),
+      justeringStatusCard(version, opts, 'sv'),
+      justeringStatusCard(requestChange(version, J2, 'Stavfel', NOW), opts, 'sv'),
+      justeringStatusCard({ ...approved, archive: { state: 'done', attempts: 1, nextAttemptAt: NOW, documents } }, opts, 'sv'),
+      minutesCard(approved, documents, opts, 'sv'),
+      changeRequestCard(version, { name: J2.name, comment: 'Stavfel i punkt 3' }, opts.tabUrl, 'sv'),
+      overdueCard(meeting, { kind: 'draft' }, opts.tabUrl, 'sv'),
+    ];
+    for (const c of cards) expect(cardProblems(c)).toEqual([]);
+    expect(texts(cards[0])).toContain('Protokoll att justera');
+    expect(texts(cards[0])).toContain(version.hash);
+    expect(texts(cards[1])).toContain('Reminder: minutes to approve');
+    expect(texts(cards[2])).toContain('Väntar på justering av Frida Jolsgård');
+    expect(texts(cards[5])).toContain('Nytt');
+    expect(texts(cards[9])).toContain('Justerat av Jonas Wåhlberg, Frida Jolsgård');
+    expect(texts(cards[9])).toContain('https://sp.example/a.pdf');
+  });
+
+  test('a 20-item protocol with long notes stays within 28 KB, every title shown, the rest in the tab', () => {
+    const long = 'Lång diskussion om IMA-elever och överlämning mellan skolformer. '.repeat(60);
+    const items = Array.from({ length: 20 }, (_, i) => ({
+      id: `i-${i}`,
+      title: `Punkt nummer ${i + 1} om något viktigt`,
+      notes: long,
+      decisions: ['Beslut '.repeat(40), 'Ett till beslut'],
+      actions: Array.from({ length: 4 }, (_, k) => ({ id: `a-${i}-${k}`, text: 'Återkomma med svar '.repeat(10), owner: { kind: 'named' as const, name: 'Camilla' } })),
+      tabled: i % 7 === 0,
+    }));
+    const big = sent(content({ items })).version;
+    for (const c of [approvalRequestCard(meeting, big, opts, 'sv'), minutesCard(approve(approve(big, J1, NOW), J2, NOW), documents, opts, 'sv')]) {
+      expect(cardBytes(c)).toBeLessThanOrEqual(JUSTERING_CARD_BUDGET_BYTES);
+      expect(cardProblems(c)).toEqual([]);
+      for (const item of items) expect(texts(c)).toContain(item.title);
+      expect(texts(c)).toContain('hela texten finns i fliken');
+    }
+  });
+});
