@@ -130,6 +130,76 @@ describe('the agenda card in the Agents Playground', () => {
   }, 120000);
 });
 
+describe('justering in the Agents Playground', () => {
+  let svc: RunningService;
+  let playgroundUrl: string;
+  let dataDir: string;
+  const { currentUser: karin, users } = DEMO_TENANT;
+  const johan = users[0]!;
+  const asJohan = { 'x-justera-dev-user': devIdentity(DEMO_TENANT.tenantId, johan.aadObjectId), 'content-type': 'application/json' };
+
+  beforeAll(async () => {
+    ({ svc, playgroundUrl, dataDir } = await startWithPlayground());
+  });
+
+  afterAll(async () => {
+    expect(await svc?.interrupt()).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the approval card arrives in personal chat; Justera is clicked; the channel card changes', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Karlsborg');
+      await form.getByRole('button', { name: 'Skapa träff' }).click();
+      await page.locator('.ac-adaptiveCard', { hasText: '0 på plats · 0 digitalt' }).first().waitFor({ timeout: 15000 });
+
+      // Johan, the chair, writes the minutes in the tab (its API) and sends them to Karin, the justerare.
+      const meetings = (await (await fetch(`${svc.url}/api/v1/me/meetings`, { headers: asJohan })).json()) as { meetings: { id: string }[] };
+      const meetingId = meetings.meetings[0]?.id ?? '';
+      const draft = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/minutes`, { headers: asJohan });
+      const content = ((await draft.json()) as { content: Record<string, unknown> }).content;
+      const minutes = {
+        ...content,
+        secretary: { kind: 'member', memberId: johan.aadObjectId, name: johan.name },
+        justerare: [{ kind: 'member', memberId: karin.aadObjectId, name: karin.name }],
+        items: [
+          { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false },
+        ],
+      };
+      const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/minutes`, { method: 'PUT', headers: { ...asJohan, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ content: minutes }) });
+      expect(saved.status).toBe(200);
+      const sent = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/minutes/send`, { method: 'POST', headers: { ...asJohan, 'if-match': saved.headers.get('etag') ?? '' } });
+      expect(sent.status).toBe(200);
+
+      const status = page.locator('.ac-adaptiveCard', { hasText: 'Väntar på justering av Karin Ekholm' }).first();
+      await status.waitFor({ timeout: 15000 });
+      await page.screenshot({ path: outputPath('playground', '7-justering-status.png') });
+
+      await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+      const approval = page.locator('.ac-adaptiveCard', { hasText: 'Protokoll att justera' }).first();
+      await approval.waitFor({ timeout: 15000 });
+      await expectText(approval, 'Projekt Överlämning');
+      await approval.screenshot({ path: outputPath('playground', 'approval-card.png') });
+      await approval.getByRole('button', { name: 'Justera' }).click();
+      await expectText(page.locator('.ac-adaptiveCard', { hasText: 'Du har justerat' }).first(), 'Justerat av Karin Ekholm', 15000);
+      await page.screenshot({ path: outputPath('playground', '8-justerat.png') });
+
+      await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
+      const archived = page.locator('.ac-adaptiveCard', { hasText: 'Protokollet är arkiverat' }).first();
+      await archived.waitFor({ timeout: 20000 });
+      await expectText(archived, 'Justerat av Karin Ekholm');
+      const minutesCard = page.locator('.ac-adaptiveCard', { hasText: 'Nätverket ställer sig bakom modellen.' }).first();
+      await minutesCard.waitFor({ timeout: 15000 });
+      await minutesCard.screenshot({ path: outputPath('playground', 'minutes-card.png') });
+      await page.screenshot({ path: outputPath('playground', '9-minutes-card.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 150000);
+});
+
 /** The service as `npm start` runs it, with the Playground on a free port and its own data. */
 async function startWithPlayground(): Promise<{ svc: RunningService; playgroundUrl: string; dataDir: string }> {
   const dataDir = tempDir('justera-e2e-');
