@@ -82,6 +82,21 @@ describe('minutes and justering', () => {
     expect(((await api('GET', '/minutes', SECRETARY)).body.content as MinutesContent).items[1]!.notes).toBe('Jonas drar igenom');
   });
 
+  test('who may edit and send, and bad input to each minutes route', async () => {
+    const etag = (await api('GET', '/minutes', SECRETARY)).etag;
+    expect((await api('POST', '/minutes/send', OUTSIDER, { ifMatch: etag })).status).toBe(403);
+    expect((await api('POST', '/minutes/send', SECRETARY)).status).toBe(428);
+    expect((await api('POST', '/minutes/send', SECRETARY, { ifMatch: '"r999"' })).status).toBe(412);
+    expect((await api('PUT', '/minutes', SECRETARY, { ifMatch: etag })).status).toBe(400);
+    expect((await api('GET', '/minutes/versions/abc', SECRETARY)).status).toBe(400);
+    expect((await api('GET', '/minutes/versions/0', SECRETARY)).status).toBe(400);
+    expect((await api('GET', '/minutes/versions/7', SECRETARY)).status).toBe(404);
+    expect((await api('POST', '/minutes/versions/1/request-change', J1, { body: {} })).status).toBe(400);
+    expect((await j.api('GET', '/meetings/no-such-meeting/minutes', SECRETARY)).status).toBe(404);
+    const stranger = await fetch(`${j.botUrl}/api/v1/meetings/${meetingId}/minutes`);
+    expect(stranger.status).toBe(401);
+  });
+
   test('sending needs a secretary and justerare who are members', async () => {
     const missing = await api('POST', '/minutes/send', SECRETARY, { ifMatch: (await api('GET', '/minutes', SECRETARY)).etag });
     expect(missing.status).toBe(400);
