@@ -14,6 +14,7 @@ import { canEditAgenda, roleOf } from '../domain/network';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
 import { SingleFlight } from './single-flight';
+import { scheduleOverdueCheck } from './minutes';
 
 export interface CheckinView {
   meeting: Meeting;
@@ -59,7 +60,7 @@ export class MeetingService {
     if (!existing) {
       const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
       if (!result.ok) return result;
-      await store.createMeeting({
+      const { meeting } = await store.createMeeting({
         ...result.value,
         id: cmd.formId,
         tenantId: cmd.tenantId,
@@ -71,6 +72,7 @@ export class MeetingService {
         attendanceClosed: false,
         createdAt: clock.now().toISOString(),
       });
+      await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
     }
     return { ok: true, meeting: await this.ensurePosted(cmd.tenantId, cmd.formId) };
   }
@@ -119,6 +121,7 @@ export class MeetingService {
         attendanceClosed: false,
         createdAt: clock.now().toISOString(),
       });
+      await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
       created.push(meeting);
     }
     return { created, drafts, problems, refused };

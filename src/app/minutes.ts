@@ -130,7 +130,8 @@ export class MinutesService {
     const next: MinutesDraft = { ...current.minutes, sentVersion: version.number, sentHash: version.hash };
     const etag = await store.saveMinutes(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
-    if (version.state === 'pending' && version !== latest) {
+    // A version made by an earlier send that never finished (the draft does not name it) asks now.
+    if (version.state === 'pending' && (version !== latest || current.minutes.sentVersion !== version.number)) {
       await this.askAll(meeting, version, false);
       await this.scheduleReminders(meeting, version);
     }
@@ -342,13 +343,7 @@ export class MinutesService {
       });
       const etag = await store.saveMinutes(draft, undefined);
       if (!etag) continue;
-      await store.scheduleJob({
-        tenantId: meeting.tenantId,
-        id: `justering-overdue/${meeting.id}`,
-        kind: 'justeringOverdue',
-        meetingId: meeting.id,
-        dueAt: zonedInstant(daysAfter(meeting.date, OVERDUE_DAYS), REMINDER_TIME, this.deps.timeZone),
-      });
+      await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
       return { minutes: draft, etag };
     }
   }
@@ -385,6 +380,20 @@ export class MinutesService {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+/**
+ * The 14-day check of a meeting's justering, stored once per meeting (scheduling again changes
+ * nothing): when the meeting is created, and again when its minutes are started.
+ */
+export function scheduleOverdueCheck(store: Store, meeting: Meeting, timeZone: string): Promise<void> {
+  return store.scheduleJob({
+    tenantId: meeting.tenantId,
+    id: `justering-overdue/${meeting.id}`,
+    kind: 'justeringOverdue',
+    meetingId: meeting.id,
+    dueAt: zonedInstant(daysAfter(meeting.date, OVERDUE_DAYS), REMINDER_TIME, timeZone),
+  });
 }
 
 /** The chair group, and the meeting's designated secretary, write the minutes. */

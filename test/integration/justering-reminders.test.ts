@@ -46,7 +46,7 @@ describe('justering reminders', () => {
     await j.stop();
   });
 
-  test('sending stores the justerare reminder 3 days on and the 14-day check, at 08:00 Stockholm time', async () => {
+  test('creating the meeting stored the 14-day check, sending the justerare reminder 3 days on, at 08:00 Stockholm time', async () => {
     const due = (await j.service.store.dueJobs('2031-01-01T00:00:00.000Z', 10)).filter((job) => job.kind !== 'agendaReminder');
     expect(due.map((job) => [job.id, job.dueAt])).toEqual([
       [`justering-reminder/${meetingId}/1`, '2030-02-08T07:00:00.000Z'],
