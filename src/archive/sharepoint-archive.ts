@@ -36,7 +36,7 @@ type DriveItem = z.infer<typeof DriveItem>;
 
 const ListItem = z.object({ eTag: z.string() });
 
-const BINARY = z.custom<ArrayBuffer>((value) => Object.prototype.toString.call(value) === '[object ArrayBuffer]');
+const RAW = z.custom<Response>((value) => value instanceof Response);
 
 /**
  * Approved protocols in a SharePoint document library, through Microsoft Graph with app-only
@@ -100,10 +100,16 @@ export class SharePointArchive implements Archive {
   }
 
   private async contentHash(itemId: string): Promise<string> {
-    const content = await this.read('download the document holding the name', BINARY, () =>
-      this.client.api(`${this.itemPath(itemId)}/content`).responseType(ResponseType.ARRAYBUFFER).get(),
-    );
-    return sha256Hex(new Uint8Array(content));
+    const doing = 'download the document holding the name';
+    // RAW, because the client drops a failed ARRAYBUFFER response's headers (and Retry-After with them).
+    const response = await this.read(doing, RAW, () => this.client.api(`${this.itemPath(itemId)}/content`).responseType(ResponseType.RAW).get());
+    if (!response.ok) {
+      const error = new GraphError(response.status, await response.text().catch(() => ''));
+      error.headers = response.headers;
+      if (response.status === 404) throw new ArchiveUnavailable(`${doing}: not found (moved or deleted meanwhile)`);
+      throw toArchiveError(error, doing);
+    }
+    return sha256Hex(new Uint8Array(await response.arrayBuffer()));
   }
 
   /** Sets the columns with If-Match on the list item's ETag, reading it again after a 412. */
