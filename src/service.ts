@@ -126,7 +126,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     channel: justeringChannel,
     timeZone: config.timeZone,
     reminderDays: config.justeringReminderDays,
-    onApproved: () => archiver.kick(),
+    onApproved: (version) => archiver.kick(version),
   });
   const bot = new JusteraBot({
     networks,

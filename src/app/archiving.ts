@@ -1,5 +1,6 @@
 import type { Meeting } from '../domain/meeting';
 import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type MinutesVersion } from '../domain/minutes';
+import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
 const LEASE_MS = 2 * 60_000;
@@ -28,6 +29,8 @@ export class ArchiveWorker {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private again = false;
+  /** Versions being worked on in this instance (the lease keeps other instances off them). */
+  private readonly inFlight = new SingleFlight();
 
   constructor(
     private readonly deps: {
@@ -51,10 +54,18 @@ export class ArchiveWorker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.inFlight.settled();
   }
 
-  /** Asks for a run now (after an approval); a run in progress is followed by one more. */
-  kick(): void {
+  /**
+   * Starts on a version now (just approved), beside whatever else is in progress; without one,
+   * asks for a run (a run in progress is followed by one more).
+   */
+  kick(version?: Pick<MinutesVersion, 'tenantId' | 'meetingId' | 'number'>): void {
+    if (version) {
+      void this.work(version.tenantId, version.meetingId, version.number).catch((err: unknown) => this.deps.log.error({ err }, 'archiving failed'));
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;
@@ -77,11 +88,13 @@ export class ArchiveWorker {
 
   private async runOnce(): Promise<number> {
     const due = await this.deps.store.dueArchives(this.deps.clock.now().toISOString(), 20);
-    let finished = 0;
-    for (const v of due) {
-      if (await this.archiveVersion(v.tenantId, v.meetingId, v.number)) finished++;
-    }
-    return finished;
+    const results = await Promise.all(due.map((v) => this.work(v.tenantId, v.meetingId, v.number)));
+    return results.filter(Boolean).length;
+  }
+
+  /** One version at a time per instance: a second call while it is worked on shares the work. */
+  private work(tenantId: string, meetingId: string, number: number): Promise<boolean> {
+    return this.inFlight.run(`${tenantId}/${meetingId}/${number}`, () => this.archiveVersion(tenantId, meetingId, number));
   }
 
   /** Returns whether the version is now archived and shown. */
@@ -110,7 +123,7 @@ export class ArchiveWorker {
       } else if (intent.state === 'pending') {
         found = await this.write(found, { ...intent, state: 'done', doneAt: clock.now().toISOString() });
       }
-      await this.deps.publisher.showStatus(meeting, found.version).catch((err: unknown) => log.warn({ err, meetingId }, 'could not update the status card'));
+      void this.deps.publisher.showStatus(meeting, found.version).catch((err: unknown) => log.warn({ err, meetingId }, 'could not update the status card'));
       log.info({ meetingId, version: number, documents: found.version.archive?.documents.length }, 'minutes archived');
       return true;
     } catch (err) {

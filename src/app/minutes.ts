@@ -40,7 +40,10 @@ export class MinutesInvalid extends DomainError {
 export interface JusteringChannel {
   /** The version's card in each justerare's personal chat with the bot (again on a reminder). */
   askJusterare(meeting: Meeting, version: MinutesVersion, justerare: Member, reminder: boolean): Promise<void>;
-  /** The channel's status card: posted once per meeting, then updated in place. */
+  /**
+   * The channel's status card: posted once per meeting, then updated in place. Runs in the
+   * background (callers do not wait for Teams' rate limits) and never rejects.
+   */
   showStatus(meeting: Meeting, version: MinutesVersion): Promise<void>;
   /** Tells the secretary a justerare asked for a change. */
   tellSecretary(meeting: Meeting, version: MinutesVersion, secretary: Member, request: { name: string; comment: string }): Promise<void>;
@@ -77,7 +80,7 @@ export class MinutesService {
       /** Days after sending when a justerare who has not answered is reminded (default 3). */
       reminderDays: number;
       /** Called when a version is justerad, so archiving starts at once. */
-      onApproved?: () => void;
+      onApproved?: (version: MinutesVersion) => void;
     },
   ) {}
 
@@ -135,7 +138,7 @@ export class MinutesService {
       await this.askAll(meeting, version, false);
       await this.scheduleReminders(meeting, version);
     }
-    await this.deps.channel.showStatus(meeting, version);
+    void this.deps.channel.showStatus(meeting, version);
     return this.view(meeting, member, next, etag);
   }
 
@@ -266,7 +269,7 @@ export class MinutesService {
         if (attempt >= 5) throw new DomainError('conflict');
         continue;
       }
-      if (next.state === 'approved') this.deps.onApproved?.();
+      if (next.state === 'approved') this.deps.onApproved?.(next);
       await this.afterAnswer(meeting, next, version);
       return this.outcomeOf(next, meeting);
     }
@@ -278,7 +281,7 @@ export class MinutesService {
   }
 
   private async afterAnswer(meeting: Meeting, next: MinutesVersion, before: MinutesVersion): Promise<void> {
-    await this.deps.channel.showStatus(meeting, next);
+    void this.deps.channel.showStatus(meeting, next);
     const request = next.changeRequests.length > before.changeRequests.length ? next.changeRequests.at(-1) : undefined;
     if (!request) return;
     const draft = await this.deps.store.getMinutes(meeting.tenantId, meeting.id);

@@ -9,4 +9,9 @@ export class SingleFlight {
     this.running.set(key, p);
     return p;
   }
+
+  /** Resolves when every task running now has finished (whether it succeeded or not). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.running.values()]);
+  }
 }

@@ -29,6 +29,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
     });
   }
 
+  /** Never rejects: a failed update is logged, and the next update renders the latest state anyway. */
   showStatus(meeting: Meeting, version: MinutesVersion): Promise<void> {
     return this.serial(`${meeting.tenantId}/${meeting.id}`, async () => {
       const fresh = (await this.deps.store.getMinutesVersion(version.tenantId, version.meetingId, version.number))?.version ?? version;
@@ -41,7 +42,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
       }
       const ref = await this.deps.messenger.post(network.address, current.tenantId, current.channelId, card);
       await this.deps.store.setJusteringCard(current.tenantId, current.id, ref);
-    });
+    }).catch((err: unknown) => this.deps.log.warn({ err, meetingId: meeting.id }, 'could not update the justering status card'));
   }
 
   /** The approved minutes as a new post in the channel. */
