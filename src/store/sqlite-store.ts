@@ -171,24 +171,12 @@ export class SqliteStore implements Store {
   }
 
   async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
-    const row = this.db.prepare('SELECT revision, doc FROM agendas WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as
-      | { revision: number; doc: string }
-      | undefined;
-    return row ? { agenda: JSON.parse(row.doc) as Agenda, etag: `"r${row.revision}"` } : undefined;
+    const found = this.getMeetingDoc<Agenda>('agendas', tenantId, meetingId);
+    return found ? { agenda: found.doc, etag: found.etag } : undefined;
   }
 
   async saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
-    const doc = JSON.stringify(agenda);
-    if (ifMatch === undefined) {
-      const info = this.db.prepare('INSERT OR IGNORE INTO agendas (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)').run(agenda.tenantId, agenda.meetingId, doc);
-      return info.changes === 1 ? '"r1"' : undefined;
-    }
-    const revision = revisionOf(ifMatch);
-    if (revision === undefined) return undefined;
-    const info = this.db
-      .prepare('UPDATE agendas SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?')
-      .run(doc, agenda.tenantId, agenda.meetingId, revision);
-    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
+    return this.saveMeetingDoc('agendas', agenda.tenantId, agenda.meetingId, agenda, ifMatch);
   }
 
   async keepAgendaVersion(agenda: Agenda): Promise<void> {
@@ -247,24 +235,12 @@ export class SqliteStore implements Store {
   }
 
   async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
-    const row = this.db.prepare('SELECT revision, doc FROM minutes WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as
-      | { revision: number; doc: string }
-      | undefined;
-    return row ? { minutes: JSON.parse(row.doc) as MinutesDraft, etag: `"r${row.revision}"` } : undefined;
+    const found = this.getMeetingDoc<MinutesDraft>('minutes', tenantId, meetingId);
+    return found ? { minutes: found.doc, etag: found.etag } : undefined;
   }
 
   async saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
-    const doc = JSON.stringify(m);
-    if (ifMatch === undefined) {
-      const info = this.db.prepare('INSERT OR IGNORE INTO minutes (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)').run(m.tenantId, m.meetingId, doc);
-      return info.changes === 1 ? '"r1"' : undefined;
-    }
-    const revision = revisionOf(ifMatch);
-    if (revision === undefined) return undefined;
-    const info = this.db
-      .prepare('UPDATE minutes SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?')
-      .run(doc, m.tenantId, m.meetingId, revision);
-    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
+    return this.saveMeetingDoc('minutes', m.tenantId, m.meetingId, m, ifMatch);
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
@@ -343,6 +319,29 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** A meeting's working document (agenda or minutes draft) and its ETag, the row's revision. */
+  private getMeetingDoc<T>(table: 'agendas' | 'minutes', tenantId: string, meetingId: string): { doc: T; etag: string } | undefined {
+    const row = this.db.prepare(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND meeting_id = ?`).get(tenantId, meetingId) as
+      | { revision: number; doc: string }
+      | undefined;
+    return row ? { doc: JSON.parse(row.doc) as T, etag: `"r${row.revision}"` } : undefined;
+  }
+
+  /** Written only under the current ETag (undefined: only when there is none yet); returns the new one. */
+  private saveMeetingDoc(table: 'agendas' | 'minutes', tenantId: string, meetingId: string, value: object, ifMatch: string | undefined): string | undefined {
+    const doc = JSON.stringify(value);
+    if (ifMatch === undefined) {
+      const info = this.db.prepare(`INSERT OR IGNORE INTO ${table} (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, meetingId, doc);
+      return info.changes === 1 ? '"r1"' : undefined;
+    }
+    const revision = revisionOf(ifMatch);
+    if (revision === undefined) return undefined;
+    const info = this.db
+      .prepare(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?`)
+      .run(doc, tenantId, meetingId, revision);
+    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 
   private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {

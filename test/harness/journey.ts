@@ -127,6 +127,13 @@ export class Journey {
     return this.api('POST', `/meetings/${meetingId}/agenda/publish`, who, { ifMatch: draft.etag });
   }
 
+  /** The cards the bot sent member i in their personal chat (it creates the chat, then posts), oldest first. */
+  personalCards(i: number): CardJson[] {
+    const id = this.members[i]?.id ?? '';
+    const chats = this.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(id)).map((s) => s.conversationId);
+    return this.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => cardOf(s));
+  }
+
   /** The newest version of a posted card that everyone sees. */
   sharedCard(post: Sent): CardJson {
     const updates = this.connector.updatesOf(post.activityId);

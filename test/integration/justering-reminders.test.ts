@@ -1,6 +1,6 @@
 import type { MinutesContent } from '../../src/domain/minutes';
 import { TestClock } from '../harness/clock';
-import { cardOf, Journey, texts } from '../harness/journey';
+import { Journey, texts } from '../harness/journey';
 import { startTestService, tempDir } from '../harness/service';
 
 /**
@@ -18,11 +18,7 @@ describe('justering reminders', () => {
   const J1 = 2;
   const J2 = 3;
 
-  const personal = (who: number): string[] => {
-    const id = j.members[who]!.id;
-    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(id)).map((s) => s.conversationId);
-    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => texts(cardOf(s)));
-  };
+  const personal = (who: number): string[] => j.personalCards(who).map(texts);
   const count = (who: number, text: string): number => personal(who).filter((t) => t.includes(text)).length;
 
   beforeAll(async () => {

@@ -19,11 +19,7 @@ describe('minutes and justering', () => {
   const OUTSIDER = 4;
 
   const api = (method: string, p: string, who: number, opts: { body?: unknown; ifMatch?: string } = {}) => j.api(method, `/meetings/${meetingId}${p}`, who, opts);
-  const personalCards = (who: number): Record<string, unknown>[] => {
-    const id = j.members[who]!.id;
-    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(id)).map((s) => s.conversationId);
-    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => cardOf(s));
-  };
+  const personalCards = (who: number) => j.personalCards(who);
   const channelPosts = () => j.connector.sent.filter((s) => s.kind === 'post' && s.conversationId.includes('traffar'));
   const statusPost = () => channelPosts().find((s) => /Väntar på justering|begärt en ändring|Justerat av/.test(texts(s.activity)));
   const click = async (who: number, data: Record<string, unknown>) => invokeCard(await j.click(j.members[who]!, 'personal-card', { meetingId, ...data }));

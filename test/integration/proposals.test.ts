@@ -1,4 +1,4 @@
-import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
+import { invokeCard, Journey, texts } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { cardProblems } from '../harness/validate-card';
 
@@ -10,10 +10,7 @@ describe('proposed agenda items', () => {
 
   const api = (method: string, path: string, who: number, body?: unknown) => j.api(method, `/meetings/${meetingId}${path}`, who, { body });
   /** What the bot sent in personal chats (created conversations, then the card). */
-  const personal = (teamsUserId: string): string[] => {
-    const chats = j.connector.sent.filter((s) => s.kind === 'create' && texts(s.activity).includes(teamsUserId)).map((s) => s.conversationId);
-    return j.connector.sent.filter((s) => s.kind === 'post' && chats.includes(s.conversationId)).map((s) => texts(cardOf(s)));
-  };
+  const personal = (teamsUserId: string): string[] => j.personalCards(j.members.findIndex((m) => m.id === teamsUserId)).map(texts);
   const propose = async (who: number, title: string): Promise<string> => {
     const form = invokeCard(await j.click(j.members[who]!, agendaCardId, { action: 'proposeItem', meetingId }));
     const proposalId = /"proposalId":"([^"]+)"/.exec(texts(form))?.[1] ?? '';
