@@ -5,8 +5,12 @@ import type {
   AttendanceResponse,
   CurrentMeetingResponse,
   DevIdentitiesResponse,
+  ApiMinutesContent,
+  ApiMinutesVersion,
   MembersResponse,
   MeResponse,
+  MinutesResponse,
+  MyActionsResponse,
   MyMeetingsResponse,
   NetworkMember,
   NetworkResponse,
@@ -51,6 +55,18 @@ export interface Api {
   /** The network's meeting today, else the next upcoming one (the meeting side panel's). */
   currentMeeting(networkId: string): Promise<CurrentMeetingResponse>;
   attendance(meetingId: string): Promise<AttendanceResponse>;
+  /** The minutes with their ETag; the first read starts them from the agenda and the check-in. */
+  minutes(meetingId: string): Promise<MinutesResponse>;
+  /** PUT with If-Match: `etag`; 412 when someone else saved first, 400 with each problem at its field. */
+  saveMinutes(meetingId: string, content: ApiMinutesContent, etag: string): Promise<MinutesResponse>;
+  /** "Skicka för justering" with If-Match: `etag`. */
+  sendMinutes(meetingId: string, etag: string): Promise<MinutesResponse>;
+  /** A justerare's answer to a version: approve, or ask for a change with a comment. */
+  answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<{ outcome: string; version: ApiMinutesVersion }>;
+  /** "Mina uppdrag": my action items from approved minutes across my networks. */
+  myActions(): Promise<MyActionsResponse>;
+  /** Marks an action item done (or open again): its owner or an editor. */
+  markAction(networkId: string, actionId: string, done: boolean): Promise<void>;
 }
 
 function isProblem(body: unknown): body is Problem {
@@ -90,8 +106,8 @@ async function getJson<T>(path: string, headers: Record<string, string>): Promis
   return (await request<T>(path, headers)).body;
 }
 
-/** An agenda answer, its `etag` taken from the ETag header (the body's copy only if the header is missing). */
-function withEtag(answer: { body: AgendaResponse; etag: string | null }): AgendaResponse {
+/** An answer whose `etag` is taken from the ETag header (the body's copy only if the header is missing). */
+function withEtag<T extends { etag: string }>(answer: { body: T; etag: string | null }): T {
   return { ...answer.body, etag: answer.etag ?? answer.body.etag };
 }
 
@@ -119,6 +135,21 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     planTerm: async (networkId, planId, text) => (await call<TermPlanResponse>(`${network(networkId)}/term-plan`, { method: 'POST', body: { planId, text } })).body,
     currentMeeting: (networkId) => get<CurrentMeetingResponse>(`${network(networkId)}/meetings/current`),
     attendance: (meetingId) => get<AttendanceResponse>(`${meeting(meetingId)}/attendance`),
+    minutes: async (meetingId) => withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes`, {})),
+    saveMinutes: async (meetingId, content, etag) =>
+      withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes`, { method: 'PUT', body: { content }, ifMatch: etag })),
+    sendMinutes: async (meetingId, etag) => withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes/send`, { method: 'POST', ifMatch: etag })),
+    answerMinutes: async (meetingId, version, answer) =>
+      (
+        await call<{ outcome: string; version: ApiMinutesVersion }>(
+          `${meeting(meetingId)}/minutes/versions/${version}/${'approve' in answer ? 'approve' : 'request-change'}`,
+          'approve' in answer ? { method: 'POST' } : { method: 'POST', body: { comment: answer.comment } },
+        )
+      ).body,
+    myActions: () => get<MyActionsResponse>('/api/v1/me/actions'),
+    markAction: async (networkId, actionId, done) => {
+      await call<unknown>(`${network(networkId)}/actions/${encodeURIComponent(actionId)}/done`, { method: 'POST', body: { done } });
+    },
   };
 }
 

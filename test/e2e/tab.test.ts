@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImpactValue } from 'axe-core';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab';
 import { launchBrowser, outputPath } from '../harness/browser';
@@ -10,6 +9,7 @@ import { invokeCard, Journey, texts } from '../harness/journey';
 import { ROOT, spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
 import { startTeamsHost, type TeamsHost } from '../harness/teams-host/server';
+import { expectNoSeriousAxeViolations, expectText } from '../harness/teams-host/tab-rig';
 import { CHANNEL_ID, TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
 import { TestIssuer } from '../harness/test-issuer';
 
@@ -42,10 +42,6 @@ const IN_PAGE = {
   focused: `(() => {
     const el = document.activeElement;
     return { text: (el.textContent || '').replace(/\\s+/g, ' ').trim(), inMain: !!el.closest('main'), outline: getComputedStyle(el).outlineStyle, role: el.getAttribute('role'), id: el.id };
-  })()`,
-  axe: `(async () => {
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact || null, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   })()`,
 };
 
@@ -750,16 +746,3 @@ describe('the tab in Chromium inside a Teams host', () => {
     expect(() => execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'src', 'tab')], { stdio: 'pipe' })).not.toThrow();
   }, 60000);
 });
-
-async function expectText(locator: { innerText(): Promise<string> }, text: string, timeout = 8000): Promise<void> {
-  await eventually(async () => ((await locator.innerText().catch(() => '')).includes(text) ? true : undefined), timeout, `"${text}"`);
-}
-
-/** axe-core in the page: no violation of impact serious or critical. */
-async function expectNoSeriousAxeViolations(frame: Frame, screen: string): Promise<void> {
-  await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = (await frame.evaluate(IN_PAGE.axe)) as { id: string; impact: ImpactValue | null; help: string; nodes: string[] }[];
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ screen, serious }).toEqual({ screen, serious: [] });
-}
-

@@ -14,6 +14,16 @@ export const useSharedStyles = makeStyles({
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start' },
   intro: { margin: '0', maxWidth: '60em', color: tokens.colorNeutralForeground2 },
+  /** A bordered box in a list: an item of the minutes, a version. */
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   /** A keyboard-reachable, labelled region that scrolls sideways on narrow tabs. */
   scrollRegion: {
     maxWidth: '100%',

@@ -1,20 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import type { AgendaResponse, MeetingSummary, Problem } from '../../http/api-contract';
+import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { AgendaResponse, MeetingSummary } from '../../http/api-contract';
 import {
   addItem,
   canMove,
@@ -30,12 +16,13 @@ import {
   updateItem,
   type DraftItem,
 } from '../agenda-draft';
-import { ApiError, type Api } from '../api';
+import type { Api } from '../api';
 import { AgendaItemForm } from '../components/agenda-item-form';
 import { ProposalsSection } from '../components/proposals';
+import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } from '../components/save-problem';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import type { TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 
 const useStyles = makeStyles({
@@ -59,25 +46,13 @@ const useStyles = makeStyles({
   itemError: { color: tokens.colorPaletteRedForeground1, margin: '0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  columns: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
-  column: { flex: '1 1 28em', minWidth: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  recovery: {
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteMarigoldBorder2}`,
-  },
   p: { margin: '0' },
 });
-
-type Problemish =
-  | { kind: 'conflict'; detail: string }
-  | { kind: 'invalid'; detail: string; errors: NonNullable<Problem['errors']> }
-  | { kind: 'error'; error: unknown };
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; agenda: AgendaResponse };
 
 /** One meeting's agenda: read by members, edited and published by the chair group. */
-export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; meeting: MeetingSummary | undefined; onBack: () => void }): ReactNode {
+export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; meeting: MeetingSummary | undefined }): ReactNode {
   const { api, s, meetingId, meeting } = props;
   const a = s.agenda;
   const styles = useStyles();
@@ -87,7 +62,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problemish | null>(null);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
   /** Unsaved edits kept when the page took a newer version from the server: nothing is lost silently. */
   const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
 
@@ -136,10 +111,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       take(await api.saveAgenda(meetingId, toSaveRequest(draft), agenda.etag));
       setDone(a.saved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setProblem({ kind: 'conflict', detail: error.problem?.detail ?? a.conflictTitle });
-      else if (error instanceof ApiError && error.status === 400 && error.problem)
-        setProblem({ kind: 'invalid', detail: error.problem.detail, errors: error.problem.errors ?? [] });
-      else setProblem({ kind: 'error', error });
+      setProblem(saveProblemOf(error, a.conflictTitle));
     } finally {
       setBusy(null);
     }
@@ -155,8 +127,8 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       take(next);
       setDone(a.publishedNow(next.version));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setProblem({ kind: 'conflict', detail: error.problem?.detail ?? a.conflictTitle });
-      else setProblem({ kind: 'error', error });
+      const p = saveProblemOf(error, a.conflictTitle);
+      setProblem(p.kind === 'invalid' ? { kind: 'error', error } : p);
     } finally {
       setBusy(null);
     }
@@ -181,35 +153,8 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
     setMoved(null);
   }, [moved]);
 
-  const header = (
-    <>
-      <div>
-        <Button onClick={props.onBack}>{a.back}</Button>
-      </div>
-      {meeting && (
-        <Subtitle1 as="p" className={styles.p} data-meeting-heading>
-          {a.meeting(capitalise(longDate(meeting.date, s)), meeting.start, meeting.end, meeting.place)}
-        </Subtitle1>
-      )}
-    </>
-  );
-
-  if (load.state === 'loading') {
-    return (
-      <>
-        {header}
-        <Loading label={a.loading} />
-      </>
-    );
-  }
-  if (load.state === 'error' || !agenda) {
-    return (
-      <>
-        {header}
-        <ProblemBar error={load.state === 'error' ? load.error : null} s={s} onRetry={() => void fetchAgenda()} />
-      </>
-    );
-  }
+  if (load.state === 'loading') return <Loading label={a.loading} />;
+  if (load.state === 'error' || !agenda) return <ProblemBar error={load.state === 'error' ? load.error : null} s={s} onRetry={() => void fetchAgenda()} />;
 
   const start = agenda.items[0]?.start ?? meeting?.start ?? '';
   const planned = schedule(draft, start, meeting?.end ?? null);
@@ -221,7 +166,6 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       if (e.itemId && draft.some((i) => i.id === e.itemId)) errorsAt.set(e.itemId, [...(errorsAt.get(e.itemId) ?? []), e.detail]);
       else topErrors.push(e.detail);
     }
-    if (problem.errors.length === 0) topErrors.push(problem.detail);
   }
 
   const items = (list: readonly DraftItem[], editable: boolean, label: string): ReactNode => {
@@ -316,7 +260,6 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
 
   return (
     <>
-      {header}
       <Body1 as="p" className={styles.p} data-agenda-status>
         {a.statusLabel}: {a.status(agenda.status, agenda.version)}
         {dirty && ` · ${a.unsaved}`}
@@ -328,27 +271,14 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      {problem?.kind === 'conflict' && (
-        <MessageBar intent="error" layout="multiline" data-agenda-conflict>
-          <MessageBarBody>
-            <MessageBarTitle>{a.conflictTitle}</MessageBarTitle> {problem.detail} {a.conflictKept}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void takeLatest(null)}>{a.reload}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {problem?.kind === 'invalid' && topErrors.length > 0 && (
-        <MessageBar intent="error" layout="multiline" data-agenda-invalid>
-          <MessageBarBody>
-            <MessageBarTitle>{a.problemsTitle}</MessageBarTitle>
-            {topErrors.map((e) => (
-              <span key={e}> {e}</span>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {problem?.kind === 'error' && <ProblemBar error={problem.error} s={s} />}
+      <SaveProblemBars
+        problem={problem}
+        unplaced={topErrors}
+        s={s}
+        scope="agenda"
+        texts={a}
+        conflictAction={{ label: a.reload, onClick: () => void takeLatest(null) }}
+      />
       {agenda.canEdit && (
         <div className={styles.toolbar}>
           <Button appearance="primary" disabled={!dirty || busy !== null} onClick={() => void save()}>
@@ -372,31 +302,19 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         </div>
       )}
       {recovery ? (
-        <div className={styles.columns}>
-          <div className={styles.column}>{agendaSection}</div>
-          <section className={`${styles.column} ${styles.recovery}`} aria-labelledby="agenda-mine" data-agenda-recovery>
-            <Subtitle1 as="h2" id="agenda-mine" className={styles.h2}>
-              {a.yourEditsTitle}
-            </Subtitle1>
-            <Body1 as="p" className={styles.p}>
-              {a.yourEditsIntro}
-            </Body1>
-            <div className={styles.toolbar}>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  edit(reapply(recovery.base, recovery.mine, base));
-                  setRecovery(null);
-                  setDone(a.reapplied);
-                }}
-              >
-                {a.reapply}
-              </Button>
-              <Button onClick={() => setRecovery(null)}>{a.dropMine}</Button>
-            </div>
-            {items(recovery.mine, false, a.yourEditsTitle)}
-          </section>
-        </div>
+        <RecoveryColumns
+          latest={agendaSection}
+          scope="agenda"
+          texts={a}
+          onReapply={() => {
+            edit(reapply(recovery.base, recovery.mine, base));
+            setRecovery(null);
+            setDone(a.reapplied);
+          }}
+          onDrop={() => setRecovery(null)}
+        >
+          {items(recovery.mine, false, a.yourEditsTitle)}
+        </RecoveryColumns>
       ) : (
         agendaSection
       )}

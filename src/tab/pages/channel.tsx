@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
-import { Body1 } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { Layout } from '../components/layout';
 import { MeetingTable } from '../components/meeting-table';
@@ -8,10 +8,11 @@ import { NetworkSelect } from '../components/network-select';
 import { TermPlanSection } from '../components/term-plan';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
-import type { Role } from '../../http/api-contract';
-import type { TabStrings } from '../strings';
+import type { MeetingSummary, Role } from '../../http/api-contract';
+import { capitalise, longDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { AgendaView } from './agenda';
+import { MinutesView } from './minutes';
 
 /**
  * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
@@ -19,28 +20,31 @@ import { AgendaView } from './agenda';
  */
 export function ChannelPage(props: { api: Api; s: TabStrings; teamId: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
   const { s } = props;
-  const [selected, select] = useSelectedMeeting();
-  if (props.local) return <LocalChannel {...props} selected={selected} select={select} />;
+  const selection = useSelectedMeeting();
+  const title = selection.selected ? (selection.view === 'minutes' ? s.minutes.title : s.agenda.title) : s.channel.title;
+  if (props.local) return <LocalChannel {...props} {...selection} title={title} />;
+  // A meeting's side panel links here with the network in the URL: a meeting chat has no team.
+  const networkId = props.teamId || networkIdFromUrl();
   return (
-    <Layout title={selected ? s.agenda.title : s.channel.title} s={s} banner={props.banner}>
-      {props.teamId ? (
-        <NetworkMeetings {...props} networkId={props.teamId} selected={selected} select={select} />
-      ) : (
-        <Notice intent="warning">{s.channel.noTeam}</Notice>
-      )}
+    <Layout title={title} s={s} banner={props.banner}>
+      {networkId ? <NetworkMeetings {...props} networkId={networkId} {...selection} /> : <Notice intent="warning">{s.channel.noTeam}</Notice>}
     </Layout>
   );
 }
 
-function meetingFromUrl(): string | null {
-  return new URLSearchParams(window.location.search).get('meeting') || null;
+/** What a selected meeting shows: its agenda, or its minutes (`&view=minutes`, where the cards link). */
+export type MeetingViewName = 'agenda' | 'minutes';
+
+function fromUrl(): { selected: string | null; view: MeetingViewName } {
+  const params = new URLSearchParams(window.location.search);
+  return { selected: params.get('meeting') || null, view: params.get('view') === 'minutes' ? 'minutes' : 'agenda' };
 }
 
-/** The meeting whose agenda is open: `?meeting=<id>` (the agenda card's "Öppna i fliken" link), kept in the history. */
-function useSelectedMeeting(): [string | null, (id: string | null) => void] {
-  const [selected, setSelected] = useState<string | null>(meetingFromUrl);
+/** The open meeting (`?meeting=<id>`, kept in the history) and its view (`&view=minutes`). */
+function useSelectedMeeting(): Selection {
+  const [state, setState] = useState(fromUrl);
   useEffect(() => {
-    const onPop = (): void => setSelected(meetingFromUrl());
+    const onPop = (): void => setState(fromUrl());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -48,12 +52,20 @@ function useSelectedMeeting(): [string | null, (id: string | null) => void] {
     const url = new URL(window.location.href);
     if (id) url.searchParams.set('meeting', id);
     else url.searchParams.delete('meeting');
+    url.searchParams.delete('view');
     window.history.pushState(null, '', url);
-    setSelected(id);
+    setState({ selected: id, view: 'agenda' });
     // The new screen's main landmark takes the focus, as after a page load.
     window.requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
-  return [selected, select];
+  const show = useCallback((view: MeetingViewName): void => {
+    const url = new URL(window.location.href);
+    if (view === 'minutes') url.searchParams.set('view', view);
+    else url.searchParams.delete('view');
+    window.history.replaceState(null, '', url);
+    setState((was) => ({ ...was, view }));
+  }, []);
+  return { ...state, select, show };
 }
 
 function networkIdFromUrl(): string | null {
@@ -62,10 +74,12 @@ function networkIdFromUrl(): string | null {
 
 interface Selection {
   selected: string | null;
+  view: MeetingViewName;
   select: (id: string | null) => void;
+  show: (view: MeetingViewName) => void;
 }
 
-function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?: ReactNode } & Selection): ReactNode {
+function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?: ReactNode; title: string } & Selection): ReactNode {
   const { api, s } = props;
   const [me, retry] = useLoad(() => api.me(), `me ${props.userKey}`);
   const [chosen, setChosen] = useState<string | null>(networkIdFromUrl);
@@ -78,14 +92,14 @@ function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?
     window.history.replaceState(null, '', url);
   };
   return (
-    <Layout title={props.selected ? s.agenda.title : s.channel.title} s={s} banner={props.banner}>
+    <Layout title={props.title} s={s} banner={props.banner}>
       {me.state === 'loading' && <Loading label={s.channel.loading} />}
       {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
       {me.state === 'ok' && networks.length === 0 && <Notice intent="info">{s.channel.noNetworks}</Notice>}
       {networks.length > 1 && !props.selected && (
         <NetworkSelect label={s.channel.chooseNetwork} networks={networks} value={networkId ?? ''} onChange={choose} />
       )}
-      {networkId && <NetworkMeetings api={api} s={s} networkId={networkId} userKey={props.userKey} selected={props.selected} select={props.select} />}
+      {networkId && <NetworkMeetings {...props} networkId={networkId} />}
     </Layout>
   );
 }
@@ -109,7 +123,7 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
   if (props.selected) {
     if (meetings.state === 'loading') return <Loading label={s.channel.loading} />;
     const meeting = meetings.state === 'ok' ? meetings.data.find((m) => m.id === props.selected) : undefined;
-    return <AgendaView api={api} s={s} meetingId={props.selected} meeting={meeting} onBack={() => props.select(null)} />;
+    return <MeetingScreen api={api} s={s} meetingId={props.selected} meeting={meeting} view={props.view} show={props.show} onBack={() => props.select(null)} />;
   }
   return (
     <>
@@ -128,6 +142,81 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
         ))}
       {EDITOR_ROLES.includes(network.data.role) && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
+    </>
+  );
+}
+
+const useStyles = makeStyles({
+  p: { margin: '0' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  tabs: { display: 'flex', gap: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
+});
+
+const VIEWS: readonly MeetingViewName[] = ['agenda', 'minutes'];
+
+/**
+ * The meeting's two views as tabs (the WAI-ARIA pattern: arrow keys move between them, one tab
+ * stop). Plain buttons rather than Fluent's TabList, whose focus guards axe reports.
+ */
+function ViewTabs(props: { s: TabStrings; view: MeetingViewName; show: (view: MeetingViewName) => void }): ReactNode {
+  const { s, view } = props;
+  const styles = useStyles();
+  const label = (v: MeetingViewName): string => (v === 'minutes' ? s.minutes.title : s.agenda.title);
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
+    const delta = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = VIEWS[(VIEWS.indexOf(view) + delta + VIEWS.length) % VIEWS.length] ?? view;
+    props.show(next);
+    window.requestAnimationFrame(() => document.getElementById(`view-${next}`)?.focus());
+  };
+  return (
+    <div role="tablist" aria-label={s.minutes.viewsLabel} className={styles.tabs}>
+      {VIEWS.map((v) => (
+        <Button
+          key={v}
+          id={`view-${v}`}
+          role="tab"
+          aria-selected={view === v}
+          aria-controls="meeting-view"
+          tabIndex={view === v ? 0 : -1}
+          appearance={view === v ? 'primary' : 'subtle'}
+          onClick={() => props.show(v)}
+          onKeyDown={onKeyDown}
+        >
+          {label(v)}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+/** A meeting: back to the list, its date and place, and its agenda or minutes as two tabs. */
+function MeetingScreen(props: {
+  api: Api;
+  s: TabStrings;
+  meetingId: string;
+  meeting: MeetingSummary | undefined;
+  view: MeetingViewName;
+  show: (view: MeetingViewName) => void;
+  onBack: () => void;
+}): ReactNode {
+  const { api, s, meetingId, meeting, view } = props;
+  const styles = useStyles();
+  return (
+    <>
+      <div>
+        <Button onClick={props.onBack}>{s.agenda.back}</Button>
+      </div>
+      {meeting && (
+        <Subtitle1 as="p" className={styles.p} data-meeting-heading>
+          {s.agenda.meeting(capitalise(longDate(meeting.date, s)), meeting.start, meeting.end, meeting.place)}
+        </Subtitle1>
+      )}
+      <ViewTabs s={s} view={view} show={props.show} />
+      <div id="meeting-view" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel} data-meeting-view={view}>
+        {view === 'minutes' ? <MinutesView api={api} s={s} meetingId={meetingId} showMeeting={!meeting} /> : <AgendaView api={api} s={s} meetingId={meetingId} meeting={meeting} />}
+      </div>
     </>
   );
 }

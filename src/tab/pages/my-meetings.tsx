@@ -3,12 +3,13 @@ import { Body1 } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { Layout } from '../components/layout';
 import { MeetingTable } from '../components/meeting-table';
+import { MyActionsSection } from '../components/my-actions';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
 import type { TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 
-/** The personal tab "Mina möten": my upcoming meetings across my networks. */
+/** The personal tab "Mina möten": my upcoming meetings across my networks, and "Mina uppdrag". */
 export function MyMeetingsPage(props: { api: Api; s: TabStrings; banner?: ReactNode; userKey: string }): ReactNode {
   const { api, s } = props;
   const shared = useSharedStyles();
@@ -29,6 +30,7 @@ export function MyMeetingsPage(props: { api: Api; s: TabStrings; banner?: ReactN
         ) : (
           <MeetingTable meetings={meetings.data.meetings} s={s} showNetwork labelledBy={introId} />
         ))}
+      <MyActionsSection api={api} s={s} userKey={props.userKey} />
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AttendanceResponse, MeetingSummary } from '../../http/api-contract';
 import { presenterName } from '../agenda-draft';
 import type { Api } from '../api';
@@ -95,11 +95,22 @@ function CurrentMeeting(props: { api: Api; s: TabStrings; networkId: string; use
         <Caption1 as="p" className={styles.p}>
           {meeting.networkName} · {s.mode[meeting.mode]}
         </Caption1>
+        <div>
+          <Link href={minutesHref(networkId, meeting.id)} data-side-minutes>
+            {s.minutes.openFromPanel}
+          </Link>
+        </div>
       </div>
       <SideAgenda api={api} s={s} meeting={meeting} />
       <LiveAttendance api={api} s={s} meetingId={meeting.id} />
     </>
   );
+}
+
+/** The meeting's minutes in the channel tab's page, which takes the network from the URL in a meeting. */
+function minutesHref(networkId: string, meetingId: string): string {
+  const params = new URLSearchParams({ networkId, meeting: meetingId, view: 'minutes' });
+  return `/tab/channel?${params.toString()}`;
 }
 
 function meetingLine(m: MeetingSummary, s: TabStrings): string {

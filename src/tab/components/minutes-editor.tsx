@@ -1,0 +1,521 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Checkbox, Field, Input, makeStyles, Select, Subtitle1, Subtitle2, Textarea, tokens, Body1 } from '@fluentui/react-components';
+import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, ApiStatus, NetworkMember } from '../../http/api-contract';
+import {
+  addItem,
+  moveItem,
+  newAction,
+  newId,
+  removeItem,
+  updateAction,
+  updateAttendee,
+  updateItem,
+  type MinutesItemPatch,
+} from '../minutes-draft';
+import type { TabStrings } from '../strings';
+import { useSharedStyles } from './styles';
+
+const STATUSES: readonly ApiStatus[] = ['onsite', 'online', 'apologies'];
+
+/** Lengths as the server's limits (domain/minutes.ts), so the tab refuses nothing the server would take. */
+const MAX = { title: 200, notes: 20000, decision: 2000, action: 1000, name: 200 } as const;
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60em' },
+  h2: { margin: '0' },
+  h3: { margin: '0' },
+  p: { margin: '0' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: tokens.spacingHorizontalL, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
+  wide: { flex: '1 1 20em', minWidth: '0' },
+  narrow: { width: '8em' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** Where the server put a problem: its message at a field (see minutes-draft's fieldKey), if any. */
+export type ErrorAt = (key: string) => string | undefined;
+
+interface EditorProps {
+  s: TabStrings;
+  content: ApiMinutesContent;
+  onChange: (next: ApiMinutesContent) => void;
+  members: readonly NetworkMember[];
+  errorAt: ErrorAt;
+}
+
+/** The secretary's editor: secretary and justerare, attendance, the items, and the next meeting. */
+export function MinutesEditor(props: EditorProps): ReactNode {
+  return (
+    <>
+      <RolesSection {...props} />
+      <AttendanceSection {...props} />
+      <ItemsSection {...props} />
+      <NextMeetingSection {...props} />
+    </>
+  );
+}
+
+/** A member by id as the minutes name them. */
+function memberRef(members: readonly NetworkMember[], id: string): { kind: 'member'; memberId: string; name: string } | undefined {
+  const m = members.find((x) => x.id === id);
+  return m ? { kind: 'member', memberId: m.id, name: m.name } : undefined;
+}
+
+/** The members to choose from, with a person the minutes name who is not (or no longer) among them. */
+function withNamed(members: readonly NetworkMember[], refs: readonly (ApiPersonRef | undefined)[]): { id: string; label: string }[] {
+  const options = members.map((m) => ({ id: m.id, label: m.municipality ? `${m.name} (${m.municipality})` : m.name }));
+  for (const r of refs) if (r?.kind === 'member' && !options.some((o) => o.id === r.memberId)) options.unshift({ id: r.memberId, label: r.name });
+  return options;
+}
+
+function RolesSection(props: EditorProps): ReactNode {
+  const { s, content, onChange, members, errorAt } = props;
+  const m = s.minutes;
+  const styles = useStyles();
+  const options = withNamed(members, [content.secretary, ...content.justerare]);
+  const secretaryValue = content.secretary?.kind === 'member' ? content.secretary.memberId : content.secretary ? 'named' : '';
+  const setJusterare = (index: number, id: string): void => {
+    const chosen = content.justerare.map((j) => j.memberId);
+    if (id) chosen[index] = id;
+    else chosen.splice(index, 1);
+    const refs = chosen.flatMap((x) => {
+      const known = content.justerare.find((j) => j.memberId === x);
+      const ref = memberRef(members, x) ?? known;
+      return ref ? [ref] : [];
+    });
+    onChange({ ...content, justerare: refs });
+  };
+  return (
+    <section className={styles.section} aria-labelledby="minutes-roles" data-minutes-roles>
+      <Subtitle1 as="h2" id="minutes-roles" className={styles.h2}>
+        {m.roles.title}
+      </Subtitle1>
+      <div className={styles.row}>
+        <Field label={m.roles.secretary} validationMessage={errorAt('secretary')} data-field="secretary">
+          <Select
+            value={secretaryValue}
+            onChange={(_e, d) => {
+              if (d.value === 'named') return;
+              const { secretary: _old, ...rest } = content;
+              const ref = memberRef(members, d.value);
+              onChange(ref ? { ...rest, secretary: ref } : rest);
+            }}
+          >
+            <option value="">{m.roles.none}</option>
+            {content.secretary?.kind === 'named' && <option value="named">{content.secretary.name}</option>}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {[0, 1].map((index) => {
+          const current = content.justerare[index]?.memberId ?? '';
+          const other = content.justerare[1 - index]?.memberId;
+          // The second is offered once the first is chosen; each offers everyone but the other.
+          if (index === 1 && content.justerare.length === 0) return null;
+          return (
+            <Field key={index} label={m.roles.justerare(index + 1)} validationMessage={errorAt(`justerare.${index}`) ?? (index === 0 ? errorAt('justerare') : undefined)} data-field={`justerare.${index}`}>
+              <Select value={current} onChange={(_e, d) => setJusterare(index, d.value)}>
+                <option value="">{m.roles.none}</option>
+                {options
+                  .filter((o) => o.id !== other)
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+              </Select>
+            </Field>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function AttendanceSection(props: EditorProps): ReactNode {
+  const { s, content, onChange, errorAt } = props;
+  const m = s.minutes;
+  const at = m.attendance;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const [name, setName] = useState('');
+  const [municipality, setMunicipality] = useState('');
+  const [tried, setTried] = useState(false);
+  const add = (e: FormEvent): void => {
+    e.preventDefault();
+    setTried(true);
+    if (!name.trim()) return;
+    onChange({ ...content, attendees: [...content.attendees, { id: newId('person'), name: name.trim(), municipality: municipality.trim(), status: 'onsite', guest: false }] });
+    setName('');
+    setMunicipality('');
+    setTried(false);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="minutes-attendance" data-minutes-attendance>
+      <Subtitle1 as="h2" id="minutes-attendance" className={styles.h2}>
+        {at.title}
+      </Subtitle1>
+      <Body1 as="p" className={shared.intro}>
+        {at.intro}
+      </Body1>
+      {errorAt('attendees') && (
+        <Body1 as="p" role="alert">
+          {errorAt('attendees')}
+        </Body1>
+      )}
+      {content.attendees.length === 0 && <Body1 as="p">{at.empty}</Body1>}
+      <ul className={styles.list}>
+        {content.attendees.map((a) => {
+          const key = `attendees.${a.id}`;
+          const who = `${a.name}${a.guest ? ` (${at.guest})` : ''}`;
+          const set = (patch: Parameters<typeof updateAttendee>[2]): void => onChange(updateAttendee(content, a.id, patch));
+          return (
+            <li key={a.id}>
+              <div className={styles.row} role="group" aria-label={who} data-attendee={a.name}>
+                <Field label={at.name} validationMessage={errorAt(`${key}.name`) ?? errorAt(key)} className={styles.wide}>
+                  <Input value={a.name} maxLength={MAX.name} onChange={(_e, d) => set({ name: d.value })} />
+                </Field>
+                <Field label={at.municipality} validationMessage={errorAt(`${key}.municipality`)}>
+                  <Input value={a.municipality} maxLength={MAX.name} onChange={(_e, d) => set({ municipality: d.value })} />
+                </Field>
+                <Field label={at.status}>
+                  <Select value={a.status} onChange={(_e, d) => set({ status: d.value as ApiStatus })}>
+                    {STATUSES.map((x) => (
+                      <option key={x} value={x}>
+                        {s.status[x]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={at.substituteFor} validationMessage={errorAt(`${key}.substituteFor`)}>
+                  <Input value={a.substituteFor ?? ''} maxLength={MAX.name} onChange={(_e, d) => set({ substituteFor: d.value })} />
+                </Field>
+                <Field label={at.arrivedAt} validationMessage={errorAt(`${key}.arrivedAt`)} className={styles.narrow}>
+                  <Input value={a.arrivedAt ?? ''} maxLength={5} inputMode="numeric" onChange={(_e, d) => set({ arrivedAt: d.value })} />
+                </Field>
+                <Button onClick={() => onChange({ ...content, attendees: content.attendees.filter((x) => x.id !== a.id) })}>
+                  {at.remove}
+                  <span className={shared.visuallyHidden}>: {a.name}</span>
+                </Button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <form className={styles.row} onSubmit={add} aria-label={at.addTitle} noValidate>
+        <Field label={at.name} required validationMessage={tried && !name.trim() ? at.nameRequired : undefined}>
+          <Input value={name} maxLength={MAX.name} onChange={(_e, d) => setName(d.value)} />
+        </Field>
+        <Field label={at.municipality}>
+          <Input value={municipality} maxLength={MAX.name} onChange={(_e, d) => setMunicipality(d.value)} />
+        </Field>
+        <Button type="submit">{at.add}</Button>
+      </form>
+    </section>
+  );
+}
+
+function ItemsSection(props: EditorProps): ReactNode {
+  const { s, content, onChange, errorAt } = props;
+  const m = s.minutes;
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="minutes-items" data-minutes-items>
+      <Subtitle1 as="h2" id="minutes-items" className={styles.h2}>
+        {m.items.title}
+      </Subtitle1>
+      {errorAt('items') && (
+        <Body1 as="p" role="alert">
+          {errorAt('items')}
+        </Body1>
+      )}
+      {content.items.length === 0 && <Body1 as="p">{m.items.empty}</Body1>}
+      <ol className={styles.list} aria-labelledby="minutes-items">
+        {content.items.map((item, n) => (
+          <ItemEditor key={item.id} {...props} item={item} index={n} count={content.items.length} />
+        ))}
+      </ol>
+      <div>
+        <Button
+          onClick={() => {
+            const next = addItem(content, m.items.newItemTitle);
+            onChange(next);
+            // The new item's title takes the focus, ready to be named.
+            const id = next.items.at(-1)?.id ?? '';
+            window.requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-item-id="${CSS.escape(id)}"] input[data-item-title]`)?.select());
+          }}
+        >
+          {m.items.add}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; count: number }): ReactNode {
+  const { s, content, onChange, errorAt, item, index } = props;
+  const m = s.minutes.items;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const key = `items.${item.id}`;
+  const patch = (p: MinutesItemPatch): void => onChange(updateItem(content, item.id, p));
+  const headingId = `item-${item.id}`;
+  const [decision, setDecision] = useState('');
+  const move = (delta: -1 | 1): void => {
+    onChange(moveItem(content, index, delta));
+    // The moved item's button keeps the focus, so the keyboard can move it on.
+    window.requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-item-id="${CSS.escape(item.id)}"] button[data-move="${delta}"]:not(:disabled)`)?.focus());
+  };
+  const addDecision = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!decision.trim()) return;
+    patch({ decisions: [...item.decisions, decision.trim()] });
+    setDecision('');
+  };
+  return (
+    <li className={shared.card} aria-labelledby={headingId} data-minutes-item={item.title} data-item-id={item.id}>
+      <Subtitle2 as="h3" id={headingId} className={styles.h3}>
+        {index + 1}. {item.title}
+      </Subtitle2>
+      {errorAt(key) && (
+        <Body1 as="p" role="alert">
+          {errorAt(key)}
+        </Body1>
+      )}
+      <Field label={m.itemTitle} required validationMessage={errorAt(`${key}.title`)}>
+        <Input value={item.title} maxLength={MAX.title} data-item-title onChange={(_e, d) => patch({ title: d.value })} />
+      </Field>
+      <Field label={m.notes} validationMessage={errorAt(`${key}.notes`)}>
+        <Textarea value={item.notes} maxLength={MAX.notes} resize="vertical" rows={4} onChange={(_e, d) => patch({ notes: d.value })} data-item-notes />
+      </Field>
+      <div className={styles.sub} role="group" aria-label={`${m.decisions}: ${item.title}`}>
+        <Subtitle2 as="h4" className={styles.h3}>
+          {m.decisions}
+        </Subtitle2>
+        {item.decisions.map((d, k) => (
+          <div key={k} className={styles.row} data-decision={k}>
+            <Field label={m.decision(k + 1)} validationMessage={errorAt(`${key}.decisions.${k}`)} className={styles.wide}>
+              <Textarea value={d} maxLength={MAX.decision} resize="vertical" rows={1} onChange={(_e, v) => patch({ decisions: item.decisions.map((x, i) => (i === k ? v.value : x)) })} />
+            </Field>
+            <Button onClick={() => patch({ decisions: item.decisions.filter((_x, i) => i !== k) })}>{m.removeDecision(k + 1)}</Button>
+          </div>
+        ))}
+        <form className={styles.row} onSubmit={addDecision} aria-label={`${m.addDecision}: ${item.title}`}>
+          <Field label={m.decision(item.decisions.length + 1)} className={styles.wide}>
+            <Input value={decision} maxLength={MAX.decision} onChange={(_e, d) => setDecision(d.value)} data-new-decision />
+          </Field>
+          <Button type="submit">{m.addDecision}</Button>
+        </form>
+      </div>
+      <div className={styles.sub} role="group" aria-label={`${m.actions}: ${item.title}`}>
+        <Subtitle2 as="h4" className={styles.h3}>
+          {m.actions}
+        </Subtitle2>
+        {item.actions.map((a) => (
+          <ActionEditor key={a.id} {...props} action={a} itemKey={key} onPatch={(p) => patch(updateAction(item, a.id, p))} onRemove={() => patch({ actions: item.actions.filter((x) => x.id !== a.id) })} />
+        ))}
+        <AddAction s={s} members={props.members} onAdd={(a) => patch({ actions: [...item.actions, a] })} itemTitle={item.title} />
+      </div>
+      <Checkbox label={m.tabled} checked={item.tabled} onChange={(_e, d) => patch({ tabled: d.checked === true })} />
+      <div className={styles.actions}>
+        <Button size="small" data-move="-1" disabled={index === 0} onClick={() => move(-1)}>
+          {m.moveUp}
+          <span className={shared.visuallyHidden}>: {item.title}</span>
+        </Button>
+        <Button size="small" data-move="1" disabled={index === props.count - 1} onClick={() => move(1)}>
+          {m.moveDown}
+          <span className={shared.visuallyHidden}>: {item.title}</span>
+        </Button>
+        <Button size="small" onClick={() => onChange(removeItem(content, item.id))}>
+          {m.remove}
+          <span className={shared.visuallyHidden}>: {item.title}</span>
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+/** The owner picker's value: none yet, a member (`member:<id>`), or a person whose name is typed. */
+type OwnerValue = '' | 'named' | `member:${string}`;
+
+function ownerValue(p: ApiPersonRef | undefined): OwnerValue {
+  if (!p) return '';
+  return p.kind === 'member' ? `member:${p.memberId}` : 'named';
+}
+
+function OwnerPicker(props: { s: TabStrings; members: readonly NetworkMember[]; value: OwnerValue; current?: ApiPersonRef; onChange: (v: OwnerValue) => void; error?: string }): ReactNode {
+  const m = props.s.minutes.items;
+  const options = withNamed(props.members, [props.current]);
+  return (
+    <Field label={m.owner} required validationMessage={props.error}>
+      <Select value={props.value} onChange={(_e, d) => props.onChange(d.value as OwnerValue)}>
+        <option value="">{m.ownerNone}</option>
+        {options.length > 0 && (
+          <optgroup label={m.ownerMembers}>
+            {options.map((o) => (
+              <option key={o.id} value={`member:${o.id}`}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <option value="named">{m.ownerNamed}</option>
+      </Select>
+    </Field>
+  );
+}
+
+function ownerFrom(members: readonly NetworkMember[], value: OwnerValue, name: string, current?: ApiPersonRef): ApiPersonRef | undefined {
+  if (value === 'named') return { kind: 'named', name };
+  if (!value) return undefined;
+  const id = value.slice('member:'.length);
+  return memberRef(members, id) ?? (current?.kind === 'member' && current.memberId === id ? current : undefined);
+}
+
+function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: string; onPatch: (p: Partial<Omit<ApiActionItem, 'id'>>) => void; onRemove: () => void }): ReactNode {
+  const { s, action, errorAt, members } = props;
+  const m = s.minutes.items;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const key = `${props.itemKey}.actions.${action.id}`;
+  return (
+    <div className={styles.row} role="group" aria-label={`${m.actionText}: ${action.text}`} data-action={action.text}>
+      <Field label={m.actionText} required validationMessage={errorAt(`${key}.text`) ?? errorAt(key)} className={styles.wide}>
+        <Input value={action.text} maxLength={MAX.action} onChange={(_e, d) => props.onPatch({ text: d.value })} />
+      </Field>
+      <OwnerPicker
+        s={s}
+        members={members}
+        value={ownerValue(action.owner)}
+        current={action.owner}
+        error={errorAt(`${key}.owner`)}
+        onChange={(v) => {
+          const owner = ownerFrom(members, v, action.owner.kind === 'named' ? action.owner.name : '', action.owner);
+          if (owner) props.onPatch({ owner });
+        }}
+      />
+      {action.owner.kind === 'named' && (
+        <Field label={m.ownerName} required>
+          <Input value={action.owner.name} maxLength={MAX.name} onChange={(_e, d) => props.onPatch({ owner: { kind: 'named', name: d.value } })} />
+        </Field>
+      )}
+      <Field label={m.due} validationMessage={errorAt(`${key}.due`)} data-field={`${key}.due`}>
+        <Input type="date" value={action.due ?? ''} onChange={(_e, d) => props.onPatch({ due: d.value })} />
+      </Field>
+      <Button onClick={props.onRemove}>
+        {m.removeAction}
+        <span className={shared.visuallyHidden}>: {action.text}</span>
+      </Button>
+    </div>
+  );
+}
+
+/** A new action item joins the minutes once it has a text and an owner. */
+function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; itemTitle: string; onAdd: (a: ApiActionItem) => void }): ReactNode {
+  const { s, members } = props;
+  const m = s.minutes.items;
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState<OwnerValue>('');
+  const [name, setName] = useState('');
+  const [due, setDue] = useState('');
+  const [tried, setTried] = useState(false);
+  const ref = ownerFrom(members, owner, name.trim());
+  const ok = !!text.trim() && !!ref && (ref.kind === 'member' || !!ref.name);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    setTried(true);
+    if (!ok || !ref) return;
+    props.onAdd({ ...newAction(ref), text: text.trim(), ...(due ? { due } : {}) });
+    setText('');
+    setOwner('');
+    setName('');
+    setDue('');
+    setTried(false);
+  };
+  return (
+    <form className={styles.row} onSubmit={submit} aria-label={`${m.addAction}: ${props.itemTitle}`} noValidate>
+      <Field label={m.actionText} required validationMessage={tried && !text.trim() ? m.actionRequired : undefined} className={styles.wide}>
+        <Input value={text} maxLength={MAX.action} onChange={(_e, d) => setText(d.value)} data-new-action />
+      </Field>
+      <OwnerPicker s={s} members={members} value={owner} onChange={setOwner} error={tried && !ref ? m.ownerRequired : undefined} />
+      {owner === 'named' && (
+        <Field label={m.ownerName} required validationMessage={tried && !name.trim() ? m.ownerNameRequired : undefined}>
+          <Input value={name} maxLength={MAX.name} onChange={(_e, d) => setName(d.value)} />
+        </Field>
+      )}
+      <Field label={m.due}>
+        <Input type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
+      </Field>
+      <Button type="submit">{m.addAction}</Button>
+    </form>
+  );
+}
+
+function NextMeetingSection(props: EditorProps): ReactNode {
+  const { s, content, onChange, errorAt } = props;
+  const n = s.minutes.next;
+  const styles = useStyles();
+  const [date, setDate] = useState('');
+  const setAt = (i: number, patch: Partial<ApiNextMeeting>): void => {
+    const nextMeetings = content.nextMeetings.map((x, k) => {
+      if (k !== i) return x;
+      const merged: ApiNextMeeting = { ...x, ...patch };
+      for (const f of ['start', 'end', 'place'] as const) if (merged[f] === '') delete merged[f];
+      return merged;
+    });
+    onChange({ ...content, nextMeetings });
+  };
+  const add = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!date) return;
+    onChange({ ...content, nextMeetings: [...content.nextMeetings, { date }] });
+    setDate('');
+  };
+  return (
+    <section className={styles.section} aria-labelledby="minutes-next" data-minutes-next>
+      <Subtitle1 as="h2" id="minutes-next" className={styles.h2}>
+        {n.title}
+      </Subtitle1>
+      {content.nextMeetings.length === 0 && <Body1 as="p">{n.none}</Body1>}
+      {content.nextMeetings.map((x, i) => (
+        <div key={i} className={styles.row} role="group" aria-label={`${n.title} ${x.date}`}>
+          <Field label={n.date} validationMessage={errorAt(`nextMeetings.${i}.date`)}>
+            <Input type="date" value={x.date} onChange={(_e, d) => setAt(i, { date: d.value })} />
+          </Field>
+          <Field label={n.start} validationMessage={errorAt(`nextMeetings.${i}.start`)} className={styles.narrow}>
+            <Input value={x.start ?? ''} maxLength={5} inputMode="numeric" onChange={(_e, d) => setAt(i, { start: d.value })} />
+          </Field>
+          <Field label={n.end} validationMessage={errorAt(`nextMeetings.${i}.end`)} className={styles.narrow}>
+            <Input value={x.end ?? ''} maxLength={5} inputMode="numeric" onChange={(_e, d) => setAt(i, { end: d.value })} />
+          </Field>
+          <Field label={n.place} validationMessage={errorAt(`nextMeetings.${i}.place`)} className={styles.wide}>
+            <Input value={x.place ?? ''} maxLength={MAX.name} onChange={(_e, d) => setAt(i, { place: d.value })} />
+          </Field>
+          <Button onClick={() => onChange({ ...content, nextMeetings: content.nextMeetings.filter((_y, k) => k !== i) })}>{n.remove}</Button>
+        </div>
+      ))}
+      <form className={styles.row} onSubmit={add} aria-label={n.add}>
+        <Field label={n.date}>
+          <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+        </Field>
+        <Button type="submit">{n.add}</Button>
+      </form>
+      <Field label={n.note} validationMessage={errorAt('nextMeetingNote')}>
+        <Textarea
+          value={content.nextMeetingNote ?? ''}
+          maxLength={MAX.decision}
+          resize="vertical"
+          onChange={(_e, d) => {
+            const { nextMeetingNote: _old, ...rest } = content;
+            onChange(d.value ? { ...rest, nextMeetingNote: d.value } : rest);
+          }}
+        />
+      </Field>
+    </section>
+  );
+}
