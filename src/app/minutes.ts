@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { daysAfter, localDate, zonedInstant, type Meeting } from '../domain/meeting';
+import { daysAfter, daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
 import {
   actionsOf,
   approve,
@@ -58,6 +58,19 @@ export interface MinutesView {
   versions: MinutesVersion[];
   status: MinutesStatus;
   canEdit: boolean;
+}
+
+/** How far back the tab's archive of meetings and minutes reaches. */
+const PAST_DAYS = 400;
+
+export interface PastMeeting {
+  meeting: Meeting;
+  /** Whether anyone has opened its minutes yet. */
+  started: boolean;
+  status: MinutesStatus;
+  versions: MinutesVersion[];
+  /** Its latest justerat version, if any. */
+  approved?: MinutesVersion;
 }
 
 export type NetworkAction = OpenAction & { networkId: string; networkName: string; done?: ActionDone };
@@ -209,6 +222,32 @@ export class MinutesService {
       .flatMap(actionsOf)
       .map((a) => ({ ...a, ...(done[a.action.id] ? { done: done[a.action.id] } : {}) }))
       .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  }
+
+  /**
+   * The network's meetings of the last year up to today, newest first, with where each one's
+   * minutes stand and the documents of its latest justerat version: the tab's archive.
+   */
+  async pastMeetings(caller: Caller, networkId: string): Promise<PastMeeting[]> {
+    const { store, clock, timeZone } = this.deps;
+    if (!(await store.getNetwork(caller.tenantId, networkId))) throw new DomainError('network_not_found');
+    if (!(await store.getMember(caller.tenantId, networkId, caller.userId))) throw new DomainError('not_a_member');
+    const today = localDate(clock.now(), timeZone);
+    const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS))).filter((m) => m.date <= today).reverse();
+    const out: PastMeeting[] = [];
+    for (const meeting of meetings) {
+      const draft = await store.getMinutes(caller.tenantId, meeting.id);
+      const versions = await store.listMinutesVersions(caller.tenantId, meeting.id);
+      const approved = versions.filter((v) => v.state === 'approved').at(-1);
+      out.push({
+        meeting,
+        started: !!draft,
+        status: draft ? minutesStatus(draft.minutes, versions.at(-1), approved) : { kind: 'draft' },
+        versions,
+        ...(approved ? { approved } : {}),
+      });
+    }
+    return out;
   }
 
   /** The caller's own action items across their networks ("Mina uppdrag"). */

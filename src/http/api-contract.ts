@@ -251,3 +251,20 @@ export interface MyActionsResponse {
 export interface NetworkActionsResponse {
   actions: ApiAction[];
 }
+
+/** GET /api/v1/networks/{id}/minutes — the meetings of the last year up to today, newest first, and their minutes. */
+export interface PastMeetingsResponse {
+  meetings: {
+    id: string;
+    date: string;
+    start: string;
+    end: string;
+    place: string;
+    /** Whether the minutes have been started. */
+    started: boolean;
+    status: MinutesStatus;
+    versions: Pick<ApiMinutesVersion, 'number' | 'state' | 'approvals' | 'hash'>[];
+    /** The documents of the latest justerat version. */
+    documents: ArchivedDocument[];
+  }[];
+}

@@ -7,7 +7,7 @@ import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { MEETING_MODES, type Locale } from '../domain/meeting';
 import type { MinutesContent, MinutesVersion } from '../domain/minutes';
-import type { ApiMinutesVersion, MinutesResponse, MyActionsResponse, NetworkActionsResponse, Problem } from './api-contract';
+import type { ApiMinutesVersion, MinutesResponse, MyActionsResponse, NetworkActionsResponse, PastMeetingsResponse, Problem } from './api-contract';
 
 export type Route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method?: 'get' | 'put' | 'post') => void;
 
@@ -114,6 +114,23 @@ export function registerMinutesApi(route: Route, minutes: MinutesService, helper
   });
 
   route('/api/v1/me/actions', async (caller) => ({ actions: await minutes.myActions(caller) }) satisfies MyActionsResponse);
+
+  route('/api/v1/networks/:networkId/minutes', async (caller, req) => {
+    const past = await minutes.pastMeetings(caller, String(req.params.networkId ?? ''));
+    return {
+      meetings: past.map((p) => ({
+        id: p.meeting.id,
+        date: p.meeting.date,
+        start: p.meeting.start,
+        end: p.meeting.end,
+        place: p.meeting.place,
+        started: p.started,
+        status: p.status,
+        versions: p.versions.map((v) => ({ number: v.number, state: v.state, approvals: v.approvals, hash: v.hash })),
+        documents: p.approved?.archive?.documents ?? [],
+      })),
+    } satisfies PastMeetingsResponse;
+  });
 
   route(
     '/api/v1/networks/:networkId/actions/:actionId/done',

@@ -1,4 +1,5 @@
 import type {
+  PastMeetingsResponse,
   AgendaResponse,
   AgendaSaveRequest,
   ApiProposal,
@@ -54,6 +55,8 @@ export interface Api {
   planTerm(networkId: string, planId: string, text: string): Promise<TermPlanResponse>;
   /** The network's meeting today, else the next upcoming one (the meeting side panel's). */
   currentMeeting(networkId: string): Promise<CurrentMeetingResponse>;
+  /** The meetings of the last year up to today, newest first, with their minutes' status and documents. */
+  pastMeetings(networkId: string): Promise<PastMeetingsResponse>;
   attendance(meetingId: string): Promise<AttendanceResponse>;
   /** The minutes with their ETag; the first read starts them from the agenda and the check-in. */
   minutes(meetingId: string): Promise<MinutesResponse>;
@@ -134,6 +137,7 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
       (await call<NetworkMember>(`${network(networkId)}/members/${encodeURIComponent(memberId)}/role`, { method: 'PUT', body: { role } })).body,
     planTerm: async (networkId, planId, text) => (await call<TermPlanResponse>(`${network(networkId)}/term-plan`, { method: 'POST', body: { planId, text } })).body,
     currentMeeting: (networkId) => get<CurrentMeetingResponse>(`${network(networkId)}/meetings/current`),
+    pastMeetings: (networkId) => get<PastMeetingsResponse>(`${network(networkId)}/minutes`),
     attendance: (meetingId) => get<AttendanceResponse>(`${meeting(meetingId)}/attendance`),
     minutes: async (meetingId) => withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes`, {})),
     saveMinutes: async (meetingId, content, etag) =>

@@ -89,6 +89,17 @@ export interface TabStrings {
     refresh: string;
   };
   myMeetings: { title: string; intro: string; loading: string; empty: string; emptyHint: string };
+  archive: {
+    title: string;
+    intro: string;
+    loading: string;
+    empty: string;
+    notStarted: string;
+    minutes: string;
+    documents: string;
+    open: string;
+    openFor(date: string): string;
+  };
   channel: {
     title: string;
     intro(network: string): string;
@@ -392,6 +403,17 @@ const sv: TabStrings = {
     loading: 'Hämtar dina träffar …',
     empty: 'Du har inga kommande träffar.',
     emptyHint: 'En träff skapas med @Justera ny träff i nätverkets kanal.',
+  },
+  archive: {
+    title: 'Tidigare träffar och protokoll',
+    intro: 'Träffarna det senaste året, den senaste först: protokollets läge och de justerade dokumenten.',
+    loading: 'Hämtar tidigare träffar …',
+    empty: 'Nätverket har inga tidigare träffar det senaste året.',
+    notStarted: 'Inget protokoll påbörjat',
+    minutes: 'Protokoll',
+    documents: 'Dokument',
+    open: 'Öppna protokollet',
+    openFor: (date) => `från träffen ${date}`,
   },
   channel: {
     title: 'Kommande träffar',
@@ -722,6 +744,17 @@ const en: TabStrings = {
     loading: 'Loading your meetings …',
     empty: 'You have no upcoming meetings.',
     emptyHint: "A meeting is created with @Justera new meeting in the network's channel.",
+  },
+  archive: {
+    title: 'Earlier meetings and minutes',
+    intro: 'The meetings of the last year, the latest first: where the minutes stand and the approved documents.',
+    loading: 'Loading earlier meetings …',
+    empty: 'The network has had no meetings in the last year.',
+    notStarted: 'No minutes started',
+    minutes: 'Minutes',
+    documents: 'Documents',
+    open: 'Open the minutes',
+    openFor: (date) => `of the meeting on ${date}`,
   },
   channel: {
     title: 'Upcoming meetings',

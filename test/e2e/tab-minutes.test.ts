@@ -282,4 +282,26 @@ describe('the minutes in the tab', () => {
       await page.close();
     }
   });
+
+  test("the channel tab's archive lists today's meeting and opens its minutes", async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const { meetingId: todays } = await rig.journey.createMeeting({ date: today, start: '00:00', end: '23:59', place: 'Karlsborg' });
+    const { page, tab } = await rig.open(reader, '/tab/channel');
+    try {
+      const row = tab.locator(`tr[data-past-meeting="${todays}"]`);
+      await row.waitFor();
+      // The 2030 meeting is upcoming, not in the archive.
+      expect(await tab.locator(`tr[data-past-meeting="${meetingId}"]`).count()).toBe(0);
+      await expectText(row, 'Karlsborg');
+      await expectText(row, 'Inget protokoll påbörjat');
+      await screenshots(page, 'minutes-archive');
+      await row.getByRole('button', { name: /Öppna protokollet/ }).click();
+      await tab.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+      await expectText(tab.locator('[data-minutes-status]'), 'Status: utkast');
+    } finally {
+      await page.close();
+    }
+    const list = await rig.apiAs<{ meetings: { id: string; started: boolean; status: { kind: string } }[] }>(reader, 'GET', `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/minutes`);
+    expect(list.body.meetings.map((m) => [m.id, m.started, m.status.kind])).toEqual([[todays, true, 'draft']]);
+  });
 });

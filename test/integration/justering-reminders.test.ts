@@ -83,4 +83,14 @@ describe('justering reminders', () => {
     await j.service.runScheduledWork();
     expect(count(J2, 'Påminnelse')).toBe(before);
   });
+
+  test('the archive lists the meeting, now past, with its justerat minutes and documents', async () => {
+    await j.service.runArchiving();
+    const networkId = (await j.api('GET', `/meetings/${meetingId}/minutes`, CHAIR)).body.networkId as string;
+    const list = await j.api('GET', `/networks/${encodeURIComponent(networkId)}/minutes`, 4);
+    expect(list.status).toBe(200);
+    const meetings = list.body.meetings as { id: string; date: string; started: boolean; status: { kind: string }; documents: { kind: string }[] }[];
+    expect(meetings.map((m) => [m.id, m.date, m.started, m.status.kind, m.documents.map((d) => d.kind)])).toEqual([[meetingId, '2030-02-04', true, 'approved', ['pdf', 'docx']]]);
+    expect((await j.api('GET', '/networks/no-such-network/minutes', 4)).status).toBe(404);
+  });
 });

@@ -24,7 +24,7 @@ const STATE_COLOUR: Readonly<Record<ApiMinutesVersion['state'], BadgeProps['colo
 };
 
 /** Where justering stands, in a line: "väntar på justering av Anna sedan 5 februari 2030 kl. 14:03". */
-export function statusText(status: ApiMinutesStatus, versions: readonly ApiMinutesVersion[], s: TabStrings): string {
+export function statusText(status: ApiMinutesStatus, versions: readonly Pick<ApiMinutesVersion, 'number' | 'approvals'>[], s: TabStrings): string {
   const t = s.minutes.status;
   switch (status.kind) {
     case 'draft':

@@ -7,6 +7,7 @@ import { MembersRoles } from '../components/members-roles';
 import { NetworkSelect } from '../components/network-select';
 import { TermPlanSection } from '../components/term-plan';
 import { Loading, Notice, ProblemBar } from '../components/status';
+import { PastMeetings } from '../components/past-meetings';
 import { useSharedStyles } from '../components/styles';
 import type { MeetingSummary, Role } from '../../http/api-contract';
 import { capitalise, longDate, type TabStrings } from '../strings';
@@ -140,6 +141,16 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
         ) : (
           <MeetingTable meetings={meetings.data} s={s} showNetwork={false} labelledBy={introId} onOpen={(m) => props.select(m.id)} />
         ))}
+      <PastMeetings
+        api={api}
+        s={s}
+        networkId={networkId}
+        userKey={props.userKey}
+        onOpen={(id) => {
+          props.select(id);
+          props.show('minutes');
+        }}
+      />
       {EDITOR_ROLES.includes(network.data.role) && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
     </>

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Body1, Button, Link, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import type { Api } from '../api';
+import { capitalise, longDate, type TabStrings } from '../strings';
+import { useLoad } from '../use-load';
+import { statusText } from './minutes-read';
+import { Loading, Notice, ProblemBar } from './status';
+import { useSharedStyles } from './styles';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: { minWidth: '48em', tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+  docs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+/**
+ * The network's archive: the meetings of the last year up to today, where each one's minutes
+ * stand, the justerade documents, and the way into the minutes (where the secretary writes them).
+ */
+export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string; onOpen: (meetingId: string) => void }): ReactNode {
+  const { api, s, networkId } = props;
+  const a = s.archive;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const [past, retry] = useLoad(() => api.pastMeetings(networkId), `past ${networkId} ${props.userKey}`);
+  const headingId = `archive-${networkId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId}>
+        {a.title}
+      </Subtitle2>
+      <Body1 as="p" className={shared.intro}>
+        {a.intro}
+      </Body1>
+      {past.state === 'loading' && <Loading label={a.loading} />}
+      {past.state === 'error' && <ProblemBar error={past.error} s={s} onRetry={retry} />}
+      {past.state === 'ok' && past.data.meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
+      {past.state === 'ok' && past.data.meetings.length > 0 && (
+        <div role="region" aria-labelledby={headingId} tabIndex={0} className={shared.scrollRegion}>
+          <Table className={styles.table} aria-labelledby={headingId}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
+                <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
+                <TableHeaderCell scope="col">{a.minutes}</TableHeaderCell>
+                <TableHeaderCell scope="col">{a.documents}</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className={shared.visuallyHidden}>{a.open}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {past.data.meetings.map((m) => (
+                <TableRow key={m.id} data-past-meeting={m.id}>
+                  <TableCell className={styles.nowrap}>
+                    <time dateTime={m.date}>{capitalise(longDate(m.date, s))}</time>
+                  </TableCell>
+                  <TableCell>{m.place}</TableCell>
+                  <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
+                  <TableCell>
+                    <div className={styles.docs}>
+                      {m.documents.map((d) =>
+                        d.webUrl.startsWith('https://') ? (
+                          <Link key={d.itemId} href={d.webUrl} target="_blank" rel="noopener noreferrer">
+                            {d.name}
+                            <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
+                          </Link>
+                        ) : (
+                          <span key={d.itemId}>{d.name}</span>
+                        ),
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <Button size="small" className={styles.nowrap} onClick={() => props.onOpen(m.id)} data-open-minutes={m.id}>
+                      {a.open}
+                      <span className={shared.visuallyHidden}> {a.openFor(longDate(m.date, s))}</span>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
