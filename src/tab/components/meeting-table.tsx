@@ -104,10 +104,7 @@ export function MeetingTable(props: {
                 <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
                 {onOpen && (
                   <TableCell>
-                    <Button size="small" className={styles.nowrap} onClick={() => onOpen(m)} data-open-agenda={m.id}>
-                      {s.agenda.open}
-                      <span className={shared.visuallyHidden}> {s.agenda.openFor(longDate(m.date, s))}</span>
-                    </Button>
+                    <OpenButton label={s.agenda.open} hidden={s.agenda.openFor(longDate(m.date, s))} onClick={() => onOpen(m)} data={{ 'data-open-agenda': m.id }} />
                   </TableCell>
                 )}
               </TableRow>
@@ -116,5 +113,17 @@ export function MeetingTable(props: {
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** A row's "open" button: a short visible label, and for screen readers which row it opens. */
+export function OpenButton(props: { label: string; hidden: string; onClick: () => void; data: Record<`data-${string}`, string> }): ReactNode {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  return (
+    <Button size="small" className={styles.nowrap} onClick={props.onClick} {...props.data}>
+      {props.label}
+      <span className={shared.visuallyHidden}> {props.hidden}</span>
+    </Button>
   );
 }

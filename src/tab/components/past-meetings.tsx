@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Body1, Button, Link, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Link, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { capitalise, longDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
+import { OpenButton } from './meeting-table';
 import { statusText } from './minutes-read';
 import { Loading, Notice, ProblemBar } from './status';
 import { useSharedStyles } from './styles';
@@ -73,10 +74,7 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
                     </div>
                   </TableCell>
                   <TableCell>
-                    <Button size="small" className={styles.nowrap} onClick={() => props.onOpen(m.id)} data-open-minutes={m.id}>
-                      {a.open}
-                      <span className={shared.visuallyHidden}> {a.openFor(longDate(m.date, s))}</span>
-                    </Button>
+                    <OpenButton label={a.open} hidden={a.openFor(longDate(m.date, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
                   </TableCell>
                 </TableRow>
               ))}
