@@ -114,6 +114,8 @@ export interface AgendaResponse {
   overrunMin: number;
   canEdit: boolean;
   etag: string;
+  /** Action items from the network's earlier approved minutes, not yet done: shown under "Föregående protokoll". */
+  openActions: { id: string; text: string; owner: string; due?: string; meetingDate: string; itemTitle: string }[];
 }
 
 export interface AgendaSaveRequest {

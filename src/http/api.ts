@@ -101,6 +101,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   });
 
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
+  /** The open action items an agenda shows under "Föregående protokoll". */
+  const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
+    (await deps.minutes.openActions(v.meeting.tenantId, v.meeting.networkId, v.meeting.date))
+      .filter((a) => !a.done)
+      .map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(route, deps.minutes, { meetingId, ifMatch });
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
@@ -119,7 +124,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   route('/api/v1/meetings/:meetingId/agenda', async (caller, req) => {
     const v = await deps.agendas.read(caller, meetingId(req));
-    return agendaView(v, await deps.agendas.canEdit(caller, v.meeting.networkId));
+    return agendaView(v, await deps.agendas.canEdit(caller, v.meeting.networkId), await openActionsBefore(v));
   });
 
   route(
@@ -130,14 +135,17 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       const parsed = saveRequest.safeParse(req.body);
       if (!parsed.success) throw new DomainError('bad_request');
       const v = await deps.agendas.saveItems(caller, id, parsed.data.items, match);
-      return agendaView(v, true);
+      return agendaView(v, true, await openActionsBefore(v));
     },
     'put',
   );
 
   route(
     '/api/v1/meetings/:meetingId/agenda/publish',
-    async (caller, req) => agendaView(await deps.agendas.publish(caller, meetingId(req), ifMatch(req)), true),
+    async (caller, req) => {
+      const v = await deps.agendas.publish(caller, meetingId(req), ifMatch(req));
+      return agendaView(v, true, await openActionsBefore(v));
+    },
     'post',
   );
 
@@ -273,7 +281,7 @@ function ifMatch(req: restify.Request): string {
   return value;
 }
 
-function agendaView(v: VersionedAgenda, canEdit: boolean): AgendaResponse {
+function agendaView(v: VersionedAgenda, canEdit: boolean, openActions: AgendaResponse['openActions']): AgendaResponse {
   const schedule = scheduleItems(v.agenda, v.meeting.start, v.meeting.end);
   const times = schedule.ok ? schedule.value : undefined;
   return {
@@ -290,6 +298,7 @@ function agendaView(v: VersionedAgenda, canEdit: boolean): AgendaResponse {
     overrunMin: times?.overrunMin ?? 0,
     canEdit,
     etag: v.etag,
+    openActions,
   };
 }
 

@@ -127,6 +127,8 @@ export interface TabStrings {
     minutes(n: number): string;
     presenter(name: string): string;
     standard: string;
+    openActions: string;
+    openAction(owner: string, due: string | undefined, meetingDate: string): string;
     overrun(min: number): string;
     readOnly: string;
     edit: string;
@@ -443,6 +445,8 @@ const sv: TabStrings = {
     minutes: (n) => `${n} min`,
     presenter: (name) => `Föredras av ${name}`,
     standard: 'Standardpunkt',
+    openActions: 'Öppna uppdrag från tidigare protokoll',
+    openAction: (owner, due, meetingDate) => `${owner}${due ? `, senast ${due}` : ''} (från träffen ${meetingDate})`,
     overrun: (min) => `Punkterna tar ${min} min längre än träffen. Korta någon punkt eller flytta en till nästa träff.`,
     readOnly: 'Du kan läsa dagordningen. Ordförande, sekreterare och presidiet ändrar den.',
     edit: 'Ändra',
@@ -784,6 +788,8 @@ const en: TabStrings = {
     minutes: (n) => `${n} min`,
     presenter: (name) => `Presented by ${name}`,
     standard: 'Standard item',
+    openActions: 'Open action items from earlier minutes',
+    openAction: (owner, due, meetingDate) => `${owner}${due ? `, by ${due}` : ''} (from the meeting on ${meetingDate})`,
     overrun: (min) => `The items run ${min} min past the end of the meeting. Shorten an item or move one to the next meeting.`,
     readOnly: 'You can read the agenda. The chair, the secretary and the presidium edit it.',
     edit: 'Edit',

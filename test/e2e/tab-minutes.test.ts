@@ -304,4 +304,21 @@ describe('the minutes in the tab', () => {
     const list = await rig.apiAs<{ meetings: { id: string; started: boolean; status: { kind: string } }[] }>(reader, 'GET', `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/minutes`);
     expect(list.body.meetings.map((m) => [m.id, m.started, m.status.kind])).toEqual([[todays, true, 'draft']]);
   });
+
+  test('the next agenda in the tab lists the open action items under Föregående protokoll', async () => {
+    const { meetingId: next } = await rig.journey.createMeeting({ date: '2030-04-08', place: 'Karlsborg' });
+    const { page, tab } = await rig.open(reader, `/tab/channel?meeting=${encodeURIComponent(next)}`);
+    try {
+      const previous = tab.locator('li[data-agenda-item="Föregående protokoll"]');
+      const open = previous.locator('[data-open-actions]');
+      await open.waitFor();
+      await expectText(open, 'Öppna uppdrag från tidigare protokoll');
+      await expectText(open, 'Sammanställa svaren');
+      // The item marked done in Mina uppdrag is not listed any more.
+      expect(await open.locator('li', { hasText: 'Skicka ut enkäten till skolorna' }).count()).toBe(0);
+      await screenshots(page, 'agenda-open-actions');
+    } finally {
+      await page.close();
+    }
+  });
 });

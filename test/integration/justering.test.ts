@@ -233,6 +233,12 @@ describe('minutes and justering', () => {
     expect(shown).toContain('Återkoppla kring formuleringar');
     expect(shown.indexOf('Återkoppla kring formuleringar')).toBeGreaterThan(shown.indexOf('Föregående protokoll'));
     expect(shown.indexOf('Återkoppla kring formuleringar')).toBeLessThan(shown.indexOf('Övriga frågor'));
+    // The tab's agenda shows them too; the meeting they came from does not list its own.
+    const agenda = await j.api('GET', `/meetings/${next}/agenda`, OUTSIDER);
+    expect(agenda.body.openActions).toEqual([
+      { id: 'a-1', text: 'Återkoppla kring formuleringar', owner: j.members[OUTSIDER]!.name, due: '2030-03-01', meetingDate: '2030-02-04', itemTitle: 'Projekt Överlämning' },
+    ]);
+    expect((await api('GET', '/agenda', OUTSIDER)).body.openActions).toEqual([]);
   });
 
   test('open action items reach their owner in "Mina uppdrag", who marks them done', async () => {

@@ -198,6 +198,20 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                     {item.description}
                   </Body1>
                 )}
+                {item.standard === 'previous-minutes' && agenda && agenda.openActions.length > 0 && (
+                  <div data-open-actions>
+                    <Caption1 as="h4" className={styles.h3}>
+                      {a.openActions}
+                    </Caption1>
+                    <ul className={styles.description}>
+                      {agenda.openActions.map((x) => (
+                        <li key={x.id}>
+                          <Text weight="semibold">{x.text}</Text> — {a.openAction(x.owner, x.due, x.meetingDate)}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 {errs.map((e) => (
                   <Body1 as="p" key={e} className={styles.itemError} role="alert">
                     {e}
