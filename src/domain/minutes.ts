@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { AGENDA_LIMITS, type Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
 import { isValidDate, normaliseTime, type MeetingDetails } from './meeting';
+import { canonicalJson } from './canonical';
 import type { ActionItem, MinutesAttendee, MinutesContent, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
 
 export type * from './minutes-model';
+export { canonicalJson } from './canonical';
 
 /**
  * The minutes (protokoll) of one meeting and their justering: pure model and rules, no I/O.
@@ -31,20 +33,6 @@ export const MINUTES_LIMITS = {
 
 // ---------------------------------------------------------------------------------------------
 // Canonical content and its hash
-
-/** Keys sorted, strings NFC-normalised, undefined dropped: the same content, the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new TypeError(`not canonicalisable: ${typeof value}`);
-}
 
 export function contentHash(content: MinutesContent): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../domain/canonical';
 import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesItem, ApiPersonRef, Problem } from '../http/api-contract';
 
 /**
@@ -7,16 +8,8 @@ import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesIt
 
 export type MinutesItemPatch = Partial<Omit<ApiMinutesItem, 'id'>>;
 
-/** Keys sorted, undefined dropped: two contents are the same when their texts are. */
-export function canonical(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-}
+/** Two contents are the same when their canonical texts are (the service hashes the same text). */
+export const canonical = canonicalJson;
 
 export function sameContent(a: ApiMinutesContent, b: ApiMinutesContent): boolean {
   return canonical(a) === canonical(b);
