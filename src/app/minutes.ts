@@ -92,7 +92,7 @@ export class MinutesService {
       timeZone: string;
       /** Days after sending when a justerare who has not answered is reminded (default 3). */
       reminderDays: number;
-      /** Called when a version is justerad, so archiving starts at once. */
+      /** Called when a version is justerad (or its archiving is to be tried again), so archiving starts at once. */
       onApproved?: (version: MinutesVersion) => void;
     },
   ) {}
@@ -176,6 +176,28 @@ export class MinutesService {
     const found = await this.deps.store.getMinutesVersion(tenantId, meetingId, number);
     if (!found) throw new DomainError('not_found');
     return { version: found.version, meeting };
+  }
+
+  /**
+   * Archives again a justerat version the archive refused (a name taken by another document,
+   * access not yet granted), once a person has fixed the cause. Those who write the minutes may.
+   */
+  async retryArchive(caller: Caller, meetingId: string, number: number): Promise<MinutesVersion> {
+    const { meeting, member } = await this.memberOf(caller, meetingId);
+    this.mustEdit(member, (await this.draftOf(meeting)).minutes);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await this.deps.store.getMinutesVersion(meeting.tenantId, meetingId, number);
+      if (!found) throw new DomainError('not_found');
+      const intent = found.version.archive;
+      if (found.version.state !== 'approved' || !intent) throw new DomainError('conflict', 'not justerad');
+      if (intent.state !== 'failed') return found.version;
+      const next: MinutesVersion = { ...found.version, archive: { ...intent, state: 'pending', attempts: 0, nextAttemptAt: this.now() } };
+      if (await this.deps.store.saveMinutesVersion(next, found.etag)) {
+        this.deps.onApproved?.(next);
+        return next;
+      }
+    }
+    throw new DomainError('conflict');
   }
 
   /** The justerare reminder: asks again those who have not answered a version still waiting. */

@@ -220,6 +220,8 @@ export interface ApiMinutesVersion {
   approvedAt?: string;
   documents: ArchivedDocument[];
   archive: 'pending' | 'done' | 'failed' | null;
+  /** Why the archive refused it, when it did (POST …/versions/{n}/archive tries again). */
+  archiveError?: string;
   content: DomainMinutesContent;
 }
 

@@ -108,6 +108,12 @@ export function registerMinutesApi(route: Route, minutes: MinutesService, helper
     'post',
   );
 
+  route(
+    '/api/v1/meetings/:meetingId/minutes/versions/:version/archive',
+    async (caller, req) => versionView(await minutes.retryArchive(caller, meetingId(req), version(req))),
+    'post',
+  );
+
   route('/api/v1/networks/:networkId/actions', async (caller, req) => {
     const networkId = String(req.params.networkId ?? '');
     return { actions: await minutes.networkActions(caller, networkId) } satisfies NetworkActionsResponse;
@@ -156,6 +162,7 @@ function versionView(v: MinutesVersion): ApiMinutesVersion {
     ...(v.approvedAt ? { approvedAt: v.approvedAt } : {}),
     documents: v.archive?.documents ?? [],
     archive: v.archive?.state ?? null,
+    ...(v.archive?.state === 'failed' && v.archive.lastError ? { archiveError: v.archive.lastError } : {}),
     content: v.content,
   };
 }

@@ -66,6 +66,9 @@ export interface Api {
   sendMinutes(meetingId: string, etag: string): Promise<MinutesResponse>;
   /** A justerare's answer to a version: approve, or ask for a change with a comment. */
   answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<{ outcome: string; version: ApiMinutesVersion }>;
+  minutesVersion(meetingId: string, version: number): Promise<ApiMinutesVersion>;
+  /** Archives a justerat version again after the archive refused it (those who write the minutes). */
+  retryArchive(meetingId: string, version: number): Promise<ApiMinutesVersion>;
   /** "Mina uppdrag": my action items from approved minutes across my networks. */
   myActions(): Promise<MyActionsResponse>;
   /** Marks an action item done (or open again): its owner or an editor. */
@@ -150,6 +153,8 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
           'approve' in answer ? { method: 'POST' } : { method: 'POST', body: { comment: answer.comment } },
         )
       ).body,
+    minutesVersion: (meetingId, version) => get<ApiMinutesVersion>(`${meeting(meetingId)}/minutes/versions/${version}`),
+    retryArchive: async (meetingId, version) => (await call<ApiMinutesVersion>(`${meeting(meetingId)}/minutes/versions/${version}/archive`, { method: 'POST' })).body,
     myActions: () => get<MyActionsResponse>('/api/v1/me/actions'),
     markAction: async (networkId, actionId, done) => {
       await call<unknown>(`${network(networkId)}/actions/${encodeURIComponent(actionId)}/done`, { method: 'POST', body: { done } });

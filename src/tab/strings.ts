@@ -278,6 +278,8 @@ export interface TabStrings {
       documents: string;
       archivePending: string;
       archiveFailed: string;
+      archiveRetry: string;
+      archiveRetried: string;
     };
     openFromPanel: string;
   };
@@ -611,7 +613,9 @@ const sv: TabStrings = {
       changeRequest: (name, comment) => `${name} begärde ändring: ${comment}`,
       documents: 'Dokument',
       archivePending: 'Dokumenten skapas och arkiveras …',
-      archiveFailed: 'Arkiveringen misslyckades. Den görs om automatiskt.',
+      archiveFailed: 'Arkivet tog inte emot protokollet (ett annat dokument har samma namn, eller appen saknar behörighet). Åtgärda orsaken och försök igen.',
+      archiveRetry: 'Arkivera igen',
+      archiveRetried: 'Arkiveringen görs om.',
     },
     openFromPanel: 'Protokoll',
   },
@@ -954,7 +958,9 @@ const en: TabStrings = {
       changeRequest: (name, comment) => `${name} requested a change: ${comment}`,
       documents: 'Documents',
       archivePending: 'The documents are being made and archived …',
-      archiveFailed: 'Archiving failed. It is retried automatically.',
+      archiveFailed: 'The archive refused the minutes (another document has the same name, or the app lacks permission). Fix the cause and try again.',
+      archiveRetry: 'Archive again',
+      archiveRetried: 'Archiving is tried again.',
     },
     openFromPanel: 'Minutes',
   },

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ApiMinutesContent, MinutesResponse, MyActionsResponse, NetworkMember } from '../../src/http/api-contract';
 import { outputPath } from '../harness/browser';
@@ -317,6 +319,41 @@ describe('the minutes in the tab', () => {
       // The item marked done in Mina uppdrag is not listed any more.
       expect(await open.locator('li', { hasText: 'Skicka ut enkäten till skolorna' }).count()).toBe(0);
       await screenshots(page, 'agenda-open-actions');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a protocol the archive refused: the reason shows, and after the cause is fixed "Arkivera igen" archives it', async () => {
+    const { meetingId: refusedId } = await rig.journey.createMeeting({ date: '2030-05-06', place: 'Hjo' });
+    const folder = path.join(rig.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+    const taken = path.join(folder, 'Protokoll för IM-nätverket 2030-05-06 v1.pdf');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(taken, 'ett annat dokument');
+    const path_ = `/api/v1/meetings/${refusedId}/minutes`;
+    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const content: ApiMinutesContent = {
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+    };
+    const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
+    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: saved.etag })).status).toBe(200);
+    expect((await rig.apiAs(justerare, 'POST', `${path_}/versions/1/approve`)).status).toBe(200);
+    await eventually(async () => ((await rig.apiAs<{ archive: string }>(secretary, 'GET', `${path_}/versions/1`)).body.archive === 'failed' ? true : undefined), 15000, 'refused');
+
+    const { page, tab } = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(refusedId)}&view=minutes`);
+    try {
+      const failed = tab.locator('[data-version="1"] [data-archive-failed]');
+      await failed.waitFor();
+      await expectText(failed, 'Arkivet tog inte emot protokollet');
+      await screenshots(page, 'minutes-archive-refused');
+      fs.renameSync(taken, path.join(folder, 'annat dokument.pdf'));
+      await failed.getByRole('button', { name: 'Arkivera igen' }).click();
+      await eventually(async () => ((await tab.locator('[data-version="1"] [data-document]').count()) === 2 ? true : undefined), 15000, 'the documents');
+      expect(await tab.locator('[data-archive-failed]').count()).toBe(0);
     } finally {
       await page.close();
     }

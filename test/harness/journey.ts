@@ -2,6 +2,7 @@ import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
 import { botAdded, cardAction, channelMessage, devIdentity, makeRoster, postActivity, userFrom, CHANNEL_ID, TEAM_ID, TENANT, type BotReply, type TeamsUser } from './teams';
 import type { Clock } from '../../src/app/ports';
+import type { MinutesContent } from '../../src/domain/minutes';
 import type { Service, ServiceOverrides } from '../../src/service';
 
 export interface CardJson {
@@ -125,6 +126,26 @@ export class Journey {
   async publishAgenda(who: number, meetingId: string): Promise<ApiReply> {
     const draft = await this.api('GET', `/meetings/${meetingId}/agenda`, who);
     return this.api('POST', `/meetings/${meetingId}/agenda/publish`, who, { ifMatch: draft.etag });
+  }
+
+  /**
+   * Member `secretary` writes the meeting's minutes (themself as secretary, the given justerare,
+   * one item unless told) and sends them for justering; fails the test unless both succeed.
+   */
+  async sendMinutes(meetingId: string, secretary: number, justerare: number[], items?: MinutesContent['items']): Promise<ApiReply> {
+    const person = (i: number) => ({ kind: 'member' as const, memberId: this.members[i]?.aadObjectId ?? '', name: this.members[i]?.name ?? '' });
+    const draft = await this.api('GET', `/meetings/${meetingId}/minutes`, secretary);
+    const content: MinutesContent = {
+      ...(draft.body.content as MinutesContent),
+      secretary: person(secretary),
+      justerare: justerare.map(person),
+      items: items ?? [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+    };
+    const saved = await this.api('PUT', `/meetings/${meetingId}/minutes`, secretary, { body: { content }, ifMatch: draft.etag });
+    if (saved.status !== 200) throw new Error(`minutes not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
+    const sent = await this.api('POST', `/meetings/${meetingId}/minutes/send`, secretary, { ifMatch: saved.etag });
+    if (sent.status !== 200) throw new Error(`minutes not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
+    return sent;
   }
 
   /** The cards the bot sent member i in their personal chat (it creates the chat, then posts), oldest first. */

@@ -1,4 +1,3 @@
-import type { MinutesContent } from '../../src/domain/minutes';
 import { TestClock } from '../harness/clock';
 import { Journey, texts } from '../harness/journey';
 import { startTestService, tempDir } from '../harness/service';
@@ -28,14 +27,7 @@ describe('justering reminders', () => {
     await j.assignRole(0, CHAIR, 'ordforande');
     await j.assignRole(0, SECRETARY, 'sekreterare');
     clock.set('2030-02-05T09:00:00Z');
-    const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
-    const content = draft.body.content as MinutesContent;
-    const member = (i: number) => ({ kind: 'member' as const, memberId: j.members[i]!.aadObjectId, name: j.members[i]!.name });
-    content.secretary = member(SECRETARY);
-    content.justerare = [member(J1), member(J2)];
-    content.items = [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }];
-    const saved = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
-    expect((await j.api('POST', `/meetings/${meetingId}/minutes/send`, SECRETARY, { ifMatch: saved.etag })).status).toBe(200);
+    await j.sendMinutes(meetingId, SECRETARY, [J1, J2]);
     expect((await j.api('POST', `/meetings/${meetingId}/minutes/versions/1/approve`, J1)).status).toBe(200);
   });
   afterAll(async () => {

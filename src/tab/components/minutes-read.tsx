@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Body1, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
 import { useSharedStyles } from './styles';
@@ -156,7 +156,7 @@ function isSafeLink(url: string): boolean {
 }
 
 /** Every version sent for justering, newest first: hash, state, approvals, change requests and documents. */
-export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinutesVersion[] }): ReactNode {
+export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinutesVersion[]; onRetryArchive?: (version: number) => void }): ReactNode {
   const { s } = props;
   const v = s.minutes.versions;
   const styles = useStyles();
@@ -194,7 +194,19 @@ export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinut
               </ul>
             )}
             {version.state === 'approved' && version.archive === 'pending' && <Caption1>{v.archivePending}</Caption1>}
-            {version.state === 'approved' && version.archive === 'failed' && <Caption1>{v.archiveFailed}</Caption1>}
+            {version.state === 'approved' && version.archive === 'failed' && (
+              <div className={styles.head} data-archive-failed>
+                <Caption1>
+                  {v.archiveFailed}
+                  {version.archiveError && <span className={styles.muted}> ({version.archiveError})</span>}
+                </Caption1>
+                {props.onRetryArchive && (
+                  <Button size="small" onClick={() => props.onRetryArchive?.(version.number)}>
+                    {v.archiveRetry}
+                  </Button>
+                )}
+              </div>
+            )}
             {version.documents.length > 0 && (
               <div>
                 <Text weight="semibold">{v.documents}</Text>

@@ -269,10 +269,30 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       ) : (
         editor
       )}
-      <VersionsList s={s} versions={server.versions} />
+      <VersionsList
+        s={s}
+        versions={server.versions}
+        {...(server.canEdit
+          ? {
+              onRetryArchive: (n: number) =>
+                void (async () => {
+                  setDone(m.versions.archiveRetried);
+                  await api.retryArchive(meetingId, n);
+                  // Archiving runs on the server: wait (a while) until it has ended, then show the result.
+                  for (let i = 0; i < ARCHIVE_POLLS && (await api.minutesVersion(meetingId, n)).archive === 'pending'; i++) {
+                    await new Promise((resolve) => window.setTimeout(resolve, ARCHIVE_POLL_MS));
+                  }
+                  await fetchMinutes();
+                })().catch((e: unknown) => setProblem(saveProblemOf(e, m.conflictTitle))),
+            }
+          : {})}
+      />
     </>
   );
 }
+
+const ARCHIVE_POLLS = 30;
+const ARCHIVE_POLL_MS = 1000;
 
 /** For a justerare of the version that waits: Justera, or Begär ändring with a comment. */
 function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; version: ApiMinutesVersion; myId: string; onAnswered: (note: string) => void }): ReactNode {

@@ -18,6 +18,8 @@ import { startTeamsHost, type TeamsHost } from './server';
 export interface TabRig {
   journey: Journey;
   svc: RunningService;
+  /** The service's DATA_DIR (its store, and the folder archive under arkiv/). */
+  dataDir: string;
   host: TeamsHost;
   browser: Awaited<ReturnType<typeof launchBrowser>>;
   /** A Teams SSO token for `who`, as teams-js would hand the tab. */
@@ -53,6 +55,7 @@ export async function startTabRig(opts: { members: number }): Promise<TabRig> {
   return {
     journey,
     svc,
+    dataDir,
     host,
     browser,
     tokenFor,
