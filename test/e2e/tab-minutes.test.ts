@@ -358,4 +358,26 @@ describe('the minutes in the tab', () => {
       await page.close();
     }
   });
+
+  test('English when the Teams locale is en-US: the approved minutes, their versions and Mina uppdrag', async () => {
+    const { page, tab } = await rig.open(reader, minutesTab(), { locale: 'en-US' });
+    try {
+      await tab.getByRole('heading', { level: 1, name: 'Minutes' }).waitFor();
+      await expectText(tab.locator('[data-minutes-status]'), 'approved by');
+      await expectText(tab.locator('[data-minutes-versions]'), 'Version 1');
+      expect(await tab.getByText('justerat av').count()).toBe(0);
+      await screenshots(page, 'minutes-english');
+    } finally {
+      await page.close();
+    }
+    const mine = await rig.open(owner, '/tab/my-meetings', { locale: 'en-US', teamId: '', channelId: '' });
+    try {
+      await mine.tab.locator('[data-my-actions]').getByRole('heading', { level: 2 }).waitFor();
+      const heading = await mine.tab.locator('[data-my-actions]').getByRole('heading', { level: 2 }).innerText();
+      expect(heading).not.toBe('Mina uppdrag');
+      expect(heading).toMatch(/action items/i);
+    } finally {
+      await mine.page.close();
+    }
+  });
 });
