@@ -3,7 +3,8 @@ import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type MinutesV
 import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
-const LEASE_MS = 2 * 60_000;
+/** Renewed before each step; another instance takes over a crashed one's version after this long. */
+const LEASE_MS = 60_000;
 const FIRST_BACKOFF_MS = 15_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
@@ -100,9 +101,12 @@ export class ArchiveWorker {
   /** Returns whether the version is now archived and shown. */
   private async archiveVersion(tenantId: string, meetingId: string, number: number): Promise<boolean> {
     const { store, clock, instanceId, log } = this.deps;
-    const nowMs = clock.now().getTime();
-    const lease = await store.tryLease(tenantId, `archive/${meetingId}/${number}`, instanceId, nowMs + LEASE_MS, nowMs);
-    if (!lease.ok) return false;
+    /** Takes or renews this version's lease; false when another instance holds it. */
+    const hold = async (): Promise<boolean> => {
+      const nowMs = clock.now().getTime();
+      return (await store.tryLease(tenantId, `archive/${meetingId}/${number}`, instanceId, nowMs + LEASE_MS, nowMs)).ok;
+    };
+    if (!(await hold())) return false;
     let found = await store.getMinutesVersion(tenantId, meetingId, number);
     const meeting = await store.getMeeting(tenantId, meetingId);
     if (!found || !meeting) return false;
@@ -112,12 +116,15 @@ export class ArchiveWorker {
         const intent = v.archive;
         if (!intent || intent.state !== 'pending') return false;
         if (intent.documents.some((d) => d.kind === format.kind)) continue;
+        if (!(await hold())) return false;
         const document = await this.store(v, meeting, format);
         found = await this.write(found, { ...intent, documents: [...intent.documents, document] });
       }
       const intent = found.version.archive;
       if (!intent) return false;
       if (!intent.minutesCardPosted) {
+        // Posting twice is what the lease is for: never post without holding it.
+        if (!(await hold())) return false;
         await this.deps.publisher.postMinutes(meeting, found.version, intent.documents);
         found = await this.write(found, { ...intent, minutesCardPosted: true, state: 'done', doneAt: clock.now().toISOString() });
       } else if (intent.state === 'pending') {
