@@ -122,7 +122,6 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const minutes = new MinutesService({
     store,
     clock,
-    ids,
     channel: justeringChannel,
     timeZone: config.timeZone,
     reminderDays: config.justeringReminderDays,

@@ -5,6 +5,10 @@ import {
   approve,
   contentHash,
   draftFromMeeting,
+  liveContent,
+  withEdits,
+  completeInput,
+  type MinutesContentInput,
   justeringRefusal,
   minutesProblems,
   minutesStatus,
@@ -87,7 +91,6 @@ export class MinutesService {
     private readonly deps: {
       store: Store;
       clock: Clock;
-      ids: { newId(): string };
       channel: JusteringChannel;
       timeZone: string;
       /** Days after sending when a justerare who has not answered is reminded (default 3). */
@@ -100,20 +103,21 @@ export class MinutesService {
   /** The meeting's minutes; the first read starts them from the agenda and the check-in. */
   async read(caller: Caller, meetingId: string): Promise<MinutesView> {
     const { meeting, member } = await this.memberOf(caller, meetingId);
-    const { minutes, etag } = await this.draftOf(meeting);
-    return this.view(meeting, member, minutes, etag);
+    const { live, etag } = await this.draftOf(meeting);
+    return this.view(meeting, member, live, etag);
   }
 
   /** Replaces the content when `ifMatch` is the current ETag; the secretary and the chair group only. */
-  async save(caller: Caller, meetingId: string, content: MinutesContent, ifMatch: string): Promise<MinutesView> {
+  async save(caller: Caller, meetingId: string, input: MinutesContentInput, ifMatch: string): Promise<MinutesView> {
     const { meeting, member } = await this.memberOf(caller, meetingId);
     const current = await this.draftOf(meeting);
     this.mustEdit(member, current.minutes);
     if (current.etag !== ifMatch) throw new DomainError('conflict');
+    const content = completeInput(input, current.live.content);
     const problems = minutesProblems(content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
     await this.mustBeMembers(meeting, content);
-    const next: MinutesDraft = { ...current.minutes, content, updatedAt: this.now(), updatedBy: caller.userId };
+    const next = withEdits(current.minutes, current.live.content, input, this.now(), caller.userId);
     const etag = await this.deps.store.saveMinutes(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
     return this.view(meeting, member, next, etag);
@@ -125,29 +129,29 @@ export class MinutesService {
    */
   async send(caller: Caller, meetingId: string, ifMatch: string): Promise<MinutesView> {
     const { meeting, member } = await this.memberOf(caller, meetingId);
-    const current = await this.draftOf(meeting);
-    this.mustEdit(member, current.minutes);
-    if (current.etag !== ifMatch) throw new DomainError('conflict');
-    const problems = sendProblems(current.minutes.content);
+    const { live, etag: currentEtag } = await this.draftOf(meeting);
+    this.mustEdit(member, live);
+    if (currentEtag !== ifMatch) throw new DomainError('conflict');
+    const problems = sendProblems(live.content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
-    await this.mustBeMembers(meeting, current.minutes.content);
+    await this.mustBeMembers(meeting, live.content);
     const { store } = this.deps;
     const versions = await store.listMinutesVersions(meeting.tenantId, meetingId);
     const latest = versions.at(-1);
-    const hash = contentHash(current.minutes.content);
+    const hash = contentHash(live.content);
     let version: MinutesVersion;
     if (latest && latest.hash === hash && latest.state !== 'superseded' && latest.state !== 'changes_requested') {
       version = latest;
     } else {
       if (latest && (latest.state === 'pending' || latest.state === 'changes_requested')) await this.supersede(latest);
-      version = newVersion(current.minutes, (latest?.number ?? 0) + 1, { memberId: member.id, name: member.name }, this.now());
+      version = newVersion(live, (latest?.number ?? 0) + 1, { memberId: member.id, name: member.name }, this.now());
       if (!(await store.saveMinutesVersion(version, undefined))) throw new DomainError('conflict');
     }
-    const next: MinutesDraft = { ...current.minutes, sentVersion: version.number, sentHash: version.hash };
+    const next: MinutesDraft = { ...live, sentVersion: version.number, sentHash: version.hash };
     const etag = await store.saveMinutes(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
     // A version made by an earlier send that never finished (the draft does not name it) asks now.
-    if (version.state === 'pending' && (version !== latest || current.minutes.sentVersion !== version.number)) {
+    if (version.state === 'pending' && (version !== latest || live.sentVersion !== version.number)) {
       await this.askAll(meeting, version, false);
       await this.scheduleReminders(meeting, version);
     }
@@ -387,13 +391,17 @@ export class MinutesService {
     });
   }
 
-  /** The draft, started on first use; also schedules the 14-day check once per meeting. */
-  private async draftOf(meeting: Meeting): Promise<{ minutes: MinutesDraft; etag: string }> {
-    const { store, ids } = this.deps;
+  /**
+   * The draft as stored, and as it reads now (`live`: attendance and items nobody edited follow
+   * the check-in and the agenda); started on first use, when the 14-day check is also stored.
+   */
+  private async draftOf(meeting: Meeting): Promise<{ minutes: MinutesDraft; live: MinutesDraft; etag: string }> {
+    const { store } = this.deps;
     for (;;) {
-      const found = await store.getMinutes(meeting.tenantId, meeting.id);
-      if (found) return found;
       const agenda = (await store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1) ?? (await store.getAgenda(meeting.tenantId, meeting.id))?.agenda;
+      const attendance = await store.listAttendance(meeting.tenantId, meeting.id);
+      const found = await store.getMinutes(meeting.tenantId, meeting.id);
+      if (found) return { ...found, live: { ...found.minutes, content: liveContent(found.minutes, { attendance, agenda }) } };
       const draft = draftFromMeeting({
         tenantId: meeting.tenantId,
         networkId: meeting.networkId,
@@ -401,14 +409,13 @@ export class MinutesService {
         networkName: meeting.networkName,
         meeting: { date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place, mode: meeting.mode, ...(meeting.teamsLink ? { teamsLink: meeting.teamsLink } : {}) },
         ...(agenda ? { agenda } : {}),
-        attendance: await store.listAttendance(meeting.tenantId, meeting.id),
+        attendance,
         now: this.now(),
-        newId: () => ids.newId(),
       });
       const etag = await store.saveMinutes(draft, undefined);
       if (!etag) continue;
       await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
-      return { minutes: draft, etag };
+      return { minutes: draft, live: draft, etag };
     }
   }
 

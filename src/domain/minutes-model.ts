@@ -62,6 +62,12 @@ export interface MinutesContent {
   nextMeetingNote?: string;
 }
 
+/**
+ * What a save sends: the attendance or the items left out mean "as they are" (so a page loaded
+ * before the latest check-in does not freeze the attendance it happened to show).
+ */
+export type MinutesContentInput = Omit<MinutesContent, 'attendees' | 'items'> & Partial<Pick<MinutesContent, 'attendees' | 'items'>>;
+
 /** The secretary's working copy. */
 export interface MinutesDraft {
   tenantId: string;
@@ -72,6 +78,12 @@ export interface MinutesDraft {
   sentVersion?: number;
   /** The hash of `content` when it was last sent; differs once the draft is edited after sending. */
   sentHash?: string;
+  /**
+   * Whether a person has changed the attendance / the items. Until then, and until the minutes
+   * are first sent, they follow the check-in and the agenda as those change.
+   */
+  attendeesEdited?: boolean;
+  itemsEdited?: boolean;
   updatedAt: string;
   updatedBy?: string;
 }

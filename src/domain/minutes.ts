@@ -3,7 +3,7 @@ import { AGENDA_LIMITS, type Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
 import { isValidDate, normaliseTime, type MeetingDetails } from './meeting';
 import { canonicalJson } from './canonical';
-import type { ActionItem, MinutesAttendee, MinutesContent, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
+import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
 
 export type * from './minutes-model';
 export { canonicalJson } from './canonical';
@@ -41,6 +41,25 @@ export function contentHash(content: MinutesContent): string {
 // ---------------------------------------------------------------------------------------------
 // Starting the minutes
 
+/** The attendance as the check-in records it. */
+export function attendeesFromCheckin(attendance: readonly AttendanceRecord[]): MinutesAttendee[] {
+  return attendance.map((r) => ({ id: r.personId, name: r.name, municipality: r.municipality, status: r.status, guest: r.guest }));
+}
+
+/** The agenda's items as empty minutes items; ids follow the agenda's, so they stay the same as it changes. */
+export function itemsFromAgenda(agenda: Agenda | undefined): MinutesItem[] {
+  return (agenda?.items ?? []).map((a) => ({
+    id: `agenda-${a.id}`,
+    agendaItemId: a.id,
+    title: a.title,
+    ...(a.presenter ? { presenter: a.presenter } : {}),
+    notes: '',
+    decisions: [],
+    actions: [],
+    tabled: false,
+  }));
+}
+
 /** A first draft: the meeting's details, its check-in, and the agenda's items. */
 export function draftFromMeeting(args: {
   tenantId: string;
@@ -51,31 +70,54 @@ export function draftFromMeeting(args: {
   agenda?: Agenda;
   attendance: readonly AttendanceRecord[];
   now: string;
-  newId: () => string;
 }): MinutesDraft {
-  const attendees: MinutesAttendee[] = args.attendance.map((r) => ({
-    id: r.personId,
-    name: r.name,
-    municipality: r.municipality,
-    status: r.status,
-    guest: r.guest,
-  }));
-  const items: MinutesItem[] = (args.agenda?.items ?? []).map((a) => ({
-    id: args.newId(),
-    agendaItemId: a.id,
-    title: a.title,
-    ...(a.presenter ? { presenter: a.presenter } : {}),
-    notes: '',
-    decisions: [],
-    actions: [],
-    tabled: false,
-  }));
   return {
     tenantId: args.tenantId,
     networkId: args.networkId,
     meetingId: args.meetingId,
-    content: { networkName: args.networkName, meeting: { ...args.meeting }, justerare: [], attendees, items, nextMeetings: [] },
+    content: {
+      networkName: args.networkName,
+      meeting: { ...args.meeting },
+      justerare: [],
+      attendees: attendeesFromCheckin(args.attendance),
+      items: itemsFromAgenda(args.agenda),
+      nextMeetings: [],
+    },
     updatedAt: args.now,
+  };
+}
+
+/**
+ * The draft as it reads now: the attendance and the items nobody has edited follow the check-in
+ * and the agenda, until the minutes are first sent (from then on the text is the secretary's).
+ */
+export function liveContent(draft: MinutesDraft, sources: { attendance: readonly AttendanceRecord[]; agenda: Agenda | undefined }): MinutesContent {
+  if (draft.sentVersion !== undefined) return draft.content;
+  return {
+    ...draft.content,
+    ...(draft.attendeesEdited ? {} : { attendees: attendeesFromCheckin(sources.attendance) }),
+    ...(draft.itemsEdited ? {} : { items: itemsFromAgenda(sources.agenda) }),
+  };
+}
+
+/** A save's content completed from the draft as it reads now (`live`): what was left out stays as it is. */
+export function completeInput(input: MinutesContentInput, live: MinutesContent): MinutesContent {
+  return { ...input, attendees: input.attendees ?? live.attendees, items: input.items ?? live.items };
+}
+
+/**
+ * The draft after a person saved `input`: a section they sent that differs from how it reads now
+ * (`live`) counts as theirs from then on, and no longer follows the check-in or the agenda.
+ */
+export function withEdits(draft: MinutesDraft, live: MinutesContent, input: MinutesContentInput, now: string, by: string): MinutesDraft {
+  const content = completeInput(input, live);
+  return {
+    ...draft,
+    content,
+    attendeesEdited: draft.attendeesEdited || canonicalJson(content.attendees) !== canonicalJson(live.attendees),
+    itemsEdited: draft.itemsEdited || canonicalJson(content.items) !== canonicalJson(live.items),
+    updatedAt: now,
+    updatedBy: by,
   };
 }
 

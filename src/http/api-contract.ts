@@ -201,6 +201,7 @@ export type {
   ActionItem as ApiActionItem,
   MinutesAttendee as ApiMinutesAttendee,
   MinutesContent as ApiMinutesContent,
+  MinutesContentInput as ApiMinutesContentInput,
   MinutesItem as ApiMinutesItem,
   NextMeeting as ApiNextMeeting,
   PersonRef as ApiPersonRef,

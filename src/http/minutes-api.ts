@@ -6,7 +6,7 @@ import { minutesProblemText } from '../cards/justering-cards';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { MEETING_MODES, type Locale } from '../domain/meeting';
-import type { MinutesContent, MinutesVersion } from '../domain/minutes';
+import type { MinutesContentInput, MinutesVersion } from '../domain/minutes';
 import type { ApiMinutesVersion, MinutesResponse, MyActionsResponse, NetworkActionsResponse, PastMeetingsResponse, Problem } from './api-contract';
 
 export type Route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method?: 'get' | 'put' | 'post') => void;
@@ -44,7 +44,8 @@ const contentSchema = z.object({
         arrivedAt: time.optional(),
       }),
     )
-    .max(1000),
+    .max(1000)
+    .optional(),
   items: z
     .array(
       z.object({
@@ -58,10 +59,11 @@ const contentSchema = z.object({
         tabled: z.boolean(),
       }),
     )
-    .max(200),
+    .max(200)
+    .optional(),
   nextMeetings: z.array(z.object({ date, start: time.optional(), end: time.optional(), place: shortStr.optional() })).max(20),
   nextMeetingNote: str.optional(),
-}) satisfies z.ZodType<MinutesContent>;
+}) satisfies z.ZodType<MinutesContentInput>;
 
 /** The tab's minutes routes: read, autosave under If-Match, send for justering, answer as justerare, action items. */
 export function registerMinutesApi(route: Route, minutes: MinutesService, helpers: { meetingId(req: restify.Request): string; ifMatch(req: restify.Request): string }): void {
@@ -80,7 +82,7 @@ export function registerMinutesApi(route: Route, minutes: MinutesService, helper
       const match = ifMatch(req);
       const parsed = contentSchema.safeParse((req.body as { content?: unknown } | undefined)?.content);
       if (!parsed.success) throw new DomainError('bad_request');
-      return minutesView(await minutes.save(caller, meetingId(req), parsed.data as MinutesContent, match));
+      return minutesView(await minutes.save(caller, meetingId(req), parsed.data as MinutesContentInput, match));
     },
     'put',
   );

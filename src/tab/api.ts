@@ -1,4 +1,5 @@
 import type {
+  ApiMinutesContentInput,
   PastMeetingsResponse,
   AgendaResponse,
   AgendaSaveRequest,
@@ -6,7 +7,6 @@ import type {
   AttendanceResponse,
   CurrentMeetingResponse,
   DevIdentitiesResponse,
-  ApiMinutesContent,
   ApiMinutesVersion,
   MembersResponse,
   MeResponse,
@@ -61,7 +61,8 @@ export interface Api {
   /** The minutes with their ETag; the first read starts them from the agenda and the check-in. */
   minutes(meetingId: string): Promise<MinutesResponse>;
   /** PUT with If-Match: `etag`; 412 when someone else saved first, 400 with each problem at its field. */
-  saveMinutes(meetingId: string, content: ApiMinutesContent, etag: string): Promise<MinutesResponse>;
+  /** The attendance or the items left out of `content` stay as the server has them (they may follow the check-in and the agenda). */
+  saveMinutes(meetingId: string, content: ApiMinutesContentInput, etag: string): Promise<MinutesResponse>;
   /** "Skicka för justering" with If-Match: `etag`. */
   sendMinutes(meetingId: string, etag: string): Promise<MinutesResponse>;
   /** A justerare's answer to a version: approve, or ask for a change with a comment. */

@@ -38,10 +38,14 @@ describe('minutes and justering', () => {
   };
   const member = (i: number) => ({ kind: 'member' as const, memberId: j.members[i]!.aadObjectId, name: j.members[i]!.name });
 
+  let checkinCardId = '';
+
   beforeAll(async () => {
     j = await new Journey().start({ members: 6 });
     await j.install();
-    meetingId = (await j.createMeeting({ date: '2030-02-04' })).meetingId;
+    const created = await j.createMeeting({ date: '2030-02-04' });
+    meetingId = created.meetingId;
+    checkinCardId = created.post.activityId;
     await j.assignRole(0, 0, 'ordforande');
     await j.assignRole(0, SECRETARY, 'sekreterare');
     expect((await j.publishAgenda(0, meetingId)).status).toBe(200);
@@ -60,6 +64,34 @@ describe('minutes and justering', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toBe('Det får du inte göra i det här nätverket. Be nätverkets administratör om en annan roll.');
     expect((await api('PUT', '/minutes', SECRETARY, { body: { content: read.body.content } })).status).toBe(428);
+  });
+
+  test('until the secretary edits them, the attendance follows the check-in and the items follow the agenda', async () => {
+    const names = async () => ((await api('GET', '/minutes', SECRETARY)).body.content as MinutesContent).attendees.map((a) => a.name);
+    expect(await names()).toEqual([]);
+    expect((await j.click(j.members[J1]!, checkinCardId, { action: 'checkin', meetingId, status: 'onsite' })).status).toBe(200);
+    expect(await names()).toEqual([j.members[J1]!.name]);
+    // The secretary corrects the attendance (a late arrival): from then on it is theirs.
+    const edited = await content((c) => (c.attendees[0]!.arrivedAt = '13:20'));
+    expect(edited.status).toBe(200);
+    expect((await j.click(j.members[J2]!, checkinCardId, { action: 'checkin', meetingId, status: 'online' })).status).toBe(200);
+    expect(await names()).toEqual([j.members[J1]!.name]);
+    expect(((await api('GET', '/minutes', SECRETARY)).body.content as MinutesContent).attendees[0]).toMatchObject({ arrivedAt: '13:20' });
+  });
+
+  test('a save that leaves out the attendance keeps it following the check-in', async () => {
+    // A second meeting whose minutes nobody has edited: a page loaded before a check-in saves
+    // its notes without the attendance, and the later check-in is still in the minutes.
+    const second = await j.createMeeting({ date: '2030-03-04' });
+    const path = `/meetings/${second.meetingId}/minutes`;
+    const loaded = await j.api('GET', path, SECRETARY);
+    expect((await j.click(j.members[OUTSIDER]!, second.post.activityId, { action: 'checkin', meetingId: second.meetingId, status: 'onsite' })).status).toBe(200);
+    const { attendees: _stale, ...rest } = loaded.body.content as MinutesContent;
+    const saved = await j.api('PUT', path, SECRETARY, { body: { content: { ...rest, nextMeetingNote: 'Fredagar kl 13–15' } }, ifMatch: loaded.etag });
+    expect(saved.status).toBe(200);
+    expect((saved.body.content as MinutesContent).attendees.map((a) => a.name)).toEqual([j.members[OUTSIDER]!.name]);
+    expect((await j.click(j.members[J1]!, second.post.activityId, { action: 'checkin', meetingId: second.meetingId, status: 'online' })).status).toBe(200);
+    expect(((await j.api('GET', path, SECRETARY)).body.content as MinutesContent).attendees).toHaveLength(2);
   });
 
   test('bad input is refused at its field in Swedish; a stale ETag gets 412 and nothing is lost', async () => {

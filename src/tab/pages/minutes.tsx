@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
-import type { ApiMinutesContent, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
+import type { ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
 import type { Api } from '../api';
 import { MinutesEditor } from '../components/minutes-editor';
 import { MinutesRead, statusText, VersionsList } from '../components/minutes-read';
@@ -124,7 +124,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
     inFlight.current = true;
     setSaving(true);
     try {
-      const next = await api.saveMinutes(meetingId, sent, current.etag);
+      const next = await api.saveMinutes(meetingId, changedSections(sent, current.content), current.etag);
       serverRef.current = next;
       setServer(next);
       // Typed on while it saved: the newer text stays and is saved next; else the server's copy.
@@ -289,6 +289,19 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       />
     </>
   );
+}
+
+/**
+ * The content to send: the attendance and the items only when I changed them from what the
+ * server gave me, so a page loaded before the latest check-in does not freeze the attendance.
+ */
+function changedSections(mine: ApiMinutesContent, loaded: ApiMinutesContent): ApiMinutesContentInput {
+  const { attendees, items, ...rest } = mine;
+  return {
+    ...rest,
+    ...(canonical(attendees) !== canonical(loaded.attendees) ? { attendees } : {}),
+    ...(canonical(items) !== canonical(loaded.items) ? { items } : {}),
+  };
 }
 
 const ARCHIVE_POLLS = 30;
