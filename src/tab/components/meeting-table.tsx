@@ -5,10 +5,7 @@ import {
   Caption1,
   Link,
   makeStyles,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   tokens,
@@ -16,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
 import { capitalise, longDate, type TabStrings } from '../strings';
+import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
 
 const STATUS_COLOUR: Readonly<Record<ApiStatus | 'none', BadgeProps['color']>> = {
@@ -53,66 +51,63 @@ export function MeetingTable(props: {
   const shared = useSharedStyles();
   const styles = useStyles();
   return (
-    <div role="region" aria-labelledby={props.labelledBy} tabIndex={0} className={shared.scrollRegion}>
-      <Table className={styles.table} aria-label={s.meetingsTable}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.columns.time}</TableHeaderCell>
-            {showNetwork && <TableHeaderCell scope="col">{s.columns.network}</TableHeaderCell>}
-            <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.columns.mode}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.columns.myStatus}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.columns.counts}</TableHeaderCell>
-            {onOpen && <TableHeaderCell scope="col">{s.agenda.column}</TableHeaderCell>}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {meetings.map((m) => {
-            const status = m.myStatus ?? 'none';
-            return (
-              <TableRow key={m.id} data-meeting-id={m.id}>
-                <TableCell>
-                  <time dateTime={m.date} className={styles.nowrap}>
-                    {capitalise(longDate(m.date, s))}
-                  </time>
-                </TableCell>
-                <TableCell className={styles.nowrap}>
-                  <time dateTime={`${m.date}T${m.start}`}>{m.start}</time>–<time dateTime={`${m.date}T${m.end}`}>{m.end}</time>
-                </TableCell>
-                {showNetwork && <TableCell>{m.networkName}</TableCell>}
-                <TableCell>{m.place}</TableCell>
-                <TableCell>
-                  <div className={styles.cellStack}>
-                    <span>{s.mode[m.mode]}</span>
-                    {m.mode !== 'onsite' && isSafeLink(m.teamsLink) && (
-                      <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer">
-                        {s.joinTeams}
-                        <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
-                      </Link>
-                    )}
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <div className={styles.cellStack}>
-                    <Badge appearance="tint" color={STATUS_COLOUR[status]} data-status={status}>
-                      {s.status[status]}
-                    </Badge>
-                    {m.attendanceClosed && <Caption1>{s.attendanceClosed}</Caption1>}
-                  </div>
-                </TableCell>
-                <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
-                {onOpen && (
-                  <TableCell>
-                    <OpenButton label={s.agenda.open} hidden={s.agenda.openFor(longDate(m.date, s))} onClick={() => onOpen(m)} data={{ 'data-open-agenda': m.id }} />
-                  </TableCell>
+    <ScrollTable labelledBy={props.labelledBy} tableLabel={s.meetingsTable} className={styles.table}
+      head={
+        <>
+          <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.columns.time}</TableHeaderCell>
+          {showNetwork && <TableHeaderCell scope="col">{s.columns.network}</TableHeaderCell>}
+          <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.columns.mode}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.columns.myStatus}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.columns.counts}</TableHeaderCell>
+          {onOpen && <TableHeaderCell scope="col">{s.agenda.column}</TableHeaderCell>}
+        </>
+      }
+    >
+      {meetings.map((m) => {
+        const status = m.myStatus ?? 'none';
+        return (
+          <TableRow key={m.id} data-meeting-id={m.id}>
+            <TableCell>
+              <time dateTime={m.date} className={styles.nowrap}>
+                {capitalise(longDate(m.date, s))}
+              </time>
+            </TableCell>
+            <TableCell className={styles.nowrap}>
+              <time dateTime={`${m.date}T${m.start}`}>{m.start}</time>–<time dateTime={`${m.date}T${m.end}`}>{m.end}</time>
+            </TableCell>
+            {showNetwork && <TableCell>{m.networkName}</TableCell>}
+            <TableCell>{m.place}</TableCell>
+            <TableCell>
+              <div className={styles.cellStack}>
+                <span>{s.mode[m.mode]}</span>
+                {m.mode !== 'onsite' && isSafeLink(m.teamsLink) && (
+                  <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer">
+                    {s.joinTeams}
+                    <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
+                  </Link>
                 )}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+              </div>
+            </TableCell>
+            <TableCell>
+              <div className={styles.cellStack}>
+                <Badge appearance="tint" color={STATUS_COLOUR[status]} data-status={status}>
+                  {s.status[status]}
+                </Badge>
+                {m.attendanceClosed && <Caption1>{s.attendanceClosed}</Caption1>}
+              </div>
+            </TableCell>
+            <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
+            {onOpen && (
+              <TableCell>
+                <OpenButton label={s.agenda.open} hidden={s.agenda.openFor(longDate(m.date, s))} onClick={() => onOpen(m)} data={{ 'data-open-agenda': m.id }} />
+              </TableCell>
+            )}
+          </TableRow>
+        );
+      })}
+    </ScrollTable>
   );
 }
 

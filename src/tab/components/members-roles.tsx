@@ -5,10 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   tokens,
@@ -19,7 +16,7 @@ import type { TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { Section } from './section';
 import { Loading, Notice, ProblemBar } from './status';
-import { useSharedStyles } from './styles';
+import { ScrollTable } from './scroll-table';
 
 /** In the order they are offered: the chair group first, admin last. */
 export const ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium', 'member', 'admin'];
@@ -41,7 +38,6 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
   const { api, s, networkId } = props;
   const r = s.roles;
   const styles = useStyles();
-  const shared = useSharedStyles();
   const [loaded, retry] = useLoad(() => api.members(networkId), `members ${networkId} ${props.userKey}`);
   /** Roles changed on this page since loading, by member id. */
   const [changed, setChanged] = useState<Record<string, Role>>({});
@@ -63,48 +59,45 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
   };
 
   const list = (data: MembersResponse): ReactNode => (
-    <div role="region" aria-labelledby="members-roles" tabIndex={0} className={shared.scrollRegion}>
-      <Table className={styles.table} aria-labelledby="members-roles">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{r.columns.name}</TableHeaderCell>
-            <TableHeaderCell scope="col">{r.columns.municipality}</TableHeaderCell>
-            <TableHeaderCell scope="col">{r.columns.role}</TableHeaderCell>
+    <ScrollTable labelledBy="members-roles" className={styles.table}
+      head={
+        <>
+          <TableHeaderCell scope="col">{r.columns.name}</TableHeaderCell>
+          <TableHeaderCell scope="col">{r.columns.municipality}</TableHeaderCell>
+          <TableHeaderCell scope="col">{r.columns.role}</TableHeaderCell>
+        </>
+      }
+    >
+      {data.members.map((m) => {
+        const role = changed[m.id] ?? m.role;
+        return (
+          <TableRow key={m.id} data-member={m.name}>
+            <TableCell>{m.name}</TableCell>
+            <TableCell>{m.municipality}</TableCell>
+            <TableCell className={styles.cell}>
+              {data.canAssignRoles ? (
+                <Select
+                  className={styles.select}
+                  aria-label={r.roleFor(m.name)}
+                  value={role}
+                  disabled={saving !== null}
+                  onChange={(_e, d) => void assign(m, d.value as Role)}
+                >
+                  {ROLES.map((x) => (
+                    <option key={x} value={x}>
+                      {r.name[x]}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <span data-member-role>{r.name[role]}</span>
+              )}
+              {outcome?.kind === 'failed' && outcome.memberId === m.id && <ProblemBar error={outcome.error} s={s} />}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.members.map((m) => {
-            const role = changed[m.id] ?? m.role;
-            return (
-              <TableRow key={m.id} data-member={m.name}>
-                <TableCell>{m.name}</TableCell>
-                <TableCell>{m.municipality}</TableCell>
-                <TableCell className={styles.cell}>
-                  {data.canAssignRoles ? (
-                    <Select
-                      className={styles.select}
-                      aria-label={r.roleFor(m.name)}
-                      value={role}
-                      disabled={saving !== null}
-                      onChange={(_e, d) => void assign(m, d.value as Role)}
-                    >
-                      {ROLES.map((x) => (
-                        <option key={x} value={x}>
-                          {r.name[x]}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    <span data-member-role>{r.name[role]}</span>
-                  )}
-                  {outcome?.kind === 'failed' && outcome.memberId === m.id && <ProblemBar error={outcome.error} s={s} />}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 
   return (

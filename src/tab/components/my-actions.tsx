@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Badge, Caption1, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { ApiAction } from '../../http/api-contract';
 import type { Api } from '../api';
 import { capitalise, longDate, shortDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { Section } from './section';
 import { Loading, Notice, ProblemBar } from './status';
-import { useSharedStyles } from './styles';
+import { ScrollTable } from './scroll-table';
 
 const useStyles = makeStyles({
   table: { minWidth: '48em', tableLayout: 'auto' },
@@ -25,7 +25,6 @@ export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: stri
   const { api, s } = props;
   const t = s.myActions;
   const styles = useStyles();
-  const shared = useSharedStyles();
   const [loaded, retry] = useLoad(() => api.myActions(), `my-actions ${props.userKey}`);
   /** Marks as I set them, shown at once; the server's answer follows. */
   const [marks, setMarks] = useState<Record<string, boolean>>({});
@@ -54,53 +53,50 @@ export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: stri
       {error !== null && <ProblemBar error={error} s={s} />}
       {loaded.state === 'ok' && loaded.data.actions.length === 0 && <Notice intent="info">{t.empty}</Notice>}
       {loaded.state === 'ok' && loaded.data.actions.length > 0 && (
-        <div role="region" aria-labelledby="my-actions" tabIndex={0} className={shared.scrollRegion}>
-          <Table className={styles.table} aria-labelledby="my-actions">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.columns.done}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.columns.text}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.columns.due}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.columns.meeting}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.columns.network}</TableHeaderCell>
+        <ScrollTable labelledBy="my-actions" className={styles.table}
+          head={
+            <>
+              <TableHeaderCell scope="col">{t.columns.done}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.columns.text}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.columns.due}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.columns.meeting}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.columns.network}</TableHeaderCell>
+            </>
+          }
+        >
+          {loaded.data.actions.map((a) => {
+            const done = marks[a.action.id] ?? !!a.done;
+            const overdue = !done && !!a.action.due && a.action.due < now;
+            return (
+              <TableRow key={a.action.id} data-action-id={a.action.id} data-action-done={done}>
+                <TableCell>
+                  <Checkbox checked={done} disabled={busy === a.action.id} aria-label={t.markDone(a.action.text)} onChange={(_e, d) => void mark(a, d.checked === true)} />
+                </TableCell>
+                <TableCell>
+                  <div className={styles.cellStack}>
+                    <span className={done ? styles.done : undefined}>{a.action.text}</span>
+                    <Caption1>{a.itemTitle}</Caption1>
+                    {done && a.done && marks[a.action.id] === undefined && <Caption1>{t.doneBy(a.done.by)}</Caption1>}
+                  </div>
+                </TableCell>
+                <TableCell className={styles.nowrap}>
+                  <div className={styles.cellStack}>
+                    {a.action.due ? <time dateTime={a.action.due}>{shortDate(a.action.due, s)}</time> : <span>{t.noDue}</span>}
+                    {overdue && (
+                      <Badge appearance="filled" color="danger" data-overdue>
+                        {t.overdue}
+                      </Badge>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell className={styles.nowrap}>
+                  <time dateTime={a.meetingDate}>{capitalise(longDate(a.meetingDate, s))}</time>
+                </TableCell>
+                <TableCell>{a.networkName}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {loaded.data.actions.map((a) => {
-                const done = marks[a.action.id] ?? !!a.done;
-                const overdue = !done && !!a.action.due && a.action.due < now;
-                return (
-                  <TableRow key={a.action.id} data-action-id={a.action.id} data-action-done={done}>
-                    <TableCell>
-                      <Checkbox checked={done} disabled={busy === a.action.id} aria-label={t.markDone(a.action.text)} onChange={(_e, d) => void mark(a, d.checked === true)} />
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.cellStack}>
-                        <span className={done ? styles.done : undefined}>{a.action.text}</span>
-                        <Caption1>{a.itemTitle}</Caption1>
-                        {done && a.done && marks[a.action.id] === undefined && <Caption1>{t.doneBy(a.done.by)}</Caption1>}
-                      </div>
-                    </TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <div className={styles.cellStack}>
-                        {a.action.due ? <time dateTime={a.action.due}>{shortDate(a.action.due, s)}</time> : <span>{t.noDue}</span>}
-                        {overdue && (
-                          <Badge appearance="filled" color="danger" data-overdue>
-                            {t.overdue}
-                          </Badge>
-                        )}
-                      </div>
-                    </TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <time dateTime={a.meetingDate}>{capitalise(longDate(a.meetingDate, s))}</time>
-                    </TableCell>
-                    <TableCell>{a.networkName}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+            );
+          })}
+        </ScrollTable>
       )}
     </Section>
   );

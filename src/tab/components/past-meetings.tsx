@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { Body1, Link, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Link, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { capitalise, longDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { OpenButton } from './meeting-table';
 import { statusText } from './minutes-read';
 import { Loading, Notice, ProblemBar } from './status';
+import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -38,49 +39,46 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
       {past.state === 'error' && <ProblemBar error={past.error} s={s} onRetry={retry} />}
       {past.state === 'ok' && past.data.meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
       {past.state === 'ok' && past.data.meetings.length > 0 && (
-        <div role="region" aria-labelledby={headingId} tabIndex={0} className={shared.scrollRegion}>
-          <Table className={styles.table} aria-labelledby={headingId}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
-                <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
-                <TableHeaderCell scope="col">{a.minutes}</TableHeaderCell>
-                <TableHeaderCell scope="col">{a.documents}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className={shared.visuallyHidden}>{a.open}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {past.data.meetings.map((m) => (
-                <TableRow key={m.id} data-past-meeting={m.id}>
-                  <TableCell className={styles.nowrap}>
-                    <time dateTime={m.date}>{capitalise(longDate(m.date, s))}</time>
-                  </TableCell>
-                  <TableCell>{m.place}</TableCell>
-                  <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
-                  <TableCell>
-                    <div className={styles.docs}>
-                      {m.documents.map((d) =>
-                        d.webUrl.startsWith('https://') ? (
-                          <Link key={d.itemId} href={d.webUrl} target="_blank" rel="noopener noreferrer">
-                            {d.name}
-                            <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
-                          </Link>
-                        ) : (
-                          <span key={d.itemId}>{d.name}</span>
-                        ),
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <OpenButton label={a.open} hidden={a.openFor(longDate(m.date, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable labelledBy={headingId} className={styles.table}
+          head={
+            <>
+              <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
+              <TableHeaderCell scope="col">{a.minutes}</TableHeaderCell>
+              <TableHeaderCell scope="col">{a.documents}</TableHeaderCell>
+              <TableHeaderCell scope="col">
+              <span className={shared.visuallyHidden}>{a.open}</span>
+              </TableHeaderCell>
+            </>
+          }
+        >
+          {past.data.meetings.map((m) => (
+            <TableRow key={m.id} data-past-meeting={m.id}>
+              <TableCell className={styles.nowrap}>
+                <time dateTime={m.date}>{capitalise(longDate(m.date, s))}</time>
+              </TableCell>
+              <TableCell>{m.place}</TableCell>
+              <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
+              <TableCell>
+                <div className={styles.docs}>
+                  {m.documents.map((d) =>
+                    d.webUrl.startsWith('https://') ? (
+                      <Link key={d.itemId} href={d.webUrl} target="_blank" rel="noopener noreferrer">
+                        {d.name}
+                        <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
+                      </Link>
+                    ) : (
+                      <span key={d.itemId}>{d.name}</span>
+                    ),
+                  )}
+                </div>
+              </TableCell>
+              <TableCell>
+                <OpenButton label={a.open} hidden={a.openFor(longDate(m.date, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );
