@@ -4,6 +4,7 @@ import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/mee
 import { canEditAgenda, roleOf } from '../domain/network';
 import type { Clock, IdSource, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
+import { meetingMember } from './access';
 
 /** Local time at which reminders go out. */
 const REMINDER_TIME = '08:00';
@@ -180,9 +181,6 @@ export class AgendaService {
   }
 
   private async memberOf(caller: Caller, meetingId: string): Promise<Meeting> {
-    const meeting = await this.deps.store.getMeeting(caller.tenantId, meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    if (!(await this.deps.store.getMember(caller.tenantId, meeting.networkId, caller.userId))) throw new DomainError('not_a_member');
-    return meeting;
+    return (await meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId)).meeting;
   }
 }

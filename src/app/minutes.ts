@@ -28,6 +28,7 @@ import {
 import { canEditAgenda, roleOf, type Member } from '../domain/network';
 import type { ActionDone, Clock, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
+import { meetingMember, networkMember } from './access';
 
 /** Local time at which justering reminders go out. */
 const REMINDER_TIME = '08:00';
@@ -174,9 +175,7 @@ export class MinutesService {
 
   /** A version as its justerare (or any member) may read it, with the current draft when it moved on. */
   async versionFor(tenantId: string, userId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; meeting: Meeting }> {
-    const meeting = await this.deps.store.getMeeting(tenantId, meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    if (!(await this.deps.store.getMember(tenantId, meeting.networkId, userId))) throw new DomainError('not_a_member');
+    const { meeting } = await meetingMember(this.deps.store, tenantId, meetingId, userId);
     const found = await this.deps.store.getMinutesVersion(tenantId, meetingId, number);
     if (!found) throw new DomainError('not_found');
     return { version: found.version, meeting };
@@ -256,8 +255,7 @@ export class MinutesService {
    */
   async pastMeetings(caller: Caller, networkId: string): Promise<PastMeeting[]> {
     const { store, clock, timeZone } = this.deps;
-    if (!(await store.getNetwork(caller.tenantId, networkId))) throw new DomainError('network_not_found');
-    if (!(await store.getMember(caller.tenantId, networkId, caller.userId))) throw new DomainError('not_a_member');
+    await networkMember(store, caller.tenantId, networkId, caller.userId);
     const today = localDate(clock.now(), timeZone);
     const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS))).filter((m) => m.date <= today).reverse();
     const out: PastMeeting[] = [];
@@ -290,9 +288,7 @@ export class MinutesService {
 
   /** A network's action items from approved minutes, done or not; members only. */
   async networkActions(caller: Caller, networkId: string): Promise<NetworkAction[]> {
-    const network = await this.deps.store.getNetwork(caller.tenantId, networkId);
-    if (!network) throw new DomainError('network_not_found');
-    if (!(await this.deps.store.getMember(caller.tenantId, networkId, caller.userId))) throw new DomainError('not_a_member');
+    const { network } = await networkMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     return (await this.openActions(caller.tenantId, networkId)).map((a) => ({ ...a, networkId, networkName: network.name }));
   }
 
@@ -440,12 +436,8 @@ export class MinutesService {
     }
   }
 
-  private async memberOf(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; member: Member }> {
-    const meeting = await this.deps.store.getMeeting(caller.tenantId, meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    const member = await this.deps.store.getMember(caller.tenantId, meeting.networkId, caller.userId);
-    if (!member) throw new DomainError('not_a_member');
-    return { meeting, member };
+  private memberOf(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; member: Member }> {
+    return meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId);
   }
 
   private now(): string {

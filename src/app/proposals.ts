@@ -5,6 +5,7 @@ import { declineProblems, proposalProblems, type Proposal, type ProposalProblem 
 import type { AgendaService } from './agendas';
 import type { Clock, Store } from './ports';
 import type { Caller } from './tab-queries';
+import { meetingMember } from './access';
 
 /** Tells people about proposals: the chair group about a new one, the proposer about the decision. */
 export interface ProposalNotifier {
@@ -37,9 +38,7 @@ export class ProposalService {
     const { store, clock } = this.deps;
     const problems = proposalProblems(cmd.title, cmd.description);
     if (problems.length > 0) throw new ProposalInvalid(problems);
-    const meeting = await store.getMeeting(cmd.tenantId, cmd.meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    if (!(await store.getMember(cmd.tenantId, meeting.networkId, cmd.by.id))) throw new DomainError('not_a_member');
+    const { meeting } = await meetingMember(store, cmd.tenantId, cmd.meetingId, cmd.by.id);
     const mine: Proposal = {
       tenantId: cmd.tenantId,
       meetingId: cmd.meetingId,

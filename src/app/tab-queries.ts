@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
 import { isAdmin, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Clock, Store } from './ports';
+import { meetingMember, networkMember } from './access';
 
 export interface Caller {
   tenantId: string;
@@ -51,10 +52,7 @@ export class TabQueries {
   }
 
   async network(caller: Caller, networkId: string): Promise<{ network: Network; role: NetworkRole }> {
-    const network = await this.deps.store.getNetwork(caller.tenantId, networkId);
-    if (!network) throw new DomainError('network_not_found');
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
-    if (!member) throw new DomainError('not_a_member');
+    const { network, member } = await networkMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     return { network, role: roleOf(member) };
   }
 
@@ -90,9 +88,7 @@ export class TabQueries {
 
   /** A meeting's attendance as the check-in card shows it; members of its network only. */
   async attendance(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; summary: AttendanceSummary; myStatus: AttendanceStatus | null }> {
-    const meeting = await this.deps.store.getMeeting(caller.tenantId, meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    await this.network(caller, meeting.networkId);
+    const { meeting } = await meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId);
     const records = await this.deps.store.listAttendance(caller.tenantId, meetingId);
     return { meeting, summary: summarizeAttendance(records), myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null };
   }
