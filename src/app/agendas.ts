@@ -1,13 +1,10 @@
 import { addItem, agendaProblems, diffAgendas, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
-import { daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
+import { daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
 import { canEditAgenda, roleOf } from '../domain/network';
 import type { Clock, IdSource, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
 import { meetingMember } from './access';
-
-/** Local time at which reminders go out. */
-const REMINDER_TIME = '08:00';
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {

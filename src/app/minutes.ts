@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { daysAfter, daysBefore, localDate, zonedInstant, type Meeting } from '../domain/meeting';
+import { daysAfter, daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
 import {
   actionsOf,
   approve,
@@ -29,9 +29,7 @@ import { canEditAgenda, roleOf, type Member } from '../domain/network';
 import type { ActionDone, Clock, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
 import { meetingMember, networkMember } from './access';
-
-/** Local time at which justering reminders go out. */
-const REMINDER_TIME = '08:00';
+/** Days after the meeting when the secretary and the chair hear that it is not justerat. */
 const OVERDUE_DAYS = 14;
 
 /** The minutes did not pass validation; nothing was saved or sent. */
@@ -222,9 +220,7 @@ export class MinutesService {
     const draft = await store.getMinutes(job.tenantId, job.meetingId);
     const versions = await store.listMinutesVersions(job.tenantId, job.meetingId);
     if (versions.some((v) => v.state === 'approved')) return 'skipped';
-    const status: MinutesStatus = draft
-      ? minutesStatus(draft.minutes, versions.at(-1), undefined)
-      : { kind: 'draft' };
+    const status = minutesStatus(draft?.minutes, versions);
     const members = await store.listMembers(job.tenantId, meeting.networkId);
     const secretaryId = draft?.minutes.content.secretary?.kind === 'member' ? draft.minutes.content.secretary.memberId : undefined;
     const people = members.filter((m) => m.id === secretaryId || roleOf(m) === 'ordforande' || roleOf(m) === 'sekreterare');
@@ -266,7 +262,7 @@ export class MinutesService {
       out.push({
         meeting,
         started: !!draft,
-        status: draft ? minutesStatus(draft.minutes, versions.at(-1), approved) : { kind: 'draft' },
+        status: minutesStatus(draft?.minutes, versions),
         versions,
         ...(approved ? { approved } : {}),
       });
@@ -417,8 +413,7 @@ export class MinutesService {
 
   private async view(meeting: Meeting, member: Member, minutes: MinutesDraft, etag: string): Promise<MinutesView> {
     const versions = await this.deps.store.listMinutesVersions(meeting.tenantId, meeting.id);
-    const approved = versions.filter((v) => v.state === 'approved').at(-1);
-    return { minutes, etag, meeting, versions, status: minutesStatus(minutes, versions.at(-1), approved), canEdit: mayEdit(member, minutes) };
+    return { minutes, etag, meeting, versions, status: minutesStatus(minutes, versions), canEdit: mayEdit(member, minutes) };
   }
 
   private mustEdit(member: Member, minutes: MinutesDraft): void {

@@ -161,6 +161,9 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
   return new Date(asUtc - offsetAt(first)).toISOString();
 }
 
+/** Local time at which reminders go out (agenda and justering alike). */
+export const REMINDER_TIME = '08:00';
+
 /** YYYY-MM-DD a number of days after a date. */
 export function daysAfter(date: string, days: number): string {
   return daysBefore(date, -days);

@@ -194,10 +194,12 @@ export function sendProblems(c: MinutesContent): MinutesProblem[] {
 // ---------------------------------------------------------------------------------------------
 // Justering
 
-/** Where the minutes stand, from the draft and its latest version. */
-export function minutesStatus(draft: MinutesDraft, latest: MinutesVersion | undefined, approvedEver: MinutesVersion | undefined): MinutesStatus {
-  const edited = latest !== undefined && draft.sentHash !== undefined && contentHash(draft.content) !== latest.hash;
-  if (!latest) return { kind: 'draft' };
+/** Where the minutes stand, from the draft (none yet: a draft to come) and its versions, oldest first. */
+export function minutesStatus(draft: MinutesDraft | undefined, versions: readonly MinutesVersion[]): MinutesStatus {
+  const latest = versions.at(-1);
+  if (!draft || !latest) return { kind: 'draft' };
+  const approvedEver = versions.filter((v) => v.state === 'approved').at(-1);
+  const edited = draft.sentHash !== undefined && contentHash(draft.content) !== latest.hash;
   if (latest.state === 'approved') {
     return edited ? { kind: 'edited_after_approval', approvedVersion: latest.number } : { kind: 'approved', version: latest.number, approvedAt: latest.approvedAt ?? latest.sentAt };
   }
