@@ -22,7 +22,6 @@ export interface TabStrings {
     intro: string;
     person: string;
     continue: string;
-    loading: string;
     none: string;
     signedInAs(name: string): string;
     switchPerson: string;
@@ -123,7 +122,6 @@ export interface TabStrings {
     unsaved: string;
     itemsLabel: string;
     kind: Record<ApiItemKind, string>;
-    kindLabel: string;
     minutes(n: number): string;
     presenter(name: string): string;
     standard: string;
@@ -329,7 +327,6 @@ const sv: TabStrings = {
       'Justera körs i lokalt läge utanför Teams. Välj en person ur det lokala teamet, så visas flikarna som den personen ser dem. Valet gäller tills du stänger webbläsarfliken.',
     person: 'Person',
     continue: 'Fortsätt',
-    loading: 'Hämtar personer …',
     none: 'Det finns inga personer att välja ännu. Lägg till Justera i ett team först, så blir teamets medlemmar valbara här.',
     signedInAs: (name) => `Du är ${name} (lokalt läge)`,
     switchPerson: 'Byt person',
@@ -443,7 +440,6 @@ const sv: TabStrings = {
     unsaved: 'Du har ändringar som inte är sparade.',
     itemsLabel: 'Punkter',
     kind: { information: 'Information', diskussion: 'Diskussion', beslut: 'Beslut' },
-    kindLabel: 'Typ',
     minutes: (n) => `${n} min`,
     presenter: (name) => `Föredras av ${name}`,
     standard: 'Standardpunkt',
@@ -674,7 +670,6 @@ const en: TabStrings = {
       'Justera runs in local mode outside Teams. Choose a person from the local team to see the tabs as that person sees them. The choice lasts until you close the browser tab.',
     person: 'Person',
     continue: 'Continue',
-    loading: 'Loading people …',
     none: 'There is nobody to choose yet. Add Justera to a team first; its members can then be chosen here.',
     signedInAs: (name) => `You are ${name} (local mode)`,
     switchPerson: 'Switch person',
@@ -788,7 +783,6 @@ const en: TabStrings = {
     unsaved: 'You have changes that are not saved.',
     itemsLabel: 'Items',
     kind: { information: 'Information', diskussion: 'Discussion', beslut: 'Decision' },
-    kindLabel: 'Kind',
     minutes: (n) => `${n} min`,
     presenter: (name) => `Presented by ${name}`,
     standard: 'Standard item',
