@@ -6,11 +6,10 @@
  * Prints figures; the last line is one JSON object.
  */
 import fs from 'node:fs';
-import type { TokenCredential } from '@azure/identity';
 import { canonicalJson, protocolTitle, type MinutesContent } from '../src/domain/minutes';
 import { PdfKitProtocolRenderer } from '../src/render/protocol-renderer';
 import { approvedVersion, FIXTURE_PROTOCOLS } from '../test/fixtures/minutes';
-import { GraphEmulator, type EmulatedDocument } from '../test/harness/graph-emulator';
+import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../test/harness/graph-emulator';
 import { Journey, texts } from '../test/harness/journey';
 import { eventually } from '../test/harness/service';
 
@@ -83,14 +82,13 @@ async function main(): Promise<void> {
 
   // Justering through the real service, archiving to SharePoint in the Graph emulator.
   const graph = new GraphEmulator();
-  const graphCredential: TokenCredential = { getToken: async () => ({ token: 'bench-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
   let j: Journey | undefined;
   try {
     await graph.start();
     j = await new Journey().start({
       members: 6,
       env: { ARCHIVE: 'sharepoint', SHAREPOINT_DRIVE_ID: graph.driveId, GRAPH_BASE_URL: graph.baseUrl },
-      overrides: { graphCredential },
+      overrides: { graphCredential: fixedTokenCredential() },
     });
     const journey = j;
     const [SECRETARY, J1, J2] = [1, 2, 3];

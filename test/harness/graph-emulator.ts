@@ -1,7 +1,13 @@
+import type { TokenCredential } from '@azure/identity';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ARCHIVE_COLUMNS } from '../../src/archive/archive-naming';
+
+/** The app-only identity of a client talking to the emulator: always the same token ('' gets a 401). */
+export function fixedTokenCredential(token = 'test-app-token'): TokenCredential {
+  return { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+}
 
 /**
  * What a faulty Graph does to one call:

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TokenCredential } from '@azure/identity';
 import { ArchiveWorker, type MinutesPublisher } from '../../src/app/archiving';
 import type { Logger, Store } from '../../src/app/ports';
 import { SharePointArchive } from '../../src/archive/sharepoint-archive';
@@ -11,7 +10,7 @@ import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { gymnasienatverk2022, imNatverket20211203, imNatverket20220603 } from '../fixtures/minutes';
 import { TestClock } from '../harness/clock';
-import { GraphEmulator, type EmulatedCall, type EmulatedDocument, type GraphFault } from '../harness/graph-emulator';
+import { GraphEmulator, fixedTokenCredential, type EmulatedCall, type EmulatedDocument, type GraphFault } from '../harness/graph-emulator';
 import { tempDir } from '../harness/service';
 
 /**
@@ -33,7 +32,6 @@ const FAULTS: GraphFault[] = [
 ];
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const fixedToken: TokenCredential = { getToken: async () => ({ token: 'outbox-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 const renderer = new PdfKitProtocolRenderer();
 
 /** Stands for Teams: counts the minutes cards posted, per version. */
@@ -143,7 +141,7 @@ class World {
       log: silent,
       instanceId,
       renderer,
-      archive: new SharePointArchive({ credential: fixedToken, baseUrl: this.graph.baseUrl, driveId: this.graph.driveId }),
+      archive: new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: this.graph.baseUrl, driveId: this.graph.driveId }),
       publisher: this.publisher,
     });
   }

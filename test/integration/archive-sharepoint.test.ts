@@ -1,16 +1,6 @@
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { ArchiveRefused, ArchiveUnavailable, type ArchiveDocumentRequest, type ArchivedDocumentRef } from '../../src/app/ports';
-import { retryAfterMs } from '../../src/archive/sharepoint-archive';
-import { SharePointArchive, type SharePointArchiveOptions } from '../../src/archive/sharepoint-archive';
-import { GraphEmulator, type EmulatedDocument } from '../harness/graph-emulator';
-
-/** The test's identity provider: always the same app-only token. */
-class FixedTokenCredential implements TokenCredential {
-  constructor(private readonly token = 'test-app-token') {}
-  async getToken(): Promise<AccessToken> {
-    return { token: this.token, expiresOnTimestamp: Date.now() + 3_600_000 };
-  }
-}
+import { SharePointArchive, retryAfterMs, type SharePointArchiveOptions } from '../../src/archive/sharepoint-archive';
+import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../harness/graph-emulator';
 
 const FILE_NAME = 'Protokoll för IM-nätverket 2021-12-03 v1.pdf';
 
@@ -61,7 +51,7 @@ describe('SharePoint archive through the Graph client, against the Graph emulato
   let archive: SharePointArchive;
 
   const newArchive = (options: Partial<SharePointArchiveOptions> = {}): SharePointArchive =>
-    new SharePointArchive({ credential: new FixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId, ...options });
+    new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId, ...options });
   const documentsAt = (path: string): EmulatedDocument[] => graph.documents().filter((d) => d.path.toLowerCase() === path.toLowerCase());
 
   beforeAll(async () => {
@@ -213,7 +203,7 @@ describe('SharePoint archive through the Graph client, against the Graph emulato
     const response = await fetch(`${graph.baseUrl}/drives/${graph.driveId}/root:/Protokoll`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
-    const anonymous = newArchive({ credential: new FixedTokenCredential('') });
+    const anonymous = newArchive({ credential: fixedTokenCredential('') });
     expect(await failureOf(anonymous.store(request({ networkName: 'Anonyma nätverket' })))).toBeInstanceOf(ArchiveRefused);
   });
 
