@@ -1,11 +1,11 @@
 import type { Agenda, AgendaChange, AgendaLink, AgendaSchedule, Presenter, ScheduledItem } from '../domain/agenda';
 import type { Locale, Meeting } from '../domain/meeting';
 import { agendaStrings, type AgendaStrings } from './agenda-strings';
-import { actionSet, card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
+import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
 import { instantParts, longDate, meetingWhen, shorten } from './format';
 import { strings } from './strings';
 
-export const AGENDA_CARD_BUDGET_BYTES = 28 * 1024;
+export const AGENDA_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
 export interface AgendaCardView {
   meeting: Meeting;
@@ -32,7 +32,7 @@ interface Detail {
   title: number;
 }
 
-const STEPS: readonly Detail[] = [
+const STEPS: readonly [Detail, ...Detail[]] = [
   { description: 500, links: true, presenter: true, title: Infinity },
   { description: 200, links: true, presenter: true, title: Infinity },
   { description: 80, links: false, presenter: true, title: Infinity },
@@ -50,12 +50,7 @@ const MAX_CHANGE_LINES = 5;
  * its number, time and title, and the card points to the full agenda in the tab.
  */
 export function agendaCard(view: AgendaCardView, locale: Locale): AdaptiveCard {
-  let built = build(view, locale, STEPS[0]);
-  for (const detail of STEPS.slice(1)) {
-    if (cardBytes(built) <= AGENDA_CARD_BUDGET_BYTES) break;
-    built = build(view, locale, detail);
-  }
-  return built;
+  return firstWithinBudget(STEPS, (detail) => build(view, locale, detail));
 }
 
 function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCard {

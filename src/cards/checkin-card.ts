@@ -2,20 +2,19 @@ import type { CheckinView } from '../app/meetings';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import type { ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
-import { actionSet, card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { meetingWhen } from './format';
 import { strings, type Strings } from './strings';
 
-export const CHECKIN_CARD_BUDGET_BYTES = 28 * 1024;
+export const CHECKIN_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
 /**
  * The check-in card. Without `view.mine` it is the shared card everyone in the channel sees;
  * with it, the clicker's own copy (the invoke response) that also shows their status.
  */
 export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCode): AdaptiveCard {
-  const full = build(view, locale, notice, false);
   // A very large meeting lists numbers per municipality instead of names, to stay in budget.
-  return cardBytes(full) <= CHECKIN_CARD_BUDGET_BYTES ? full : build(view, locale, notice, true);
+  return firstWithinBudget([false, true], (compact) => build(view, locale, notice, compact));
 }
 
 function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined, compact: boolean): AdaptiveCard {

@@ -102,3 +102,19 @@ export function container(items: CardElement[], opts: { style?: 'emphasis' | 'go
 export function cardBytes(c: AdaptiveCard): number {
   return new TextEncoder().encode(JSON.stringify(c)).length;
 }
+
+/** What a card may weigh: Teams refuses messages over 28 KB. */
+export const CARD_BUDGET_BYTES = 28 * 1024;
+
+/**
+ * The card built at the first of `steps` (fullest first) that stays within the budget, or at
+ * the last step when none does. Steps are built only as far as needed.
+ */
+export function firstWithinBudget<T>(steps: readonly [T, ...T[]], build: (step: T) => AdaptiveCard): AdaptiveCard {
+  let built = build(steps[0]);
+  for (const step of steps.slice(1)) {
+    if (cardBytes(built) <= CARD_BUDGET_BYTES) break;
+    built = build(step);
+  }
+  return built;
+}

@@ -12,10 +12,10 @@ import {
   type MinutesVersion,
   type PersonRef,
 } from '../domain/minutes';
-import { card, cardBytes, container, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { instantText, longDate, meetingWhen, shorten } from './format';
 
-export const JUSTERING_CARD_BUDGET_BYTES = 28 * 1024;
+export const JUSTERING_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
 export interface JusteringStrings {
   toApprove: string;
@@ -158,16 +158,21 @@ export function justeringStrings(locale: Locale): JusteringStrings {
   return locale === 'en' ? en : sv;
 }
 
-/** How much of each item a card shows; the next step is taken while the card is over budget. */
-const NOTE_STEPS = [600, 250, 80, 0] as const;
-const LIST_STEPS = [Infinity, Infinity, 3, 1] as const;
-
-/** Tries fuller variants first, then shorter ones, until one fits the budget. */
-function fitted(build: (step: number) => AdaptiveCard): AdaptiveCard {
-  let built = build(0);
-  for (let step = 1; step < NOTE_STEPS.length && cardBytes(built) > JUSTERING_CARD_BUDGET_BYTES; step++) built = build(step);
-  return built;
+/** How much of each item a card shows: characters of notes, and decisions and action items each. */
+interface Detail {
+  notes: number;
+  list: number;
 }
+
+/** Fullest first; the next step is taken while the card is over budget. */
+const STEPS: readonly [Detail, ...Detail[]] = [
+  { notes: 600, list: Infinity },
+  { notes: 250, list: Infinity },
+  { notes: 80, list: 3 },
+  { notes: 0, list: 1 },
+];
+/** The minutes card shows no notes: its steps are the ones that shorten the lists. */
+const LIST_STEPS: readonly [Detail, ...Detail[]] = [{ notes: 0, list: 3 }, { notes: 0, list: 1 }];
 
 function names(list: readonly { name: string }[]): string {
   return list.map((p) => p.name).join(', ');
@@ -178,7 +183,7 @@ function ownerName(p: PersonRef): string {
 }
 
 /** The protocol's body as a card shows it: attendance in numbers and by municipality, then items. */
-function protocolBody(c: MinutesContent, locale: Locale, step: number, withNotes: boolean): { body: CardElement[]; shortened: boolean } {
+function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNotes: boolean): { body: CardElement[]; shortened: boolean } {
   const s = justeringStrings(locale);
   const summary = summarizeAttendance(c.attendees);
   const body: CardElement[] = [
@@ -190,8 +195,8 @@ function protocolBody(c: MinutesContent, locale: Locale, step: number, withNotes
     body.push(userText([{ text: `${s.municipalities}: `, bold: true }, summary.groups.map((g) => `${g.municipality} ${g.people.length}`).join(' · ')], { size: 'Small', spacing: 'None' }));
   }
   let shortened = false;
-  const noteMax = NOTE_STEPS[step] ?? 0;
-  const listMax = LIST_STEPS[step] ?? 1;
+  const noteMax = detail.notes;
+  const listMax = detail.list;
   c.items.forEach((item, i) => {
     const parts: CardElement[] = [userText([`${i + 1}. `, item.title, ...(item.tabled ? [{ text: ` (${s.tabled})`, subtle: true }] : [])], { bold: true })];
     if (withNotes && item.notes.trim() !== '') {
@@ -217,8 +222,8 @@ function protocolBody(c: MinutesContent, locale: Locale, step: number, withNotes
 export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: { tabUrl: string; timeZone: string; reminder?: boolean }, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   const data = { meetingId: meeting.id, version: String(version.number) };
-  return fitted((step) => {
-    const { body, shortened } = protocolBody(version.content, locale, step, true);
+  return firstWithinBudget(STEPS, (detail) => {
+    const { body, shortened } = protocolBody(version.content, locale, detail, true);
     return card(
       [
         text(opts.reminder ? s.reminder : s.toApprove, { size: 'Medium', weight: 'Bolder', color: opts.reminder ? 'Attention' : 'Default' }),
@@ -272,8 +277,8 @@ export function justeringAnswerCard(
   if (result.kind === 'change_requested') {
     return card([userText([title], { bold: true }), text(s.changeSent, { color: 'Good' })], [openUrl(s.openTab, opts.tabUrl)]);
   }
-  return fitted((step) => {
-    const current = result.reason === 'edited_since_sent' && result.current ? protocolBody(result.current, locale, step, true) : undefined;
+  return firstWithinBudget(STEPS, (detail) => {
+    const current = result.reason === 'edited_since_sent' && result.current ? protocolBody(result.current, locale, detail, true) : undefined;
     return card(
       [
         userText([title], { bold: true }),
@@ -311,8 +316,8 @@ export function justeringStatusCard(
 /** The approved minutes in the channel: who approved, attendance, decisions and action items, documents. */
 export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: { tabUrl: string; timeZone: string }, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
-  return fitted((step) => {
-    const { body, shortened } = protocolBody(version.content, locale, step + 2, false);
+  return firstWithinBudget(LIST_STEPS, (detail) => {
+    const { body, shortened } = protocolBody(version.content, locale, detail, false);
     return card(
       [
         userText([protocolTitle(version.content, locale)], { bold: true, size: 'Medium' }),
