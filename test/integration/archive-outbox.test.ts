@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveWorker, type MinutesPublisher } from '../../src/app/archiving';
 import type { Logger, Store } from '../../src/app/ports';
+import { sha256Hex } from '../../src/archive/archive-naming';
 import { SharePointArchive } from '../../src/archive/sharepoint-archive';
 import type { Meeting } from '../../src/domain/meeting';
 import { approve, newVersion, type MinutesContent, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
@@ -188,10 +188,6 @@ class World {
   }
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Each version is done, with one PDF and one DOCX in the drive carrying its metadata, and its minutes card posted once. */
 async function expectArchivedExactlyOnce(world: World): Promise<void> {
   const versions = await world.versions();
@@ -218,7 +214,7 @@ async function expectArchivedExactlyOnce(world: World): Promise<void> {
         Innehallshash: v.hash,
       });
       const rendered = recorded.kind === 'pdf' ? await renderer.pdf(v, 'sv') : await renderer.docx(v, 'sv');
-      expect({ name: doc.name, sha256: sha256(doc.bytes) }).toEqual({ name: recorded.name, sha256: sha256(rendered) });
+      expect({ name: doc.name, sha256: sha256Hex(doc.bytes) }).toEqual({ name: recorded.name, sha256: sha256Hex(rendered) });
     }
   }
   const posts = new Map<string, number>();
