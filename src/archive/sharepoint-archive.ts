@@ -100,15 +100,17 @@ export class SharePointArchive implements Archive {
   }
 
   private async contentHash(itemId: string): Promise<string> {
-    const doing = 'download the document holding the name';
-    // RAW, because the client drops a failed ARRAYBUFFER response's headers (and Retry-After with them).
-    const response = await this.read(doing, RAW, () => this.client.api(`${this.itemPath(itemId)}/content`).responseType(ResponseType.RAW).get());
-    if (!response.ok) {
-      const error = new GraphError(response.status, await response.text().catch(() => ''));
-      error.headers = response.headers;
-      if (response.status === 404) throw new ArchiveUnavailable(`${doing}: not found (moved or deleted meanwhile)`);
-      throw toArchiveError(error, doing);
-    }
+    // RAW, because the client drops a failed ARRAYBUFFER response's headers (and Retry-After with them);
+    // a failed answer becomes the GraphError the client would have thrown, headers kept.
+    const response = await this.read('download the document holding the name', RAW, async () => {
+      const raw: unknown = await this.client.api(`${this.itemPath(itemId)}/content`).responseType(ResponseType.RAW).get();
+      if (raw instanceof Response && !raw.ok) {
+        const error = new GraphError(raw.status, await raw.text().catch(() => ''));
+        error.headers = raw.headers;
+        throw error;
+      }
+      return raw;
+    });
     return sha256Hex(new Uint8Array(await response.arrayBuffer()));
   }
 
