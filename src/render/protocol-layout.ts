@@ -3,7 +3,7 @@ import { localDate, type Locale } from '../domain/meeting';
 import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting, PersonRef } from '../domain/minutes';
 import { protocolTitle } from '../domain/minutes';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
-import { capitalise, longDate } from '../cards/format';
+import { capitalise, instantParts, longDate } from '../cards/format';
 import { protocolStrings, type PageLabel, type ProtocolStrings } from './protocol-strings';
 
 /**
@@ -211,11 +211,10 @@ export function nextMeetingText(m: NextMeeting, locale: Locale): string {
   return [capitalise(longDate(m.date, locale)), time, m.place].filter((p): p is string => p !== undefined && p.trim() !== '').join(', ');
 }
 
-/** "2021-12-06 14:32": an instant as local date and time in the time zone. */
+/** "2021-12-06 14:32": an instant as local date and time in the time zone (as given when it is not an instant). */
 export function localDateTime(at: string, timeZone: string): string {
-  const instant = new Date(at);
-  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-  return `${localDate(instant, timeZone)} ${time}`;
+  const parts = instantParts(at, timeZone, 'sv');
+  return parts ? `${localDate(new Date(at), timeZone)} ${parts.time}` : at;
 }
 
 function justeringBlocks(version: MinutesVersion, s: ProtocolStrings, timeZone: string): ProtocolBlock[] {
