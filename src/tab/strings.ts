@@ -1,4 +1,7 @@
+import { capitalise, instantText as instantTextIn, longDate as longDateIn } from '../cards/format';
 import type { ApiItemKind, ApiMinutesVersion, ApiMode, ApiStatus, Role } from '../http/api-contract';
+
+export { capitalise };
 
 /** The tab speaks Swedish, and English when the Teams locale (or the browser's, outside Teams) is English. */
 export type Lang = 'sv' | 'en';
@@ -8,10 +11,10 @@ export function langFromLocale(locale: string | undefined): Lang {
 }
 
 export interface TabStrings {
+  /** The language these strings are in (the dates' and the name lists' too). */
+  lang: Lang;
   /** For Accept-Language, so problem details from the API come in the same language. */
   acceptLanguage: string;
-  weekdays: readonly string[];
-  months: readonly string[];
   appName: string;
   skipToContent: string;
   starting: string;
@@ -313,9 +316,8 @@ export interface TabStrings {
 }
 
 const sv: TabStrings = {
+  lang: 'sv',
   acceptLanguage: 'sv-SE, sv;q=0.9',
-  weekdays: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
-  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   appName: 'Justera',
   skipToContent: 'Hoppa till innehållet',
   starting: 'Startar Justera …',
@@ -656,9 +658,8 @@ const sv: TabStrings = {
 };
 
 const en: TabStrings = {
+  lang: 'en',
   acceptLanguage: 'en-GB, en;q=0.9',
-  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   appName: 'Justera',
   skipToContent: 'Skip to content',
   starting: 'Starting Justera …',
@@ -1000,44 +1001,38 @@ const en: TabStrings = {
 
 export const STRINGS: Readonly<Record<Lang, TabStrings>> = { sv, en };
 
-/** "måndag 4 februari 2030" / "Monday 4 February 2030" from "2030-02-04". */
-export function longDate(isoDate: string, s: TabStrings): string {
+/** The networks meet in Sweden: the tab shows instants, and measures "today", in Swedish time. */
+export const TIME_ZONE = 'Europe/Stockholm';
+
+/** Whether "YYYY-MM-DD" has a year, a month and a day; else the text is shown as it is. */
+function isDate(isoDate: string): boolean {
   const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${s.weekdays[weekday]} ${d} ${s.months[m - 1]} ${y}`;
+  return !!y && !!m && !!d;
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** "måndag 4 februari 2030" / "Monday 4 February 2030" from "2030-02-04". */
+export function longDate(isoDate: string, s: TabStrings): string {
+  return isDate(isoDate) ? longDateIn(isoDate, s.lang) : isoDate;
 }
 
 /** "13:05:09": the time of day in Sweden, where the networks meet. */
 function clockTime(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Europe/Stockholm' }).format(at);
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(at);
 }
 
 /** "5 februari 2030 kl. 14:03" / "5 February 2030 at 14:03": an instant in Sweden's time. */
 export function instantText(iso: string, s: TabStrings): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Stockholm' }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${Number(part('day'))} ${s.months[Number(part('month')) - 1] ?? ''} ${part('year')}`;
-  const time = `${part('hour')}:${part('minute')}`;
-  return s.acceptLanguage.startsWith('en') ? `${date} at ${time}` : `${date} kl. ${time}`;
+  return instantTextIn(iso, TIME_ZONE, s.lang);
 }
 
 /** "Anna, Bo och Cecilia" / "Anna, Bo and Cecilia". */
 export function joinNames(names: readonly string[], s: TabStrings): string {
   if (names.length <= 1) return names[0] ?? '';
-  const and = s.acceptLanguage.startsWith('en') ? 'and' : 'och';
+  const and = s.lang === 'en' ? 'and' : 'och';
   return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1) ?? ''}`;
 }
 
-/** "4 februari 2030" from "2030-02-04". */
+/** "4 februari 2030" from "2030-02-04": the long date without its weekday. */
 export function shortDate(isoDate: string, s: TabStrings): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  return `${d} ${s.months[m - 1]} ${y}`;
+  return isDate(isoDate) ? longDateIn(isoDate, s.lang).replace(/^\S+ /, '') : isoDate;
 }

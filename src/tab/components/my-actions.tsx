@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { localDate } from '../../domain/meeting';
 import type { ApiAction } from '../../http/api-contract';
 import type { Api } from '../api';
-import { capitalise, longDate, shortDate, type TabStrings } from '../strings';
+import { capitalise, longDate, shortDate, TIME_ZONE, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { Section } from './section';
 import { Loading, Notice, ProblemBar } from './status';
@@ -15,11 +16,6 @@ const useStyles = makeStyles({
   cellStack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
 });
 
-/** Today in Sweden, YYYY-MM-DD: what "overdue" is measured against. */
-function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
 /** "Mina uppdrag": my action items from approved minutes across my networks, marked done here. */
 export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: string }): ReactNode {
   const { api, s } = props;
@@ -30,7 +26,8 @@ export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: stri
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const now = today();
+  /** Today in Sweden, YYYY-MM-DD: what "overdue" is measured against. */
+  const now = localDate(new Date(), TIME_ZONE);
 
   const mark = async (a: ApiAction, done: boolean): Promise<void> => {
     setBusy(a.action.id);
