@@ -6,6 +6,8 @@ import { DomainError } from '../domain/errors';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { OpenAction } from '../domain/minutes';
 import type { TeamsMessenger } from './teams-messenger';
+import { meetingTabUrl, networkOf } from './meeting-places';
+import type { Network } from '../domain/network';
 
 /** The agenda card in the meeting's channel: posted at the first publishing, updated in place after. */
 export class TeamsAgendaChannel implements AgendaCardChannel {
@@ -44,7 +46,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
         meeting,
         agenda,
         schedule: schedule.value,
-        tabUrl: `${this.deps.publicUrl}/tab/channel?meeting=${encodeURIComponent(meeting.id)}`,
+        tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id),
         timeZone: this.deps.timeZone,
         openActions: open.map((o) => ({ text: o.action.text, owner: o.action.owner.name, meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),
         ...(reminder ? { reminder: true } : {}),
@@ -54,9 +56,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
     );
   }
 
-  private async network(meeting: Meeting) {
-    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
-    if (!network) throw new DomainError('network_not_found');
-    return network;
+  private network(meeting: Meeting): Promise<Network> {
+    return networkOf(this.deps.store, meeting);
   }
 }

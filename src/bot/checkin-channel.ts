@@ -1,10 +1,10 @@
 import { checkinViewOf } from '../app/meetings';
 import type { CheckinCardChannel, Clock, Logger, Store } from '../app/ports';
 import { checkinCard } from '../cards';
-import { DomainError } from '../domain/errors';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { CardUpdater } from './card-updater';
 import type { TeamsMessenger } from './teams-messenger';
+import { networkOf } from './meeting-places';
 
 /** How long an update may take (with Teams' retries) before another instance may try. */
 const SEND_LEASE_MS = 30_000;
@@ -25,8 +25,7 @@ export class TeamsCheckinChannel implements CheckinCardChannel {
   ) {}
 
   async post(meeting: Meeting): Promise<CardRef> {
-    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
-    if (!network) throw new DomainError('network_not_found');
+    const network = await networkOf(this.deps.store, meeting);
     const records = await this.deps.store.listAttendance(meeting.tenantId, meeting.id);
     const card = checkinCard(checkinViewOf(meeting, records), meeting.locale);
     return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, card);

@@ -1,11 +1,11 @@
 import type { JusteringChannel } from '../app/minutes';
 import type { Logger, Store } from '../app/ports';
 import { approvalRequestCard, changeRequestCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
-import { DomainError } from '../domain/errors';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 import type { TeamsMessenger } from './teams-messenger';
+import { meetingTabUrl, networkOf } from './meeting-places';
 
 /**
  * Justering in Teams: the justerare's cards in personal chat, and the status card in the
@@ -18,7 +18,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
   constructor(private readonly deps: { store: Store; messenger: TeamsMessenger; publicUrl: string; timeZone: string; log: Logger }) {}
 
   tabUrl(meeting: Meeting): string {
-    return `${this.deps.publicUrl}/tab/channel?meeting=${encodeURIComponent(meeting.id)}&view=minutes`;
+    return meetingTabUrl(this.deps.publicUrl, meeting.id, 'minutes');
   }
 
   async askJusterare(meeting: Meeting, version: MinutesVersion, justerare: Member, reminder: boolean): Promise<void> {
@@ -78,9 +78,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
     return next;
   }
 
-  private async network(meeting: Meeting): Promise<Network> {
-    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
-    if (!network) throw new DomainError('network_not_found');
-    return network;
+  private network(meeting: Meeting): Promise<Network> {
+    return networkOf(this.deps.store, meeting);
   }
 }

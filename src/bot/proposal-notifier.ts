@@ -5,6 +5,7 @@ import type { Meeting } from '../domain/meeting';
 import type { Member } from '../domain/network';
 import type { Proposal } from '../domain/proposal';
 import type { TeamsMessenger } from './teams-messenger';
+import { meetingTabUrl } from './meeting-places';
 
 /** Proposals are told in the personal chat with the bot: to the chair group, then to the proposer. */
 export class TeamsProposalNotifier implements ProposalNotifier {
@@ -13,7 +14,7 @@ export class TeamsProposalNotifier implements ProposalNotifier {
   async toEditors(meeting: Meeting, proposal: Proposal, editors: Member[]): Promise<void> {
     const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
     if (!network) return;
-    const tabUrl = `${this.deps.publicUrl}/tab/channel?meeting=${encodeURIComponent(meeting.id)}`;
+    const tabUrl = meetingTabUrl(this.deps.publicUrl, meeting.id);
     for (const editor of editors) {
       await this.deps.messenger
         .sendPersonal(network.address, meeting.tenantId, editor.teamsUserId, proposalToEditorsCard(meeting, proposal, tabUrl, meeting.locale))

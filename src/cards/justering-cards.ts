@@ -10,10 +10,9 @@ import {
   type MinutesProblem,
   type MinutesStatus,
   type MinutesVersion,
-  type PersonRef,
 } from '../domain/minutes';
 import { card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
-import { instantText, longDate, meetingWhen, shorten } from './format';
+import { capitalise, instantText, longDate, meetingWhen, shorten } from './format';
 
 export const JUSTERING_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
@@ -178,10 +177,6 @@ function names(list: readonly { name: string }[]): string {
   return list.map((p) => p.name).join(', ');
 }
 
-function ownerName(p: PersonRef): string {
-  return p.name;
-}
-
 /** The protocol's body as a card shows it: attendance in numbers and by municipality, then items. */
 function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNotes: boolean): { body: CardElement[]; shortened: boolean } {
   const s = justeringStrings(locale);
@@ -206,7 +201,7 @@ function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNot
     }
     item.decisions.slice(0, listMax).forEach((d) => parts.push(userText([{ text: `${s.decision}: `, bold: true }, d], { size: 'Small', spacing: 'None' })));
     item.actions.slice(0, listMax).forEach((a) =>
-      parts.push(userText([{ text: `${s.action}: `, bold: true }, a.text, ` (${ownerName(a.owner)}${a.due ? `, ${s.due} ${a.due}` : ''})`], { size: 'Small', spacing: 'None' })),
+      parts.push(userText([{ text: `${s.action}: `, bold: true }, a.text, ` (${a.owner.name}${a.due ? `, ${s.due} ${a.due}` : ''})`], { size: 'Small', spacing: 'None' })),
     );
     shortened ||= item.decisions.length > listMax || item.actions.length > listMax;
     body.push(container(parts, { spacing: 'Small' }));
@@ -366,7 +361,7 @@ export function minutesProblemText(p: MinutesProblem, locale: Locale): string {
   const label = [...parts].reverse().find((x) => !/^\d+$/.test(x) && labels[x]) ?? parts[0] ?? '';
   const name = labels[label] ?? label;
   const itemIndex = parts[0] === 'items' && parts[1] !== undefined ? Number(parts[1]) + 1 : undefined;
-  const where = itemIndex !== undefined ? (locale === 'en' ? `Item ${itemIndex}, ${name}` : `Punkt ${itemIndex}, ${name}`) : capitalised(name);
+  const where = itemIndex !== undefined ? (locale === 'en' ? `Item ${itemIndex}, ${name}` : `Punkt ${itemIndex}, ${name}`) : capitalise(name);
   const sv: Record<MinutesProblem['code'], string> = {
     required: `${where}: fyll i.`,
     too_long: `${where}: texten är för lång.`,
@@ -386,8 +381,4 @@ export function minutesProblemText(p: MinutesProblem, locale: Locale): string {
     invalid: `${where}: must be a member of the network.`,
   };
   return (locale === 'en' ? en : sv)[p.code];
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,6 +1,6 @@
 import type { Presenter } from '../domain/agenda';
 import { localDate, type Locale } from '../domain/meeting';
-import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting, PersonRef } from '../domain/minutes';
+import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '../domain/minutes';
 import { protocolTitle } from '../domain/minutes';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import { capitalise, instantParts, longDate } from '../cards/format';
@@ -119,7 +119,9 @@ export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { mu
   const groups = new Map<string, MinutesAttendee[]>();
   for (const a of attendees) {
     const key = isUnknownMunicipality(a.municipality) ? '' : a.municipality.trim();
-    groups.set(key, [...(groups.get(key) ?? []), a]);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
   }
   return [...groups.entries()]
     .map(([municipality, members]) => ({ municipality, attendees: members }))
@@ -152,10 +154,6 @@ function presenterText(p: Presenter, s: ProtocolStrings): string {
   return p.kind === 'member' ? p.name : `${p.name} (${p.organisation ?? s.guest})`;
 }
 
-function personText(p: PersonRef): string {
-  return p.name;
-}
-
 function itemBlocks(item: MinutesItem, number: number, s: ProtocolStrings): ProtocolBlock[] {
   const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 3, text: `${number}. ${item.title}` }];
   const marks: Line[] = [];
@@ -165,7 +163,7 @@ function itemBlocks(item: MinutesItem, number: number, s: ProtocolStrings): Prot
   blocks.push(...noteBlocks(item.notes));
   for (const decision of item.decisions) blocks.push({ kind: 'paragraph', lines: [labelled(s.decision, decision)] });
   for (const action of item.actions) {
-    const owner = personText(action.owner);
+    const owner = action.owner.name;
     blocks.push({ kind: 'paragraph', lines: [labelled(s.action, `${action.text} — ${action.due ? `${owner}, ${s.due(action.due)}` : owner}`)] });
   }
   return blocks;
