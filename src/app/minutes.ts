@@ -29,6 +29,7 @@ import { canEditAgenda, roleOf, type Member } from '../domain/network';
 import type { ActionDone, Clock, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
 import { meetingMember, networkMember } from './access';
+
 /** Days after the meeting when the secretary and the chair hear that it is not justerat. */
 const OVERDUE_DAYS = 14;
 
