@@ -89,15 +89,14 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   });
 
   route('/api/v1/networks/:networkId', async (caller, req) => {
-    const networkId = String(req.params.networkId ?? '');
-    if (!networkId || networkId.length > 200) throw new DomainError('bad_request');
+    const networkId = keyParam(req, 'networkId');
     const { network, role } = await deps.queries.network(caller, networkId);
     return { id: network.id, name: network.name, channels: network.channels, role } satisfies NetworkResponse;
   });
 
   route('/api/v1/networks/:networkId/members', async (caller, req) => {
-    const members = await deps.queries.members(caller, String(req.params.networkId ?? ''));
-    return { members: members.map(memberView), canAssignRoles: await deps.queries.canAssignRoles(caller, String(req.params.networkId ?? '')) } satisfies MembersResponse;
+    const members = await deps.queries.members(caller, keyParam(req, 'networkId'));
+    return { members: members.map(memberView), canAssignRoles: await deps.queries.canAssignRoles(caller, keyParam(req, 'networkId')) } satisfies MembersResponse;
   });
 
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
@@ -106,7 +105,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     (await deps.minutes.openActions(v.meeting.tenantId, v.meeting.networkId, v.meeting.date))
       .filter((a) => !a.done)
       .map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
-  registerMinutesApi(route, deps.minutes, { meetingId, ifMatch });
+  registerMinutesApi(route, deps.minutes, { meetingId, ifMatch, key: keyParam });
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId(req));
@@ -174,7 +173,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   route(
     '/api/v1/networks/:networkId/term-plan',
     async (caller, req) => {
-      const networkId = String(req.params.networkId ?? '');
+      const networkId = keyParam(req, 'networkId');
       const body = req.body as Partial<TermPlanRequest> | undefined;
       if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || body.planId.length > 40 || !ID.test(body.planId)) {
         throw new DomainError('bad_request');
@@ -209,15 +208,14 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     async (caller, req) => {
       const body = req.body as Partial<RoleRequest> | undefined;
       if (typeof body?.role !== 'string') throw new DomainError('bad_request');
-      const updated = await deps.queries.assignRole(caller, String(req.params.networkId ?? ''), String(req.params.memberId ?? ''), body.role);
+      const updated = await deps.queries.assignRole(caller, keyParam(req, 'networkId'), keyParam(req, 'memberId'), body.role);
       return memberView(updated) satisfies NetworkMember;
     },
     'put',
   );
 
   route('/api/v1/networks/:networkId/meetings/current', async (caller, req) => {
-    const networkId = String(req.params.networkId ?? '');
-    if (!networkId || networkId.length > 200) throw new DomainError('bad_request');
+    const networkId = keyParam(req, 'networkId');
     const found = await deps.queries.currentMeeting(caller, networkId);
     return { meeting: found ? meetingSummary(found.current) : null, today: found?.today ?? false } satisfies CurrentMeetingResponse;
   });
@@ -273,6 +271,13 @@ function idParam(req: restify.Request, name: string): string {
   const id = String(req.params[name] ?? '');
   if (!ID.test(id)) throw new DomainError('bad_request');
   return id;
+}
+
+/** Ids from Teams (a team's 19:…@thread id, an Entra object id) or a client: any text, bounded. */
+function keyParam(req: restify.Request, name: string): string {
+  const key = String(req.params[name] ?? '');
+  if (!key || key.length > 200) throw new DomainError('bad_request');
+  return key;
 }
 
 function ifMatch(req: restify.Request): string {

@@ -66,8 +66,18 @@ const contentSchema = z.object({
 }) satisfies z.ZodType<MinutesContentInput>;
 
 /** The tab's minutes routes: read, autosave under If-Match, send for justering, answer as justerare, action items. */
-export function registerMinutesApi(route: Route, minutes: MinutesService, helpers: { meetingId(req: restify.Request): string; ifMatch(req: restify.Request): string }): void {
-  const { meetingId, ifMatch } = helpers;
+export function registerMinutesApi(
+  route: Route,
+  minutes: MinutesService,
+  helpers: {
+    meetingId(req: restify.Request): string;
+    /** A bounded path parameter by name (Teams ids and the like). */
+    key(req: restify.Request, name: string): string;
+    ifMatch(req: restify.Request): string;
+  },
+): void {
+  const { meetingId, ifMatch, key } = helpers;
+  const networkId = (req: restify.Request): string => key(req, 'networkId');
   const version = (req: restify.Request): number => {
     const n = Number(req.params.version);
     if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new DomainError('bad_request');
@@ -117,14 +127,13 @@ export function registerMinutesApi(route: Route, minutes: MinutesService, helper
   );
 
   route('/api/v1/networks/:networkId/actions', async (caller, req) => {
-    const networkId = String(req.params.networkId ?? '');
-    return { actions: await minutes.networkActions(caller, networkId) } satisfies NetworkActionsResponse;
+    return { actions: await minutes.networkActions(caller, networkId(req)) } satisfies NetworkActionsResponse;
   });
 
   route('/api/v1/me/actions', async (caller) => ({ actions: await minutes.myActions(caller) }) satisfies MyActionsResponse);
 
   route('/api/v1/networks/:networkId/minutes', async (caller, req) => {
-    const past = await minutes.pastMeetings(caller, String(req.params.networkId ?? ''));
+    const past = await minutes.pastMeetings(caller, networkId(req));
     return {
       meetings: past.map((p) => ({
         id: p.meeting.id,
@@ -145,7 +154,7 @@ export function registerMinutesApi(route: Route, minutes: MinutesService, helper
     async (caller, req) => {
       const done = (req.body as { done?: unknown } | undefined)?.done;
       if (typeof done !== 'boolean') throw new DomainError('bad_request');
-      await minutes.markAction(caller, String(req.params.networkId ?? ''), String(req.params.actionId ?? ''), done);
+      await minutes.markAction(caller, networkId(req), key(req, 'actionId'), done);
       return { ok: true };
     },
     'post',
