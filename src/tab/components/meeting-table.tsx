@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Caption1,
-  Link,
   makeStyles,
   TableCell,
   TableHeaderCell,
@@ -13,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
 import { capitalise, longDate, type TabStrings } from '../strings';
+import { isSafeLink, NewWindowLink } from './new-window-link';
 import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
 
@@ -30,10 +30,6 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
 });
 
-function isSafeLink(url: string | undefined): url is string {
-  return !!url && url.startsWith('https://');
-}
-
 /**
  * Upcoming meetings as a native table: read by screen readers cell by cell, reachable by
  * keyboard as one labelled scroll region, with the Teams links as the only controls.
@@ -46,9 +42,7 @@ export function MeetingTable(props: {
   /** When set, each meeting gets a button that opens its agenda. */
   onOpen?: (meeting: MeetingSummary) => void;
 }): ReactNode {
-  const { onOpen } = props;
-  const { meetings, s, showNetwork } = props;
-  const shared = useSharedStyles();
+  const { meetings, s, showNetwork, onOpen } = props;
   const styles = useStyles();
   return (
     <ScrollTable labelledBy={props.labelledBy} tableLabel={s.meetingsTable} className={styles.table}
@@ -83,10 +77,9 @@ export function MeetingTable(props: {
               <div className={styles.cellStack}>
                 <span>{s.mode[m.mode]}</span>
                 {m.mode !== 'onsite' && isSafeLink(m.teamsLink) && (
-                  <Link href={m.teamsLink} target="_blank" rel="noopener noreferrer">
+                  <NewWindowLink href={m.teamsLink} s={s}>
                     {s.joinTeams}
-                    <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
-                  </Link>
+                  </NewWindowLink>
                 )}
               </div>
             </TableCell>

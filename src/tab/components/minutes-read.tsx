@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
+import { isSafeLink, NewWindowLink } from './new-window-link';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -151,10 +152,6 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
   );
 }
 
-function isSafeLink(url: string): boolean {
-  return url.startsWith('https://');
-}
-
 /** Every version sent for justering, newest first: hash, state, approvals, change requests and documents. */
 export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinutesVersion[]; onRetryArchive?: (version: number) => void }): ReactNode {
   const { s } = props;
@@ -214,10 +211,9 @@ export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinut
                   {version.documents.map((d) => (
                     <li key={d.itemId} data-document={d.kind}>
                       {isSafeLink(d.webUrl) ? (
-                        <Link href={d.webUrl} target="_blank" rel="noopener noreferrer">
+                        <NewWindowLink href={d.webUrl} s={s}>
                           {d.name}
-                          <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
-                        </Link>
+                        </NewWindowLink>
                       ) : (
                         d.name
                       )}

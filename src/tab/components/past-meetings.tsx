@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Body1, Link, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
 import { capitalise, longDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { OpenButton } from './meeting-table';
 import { statusText } from './minutes-read';
+import { isSafeLink, NewWindowLink } from './new-window-link';
 import { Loading, Notice, ProblemBar } from './status';
 import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
@@ -62,11 +63,10 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
               <TableCell>
                 <div className={styles.docs}>
                   {m.documents.map((d) =>
-                    d.webUrl.startsWith('https://') ? (
-                      <Link key={d.itemId} href={d.webUrl} target="_blank" rel="noopener noreferrer">
+                    isSafeLink(d.webUrl) ? (
+                      <NewWindowLink key={d.itemId} href={d.webUrl} s={s}>
                         {d.name}
-                        <span className={shared.visuallyHidden}> {s.opensInNewWindow}</span>
-                      </Link>
+                      </NewWindowLink>
                     ) : (
                       <span key={d.itemId}>{d.name}</span>
                     ),
