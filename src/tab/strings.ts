@@ -1015,6 +1015,11 @@ export function longDate(isoDate: string, s: TabStrings): string {
   return isDate(isoDate) ? longDateIn(isoDate, s.lang) : isoDate;
 }
 
+/** "Måndag 4 februari 2030, 13:00–15:00, Falköping": a meeting's date, time and place in a line. */
+export function meetingLine(m: { date: string; start: string; end: string; place: string }, s: TabStrings): string {
+  return s.agenda.meeting(capitalise(longDate(m.date, s)), m.start, m.end, m.place);
+}
+
 /** "13:05:09": the time of day in Sweden, where the networks meet. */
 function clockTime(at: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(at);

@@ -10,7 +10,7 @@ import { Loading, Notice, ProblemBar } from '../components/status';
 import { PastMeetings } from '../components/past-meetings';
 import { useSharedStyles } from '../components/styles';
 import type { MeetingSummary, Role } from '../../http/api-contract';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import { meetingLine, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { AgendaView } from './agenda';
 import { MinutesView } from './minutes';
@@ -221,7 +221,7 @@ function MeetingScreen(props: {
       </div>
       {meeting && (
         <Subtitle1 as="p" className={styles.p} data-meeting-heading>
-          {s.agenda.meeting(capitalise(longDate(meeting.date, s)), meeting.start, meeting.end, meeting.place)}
+          {meetingLine(meeting, s)}
         </Subtitle1>
       )}
       <ViewTabs s={s} view={view} show={props.show} />

@@ -7,7 +7,7 @@ import { MinutesRead, statusText, VersionsList } from '../components/minutes-rea
 import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } from '../components/save-problem';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from '../minutes-draft';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import { meetingLine, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 
 /** How long after the last keystroke the minutes are saved. */
@@ -211,12 +211,11 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const shown = server.canEdit ? shownFields(draft) : new Set<string>();
   const unplaced = [...errors.entries()].filter(([k]) => !shown.has(k)).flatMap(([, v]) => v);
 
-  const details = server.content.meeting;
   return (
     <>
       {props.showMeeting && (
         <Subtitle1 as="p" className={styles.p} data-meeting-heading>
-          {s.agenda.meeting(capitalise(longDate(details.date, s)), details.start, details.end, details.place)}
+          {meetingLine(server.content.meeting, s)}
         </Subtitle1>
       )}
       <Body1 as="p" className={styles.p} data-minutes-status>

@@ -5,7 +5,7 @@ import { presenterName } from '../agenda-draft';
 import type { Api } from '../api';
 import { Layout } from '../components/layout';
 import { Loading, Notice, ProblemBar } from '../components/status';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import { meetingLine, type TabStrings } from '../strings';
 import type { TeamsSession } from '../teams';
 import { useLoad, usePolled } from '../use-load';
 
@@ -111,10 +111,6 @@ function CurrentMeeting(props: { api: Api; s: TabStrings; networkId: string; use
 function minutesHref(networkId: string, meetingId: string): string {
   const params = new URLSearchParams({ networkId, meeting: meetingId, view: 'minutes' });
   return `/tab/channel?${params.toString()}`;
-}
-
-function meetingLine(m: MeetingSummary, s: TabStrings): string {
-  return s.agenda.meeting(capitalise(longDate(m.date, s)), m.start, m.end, m.place);
 }
 
 function SideAgenda(props: { api: Api; s: TabStrings; meeting: MeetingSummary }): ReactNode {
