@@ -87,10 +87,7 @@ export function samePresenter(a: ApiPresenter | undefined, b: ApiPresenter | und
 
 /** A new topic item goes last among the topics, just before "Övriga frågor". */
 export function addItem(items: readonly DraftItem[], f: ItemFields): DraftItem[] {
-  const item = withFields({ key: `new-${++newKeys}`, title: '', kind: 'information', durationMin: 10, description: '', links: [] }, f);
-  const at = items.findIndex((i) => i.standard === 'other-matters');
-  const index = at < 0 ? items.length : at;
-  return [...items.slice(0, index), item, ...items.slice(index)];
+  return insertBeforeOther(items, withFields({ key: `new-${++newKeys}`, title: '', kind: 'information', durationMin: 10, description: '', links: [] }, f));
 }
 
 export function updateItem(items: readonly DraftItem[], key: string, f: ItemFields): DraftItem[] {
@@ -178,7 +175,7 @@ export function reapply(base: readonly DraftItem[], mine: readonly DraftItem[], 
   return result;
 }
 
-function insertBeforeOther(items: DraftItem[], item: DraftItem): DraftItem[] {
+function insertBeforeOther(items: readonly DraftItem[], item: DraftItem): DraftItem[] {
   const at = items.findIndex((i) => i.standard === 'other-matters');
   const index = at < 0 ? items.length : at;
   return [...items.slice(0, index), item, ...items.slice(index)];
