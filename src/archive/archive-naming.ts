@@ -37,7 +37,7 @@ export function metadataColumns(metadata: ArchiveMetadata, names: ColumnNames): 
  * would add a folder, and without leading/trailing spaces or trailing dots. Deterministic, so
  * a retry lands on the same name.
  */
-export function safeName(raw: string): string {
+function safeName(raw: string): string {
   const name = raw
     .normalize('NFC')
     .replace(/[\u0000-\u001f"*:<>?/\\|]/g, '-')

@@ -150,7 +150,7 @@ export class SharePointArchive implements Archive {
 }
 
 /** 429, 408, 423 (locked), 5xx and failures without an answer (dropped, timed out) are worth retrying; other statuses (400, 401, 403, 404...) are not. */
-export function toArchiveError(e: unknown, doing: string): Error {
+function toArchiveError(e: unknown, doing: string): Error {
   if (e instanceof ArchiveRefused || e instanceof ArchiveUnavailable) return e;
   if (e instanceof TokenUnavailable) {
     const rejected = e.reason instanceof AuthenticationError && e.reason.statusCode >= 400 && e.reason.statusCode < 500;

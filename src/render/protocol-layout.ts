@@ -39,7 +39,7 @@ export interface ProtocolLayout {
   blocks: ProtocolBlock[];
 }
 
-export const DOCUMENT_AUTHOR = 'Justera';
+const DOCUMENT_AUTHOR = 'Justera';
 export const PROTOCOL_TIME_ZONE = 'Europe/Stockholm';
 
 const BULLET_LINE = /^\s*[*-]\s+/;
@@ -129,7 +129,7 @@ export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { mu
 }
 
 /** "Maria Bring (digitalt, ersättare för Jonas Wåhlberg, anlände 13:20)" */
-export function attendeeText(a: MinutesAttendee, s: ProtocolStrings): string {
+function attendeeText(a: MinutesAttendee, s: ProtocolStrings): string {
   const notes: string[] = [];
   if (a.status === 'online') notes.push(s.online);
   if (a.guest) notes.push(s.guest);

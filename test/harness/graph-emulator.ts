@@ -450,7 +450,7 @@ function pathKey(segments: string[]): string {
 }
 
 /** A small seeded PRNG: the same seed gives the same sequence in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -28,7 +28,7 @@ export function normalise(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').replace(/([-/]) /g, '$1').trim();
 }
 
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
