@@ -96,7 +96,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     messenger,
     publicUrl: config.publicUrl,
     timeZone: config.timeZone,
-    openActions: async (m) => (await minutes.openActions(m.tenantId, m.networkId, m.date)).filter((a) => !a.done),
+    openActions: (m) => minutes.openActionsBefore(m),
   });
   const agendas = new AgendaService({
     store,

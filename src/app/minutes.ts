@@ -246,6 +246,11 @@ export class MinutesService {
       .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
   }
 
+  /** What a meeting's agenda shows under "Föregående protokoll": the open items from earlier meetings' approved minutes. */
+  async openActionsBefore(meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'>): Promise<OpenAction[]> {
+    return (await this.openActions(meeting.tenantId, meeting.networkId, meeting.date)).filter((a) => !a.done);
+  }
+
   /**
    * The network's meetings of the last year up to today, newest first, with where each one's
    * minutes stand and the documents of its latest justerat version: the tab's archive.

@@ -102,9 +102,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
   /** The open action items an agenda shows under "Föregående protokoll". */
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
-    (await deps.minutes.openActions(v.meeting.tenantId, v.meeting.networkId, v.meeting.date))
-      .filter((a) => !a.done)
-      .map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
+    (await deps.minutes.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(route, deps.minutes, { meetingId, ifMatch, key: keyParam });
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
