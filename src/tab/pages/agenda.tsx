@@ -23,7 +23,7 @@ import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } fro
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
 import type { TabStrings } from '../strings';
-import { useLoad } from '../use-load';
+import { useMembers } from '../use-load';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -67,9 +67,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
   const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
 
   /** The network's members, whom the item form offers as presenters. */
-  const networkId = meeting?.networkId;
-  const [memberList] = useLoad(() => (networkId ? api.members(networkId) : Promise.resolve(null)), `presenters ${networkId ?? ''}`);
-  const presenters = memberList.state === 'ok' && memberList.data ? memberList.data.members : [];
+  const presenters = useMembers(api, meeting?.networkId);
 
   const agenda = load.state === 'ok' ? load.agenda : null;
   const base = useMemo(() => (agenda ? draftFrom(agenda.items) : []), [agenda]);

@@ -8,7 +8,7 @@ import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } fro
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from '../minutes-draft';
 import { meetingLine, type TabStrings } from '../strings';
-import { useLoad } from '../use-load';
+import { useLoad, useMembers } from '../use-load';
 
 /** How long after the last keystroke the minutes are saved. */
 export const AUTOSAVE_MS = 1500;
@@ -62,9 +62,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
 
   const [me] = useLoad(() => api.me(), 'me');
   const myId = me.state === 'ok' ? me.data.user.id : null;
-  const networkId = server?.networkId;
-  const [memberList] = useLoad(() => (networkId ? api.members(networkId) : Promise.resolve(null)), `minutes-members ${networkId ?? ''}`);
-  const members = memberList.state === 'ok' && memberList.data ? memberList.data.members : [];
+  const members = useMembers(api, server?.networkId);
 
   const take = useCallback((next: MinutesResponse): void => {
     serverRef.current = next;
