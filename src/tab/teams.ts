@@ -3,7 +3,7 @@ import { app, authentication, pages } from '@microsoft/teams-js';
 /** The Teams theme names, as the host reports them. */
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
-export function themeNameOf(raw: string | undefined): ThemeName {
+function themeNameOf(raw: string | undefined): ThemeName {
   return raw === 'dark' || raw === 'contrast' ? raw : 'default';
 }
 
@@ -25,12 +25,12 @@ export interface TeamsSession {
 }
 
 /** How long the tab waits for a host before it decides it runs outside Teams. */
-export const TEAMS_TIMEOUT_MS = 1500;
+const TEAMS_TIMEOUT_MS = 1500;
 const TOKEN_TIMEOUT_MS = 15000;
 
-export class TimeoutError extends Error {}
+class TimeoutError extends Error {}
 
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new TimeoutError(`${what} took longer than ${ms} ms`)), ms);
     promise.then(

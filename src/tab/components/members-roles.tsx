@@ -19,7 +19,7 @@ import { Loading, Notice, ProblemBar } from './status';
 import { ScrollTable } from './scroll-table';
 
 /** In the order they are offered: the chair group first, admin last. */
-export const ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium', 'member', 'admin'];
+const ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium', 'member', 'admin'];
 
 const useStyles = makeStyles({
   table: { minWidth: '36em', tableLayout: 'auto' },

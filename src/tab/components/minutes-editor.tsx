@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** Where the server put a problem: its message at a field (see minutes-draft's fieldKey), if any. */
-export type ErrorAt = (key: string) => string | undefined;
+type ErrorAt = (key: string) => string | undefined;
 
 interface EditorProps {
   s: TabStrings;

@@ -34,7 +34,7 @@ export function ChannelPage(props: { api: Api; s: TabStrings; teamId: string | u
 }
 
 /** What a selected meeting shows: its agenda, or its minutes (`&view=minutes`, where the cards link). */
-export type MeetingViewName = 'agenda' | 'minutes';
+type MeetingViewName = 'agenda' | 'minutes';
 
 function fromUrl(): { selected: string | null; view: MeetingViewName } {
   const params = new URLSearchParams(window.location.search);

@@ -11,7 +11,7 @@ import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } fr
 import { useLoad } from '../use-load';
 import { MEETING_ENTITY_PREFIX } from './side-panel';
 
-export const TAB_ENTITY_ID = 'justera-network';
+const TAB_ENTITY_ID = 'justera-network';
 
 const useStyles = makeStyles({
   card: { maxWidth: '40em', width: '100%' },

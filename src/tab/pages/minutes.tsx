@@ -11,7 +11,7 @@ import { meetingLine, type TabStrings } from '../strings';
 import { useLoad, useMembers } from '../use-load';
 
 /** How long after the last keystroke the minutes are saved. */
-export const AUTOSAVE_MS = 1500;
+const AUTOSAVE_MS = 1500;
 
 const useStyles = makeStyles({
   p: { margin: '0' },

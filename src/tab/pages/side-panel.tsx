@@ -10,7 +10,7 @@ import type { TeamsSession } from '../teams';
 import { useLoad, usePolled } from '../use-load';
 
 /** How often the side panel asks for the attendance (and the agenda) again. */
-export const SIDE_PANEL_REFRESH_MS = 15000;
+const SIDE_PANEL_REFRESH_MS = 15000;
 
 /** The entity id the configuration page saves for a meeting's tab: the network it shows. */
 export const MEETING_ENTITY_PREFIX = 'justera-meeting:';
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 });
 
 /** Which network the side panel shows: the saved tab's URL or entity id, else the team of a channel meeting. */
-export function sidePanelNetwork(teams: TeamsSession | null): string | null {
+function sidePanelNetwork(teams: TeamsSession | null): string | null {
   const fromUrl = new URLSearchParams(window.location.search).get('networkId');
   if (fromUrl) return fromUrl;
   if (teams?.entityId?.startsWith(MEETING_ENTITY_PREFIX)) return teams.entityId.slice(MEETING_ENTITY_PREFIX.length) || null;
