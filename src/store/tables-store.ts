@@ -198,13 +198,8 @@ export class TablesStore implements Store {
   }
 
   async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
-    try {
-      const row = await this.tables.agendas.getEntity<Doc>(key(tenantId), key(meetingId));
-      return { agenda: JSON.parse(row.doc) as Agenda, etag: row.etag };
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+    const found = await this.docWithEtag<Agenda>('agendas', key(tenantId), key(meetingId));
+    return found && { agenda: found.doc, etag: found.etag };
   }
 
   saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
@@ -275,8 +270,8 @@ export class TablesStore implements Store {
   }
 
   async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
-    const row = await this.row('minutes', key(tenantId), key(meetingId));
-    return row ? { minutes: JSON.parse(unchunked(row)) as MinutesDraft, etag: row.etag } : undefined;
+    const found = await this.docWithEtag<MinutesDraft>('minutes', key(tenantId), key(meetingId));
+    return found && { minutes: found.doc, etag: found.etag };
   }
 
   saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
@@ -284,8 +279,8 @@ export class TablesStore implements Store {
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const row = await this.row('minutesversions', key(tenantId, meetingId), versionKey(number));
-    return row ? { version: JSON.parse(unchunked(row)) as MinutesVersion, etag: row.etag } : undefined;
+    const found = await this.docWithEtag<MinutesVersion>('minutesversions', key(tenantId, meetingId), versionKey(number));
+    return found && { version: found.doc, etag: found.etag };
   }
 
   async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
@@ -335,10 +330,11 @@ export class TablesStore implements Store {
     return out;
   }
 
-  private async row(table: TableName, pk: string, rk: string): Promise<(Record<string, unknown> & { etag: string }) | undefined> {
+  /** A row's document (however many properties it is split over) and its ETag. */
+  private async docWithEtag<T>(table: TableName, pk: string, rk: string): Promise<{ doc: T; etag: string } | undefined> {
     try {
       const row = await this.tables[table].getEntity<Record<string, unknown>>(pk, rk);
-      return row as Record<string, unknown> & { etag: string };
+      return { doc: JSON.parse(unchunked(row)) as T, etag: row.etag };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
@@ -358,9 +354,11 @@ export class TablesStore implements Store {
     }
   }
 
-  private async query<T>(table: TableName, filter: string): Promise<T[]> {
+  /** The documents of the rows the filter selects (all rows without one). */
+  private async query<T>(table: TableName, filter?: string): Promise<T[]> {
     const out: T[] = [];
-    for await (const row of this.tables[table].listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(JSON.parse(unchunked(row)) as T);
+    const queryOptions = filter === undefined ? {} : { filter };
+    for await (const row of this.tables[table].listEntities<Record<string, unknown>>({ queryOptions })) out.push(JSON.parse(unchunked(row)) as T);
     return out;
   }
 
@@ -412,21 +410,11 @@ export class TablesStore implements Store {
   }
 
   private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {
-    try {
-      const row = await this.tables[table].getEntity<Doc>(pk, rk);
-      return JSON.parse(row.doc) as T;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+    return (await this.docWithEtag<T>(table, pk, rk))?.doc;
   }
 
   /** A partition's documents, or with no partition the whole table. */
-  private async list<T>(table: TableName, pk?: string): Promise<T[]> {
-    const out: T[] = [];
-    const queryOptions = pk === undefined ? { select: ['doc'] } : { filter: odata`PartitionKey eq ${pk}`, select: ['doc'] };
-    const rows = this.tables[table].listEntities<Doc>({ queryOptions });
-    for await (const row of rows) out.push(JSON.parse(row.doc) as T);
-    return out;
+  private list<T>(table: TableName, pk?: string): Promise<T[]> {
+    return this.query<T>(table, pk === undefined ? undefined : odata`PartitionKey eq ${pk}`);
   }
 }
