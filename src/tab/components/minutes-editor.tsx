@@ -62,6 +62,15 @@ function memberRef(members: readonly NetworkMember[], id: string): { kind: 'memb
   return m ? { kind: 'member', memberId: m.id, name: m.name } : undefined;
 }
 
+/** The server's problem with a whole part (the attendance, the items, an item), announced where it is. */
+function ProblemAt(props: { text: string | undefined }): ReactNode {
+  return props.text ? (
+    <Body1 as="p" role="alert">
+      {props.text}
+    </Body1>
+  ) : null;
+}
+
 /** The members to choose from, with a person the minutes name who is not (or no longer) among them. */
 function withNamed(members: readonly NetworkMember[], refs: readonly (ApiPersonRef | undefined)[]): { id: string; label: string }[] {
   const options = members.map((m) => ({ id: m.id, label: m.municipality ? `${m.name} (${m.municipality})` : m.name }));
@@ -162,11 +171,7 @@ function AttendanceSection(props: EditorProps): ReactNode {
       <Body1 as="p" className={shared.intro}>
         {at.intro}
       </Body1>
-      {errorAt('attendees') && (
-        <Body1 as="p" role="alert">
-          {errorAt('attendees')}
-        </Body1>
-      )}
+      <ProblemAt text={errorAt('attendees')} />
       {content.attendees.length === 0 && <Body1 as="p">{at.empty}</Body1>}
       <ul className={styles.list}>
         {content.attendees.map((a) => {
@@ -228,11 +233,7 @@ function ItemsSection(props: EditorProps): ReactNode {
       <Subtitle1 as="h2" id="minutes-items" className={styles.h2}>
         {m.items.title}
       </Subtitle1>
-      {errorAt('items') && (
-        <Body1 as="p" role="alert">
-          {errorAt('items')}
-        </Body1>
-      )}
+      <ProblemAt text={errorAt('items')} />
       {content.items.length === 0 && <Body1 as="p">{m.items.empty}</Body1>}
       <ol className={styles.list} aria-labelledby="minutes-items">
         {content.items.map((item, n) => (
@@ -281,11 +282,7 @@ function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; 
       <Subtitle2 as="h3" id={headingId} className={styles.h3}>
         {index + 1}. {item.title}
       </Subtitle2>
-      {errorAt(key) && (
-        <Body1 as="p" role="alert">
-          {errorAt(key)}
-        </Body1>
-      )}
+      <ProblemAt text={errorAt(key)} />
       <Field label={m.itemTitle} required validationMessage={errorAt(`${key}.title`)}>
         <Input value={item.title} maxLength={MAX.title} data-item-title onChange={(_e, d) => patch({ title: d.value })} />
       </Field>
