@@ -133,7 +133,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     attendance,
     proposals,
     minutes,
-    justeringCardOptions: (meeting) => ({ tabUrl: justeringChannel.tabUrl(meeting), timeZone: config.timeZone }),
+    justering: justeringChannel,
     messenger,
     ids,
     log,

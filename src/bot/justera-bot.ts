@@ -10,7 +10,6 @@ import {
 import type { AttendanceService } from '../app/attendance';
 import type { MeetingService } from '../app/meetings';
 import type { MinutesService } from '../app/minutes';
-import { justeringAnswerCard } from '../cards/justering-cards';
 import type { NetworkService } from '../app/networks';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
@@ -18,12 +17,13 @@ import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
-import type { Locale, Meeting } from '../domain/meeting';
+import type { Locale } from '../domain/meeting';
 import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
 import { personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
+import type { TeamsJusteringChannel } from './justering-channel';
 import type { TeamsMessenger } from './teams-messenger';
 
 export interface BotDeps {
@@ -32,8 +32,8 @@ export interface BotDeps {
   meetings: MeetingService;
   attendance: AttendanceService;
   minutes: MinutesService;
-  /** Where a justering card links to, and the time zone its times are shown in. */
-  justeringCardOptions: (meeting: Meeting) => { tabUrl: string; timeZone: string };
+  /** The justerare's cards in Teams. */
+  justering: TeamsJusteringChannel;
   messenger: TeamsMessenger;
   ids: IdSource;
   log: Logger;
@@ -125,7 +125,7 @@ export class JusteraBot extends TeamsActivityHandler {
           action.action === 'approveMinutes'
             ? await this.deps.minutes.approve(tenantId, person.id, action.meetingId, number)
             : await this.deps.minutes.requestChange(tenantId, person.id, action.meetingId, number, action.comment ?? '');
-        return cardResponse(justeringAnswerCard(outcome, this.deps.justeringCardOptions(outcome.meeting), locale));
+        return cardResponse(this.deps.justering.answerCard(outcome, locale));
       }
       case 'proposeItem': {
         const meeting = await this.deps.meetings.require(tenantId, action.meetingId);

@@ -1,7 +1,8 @@
-import type { JusteringChannel } from '../app/minutes';
+import type { JusteringChannel, JusteringOutcome } from '../app/minutes';
+import type { AdaptiveCard } from '../cards';
 import type { Logger, Store } from '../app/ports';
-import { approvalRequestCard, changeRequestCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { approvalRequestCard, changeRequestCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
+import type { CardRef, Locale, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 import type { TeamsMessenger } from './teams-messenger';
@@ -17,13 +18,19 @@ export class TeamsJusteringChannel implements JusteringChannel {
 
   constructor(private readonly deps: { store: Store; messenger: TeamsMessenger; publicUrl: string; timeZone: string; log: Logger }) {}
 
-  tabUrl(meeting: Meeting): string {
-    return meetingTabUrl(this.deps.publicUrl, meeting.id, 'minutes');
+  /** What a justerare's card shows after they answered (the invoke's answer). */
+  answerCard(outcome: JusteringOutcome, locale: Locale): AdaptiveCard {
+    return justeringAnswerCard(outcome, this.cardOptions(outcome.meeting), locale);
+  }
+
+  /** Where the cards link (the minutes in the tab), and the time zone their times are in. */
+  private cardOptions(meeting: Meeting): { tabUrl: string; timeZone: string } {
+    return { tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id, 'minutes'), timeZone: this.deps.timeZone };
   }
 
   async askJusterare(meeting: Meeting, version: MinutesVersion, justerare: Member, reminder: boolean): Promise<void> {
     const network = await this.network(meeting);
-    const card = approvalRequestCard(meeting, version, { tabUrl: this.tabUrl(meeting), timeZone: this.deps.timeZone, reminder }, meeting.locale);
+    const card = approvalRequestCard(meeting, version, { ...this.cardOptions(meeting), reminder }, meeting.locale);
     await this.deps.messenger.sendPersonal(network.address, meeting.tenantId, justerare.teamsUserId, card).catch((err: unknown) => {
       this.deps.log.warn({ err, member: justerare.id, meetingId: meeting.id }, 'could not send the justering card');
     });
@@ -35,7 +42,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
       const fresh = (await this.deps.store.getMinutesVersion(version.tenantId, version.meetingId, version.number))?.version ?? version;
       const current = (await this.deps.store.getMeeting(meeting.tenantId, meeting.id)) ?? meeting;
       const network = await this.network(current);
-      const card = justeringStatusCard(fresh, { tabUrl: this.tabUrl(current), timeZone: this.deps.timeZone }, current.locale);
+      const card = justeringStatusCard(fresh, this.cardOptions(current), current.locale);
       if (current.justeringCard) {
         await this.deps.messenger.update(network.address, current.tenantId, current.justeringCard, card);
         return;
@@ -48,14 +55,14 @@ export class TeamsJusteringChannel implements JusteringChannel {
   /** The approved minutes as a new post in the channel. */
   async postMinutes(meeting: Meeting, version: MinutesVersion, documents: readonly ArchivedDocument[]): Promise<CardRef> {
     const network = await this.network(meeting);
-    const card = minutesCard(version, documents, { tabUrl: this.tabUrl(meeting), timeZone: this.deps.timeZone }, meeting.locale);
+    const card = minutesCard(version, documents, this.cardOptions(meeting), meeting.locale);
     return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, card);
   }
 
   async tellSecretary(meeting: Meeting, version: MinutesVersion, secretary: Member, request: { name: string; comment: string }): Promise<void> {
     const network = await this.network(meeting);
     await this.deps.messenger
-      .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, changeRequestCard(version, request, this.tabUrl(meeting), meeting.locale))
+      .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, changeRequestCard(version, request, this.cardOptions(meeting).tabUrl, meeting.locale))
       .catch((err: unknown) => this.deps.log.warn({ err, member: secretary.id }, 'could not tell the secretary about a change request'));
   }
 
@@ -63,7 +70,7 @@ export class TeamsJusteringChannel implements JusteringChannel {
     const network = await this.network(meeting);
     for (const person of people) {
       await this.deps.messenger
-        .sendPersonal(network.address, meeting.tenantId, person.teamsUserId, overdueCard(meeting, status, this.tabUrl(meeting), meeting.locale))
+        .sendPersonal(network.address, meeting.tenantId, person.teamsUserId, overdueCard(meeting, status, this.cardOptions(meeting).tabUrl, meeting.locale))
         .catch((err: unknown) => this.deps.log.warn({ err, member: person.id }, 'could not send the overdue notice'));
     }
   }
