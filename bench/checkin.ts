@@ -16,13 +16,7 @@ import { Journey, texts } from '../test/harness/journey';
 import { spawnService, type RunningService } from '../test/harness/process';
 import { eventually, tempDir } from '../test/harness/service';
 import { cardAction, postActivity, TENANT, type TeamsUser } from '../test/harness/teams';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-}
+import { arg, round } from './figures';
 
 function option(name: string, allowed: readonly string[], fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,8 +29,6 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
-
-const round = (n: number): number => Math.round(n * 100) / 100;
 
 interface Invoke {
   user: TeamsUser;

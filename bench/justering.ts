@@ -12,15 +12,7 @@ import { approvedVersion, FIXTURE_PROTOCOLS } from '../test/fixtures/minutes';
 import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../test/harness/graph-emulator';
 import { Journey, texts } from '../test/harness/journey';
 import { eventually } from '../test/harness/service';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
+import { arg, round } from './figures';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
