@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MinutesContent, PersonRef } from '../../src/domain/minutes';
+import { capitalise, longDate } from '../../src/cards/format';
 import { FIXTURE_PROTOCOLS } from '../fixtures/minutes';
 import { invokeCard, Journey, texts } from '../harness/journey';
 import { docxParagraphs, expectedTexts, normalise, poppler, readableText } from '../harness/protocol-text';
@@ -79,8 +80,10 @@ describe.each(CASES)('the protocol %s through the API (%s)', (_source, store, fi
     for (const text of [pdfText, docxText]) {
       expect(expected.filter((e) => !text.includes(e))).toEqual([]);
     }
-    // The next meetings' dates, written out, and each action item's due date.
-    for (const m of content.nextMeetings) expect(pdfText).toContain(String(Number(m.date.slice(8, 10))));
-    for (const a of content.items.flatMap((i) => i.actions)) if (a.due) expect(pdfText).toContain(a.due);
+    // The next meetings' dates as the documents write them out ("Fredag 4 februari 2022").
+    expect(content.nextMeetings.length).toBeGreaterThan(0);
+    for (const text of [pdfText, docxText]) {
+      for (const m of content.nextMeetings) expect(text).toContain(capitalise(longDate(m.date, 'sv')));
+    }
   });
 });

@@ -66,8 +66,12 @@ const opts = { tabUrl: 'https://justera.example/tab/channel?meeting=m', timeZone
 describe('the content hash', () => {
   test('is the SHA-256 of canonical JSON: key order and Unicode form do not change it, content does', () => {
     const c = content();
-    const reordered = JSON.parse(JSON.stringify(c, Object.keys(c).sort())) as MinutesContent;
-    expect(contentHash({ ...reordered, ...c })).toBe(contentHash(c));
+    // Every object's keys in reverse order, at every depth: the same content.
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    const reordered = reversed(c) as MinutesContent;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(c));
+    expect(contentHash(reordered)).toBe(contentHash(c));
     expect(canonicalJson({ b: 1, a: 'Ä' })).toBe(canonicalJson({ a: 'A\u0308', b: 1 }));
     expect(contentHash(c)).toMatch(/^[0-9a-f]{64}$/);
     const edited = structuredClone(c);
