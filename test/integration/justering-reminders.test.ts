@@ -66,14 +66,18 @@ describe('justering reminders', () => {
     expect(count(J2, '14 dagar')).toBe(0);
   });
 
-  test('a reminder that comes due after justering is skipped', async () => {
+  test('a reminder for a version the secretary has since replaced is skipped; the new version is justerad', async () => {
     const store = j.service.store;
-    await store.scheduleJob({ tenantId: (await store.listNetworks())[0]!.tenantId, id: `justering-reminder/${meetingId}/1-late`, kind: 'justeringReminder', meetingId, version: 1, dueAt: '2030-02-19T07:00:00.000Z' });
-    expect((await j.api('POST', `/meetings/${meetingId}/minutes/versions/1/approve`, J2)).status).toBe(200);
+    const tenantId = (await store.listNetworks())[0]!.tenantId;
+    // Version 1 still waits for J2 when the secretary corrects it and sends version 2.
+    await j.sendMinutes(meetingId, SECRETARY, [J1, J2], [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget och rättat.', decisions: [], actions: [], tabled: false }]);
+    expect((await j.api('GET', `/meetings/${meetingId}/minutes/versions/1`, CHAIR)).body).toMatchObject({ state: 'superseded' });
+    await store.scheduleJob({ tenantId, id: `justering-reminder/${meetingId}/1-late`, kind: 'justeringReminder', meetingId, version: 1, dueAt: '2030-02-19T07:00:00.000Z' });
     clock.set('2030-02-19T08:00:00Z');
-    const before = count(J2, 'Påminnelse');
+    const before = personal(J2).filter((t) => t.includes('Påminnelse') && t.includes('Version 1,')).length;
     await j.service.runScheduledWork();
-    expect(count(J2, 'Påminnelse')).toBe(before);
+    expect(personal(J2).filter((t) => t.includes('Påminnelse') && t.includes('Version 1,')).length).toBe(before);
+    for (const who of [J1, J2]) expect((await j.api('POST', `/meetings/${meetingId}/minutes/versions/2/approve`, who)).status).toBe(200);
   });
 
   test('the archive lists the meeting, now past, with its justerat minutes and documents', async () => {
