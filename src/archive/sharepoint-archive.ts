@@ -11,6 +11,7 @@ import {
 } from '../app/ports';
 import { DEFAULT_FOLDER_TEMPLATE, columnNames, documentPath, metadataColumns, sha256Hex, type ColumnNames } from './archive-naming';
 import { TokenUnavailable, createGraphClient, type GraphClientOptions } from './graph-client';
+import { parseRetryAfter } from '../retry-after';
 
 export interface SharePointArchiveOptions extends GraphClientOptions {
   /** The document library's drive id; the drive is addressed directly, so Sites.Selected suffices. */
@@ -160,16 +161,7 @@ function toArchiveError(e: unknown, doing: string): Error {
     const status = e.statusCode;
     const message = `${doing}: ${status > 0 ? status : 'no answer'} ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim();
     const retryable = status <= 0 || status === 408 || status === 423 || status === 429 || status >= 500;
-    return retryable ? new ArchiveUnavailable(message, retryAfterMs(e.headers?.get('retry-after'))) : new ArchiveRefused(message);
+    return retryable ? new ArchiveUnavailable(message, parseRetryAfter(e.headers?.get('retry-after'))) : new ArchiveRefused(message);
   }
   return new ArchiveUnavailable(`${doing}: ${e instanceof Error ? e.message : String(e)}`);
-}
-
-/** Retry-After as delta-seconds or an HTTP date. */
-export function retryAfterMs(value: string | null | undefined, nowMs = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../retry-after';
+
 /**
  * Serialises sends to each Teams conversation and spaces them out, so that a burst never
  * comes near Teams' limit (7 per second per conversation). A 429 or a 5xx is retried after
@@ -66,14 +68,13 @@ export function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** Longest wait a Teams Retry-After is followed for (longer answers are cut to this). */
+const MAX_RETRY_AFTER_MS = 120_000;
+
 /** Retry-After from a REST error (seconds or an HTTP date), in milliseconds. */
 export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } } }).response?.headers;
-  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
-  if (!raw) return undefined;
-  const secs = Number(raw);
-  if (Number.isFinite(secs)) return Math.max(0, Math.min(secs, 120)) * 1000;
-  const at = Date.parse(raw);
-  return Number.isFinite(at) ? Math.max(0, Math.min(at - now, 120000)) : undefined;
+  const wait = parseRetryAfter(typeof headers?.get === 'function' ? headers.get('retry-after') : undefined, now);
+  return wait === undefined ? undefined : Math.min(wait, MAX_RETRY_AFTER_MS);
 }

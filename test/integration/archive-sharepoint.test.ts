@@ -1,5 +1,6 @@
 import { ArchiveRefused, ArchiveUnavailable, type ArchiveDocumentRequest, type ArchivedDocumentRef } from '../../src/app/ports';
-import { SharePointArchive, retryAfterMs, type SharePointArchiveOptions } from '../../src/archive/sharepoint-archive';
+import { SharePointArchive, type SharePointArchiveOptions } from '../../src/archive/sharepoint-archive';
+import { parseRetryAfter } from '../../src/retry-after';
 import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../harness/graph-emulator';
 
 const FILE_NAME = 'Protokoll för IM-nätverket 2021-12-03 v1.pdf';
@@ -209,9 +210,9 @@ describe('SharePoint archive through the Graph client, against the Graph emulato
 
   test('Retry-After as an HTTP date counts from now', () => {
     const now = Date.parse('2021-12-03T10:00:00Z');
-    expect(retryAfterMs('Fri, 03 Dec 2021 10:00:30 GMT', now)).toBe(30_000);
-    expect(retryAfterMs('120', now)).toBe(120_000);
-    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('Fri, 03 Dec 2021 10:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 
   test('with half the calls failing for a while, ten retried requests each end stored exactly once', async () => {
