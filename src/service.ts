@@ -10,7 +10,7 @@ import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
 import { TabQueries } from './app/tab-queries';
 import type { Archive, Clock, IdSource, ProtocolRenderer, Store } from './app/ports';
-import { MinutesService } from './app/minutes';
+import { minutesUseCases } from './app/minutes';
 import { ArchiveWorker } from './app/archiving';
 import { TeamsJusteringChannel } from './bot/justering-channel';
 import { FolderArchive } from './archive/folder-archive';
@@ -96,7 +96,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     messenger,
     publicUrl: config.publicUrl,
     timeZone: config.timeZone,
-    openActions: (m) => minutes.openActionsBefore(m),
+    openActions: (m) => minutes.actions.openActionsBefore(m),
   });
   const agendas = new AgendaService({
     store,
@@ -119,7 +119,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     archive: overrides.archive ?? openArchive(config, overrides.graphCredential),
     publisher: justeringChannel,
   });
-  const minutes = new MinutesService({
+  const minutes = minutesUseCases({
     store,
     clock,
     channel: justeringChannel,
@@ -132,7 +132,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     meetings,
     attendance,
     proposals,
-    minutes,
+    minutes: minutes.justering,
     justering: justeringChannel,
     messenger,
     ids,
@@ -145,8 +145,8 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     instanceId,
     handlers: {
       agendaReminder: (job) => agendas.remind(job),
-      justeringReminder: (job) => minutes.remindJusterare(job),
-      justeringOverdue: (job) => minutes.remindOverdue(job),
+      justeringReminder: (job) => minutes.reminders.remindJusterare(job),
+      justeringOverdue: (job) => minutes.reminders.remindOverdue(job),
     },
   });
   const sso = new SsoVerifier(config.sso);

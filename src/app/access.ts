@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
-import type { Member, Network } from '../domain/network';
+import type { MinutesDraft } from '../domain/minutes';
+import { canEditAgenda, roleOf, type Member, type Network } from '../domain/network';
 import type { Store } from './ports';
 
 /**
@@ -24,4 +25,10 @@ export async function networkMember(store: Store, tenantId: string, networkId: s
   const member = await store.getMember(tenantId, networkId, userId);
   if (!member) throw new DomainError('not_a_member');
   return { network, member };
+}
+
+/** The chair group, and the meeting's designated secretary, write the minutes. */
+export function mayEditMinutes(member: Member, minutes: MinutesDraft): boolean {
+  const secretary = minutes.content.secretary;
+  return canEditAgenda(roleOf(member)) || (secretary?.kind === 'member' && secretary.memberId === member.id);
 }

@@ -14,7 +14,7 @@ import { canEditAgenda, roleOf } from '../domain/network';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
 import { SingleFlight } from './single-flight';
-import { scheduleOverdueCheck } from './minutes';
+import { scheduleOverdueCheck } from './justering-reminders';
 
 export interface CheckinView {
   meeting: Meeting;

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
 import type { MeetingService } from '../app/meetings';
-import type { MinutesService } from '../app/minutes';
+import type { JusteringService } from '../app/justering';
 import type { NetworkService } from '../app/networks';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
@@ -31,7 +31,8 @@ export interface BotDeps {
   proposals: ProposalService;
   meetings: MeetingService;
   attendance: AttendanceService;
-  minutes: MinutesService;
+  /** The justerare's answers. */
+  minutes: JusteringService;
   /** The justerare's cards in Teams. */
   justering: TeamsJusteringChannel;
   messenger: TeamsMessenger;

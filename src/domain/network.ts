@@ -60,6 +60,8 @@ export interface Member {
   teamOwner?: boolean;
   /** A role assigned in the tab; kept when the roster is read again. */
   role?: NetworkRole;
+  /** When the person left the team (ISO instant); set, they are no member for any access decision. */
+  leftAt?: string;
 }
 
 export interface RosterEntry {

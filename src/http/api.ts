@@ -14,7 +14,7 @@ import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
 import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
-import type { MinutesService } from '../app/minutes';
+import type { MinutesUseCases } from '../app/minutes';
 import { minutesProblemBody, registerMinutesApi } from './minutes-api';
 import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
@@ -23,7 +23,7 @@ export interface ApiDeps {
   meetings: MeetingService;
   agendas: AgendaService;
   proposals: ProposalService;
-  minutes: MinutesService;
+  minutes: MinutesUseCases;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -102,7 +102,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
   /** The open action items an agenda shows under "Föregående protokoll". */
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
-    (await deps.minutes.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
+    (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(route, deps.minutes, { meetingId, ifMatch, key: keyParam });
 
   route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {

@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import { z } from 'zod';
-import { MinutesInvalid, type MinutesService, type MinutesView } from '../app/minutes';
+import { MinutesInvalid, type MinutesUseCases, type MinutesView } from '../app/minutes';
+import type { JusteringOutcome } from '../app/justering';
 import type { Caller } from '../app/tab-queries';
 import { minutesProblemText } from '../cards/justering-cards';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
@@ -68,7 +69,7 @@ const contentSchema = z.object({
 /** The tab's minutes routes: read, autosave under If-Match, send for justering, answer as justerare, action items. */
 export function registerMinutesApi(
   route: Route,
-  minutes: MinutesService,
+  { drafting, justering, actions, past }: MinutesUseCases,
   helpers: {
     meetingId(req: restify.Request): string;
     /** A bounded path parameter by name (Teams ids and the like). */
@@ -84,7 +85,7 @@ export function registerMinutesApi(
     return n;
   };
 
-  route('/api/v1/meetings/:meetingId/minutes', async (caller, req) => minutesView(await minutes.read(caller, meetingId(req))));
+  route('/api/v1/meetings/:meetingId/minutes', async (caller, req) => minutesView(await drafting.read(caller, meetingId(req))));
 
   route(
     '/api/v1/meetings/:meetingId/minutes',
@@ -92,21 +93,21 @@ export function registerMinutesApi(
       const match = ifMatch(req);
       const parsed = contentSchema.safeParse((req.body as { content?: unknown } | undefined)?.content);
       if (!parsed.success) throw new DomainError('bad_request');
-      return minutesView(await minutes.save(caller, meetingId(req), parsed.data as MinutesContentInput, match));
+      return minutesView(await drafting.save(caller, meetingId(req), parsed.data as MinutesContentInput, match));
     },
     'put',
   );
 
-  route('/api/v1/meetings/:meetingId/minutes/send', async (caller, req) => minutesView(await minutes.send(caller, meetingId(req), ifMatch(req))), 'post');
+  route('/api/v1/meetings/:meetingId/minutes/send', async (caller, req) => minutesView(await drafting.send(caller, meetingId(req), ifMatch(req))), 'post');
 
   route('/api/v1/meetings/:meetingId/minutes/versions/:version', async (caller, req) => {
-    const found = await minutes.versionFor(caller.tenantId, caller.userId, meetingId(req), version(req));
+    const found = await justering.versionFor(caller.tenantId, caller.userId, meetingId(req), version(req));
     return versionView(found.version);
   });
 
   route(
     '/api/v1/meetings/:meetingId/minutes/versions/:version/approve',
-    async (caller, req) => answerView(await minutes.approve(caller.tenantId, caller.userId, meetingId(req), version(req))),
+    async (caller, req) => answerView(await justering.approve(caller.tenantId, caller.userId, meetingId(req), version(req))),
     'post',
   );
 
@@ -115,27 +116,27 @@ export function registerMinutesApi(
     async (caller, req) => {
       const comment = (req.body as { comment?: unknown } | undefined)?.comment;
       if (typeof comment !== 'string') throw new DomainError('bad_request');
-      return answerView(await minutes.requestChange(caller.tenantId, caller.userId, meetingId(req), version(req), comment));
+      return answerView(await justering.requestChange(caller.tenantId, caller.userId, meetingId(req), version(req), comment));
     },
     'post',
   );
 
   route(
     '/api/v1/meetings/:meetingId/minutes/versions/:version/archive',
-    async (caller, req) => versionView(await minutes.retryArchive(caller, meetingId(req), version(req))),
+    async (caller, req) => versionView(await past.retryArchive(caller, meetingId(req), version(req))),
     'post',
   );
 
   route('/api/v1/networks/:networkId/actions', async (caller, req) => {
-    return { actions: await minutes.networkActions(caller, networkId(req)) } satisfies NetworkActionsResponse;
+    return { actions: await actions.networkActions(caller, networkId(req)) } satisfies NetworkActionsResponse;
   });
 
-  route('/api/v1/me/actions', async (caller) => ({ actions: await minutes.myActions(caller) }) satisfies MyActionsResponse);
+  route('/api/v1/me/actions', async (caller) => ({ actions: await actions.myActions(caller) }) satisfies MyActionsResponse);
 
   route('/api/v1/networks/:networkId/minutes', async (caller, req) => {
-    const past = await minutes.pastMeetings(caller, networkId(req));
+    const meetings = await past.pastMeetings(caller, networkId(req));
     return {
-      meetings: past.map((p) => ({
+      meetings: meetings.map((p) => ({
         id: p.meeting.id,
         date: p.meeting.date,
         start: p.meeting.start,
@@ -154,7 +155,7 @@ export function registerMinutesApi(
     async (caller, req) => {
       const done = (req.body as { done?: unknown } | undefined)?.done;
       if (typeof done !== 'boolean') throw new DomainError('bad_request');
-      await minutes.markAction(caller, networkId(req), key(req, 'actionId'), done);
+      await actions.markAction(caller, networkId(req), key(req, 'actionId'), done);
       return { ok: true };
     },
     'post',
@@ -190,7 +191,7 @@ function minutesView(v: MinutesView): MinutesResponse {
   };
 }
 
-function answerView(o: Awaited<ReturnType<MinutesService['approve']>>): { outcome: string; reason?: string; version: ApiMinutesVersion } {
+function answerView(o: JusteringOutcome): { outcome: string; reason?: string; version: ApiMinutesVersion } {
   if (o.kind === 'refused') {
     if (o.reason === 'not_justerare') throw new DomainError('forbidden');
     throw new DomainError('conflict', o.reason);

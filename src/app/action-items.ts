@@ -1,0 +1,68 @@
+import { DomainError } from '../domain/errors';
+import type { Meeting } from '../domain/meeting';
+import { actionsOf, type ActionItem, type MinutesVersion, type OpenAction } from '../domain/minutes';
+import { canEditAgenda, roleOf } from '../domain/network';
+import { networkMember } from './access';
+import type { MinutesDeps } from './minutes-ports';
+import type { ActionDone } from './ports';
+import type { Caller } from './tab-queries';
+
+export type NetworkAction = OpenAction & { networkId: string; networkName: string; done?: ActionDone };
+
+/** The action items (uppdrag) of approved minutes: open per network, mine, and marking them done. */
+export class ActionItems {
+  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock'>) {}
+
+  /** Open action items of a network: from each meeting's latest approved version, not marked done. */
+  async openActions(tenantId: string, networkId: string, beforeDate?: string): Promise<(OpenAction & { done?: ActionDone })[]> {
+    const approved = await this.deps.store.listApprovedMinutes(tenantId, networkId);
+    const latest = new Map<string, MinutesVersion>();
+    for (const v of approved) {
+      const seen = latest.get(v.meetingId);
+      if (!seen || seen.number < v.number) latest.set(v.meetingId, v);
+    }
+    const done = await this.deps.store.listActionsDone(tenantId, networkId);
+    return [...latest.values()]
+      .filter((v) => beforeDate === undefined || v.content.meeting.date < beforeDate)
+      .flatMap(actionsOf)
+      .map((a) => ({ ...a, ...(done[a.action.id] ? { done: done[a.action.id] } : {}) }))
+      .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  }
+
+  /** What a meeting's agenda shows under "Föregående protokoll": the open items from earlier meetings' approved minutes. */
+  async openActionsBefore(meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'>): Promise<OpenAction[]> {
+    return (await this.openActions(meeting.tenantId, meeting.networkId, meeting.date)).filter((a) => !a.done);
+  }
+
+  /** The caller's own action items across their networks ("Mina uppdrag"). */
+  async myActions(caller: Caller): Promise<NetworkAction[]> {
+    const out: NetworkAction[] = [];
+    for (const network of await this.deps.store.listNetworks(caller.tenantId)) {
+      if (!(await this.deps.store.getMember(caller.tenantId, network.id, caller.userId))) continue;
+      for (const a of await this.openActions(caller.tenantId, network.id)) {
+        if (ownsAction(a.action, caller.userId)) out.push({ ...a, networkId: network.id, networkName: network.name });
+      }
+    }
+    return out;
+  }
+
+  /** A network's action items from approved minutes, done or not; members only. */
+  async networkActions(caller: Caller, networkId: string): Promise<NetworkAction[]> {
+    const { network } = await networkMember(this.deps.store, caller.tenantId, networkId, caller.userId);
+    return (await this.openActions(caller.tenantId, networkId)).map((a) => ({ ...a, networkId, networkName: network.name }));
+  }
+
+  /** Marks an action item done or open; its owner or an editor of the network may. */
+  async markAction(caller: Caller, networkId: string, actionId: string, done: boolean): Promise<void> {
+    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    if (!member) throw new DomainError('not_a_member');
+    const action = (await this.openActions(caller.tenantId, networkId)).find((a) => a.action.id === actionId);
+    if (!action) throw new DomainError('not_found');
+    if (!ownsAction(action.action, caller.userId) && !canEditAgenda(roleOf(member))) throw new DomainError('forbidden');
+    await this.deps.store.setActionDone(caller.tenantId, networkId, actionId, done ? { by: member.name, at: this.deps.clock.now().toISOString() } : undefined);
+  }
+}
+
+function ownsAction(action: ActionItem, userId: string): boolean {
+  return action.owner.kind === 'member' && action.owner.memberId === userId;
+}

@@ -1,0 +1,170 @@
+import { DomainError } from '../domain/errors';
+import type { Meeting } from '../domain/meeting';
+import {
+  contentHash,
+  draftFromMeeting,
+  liveContent,
+  withEdits,
+  completeInput,
+  type MinutesContentInput,
+  minutesProblems,
+  minutesStatus,
+  newVersion,
+  sendProblems,
+  type MinutesContent,
+  type MinutesDraft,
+  type MinutesProblem,
+  type MinutesStatus,
+  type MinutesVersion,
+} from '../domain/minutes';
+import type { Member } from '../domain/network';
+import type { Caller } from './tab-queries';
+import { mayEditMinutes, meetingMember } from './access';
+import type { JusteringReminders } from './justering-reminders';
+import { scheduleOverdueCheck } from './justering-reminders';
+import type { MinutesDeps } from './minutes-ports';
+
+/** The minutes did not pass validation; nothing was saved or sent. */
+export class MinutesInvalid extends DomainError {
+  constructor(readonly problems: MinutesProblem[]) {
+    super('bad_request', 'minutes invalid');
+  }
+}
+
+export interface MinutesView {
+  minutes: MinutesDraft;
+  etag: string;
+  meeting: Meeting;
+  versions: MinutesVersion[];
+  status: MinutesStatus;
+  canEdit: boolean;
+}
+
+/** Writing minutes in the tab and sending them for justering. */
+export class MinutesDrafting {
+  constructor(private readonly deps: MinutesDeps & { reminders: JusteringReminders }) {}
+
+  /** The meeting's minutes; the first read starts them from the agenda and the check-in. */
+  async read(caller: Caller, meetingId: string): Promise<MinutesView> {
+    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const { live, etag } = await this.draftOf(meeting);
+    return this.view(meeting, member, live, etag);
+  }
+
+  /** Replaces the content when `ifMatch` is the current ETag; the secretary and the chair group only. */
+  async save(caller: Caller, meetingId: string, input: MinutesContentInput, ifMatch: string): Promise<MinutesView> {
+    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const current = await this.draftOf(meeting);
+    this.mustEdit(member, current.minutes);
+    if (current.etag !== ifMatch) throw new DomainError('conflict');
+    const content = completeInput(input, current.live.content);
+    const problems = minutesProblems(content);
+    if (problems.length > 0) throw new MinutesInvalid(problems);
+    await this.mustBeMembers(meeting, content);
+    const next = withEdits(current.minutes, current.live.content, input, this.now(), caller.userId);
+    const etag = await this.deps.store.saveMinutes(next, ifMatch);
+    if (!etag) throw new DomainError('conflict');
+    return this.view(meeting, member, next, etag);
+  }
+
+  /**
+   * "Skicka för justering": freezes the draft as a new version with its hash and asks each
+   * justerare. Sending the same content again while it waits changes nothing (and asks nobody twice).
+   */
+  async send(caller: Caller, meetingId: string, ifMatch: string): Promise<MinutesView> {
+    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const { live, etag: currentEtag } = await this.draftOf(meeting);
+    this.mustEdit(member, live);
+    if (currentEtag !== ifMatch) throw new DomainError('conflict');
+    const problems = sendProblems(live.content);
+    if (problems.length > 0) throw new MinutesInvalid(problems);
+    await this.mustBeMembers(meeting, live.content);
+    const { store } = this.deps;
+    const versions = await store.listMinutesVersions(meeting.tenantId, meetingId);
+    const latest = versions.at(-1);
+    const hash = contentHash(live.content);
+    let version: MinutesVersion;
+    if (latest && latest.hash === hash && latest.state !== 'superseded' && latest.state !== 'changes_requested') {
+      version = latest;
+    } else {
+      if (latest && (latest.state === 'pending' || latest.state === 'changes_requested')) await this.supersede(latest);
+      version = newVersion(live, (latest?.number ?? 0) + 1, { memberId: member.id, name: member.name }, this.now());
+      if (!(await store.saveMinutesVersion(version, undefined))) throw new DomainError('conflict');
+    }
+    const next: MinutesDraft = { ...live, sentVersion: version.number, sentHash: version.hash };
+    const etag = await store.saveMinutes(next, ifMatch);
+    if (!etag) throw new DomainError('conflict');
+    // A version made by an earlier send that never finished (the draft does not name it) asks now.
+    if (version.state === 'pending' && (version !== latest || live.sentVersion !== version.number)) {
+      await this.deps.reminders.asked(meeting, version);
+    }
+    void this.deps.channel.showStatus(meeting, version);
+    return this.view(meeting, member, next, etag);
+  }
+
+  private async supersede(v: MinutesVersion): Promise<void> {
+    const { store } = this.deps;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await store.getMinutesVersion(v.tenantId, v.meetingId, v.number);
+      if (!found || found.version.state === 'approved' || found.version.state === 'superseded') return;
+      if (await store.saveMinutesVersion({ ...found.version, state: 'superseded' }, found.etag)) return;
+    }
+    throw new DomainError('conflict');
+  }
+
+  /**
+   * The draft as stored, and as it reads now (`live`: attendance and items nobody edited follow
+   * the check-in and the agenda); started on first use, when the 14-day check is also stored.
+   */
+  private async draftOf(meeting: Meeting): Promise<{ minutes: MinutesDraft; live: MinutesDraft; etag: string }> {
+    const { store } = this.deps;
+    for (;;) {
+      const agenda = (await store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1) ?? (await store.getAgenda(meeting.tenantId, meeting.id))?.agenda;
+      const attendance = await store.listAttendance(meeting.tenantId, meeting.id);
+      const found = await store.getMinutes(meeting.tenantId, meeting.id);
+      if (found) return { ...found, live: { ...found.minutes, content: liveContent(found.minutes, { attendance, agenda }) } };
+      const draft = draftFromMeeting({
+        tenantId: meeting.tenantId,
+        networkId: meeting.networkId,
+        meetingId: meeting.id,
+        networkName: meeting.networkName,
+        meeting: { date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place, mode: meeting.mode, ...(meeting.teamsLink ? { teamsLink: meeting.teamsLink } : {}) },
+        ...(agenda ? { agenda } : {}),
+        attendance,
+        now: this.now(),
+      });
+      const etag = await store.saveMinutes(draft, undefined);
+      if (!etag) continue;
+      await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
+      return { minutes: draft, live: draft, etag };
+    }
+  }
+
+  private async view(meeting: Meeting, member: Member, minutes: MinutesDraft, etag: string): Promise<MinutesView> {
+    const versions = await this.deps.store.listMinutesVersions(meeting.tenantId, meeting.id);
+    return { minutes, etag, meeting, versions, status: minutesStatus(minutes, versions), canEdit: mayEditMinutes(member, minutes) };
+  }
+
+  private mustEdit(member: Member, minutes: MinutesDraft): void {
+    if (!mayEditMinutes(member, minutes)) throw new DomainError('forbidden');
+  }
+
+  /** Justerare and a member secretary must be members of the network (they act in Teams). */
+  private async mustBeMembers(meeting: Meeting, content: MinutesContent): Promise<void> {
+    const ids = [...content.justerare.map((j) => j.memberId), ...(content.secretary?.kind === 'member' ? [content.secretary.memberId] : [])];
+    for (const [i, id] of ids.entries()) {
+      if (!(await this.deps.store.getMember(meeting.tenantId, meeting.networkId, id))) {
+        const field = i < content.justerare.length ? `justerare.${i}` : 'secretary';
+        throw new MinutesInvalid([{ field, code: 'invalid' }]);
+      }
+    }
+  }
+
+  private memberOf(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; member: Member }> {
+    return meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}

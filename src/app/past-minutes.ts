@@ -1,0 +1,73 @@
+import { DomainError } from '../domain/errors';
+import { daysBefore, localDate, type Meeting } from '../domain/meeting';
+import { minutesStatus, type MinutesStatus, type MinutesVersion } from '../domain/minutes';
+import { mayEditMinutes, meetingMember, networkMember } from './access';
+import type { MinutesDeps } from './minutes-ports';
+import type { Caller } from './tab-queries';
+
+/** How far back the tab's archive of meetings and minutes reaches. */
+const PAST_DAYS = 400;
+
+export interface PastMeeting {
+  meeting: Meeting;
+  /** Whether anyone has opened its minutes yet. */
+  started: boolean;
+  status: MinutesStatus;
+  versions: MinutesVersion[];
+  /** Its latest justerat version, if any. */
+  approved?: MinutesVersion;
+}
+
+/** The tab's archive: past meetings with their minutes, and archiving a refused version again. */
+export class PastMinutes {
+  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock' | 'timeZone' | 'onApproved'>) {}
+
+  /**
+   * The network's meetings of the last year up to today, newest first, with where each one's
+   * minutes stand and the documents of its latest justerat version: the tab's archive.
+   */
+  async pastMeetings(caller: Caller, networkId: string): Promise<PastMeeting[]> {
+    const { store, clock, timeZone } = this.deps;
+    await networkMember(store, caller.tenantId, networkId, caller.userId);
+    const today = localDate(clock.now(), timeZone);
+    const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS))).filter((m) => m.date <= today).reverse();
+    const out: PastMeeting[] = [];
+    for (const meeting of meetings) {
+      const draft = await store.getMinutes(caller.tenantId, meeting.id);
+      const versions = await store.listMinutesVersions(caller.tenantId, meeting.id);
+      const approved = versions.filter((v) => v.state === 'approved').at(-1);
+      out.push({
+        meeting,
+        started: !!draft,
+        status: minutesStatus(draft?.minutes, versions),
+        versions,
+        ...(approved ? { approved } : {}),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Archives again a justerat version the archive refused (a name taken by another document,
+   * access not yet granted), once a person has fixed the cause. Those who write the minutes may.
+   */
+  async retryArchive(caller: Caller, meetingId: string, number: number): Promise<MinutesVersion> {
+    const { store } = this.deps;
+    const { meeting, member } = await meetingMember(store, caller.tenantId, meetingId, caller.userId);
+    const draft = await store.getMinutes(meeting.tenantId, meetingId);
+    if (!draft || !mayEditMinutes(member, draft.minutes)) throw new DomainError(draft ? 'forbidden' : 'not_found');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await store.getMinutesVersion(meeting.tenantId, meetingId, number);
+      if (!found) throw new DomainError('not_found');
+      const intent = found.version.archive;
+      if (found.version.state !== 'approved' || !intent) throw new DomainError('conflict', 'not justerad');
+      if (intent.state !== 'failed') return found.version;
+      const next: MinutesVersion = { ...found.version, archive: { ...intent, state: 'pending', attempts: 0, nextAttemptAt: this.deps.clock.now().toISOString() } };
+      if (await store.saveMinutesVersion(next, found.etag)) {
+        this.deps.onApproved?.(next);
+        return next;
+      }
+    }
+    throw new DomainError('conflict');
+  }
+}
