@@ -1,17 +1,19 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import { actionsOf, type ActionItem, type MinutesVersion, type OpenAction } from '../domain/minutes';
-import { canEditAgenda, roleOf } from '../domain/network';
-import { networkMember } from './access';
 import type { MinutesDeps } from './minutes-ports';
 import type { ActionDone } from './ports';
-import type { Caller } from './tab-queries';
+import { Access, actionTarget, mustBeAllowed, type Caller } from './policy';
 
 export type NetworkAction = OpenAction & { networkId: string; networkName: string; done?: ActionDone };
 
 /** The action items (uppdrag) of approved minutes: open per network, mine, and marking them done. */
 export class ActionItems {
-  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock'>) {}
+  private readonly access: Access;
+
+  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock'>) {
+    this.access = new Access(deps.store);
+  }
 
   /** Open action items of a network: from each meeting's latest approved version, not marked done. */
   async openActions(tenantId: string, networkId: string, beforeDate?: string): Promise<(OpenAction & { done?: ActionDone })[]> {
@@ -38,7 +40,7 @@ export class ActionItems {
   async myActions(caller: Caller): Promise<NetworkAction[]> {
     const out: NetworkAction[] = [];
     for (const network of await this.deps.store.listNetworks(caller.tenantId)) {
-      if (!(await this.deps.store.getMember(caller.tenantId, network.id, caller.userId))) continue;
+      if (!(await this.access.actor(caller, network.id)).inTeam) continue;
       for (const a of await this.openActions(caller.tenantId, network.id)) {
         if (ownsAction(a.action, caller.userId)) out.push({ ...a, networkId: network.id, networkName: network.name });
       }
@@ -48,18 +50,17 @@ export class ActionItems {
 
   /** A network's action items from approved minutes, done or not; members only. */
   async networkActions(caller: Caller, networkId: string): Promise<NetworkAction[]> {
-    const { network } = await networkMember(this.deps.store, caller.tenantId, networkId, caller.userId);
+    const { network } = await this.access.network(caller, networkId, 'readMinutes');
     return (await this.openActions(caller.tenantId, networkId)).map((a) => ({ ...a, networkId, networkName: network.name }));
   }
 
   /** Marks an action item done or open; its owner or an editor of the network may. */
   async markAction(caller: Caller, networkId: string, actionId: string, done: boolean): Promise<void> {
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
-    if (!member) throw new DomainError('not_a_member');
+    const { actor } = await this.access.network(caller, networkId, 'readMinutes');
     const action = (await this.openActions(caller.tenantId, networkId)).find((a) => a.action.id === actionId);
     if (!action) throw new DomainError('not_found');
-    if (!ownsAction(action.action, caller.userId) && !canEditAgenda(roleOf(member))) throw new DomainError('forbidden');
-    await this.deps.store.setActionDone(caller.tenantId, networkId, actionId, done ? { by: member.name, at: this.deps.clock.now().toISOString() } : undefined);
+    mustBeAllowed(actor, 'markActionDone', actionTarget(caller.tenantId, networkId, action.action));
+    await this.deps.store.setActionDone(caller.tenantId, networkId, actionId, done ? { by: actor.name, at: this.deps.clock.now().toISOString() } : undefined);
   }
 }
 

@@ -1,10 +1,8 @@
 import { addItem, agendaProblems, diffAgendas, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
-import { canEditAgenda, roleOf } from '../domain/network';
 import type { Clock, IdSource, Job, Store } from './ports';
-import type { Caller } from './tab-queries';
-import { meetingMember } from './access';
+import { Access, capabilities, meetingTarget, type Caller, type Capabilities, type PolicyAction } from './policy';
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {
@@ -28,10 +26,14 @@ export interface VersionedAgenda {
   agenda: Agenda;
   etag: string;
   meeting: Meeting;
+  /** What the caller may do to the meeting (edit its agenda, decide proposals, …). */
+  capabilities: Capabilities;
 }
 
 /** Building an agenda in the tab and publishing it to the channel. */
 export class AgendaService {
+  private readonly access: Access;
+
   constructor(
     private readonly deps: {
       store: Store;
@@ -44,18 +46,20 @@ export class AgendaService {
       /** Posts the meeting's check-in card if it has none (meetings planned for a term). */
       ensureCheckinCard: (meeting: Meeting) => Promise<unknown>;
     },
-  ) {}
+  ) {
+    this.access = new Access(deps.store);
+  }
 
   /** The meeting's draft; the first read starts it from the template. Any member may read. */
-  async read(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
-    const meeting = await this.memberOf(caller, meetingId);
+  async read(caller: Caller, meetingId: string, action: PolicyAction = 'readNetwork'): Promise<VersionedAgenda> {
+    const { meeting, capabilities } = await this.meetingFor(caller, meetingId, action);
     const { store, ids } = this.deps;
     for (;;) {
       const found = await store.getAgenda(caller.tenantId, meetingId);
-      if (found) return { ...found, meeting };
+      if (found) return { ...found, meeting, capabilities };
       const draft = templateAgenda({ tenantId: caller.tenantId, meetingId }, () => ids.newId());
       const etag = await store.saveAgenda(draft, undefined);
-      if (etag) return { agenda: draft, etag, meeting };
+      if (etag) return { agenda: draft, etag, meeting, capabilities };
     }
   }
 
@@ -96,7 +100,7 @@ export class AgendaService {
     if (!result.ok) throw new AgendaInvalid(result.problems);
     let current: VersionedAgenda;
     if (result.value === agenda) {
-      current = { agenda, etag, meeting: await this.memberOf(caller, meetingId) };
+      current = { agenda, etag, ...(await this.meetingFor(caller, meetingId, 'editAgenda')) };
     } else {
       current = await this.write(caller, meetingId, result.value, ifMatch);
       await this.deps.store.keepAgendaVersion(result.value);
@@ -104,7 +108,7 @@ export class AgendaService {
     if (!current.meeting.card) await this.deps.ensureCheckinCard(current.meeting);
     await this.showOnCard(current.meeting, current.agenda);
     await this.scheduleReminders(current.meeting);
-    return { ...current, meeting: await this.memberOf(caller, meetingId) };
+    return { ...current, ...(await this.meetingFor(caller, meetingId, 'editAgenda')) };
   }
 
   /**
@@ -159,25 +163,20 @@ export class AgendaService {
     await this.deps.store.setAgendaCard(meeting.tenantId, meeting.id, { conversationId: ref.conversationId, activityId: ref.activityId, version: agenda.version });
   }
 
-  /** Whether the caller may edit the network's agendas. */
-  async canEdit(caller: Caller, networkId: string): Promise<boolean> {
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
-    return !!member && canEditAgenda(roleOf(member));
-  }
-
   private async write(caller: Caller, meetingId: string, next: Agenda, ifMatch: string): Promise<VersionedAgenda> {
     const etag = await this.deps.store.saveAgenda(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
-    return { agenda: next, etag, meeting: await this.memberOf(caller, meetingId) };
+    return { agenda: next, etag, ...(await this.meetingFor(caller, meetingId, 'editAgenda')) };
   }
 
-  private async editable(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
-    const current = await this.read(caller, meetingId);
-    if (!(await this.canEdit(caller, current.meeting.networkId))) throw new DomainError('forbidden');
-    return current;
+  /** The agenda, when the caller may edit it. */
+  private editable(caller: Caller, meetingId: string): Promise<VersionedAgenda> {
+    return this.read(caller, meetingId, 'editAgenda');
   }
 
-  private async memberOf(caller: Caller, meetingId: string): Promise<Meeting> {
-    return (await meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId)).meeting;
+  /** The meeting as it is stored now, when the caller may do `action` to it, and what else they may. */
+  private async meetingFor(caller: Caller, meetingId: string, action: PolicyAction): Promise<{ meeting: Meeting; capabilities: Capabilities }> {
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, action);
+    return { meeting, capabilities: capabilities(actor, meetingTarget(meeting)) };
   }
 }

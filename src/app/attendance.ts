@@ -4,6 +4,7 @@ import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import type { Person } from '../domain/meeting';
 import type { CheckinView, MeetingService } from './meetings';
 import type { CheckinCardChannel, Clock, Store } from './ports';
+import { Access } from './policy';
 
 export interface RecordAttendance {
   tenantId: string;
@@ -14,9 +15,13 @@ export interface RecordAttendance {
 }
 
 export class AttendanceService {
+  private readonly access: Access;
+
   constructor(
     private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; meetings: MeetingService },
-  ) {}
+  ) {
+    this.access = new Access(deps.store);
+  }
 
   /**
    * Sets (or clears) one person's attendance. Idempotent: the record is keyed by person,
@@ -24,12 +29,13 @@ export class AttendanceService {
    */
   async record(cmd: RecordAttendance): Promise<CheckinView> {
     const { store, meetings, clock } = this.deps;
-    const meeting = await meetings.require(cmd.tenantId, cmd.meetingId);
+    // A member in the team, or a guest the roster does not hold (never someone who left).
+    const { meeting, actor } = await this.access.meeting({ tenantId: cmd.tenantId, userId: cmd.person.id, name: cmd.person.name }, cmd.meetingId, 'checkIn');
     if (meeting.attendanceClosed) throw new DomainError('attendance_closed');
     if (cmd.status === 'undo') {
       await store.removeAttendance(cmd.tenantId, cmd.meetingId, cmd.person.id);
     } else {
-      const member = await store.getMember(cmd.tenantId, meeting.networkId, cmd.person.id);
+      const member = actor.member;
       await store.putAttendance({
         tenantId: cmd.tenantId,
         meetingId: cmd.meetingId,

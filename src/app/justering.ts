@@ -9,9 +9,8 @@ import {
   type MinutesContent,
   type MinutesVersion,
 } from '../domain/minutes';
-import type { Member } from '../domain/network';
-import { meetingMember } from './access';
 import type { MinutesDeps } from './minutes-ports';
+import { Access, can, versionTarget, type Actor, type Caller } from './policy';
 
 /** A justerare's answer on their card, and what the card should show afterwards. */
 export type JusteringOutcome =
@@ -21,51 +20,62 @@ export type JusteringOutcome =
 
 /** The justerare's answers to a version sent for justering: approve, or ask for a change. */
 export class JusteringService {
-  constructor(private readonly deps: MinutesDeps) {}
+  private readonly access: Access;
+
+  constructor(private readonly deps: MinutesDeps) {
+    this.access = new Access(deps.store);
+  }
 
   /** A justerare approves a version from their card. Approving twice is approving once. */
   async approve(tenantId: string, userId: string, meetingId: string, number: number): Promise<JusteringOutcome> {
-    return this.answer(tenantId, userId, meetingId, number, (v, m) => approve(v, { memberId: m.id, name: m.name }, this.now()));
+    return this.answer('approve', tenantId, userId, meetingId, number, (v, a) => approve(v, { memberId: a.personId, name: a.name }, this.now()));
   }
 
-  /** A justerare asks for a change; the comment is required. */
+  /**
+   * A justerare asks for a change; the comment is required. On a version already justerat it is
+   * refused (`already_approved`), so the justerare is told rather than the comment dropped.
+   */
   async requestChange(tenantId: string, userId: string, meetingId: string, number: number, comment: string): Promise<JusteringOutcome> {
     const text = comment.trim();
     if (text === '') throw new DomainError('bad_request', 'comment required');
     if (text.length > MINUTES_LIMITS.comment) throw new DomainError('field_too_long');
-    return this.answer(tenantId, userId, meetingId, number, (v, m) => requestChange(v, { memberId: m.id, name: m.name }, text, this.now()));
+    return this.answer('requestChange', tenantId, userId, meetingId, number, (v, a) => requestChange(v, { memberId: a.personId, name: a.name }, text, this.now()));
   }
 
   /** A version as its justerare (or any member) may read it, with the current draft when it moved on. */
   async versionFor(tenantId: string, userId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; meeting: Meeting }> {
-    const { meeting } = await meetingMember(this.deps.store, tenantId, meetingId, userId);
+    const { meeting } = await this.access.meeting({ tenantId, userId, name: '' }, meetingId, 'readMinutes');
     const found = await this.deps.store.getMinutesVersion(tenantId, meetingId, number);
     if (!found) throw new DomainError('not_found');
     return { version: found.version, meeting };
   }
 
   private async answer(
+    action: 'approve' | 'requestChange',
     tenantId: string,
     userId: string,
     meetingId: string,
     number: number,
-    change: (v: MinutesVersion, m: Member) => MinutesVersion,
+    change: (v: MinutesVersion, a: Actor) => MinutesVersion,
   ): Promise<JusteringOutcome> {
     const { store } = this.deps;
     const meeting = await store.getMeeting(tenantId, meetingId);
     if (!meeting) throw new DomainError('meeting_not_found');
-    const member = await store.getMember(tenantId, meeting.networkId, userId);
+    const caller: Caller = { tenantId, userId, name: '' };
+    const actor = await this.access.actor(caller, meeting.networkId);
     for (let attempt = 0; ; attempt++) {
       const found = await store.getMinutesVersion(tenantId, meetingId, number);
       const draft = await store.getMinutes(tenantId, meetingId);
       if (!found || !draft) throw new DomainError('not_found');
       const version = found.version;
-      const refusal = member ? justeringRefusal(version, draft.minutes, member.id) : 'not_justerare';
-      if (refusal === 'already_approved' && member && version.approvals.some((a) => a.memberId === member.id)) {
+      // Only a justerare of this version, in the team now and not its secretary, answers it.
+      const refusal = can(actor, action, versionTarget(meeting, version)) ? justeringRefusal(version, draft.minutes, actor.personId) : 'not_justerare';
+      // Approving again is approving once; asking for a change of what is justerat is refused.
+      if (refusal === 'already_approved' && action === 'approve' && version.approvals.some((a) => a.memberId === actor.personId)) {
         return { kind: 'approved', version, meeting, complete: true };
       }
-      if (refusal || !member) return { kind: 'refused', reason: refusal ?? 'not_justerare', version, meeting, current: draft.minutes.content };
-      const next = change(version, member);
+      if (refusal) return { kind: 'refused', reason: refusal, version, meeting, current: draft.minutes.content };
+      const next = change(version, actor);
       if (next === version) return this.outcomeOf(next, meeting);
       const etag = await store.saveMinutesVersion(next, found.etag);
       if (!etag) {

@@ -10,9 +10,9 @@ import {
   type MeetingFormValues,
   type Person,
 } from '../domain/meeting';
-import { canEditAgenda, roleOf } from '../domain/network';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
+import { Access } from './policy';
 import { SingleFlight } from './single-flight';
 import { scheduleOverdueCheck } from './justering-reminders';
 
@@ -47,15 +47,17 @@ export type CreateMeetingResult =
 
 export class MeetingService {
   private readonly posting = new SingleFlight();
+  private readonly access: Access;
 
   constructor(
     private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; timeZone: string },
-  ) {}
+  ) {
+    this.access = new Access(deps.store);
+  }
 
   async create(cmd: CreateMeeting): Promise<CreateMeetingResult> {
     const { store, clock } = this.deps;
-    const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
-    if (!network) throw new DomainError('network_not_found');
+    const { network } = await this.access.network({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.networkId, 'createMeeting');
     const existing = await store.getMeeting(cmd.tenantId, cmd.formId);
     if (!existing) {
       const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
@@ -90,11 +92,7 @@ export class MeetingService {
     refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[];
   }> {
     const { store, clock } = this.deps;
-    const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
-    if (!network) throw new DomainError('network_not_found');
-    const member = await store.getMember(cmd.tenantId, cmd.networkId, cmd.by.id);
-    if (!member) throw new DomainError('not_a_member');
-    if (!canEditAgenda(roleOf(member))) throw new DomainError('forbidden');
+    const { network } = await this.access.network({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.networkId, 'planTerm');
     const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });
     const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
     const today = localDate(clock.now(), this.deps.timeZone);
@@ -149,8 +147,7 @@ export class MeetingService {
   }
 
   async setAttendanceClosed(tenantId: string, meetingId: string, by: Person, closed: boolean): Promise<CheckinView> {
-    const meeting = await this.require(tenantId, meetingId);
-    if (meeting.createdBy.id !== by.id) throw new DomainError('not_meeting_creator');
+    const { meeting } = await this.access.meeting({ tenantId, userId: by.id, name: by.name }, meetingId, 'closeAttendance');
     if (meeting.attendanceClosed !== closed) {
       await this.deps.store.setAttendanceClosed(tenantId, meetingId, closed);
     }

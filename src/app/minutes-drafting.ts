@@ -17,16 +17,15 @@ import {
   type MinutesStatus,
   type MinutesVersion,
 } from '../domain/minutes';
-import type { Member } from '../domain/network';
-import type { Caller } from './tab-queries';
-import { mayEditMinutes, meetingMember } from './access';
+import { justerareProblems, type JusterareProblem } from '../domain/justerare';
 import type { JusteringReminders } from './justering-reminders';
+import { Access, can, capabilities, minutesTarget, mustBeAllowed, versionTarget, type Actor, type Caller, type Capabilities } from './policy';
 import { scheduleOverdueCheck } from './justering-reminders';
 import type { MinutesDeps } from './minutes-ports';
 
 /** The minutes did not pass validation; nothing was saved or sent. */
 export class MinutesInvalid extends DomainError {
-  constructor(readonly problems: MinutesProblem[]) {
+  constructor(readonly problems: (MinutesProblem | JusterareProblem)[]) {
     super('bad_request', 'minutes invalid');
   }
 }
@@ -37,34 +36,39 @@ export interface MinutesView {
   meeting: Meeting;
   versions: MinutesVersion[];
   status: MinutesStatus;
-  canEdit: boolean;
+  /** What the caller may do to the minutes; approve and request a change: of the version waiting for justering. */
+  capabilities: Capabilities;
 }
 
 /** Writing minutes in the tab and sending them for justering. */
 export class MinutesDrafting {
-  constructor(private readonly deps: MinutesDeps & { reminders: JusteringReminders }) {}
+  private readonly access: Access;
+
+  constructor(private readonly deps: MinutesDeps & { reminders: JusteringReminders }) {
+    this.access = new Access(deps.store);
+  }
 
   /** The meeting's minutes; the first read starts them from the agenda and the check-in. */
   async read(caller: Caller, meetingId: string): Promise<MinutesView> {
-    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
     const { live, etag } = await this.draftOf(meeting);
-    return this.view(meeting, member, live, etag);
+    return this.view(meeting, actor, live, etag);
   }
 
   /** Replaces the content when `ifMatch` is the current ETag; the secretary and the chair group only. */
   async save(caller: Caller, meetingId: string, input: MinutesContentInput, ifMatch: string): Promise<MinutesView> {
-    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
     const current = await this.draftOf(meeting);
-    this.mustEdit(member, current.minutes);
+    mustBeAllowed(actor, 'editMinutes', minutesTarget(meeting, current.minutes));
     if (current.etag !== ifMatch) throw new DomainError('conflict');
     const content = completeInput(input, current.live.content);
     const problems = minutesProblems(content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
-    await this.mustBeMembers(meeting, content);
+    await this.mustBeEligible(meeting, content);
     const next = withEdits(current.minutes, current.live.content, input, this.now(), caller.userId);
     const etag = await this.deps.store.saveMinutes(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
-    return this.view(meeting, member, next, etag);
+    return this.view(meeting, actor, next, etag);
   }
 
   /**
@@ -72,13 +76,13 @@ export class MinutesDrafting {
    * justerare. Sending the same content again while it waits changes nothing (and asks nobody twice).
    */
   async send(caller: Caller, meetingId: string, ifMatch: string): Promise<MinutesView> {
-    const { meeting, member } = await this.memberOf(caller, meetingId);
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
     const { live, etag: currentEtag } = await this.draftOf(meeting);
-    this.mustEdit(member, live);
+    mustBeAllowed(actor, 'sendMinutes', minutesTarget(meeting, live));
     if (currentEtag !== ifMatch) throw new DomainError('conflict');
     const problems = sendProblems(live.content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
-    await this.mustBeMembers(meeting, live.content);
+    await this.mustBeEligible(meeting, live.content);
     const { store } = this.deps;
     const versions = await store.listMinutesVersions(meeting.tenantId, meetingId);
     const latest = versions.at(-1);
@@ -88,7 +92,7 @@ export class MinutesDrafting {
       version = latest;
     } else {
       if (latest && (latest.state === 'pending' || latest.state === 'changes_requested')) await this.supersede(latest);
-      version = newVersion(live, (latest?.number ?? 0) + 1, { memberId: member.id, name: member.name }, this.now());
+      version = newVersion(live, (latest?.number ?? 0) + 1, { memberId: actor.personId, name: actor.name }, this.now());
       if (!(await store.saveMinutesVersion(version, undefined))) throw new DomainError('conflict');
     }
     const next: MinutesDraft = { ...live, sentVersion: version.number, sentHash: version.hash };
@@ -99,7 +103,7 @@ export class MinutesDrafting {
       await this.deps.reminders.asked(meeting, version);
     }
     void this.deps.channel.showStatus(meeting, version);
-    return this.view(meeting, member, next, etag);
+    return this.view(meeting, actor, next, etag);
   }
 
   private async supersede(v: MinutesVersion): Promise<void> {
@@ -140,28 +144,35 @@ export class MinutesDrafting {
     }
   }
 
-  private async view(meeting: Meeting, member: Member, minutes: MinutesDraft, etag: string): Promise<MinutesView> {
+  private async view(meeting: Meeting, actor: Actor, minutes: MinutesDraft, etag: string): Promise<MinutesView> {
     const versions = await this.deps.store.listMinutesVersions(meeting.tenantId, meeting.id);
-    return { minutes, etag, meeting, versions, status: minutesStatus(minutes, versions), canEdit: mayEditMinutes(member, minutes) };
+    const waiting = versions.find((v) => v.number === minutes.sentVersion && v.state === 'pending');
+    const answer = (action: 'approve' | 'requestChange'): boolean => !!waiting && can(actor, action, versionTarget(meeting, waiting));
+    return {
+      minutes,
+      etag,
+      meeting,
+      versions,
+      status: minutesStatus(minutes, versions),
+      capabilities: { ...capabilities(actor, minutesTarget(meeting, minutes)), approve: answer('approve'), requestChange: answer('requestChange') },
+    };
   }
 
-  private mustEdit(member: Member, minutes: MinutesDraft): void {
-    if (!mayEditMinutes(member, minutes)) throw new DomainError('forbidden');
-  }
-
-  /** Justerare and a member secretary must be members of the network (they act in Teams). */
-  private async mustBeMembers(meeting: Meeting, content: MinutesContent): Promise<void> {
+  /**
+   * Justerare and a member secretary must be members of the network in the team now (they act
+   * in Teams); a justerare attended the meeting and is not the secretary.
+   */
+  private async mustBeEligible(meeting: Meeting, content: MinutesContent): Promise<void> {
     const ids = [...content.justerare.map((j) => j.memberId), ...(content.secretary?.kind === 'member' ? [content.secretary.memberId] : [])];
     for (const [i, id] of ids.entries()) {
-      if (!(await this.deps.store.getMember(meeting.tenantId, meeting.networkId, id))) {
+      const member = await this.deps.store.getMember(meeting.tenantId, meeting.networkId, id);
+      if (!member || member.leftAt) {
         const field = i < content.justerare.length ? `justerare.${i}` : 'secretary';
         throw new MinutesInvalid([{ field, code: 'invalid' }]);
       }
     }
-  }
-
-  private memberOf(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; member: Member }> {
-    return meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId);
+    const problems = justerareProblems(content);
+    if (problems.length > 0) throw new MinutesInvalid(problems);
   }
 
   private now(): string {

@@ -1,9 +1,8 @@
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, type Meeting } from '../domain/meeting';
 import { minutesStatus, type MinutesStatus, type MinutesVersion } from '../domain/minutes';
-import { mayEditMinutes, meetingMember, networkMember } from './access';
 import type { MinutesDeps } from './minutes-ports';
-import type { Caller } from './tab-queries';
+import { Access, minutesTarget, mustBeAllowed, type Caller } from './policy';
 
 /** How far back the tab's archive of meetings and minutes reaches. */
 const PAST_DAYS = 400;
@@ -20,7 +19,11 @@ export interface PastMeeting {
 
 /** The tab's archive: past meetings with their minutes, and archiving a refused version again. */
 export class PastMinutes {
-  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock' | 'timeZone' | 'onApproved'>) {}
+  private readonly access: Access;
+
+  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock' | 'timeZone' | 'onApproved'>) {
+    this.access = new Access(deps.store);
+  }
 
   /**
    * The network's meetings of the last year up to today, newest first, with where each one's
@@ -28,7 +31,7 @@ export class PastMinutes {
    */
   async pastMeetings(caller: Caller, networkId: string): Promise<PastMeeting[]> {
     const { store, clock, timeZone } = this.deps;
-    await networkMember(store, caller.tenantId, networkId, caller.userId);
+    await this.access.network(caller, networkId, 'readMinutes');
     const today = localDate(clock.now(), timeZone);
     const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS))).filter((m) => m.date <= today).reverse();
     const out: PastMeeting[] = [];
@@ -53,9 +56,9 @@ export class PastMinutes {
    */
   async retryArchive(caller: Caller, meetingId: string, number: number): Promise<MinutesVersion> {
     const { store } = this.deps;
-    const { meeting, member } = await meetingMember(store, caller.tenantId, meetingId, caller.userId);
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
     const draft = await store.getMinutes(meeting.tenantId, meetingId);
-    if (!draft || !mayEditMinutes(member, draft.minutes)) throw new DomainError(draft ? 'forbidden' : 'not_found');
+    mustBeAllowed(actor, 'retryArchive', minutesTarget(meeting, draft?.minutes));
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await store.getMinutesVersion(meeting.tenantId, meetingId, number);
       if (!found) throw new DomainError('not_found');

@@ -1,11 +1,10 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting, Person } from '../domain/meeting';
-import { canEditAgenda, roleOf, type Member } from '../domain/network';
+import type { Member } from '../domain/network';
 import { declineProblems, proposalProblems, type Proposal, type ProposalProblem } from '../domain/proposal';
 import type { AgendaService } from './agendas';
 import type { Clock, Store } from './ports';
-import type { Caller } from './tab-queries';
-import { meetingMember } from './access';
+import { Access, actorOf, can, meetingTarget, type Caller } from './policy';
 
 /** Tells people about proposals: the chair group about a new one, the proposer about the decision. */
 export interface ProposalNotifier {
@@ -30,15 +29,19 @@ export interface Propose {
 
 /** Members propose agenda items; the chair group accepts (the item joins the agenda) or declines with a reason. */
 export class ProposalService {
+  private readonly access: Access;
+
   constructor(
     private readonly deps: { store: Store; clock: Clock; agendas: AgendaService; notifier: ProposalNotifier; log: { warn(o: object, m?: string): void } },
-  ) {}
+  ) {
+    this.access = new Access(deps.store);
+  }
 
   async propose(cmd: Propose): Promise<Proposal> {
     const { store, clock } = this.deps;
     const problems = proposalProblems(cmd.title, cmd.description);
     if (problems.length > 0) throw new ProposalInvalid(problems);
-    const { meeting } = await meetingMember(store, cmd.tenantId, cmd.meetingId, cmd.by.id);
+    const { meeting } = await this.access.meeting({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.meetingId, 'proposeItem');
     const mine: Proposal = {
       tenantId: cmd.tenantId,
       meetingId: cmd.meetingId,
@@ -51,7 +54,10 @@ export class ProposalService {
     };
     const stored = await store.createProposal(mine);
     if (stored.createdAt === mine.createdAt && stored.title === mine.title) {
-      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) => canEditAgenda(roleOf(m)));
+      const target = meetingTarget(meeting);
+      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) =>
+        can(actorOf({ tenantId: m.tenantId, userId: m.id, name: m.name }, m.networkId, m), 'decideProposal', target),
+      );
       await this.notify(() => this.deps.notifier.toEditors(meeting, stored, editors));
     }
     return stored;
@@ -86,8 +92,7 @@ export class ProposalService {
 
   /** The proposal, if the caller may decide it and it is undecided (or already decided the same way: a retry). */
   private async pending(caller: Caller, meetingId: string, proposalId: string, decision: Proposal['status']): Promise<Proposal> {
-    const { meeting } = await this.deps.agendas.read(caller, meetingId);
-    if (!(await this.deps.agendas.canEdit(caller, meeting.networkId))) throw new DomainError('forbidden');
+    await this.deps.agendas.read(caller, meetingId, 'decideProposal');
     const proposal = await this.deps.store.getProposal(caller.tenantId, meetingId, proposalId);
     if (!proposal) throw new DomainError('not_found');
     if (proposal.status !== 'pending' && proposal.status !== decision) throw new DomainError('conflict');

@@ -1,16 +1,11 @@
 import { summarizeAttendance, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
-import { isAdmin, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import { NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Clock, Store } from './ports';
-import { meetingMember, networkMember } from './access';
+import { Access, capabilities, networkTarget, type Caller, type Capabilities } from './policy';
 
-export interface Caller {
-  tenantId: string;
-  userId: string;
-  name: string;
-}
-
+export type { Caller } from './policy';
 
 export interface MyMeeting {
   meeting: Meeting;
@@ -20,7 +15,11 @@ export interface MyMeeting {
 
 /** What the tab reads: who I am, my networks, my upcoming meetings. */
 export class TabQueries {
-  constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string }) {}
+  private readonly access: Access;
+
+  constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string }) {
+    this.access = new Access(deps.store);
+  }
 
   /** Local mode's dev picker: every member of every network, with the network's name. */
   async everyMember(): Promise<{ member: Member; network: Network }[]> {
@@ -40,47 +39,45 @@ export class TabQueries {
     return undefined;
   }
 
-  /** The networks the caller is a member of, with their role. */
+  /** The networks the caller is a member of (in the team now), with their role. */
   async myNetworks(caller: Caller): Promise<{ network: Network; member: Member; role: NetworkRole }[]> {
     const { store } = this.deps;
     const out: { network: Network; member: Member; role: NetworkRole }[] = [];
     for (const network of await store.listNetworks(caller.tenantId)) {
       const member = await store.getMember(caller.tenantId, network.id, caller.userId);
-      if (member) out.push({ network, member, role: roleOf(member) });
+      if (member && !member.leftAt) out.push({ network, member, role: roleOf(member) });
     }
     return out;
   }
 
-  async network(caller: Caller, networkId: string): Promise<{ network: Network; role: NetworkRole }> {
-    const { network, member } = await networkMember(this.deps.store, caller.tenantId, networkId, caller.userId);
-    return { network, role: roleOf(member) };
+  /** The network, the caller's role in it, and what the caller may do there. */
+  async network(caller: Caller, networkId: string): Promise<{ network: Network; role: NetworkRole; capabilities: Capabilities }> {
+    const { network, actor } = await this.access.network(caller, networkId);
+    return { network, role: actor.member ? roleOf(actor.member) : 'member', capabilities: capabilities(actor, networkTarget(network)) };
   }
 
   /** A network's members with their roles; any member may see them. */
-  async members(caller: Caller, networkId: string): Promise<{ member: Member; role: NetworkRole }[]> {
-    await this.network(caller, networkId);
-    const members = await this.deps.store.listMembers(caller.tenantId, networkId);
-    return members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv'));
+  async members(caller: Caller, networkId: string): Promise<{ members: { member: Member; role: NetworkRole }[]; capabilities: Capabilities }> {
+    const { capabilities } = await this.network(caller, networkId);
+    const members = (await this.deps.store.listMembers(caller.tenantId, networkId)).filter((m) => !m.leftAt);
+    return {
+      members: members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv')),
+      capabilities,
+    };
   }
 
-  /** Whether the caller manages the network's roles: a team owner, or given the admin role. */
-  async canAssignRoles(caller: Caller, networkId: string): Promise<boolean> {
-    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
-    return !!me && isAdmin(me);
-  }
 
   /**
    * Only an admin assigns roles. Team owners stay admins whatever role they take (a chair who
    * owns the team keeps managing roles); an admin by role cannot give it up themself.
    */
   async assignRole(caller: Caller, networkId: string, memberId: string, role: string): Promise<{ member: Member; role: NetworkRole }> {
-    await this.network(caller, networkId);
-    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
-    if (!me || !isAdmin(me)) throw new DomainError('forbidden');
+    const { network, actor } = await this.access.network(caller, networkId, 'assignRoles');
     if (!(NETWORK_ROLES as readonly string[]).includes(role)) throw new DomainError('bad_request');
-    if (memberId === caller.userId && !me.teamOwner && role !== 'admin') throw new DomainError('forbidden');
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, memberId);
-    if (!member) throw new DomainError('not_found');
+    // An admin by role keeps it: giving it up could leave the network without one.
+    if (memberId === caller.userId && !actor.member?.teamOwner && role !== 'admin') throw new DomainError('forbidden');
+    const member = await this.deps.store.getMember(caller.tenantId, network.id, memberId);
+    if (!member || member.leftAt) throw new DomainError('not_found');
     const updated: Member = { ...member, role: role as NetworkRole };
     await this.deps.store.upsertMembers([updated]);
     return { member: updated, role: roleOf(updated) };
@@ -88,7 +85,7 @@ export class TabQueries {
 
   /** A meeting's attendance as the check-in card shows it; members of its network only. */
   async attendance(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; summary: AttendanceSummary; myStatus: AttendanceStatus | null }> {
-    const { meeting } = await meetingMember(this.deps.store, caller.tenantId, meetingId, caller.userId);
+    const { meeting } = await this.access.meeting(caller, meetingId);
     const records = await this.deps.store.listAttendance(caller.tenantId, meetingId);
     return { meeting, summary: summarizeAttendance(records), myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null };
   }

@@ -1,4 +1,5 @@
 import { summarizeAttendance } from '../domain/attendance';
+import type { JusterareProblem } from '../domain/justerare';
 import type { Locale, Meeting } from '../domain/meeting';
 import {
   MINUTES_LIMITS,
@@ -355,14 +356,16 @@ const FIELD_LABELS: Record<Locale, Record<string, string>> = {
 };
 
 /** "Punkt 3, beslut: fyll i." A problem with the minutes, said at its field. */
-export function minutesProblemText(p: MinutesProblem, locale: Locale): string {
+export function minutesProblemText(p: MinutesProblem | JusterareProblem, locale: Locale): string {
   const labels = FIELD_LABELS[locale];
   const parts = p.field.split('.');
   const label = [...parts].reverse().find((x) => !/^\d+$/.test(x) && labels[x]) ?? parts[0] ?? '';
   const name = labels[label] ?? label;
   const itemIndex = parts[0] === 'items' && parts[1] !== undefined ? Number(parts[1]) + 1 : undefined;
   const where = itemIndex !== undefined ? (locale === 'en' ? `Item ${itemIndex}, ${name}` : `Punkt ${itemIndex}, ${name}`) : capitalise(name);
-  const sv: Record<MinutesProblem['code'], string> = {
+  const sv: Record<(MinutesProblem | JusterareProblem)['code'], string> = {
+    justerare_is_secretary: `${where}: sekreteraren kan inte justera sitt eget protokoll. Välj någon annan.`,
+    justerare_absent: `${where}: var inte närvarande på mötet. Välj någon som var med (på plats eller online).`,
     required: `${where}: fyll i.`,
     too_long: `${where}: texten är för lång.`,
     invalid_date: `${where}: skriv datumet som ÅÅÅÅ-MM-DD.`,
@@ -371,7 +374,9 @@ export function minutesProblemText(p: MinutesProblem, locale: Locale): string {
     duplicate: `${where}: finns redan.`,
     invalid: `${where}: måste vara medlem i nätverket.`,
   };
-  const en: Record<MinutesProblem['code'], string> = {
+  const en: Record<(MinutesProblem | JusterareProblem)['code'], string> = {
+    justerare_is_secretary: `${where}: the secretary cannot approve their own minutes. Choose someone else.`,
+    justerare_absent: `${where}: did not attend the meeting. Choose someone who was there (on site or online).`,
     required: `${where}: required.`,
     too_long: `${where}: the text is too long.`,
     invalid_date: `${where}: write the date as YYYY-MM-DD.`,

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'not_a_member'
   | 'forbidden'
   | 'conflict'
+  | 'already_justerad'
   | 'precondition_required'
   | 'unauthenticated'
   | 'not_found'

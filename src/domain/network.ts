@@ -27,22 +27,12 @@ export interface Network {
 export type MunicipalitySource = 'domain' | 'manual';
 
 export const NETWORK_ROLES = ['admin', 'ordforande', 'sekreterare', 'presidium', 'member'] as const;
-/** admin manages roles; ordförande, sekreterare and presidium edit agendas; members read and propose. */
+/** What each role may do is the access policy's (src/app/policy.ts). */
 export type NetworkRole = (typeof NETWORK_ROLES)[number];
 
 /** The role a member has: the one assigned in the tab, else admin for a team owner, else member. */
 export function roleOf(member: Pick<Member, 'role' | 'teamOwner'>): NetworkRole {
   return member.role ?? (member.teamOwner ? 'admin' : 'member');
-}
-
-/** Who manages roles: a team owner always, and anyone given the admin role. */
-export function isAdmin(member: Pick<Member, 'role' | 'teamOwner'>): boolean {
-  return member.teamOwner === true || member.role === 'admin';
-}
-
-/** Who may edit a network's agendas. */
-export function canEditAgenda(role: NetworkRole): boolean {
-  return role === 'ordforande' || role === 'sekreterare' || role === 'presidium';
 }
 
 export interface Member {

@@ -21,6 +21,32 @@ export interface Problem {
   errors?: { code: string; itemId?: string; field?: string; detail: string }[];
 }
 
+/**
+ * What the caller may do to the thing a response is about (its network, meeting or minutes),
+ * answered by the server's access policy: the tab shows or hides controls by these, and
+ * never by role rules of its own.
+ */
+export interface ApiCapabilities {
+  readNetwork: boolean;
+  assignRoles: boolean;
+  createMeeting: boolean;
+  checkIn: boolean;
+  closeAttendance: boolean;
+  editAgenda: boolean;
+  proposeItem: boolean;
+  decideProposal: boolean;
+  planTerm: boolean;
+  readMinutes: boolean;
+  editMinutes: boolean;
+  sendMinutes: boolean;
+  /** Approve the version waiting for justering (minutes only: its justerare, in the team now, not its secretary). */
+  approve: boolean;
+  requestChange: boolean;
+  retryArchive: boolean;
+  markActionDone: boolean;
+  setOwnMunicipality: boolean;
+}
+
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */
 export interface DevIdentitiesResponse {
   identities: { id: string; name: string; email: string; municipality: string; networkName: string }[];
@@ -58,6 +84,7 @@ export interface NetworkResponse {
   name: string;
   channels: { id: string; name: string }[];
   role: Role;
+  capabilities: ApiCapabilities;
 }
 
 export interface NetworkMember {
@@ -71,8 +98,9 @@ export interface NetworkMember {
 /** GET /api/v1/networks/:networkId/members — any member may list them. */
 export interface MembersResponse {
   members: NetworkMember[];
-  /** Whether the caller may change the roles (team owners and admins). */
+  /** Whether the caller may change the roles (team owners and admins): `capabilities.assignRoles`. */
   canAssignRoles: boolean;
+  capabilities: ApiCapabilities;
 }
 
 /** PUT /api/v1/networks/:networkId/members/:memberId/role — admins only; answers the member. */
@@ -112,7 +140,9 @@ export interface AgendaResponse {
   items: ApiAgendaItem[];
   /** Minutes the items run past the meeting's end. */
   overrunMin: number;
+  /** `capabilities.editAgenda`. */
   canEdit: boolean;
+  capabilities: ApiCapabilities;
   etag: string;
   /** Action items from the network's earlier approved minutes, not yet done: shown under "Föregående protokoll". */
   openActions: { id: string; text: string; owner: string; due?: string; meetingDate: string; itemTitle: string }[];
@@ -233,7 +263,9 @@ export interface MinutesResponse {
   content: DomainMinutesContent;
   etag: string;
   status: MinutesStatus;
+  /** `capabilities.editMinutes`. */
   canEdit: boolean;
+  capabilities: ApiCapabilities;
   versions: ApiMinutesVersion[];
 }
 

@@ -37,6 +37,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_a_member: 403,
   forbidden: 403,
   conflict: 412,
+  already_justerad: 409,
   precondition_required: 428,
   network_not_found: 404,
   meeting_not_found: 404,
@@ -90,13 +91,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   route('/api/v1/networks/:networkId', async (caller, req) => {
     const networkId = keyParam(req, 'networkId');
-    const { network, role } = await deps.queries.network(caller, networkId);
-    return { id: network.id, name: network.name, channels: network.channels, role } satisfies NetworkResponse;
+    const { network, role, capabilities } = await deps.queries.network(caller, networkId);
+    return { id: network.id, name: network.name, channels: network.channels, role, capabilities } satisfies NetworkResponse;
   });
 
   route('/api/v1/networks/:networkId/members', async (caller, req) => {
-    const members = await deps.queries.members(caller, keyParam(req, 'networkId'));
-    return { members: members.map(memberView), canAssignRoles: await deps.queries.canAssignRoles(caller, keyParam(req, 'networkId')) } satisfies MembersResponse;
+    const { members, capabilities } = await deps.queries.members(caller, keyParam(req, 'networkId'));
+    return { members: members.map(memberView), canAssignRoles: capabilities.assignRoles, capabilities } satisfies MembersResponse;
   });
 
   const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
@@ -121,7 +122,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   route('/api/v1/meetings/:meetingId/agenda', async (caller, req) => {
     const v = await deps.agendas.read(caller, meetingId(req));
-    return agendaView(v, await deps.agendas.canEdit(caller, v.meeting.networkId), await openActionsBefore(v));
+    return agendaView(v, v.capabilities.editAgenda, await openActionsBefore(v));
   });
 
   route(
@@ -300,6 +301,7 @@ function agendaView(v: VersionedAgenda, canEdit: boolean, openActions: AgendaRes
     })),
     overrunMin: times?.overrunMin ?? 0,
     canEdit,
+    capabilities: v.capabilities,
     etag: v.etag,
     openActions,
   };

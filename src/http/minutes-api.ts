@@ -186,7 +186,8 @@ function minutesView(v: MinutesView): MinutesResponse {
     content: v.minutes.content,
     etag: v.etag,
     status: v.status,
-    canEdit: v.canEdit,
+    canEdit: v.capabilities.editMinutes,
+    capabilities: v.capabilities,
     versions: v.versions.map(versionView),
   };
 }
@@ -194,6 +195,7 @@ function minutesView(v: MinutesView): MinutesResponse {
 function answerView(o: JusteringOutcome): { outcome: string; reason?: string; version: ApiMinutesVersion } {
   if (o.kind === 'refused') {
     if (o.reason === 'not_justerare') throw new DomainError('forbidden');
+    if (o.reason === 'already_approved') throw new DomainError('already_justerad');
     throw new DomainError('conflict', o.reason);
   }
   return { outcome: o.kind, version: versionView(o.version) };

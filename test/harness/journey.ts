@@ -130,13 +130,17 @@ export class Journey {
 
   /**
    * Member `secretary` writes the meeting's minutes (themself as secretary, the given justerare,
-   * one item unless told) and sends them for justering; fails the test unless both succeed.
+   * who attended on site unless the attendance already has them, one item unless told) and
+   * sends them for justering; fails the test unless both succeed.
    */
   async sendMinutes(meetingId: string, secretary: number, justerare: number[], items?: MinutesContent['items']): Promise<ApiReply> {
     const person = (i: number) => ({ kind: 'member' as const, memberId: this.members[i]?.aadObjectId ?? '', name: this.members[i]?.name ?? '' });
     const draft = await this.api('GET', `/meetings/${meetingId}/minutes`, secretary);
+    const before = draft.body.content as MinutesContent;
+    const absent = justerare.map(person).filter((p) => !before.attendees.some((a) => a.id === p.memberId));
     const content: MinutesContent = {
-      ...(draft.body.content as MinutesContent),
+      ...before,
+      attendees: [...before.attendees, ...absent.map((p) => ({ id: p.memberId, name: p.name, municipality: '', status: 'onsite' as const, guest: false }))],
       secretary: person(secretary),
       justerare: justerare.map(person),
       items: items ?? [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],

@@ -134,10 +134,33 @@ describe('minutes and justering', () => {
     expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'justerare.0', detail: 'Justerare: måste vara medlem i nätverket.' })]);
   });
 
+  test('the secretary cannot justera their own minutes, and a justerare must have attended: refused at the field in Swedish', async () => {
+    const self = await content((c) => {
+      c.secretary = member(SECRETARY);
+      c.justerare = [member(J1), member(SECRETARY)];
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.errors).toEqual([
+      { code: 'justerare_is_secretary', field: 'justerare.1', detail: 'Justerare: sekreteraren kan inte justera sitt eget protokoll. Välj någon annan.' },
+    ]);
+    // OUTSIDER did not check in to this meeting: not in the minutes' attendance.
+    const absent = await content((c) => {
+      c.secretary = member(SECRETARY);
+      c.justerare = [member(OUTSIDER)];
+    });
+    expect(absent.status).toBe(400);
+    expect(absent.body.errors).toEqual([
+      { code: 'justerare_absent', field: 'justerare.0', detail: 'Justerare: var inte närvarande på mötet. Välj någon som var med (på plats eller online).' },
+    ]);
+    expect(((await api('GET', '/minutes', SECRETARY)).body.content as MinutesContent).justerare).toEqual([]);
+  });
+
   test('sent for justering: each justerare gets a valid card in personal chat; the channel shows who is awaited', async () => {
     const saved = await content((c) => {
       c.secretary = member(SECRETARY);
       c.justerare = [member(J1), member(J2)];
+      // J2 checked in after the secretary took over the attendance: they add them by hand.
+      c.attendees.push({ id: member(J2).memberId, name: member(J2).name, municipality: '', status: 'online', guest: false });
       c.items.splice(2, 0, {
         id: 'i-topic',
         title: 'Projekt Överlämning',
@@ -167,6 +190,13 @@ describe('minutes and justering', () => {
     // Sending the same content again asks nobody twice.
     await send();
     expect(personalCards(J1)).toHaveLength(1);
+  });
+
+  test('the minutes say what each person may do: the secretary edits and sends, a justerare approves, others read', async () => {
+    const caps = async (who: number) => (await api('GET', '/minutes', who)).body.capabilities as Record<string, boolean>;
+    expect(await caps(SECRETARY)).toMatchObject({ readMinutes: true, editMinutes: true, sendMinutes: true, approve: false, requestChange: false });
+    expect(await caps(J1)).toMatchObject({ readMinutes: true, editMinutes: false, sendMinutes: false, approve: true, requestChange: true });
+    expect(await caps(OUTSIDER)).toMatchObject({ readMinutes: true, editMinutes: false, approve: false, retryArchive: false });
   });
 
   test('only a designated justerare can act; anyone else is refused and nothing changes', async () => {
@@ -235,6 +265,17 @@ describe('minutes and justering', () => {
     expect(texts(minutesCard.activity)).toContain('Återkoppla kring formuleringar');
     await eventually(() => texts(j.sharedCard(statusPost()!)).includes('arkiverat') || undefined, 5000, 'status card archived');
     expect((await api('GET', '/minutes', OUTSIDER)).body.status).toMatchObject({ kind: 'approved', version: 3 });
+  });
+
+  test('a change request on a justerat version is refused (409 in Swedish, the card says so); no comment is added', async () => {
+    const api409 = await api('POST', '/minutes/versions/3/request-change', J1, { body: { comment: 'Ett stavfel i punkt 3.' } });
+    expect(api409.status).toBe(409);
+    expect(api409.body).toMatchObject({ code: 'already_justerad', detail: expect.stringContaining('redan justerat') });
+    const card = await click(J2, { action: 'requestMinutesChange', version: '3', comment: 'Ett stavfel i punkt 3.' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(texts(card)).toContain('Protokollet är redan justerat.');
+    expect((await api('GET', '/minutes/versions/3', SECRETARY)).body).toMatchObject({ state: 'approved', changeRequests: [] });
+    expect(personalCards(SECRETARY).filter((c) => texts(c).includes('Ett stavfel'))).toEqual([]);
   });
 
   test('a justerat version never changes; a correction is a new version through justering, and both are kept', async () => {

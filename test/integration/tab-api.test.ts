@@ -137,6 +137,38 @@ describe('the tab API under /api/v1', () => {
     expect(me.body.networks).toEqual([{ id: TEAM_ID, name: 'IM-nätverket', role: 'sekreterare' }]);
   });
 
+  test('the network answer says what the person may do, from the access policy', async () => {
+    const network = `/api/v1/networks/${encodeURIComponent(TEAM_ID)}`;
+    const plain = (await get(network, await as(j.members[4]!.aadObjectId))).body.capabilities as Record<string, boolean>;
+    expect(plain).toMatchObject({ readNetwork: true, proposeItem: true, assignRoles: false, planTerm: false, editAgenda: false, editMinutes: false });
+    // Medlem 0 owns the team and chairs the network since the roles test.
+    const chair = (await get(network, await as(j.members[0]!.aadObjectId))).body.capabilities as Record<string, boolean>;
+    expect(chair).toMatchObject({ readNetwork: true, assignRoles: true, planTerm: true, editAgenda: true, decideProposal: true });
+  });
+
+  test('a member who left the team (leftAt in the store) is refused everything at once with 403', async () => {
+    const gone = j.members[5]!;
+    const paths = [
+      `/api/v1/networks/${encodeURIComponent(TEAM_ID)}`,
+      `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members`,
+      `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/minutes`,
+      `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/actions`,
+      `/api/v1/meetings/${meetingId}/attendance`,
+      `/api/v1/meetings/${meetingId}/agenda`,
+      `/api/v1/meetings/${meetingId}/minutes`,
+    ];
+    for (const path of paths) expect([path, (await get(path, await as(gone.aadObjectId))).status]).toEqual([path, 200]);
+    const stored = await svc.store.getMember(TENANT, TEAM_ID, gone.aadObjectId);
+    await svc.store.upsertMembers([{ ...stored!, leftAt: '2030-02-01T08:00:00.000Z' }]);
+    for (const path of paths) {
+      const res = await get(path, await as(gone.aadObjectId));
+      expect([path, res.status, res.type.includes('application/problem+json'), res.body.code]).toEqual([path, 403, true, 'not_a_member']);
+    }
+    expect((await get('/api/v1/me', await as(gone.aadObjectId))).body.networks).toEqual([]);
+    const left = ((await get(`/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members`, await as(member.aadObjectId))).body.members as { id: string }[]).map((m) => m.id);
+    expect(left).not.toContain(gone.aadObjectId);
+  });
+
   test('production has no dev identity picker', async () => {
     expect((await get('/api/v1/dev/identities')).status).toBe(404);
   });

@@ -1,0 +1,211 @@
+import { DomainError, type ErrorCode } from '../domain/errors';
+import type { Meeting } from '../domain/meeting';
+import type { ActionItem, MinutesDraft, MinutesVersion } from '../domain/minutes';
+import { roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import type { Store } from './ports';
+
+/**
+ * Who may act, and what they may do: the one access policy. Card actions, bot commands and the
+ * tab API all ask `can(actor, action, target)`; the use cases hold no role rules of their own.
+ * README.md ("Vem får göra vad / Who may do what") shows the same rules as a table.
+ */
+
+/** The person acting, as the store knows them in the network they act in. */
+export interface Actor {
+  tenantId: string;
+  /** Entra object id (the member id). */
+  personId: string;
+  name: string;
+  /** The network they act in: the one their member record (if any) belongs to. */
+  networkId: string;
+  /** Their member record in that network, kept also after they left the team (`leftAt`). */
+  member?: Member;
+  /** Their network role, and `admin` as well for a team owner; empty without a member record. */
+  roles: ReadonlySet<NetworkRole>;
+  /** A member who is in the team now: a record without `leftAt`. */
+  inTeam: boolean;
+}
+
+/** Everything a person may be allowed to do. */
+export const POLICY_ACTIONS = [
+  'readNetwork',
+  'assignRoles',
+  'createMeeting',
+  'checkIn',
+  'closeAttendance',
+  'editAgenda',
+  'proposeItem',
+  'decideProposal',
+  'planTerm',
+  'readMinutes',
+  'editMinutes',
+  'sendMinutes',
+  'approve',
+  'requestChange',
+  'retryArchive',
+  'markActionDone',
+  'setOwnMunicipality',
+] as const;
+export type PolicyAction = (typeof POLICY_ACTIONS)[number];
+
+/** What an action is done to: always a network's thing, with the people the rule looks at. */
+export interface Target {
+  tenantId: string;
+  networkId: string;
+  /** Who created the meeting (closes and reopens its attendance). */
+  meetingCreatorId?: string;
+  /** The secretary the minutes (or the version) name, when a member. */
+  secretaryId?: string;
+  /** The justerare of the version answered. */
+  justerareIds?: readonly string[];
+  /** The owner of the action item, when a member. */
+  actionOwnerId?: string;
+}
+
+/** What the person may do to one target: every action, true or false (the tab's capabilities). */
+export type Capabilities = Record<PolicyAction, boolean>;
+
+/** The chair group: they plan terms, edit agendas and minutes, decide proposals. */
+const CHAIR_GROUP: readonly NetworkRole[] = ['ordforande', 'sekreterare', 'presidium'];
+
+const isChairGroup = (a: Actor): boolean => CHAIR_GROUP.some((r) => a.roles.has(r));
+const isSecretaryOf = (a: Actor, t: Target): boolean => t.secretaryId !== undefined && t.secretaryId === a.personId;
+
+/** The rule of each action, for an actor who is a member of the target's network now. */
+const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
+  readNetwork: () => true,
+  assignRoles: (a) => a.roles.has('admin'),
+  createMeeting: () => true,
+  checkIn: () => true,
+  closeAttendance: (a, t) => t.meetingCreatorId === a.personId,
+  editAgenda: isChairGroup,
+  proposeItem: () => true,
+  decideProposal: isChairGroup,
+  planTerm: isChairGroup,
+  readMinutes: () => true,
+  editMinutes: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
+  sendMinutes: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
+  approve: (a, t) => !!t.justerareIds?.includes(a.personId) && !isSecretaryOf(a, t),
+  requestChange: (a, t) => !!t.justerareIds?.includes(a.personId) && !isSecretaryOf(a, t),
+  retryArchive: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
+  markActionDone: (a, t) => isChairGroup(a) || (t.actionOwnerId !== undefined && t.actionOwnerId === a.personId),
+  setOwnMunicipality: () => true,
+};
+
+/**
+ * A guest (a person the network's roster does not hold, who never left it) may check in to a
+ * meeting of the network they act in, and nothing else: guests and presenters attend.
+ */
+const GUEST_ACTIONS: ReadonlySet<PolicyAction> = new Set(['checkIn']);
+
+/** Whether `actor` may do `action` to `target`. */
+export function can(actor: Actor, action: PolicyAction, target: Target): boolean {
+  return refusal(actor, action, target) === undefined;
+}
+
+/** Why not, as the error code a refusal answers with; undefined when allowed. */
+export function refusal(actor: Actor, action: PolicyAction, target: Target): ErrorCode | undefined {
+  const here = actor.tenantId === target.tenantId && actor.networkId === target.networkId;
+  if (!here) return 'not_a_member';
+  if (!actor.inTeam) return !actor.member && GUEST_ACTIONS.has(action) ? undefined : 'not_a_member';
+  if (RULES[action](actor, target)) return undefined;
+  return action === 'closeAttendance' ? 'not_meeting_creator' : 'forbidden';
+}
+
+/** Throws the refusal's DomainError unless `actor` may do `action` to `target`. */
+export function mustBeAllowed(actor: Actor, action: PolicyAction, target: Target): void {
+  const code = refusal(actor, action, target);
+  if (code) throw new DomainError(code);
+}
+
+/** Every action's answer for one target. */
+export function capabilities(actor: Actor, target: Target): Capabilities {
+  return Object.fromEntries(POLICY_ACTIONS.map((action) => [action, can(actor, action, target)])) as Capabilities;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+export function networkTarget(network: Pick<Network, 'tenantId' | 'id'>): Target {
+  return { tenantId: network.tenantId, networkId: network.id };
+}
+
+export function meetingTarget(meeting: Meeting): Target {
+  return { tenantId: meeting.tenantId, networkId: meeting.networkId, meetingCreatorId: meeting.createdBy.id };
+}
+
+/** The minutes of a meeting (their secretary decides who edits besides the chair group). */
+export function minutesTarget(meeting: Meeting, minutes: MinutesDraft | undefined): Target {
+  const secretary = minutes?.content.secretary;
+  return { ...meetingTarget(meeting), ...(secretary?.kind === 'member' ? { secretaryId: secretary.memberId } : {}) };
+}
+
+/** A version sent for justering: its justerare answer it, never its own secretary. */
+export function versionTarget(meeting: Meeting, version: MinutesVersion): Target {
+  const secretary = version.content.secretary;
+  return {
+    ...meetingTarget(meeting),
+    ...(secretary?.kind === 'member' ? { secretaryId: secretary.memberId } : {}),
+    justerareIds: version.content.justerare.map((j) => j.memberId),
+  };
+}
+
+export function actionTarget(tenantId: string, networkId: string, action: ActionItem): Target {
+  return { tenantId, networkId, ...(action.owner.kind === 'member' ? { actionOwnerId: action.owner.memberId } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The resolver: the Actor from the store
+
+/** Who calls: the tab's verified token, or the person a card action or command comes from. */
+export interface Caller {
+  tenantId: string;
+  userId: string;
+  name: string;
+}
+
+/** The actor from their member record (or none) in a network. */
+export function actorOf(caller: Caller, networkId: string, member: Member | undefined): Actor {
+  const roles = new Set<NetworkRole>();
+  if (member) {
+    roles.add(roleOf(member));
+    if (member.teamOwner) roles.add('admin');
+  }
+  return {
+    tenantId: caller.tenantId,
+    personId: caller.userId,
+    name: member?.name || caller.name,
+    networkId,
+    ...(member ? { member } : {}),
+    roles,
+    inTeam: !!member && !member.leftAt,
+  };
+}
+
+/** Builds actors from the store, and loads a target with the actor who acts on it, checked. */
+export class Access {
+  constructor(private readonly store: Store) {}
+
+  /** The caller as an actor in `networkId`. */
+  async actor(caller: Caller, networkId: string): Promise<Actor> {
+    return actorOf(caller, networkId, await this.store.getMember(caller.tenantId, networkId, caller.userId));
+  }
+
+  /** The network, and the caller acting in it, allowed `action` on it. */
+  async network(caller: Caller, networkId: string, action: PolicyAction = 'readNetwork'): Promise<{ network: Network; actor: Actor }> {
+    const network = await this.store.getNetwork(caller.tenantId, networkId);
+    if (!network) throw new DomainError('network_not_found');
+    const actor = await this.actor(caller, networkId);
+    mustBeAllowed(actor, action, networkTarget(network));
+    return { network, actor };
+  }
+
+  /** The meeting, and the caller acting in its network, allowed `action` on it. */
+  async meeting(caller: Caller, meetingId: string, action: PolicyAction = 'readNetwork'): Promise<{ meeting: Meeting; actor: Actor }> {
+    const meeting = await this.store.getMeeting(caller.tenantId, meetingId);
+    if (!meeting) throw new DomainError('meeting_not_found');
+    const actor = await this.actor(caller, meeting.networkId);
+    mustBeAllowed(actor, action, meetingTarget(meeting));
+    return { meeting, actor };
+  }
+}
