@@ -75,7 +75,7 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
             <TableCell>{m.name}</TableCell>
             <TableCell>{m.municipality}</TableCell>
             <TableCell className={styles.cell}>
-              {data.canAssignRoles ? (
+              {data.capabilities.assignRoles ? (
                 <Select
                   className={styles.select}
                   aria-label={r.roleFor(m.name)}
@@ -104,7 +104,7 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
     <Section id="members-roles" title={r.title} intro={r.intro} data-members-roles>
       {loaded.state === 'loading' && <Loading label={r.loading} />}
       {loaded.state === 'error' && <ProblemBar error={loaded.error} s={s} onRetry={retry} />}
-      {loaded.state === 'ok' && !loaded.data.canAssignRoles && <Notice intent="info">{r.readOnly}</Notice>}
+      {loaded.state === 'ok' && !loaded.data.capabilities.assignRoles && <Notice intent="info">{r.readOnly}</Notice>}
       <div role="status" aria-live="polite">
         {saving && <Body1>{r.saving}</Body1>}
         {outcome?.kind === 'changed' && (

@@ -12,6 +12,7 @@ import {
   updateItem,
   type MinutesItemPatch,
 } from '../minutes-draft';
+import { eligibleJusterare } from '../../domain/justerare';
 import type { TabStrings } from '../strings';
 import { useSharedStyles } from './styles';
 
@@ -83,6 +84,8 @@ function RolesSection(props: EditorProps): ReactNode {
   const m = s.minutes;
   const styles = useStyles();
   const options = withNamed(members, [content.secretary, ...content.justerare]);
+  // Justerare are chosen among those who attended, never the secretary (the server's rule).
+  const eligible = new Set(eligibleJusterare(options, content).map((o) => o.id));
   const secretaryValue = content.secretary?.kind === 'member' ? content.secretary.memberId : content.secretary ? 'named' : '';
   const setJusterare = (index: number, id: string): void => {
     const chosen = content.justerare.map((j) => j.memberId);
@@ -130,7 +133,7 @@ function RolesSection(props: EditorProps): ReactNode {
               <Select value={current} onChange={(_e, d) => setJusterare(index, d.value)}>
                 <option value="">{m.roles.none}</option>
                 {options
-                  .filter((o) => o.id !== other)
+                  .filter((o) => o.id !== other && (o.id === current || eligible.has(o.id)))
                   .map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.label}

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 });
 
 /** The members' proposed items: listed for everyone; accepted or declined (with a reason) by editors. */
-export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: string; canEdit: boolean; onAccepted: () => void }): ReactNode {
+export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; onAccepted: () => void }): ReactNode {
   const { api, s, meetingId } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
@@ -55,7 +55,7 @@ export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: st
   );
 }
 
-function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canEdit: boolean; proposal: ApiProposal; onAccepted: () => void; onDecided: () => void }): ReactNode {
+function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; proposal: ApiProposal; onAccepted: () => void; onDecided: () => void }): ReactNode {
   const { api, s, meetingId, proposal } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
@@ -119,7 +119,7 @@ function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canEdi
         </Body1>
       )}
       {error !== null && <ProblemBar error={error} s={s} />}
-      {props.canEdit && proposal.status === 'pending' && !declining && (
+      {props.canDecide && proposal.status === 'pending' && !declining && (
         <div className={styles.actions}>
           <Button appearance="primary" size="small" disabled={busy} onClick={() => void accept()}>
             {p.accept}
@@ -131,7 +131,7 @@ function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canEdi
           </Button>
         </div>
       )}
-      {props.canEdit && proposal.status === 'pending' && declining && (
+      {props.canDecide && proposal.status === 'pending' && declining && (
         <form className={styles.decline} onSubmit={(e) => void decline(e)} noValidate>
           <Field label={p.reason} required validationMessage={tried && !reason.trim() ? p.reasonRequired : undefined}>
             <Textarea value={reason} maxLength={1000} onChange={(_e, d) => setReason(d.value)} />

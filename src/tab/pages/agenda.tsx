@@ -266,7 +266,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       <Subtitle1 as="h2" id="agenda-items" className={styles.h2}>
         {a.itemsLabel}
       </Subtitle1>
-      {items(draft, agenda.canEdit, a.itemsLabel)}
+      {items(draft, agenda.capabilities.editAgenda, a.itemsLabel)}
     </section>
   );
 
@@ -276,7 +276,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         {a.statusLabel}: {a.status(agenda.status, agenda.version)}
         {dirty && ` · ${a.unsaved}`}
       </Body1>
-      {!agenda.canEdit && <Notice intent="info">{a.readOnly}</Notice>}
+      {!agenda.capabilities.editAgenda && <Notice intent="info">{a.readOnly}</Notice>}
       {overrunMin > 0 && <Notice intent="warning">{a.overrun(overrunMin)}</Notice>}
       {done && (
         <MessageBar intent="success" data-agenda-done>
@@ -291,7 +291,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         texts={a}
         conflictAction={{ label: a.reload, onClick: () => void takeLatest(null) }}
       />
-      {agenda.canEdit && (
+      {agenda.capabilities.editAgenda && (
         <div className={styles.toolbar}>
           <Button appearance="primary" disabled={!dirty || busy !== null} onClick={() => void save()}>
             {busy === 'save' ? a.saving : a.save}
@@ -330,7 +330,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       ) : (
         agendaSection
       )}
-      {agenda.canEdit && (
+      {agenda.capabilities.editAgenda && (
         <section className={styles.section} aria-labelledby="agenda-add">
           <Subtitle1 as="h2" id="agenda-add" className={styles.h2}>
             {a.addTitle}
@@ -342,7 +342,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         api={api}
         s={s}
         meetingId={meetingId}
-        canEdit={agenda.canEdit}
+        canDecide={agenda.capabilities.decideProposal}
         onAccepted={() => void takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow)}
       />
     </>

@@ -9,7 +9,7 @@ import { TermPlanSection } from '../components/term-plan';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { PastMeetings } from '../components/past-meetings';
 import { useSharedStyles } from '../components/styles';
-import type { MeetingSummary, Role } from '../../http/api-contract';
+import type { MeetingSummary } from '../../http/api-contract';
 import { meetingLine, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { AgendaView } from './agenda';
@@ -105,9 +105,6 @@ function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?
   );
 }
 
-/** Who may edit agendas and plan the term (as the server's rule in domain/network.ts). */
-const EDITOR_ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium'];
-
 function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string } & Selection): ReactNode {
   const { api, s, networkId } = props;
   const shared = useSharedStyles();
@@ -151,7 +148,7 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
           props.show('minutes');
         }}
       />
-      {EDITOR_ROLES.includes(network.data.role) && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
+      {network.data.capabilities.planTerm && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
     </>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
-import type { ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
+import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
 import type { Api } from '../api';
 import { MinutesEditor } from '../components/minutes-editor';
 import { MinutesRead, statusText, VersionsList } from '../components/minutes-read';
@@ -117,7 +117,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const save = useCallback(async (): Promise<void> => {
     const current = serverRef.current;
     const sent = draftRef.current;
-    if (!current?.canEdit || !sent || inFlight.current) return;
+    if (!current?.capabilities.editMinutes || !sent || inFlight.current) return;
     if (sameContent(sent, current.content) || rejected.current === canonical(sent)) return;
     inFlight.current = true;
     setSaving(true);
@@ -197,7 +197,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const saveState = saving ? m.save.saving : problem && problem.kind !== 'conflict' ? m.save.failed : dirty ? m.save.pending : m.save.saved;
   const pending = server.status.kind === 'pending' ? server.versions.find((v) => v.number === (server.status as { version: number }).version) : undefined;
 
-  const editor = server.canEdit ? (
+  const editor = server.capabilities.editMinutes ? (
     // Leaving a field saves at once.
     <div className={styles.editor} onBlur={() => void save()} data-minutes-editor>
       <MinutesEditor s={s} content={draft} onChange={edit} members={members} errorAt={errorAt} />
@@ -206,7 +206,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
     <MinutesRead s={s} content={server.content} idPrefix="minutes" />
   );
   // The problems no field on the page shows go in the bar.
-  const shown = server.canEdit ? shownFields(draft) : new Set<string>();
+  const shown = server.capabilities.editMinutes ? shownFields(draft) : new Set<string>();
   const unplaced = [...errors.entries()].filter(([k]) => !shown.has(k)).flatMap(([, v]) => v);
 
   return (
@@ -219,7 +219,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       <Body1 as="p" className={styles.p} data-minutes-status>
         {m.statusLabel}: {statusText(server.status, server.versions, s)}
       </Body1>
-      {!server.canEdit && <Notice intent="info">{m.readOnly}</Notice>}
+      {!server.capabilities.editMinutes && <Notice intent="info">{m.readOnly}</Notice>}
       {done && (
         <MessageBar intent="success" data-minutes-done>
           <MessageBarBody>{done}</MessageBarBody>
@@ -233,7 +233,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
         texts={m}
         kept={!!recovery}
       />
-      {server.canEdit && (
+      {server.capabilities.editMinutes && (
         <div className={styles.toolbar}>
           <Caption1 role="status" aria-live="polite" data-save-state>
             {saveState}
@@ -244,7 +244,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
           {(dirty || saving) && <Caption1>{m.sendNeedsSave}</Caption1>}
         </div>
       )}
-      {pending && myId && <JusteringPanel api={api} s={s} meetingId={meetingId} version={pending} myId={myId} onAnswered={(note) => void fetchMinutes().then(() => setDone(note))} />}
+      {pending && myId && <JusteringPanel api={api} s={s} meetingId={meetingId} version={pending} myId={myId} may={server.capabilities} onAnswered={(note) => void fetchMinutes().then(() => setDone(note))} />}
       {recovery ? (
         <RecoveryColumns
           latest={editor}
@@ -269,7 +269,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       <VersionsList
         s={s}
         versions={server.versions}
-        {...(server.canEdit
+        {...(server.capabilities.retryArchive
           ? {
               onRetryArchive: (n: number) =>
                 void (async () => {
@@ -305,7 +305,7 @@ const ARCHIVE_POLLS = 30;
 const ARCHIVE_POLL_MS = 1000;
 
 /** For a justerare of the version that waits: Justera, or Begär ändring with a comment. */
-function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; version: ApiMinutesVersion; myId: string; onAnswered: (note: string) => void }): ReactNode {
+function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; version: ApiMinutesVersion; myId: string; may: ApiCapabilities; onAnswered: (note: string) => void }): ReactNode {
   const { api, s, version } = props;
   const j = s.minutes.justering;
   const styles = useStyles();
@@ -314,7 +314,8 @@ function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; ver
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (!version.content.justerare.some((x) => x.memberId === props.myId)) return null;
+  // The server says who answers this version (a justerare in the team now, never its secretary).
+  if (!props.may.approve && !props.may.requestChange) return null;
   const approved = version.approvals.some((a) => a.memberId === props.myId);
 
   const answer = async (body: { approve: true } | { comment: string }, note: string): Promise<void> => {
