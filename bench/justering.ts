@@ -10,7 +10,7 @@ import { canonicalJson, protocolTitle, type MinutesContent } from '../src/domain
 import { PdfKitProtocolRenderer } from '../src/render/protocol-renderer';
 import { approvedVersion, FIXTURE_PROTOCOLS } from '../test/fixtures/minutes';
 import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../test/harness/graph-emulator';
-import { Journey, texts } from '../test/harness/journey';
+import { Journey, texts, withJusterareAttending } from '../test/harness/journey';
 import { eventually } from '../test/harness/service';
 import { arg, round } from './figures';
 
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     const sendVersion = async (i: number): Promise<{ number: number; hash: string; content: MinutesContent }> => {
       const draft = await minutesApi('GET', '');
       const base = draft.body.content as MinutesContent;
-      const content: MinutesContent = {
+      const content: MinutesContent = withJusterareAttending({
         ...base,
         secretary: member(SECRETARY),
         justerare: [member(J1), member(J2)],
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
         items: longest.content.items.map((item, k) => (k === 0 ? { ...item, notes: `${item.notes}\n(Körning ${i})` } : item)),
         nextMeetings: longest.content.nextMeetings,
         ...(longest.content.nextMeetingNote ? { nextMeetingNote: longest.content.nextMeetingNote } : {}),
-      };
+      });
       const saved = await minutesApi('PUT', '', { body: { content }, ifMatch: draft.etag });
       if (saved.status !== 200) throw new Error(`minutes not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
       const sent = await minutesApi('POST', '/send', { ifMatch: saved.etag });

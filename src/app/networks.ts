@@ -1,7 +1,7 @@
 import { knownMunicipalities, matchMunicipality, type MunicipalityMap } from '../domain/municipality';
 import { membersFromRoster, type Network, type RosterEntry } from '../domain/network';
 import type { Clock, Store } from './ports';
-import { actorOf, can } from './policy';
+import { can, memberActor } from './policy';
 
 export type NetworkInstall = Omit<Network, 'installedAt' | 'updatedAt'>;
 
@@ -43,7 +43,7 @@ export class NetworkService {
   ): Promise<MunicipalityCorrection> {
     const municipality = matchMunicipality(typed, this.deps.municipalities);
     const member = await this.deps.store.getMember(tenantId, networkId, memberId);
-    const allowed = !!member && can(actorOf({ tenantId, userId: memberId, name: member.name }, networkId, member), 'setOwnMunicipality', { tenantId, networkId });
+    const allowed = !!member && can(memberActor(member), 'setOwnMunicipality', { tenantId, networkId });
     if (!municipality || !member || !allowed) return { ok: false, known: knownMunicipalities(this.deps.municipalities) };
     await this.deps.store.upsertMembers([{ ...member, municipality, municipalitySource: 'manual' }]);
     return { ok: true, municipality };

@@ -182,6 +182,11 @@ export function actorOf(caller: Caller, networkId: string, member: Member | unde
   };
 }
 
+/** A member as the actor they are in their own network (to ask who among members may do something). */
+export function memberActor(member: Member): Actor {
+  return actorOf({ tenantId: member.tenantId, userId: member.id, name: member.name }, member.networkId, member);
+}
+
 /** Builds actors from the store, and loads a target with the actor who acts on it, checked. */
 export class Access {
   constructor(private readonly store: Store) {}

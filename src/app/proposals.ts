@@ -4,7 +4,7 @@ import type { Member } from '../domain/network';
 import { declineProblems, proposalProblems, type Proposal, type ProposalProblem } from '../domain/proposal';
 import type { AgendaService } from './agendas';
 import type { Clock, Store } from './ports';
-import { Access, actorOf, can, meetingTarget, type Caller } from './policy';
+import { Access, can, meetingTarget, memberActor, type Caller } from './policy';
 
 /** Tells people about proposals: the chair group about a new one, the proposer about the decision. */
 export interface ProposalNotifier {
@@ -55,12 +55,15 @@ export class ProposalService {
     const stored = await store.createProposal(mine);
     if (stored.createdAt === mine.createdAt && stored.title === mine.title) {
       const target = meetingTarget(meeting);
-      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) =>
-        can(actorOf({ tenantId: m.tenantId, userId: m.id, name: m.name }, m.networkId, m), 'decideProposal', target),
-      );
+      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) => can(memberActor(m), 'decideProposal', target));
       await this.notify(() => this.deps.notifier.toEditors(meeting, stored, editors));
     }
     return stored;
+  }
+
+  /** The meeting a proposal form is shown for, when the person may propose items to it. */
+  async meetingToPropose(caller: Caller, meetingId: string): Promise<Meeting> {
+    return (await this.access.meeting(caller, meetingId, 'proposeItem')).meeting;
   }
 
   async list(caller: Caller, meetingId: string): Promise<Proposal[]> {

@@ -129,11 +129,11 @@ export class JusteraBot extends TeamsActivityHandler {
         return cardResponse(this.deps.justering.answerCard(outcome, locale));
       }
       case 'proposeItem': {
-        const meeting = await this.deps.meetings.require(tenantId, action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose({ tenantId, userId: person.id, name: person.name }, action.meetingId);
         return cardResponse(proposalFormCard(meeting, { proposalId: this.deps.ids.newId() }, locale));
       }
       case 'submitProposal': {
-        const meeting = await this.deps.meetings.require(tenantId, action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose({ tenantId, userId: person.id, name: person.name }, action.meetingId);
         if (action.title === undefined && action.description === undefined) throw new DomainError('inputs_missing');
         const title = action.title ?? '';
         const description = action.description ?? '';

@@ -164,6 +164,8 @@ describe('justering in the Agents Playground', () => {
         ...content,
         secretary: { kind: 'member', memberId: johan.aadObjectId, name: johan.name },
         justerare: [{ kind: 'member', memberId: karin.aadObjectId, name: karin.name }],
+        // Karin attended (a justerare must have).
+        attendees: [{ id: karin.aadObjectId, name: karin.name, municipality: '', status: 'onsite', guest: false }],
         items: [
           { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false },
         ],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ApiMinutesContent, MinutesResponse, MyActionsResponse, NetworkMember } from '../../src/http/api-contract';
 import { outputPath } from '../harness/browser';
+import { withJusterareAttending } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID, type TeamsUser } from '../harness/teams';
 import { expectNoSeriousAxeViolations, expectText, startTabRig, tabFrame, type TabRig } from '../harness/teams-host/tab-rig';
@@ -333,13 +334,14 @@ describe('the minutes in the tab', () => {
     const path_ = `/api/v1/meetings/${refusedId}/minutes`;
     const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
     const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
-    const content: ApiMinutesContent = {
+    const content: ApiMinutesContent = withJusterareAttending({
       ...draft.body.content,
       secretary: person(secretary),
       justerare: [person(justerare)],
       items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
-    };
+    });
     const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
+    expect(saved.status).toBe(200);
     expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: saved.etag })).status).toBe(200);
     expect((await rig.apiAs(justerare, 'POST', `${path_}/versions/1/approve`)).status).toBe(200);
     await eventually(async () => ((await rig.apiAs<{ archive: string }>(secretary, 'GET', `${path_}/versions/1`)).body.archive === 'failed' ? true : undefined), 15000, 'refused');

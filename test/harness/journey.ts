@@ -26,6 +26,22 @@ export function invokeCard(reply: BotReply): CardJson {
 }
 
 /** A team with the bot installed, a connector emulator, and the real service. */
+/**
+ * The content with each justerare attending (a justerare must have attended the meeting): an
+ * attendee present under the justerare's name takes their member id, anyone else is added as
+ * present on site.
+ */
+export function withJusterareAttending<T extends Pick<MinutesContent, 'attendees' | 'justerare'>>(content: T): T {
+  const attendees = [...content.attendees];
+  for (const j of content.justerare) {
+    if (attendees.some((a) => a.id === j.memberId)) continue;
+    const i = attendees.findIndex((a) => a.name === j.name && (a.status === 'onsite' || a.status === 'online'));
+    if (i >= 0) attendees[i] = { ...attendees[i]!, id: j.memberId };
+    else attendees.push({ id: j.memberId, name: j.name, municipality: '', status: 'onsite', guest: false });
+  }
+  return { ...content, attendees };
+}
+
 export class Journey {
   readonly connector = new ConnectorEmulator();
   service!: Service & { dataDir: string };
@@ -136,15 +152,12 @@ export class Journey {
   async sendMinutes(meetingId: string, secretary: number, justerare: number[], items?: MinutesContent['items']): Promise<ApiReply> {
     const person = (i: number) => ({ kind: 'member' as const, memberId: this.members[i]?.aadObjectId ?? '', name: this.members[i]?.name ?? '' });
     const draft = await this.api('GET', `/meetings/${meetingId}/minutes`, secretary);
-    const before = draft.body.content as MinutesContent;
-    const absent = justerare.map(person).filter((p) => !before.attendees.some((a) => a.id === p.memberId));
-    const content: MinutesContent = {
-      ...before,
-      attendees: [...before.attendees, ...absent.map((p) => ({ id: p.memberId, name: p.name, municipality: '', status: 'onsite' as const, guest: false }))],
+    const content: MinutesContent = withJusterareAttending({
+      ...(draft.body.content as MinutesContent),
       secretary: person(secretary),
       justerare: justerare.map(person),
       items: items ?? [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
-    };
+    });
     const saved = await this.api('PUT', `/meetings/${meetingId}/minutes`, secretary, { body: { content }, ifMatch: draft.etag });
     if (saved.status !== 200) throw new Error(`minutes not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
     const sent = await this.api('POST', `/meetings/${meetingId}/minutes/send`, secretary, { ifMatch: saved.etag });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MinutesContent, PersonRef } from '../../src/domain/minutes';
 import { capitalise, longDate } from '../../src/cards/format';
 import { FIXTURE_PROTOCOLS } from '../fixtures/minutes';
-import { invokeCard, Journey, texts } from '../harness/journey';
+import { invokeCard, Journey, texts, withJusterareAttending } from '../harness/journey';
 import { docxParagraphs, expectedTexts, normalise, poppler, readableText } from '../harness/protocol-text';
 import { eventually } from '../harness/service';
 import { startAzurite, type Azurite } from '../harness/azurite';
@@ -48,11 +48,11 @@ describe.each(CASES)('the protocol %s through the API (%s)', (_source, store, fi
     // The fixture's secretary and justerare are people of the real network; here they are the
     // test team's members 1 and 2.. (Teams ids), under the names the protocol gives them.
     const asMember = (p: PersonRef, i: number): Extract<PersonRef, { kind: 'member' }> => ({ kind: 'member', memberId: j.members[i]!.aadObjectId, name: p.name });
-    const content: MinutesContent = {
+    const content: MinutesContent = withJusterareAttending({
       ...fixture.content,
       ...(fixture.content.secretary ? { secretary: asMember(fixture.content.secretary, SECRETARY) } : {}),
       justerare: fixture.content.justerare.map((p, i) => asMember(p, 2 + i)),
-    };
+    });
     const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
     const saved = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
     expect(saved.status).toBe(200);
