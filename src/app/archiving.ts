@@ -1,5 +1,6 @@
 import type { Meeting } from '../domain/meeting';
-import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type MinutesVersion } from '../domain/minutes';
+import { archiveFileName, archiveNames } from '../domain/archive-names';
+import type { ArchivedDocument, ArchiveIntent, ArchiveNames, MinutesVersion } from '../domain/minutes';
 import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
@@ -111,6 +112,9 @@ export class ArchiveWorker {
     const meeting = await store.getMeeting(tenantId, meetingId);
     if (!found || !meeting) return false;
     try {
+      const first = found.version.archive;
+      if (!first || first.state !== 'pending') return false;
+      if (!first.names) found = await this.write(found, { ...first, names: await this.namesOf(found.version, meeting) });
       for (const format of FORMATS) {
         const v = found.version;
         const intent = v.archive;
@@ -139,18 +143,31 @@ export class ArchiveWorker {
     }
   }
 
+  /**
+   * The version's names in the archive, from the stored network and meeting (never from the
+   * minutes' editable text): see archiveNames.
+   */
+  private async namesOf(v: MinutesVersion, meeting: Meeting): Promise<ArchiveNames> {
+    const { store } = this.deps;
+    const network = (await store.getNetwork(v.tenantId, meeting.networkId)) ?? { id: meeting.networkId, name: meeting.networkName };
+    const sameDate = (await store.listMeetings(v.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date);
+    return archiveNames({ tenantId: v.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate });
+  }
+
   private async store(v: MinutesVersion, meeting: Meeting, format: (typeof FORMATS)[number]): Promise<ArchivedDocument> {
+    const names = v.archive?.names;
+    if (!names) throw new Error('the version has no archive names');
     const bytes = format.kind === 'pdf' ? await this.deps.renderer.pdf(v, meeting.locale) : await this.deps.renderer.docx(v, meeting.locale);
     const ref = await this.deps.archive.store({
       tenantId: v.tenantId,
-      networkName: v.content.networkName,
-      meetingDate: v.content.meeting.date,
-      fileName: `${protocolTitle(v.content)} v${v.number}.${format.extension}`,
+      networkName: names.folder,
+      meetingDate: names.meetingDate,
+      fileName: archiveFileName(names, v.number, format.extension),
       contentType: format.contentType,
       bytes,
       metadata: {
-        network: v.content.networkName,
-        meetingDate: v.content.meeting.date,
+        network: names.network,
+        meetingDate: names.meetingDate,
         justerare: v.approvals.map((a) => a.name).join(', '),
         approvedAt: v.approvedAt ?? v.sentAt,
         version: v.number,

@@ -163,8 +163,9 @@ export interface ArchiveMetadata {
 
 export interface ArchiveDocumentRequest {
   tenantId: string;
+  /** The network's folder name ({network} in the folder template), e.g. "IM-nätverket (k3f9a2)": see archiveNames. */
   networkName: string;
-  /** YYYY-MM-DD of the meeting; the year picks the folder. */
+  /** YYYY-MM-DD of the stored meeting; the year picks the folder. */
   meetingDate: string;
   /** File name without folder, e.g. "Protokoll för IM-nätverket 2021-12-03 v1.pdf". */
   fileName: string;

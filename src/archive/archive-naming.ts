@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ArchiveRefused, type ArchiveDocumentRequest, type ArchiveMetadata } from '../app/ports';
+import { UnusableName, safeSegment } from '../domain/archive-names';
 
 export const DEFAULT_FOLDER_TEMPLATE = 'Protokoll/{network}/{year}';
 
@@ -31,24 +32,21 @@ export function metadataColumns(metadata: ArchiveMetadata, names: ColumnNames): 
   return Object.fromEntries(ARCHIVE_COLUMNS.map((c) => [names[c.field], metadata[c.field]]));
 }
 
-/**
- * One folder or file name, safe for SharePoint and for a file system: NFC (so "ä" typed as
- * a + combining diaeresis names the same file), without characters SharePoint rejects or that
- * would add a folder, and without leading/trailing spaces or trailing dots. Deterministic, so
- * a retry lands on the same name.
- */
 function safeName(raw: string): string {
-  const name = raw
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f"*:<>?/\\|]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\.+$/, '');
-  if (name === '' || name === '.' || name === '..') throw new ArchiveRefused(`unusable name: ${JSON.stringify(raw)}`);
-  return name;
+  try {
+    return safeSegment(raw);
+  } catch (e) {
+    if (e instanceof UnusableName) throw new ArchiveRefused(e.message);
+    throw e;
+  }
 }
 
-/** The document's folders and file name, e.g. ["Protokoll", "IM-nätverket", "2021", "Protokoll ... v1.pdf"]. */
+/**
+ * The document's folders and file name, e.g. ["Protokoll", "IM-nätverket (k3f9a2)", "2021",
+ * "Protokoll för IM-nätverket 2021-12-03 v1.pdf"]: the folder template with the request's
+ * network folder and year, each segment made safe (see safeSegment). The request's names were
+ * built by archiveNames and fit; a path longer than SharePoint's 400 characters is refused.
+ */
 export function documentPath(req: ArchiveDocumentRequest, folderTemplate: string): string[] {
   const year = /^(\d{4})-\d{2}-\d{2}$/.exec(req.meetingDate)?.[1];
   if (!year) throw new ArchiveRefused(`meetingDate is not YYYY-MM-DD: ${JSON.stringify(req.meetingDate)}`);
@@ -56,8 +54,13 @@ export function documentPath(req: ArchiveDocumentRequest, folderTemplate: string
     .split('/')
     .filter((segment) => segment.trim() !== '')
     .map((segment) => safeName(segment.replace(/\{network\}/g, req.networkName).replace(/\{year\}/g, year)));
-  return [...folders, safeName(req.fileName)];
+  const segments = [...folders, safeName(req.fileName)];
+  if (segments.join('/').length > SHAREPOINT_PATH_MAX) throw new ArchiveRefused(`the path is longer than ${SHAREPOINT_PATH_MAX} characters: ${segments.join('/')}`);
+  return segments;
 }
+
+/** SharePoint's limit on a whole decoded path. */
+const SHAREPOINT_PATH_MAX = 400;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -5,6 +5,8 @@ export const LIMITS = {
   place: 200,
   teamsLink: 2000,
   name: 200,
+  /** A network's name: Teams allows team names of 256 characters. */
+  networkName: 256,
 } as const;
 
 export interface Person {
@@ -124,7 +126,8 @@ export function validateMeetingForm(v: MeetingFormValues, today: string): FormRe
   return { ok: true, value: { date, start, end, place, mode, ...(link ? { teamsLink: link } : {}) } };
 }
 
-function isHttpsUrl(s: string): boolean {
+/** Whether a link is an https URL (the only links a meeting or a protocol carries). */
+export function isHttpsUrl(s: string): boolean {
   try {
     return new URL(s).protocol === 'https:';
   } catch {

@@ -107,6 +107,18 @@ export interface ArchivedDocument {
   itemId: string;
 }
 
+/** What a version's documents are called in the archive (built by archiveNames in archive-names.ts). */
+export interface ArchiveNames {
+  /** Nätverk column: the stored network's name as people read it. */
+  network: string;
+  /** Mötesdatum column and the year folder: the stored meeting's date, YYYY-MM-DD. */
+  meetingDate: string;
+  /** The network's folder name, e.g. "IM-nätverket (k3f9a2)". */
+  folder: string;
+  /** The file name without version and extension, e.g. "Protokoll för IM-nätverket 2021-12-03". */
+  file: string;
+}
+
 /** Archiving is written with the approval in one row: the outbox. */
 export interface ArchiveIntent {
   state: 'pending' | 'done' | 'failed';
@@ -118,6 +130,8 @@ export interface ArchiveIntent {
   doneAt?: string;
   /** The minutes card in the channel, once posted. */
   minutesCardPosted?: boolean;
+  /** The names, chosen at the first attempt from the stored network and meeting; every retry reuses them. */
+  names?: ArchiveNames;
 }
 
 export interface MinutesVersion {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AGENDA_LIMITS, type Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
-import { isValidDate, normaliseTime, type MeetingDetails } from './meeting';
+import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, normaliseTime, type MeetingDetails } from './meeting';
+import { hasUnsafeNameChars } from './text';
 import { canonicalJson } from './canonical';
 import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
 
@@ -124,22 +125,64 @@ export function withEdits(draft: MinutesDraft, live: MinutesContent, input: Minu
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export type MinutesProblem =
-  | { field: string; code: 'required' | 'too_long' | 'invalid_date' | 'invalid_time' | 'too_many' | 'duplicate' | 'invalid' };
+export type MinutesProblem = {
+  field: string;
+  code:
+    | 'required'
+    | 'too_long'
+    | 'invalid_date'
+    | 'invalid_time'
+    | 'end_before_start'
+    | 'invalid_link'
+    | 'invalid_mode'
+    | 'invalid_chars'
+    | 'too_many'
+    | 'duplicate'
+    | 'invalid';
+};
 
 function checkText(problems: MinutesProblem[], field: string, value: string, max: number, required = false): void {
   if (required && value.trim() === '') problems.push({ field, code: 'required' });
   if (value.length > max) problems.push({ field, code: 'too_long' });
 }
 
+/** A name (of a person, a network, a municipality): also no control, bidi or invisible characters. */
+function checkName(problems: MinutesProblem[], field: string, value: string, max: number, required = false): void {
+  checkText(problems, field, value, max, required);
+  if (hasUnsafeNameChars(value)) problems.push({ field, code: 'invalid_chars' });
+}
+
 function checkPerson(problems: MinutesProblem[], field: string, p: PersonRef): void {
-  checkText(problems, `${field}.name`, p.name, MINUTES_LIMITS.name, true);
+  checkName(problems, `${field}.name`, p.name, MINUTES_LIMITS.name, true);
   if (p.kind === 'member' && p.memberId.trim() === '') problems.push({ field: `${field}.memberId`, code: 'required' });
+}
+
+/** A real date, real times, and the end after the start. */
+function checkSchedule(problems: MinutesProblem[], field: string, m: { date: string; start?: string; end?: string }): void {
+  if (!isValidDate(m.date)) problems.push({ field: `${field}.date`, code: 'invalid_date' });
+  const start = m.start === undefined ? undefined : normaliseTime(m.start);
+  const end = m.end === undefined ? undefined : normaliseTime(m.end);
+  if (m.start !== undefined && start === undefined) problems.push({ field: `${field}.start`, code: 'invalid_time' });
+  if (m.end !== undefined && end === undefined) problems.push({ field: `${field}.end`, code: 'invalid_time' });
+  if (start !== undefined && end !== undefined && end <= start) problems.push({ field: `${field}.end`, code: 'end_before_start' });
+}
+
+/** The meeting as the protocol states it: the same rules as the "ny träff" form. */
+function checkMeeting(problems: MinutesProblem[], m: MeetingDetails): void {
+  checkSchedule(problems, 'meeting', m);
+  checkName(problems, 'meeting.place', m.place, LIMITS.place);
+  if (!(MEETING_MODES as readonly string[]).includes(m.mode)) problems.push({ field: 'meeting.mode', code: 'invalid_mode' });
+  if (m.teamsLink !== undefined && m.teamsLink !== '') {
+    if (m.teamsLink.length > LIMITS.teamsLink) problems.push({ field: 'meeting.teamsLink', code: 'too_long' });
+    else if (!isHttpsUrl(m.teamsLink)) problems.push({ field: 'meeting.teamsLink', code: 'invalid_link' });
+  }
 }
 
 /** Problems with content as typed: shape and limits. Empty when it may be saved. */
 export function minutesProblems(c: MinutesContent): MinutesProblem[] {
   const problems: MinutesProblem[] = [];
+  checkName(problems, 'networkName', c.networkName, LIMITS.networkName, true);
+  checkMeeting(problems, c.meeting);
   if (c.items.length > MINUTES_LIMITS.items) problems.push({ field: 'items', code: 'too_many' });
   if (c.attendees.length > MINUTES_LIMITS.attendees) problems.push({ field: 'attendees', code: 'too_many' });
   if (c.justerare.length > MINUTES_LIMITS.justerare) problems.push({ field: 'justerare', code: 'too_many' });
@@ -152,9 +195,9 @@ export function minutesProblems(c: MinutesContent): MinutesProblem[] {
   if (c.secretary) checkPerson(problems, 'secretary', c.secretary);
   const ids = new Set<string>();
   c.attendees.forEach((a, i) => {
-    checkText(problems, `attendees.${i}.name`, a.name, MINUTES_LIMITS.name, true);
-    checkText(problems, `attendees.${i}.municipality`, a.municipality, MINUTES_LIMITS.name);
-    if (a.substituteFor !== undefined) checkText(problems, `attendees.${i}.substituteFor`, a.substituteFor, MINUTES_LIMITS.name, true);
+    checkName(problems, `attendees.${i}.name`, a.name, MINUTES_LIMITS.name, true);
+    checkName(problems, `attendees.${i}.municipality`, a.municipality, MINUTES_LIMITS.name);
+    if (a.substituteFor !== undefined) checkName(problems, `attendees.${i}.substituteFor`, a.substituteFor, MINUTES_LIMITS.name, true);
     if (a.arrivedAt !== undefined && normaliseTime(a.arrivedAt) === undefined) problems.push({ field: `attendees.${i}.arrivedAt`, code: 'invalid_time' });
     if (ids.has(a.id)) problems.push({ field: `attendees.${i}`, code: 'duplicate' });
     ids.add(a.id);
@@ -171,12 +214,8 @@ export function minutesProblems(c: MinutesContent): MinutesProblem[] {
     });
   });
   c.nextMeetings.forEach((m, i) => {
-    if (!isValidDate(m.date)) problems.push({ field: `nextMeetings.${i}.date`, code: 'invalid_date' });
-    for (const t of ['start', 'end'] as const) {
-      const v = m[t];
-      if (v !== undefined && normaliseTime(v) === undefined) problems.push({ field: `nextMeetings.${i}.${t}`, code: 'invalid_time' });
-    }
-    if (m.place !== undefined) checkText(problems, `nextMeetings.${i}.place`, m.place, MINUTES_LIMITS.name);
+    checkSchedule(problems, `nextMeetings.${i}`, m);
+    if (m.place !== undefined) checkName(problems, `nextMeetings.${i}.place`, m.place, MINUTES_LIMITS.name);
   });
   if (c.nextMeetingNote !== undefined) checkText(problems, 'nextMeetingNote', c.nextMeetingNote, MINUTES_LIMITS.decision);
   return problems;
@@ -255,6 +294,8 @@ export function requestChange(v: MinutesVersion, member: { memberId: string; nam
 
 /** The version a send creates; the one before it, unless approved, is superseded. */
 export function newVersion(draft: MinutesDraft, number: number, sentBy: { memberId: string; name: string }, now: string): MinutesVersion {
+  const problems = sendProblems(draft.content);
+  if (problems.length > 0) throw new Error(`a version cannot be made of invalid minutes: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
   return {
     tenantId: draft.tenantId,
     networkId: draft.networkId,

@@ -301,6 +301,8 @@ export class GraphEmulator {
 
   private upload(segments: string[], conflictBehavior: string, headers: http.IncomingHttpHeaders, body: Buffer): Answer {
     if (!['fail', 'replace', 'rename'].includes(conflictBehavior)) return graphError(400, `Invalid conflictBehavior: ${conflictBehavior}`);
+    const refused = refusedPath(segments);
+    if (refused) return graphError(400, refused);
     const contentType = headers['content-type'] ?? 'application/octet-stream';
     const existing = this.find(segments);
     if (existing?.folder) return graphError(409, 'A folder with that name already exists.');
@@ -468,4 +470,27 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The site and library part of a document's decoded path, which counts toward SharePoint's 400 characters. */
+const LIBRARY_PATH = 'sites/justera-arkiv/Delade dokument';
+
+/**
+ * Why SharePoint refuses a path (Graph answers 400 invalidRequest), or undefined: a segment over
+ * 255 characters or a path over 400 (site and library included), the characters " * : < > ? / \ |
+ * and control characters, names starting with "~$" or holding "_vti_", leading or trailing
+ * spaces and trailing dots, the Windows device names (with or without extension), desktop.ini
+ * and .lock, and "forms" at the library's root.
+ */
+export function refusedPath(segments: readonly string[]): string | undefined {
+  if (`${LIBRARY_PATH}/${segments.join('/')}`.length > 400) return 'The path is too long (over 400 characters).';
+  for (const [i, name] of segments.entries()) {
+    if (name.length > 255) return `The name is too long: ${name.slice(0, 40)}…`;
+    if (/["*:<>?\\|\u0000-\u001f]/.test(name)) return `The name contains invalid characters: ${name}`;
+    if (name.startsWith('~$') || /_vti_/i.test(name)) return `The name is reserved: ${name}`;
+    if (name !== name.trim() || name.endsWith('.') || name === '') return `The name must not start or end with a space or end with a period: ${name}`;
+    if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i.test(name) || /^(desktop\.ini|\.lock)$/i.test(name)) return `The name is reserved: ${name}`;
+    if (i === 0 && name.toLowerCase() === 'forms') return `The name is reserved: ${name}`;
+  }
+  return undefined;
 }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { shortCode } from '../../src/domain/archive-names';
 import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
 import { botAdded, cardAction, channelMessage, devIdentity, makeRoster, postActivity, userFrom, CHANNEL_ID, TEAM_ID, TENANT, type BotReply, type TeamsUser } from './teams';
@@ -49,6 +51,10 @@ export class Journey {
   botUrl = '';
   serviceUrl = '';
   members: TeamsUser[] = [];
+  /** The tenant the team is in; another than TENANT plays a second organisation on the same service. */
+  tenantId = TENANT;
+  /** The team's name as Teams sends it. */
+  teamName = 'IM-nätverket';
 
   /** Starts the connector emulator with a team of `members`, without a service. */
   async startTeam(opts: { members?: number; pageSize?: number } = {}): Promise<this> {
@@ -80,19 +86,31 @@ export class Journey {
   }
 
   install(): Promise<BotReply> {
-    return postActivity(this.botUrl, botAdded(this.serviceUrl, this.secretary));
+    return this.post(botAdded(this.serviceUrl, this.secretary));
+  }
+
+  /** Posts an activity to the bot, from this journey's tenant. */
+  post(activity: Record<string, unknown>): Promise<BotReply> {
+    if (this.tenantId === TENANT && this.teamName === 'IM-nätverket') return postActivity(this.botUrl, activity);
+    const conversation = activity.conversation as Record<string, unknown>;
+    const channelData = activity.channelData as Record<string, Record<string, unknown>>;
+    return postActivity(this.botUrl, {
+      ...activity,
+      conversation: { ...conversation, tenantId: this.tenantId },
+      channelData: { ...channelData, tenant: { id: this.tenantId }, team: { ...channelData.team, name: this.teamName } },
+    });
   }
 
   /** Writes "@Justera <text>" in the channel and returns what the bot answered. */
   async say(text: string, user = this.secretary, locale = 'sv-SE'): Promise<Sent> {
     const before = this.connector.sent.length;
-    const reply = await postActivity(this.botUrl, channelMessage(this.serviceUrl, user, text, locale));
+    const reply = await this.post(channelMessage(this.serviceUrl, user, text, locale));
     if (reply.status !== 200) throw new Error(`message answered ${reply.status}`);
     return eventually(() => this.connector.sent.slice(before).find((s) => s.kind === 'reply'), 5000, `a reply to "${text}"`);
   }
 
   click(user: TeamsUser, cardActivityId: string, data: Record<string, unknown>, locale = 'sv-SE'): Promise<BotReply> {
-    return postActivity(this.botUrl, cardAction(this.serviceUrl, user, cardActivityId, data, locale));
+    return this.post(cardAction(this.serviceUrl, user, cardActivityId, data, locale));
   }
 
   /** Asks for the form, submits it, and returns the check-in card's post and the meeting id. */
@@ -119,7 +137,7 @@ export class Journey {
   devHeaders(i: number): Record<string, string> {
     const m = this.members[i];
     if (!m) throw new Error(`no member ${i}`);
-    return { 'x-justera-dev-user': devIdentity(TENANT, m.aadObjectId), 'content-type': 'application/json' };
+    return { 'x-justera-dev-user': devIdentity(this.tenantId, m.aadObjectId), 'content-type': 'application/json' };
   }
 
   /** Calls the tab API (/api/v1…) as member i. */
@@ -163,6 +181,11 @@ export class Journey {
     const sent = await this.api('POST', `/meetings/${meetingId}/minutes/send`, secretary, { ifMatch: saved.etag });
     if (sent.status !== 200) throw new Error(`minutes not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
     return sent;
+  }
+
+  /** The folder archive's folder of the test team's protocols of a year: "Protokoll/IM-nätverket (k3f9a2)/2030". */
+  archiveFolder(year: string): string {
+    return path.join(this.service.dataDir, 'arkiv', 'Protokoll', `IM-nätverket (${shortCode(this.tenantId, TEAM_ID)})`, year);
   }
 
   /** The cards the bot sent member i in their personal chat (it creates the chat, then posts), oldest first. */

@@ -8,6 +8,7 @@ import type { Meeting } from '../../src/domain/meeting';
 import { approve, newVersion, type MinutesContent, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
 import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { shortCode } from '../../src/domain/archive-names';
 import { gymnasienatverk2022, imNatverket20211203, imNatverket20220603 } from '../fixtures/minutes';
 import { TestClock } from '../harness/clock';
 import { GraphEmulator, fixedTokenCredential, type EmulatedCall, type EmulatedDocument, type GraphFault } from '../harness/graph-emulator';
@@ -73,8 +74,10 @@ function keyOf(v: { number: number; content: MinutesContent }): string {
   return `Protokoll för ${v.content.networkName} ${v.content.meeting.date} v${v.number}`;
 }
 
+/** The network's folder carries a code from the tenant and the network id (see archiveNames). */
 function folderOf(v: { content: MinutesContent }): string {
-  return `Protokoll/${v.content.networkName}/${v.content.meeting.date.slice(0, 4)}`;
+  const networkId = `network-${v.content.networkName}`;
+  return `Protokoll/${v.content.networkName} (${shortCode(TENANT, networkId)})/${v.content.meeting.date.slice(0, 4)}`;
 }
 
 function meetingFor(p: Planned): Meeting {

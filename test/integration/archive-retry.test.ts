@@ -31,7 +31,7 @@ describe('archiving a refused protocol again', () => {
 
   test('refused, told why, retried by the chair group only, then archived once', async () => {
     // Someone put another document where the protocol's PDF goes.
-    const folder = path.join(j.service.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+    const folder = j.archiveFolder('2030');
     const taken = path.join(folder, 'Protokoll för IM-nätverket 2030-02-04 v1.pdf');
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(taken, 'ett annat dokument');

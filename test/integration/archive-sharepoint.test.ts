@@ -1,7 +1,8 @@
 import { ArchiveRefused, ArchiveUnavailable, type ArchiveDocumentRequest, type ArchivedDocumentRef } from '../../src/app/ports';
 import { SharePointArchive, type SharePointArchiveOptions } from '../../src/archive/sharepoint-archive';
 import { parseRetryAfter } from '../../src/retry-after';
-import { GraphEmulator, fixedTokenCredential, type EmulatedDocument } from '../harness/graph-emulator';
+import { GraphEmulator, fixedTokenCredential, refusedPath, type EmulatedDocument } from '../harness/graph-emulator';
+import { archiveFileName, archiveNames } from '../../src/domain/archive-names';
 
 const FILE_NAME = 'Protokoll för IM-nätverket 2021-12-03 v1.pdf';
 
@@ -260,5 +261,30 @@ describe('SharePoint archive through the Graph client, against the Graph emulato
       expect(copies[0]?.bytes.equals(Buffer.from(req.bytes))).toBe(true);
       expect(copies[0]?.fields).toEqual(expectedFields(req));
     }
+  });
+
+  // Network names SharePoint or Windows reserve, or that used to be too long: each archives under
+  // the names archiveNames builds, which Graph accepts (the emulator refuses what SharePoint refuses).
+  const reserved = ['CON', 'aux', 'NUL.txt', 'COM1', 'lpt9', 'desktop.ini', '~$Nätverket', 'a_vti_b', 'forms', 'Nätverket. . ', 'IT #1 100%', 'Å'.repeat(256), '😀'.repeat(256)];
+  test.each(reserved)('a network named %j archives', async (networkName) => {
+    const names = archiveNames({ tenantId: 'tenant-1', network: { id: `19:${networkName.slice(0, 20)}@thread.tacv2`, name: networkName }, meeting: { id: 'm-1', date: '2021-12-03', start: '13:00' }, sameDate: [] });
+    const req = request({ networkName: names.folder, fileName: archiveFileName(names, 1, 'pdf'), metadata: { ...request().metadata, network: names.network } });
+    const ref = await archive.store(req);
+    const [doc, ...others] = documentsAt(`Protokoll/${names.folder}/2021/${req.fileName}`);
+    expect(others).toHaveLength(0);
+    expect(ref.itemId).toBe(doc?.id);
+    expect(doc?.fields).toMatchObject({ Natverk: names.network });
+  });
+
+  test('the emulator refuses, as SharePoint does, the names the old naming made of them; the archive escapes them', async () => {
+    for (const folder of ['CON', 'desktop.ini', '~$Nätverket', 'a_vti_b']) {
+      expect(refusedPath(['Protokoll', folder, '2021', FILE_NAME])).toBeDefined();
+    }
+    expect(refusedPath(['forms', 'x.pdf'])).toBeDefined();
+    expect(refusedPath(['Protokoll', 'Å'.repeat(256), '2021', FILE_NAME])).toBeDefined();
+    expect(refusedPath(['Protokoll', 'Å'.repeat(200), '2021', 'Å'.repeat(200)])).toBeDefined();
+    // Whatever reaches the archive is made safe there too: a reserved name is escaped, not refused.
+    const ref = await archive.store(request({ networkName: 'a_vti_b', fileName: 'CON.pdf' }));
+    expect(documentsAt('Protokoll/a_vti-b/2021/_CON.pdf').map((d) => d.id)).toEqual([ref.itemId]);
   });
 });
