@@ -116,7 +116,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     log,
     instanceId,
     renderer: overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone }),
-    archive: overrides.archive ?? openArchive(config, overrides.graphCredential),
+    archive: overrides.archive ?? openArchive(config, log, overrides.graphCredential),
     publisher: justeringChannel,
   });
   const minutes = minutesUseCases({
@@ -194,7 +194,7 @@ async function openStore(config: Config): Promise<Store> {
 }
 
 /** The configured archive: a local folder by default, or SharePoint through Graph with the app's managed identity. */
-function openArchive(config: Config, credential?: TokenCredential): Archive {
+function openArchive(config: Config, log: AppLogger, credential?: TokenCredential): Archive {
   const a = config.archive;
   if (a.kind === 'folder') return new FolderArchive({ root: a.root, folderTemplate: a.folderTemplate });
   return new SharePointArchive({
@@ -203,6 +203,7 @@ function openArchive(config: Config, credential?: TokenCredential): Archive {
     driveId: a.driveId,
     ...(a.siteId ? { siteId: a.siteId } : {}),
     folderTemplate: a.folderTemplate,
+    log,
   });
 }
 

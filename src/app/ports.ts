@@ -87,8 +87,51 @@ export interface Store {
   setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void>;
   listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>>;
 
+  // Delivery outbox: every card sent to Teams is recorded here first, then delivered by a worker.
+  /** A delivery with its ETag. */
+  getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined>;
+  /** Writes a delivery under its ETag (undefined: only when there is none with its id yet); undefined when someone else wrote first. */
+  saveDelivery(delivery: Delivery, ifMatch: string | undefined): Promise<string | undefined>;
+  /** Pending deliveries whose time has come, across tenants, earliest first. */
+  dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]>;
+  /** Gives up the named lease when `owner` holds it (a clean shutdown), so another instance need not wait it out. */
+  releaseLease(tenantId: string, name: string, owner: string): Promise<void>;
+
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
+}
+
+/**
+ * What a delivery is. Shared cards live in a channel and are updated in place (one row per
+ * card, rendered from the store when delivered); posts and personal cards are one row per
+ * intended message, with the card as rendered when it was asked for.
+ */
+export type DeliveryKind = 'checkinCard' | 'agendaCard' | 'justeringCard' | 'post' | 'personal';
+
+/** One card on its way to Teams: the outbox row. */
+export interface Delivery {
+  tenantId: string;
+  /** Deterministic: one per shared card (checkin/<meeting>) or per intended message, so asking twice coalesces. */
+  id: string;
+  kind: DeliveryKind;
+  networkId: string;
+  meetingId: string;
+  /** A post's channel conversation, or a personal card's Teams user id. */
+  to?: string;
+  /** A post's or personal card's Adaptive Card, as JSON. */
+  card?: string;
+  /** Counts requests; an update rendered at `requested` = n leaves the row pending when n was not the last. */
+  requested: number;
+  /** The request count the last delivered update rendered at. */
+  delivered: number;
+  state: 'pending' | 'delivered' | 'failed';
+  /** When the next attempt may start (ISO). */
+  dueAt: string;
+  /** Failed attempts since the last success. */
+  attempts: number;
+  lastSentAt?: string;
+  lastError?: string;
+  createdAt: string;
 }
 
 /** Scheduled work, stored so it survives restarts. */

@@ -11,7 +11,7 @@ import {
 } from '../app/ports';
 import { DEFAULT_FOLDER_TEMPLATE, columnNames, documentPath, metadataColumns, sha256Hex, type ColumnNames } from './archive-naming';
 import { TokenUnavailable, createGraphClient, type GraphClientOptions } from './graph-client';
-import { parseRetryAfter } from '../retry-after';
+import { retryAfterWait, type RetryAfterLog } from '../retry-after';
 
 export interface SharePointArchiveOptions extends GraphClientOptions {
   /** The document library's drive id; the drive is addressed directly, so Sites.Selected suffices. */
@@ -24,6 +24,8 @@ export interface SharePointArchiveOptions extends GraphClientOptions {
   columns?: Partial<ColumnNames>;
   /** How many times the fields PATCH is tried when someone else changed the item in between. Default 5. */
   maxPreconditionAttempts?: number;
+  /** Told when Graph asks for a wait longer than the cap. */
+  log?: RetryAfterLog;
 }
 
 const DriveItem = z.object({
@@ -54,6 +56,7 @@ export class SharePointArchive implements Archive {
   private readonly folderTemplate: string;
   private readonly columns: ColumnNames;
   private readonly maxPreconditionAttempts: number;
+  private readonly log: RetryAfterLog | undefined;
 
   constructor(options: SharePointArchiveOptions) {
     this.client = createGraphClient(options);
@@ -62,6 +65,7 @@ export class SharePointArchive implements Archive {
     this.folderTemplate = options.folderTemplate ?? DEFAULT_FOLDER_TEMPLATE;
     this.columns = columnNames(options.columns);
     this.maxPreconditionAttempts = options.maxPreconditionAttempts ?? 5;
+    this.log = options.log;
   }
 
   async store(req: ArchiveDocumentRequest): Promise<ArchivedDocumentRef> {
@@ -87,7 +91,7 @@ export class SharePointArchive implements Archive {
       return parsed.data;
     } catch (e) {
       if (e instanceof GraphError && e.statusCode === 409) return undefined;
-      throw toArchiveError(e, 'upload');
+      throw toArchiveError(e, 'upload', this.log);
     }
   }
 
@@ -125,7 +129,7 @@ export class SharePointArchive implements Archive {
         await this.client.api(`${listItemPath}/fields`).header('If-Match', eTag).patch(fields);
         return;
       } catch (e) {
-        if (!(e instanceof GraphError && e.statusCode === 412)) throw toArchiveError(e, 'set the metadata');
+        if (!(e instanceof GraphError && e.statusCode === 412)) throw toArchiveError(e, 'set the metadata', this.log);
       }
     }
     throw new ArchiveUnavailable(`set the metadata: the list item kept changing (${this.maxPreconditionAttempts} attempts)`);
@@ -142,7 +146,7 @@ export class SharePointArchive implements Archive {
       answer = await request();
     } catch (e) {
       if (e instanceof GraphError && e.statusCode === 404) throw new ArchiveUnavailable(`${doing}: not found (moved or deleted meanwhile)`);
-      throw toArchiveError(e, doing);
+      throw toArchiveError(e, doing, this.log);
     }
     const parsed = schema.safeParse(answer);
     if (!parsed.success) throw new ArchiveUnavailable(`${doing}: unexpected answer from Graph`);
@@ -151,7 +155,7 @@ export class SharePointArchive implements Archive {
 }
 
 /** 429, 408, 423 (locked), 5xx and failures without an answer (dropped, timed out) are worth retrying; other statuses (400, 401, 403, 404...) are not. */
-function toArchiveError(e: unknown, doing: string): Error {
+function toArchiveError(e: unknown, doing: string, log?: RetryAfterLog): Error {
   if (e instanceof ArchiveRefused || e instanceof ArchiveUnavailable) return e;
   if (e instanceof TokenUnavailable) {
     const rejected = e.reason instanceof AuthenticationError && e.reason.statusCode >= 400 && e.reason.statusCode < 500;
@@ -161,7 +165,7 @@ function toArchiveError(e: unknown, doing: string): Error {
     const status = e.statusCode;
     const message = `${doing}: ${status > 0 ? status : 'no answer'} ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim();
     const retryable = status <= 0 || status === 408 || status === 423 || status === 429 || status >= 500;
-    return retryable ? new ArchiveUnavailable(message, parseRetryAfter(e.headers?.get('retry-after'))) : new ArchiveRefused(message);
+    return retryable ? new ArchiveUnavailable(message, retryAfterWait(e.headers?.get('retry-after'), 'graph', log)) : new ArchiveRefused(message);
   }
   return new ArchiveUnavailable(`${doing}: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionDone, Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS actions_done (
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deliveries (
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL, due_at TEXT, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
 `;
 
 type DocRow = { doc: string };
@@ -306,6 +310,40 @@ export class SqliteStore implements Store {
       doc: string;
     }[];
     return Object.fromEntries(rows.map((r) => [r.action_id, JSON.parse(r.doc) as ActionDone]));
+  }
+
+  async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
+    const row = this.db.prepare('SELECT revision, doc FROM deliveries WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
+      | { revision: number; doc: string }
+      | undefined;
+    return row ? { delivery: JSON.parse(row.doc) as Delivery, etag: `"r${row.revision}"` } : undefined;
+  }
+
+  async saveDelivery(d: Delivery, ifMatch: string | undefined): Promise<string | undefined> {
+    const due = d.state === 'pending' ? d.dueAt : null;
+    const doc = JSON.stringify(d);
+    if (ifMatch === undefined) {
+      const info = this.db
+        .prepare('INSERT OR IGNORE INTO deliveries (tenant_id, id, revision, due_at, doc) VALUES (?, ?, 1, ?, ?)')
+        .run(d.tenantId, d.id, due, doc);
+      return info.changes === 1 ? '"r1"' : undefined;
+    }
+    const revision = revisionOf(ifMatch);
+    if (revision === undefined) return undefined;
+    const info = this.db
+      .prepare('UPDATE deliveries SET revision = revision + 1, due_at = ?, doc = ? WHERE tenant_id = ? AND id = ? AND revision = ?')
+      .run(due, doc, d.tenantId, d.id, revision);
+    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
+  }
+
+  async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
+    return (this.db.prepare('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
+      (r) => JSON.parse(r.doc) as Delivery,
+    );
+  }
+
+  async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
+    this.db.prepare('DELETE FROM leases WHERE tenant_id = ? AND name = ? AND owner = ?').run(tenantId, name, owner);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

@@ -1,6 +1,6 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
@@ -18,7 +18,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -328,6 +328,33 @@ export class TablesStore implements Store {
     const rows = this.tables.actionsdone.listEntities<{ actionId: string; doc: string }>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}` } });
     for await (const row of rows) out[row.actionId] = JSON.parse(row.doc) as ActionDone;
     return out;
+  }
+
+  async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
+    const found = await this.docWithEtag<Delivery>('deliveries', key(tenantId), key(id));
+    return found && { delivery: found.doc, etag: found.etag };
+  }
+
+  saveDelivery(d: Delivery, ifMatch: string | undefined): Promise<string | undefined> {
+    const entity = { partitionKey: key(d.tenantId), rowKey: key(d.id), dueAt: d.state === 'pending' ? d.dueAt : '', ...chunked(JSON.stringify(d)) };
+    return this.writeIfMatch('deliveries', entity, ifMatch);
+  }
+
+  /** A scan with a filter, as for archives: pending deliveries are few at any time. */
+  async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
+    const list = await this.query<Delivery>('deliveries', odata`dueAt ne ${''} and dueAt le ${nowIso}`);
+    return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+  }
+
+  async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
+    const leases = this.tables.leases;
+    try {
+      const held = await leases.getEntity<Lease>(key(tenantId), key(name));
+      if (held.owner === owner) await leases.deleteEntity(key(tenantId), key(name), { etag: held.etag });
+    } catch (err) {
+      const status = statusOf(err);
+      if (status !== 404 && status !== 412) throw err;
+    }
   }
 
   /** A row's document (however many properties it is split over) and its ETag. */

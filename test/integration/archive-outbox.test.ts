@@ -306,6 +306,37 @@ describe('the archive outbox against a faulty Graph', () => {
     expect((await world.versions()).flatMap((v) => v.archive?.documents.map((d) => d.itemId) ?? [])).toContain(patched);
   });
 
+  test('Graph answering Retry-After: 86400 defers the archive by at most the 120 s cap, and the cap is logged', async () => {
+    const [planned] = VERSIONS;
+    if (!planned) throw new Error('no versions');
+    const warnings: object[] = [];
+    const log: Logger = { ...silent, warn: (o) => void warnings.push(o) };
+    const graphOptions = { credential: fixedTokenCredential(), baseUrl: world.graph.baseUrl, driveId: world.graph.driveId, log };
+    world.worker = new ArchiveWorker({
+      store: world.store,
+      clock: world.clock,
+      log,
+      instanceId: 'instance-capped',
+      renderer,
+      archive: new SharePointArchive(graphOptions),
+      publisher: world.publisher,
+    });
+    await approveIntoStore(world.store, planned, START);
+    world.graph.failNext(1, { kind: 'throttle', retryAfterSeconds: 86_400 });
+
+    expect(await world.worker.runDue()).toBe(0);
+    const deferred = (await world.store.getMinutesVersion(TENANT, planned.meetingId, planned.number))?.version.archive;
+    expect(deferred?.state).toBe('pending');
+    const waitMs = Date.parse(deferred?.nextAttemptAt ?? '') - Date.parse(START);
+    expect(waitMs).toBeGreaterThan(0);
+    expect(waitMs).toBeLessThanOrEqual(120_000);
+    expect(warnings).toContainEqual(expect.objectContaining({ from: 'graph', askedMs: 86_400_000, waitMs: 120_000 }));
+
+    world.clock.set(deferred?.nextAttemptAt ?? START);
+    await world.runUntilSettled();
+    expect((await world.store.getMinutesVersion(TENANT, planned.meetingId, planned.number))?.version.archive?.state).toBe('done');
+  });
+
   test('a different document already at the name: failed with the reason, never retried, never overwritten', async () => {
     const [planned] = VERSIONS;
     if (!planned) throw new Error('no versions');

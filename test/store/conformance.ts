@@ -1,4 +1,4 @@
-import type { Job, Store } from '../../src/app/ports';
+import type { Delivery, Job, Store } from '../../src/app/ports';
 import type { Proposal } from '../../src/domain/proposal';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
@@ -311,6 +311,44 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.updateProposal({ ...p('a', '2030-01-03T00:00:00.000Z'), status: 'declined', reason: 'Tas upp i maj' });
       expect((await store.listProposals('t-1', 'm-1')).map((x) => [x.id, x.status])).toEqual([['b', 'pending'], ['a', 'declined']]);
       expect(await store.getProposal(OTHER_TENANT, 'm-1', 'a')).toBeUndefined();
+    });
+
+    test('a released lease is free at once; only its holder can release it', async () => {
+      expect(await store.tryLease('t-1', 'delivery/x', 'a', 60_000, 1000)).toEqual({ ok: true });
+      await store.releaseLease('t-1', 'delivery/x', 'b');
+      expect(await store.tryLease('t-1', 'delivery/x', 'b', 60_000, 1000)).toMatchObject({ ok: false, holder: 'a' });
+      await store.releaseLease('t-1', 'delivery/x', 'a');
+      expect(await store.tryLease('t-1', 'delivery/x', 'b', 60_000, 1000)).toEqual({ ok: true });
+      await store.releaseLease('t-1', 'no-such-lease', 'a');
+    });
+
+    test('deliveries: created once per id, changed only under their ETag, due across tenants in order until delivered', async () => {
+      const d = (tenantId: string, id: string, dueAt: string, over: Partial<Delivery> = {}): Delivery => ({
+        tenantId, id, kind: 'checkinCard', networkId: TEAM, meetingId: 'm-1', requested: 1, delivered: 0, state: 'pending', dueAt, attempts: 0,
+        createdAt: '2030-01-01T00:00:00.000Z', ...over,
+      });
+      const first = d('t-1', 'checkin/m-1', '2030-01-02T00:00:00.000Z');
+      const e1 = await store.saveDelivery(first, undefined);
+      expect(e1).toBeDefined();
+      expect(await store.saveDelivery({ ...first, requested: 9 }, undefined)).toBeUndefined();
+      const bigCard = JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'å'.repeat(70_000) }] });
+      await store.saveDelivery(d(OTHER_TENANT, 'post/x', '2030-01-01T00:00:00.000Z', { kind: 'personal', to: '29:u', card: bigCard }), undefined);
+      await store.saveDelivery(d('t-1', 'later', '2030-03-01T00:00:00.000Z'), undefined);
+      expect((await store.dueDeliveries('2030-01-05T00:00:00.000Z', 10)).map((x) => [x.tenantId, x.id])).toEqual([
+        [OTHER_TENANT, 'post/x'],
+        ['t-1', 'checkin/m-1'],
+      ]);
+      expect((await store.getDelivery(OTHER_TENANT, 'post/x'))?.delivery.card).toBe(bigCard);
+
+      const e2 = await store.saveDelivery({ ...first, requested: 2 }, e1);
+      expect(e2).toBeDefined();
+      expect(await store.saveDelivery({ ...first, requested: 3 }, e1)).toBeUndefined();
+      expect(await store.getDelivery('t-1', 'checkin/m-1')).toEqual({ delivery: { ...first, requested: 2 }, etag: e2 });
+      expect(await store.getDelivery(OTHER_TENANT, 'checkin/m-1')).toBeUndefined();
+
+      expect(await store.saveDelivery({ ...first, requested: 2, delivered: 2, state: 'delivered' }, e2)).toBeDefined();
+      expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((x) => x.id)).toEqual(['post/x', 'later']);
+      expect(await store.dueDeliveries('2030-12-31T00:00:00.000Z', 1)).toHaveLength(1);
     });
 
     test('reports itself healthy', async () => {
