@@ -162,6 +162,12 @@ export interface Caller {
   tenantId: string;
   userId: string;
   name: string;
+  /**
+   * The network (team id) a card action or command arrives from, when it comes from a team's
+   * conversation: the person acts there, so a target of another network is refused. Absent
+   * (the tab, a personal chat): they act in the target's network.
+   */
+  actingIn?: string;
 }
 
 /** The actor from their member record (or none) in a network. */
@@ -191,9 +197,10 @@ export function memberActor(member: Member): Actor {
 export class Access {
   constructor(private readonly store: Store) {}
 
-  /** The caller as an actor in `networkId`. */
+  /** The caller as an actor where they act: the network they act from, else `networkId` (the target's). */
   async actor(caller: Caller, networkId: string): Promise<Actor> {
-    return actorOf(caller, networkId, await this.store.getMember(caller.tenantId, networkId, caller.userId));
+    const acting = caller.actingIn ?? networkId;
+    return actorOf(caller, acting, await this.store.getMember(caller.tenantId, acting, caller.userId));
   }
 
   /** The network, and the caller acting in it, allowed `action` on it. */

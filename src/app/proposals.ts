@@ -25,6 +25,8 @@ export interface Propose {
   title: string;
   description: string;
   by: Person & { teamsUserId?: string };
+  /** The team the card action came from (see Caller.actingIn). */
+  actingIn?: string;
 }
 
 /** Members propose agenda items; the chair group accepts (the item joins the agenda) or declines with a reason. */
@@ -41,7 +43,11 @@ export class ProposalService {
     const { store, clock } = this.deps;
     const problems = proposalProblems(cmd.title, cmd.description);
     if (problems.length > 0) throw new ProposalInvalid(problems);
-    const { meeting } = await this.access.meeting({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.meetingId, 'proposeItem');
+    const { meeting } = await this.access.meeting(
+      { tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name, ...(cmd.actingIn ? { actingIn: cmd.actingIn } : {}) },
+      cmd.meetingId,
+      'proposeItem',
+    );
     const mine: Proposal = {
       tenantId: cmd.tenantId,
       meetingId: cmd.meetingId,
