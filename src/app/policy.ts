@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from '../domain/errors';
-import type { Meeting } from '../domain/meeting';
+import type { Meeting, Person } from '../domain/meeting';
 import type { ActionItem, MinutesDraft, MinutesVersion } from '../domain/minutes';
 import { roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Store } from './ports';
@@ -168,6 +168,11 @@ export interface Caller {
    * (the tab, a personal chat): they act in the target's network.
    */
   actingIn?: string;
+}
+
+/** A person a card action or command comes from, as a caller; `actingIn`: the team it came from, if any. */
+export function callerOf(tenantId: string, person: Person, actingIn?: string): Caller {
+  return { tenantId, userId: person.id, name: person.name, ...(actingIn ? { actingIn } : {}) };
 }
 
 /** The actor from their member record (or none) in a network. */
