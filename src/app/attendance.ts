@@ -4,7 +4,7 @@ import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import type { Person } from '../domain/meeting';
 import type { CheckinView, MeetingService } from './meetings';
 import type { CheckinCardChannel, Clock, Store } from './ports';
-import { Access } from './policy';
+import { Access, callerOf } from './policy';
 
 export interface RecordAttendance {
   tenantId: string;
@@ -12,6 +12,8 @@ export interface RecordAttendance {
   person: Person;
   /** A status, or 'undo' to take one's answer back. */
   status: AttendanceStatus | 'undo';
+  /** The team the card action came from (see Caller.actingIn). */
+  actingIn?: string;
 }
 
 export class AttendanceService {
@@ -30,7 +32,7 @@ export class AttendanceService {
   async record(cmd: RecordAttendance): Promise<CheckinView> {
     const { store, meetings, clock } = this.deps;
     // A member in the team, or a guest the roster does not hold (never someone who left).
-    const { meeting, actor } = await this.access.meeting({ tenantId: cmd.tenantId, userId: cmd.person.id, name: cmd.person.name }, cmd.meetingId, 'checkIn');
+    const { meeting, actor } = await this.access.meeting(callerOf(cmd.tenantId, cmd.person, cmd.actingIn), cmd.meetingId, 'checkIn');
     if (meeting.attendanceClosed) throw new DomainError('attendance_closed');
     if (cmd.status === 'undo') {
       await store.removeAttendance(cmd.tenantId, cmd.meetingId, cmd.person.id);

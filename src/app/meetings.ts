@@ -12,7 +12,7 @@ import {
 } from '../domain/meeting';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
-import { Access } from './policy';
+import { Access, callerOf, meetingTarget, mustBeAllowed } from './policy';
 import { SingleFlight } from './single-flight';
 import { scheduleOverdueCheck } from './justering-reminders';
 
@@ -57,8 +57,10 @@ export class MeetingService {
 
   async create(cmd: CreateMeeting): Promise<CreateMeetingResult> {
     const { store, clock } = this.deps;
-    const { network } = await this.access.network({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.networkId, 'createMeeting');
+    const { network, actor } = await this.access.network(callerOf(cmd.tenantId, cmd.by), cmd.networkId, 'createMeeting');
     const existing = await store.getMeeting(cmd.tenantId, cmd.formId);
+    // A retried submit finds its own meeting; an id of another network's meeting is refused.
+    if (existing) mustBeAllowed(actor, 'createMeeting', meetingTarget(existing));
     if (!existing) {
       const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
       if (!result.ok) return result;
@@ -92,7 +94,7 @@ export class MeetingService {
     refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[];
   }> {
     const { store, clock } = this.deps;
-    const { network } = await this.access.network({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.networkId, 'planTerm');
+    const { network } = await this.access.network(callerOf(cmd.tenantId, cmd.by), cmd.networkId, 'planTerm');
     const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });
     const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
     const today = localDate(clock.now(), this.deps.timeZone);
@@ -146,8 +148,9 @@ export class MeetingService {
     });
   }
 
-  async setAttendanceClosed(tenantId: string, meetingId: string, by: Person, closed: boolean): Promise<CheckinView> {
-    const { meeting } = await this.access.meeting({ tenantId, userId: by.id, name: by.name }, meetingId, 'closeAttendance');
+  /** `actingIn`: the team the card action came from (see Caller.actingIn). */
+  async setAttendanceClosed(tenantId: string, meetingId: string, by: Person, closed: boolean, actingIn?: string): Promise<CheckinView> {
+    const { meeting } = await this.access.meeting(callerOf(tenantId, by, actingIn), meetingId, 'closeAttendance');
     if (meeting.attendanceClosed !== closed) {
       await this.deps.store.setAttendanceClosed(tenantId, meetingId, closed);
     }

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from '../domain/errors';
-import type { Meeting } from '../domain/meeting';
+import type { Meeting, Person } from '../domain/meeting';
 import type { ActionItem, MinutesDraft, MinutesVersion } from '../domain/minutes';
 import { roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Store } from './ports';
@@ -162,6 +162,17 @@ export interface Caller {
   tenantId: string;
   userId: string;
   name: string;
+  /**
+   * The network (team id) a card action or command arrives from, when it comes from a team's
+   * conversation: the person acts there, so a target of another network is refused. Absent
+   * (the tab, a personal chat): they act in the target's network.
+   */
+  actingIn?: string;
+}
+
+/** A person a card action or command comes from, as a caller; `actingIn`: the team it came from, if any. */
+export function callerOf(tenantId: string, person: Person, actingIn?: string): Caller {
+  return { tenantId, userId: person.id, name: person.name, ...(actingIn ? { actingIn } : {}) };
 }
 
 /** The actor from their member record (or none) in a network. */
@@ -191,9 +202,10 @@ export function memberActor(member: Member): Actor {
 export class Access {
   constructor(private readonly store: Store) {}
 
-  /** The caller as an actor in `networkId`. */
+  /** The caller as an actor where they act: the network they act from, else `networkId` (the target's). */
   async actor(caller: Caller, networkId: string): Promise<Actor> {
-    return actorOf(caller, networkId, await this.store.getMember(caller.tenantId, networkId, caller.userId));
+    const acting = caller.actingIn ?? networkId;
+    return actorOf(caller, acting, await this.store.getMember(caller.tenantId, acting, caller.userId));
   }
 
   /** The network, and the caller acting in it, allowed `action` on it. */

@@ -4,7 +4,7 @@ import type { Member } from '../domain/network';
 import { declineProblems, proposalProblems, type Proposal, type ProposalProblem } from '../domain/proposal';
 import type { AgendaService } from './agendas';
 import type { Clock, Store } from './ports';
-import { Access, can, meetingTarget, memberActor, type Caller } from './policy';
+import { Access, callerOf, can, meetingTarget, memberActor, type Caller } from './policy';
 
 /** Tells people about proposals: the chair group about a new one, the proposer about the decision. */
 export interface ProposalNotifier {
@@ -25,6 +25,8 @@ export interface Propose {
   title: string;
   description: string;
   by: Person & { teamsUserId?: string };
+  /** The team the card action came from (see Caller.actingIn). */
+  actingIn?: string;
 }
 
 /** Members propose agenda items; the chair group accepts (the item joins the agenda) or declines with a reason. */
@@ -41,7 +43,7 @@ export class ProposalService {
     const { store, clock } = this.deps;
     const problems = proposalProblems(cmd.title, cmd.description);
     if (problems.length > 0) throw new ProposalInvalid(problems);
-    const { meeting } = await this.access.meeting({ tenantId: cmd.tenantId, userId: cmd.by.id, name: cmd.by.name }, cmd.meetingId, 'proposeItem');
+    const { meeting } = await this.access.meeting(callerOf(cmd.tenantId, cmd.by, cmd.actingIn), cmd.meetingId, 'proposeItem');
     const mine: Proposal = {
       tenantId: cmd.tenantId,
       meetingId: cmd.meetingId,

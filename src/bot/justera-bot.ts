@@ -8,6 +8,7 @@ import {
   type TeamsChannelAccount,
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
+import { callerOf } from '../app/policy';
 import type { MeetingService } from '../app/meetings';
 import type { JusteringService } from '../app/justering';
 import type { NetworkService } from '../app/networks';
@@ -129,11 +130,11 @@ export class JusteraBot extends TeamsActivityHandler {
         return cardResponse(this.deps.justering.answerCard(outcome, locale));
       }
       case 'proposeItem': {
-        const meeting = await this.deps.proposals.meetingToPropose({ tenantId, userId: person.id, name: person.name }, action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose(callerOf(tenantId, person), action.meetingId);
         return cardResponse(proposalFormCard(meeting, { proposalId: this.deps.ids.newId() }, locale));
       }
       case 'submitProposal': {
-        const meeting = await this.deps.proposals.meetingToPropose({ tenantId, userId: person.id, name: person.name }, action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose(callerOf(tenantId, person), action.meetingId);
         if (action.title === undefined && action.description === undefined) throw new DomainError('inputs_missing');
         const title = action.title ?? '';
         const description = action.description ?? '';
