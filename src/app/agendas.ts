@@ -4,7 +4,7 @@ import { daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from
 import { canEditAgenda, roleOf } from '../domain/network';
 import type { Clock, IdSource, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
-import { meetingMember } from './access';
+import { currentMember, meetingMember } from './access';
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {
@@ -161,7 +161,7 @@ export class AgendaService {
 
   /** Whether the caller may edit the network's agendas. */
   async canEdit(caller: Caller, networkId: string): Promise<boolean> {
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    const member = await currentMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     return !!member && canEditAgenda(roleOf(member));
   }
 

@@ -14,6 +14,8 @@ import { canEditAgenda, roleOf } from '../domain/network';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
 import { SingleFlight } from './single-flight';
+import { currentMember } from './access';
+import { mustBeOfNetwork } from './conversation-scope';
 import { scheduleOverdueCheck } from './minutes';
 
 export interface CheckinView {
@@ -57,6 +59,8 @@ export class MeetingService {
     const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
     if (!network) throw new DomainError('network_not_found');
     const existing = await store.getMeeting(cmd.tenantId, cmd.formId);
+    // A form id naming another network's meeting must not post that meeting's card here.
+    if (existing) mustBeOfNetwork(existing, network.id);
     if (!existing) {
       const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
       if (!result.ok) return result;
@@ -92,7 +96,7 @@ export class MeetingService {
     const { store, clock } = this.deps;
     const network = await store.getNetwork(cmd.tenantId, cmd.networkId);
     if (!network) throw new DomainError('network_not_found');
-    const member = await store.getMember(cmd.tenantId, cmd.networkId, cmd.by.id);
+    const member = await currentMember(store, cmd.tenantId, cmd.networkId, cmd.by.id);
     if (!member) throw new DomainError('not_a_member');
     if (!canEditAgenda(roleOf(member))) throw new DomainError('forbidden');
     const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });

@@ -25,10 +25,10 @@ import {
   type MinutesVersion,
   type OpenAction,
 } from '../domain/minutes';
-import { canEditAgenda, roleOf, type Member } from '../domain/network';
+import { canEditAgenda, isCurrentMember, roleOf, type Member } from '../domain/network';
 import type { ActionDone, Clock, Job, Store } from './ports';
 import type { Caller } from './tab-queries';
-import { meetingMember, networkMember } from './access';
+import { currentMember, meetingMember, networkMember } from './access';
 
 /** Days after the meeting when the secretary and the chair hear that it is not justerat. */
 const OVERDUE_DAYS = 14;
@@ -51,6 +51,8 @@ export interface JusteringChannel {
   showStatus(meeting: Meeting, version: MinutesVersion): Promise<void>;
   /** Tells the secretary a justerare asked for a change. */
   tellSecretary(meeting: Meeting, version: MinutesVersion, secretary: Member, request: { name: string; comment: string }): Promise<void>;
+  /** Tells the secretary that a justerare of a waiting version left the team (they name another and send again). */
+  tellJusterareLeft(meeting: Meeting, version: MinutesVersion, secretary: Member, justerare: { name: string }): Promise<void>;
   /** Tells the secretary and the chair that 14 days passed without justering. */
   tellOverdue(meeting: Meeting, people: Member[], status: MinutesStatus): Promise<void>;
 }
@@ -222,7 +224,7 @@ export class MinutesService {
     const versions = await store.listMinutesVersions(job.tenantId, job.meetingId);
     if (versions.some((v) => v.state === 'approved')) return 'skipped';
     const status = minutesStatus(draft?.minutes, versions);
-    const members = await store.listMembers(job.tenantId, meeting.networkId);
+    const members = (await store.listMembers(job.tenantId, meeting.networkId)).filter(isCurrentMember);
     const secretaryId = draft?.minutes.content.secretary?.kind === 'member' ? draft.minutes.content.secretary.memberId : undefined;
     const people = members.filter((m) => m.id === secretaryId || roleOf(m) === 'ordforande' || roleOf(m) === 'sekreterare');
     if (people.length === 0) return 'skipped';
@@ -280,7 +282,7 @@ export class MinutesService {
   async myActions(caller: Caller): Promise<NetworkAction[]> {
     const out: NetworkAction[] = [];
     for (const network of await this.deps.store.listNetworks(caller.tenantId)) {
-      if (!(await this.deps.store.getMember(caller.tenantId, network.id, caller.userId))) continue;
+      if (!(await currentMember(this.deps.store, caller.tenantId, network.id, caller.userId))) continue;
       for (const a of await this.openActions(caller.tenantId, network.id)) {
         if (ownsAction(a.action, caller.userId)) out.push({ ...a, networkId: network.id, networkName: network.name });
       }
@@ -296,7 +298,7 @@ export class MinutesService {
 
   /** Marks an action item done or open; its owner or an editor of the network may. */
   async markAction(caller: Caller, networkId: string, actionId: string, done: boolean): Promise<void> {
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    const member = await currentMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     if (!member) throw new DomainError('not_a_member');
     const action = (await this.openActions(caller.tenantId, networkId)).find((a) => a.action.id === actionId);
     if (!action) throw new DomainError('not_found');
@@ -314,7 +316,7 @@ export class MinutesService {
     const { store } = this.deps;
     const meeting = await store.getMeeting(tenantId, meetingId);
     if (!meeting) throw new DomainError('meeting_not_found');
-    const member = await store.getMember(tenantId, meeting.networkId, userId);
+    const member = await currentMember(store, tenantId, meeting.networkId, userId);
     for (let attempt = 0; ; attempt++) {
       const found = await store.getMinutesVersion(tenantId, meetingId, number);
       const draft = await store.getMinutes(tenantId, meetingId);
@@ -349,7 +351,7 @@ export class MinutesService {
     if (!request) return;
     const draft = await this.deps.store.getMinutes(meeting.tenantId, meeting.id);
     const secretary = draft?.minutes.content.secretary;
-    const to = secretary?.kind === 'member' ? await this.deps.store.getMember(meeting.tenantId, meeting.networkId, secretary.memberId) : undefined;
+    const to = secretary?.kind === 'member' ? await currentMember(this.deps.store, meeting.tenantId, meeting.networkId, secretary.memberId) : undefined;
     if (to) await this.deps.channel.tellSecretary(meeting, next, to, request);
   }
 
@@ -358,7 +360,7 @@ export class MinutesService {
     let asked = 0;
     for (const j of version.content.justerare) {
       if (answered.has(j.memberId)) continue;
-      const member = await this.deps.store.getMember(meeting.tenantId, meeting.networkId, j.memberId);
+      const member = await currentMember(this.deps.store, meeting.tenantId, meeting.networkId, j.memberId);
       if (!member) continue;
       await this.deps.channel.askJusterare(meeting, version, member, reminder);
       asked++;
@@ -430,7 +432,7 @@ export class MinutesService {
   private async mustBeMembers(meeting: Meeting, content: MinutesContent): Promise<void> {
     const ids = [...content.justerare.map((j) => j.memberId), ...(content.secretary?.kind === 'member' ? [content.secretary.memberId] : [])];
     for (const [i, id] of ids.entries()) {
-      if (!(await this.deps.store.getMember(meeting.tenantId, meeting.networkId, id))) {
+      if (!(await currentMember(this.deps.store, meeting.tenantId, meeting.networkId, id))) {
         const field = i < content.justerare.length ? `justerare.${i}` : 'secretary';
         throw new MinutesInvalid([{ field, code: 'invalid' }]);
       }

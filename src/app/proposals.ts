@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting, Person } from '../domain/meeting';
-import { canEditAgenda, roleOf, type Member } from '../domain/network';
+import { canEditAgenda, isCurrentMember, roleOf, type Member } from '../domain/network';
 import { declineProblems, proposalProblems, type Proposal, type ProposalProblem } from '../domain/proposal';
 import type { AgendaService } from './agendas';
 import type { Clock, Store } from './ports';
@@ -51,7 +51,7 @@ export class ProposalService {
     };
     const stored = await store.createProposal(mine);
     if (stored.createdAt === mine.createdAt && stored.title === mine.title) {
-      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) => canEditAgenda(roleOf(m)));
+      const editors = (await store.listMembers(cmd.tenantId, meeting.networkId)).filter((m) => isCurrentMember(m) && canEditAgenda(roleOf(m)));
       await this.notify(() => this.deps.notifier.toEditors(meeting, stored, editors));
     }
     return stored;

@@ -1,9 +1,9 @@
 import { summarizeAttendance, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
-import { isAdmin, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import { isAdmin, isCurrentMember, NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Clock, Store } from './ports';
-import { meetingMember, networkMember } from './access';
+import { currentMember, meetingMember, networkMember } from './access';
 
 export interface Caller {
   tenantId: string;
@@ -45,7 +45,7 @@ export class TabQueries {
     const { store } = this.deps;
     const out: { network: Network; member: Member; role: NetworkRole }[] = [];
     for (const network of await store.listNetworks(caller.tenantId)) {
-      const member = await store.getMember(caller.tenantId, network.id, caller.userId);
+      const member = await currentMember(store, caller.tenantId, network.id, caller.userId);
       if (member) out.push({ network, member, role: roleOf(member) });
     }
     return out;
@@ -59,13 +59,13 @@ export class TabQueries {
   /** A network's members with their roles; any member may see them. */
   async members(caller: Caller, networkId: string): Promise<{ member: Member; role: NetworkRole }[]> {
     await this.network(caller, networkId);
-    const members = await this.deps.store.listMembers(caller.tenantId, networkId);
+    const members = (await this.deps.store.listMembers(caller.tenantId, networkId)).filter(isCurrentMember);
     return members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv'));
   }
 
   /** Whether the caller manages the network's roles: a team owner, or given the admin role. */
   async canAssignRoles(caller: Caller, networkId: string): Promise<boolean> {
-    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    const me = await currentMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     return !!me && isAdmin(me);
   }
 
@@ -75,11 +75,11 @@ export class TabQueries {
    */
   async assignRole(caller: Caller, networkId: string, memberId: string, role: string): Promise<{ member: Member; role: NetworkRole }> {
     await this.network(caller, networkId);
-    const me = await this.deps.store.getMember(caller.tenantId, networkId, caller.userId);
+    const me = await currentMember(this.deps.store, caller.tenantId, networkId, caller.userId);
     if (!me || !isAdmin(me)) throw new DomainError('forbidden');
     if (!(NETWORK_ROLES as readonly string[]).includes(role)) throw new DomainError('bad_request');
     if (memberId === caller.userId && !me.teamOwner && role !== 'admin') throw new DomainError('forbidden');
-    const member = await this.deps.store.getMember(caller.tenantId, networkId, memberId);
+    const member = await currentMember(this.deps.store, caller.tenantId, networkId, memberId);
     if (!member) throw new DomainError('not_found');
     const updated: Member = { ...member, role: role as NetworkRole };
     await this.deps.store.upsertMembers([updated]);

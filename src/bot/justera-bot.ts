@@ -8,6 +8,7 @@ import {
   type TeamsChannelAccount,
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
+import type { ConversationScope } from '../app/conversation-scope';
 import type { MeetingService } from '../app/meetings';
 import type { MinutesService } from '../app/minutes';
 import type { NetworkService } from '../app/networks';
@@ -22,7 +23,7 @@ import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
-import { personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
+import { channelOf, conversationOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
 import type { TeamsJusteringChannel } from './justering-channel';
 import type { TeamsMessenger } from './teams-messenger';
 
@@ -32,6 +33,8 @@ export interface BotDeps {
   meetings: MeetingService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  /** Whether a card action's ids belong to the conversation it came from. */
+  scope: ConversationScope;
   /** The justerare's cards in Teams. */
   justering: TeamsJusteringChannel;
   messenger: TeamsMessenger;
@@ -100,6 +103,12 @@ export class JusteraBot extends TeamsActivityHandler {
   private async dispatch(ctx: TurnContext, action: CardAction, locale: Locale): Promise<InvokeResponse> {
     const tenantId = tenantOf(ctx.activity);
     const person = personOf(ctx.activity);
+    const team = teamContext(ctx.activity);
+    if (team) await this.knownTeam(ctx, team);
+    // Every id a card carries must belong to the conversation it came from, before anything changes.
+    const conversation = conversationOf(ctx.activity);
+    if (action.action === 'createMeeting') await this.deps.scope.newMeetingId(conversation, action.formId);
+    else await this.deps.scope.meeting(conversation, action.meetingId);
     switch (action.action) {
       case 'checkin':
       case 'undo': {
@@ -162,7 +171,6 @@ export class JusteraBot extends TeamsActivityHandler {
     const team = teamContext(ctx.activity);
     if (!team) throw new DomainError('not_in_channel');
     if (formInputsMissing(action)) throw new DomainError('inputs_missing');
-    await this.ensureNetwork(ctx, team);
     const values = {
       date: action.date ?? '',
       start: action.start ?? '',
@@ -205,7 +213,8 @@ export class JusteraBot extends TeamsActivityHandler {
       await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).welcome(name, members)));
       return;
     }
-    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) {
+    const network = await this.deps.networks.get(team.tenantId, team.teamId);
+    if (!network || network.removedAt) {
       await this.register(ctx, team);
       return;
     }
@@ -227,13 +236,93 @@ export class JusteraBot extends TeamsActivityHandler {
       await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).errors.not_in_channel));
       return undefined;
     }
-    await this.ensureNetwork(ctx, team);
+    await this.knownTeam(ctx, team);
     return team;
   }
 
-  /** A team the bot meets for the first time (e.g. installed before this version) is registered. */
-  private async ensureNetwork(ctx: TurnContext, team: TeamContext): Promise<void> {
-    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) await this.register(ctx, team);
+  /**
+   * Before deciding on an action in a team: a team the bot meets for the first time (e.g.
+   * installed before this version, or added back without the event reaching us) is registered;
+   * a roster older than a day is read again in full; a person the store does not know as a
+   * member now is looked up in the team (a guest is not in it).
+   */
+  private async knownTeam(ctx: TurnContext, team: TeamContext): Promise<void> {
+    const network = await this.deps.networks.get(team.tenantId, team.teamId);
+    if (!network || network.removedAt) {
+      await this.register(ctx, team);
+      return;
+    }
+    const need = await this.deps.networks.rosterNeed(network, personOf(ctx.activity).id);
+    try {
+      if (need === 'whole') await this.deps.networks.rosterRead(network, await this.roster(ctx));
+      if (need === 'person') {
+        const entry = await this.teamMember(ctx);
+        if (entry) await this.deps.networks.addMembers(team.tenantId, team.teamId, [entry]);
+      }
+    } catch (err) {
+      // Teams did not answer: decide with what the store knows.
+      this.deps.log.warn({ err, need }, 'could not read the roster again');
+    }
+  }
+
+  /** The acting person as the team's roster has them, or undefined when they are not in the team. */
+  private async teamMember(ctx: TurnContext): Promise<RosterEntry | undefined> {
+    try {
+      return rosterEntry(await TeamsInfo.getMember(ctx, ctx.activity.from.id));
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  protected override async onTeamsMembersRemoved(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (!team) return;
+    const removed = ctx.activity.membersRemoved ?? [];
+    if (removed.some((m) => m.id === ctx.activity.recipient?.id)) {
+      await this.deps.networks.removed(team.tenantId, team.teamId);
+      this.deps.log.info({ networkId: team.teamId }, 'bot removed from the team');
+      return;
+    }
+    await this.deps.networks.removeMembers(
+      team.tenantId,
+      team.teamId,
+      removed.map((m) => ({ teamsUserId: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) })),
+    );
+  }
+
+  protected override async onTeamsTeamDeleted(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (team) await this.deps.networks.removed(team.tenantId, team.teamId);
+  }
+
+  protected override async onTeamsTeamHardDeleted(ctx: TurnContext): Promise<void> {
+    await this.onTeamsTeamDeleted(ctx);
+  }
+
+  protected override async onTeamsTeamRenamed(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (team) await this.deps.networks.renamed(team.tenantId, team.teamId, team.teamName);
+  }
+
+  protected override async onTeamsChannelCreated(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    const channel = channelOf(ctx.activity);
+    if (team && channel) await this.deps.networks.channelChanged(team.tenantId, team.teamId, channel);
+  }
+
+  protected override async onTeamsChannelRenamed(ctx: TurnContext): Promise<void> {
+    await this.onTeamsChannelCreated(ctx);
+  }
+
+  protected override async onTeamsChannelRestored(ctx: TurnContext): Promise<void> {
+    await this.onTeamsChannelCreated(ctx);
+  }
+
+  protected override async onTeamsChannelDeleted(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    const channel = channelOf(ctx.activity);
+    if (team && channel) await this.deps.networks.channelDeleted(team.tenantId, team.teamId, channel.id);
   }
 
   private async register(ctx: TurnContext, team: TeamContext): Promise<{ name: string; members: number }> {

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { Conversation } from '../app/conversation-scope';
 import type { Person } from '../domain/meeting';
 
 /** Where in Teams an activity came from, when it came from a team's channel. */
@@ -40,4 +41,18 @@ export function teamContext(activity: Partial<Activity>): TeamContext | undefine
 export function personOf(activity: Partial<Activity>): Person {
   const from = activity.from;
   return { id: from?.aadObjectId || from?.id || 'unknown', name: (from?.name ?? '').slice(0, 200) || '?' };
+}
+
+/** The conversation a card action came from, as the conversation-scope rule reads it. */
+export function conversationOf(activity: Partial<Activity>): Conversation {
+  const team = teamContext(activity);
+  const personId = personOf(activity).id;
+  return team ? { kind: 'team', tenantId: team.tenantId, teamId: team.teamId, personId } : { kind: 'chat', tenantId: tenantOf(activity), personId };
+}
+
+/** The channel a channel event names (the General channel's id is the team's, and Teams may leave its name out). */
+export function channelOf(activity: Partial<Activity>): { id: string; name: string } | undefined {
+  const data = activity.channelData as TeamsChannelDataShape | undefined;
+  const id = data?.channel?.id;
+  return id ? { id, name: data.channel?.name ?? 'General' } : undefined;
 }
