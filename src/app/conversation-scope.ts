@@ -16,10 +16,11 @@ export type Conversation =
  * by the access policy): from a team's channel, the meeting must be of that team's network (and
  * tenant: the store is keyed by tenant, so another tenant's meeting is not found); from a chat,
  * the person must be a member of the meeting's network now. Someone who left the team acts on
- * nothing of its network. Returns the refusal, or undefined when the meeting belongs.
+ * nothing of its network. `networkId` is the network the id belongs to, `member` the person's
+ * stored membership of it. Returns the refusal, or undefined when the id belongs.
  */
-export function scopeRefusal(conversation: Conversation, meeting: Meeting, member: Member | undefined): ErrorCode | undefined {
-  if (conversation.kind === 'team' && meeting.networkId !== conversation.teamId) return 'other_network';
+export function scopeRefusal(conversation: Conversation, networkId: string, member: Member | undefined): ErrorCode | undefined {
+  if (conversation.kind === 'team' && networkId !== conversation.teamId) return 'other_network';
   if (member?.leftAt !== undefined) return 'not_a_member';
   if (conversation.kind === 'chat' && !isCurrentMember(member)) return 'other_network';
   return undefined;
@@ -38,19 +39,20 @@ export class ConversationScope {
   async meeting(conversation: Conversation, meetingId: string): Promise<Meeting> {
     const meeting = await this.deps.store.getMeeting(conversation.tenantId, meetingId);
     if (!meeting) throw new DomainError('meeting_not_found');
-    await this.check(conversation, meeting);
+    await this.check(conversation, meeting.networkId);
     return meeting;
   }
 
-  /** An id minted into a form for a new meeting: free, or a meeting that belongs (a retried submit). */
+  /** An id minted into a form for a new meeting: free (for a new meeting of the team), or a meeting that belongs (a retried submit). */
   async newMeetingId(conversation: Conversation, meetingId: string): Promise<void> {
     const meeting = await this.deps.store.getMeeting(conversation.tenantId, meetingId);
-    if (meeting) await this.check(conversation, meeting);
+    const networkId = meeting?.networkId ?? (conversation.kind === 'team' ? conversation.teamId : undefined);
+    if (networkId !== undefined) await this.check(conversation, networkId);
   }
 
-  private async check(conversation: Conversation, meeting: Meeting): Promise<void> {
-    const member = await this.deps.store.getMember(conversation.tenantId, meeting.networkId, conversation.personId);
-    const refusal = scopeRefusal(conversation, meeting, member);
+  private async check(conversation: Conversation, networkId: string): Promise<void> {
+    const member = await this.deps.store.getMember(conversation.tenantId, networkId, conversation.personId);
+    const refusal = scopeRefusal(conversation, networkId, member);
     if (refusal) throw new DomainError(refusal);
   }
 }
