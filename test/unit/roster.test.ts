@@ -1,34 +1,23 @@
 import { scopeRefusal, type Conversation } from '../../src/app/conversation-scope';
 import { isCurrentMember, membersLeaving, membersMissingFrom, type Member } from '../../src/domain/network';
+import { member } from '../store/conformance';
 
 const A = '19:a@thread.tacv2';
 const B = '19:b@thread.tacv2';
 const AT = '2030-01-01T10:00:00.000Z';
 
-const person = (id: string, over: Partial<Member> = {}): Member => ({
-  tenantId: 't',
-  networkId: A,
-  id,
-  teamsUserId: `29:${id}`,
-  name: `Person ${id}`,
-  email: `${id}@skovde.se`,
-  municipality: 'Skövde',
-  municipalitySource: 'domain',
-  ...over,
-});
-
 describe('which ids a conversation may act on', () => {
   const inA: Conversation = { kind: 'team', tenantId: 't', teamId: A, personId: 'p' };
   const chat: Conversation = { kind: 'chat', tenantId: 't', personId: 'p' };
   const cases: [string, Conversation, string, Member | undefined, string | undefined][] = [
-    ["a member, in their team's channel, on its meeting", inA, A, person('p'), undefined],
+    ["a member, in their team's channel, on its meeting", inA, A, member('p'), undefined],
     ['a guest (not in the store), in the channel, on its meeting', inA, A, undefined, undefined],
-    ["anyone, in one team's channel, on another network's meeting", inA, B, person('p', { networkId: B }), 'other_network'],
+    ["anyone, in one team's channel, on another network's meeting", inA, B, member('p', { networkId: B }), 'other_network'],
     ['a guest, in one channel, on another network', inA, B, undefined, 'other_network'],
-    ['someone who left the team, in its channel', inA, A, person('p', { leftAt: AT }), 'not_a_member'],
-    ["a member, in personal chat, on their network's meeting", chat, A, person('p'), undefined],
+    ['someone who left the team, in its channel', inA, A, member('p', { leftAt: AT }), 'not_a_member'],
+    ["a member, in personal chat, on their network's meeting", chat, A, member('p'), undefined],
     ['someone not a member, in personal chat', chat, B, undefined, 'other_network'],
-    ['someone who left the team, in personal chat', chat, A, person('p', { leftAt: AT }), 'not_a_member'],
+    ['someone who left the team, in personal chat', chat, A, member('p', { leftAt: AT }), 'not_a_member'],
   ];
   test.each(cases)('%s', (_what, conversation, networkId, member, refusal) => {
     expect(scopeRefusal(conversation, networkId, member)).toBe(refusal);
@@ -36,7 +25,7 @@ describe('which ids a conversation may act on', () => {
 });
 
 describe('members who leave the team', () => {
-  const stored = [person('a'), person('b', { role: 'sekreterare' }), person('c', { leftAt: '2029-01-01T00:00:00.000Z' })];
+  const stored = [member('a'), member('b', { role: 'sekreterare' }), member('c', { leftAt: '2029-01-01T00:00:00.000Z' })];
 
   test('those named by Teams (by Teams id or Entra id) are marked with when they left; those already marked keep their date', () => {
     const left = membersLeaving(stored, [{ teamsUserId: '29:a' }, { teamsUserId: '29:unknown', aadObjectId: 'b' }, { teamsUserId: '29:c' }], AT);
