@@ -93,6 +93,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     clock,
     municipalities: config.municipalityDomains,
     onLeft: (left) => tellWhereJusterareLeft({ store, channel: justeringChannel, log }, left),
+    partialRoster: config.playground.enabled,
   });
   const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
   const attendance = new AttendanceService({ store, clock, channel, meetings });

@@ -33,6 +33,12 @@ export class NetworkService {
       municipalities: MunicipalityMap;
       /** Called with the members who just left one network's team (e.g. to tell secretaries about justerare). */
       onLeft?: (left: Member[]) => Promise<void>;
+      /**
+       * The roster Teams answers holds only part of the team (the local demo: the Agents
+       * Playground shows 5 of its eleven members): a full read then adds and refreshes members
+       * but marks nobody as left. Removal events still count.
+       */
+      partialRoster?: boolean;
     },
   ) {}
 
@@ -60,7 +66,7 @@ export class NetworkService {
     const now = clock.now().toISOString();
     if (roster.length === 0) return network;
     const existing = await store.listMembers(network.tenantId, network.id);
-    const left = membersMissingFrom(existing, roster, now);
+    const left = this.deps.partialRoster ? [] : membersMissingFrom(existing, roster, now);
     await store.upsertMembers([...membersFromRoster(network.tenantId, network.id, roster, existing, this.deps.municipalities), ...left]);
     const current = (await store.getNetwork(network.tenantId, network.id)) ?? network;
     const updated: Network = { ...current, rosterReadAt: now };

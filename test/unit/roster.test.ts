@@ -1,4 +1,6 @@
 import { scopeRefusal, type Conversation } from '../../src/app/conversation-scope';
+import { NetworkService } from '../../src/app/networks';
+import { SqliteStore } from '../../src/store/sqlite-store';
 import { isCurrentMember, membersLeaving, membersMissingFrom, type Member } from '../../src/domain/network';
 import { member } from '../store/conformance';
 
@@ -41,5 +43,33 @@ describe('members who leave the team', () => {
   test('a full roster read marks everyone it no longer has', () => {
     const left = membersMissingFrom(stored, [{ teamsUserId: '29:a', aadObjectId: 'a', name: 'A' }], AT);
     expect(left.map((m) => [m.id, m.leftAt])).toEqual([['b', AT]]);
+  });
+});
+
+describe('reading the whole roster again', () => {
+  const install = async (store: SqliteStore, partialRoster: boolean) => {
+    const networks = new NetworkService({ store, clock: { now: () => new Date(AT) }, municipalities: {}, partialRoster });
+    const network = await networks.register(
+      { tenantId: 't', id: A, name: 'IM-nätverket', channels: [], address: { serviceUrl: 'https://smba.example/', botId: '28:b', botName: 'Justera' } },
+      [{ teamsUserId: '29:a', aadObjectId: 'a', name: 'A' }, { teamsUserId: '29:b', aadObjectId: 'b', name: 'B' }],
+    );
+    return { networks, network };
+  };
+
+  test('marks those it no longer has as left, and records when it was read', async () => {
+    const store = new SqliteStore(':memory:');
+    const { networks, network } = await install(store, false);
+    const read = await networks.rosterRead(network, [{ teamsUserId: '29:a', aadObjectId: 'a', name: 'A' }]);
+    expect(read.rosterReadAt).toBe(AT);
+    expect((await store.listMembers('t', A)).map((m) => [m.id, m.leftAt ?? null])).toEqual([['a', null], ['b', AT]]);
+    await store.close();
+  });
+
+  test("with a partial roster (the local demo's Playground) it adds and refreshes but marks nobody as left", async () => {
+    const store = new SqliteStore(':memory:');
+    const { networks, network } = await install(store, true);
+    await networks.rosterRead(network, [{ teamsUserId: '29:a', aadObjectId: 'a', name: 'A' }]);
+    expect((await store.listMembers('t', A)).map((m) => [m.id, m.leftAt ?? null])).toEqual([['a', null], ['b', null]]);
+    await store.close();
   });
 });
