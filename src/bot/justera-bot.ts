@@ -302,7 +302,8 @@ export class JusteraBot extends TeamsActivityHandler {
 
   protected override async onTeamsTeamRenamed(ctx: TurnContext): Promise<void> {
     const team = teamContext(ctx.activity);
-    if (team) await this.deps.networks.renamed(team.tenantId, team.teamId, team.teamName);
+    // teamContext falls back to the id when Teams leaves the name out: nothing to rename to then.
+    if (team && team.teamName !== team.teamId) await this.deps.networks.renamed(team.tenantId, team.teamId, team.teamName);
   }
 
   protected override async onTeamsChannelCreated(ctx: TurnContext): Promise<void> {
