@@ -8,6 +8,8 @@ import { AttendanceService } from './app/attendance';
 import { ProposalService } from './app/proposals';
 import { MeetingService } from './app/meetings';
 import { NetworkService } from './app/networks';
+import { Access } from './app/policy';
+import { tellWhereJusterareLeft } from './app/justerare-left';
 import { TabQueries } from './app/tab-queries';
 import type { Archive, Clock, IdSource, ProtocolRenderer, Store } from './app/ports';
 import { minutesUseCases } from './app/minutes';
@@ -86,7 +88,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const messenger = new TeamsMessenger(adapter, config.bot.id, new SendQueue({ sendsPerSecond: config.channelSendsPerSecond }));
   const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const channel = new TeamsCheckinChannel({ store, messenger, updater, log, clock, instanceId, intervalMs: config.cardUpdateIntervalMs });
-  const networks = new NetworkService({ store, clock, municipalities: config.municipalityDomains });
+  const networks = new NetworkService({
+    store,
+    clock,
+    municipalities: config.municipalityDomains,
+    onLeft: (left) => tellWhereJusterareLeft({ store, channel: justeringChannel, log }, left),
+    partialRoster: config.playground.enabled,
+  });
   const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
   const attendance = new AttendanceService({ store, clock, channel, meetings });
 
@@ -133,6 +141,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     attendance,
     proposals,
     minutes: minutes.justering,
+    access: new Access(store),
     justering: justeringChannel,
     messenger,
     ids,

@@ -14,6 +14,8 @@ export interface JusteringChannel {
   showStatus(meeting: Meeting, version: MinutesVersion): Promise<void>;
   /** Tells the secretary a justerare asked for a change. */
   tellSecretary(meeting: Meeting, version: MinutesVersion, secretary: Member, request: { name: string; comment: string }): Promise<void>;
+  /** Tells the secretary that a justerare of a waiting version left the team (they name another and send again). */
+  tellJusterareLeft(meeting: Meeting, version: MinutesVersion, secretary: Member, justerare: { name: string }): Promise<void>;
   /** Tells the secretary and the chair that 14 days passed without justering. */
   tellOverdue(meeting: Meeting, people: Member[], status: MinutesStatus): Promise<void>;
 }

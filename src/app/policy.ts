@@ -1,7 +1,7 @@
 import { DomainError, type ErrorCode } from '../domain/errors';
 import type { Meeting, Person } from '../domain/meeting';
 import type { ActionItem, MinutesDraft, MinutesVersion } from '../domain/minutes';
-import { roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import { isCurrentMember, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Store } from './ports';
 
 /**
@@ -24,6 +24,8 @@ export interface Actor {
   roles: ReadonlySet<NetworkRole>;
   /** A member who is in the team now: a record without `leftAt`. */
   inTeam: boolean;
+  /** Where they act from: a team's conversation, a personal chat with the bot, or the tab. */
+  via: 'team' | 'chat' | 'tab';
 }
 
 /** Everything a person may be allowed to do. */
@@ -105,9 +107,15 @@ export function can(actor: Actor, action: PolicyAction, target: Target): boolean
 
 /** Why not, as the error code a refusal answers with; undefined when allowed. */
 export function refusal(actor: Actor, action: PolicyAction, target: Target): ErrorCode | undefined {
+  // Acting from one team's conversation on another network's thing (or another tenant's).
   const here = actor.tenantId === target.tenantId && actor.networkId === target.networkId;
-  if (!here) return 'not_a_member';
-  if (!actor.inTeam) return !actor.member && GUEST_ACTIONS.has(action) ? undefined : 'not_a_member';
+  if (!here) return 'other_network';
+  if (!actor.inTeam) {
+    // A guest acts only from the team's own conversation; from a personal chat the person must
+    // be a member of the target's network now, else the id does not belong there.
+    if (!actor.member && actor.via === 'team' && GUEST_ACTIONS.has(action)) return undefined;
+    return !actor.member && actor.via === 'chat' ? 'other_network' : 'not_a_member';
+  }
   if (RULES[action](actor, target)) return undefined;
   return action === 'closeAttendance' ? 'not_meeting_creator' : 'forbidden';
 }
@@ -165,10 +173,14 @@ export interface Caller {
   /**
    * The network (team id) a card action or command arrives from, when it comes from a team's
    * conversation: the person acts there, so a target of another network is refused. Absent
-   * (the tab, a personal chat): they act in the target's network.
+   * (the tab): they act in the target's network. `PERSONAL_CHAT`: from the person's chat with
+   * the bot, where they act in the target's network only as its member.
    */
   actingIn?: string;
 }
+
+/** `Caller.actingIn` of a card action from a personal chat (no team id contains '#'). */
+export const PERSONAL_CHAT = '#personal-chat';
 
 /** A person a card action or command comes from, as a caller; `actingIn`: the team it came from, if any. */
 export function callerOf(tenantId: string, person: Person, actingIn?: string): Caller {
@@ -189,7 +201,8 @@ export function actorOf(caller: Caller, networkId: string, member: Member | unde
     networkId,
     ...(member ? { member } : {}),
     roles,
-    inTeam: !!member && !member.leftAt,
+    inTeam: isCurrentMember(member),
+    via: caller.actingIn === undefined ? 'tab' : caller.actingIn === PERSONAL_CHAT ? 'chat' : 'team',
   };
 }
 
@@ -204,7 +217,7 @@ export class Access {
 
   /** The caller as an actor where they act: the network they act from, else `networkId` (the target's). */
   async actor(caller: Caller, networkId: string): Promise<Actor> {
-    const acting = caller.actingIn ?? networkId;
+    const acting = caller.actingIn === undefined || caller.actingIn === PERSONAL_CHAT ? networkId : caller.actingIn;
     return actorOf(caller, acting, await this.store.getMember(caller.tenantId, acting, caller.userId));
   }
 

@@ -8,7 +8,7 @@ import {
   type TeamsChannelAccount,
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
-import { callerOf } from '../app/policy';
+import { callerOf, PERSONAL_CHAT, type Access } from '../app/policy';
 import type { MeetingService } from '../app/meetings';
 import type { JusteringService } from '../app/justering';
 import type { NetworkService } from '../app/networks';
@@ -23,7 +23,7 @@ import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
-import { personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
+import { channelOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
 import type { TeamsJusteringChannel } from './justering-channel';
 import type { TeamsMessenger } from './teams-messenger';
 
@@ -34,6 +34,8 @@ export interface BotDeps {
   attendance: AttendanceService;
   /** The justerare's answers. */
   minutes: JusteringService;
+  /** The access policy: a card action's ids must belong to the conversation it came from. */
+  access: Access;
   /** The justerare's cards in Teams. */
   justering: TeamsJusteringChannel;
   messenger: TeamsMessenger;
@@ -102,11 +104,19 @@ export class JusteraBot extends TeamsActivityHandler {
   private async dispatch(ctx: TurnContext, action: CardAction, locale: Locale): Promise<InvokeResponse> {
     const tenantId = tenantOf(ctx.activity);
     const person = personOf(ctx.activity);
+    const team = teamContext(ctx.activity);
+    if (team) await this.knownTeam(ctx, team);
+    // Every id a card carries must belong to the conversation it came from, before anything
+    // changes: from a team's channel the policy refuses another network's meeting, from a
+    // personal chat a meeting of a network the person is not in now. The use cases then check
+    // the action itself.
+    const caller = callerOf(tenantId, person, team?.teamId ?? PERSONAL_CHAT);
+    if (action.action !== 'createMeeting') await this.deps.access.meeting(caller, action.meetingId, team ? 'checkIn' : 'readNetwork');
     switch (action.action) {
       case 'checkin':
       case 'undo': {
         const status = action.action === 'undo' ? 'undo' : action.status;
-        const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status });
+        const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status, ...(team ? { actingIn: team.teamId } : {}) });
         // From the agenda card, the agenda stays in place; the clicker is told it was recorded.
         if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
           return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting)));
@@ -115,7 +125,7 @@ export class JusteraBot extends TeamsActivityHandler {
       }
       case 'close':
       case 'reopen': {
-        const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close');
+        const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close', team?.teamId);
         return cardResponse(checkinCard(view, locale));
       }
       case 'createMeeting':
@@ -130,11 +140,11 @@ export class JusteraBot extends TeamsActivityHandler {
         return cardResponse(this.deps.justering.answerCard(outcome, locale));
       }
       case 'proposeItem': {
-        const meeting = await this.deps.proposals.meetingToPropose(callerOf(tenantId, person), action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose(caller, action.meetingId);
         return cardResponse(proposalFormCard(meeting, { proposalId: this.deps.ids.newId() }, locale));
       }
       case 'submitProposal': {
-        const meeting = await this.deps.proposals.meetingToPropose(callerOf(tenantId, person), action.meetingId);
+        const meeting = await this.deps.proposals.meetingToPropose(caller, action.meetingId);
         if (action.title === undefined && action.description === undefined) throw new DomainError('inputs_missing');
         const title = action.title ?? '';
         const description = action.description ?? '';
@@ -146,6 +156,7 @@ export class JusteraBot extends TeamsActivityHandler {
             title,
             description,
             by: { ...person, teamsUserId: ctx.activity.from.id },
+            ...(team ? { actingIn: team.teamId } : {}),
           });
           return cardResponse(proposalSentCard(proposal, locale));
         } catch (err) {
@@ -164,7 +175,6 @@ export class JusteraBot extends TeamsActivityHandler {
     const team = teamContext(ctx.activity);
     if (!team) throw new DomainError('not_in_channel');
     if (formInputsMissing(action)) throw new DomainError('inputs_missing');
-    await this.ensureNetwork(ctx, team);
     const values = {
       date: action.date ?? '',
       start: action.start ?? '',
@@ -207,7 +217,8 @@ export class JusteraBot extends TeamsActivityHandler {
       await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).welcome(name, members)));
       return;
     }
-    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) {
+    const network = await this.deps.networks.get(team.tenantId, team.teamId);
+    if (!network || network.removedAt) {
       await this.register(ctx, team);
       return;
     }
@@ -229,13 +240,94 @@ export class JusteraBot extends TeamsActivityHandler {
       await ctx.sendActivity(MessageFactory.text(strings(localeFrom(ctx.activity.locale)).errors.not_in_channel));
       return undefined;
     }
-    await this.ensureNetwork(ctx, team);
+    await this.knownTeam(ctx, team);
     return team;
   }
 
-  /** A team the bot meets for the first time (e.g. installed before this version) is registered. */
-  private async ensureNetwork(ctx: TurnContext, team: TeamContext): Promise<void> {
-    if (!(await this.deps.networks.get(team.tenantId, team.teamId))) await this.register(ctx, team);
+  /**
+   * Before deciding on an action in a team: a team the bot meets for the first time (e.g.
+   * installed before this version, or added back without the event reaching us) is registered;
+   * a roster older than a day is read again in full; a person the store does not know as a
+   * member now is looked up in the team (a guest is not in it).
+   */
+  private async knownTeam(ctx: TurnContext, team: TeamContext): Promise<void> {
+    const network = await this.deps.networks.get(team.tenantId, team.teamId);
+    if (!network || network.removedAt) {
+      await this.register(ctx, team);
+      return;
+    }
+    const need = await this.deps.networks.rosterNeed(network, personOf(ctx.activity).id);
+    try {
+      if (need === 'whole') await this.deps.networks.rosterRead(network, await this.roster(ctx));
+      if (need === 'person') {
+        const entry = await this.teamMember(ctx);
+        if (entry) await this.deps.networks.addMembers(team.tenantId, team.teamId, [entry]);
+      }
+    } catch (err) {
+      // Teams did not answer: decide with what the store knows.
+      this.deps.log.warn({ err, need }, 'could not read the roster again');
+    }
+  }
+
+  /** The acting person as the team's roster has them, or undefined when they are not in the team. */
+  private async teamMember(ctx: TurnContext): Promise<RosterEntry | undefined> {
+    try {
+      return rosterEntry(await TeamsInfo.getMember(ctx, ctx.activity.from.id));
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  protected override async onTeamsMembersRemoved(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (!team) return;
+    const removed = ctx.activity.membersRemoved ?? [];
+    if (removed.some((m) => m.id === ctx.activity.recipient?.id)) {
+      await this.deps.networks.removed(team.tenantId, team.teamId);
+      this.deps.log.info({ networkId: team.teamId }, 'bot removed from the team');
+      return;
+    }
+    await this.deps.networks.removeMembers(
+      team.tenantId,
+      team.teamId,
+      removed.map((m) => ({ teamsUserId: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) })),
+    );
+  }
+
+  protected override async onTeamsTeamDeleted(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    if (team) await this.deps.networks.removed(team.tenantId, team.teamId);
+  }
+
+  protected override async onTeamsTeamHardDeleted(ctx: TurnContext): Promise<void> {
+    await this.onTeamsTeamDeleted(ctx);
+  }
+
+  protected override async onTeamsTeamRenamed(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    // teamContext falls back to the id when Teams leaves the name out: nothing to rename to then.
+    if (team && team.teamName !== team.teamId) await this.deps.networks.renamed(team.tenantId, team.teamId, team.teamName);
+  }
+
+  protected override async onTeamsChannelCreated(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    const channel = channelOf(ctx.activity);
+    if (team && channel) await this.deps.networks.channelChanged(team.tenantId, team.teamId, channel);
+  }
+
+  protected override async onTeamsChannelRenamed(ctx: TurnContext): Promise<void> {
+    await this.onTeamsChannelCreated(ctx);
+  }
+
+  protected override async onTeamsChannelRestored(ctx: TurnContext): Promise<void> {
+    await this.onTeamsChannelCreated(ctx);
+  }
+
+  protected override async onTeamsChannelDeleted(ctx: TurnContext): Promise<void> {
+    const team = teamContext(ctx.activity);
+    const channel = channelOf(ctx.activity);
+    if (team && channel) await this.deps.networks.channelDeleted(team.tenantId, team.teamId, channel.id);
   }
 
   private async register(ctx: TurnContext, team: TeamContext): Promise<{ name: string; members: number }> {

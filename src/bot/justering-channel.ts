@@ -1,7 +1,7 @@
 import type { JusteringChannel, JusteringOutcome } from '../app/minutes';
 import type { AdaptiveCard } from '../cards';
 import type { Logger, Store } from '../app/ports';
-import { approvalRequestCard, changeRequestCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
+import { approvalRequestCard, changeRequestCard, justerareLeftCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
 import type { CardRef, Locale, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
@@ -64,6 +64,13 @@ export class TeamsJusteringChannel implements JusteringChannel {
     await this.deps.messenger
       .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, changeRequestCard(version, request, this.cardOptions(meeting).tabUrl, meeting.locale))
       .catch((err: unknown) => this.deps.log.warn({ err, member: secretary.id }, 'could not tell the secretary about a change request'));
+  }
+
+  async tellJusterareLeft(meeting: Meeting, version: MinutesVersion, secretary: Member, justerare: { name: string }): Promise<void> {
+    const network = await this.network(meeting);
+    await this.deps.messenger
+      .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, justerareLeftCard(version, justerare, this.cardOptions(meeting).tabUrl, meeting.locale))
+      .catch((err: unknown) => this.deps.log.warn({ err, member: secretary.id }, 'could not tell the secretary that a justerare left'));
   }
 
   async tellOverdue(meeting: Meeting, people: Member[], status: MinutesStatus): Promise<void> {

@@ -41,3 +41,10 @@ export function personOf(activity: Partial<Activity>): Person {
   const from = activity.from;
   return { id: from?.aadObjectId || from?.id || 'unknown', name: (from?.name ?? '').slice(0, 200) || '?' };
 }
+
+/** The channel a channel event names (the General channel's id is the team's, and Teams may leave its name out). */
+export function channelOf(activity: Partial<Activity>): { id: string; name: string } | undefined {
+  const data = activity.channelData as TeamsChannelDataShape | undefined;
+  const id = data?.channel?.id;
+  return id ? { id, name: data.channel?.name ?? 'General' } : undefined;
+}

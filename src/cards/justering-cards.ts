@@ -48,6 +48,8 @@ export interface JusteringStrings {
   documents: string;
   changeToSecretary(name: string, title: string): string;
   overdue(title: string): string;
+  justerareLeft(name: string, title: string): string;
+  justerareLeftHint: string;
   overdueStatus: Record<MinutesStatus['kind'], string>;
   municipalities: string;
   guests: string;
@@ -91,6 +93,8 @@ const sv: JusteringStrings = {
   documents: 'Dokument',
   changeToSecretary: (n, t) => `${n} begär en ändring i ${t}:`,
   overdue: (t) => `${t} är inte justerat, 14 dagar efter mötet.`,
+  justerareLeft: (n, t) => `${n} har lämnat nätverkets team och kan inte längre justera ${t}.`,
+  justerareLeftHint: 'Välj en annan justerare i fliken och skicka protokollet för justering igen.',
   overdueStatus: {
     draft: 'Protokollet har inte skickats för justering.',
     edited_after_send: 'Protokollet har ändrats efter att det skickades och behöver skickas igen.',
@@ -141,6 +145,8 @@ const en: JusteringStrings = {
   documents: 'Documents',
   changeToSecretary: (n, t) => `${n} requests a change in the ${t}:`,
   overdue: (t) => `The ${t} are not approved, 14 days after the meeting.`,
+  justerareLeft: (n, t) => `${n} has left the network's team and can no longer approve the ${t}.`,
+  justerareLeftHint: 'Choose another approver in the tab and send the minutes for approval again.',
   overdueStatus: {
     draft: 'The minutes have not been sent for approval.',
     edited_after_send: 'The minutes were edited after sending and need to be sent again.',
@@ -331,6 +337,15 @@ export function minutesCard(version: MinutesVersion, documents: readonly Archive
 export function changeRequestCard(version: MinutesVersion, request: { name: string; comment: string }, tabUrl: string, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   return card([userText([s.changeToSecretary(request.name, protocolTitle(version.content, locale))], { bold: true }), userText([request.comment])], [openUrl(s.openTab, tabUrl)]);
+}
+
+/** To the secretary: a justerare of the waiting version left the team, so someone else must be named. */
+export function justerareLeftCard(version: MinutesVersion, justerare: { name: string }, tabUrl: string, locale: Locale): AdaptiveCard {
+  const s = justeringStrings(locale);
+  return card(
+    [userText([s.justerareLeft(justerare.name, protocolTitle(version.content, locale))], { bold: true, color: 'Attention' }), text(s.justerareLeftHint)],
+    [openUrl(s.openTab, tabUrl)],
+  );
 }
 
 /** To the secretary and the chair: 14 days after the meeting without justering. */

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'field_too_long'
   | 'not_in_channel'
   | 'not_a_member'
+  /** A card action names a meeting (or proposal) of another network than the conversation it came from. */
+  | 'other_network'
   | 'forbidden'
   | 'conflict'
   | 'already_justerad'

@@ -22,6 +22,10 @@ export interface Network {
   address: PostingAddress;
   installedAt: string;
   updatedAt: string;
+  /** When the bot was removed from the team, or the team deleted (ISO instant); cleared when it is added again. */
+  removedAt?: string;
+  /** When the whole roster was last read from Teams (ISO instant). */
+  rosterReadAt?: string;
 }
 
 export type MunicipalitySource = 'domain' | 'manual';
@@ -50,8 +54,16 @@ export interface Member {
   teamOwner?: boolean;
   /** A role assigned in the tab; kept when the roster is read again. */
   role?: NetworkRole;
-  /** When the person left the team (ISO instant); set, they are no member for any access decision. */
+  /**
+   * When the person left the team (ISO instant): removed from it, or missing from a full read
+   * of the roster. Cleared when they are in the team again. Someone who left is no member.
+   */
   leftAt?: string;
+}
+
+/** Whether a stored member is in the team now: the one reading of `leftAt` for every access decision. */
+export function isCurrentMember(member: Member | undefined): member is Member {
+  return member !== undefined && member.leftAt === undefined;
 }
 
 export interface RosterEntry {
@@ -93,4 +105,25 @@ export function membersFromRoster(
       ...(before?.role ? { role: before.role } : {}),
     };
   });
+}
+
+/** A Teams account as conversationUpdate events name it: the Teams user id, and the Entra id when given. */
+export interface TeamsAccountRef {
+  teamsUserId: string;
+  aadObjectId?: string;
+}
+
+function isAccount(m: Member, ref: TeamsAccountRef): boolean {
+  return m.teamsUserId === ref.teamsUserId || m.id === ref.teamsUserId || (ref.aadObjectId !== undefined && m.id === ref.aadObjectId);
+}
+
+/** The members who left: those named, not already marked, now marked with `at`. */
+export function membersLeaving(existing: readonly Member[], leaving: readonly TeamsAccountRef[], at: string): Member[] {
+  return existing.filter((m) => m.leftAt === undefined && leaving.some((ref) => isAccount(m, ref))).map((m) => ({ ...m, leftAt: at }));
+}
+
+/** After a full read of the roster: the stored members it no longer has, marked as left at `at`. */
+export function membersMissingFrom(existing: readonly Member[], roster: readonly RosterEntry[], at: string): Member[] {
+  const present = roster.map((r) => ({ teamsUserId: r.teamsUserId, ...(r.aadObjectId ? { aadObjectId: r.aadObjectId } : {}) }));
+  return existing.filter((m) => m.leftAt === undefined && !present.some((ref) => isAccount(m, ref))).map((m) => ({ ...m, leftAt: at }));
 }

@@ -26,6 +26,8 @@ export interface RosterMember {
 export class ConnectorEmulator {
   readonly sent: Sent[] = [];
   roster: RosterMember[] = [];
+  /** Rosters of other teams, by team id (tests with two networks); any other team has `roster`. */
+  readonly rosters = new Map<string, RosterMember[]>();
   channels: { id: string; name?: string }[] = [];
   pageSize = 0;
   private failures: { status: number; retryAfter?: string }[] = [];
@@ -92,12 +94,13 @@ export class ConnectorEmulator {
     if (req.method === 'GET' && parts[3] === 'pagedmembers') {
       const size = this.pageSize || Number(url.searchParams.get('pageSize') ?? 500);
       const start = Number(url.searchParams.get('continuationToken') ?? 0);
-      const members = this.roster.slice(start, start + size);
-      const next = start + size < this.roster.length ? String(start + size) : undefined;
+      const roster = this.rosters.get(conv) ?? this.roster;
+      const members = roster.slice(start, start + size);
+      const next = start + size < roster.length ? String(start + size) : undefined;
       return json(200, { members, ...(next ? { continuationToken: next } : {}) });
     }
     if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
-      const m = this.roster.find((r) => r.id === parts[4] || r.aadObjectId === parts[4]);
+      const m = (this.rosters.get(conv) ?? this.roster).find((r) => r.id === parts[4] || r.aadObjectId === parts[4]);
       return m ? json(200, m) : json(404, { error: { code: 'MemberNotFoundInConversation' } });
     }
     if (parts[3] === 'activities') {

@@ -107,3 +107,61 @@ export async function postActivity(botUrl: string, activity: Record<string, unkn
 export function devIdentity(tenantId: string, memberId: string): string {
   return Buffer.from(JSON.stringify([tenantId, memberId])).toString('base64url');
 }
+
+/** A team, for tests with more than one network. */
+export interface TeamRef {
+  id: string;
+  name: string;
+  channelId: string;
+}
+
+export const OTHER_TEAM: TeamRef = { id: '19:skis@thread.tacv2', name: 'SKIS', channelId: '19:skis-traffar@thread.tacv2' };
+
+/** The same activity, as if it came from another team (its channel, or the team itself for events). */
+export function inTeam(activity: Record<string, unknown>, team: TeamRef): Record<string, unknown> {
+  const conversation = activity.conversation as Record<string, unknown>;
+  const data = activity.channelData as { channel?: { id?: string } } & Record<string, unknown>;
+  const channelId = data.channel?.id === TEAM_ID ? team.id : team.channelId;
+  return {
+    ...activity,
+    conversation: { ...conversation, id: String(conversation.id).replace(CHANNEL_ID, team.channelId).replace(TEAM_ID, team.id) },
+    channelData: { ...data, team: { id: team.id, name: team.name }, channel: { id: channelId } },
+  };
+}
+
+/** The same activity, as if it came from the person's personal chat with the bot (no team). */
+export function inPersonalChat(activity: Record<string, unknown>): Record<string, unknown> {
+  const from = activity.from as { id: string };
+  return {
+    ...activity,
+    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+  };
+}
+
+/**
+ * A conversationUpdate Teams sends about the team: `eventType` (teamMemberRemoved, teamRenamed,
+ * channelCreated, channelDeleted, teamDeleted, …) and what it carries (membersRemoved, or the
+ * team's and channel's new names in channelData).
+ */
+export function teamEvent(
+  serviceUrl: string,
+  by: TeamsUser,
+  eventType: string,
+  opts: { membersRemoved?: { id: string; aadObjectId?: string }[]; membersAdded?: { id: string; aadObjectId?: string }[]; teamName?: string; channel?: { id: string; name?: string } } = {},
+): Record<string, unknown> {
+  const a = base(serviceUrl, by, TEAM_ID, 'sv-SE');
+  const data = a.channelData as Record<string, unknown>;
+  return {
+    ...a,
+    type: 'conversationUpdate',
+    ...(opts.membersRemoved ? { membersRemoved: opts.membersRemoved } : {}),
+    ...(opts.membersAdded ? { membersAdded: opts.membersAdded } : {}),
+    channelData: {
+      ...data,
+      eventType,
+      team: { id: TEAM_ID, name: opts.teamName ?? 'IM-nätverket', aadGroupId: 'aad-group-im' },
+      channel: opts.channel ?? { id: TEAM_ID },
+    },
+  };
+}

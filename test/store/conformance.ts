@@ -117,6 +117,25 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect((await store.listNetworks()).map((n) => n.id).sort()).toEqual(['n-a', 'n-b', 'n-c']);
     });
 
+    // Roster following Teams: who left, whether the bot was removed, when the roster was read.
+    test('a member who left keeps the date they left until they are stored again without it', async () => {
+      await store.upsertMembers([member('u-1'), member('u-2')]);
+      await store.upsertMembers([member('u-1', { leftAt: '2030-01-02T10:00:00.000Z', role: 'sekreterare' })]);
+      expect(await store.getMember('t-1', TEAM, 'u-1')).toEqual(member('u-1', { leftAt: '2030-01-02T10:00:00.000Z', role: 'sekreterare' }));
+      expect((await store.listMembers('t-1', TEAM)).map((m) => [m.id, m.leftAt ?? null])).toEqual([['u-1', '2030-01-02T10:00:00.000Z'], ['u-2', null]]);
+      await store.upsertMembers([member('u-1', { role: 'sekreterare' })]);
+      expect((await store.getMember('t-1', TEAM, 'u-1'))?.leftAt).toBeUndefined();
+    });
+
+    test('a network keeps when the bot was removed and when its roster was read, and loses them when stored without', async () => {
+      const removed = { ...network(), removedAt: '2030-01-03T00:00:00.000Z', rosterReadAt: '2030-01-02T00:00:00.000Z' };
+      await store.upsertNetwork(removed);
+      expect(await store.getNetwork('t-1', TEAM)).toEqual(removed);
+      expect((await store.listNetworks('t-1'))[0]).toEqual(removed);
+      await store.upsertNetwork(network());
+      expect(await store.getNetwork('t-1', TEAM)).toEqual(network());
+    });
+
     test('a network\'s meetings from a date are listed soonest first', async () => {
       await store.createMeeting(meeting('m-late', { date: '2030-03-01' }));
       await store.createMeeting(meeting('m-early', { date: '2030-02-01', start: '09:00' }));

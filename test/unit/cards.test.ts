@@ -167,7 +167,7 @@ describe('other cards', () => {
   });
 
   test('help, error, notice and confirmation cards are valid in both languages', () => {
-    const codes: ErrorCode[] = ['bad_request', 'meeting_not_found', 'inputs_missing', 'internal'];
+    const codes: ErrorCode[] = ['bad_request', 'meeting_not_found', 'inputs_missing', 'other_network', 'internal'];
     for (const locale of ['sv', 'en'] as const) {
       for (const c of [helpCard(locale), meetingCreatedCard(meeting, locale), noticeCard('Hej'), ...codes.map((code) => errorCard(code, locale))]) {
         expect(cardProblems(c)).toEqual([]);

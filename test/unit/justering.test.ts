@@ -2,6 +2,7 @@ import { cardBytes } from '../../src/cards/elements';
 import {
   approvalRequestCard,
   changeRequestCard,
+  justerareLeftCard,
   justeringAnswerCard,
   justeringStatusCard,
   JUSTERING_CARD_BUDGET_BYTES,
@@ -143,6 +144,8 @@ describe('justering cards', () => {
       minutesCard(approved, documents, opts, 'sv'),
       changeRequestCard(version, { name: J2.name, comment: 'Stavfel i punkt 3' }, opts.tabUrl, 'sv'),
       overdueCard(meeting, { kind: 'draft' }, opts.tabUrl, 'sv'),
+      justerareLeftCard(version, { name: J1.name }, opts.tabUrl, 'sv'),
+      justerareLeftCard(version, { name: J1.name }, opts.tabUrl, 'en'),
     ];
     for (const c of cards) expect(cardProblems(c)).toEqual([]);
     expect(texts(cards[0])).toContain('Protokoll att justera');
@@ -152,6 +155,8 @@ describe('justering cards', () => {
     expect(texts(cards[5])).toContain('Nytt');
     expect(texts(cards[9])).toContain('Justerat av Jonas Wåhlberg, Frida Jolsgård');
     expect(texts(cards[9])).toContain('https://sp.example/a.pdf');
+    expect(texts(cards[12])).toContain(`${J1.name} har lämnat nätverkets team och kan inte längre justera Protokoll för`);
+    expect(texts(cards[13])).toContain('Choose another approver in the tab');
   });
 
   test('a 20-item protocol with long notes stays within 28 KB, every title shown, the rest in the tab', () => {

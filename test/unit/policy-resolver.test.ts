@@ -83,16 +83,17 @@ describe('the actor resolved from the store', () => {
   });
 
   test("acting from network A's conversation, a member of A is refused B's meeting (not let in as a guest)", async () => {
-    await expect(access.meeting(caller('a-member', 'A'), 'meeting-b', 'checkIn')).rejects.toMatchObject({ code: 'not_a_member' });
-    await expect(access.meeting(caller('a-member', 'A'), 'meeting-b', 'proposeItem')).rejects.toMatchObject({ code: 'not_a_member' });
+    await expect(access.meeting(caller('a-member', 'A'), 'meeting-b', 'checkIn')).rejects.toMatchObject({ code: 'other_network' });
+    await expect(access.meeting(caller('a-member', 'A'), 'meeting-b', 'proposeItem')).rejects.toMatchObject({ code: 'other_network' });
     expect((await access.meeting(caller('a-member', 'A'), 'meeting-a', 'checkIn')).actor.inTeam).toBe(true);
     expect((await access.meeting(caller('b-member', 'B'), 'meeting-b', 'proposeItem')).actor.networkId).toBe('B');
   });
 
-  test('someone the store does not know is a guest: check-in only', async () => {
-    const { actor } = await access.meeting(caller('visitor'), 'meeting-a', 'checkIn');
+  test("someone the store does not know is a guest: check-in only, from the team's conversation", async () => {
+    const { actor } = await access.meeting(caller('visitor', 'A'), 'meeting-a', 'checkIn');
     expect(actor).toMatchObject({ inTeam: false, roles: new Set() });
-    await expect(access.meeting(caller('visitor'), 'meeting-a', 'readMinutes')).rejects.toMatchObject({ code: 'not_a_member' });
+    await expect(access.meeting(caller('visitor', 'A'), 'meeting-a', 'readMinutes')).rejects.toMatchObject({ code: 'not_a_member' });
+    await expect(access.meeting(caller('visitor'), 'meeting-a', 'checkIn')).rejects.toMatchObject({ code: 'not_a_member' });
   });
 
   test('unknown networks and meetings, and another tenant, are not found', async () => {

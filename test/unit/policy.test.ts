@@ -1,4 +1,4 @@
-import { actorOf, can, capabilities, POLICY_ACTIONS, refusal, type Actor, type PolicyAction, type Target } from '../../src/app/policy';
+import { actorOf, can, capabilities, PERSONAL_CHAT, POLICY_ACTIONS, refusal, type Actor, type PolicyAction, type Target } from '../../src/app/policy';
 import type { Member, NetworkRole } from '../../src/domain/network';
 
 /**
@@ -21,8 +21,9 @@ const member = (id: string, over: Partial<Member> = {}): Member => ({
   municipalitySource: 'domain',
   ...over,
 });
+/** Each actor acts from their own network's team conversation (a card action in its channel). */
 const actor = (m: Member | undefined, id = m?.id ?? 'nobody', tenantId = m?.tenantId ?? T, networkId = m?.networkId ?? A): Actor =>
-  actorOf({ tenantId, userId: id, name: id }, networkId, m);
+  actorOf({ tenantId, userId: id, name: id, actingIn: networkId }, networkId, m);
 const withRole = (id: string, role: NetworkRole): Member => member(id, { role });
 
 const ACTORS = {
@@ -97,12 +98,24 @@ describe('the access policy', () => {
   test('a refusal says why: not a member (removed, another network or tenant, a guest beyond check-in), the meeting creator, or forbidden', () => {
     expect(refusal(ACTORS.removed, 'readMinutes', TARGET)).toBe('not_a_member');
     expect(refusal(ACTORS.removed, 'checkIn', TARGET)).toBe('not_a_member');
-    expect(refusal(ACTORS.otherNetwork, 'checkIn', TARGET)).toBe('not_a_member');
-    expect(refusal(ACTORS.otherTenant, 'readNetwork', TARGET)).toBe('not_a_member');
+    expect(refusal(ACTORS.otherNetwork, 'checkIn', TARGET)).toBe('other_network');
+    expect(refusal(ACTORS.otherTenant, 'readNetwork', TARGET)).toBe('other_network');
     expect(refusal(ACTORS.guest, 'proposeItem', TARGET)).toBe('not_a_member');
     expect(refusal(ACTORS.member, 'closeAttendance', TARGET)).toBe('not_meeting_creator');
     expect(refusal(ACTORS.member, 'editMinutes', TARGET)).toBe('forbidden');
     expect(refusal(ACTORS.justerare, 'approve', TARGET)).toBeUndefined();
+  });
+
+  test('a guest checks in only from the team\'s own conversation; from a personal chat or the tab, someone not in the network is refused', () => {
+    const guestVia = (actingIn?: string): Actor => actorOf({ tenantId: T, userId: 'guest-1', name: 'Gäst', ...(actingIn ? { actingIn } : {}) }, A, undefined);
+    expect(can(guestVia(A), 'checkIn', TARGET)).toBe(true);
+    expect(refusal(guestVia(PERSONAL_CHAT), 'checkIn', TARGET)).toBe('other_network');
+    expect(refusal(guestVia(PERSONAL_CHAT), 'approve', TARGET)).toBe('other_network');
+    expect(refusal(guestVia(), 'checkIn', TARGET)).toBe('not_a_member');
+    const removedInChat = actorOf({ tenantId: T, userId: 'm-removed', name: 'x', actingIn: PERSONAL_CHAT }, A, member('m-removed', { leftAt: '2030-01-10T10:00:00.000Z' }));
+    expect(refusal(removedInChat, 'approve', TARGET)).toBe('not_a_member');
+    const justerareInChat = actorOf({ tenantId: T, userId: 'm-justerare', name: 'x', actingIn: PERSONAL_CHAT }, A, member('m-justerare'));
+    expect(can(justerareInChat, 'approve', TARGET)).toBe(true);
   });
 
   test('the secretary never approves their own minutes, even when named justerare of the version', () => {
