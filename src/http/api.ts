@@ -1,21 +1,21 @@
 import type restify from 'restify';
 import { z } from 'zod';
-import { AgendaInvalid, type AgendaService, type VersionedAgenda } from '../app/agendas';
-import { ProposalInvalid, type ProposalService } from '../app/proposals';
-import { proposalStrings } from '../cards/proposal-cards';
+import type { AgendaService, VersionedAgenda } from '../app/agendas';
+import type { ProposalService } from '../app/proposals';
 import type { Proposal } from '../domain/proposal';
-import { agendaStrings, termPlanMessage } from '../cards/agenda-strings';
+import { termPlanMessage } from '../cards/agenda-strings';
 import type { MeetingService } from '../app/meetings';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, MyMeeting, TabQueries } from '../app/tab-queries';
 import { localeFrom, strings } from '../cards';
-import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, RoleRequest } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesService } from '../app/minutes';
-import { minutesProblemBody, registerMinutesApi } from './minutes-api';
+import { registerMinutesApi } from './minutes-api';
+import { sendProblem } from './problem';
 import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
@@ -32,19 +32,6 @@ export interface ApiDeps {
 
 const DEV_HEADER = 'x-justera-dev-user';
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  unauthenticated: 401,
-  not_a_member: 403,
-  forbidden: 403,
-  conflict: 412,
-  precondition_required: 428,
-  network_not_found: 404,
-  meeting_not_found: 404,
-  not_found: 404,
-  bad_request: 400,
-  field_too_long: 400,
-};
-
 /** The tab's JSON API under /api/v1. Every route authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method: 'get' | 'put' | 'post' = 'get'): void => {
@@ -57,13 +44,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
         if (typeof etag === 'string') res.setHeader('etag', etag);
         res.json(200, body);
       } catch (err) {
-        problem(req, res, err, deps.log);
+        sendProblem(req, res, err, deps.log);
       }
     });
   };
 
   server.get('/api/v1/dev/identities', async (req: restify.Request, res: restify.Response) => {
-    if (!deps.localMode) return problem(req, res, new DomainError('not_found'), deps.log);
+    if (!deps.localMode) return sendProblem(req, res, new DomainError('not_found'), deps.log);
     const identities = (await deps.queries.everyMember()).map(({ member: m, network }) => ({
       id: devId(m.tenantId, m.id),
       name: m.name,
@@ -350,29 +337,4 @@ function fromDevId(id: string): [string, string] {
     // fall through: an unreadable id is no identity
   }
   return ['', ''];
-}
-
-/** The one place where errors become problem+json, in the caller's language. */
-function problem(req: restify.Request, res: restify.Response, err: unknown, log: AppLogger): void {
-  const code: ErrorCode = isDomainError(err) ? err.code : 'internal';
-  if (code === 'internal') log.error({ err, url: req.url }, 'api request failed');
-  const status = STATUS[code] ?? 500;
-  const locale = localeFrom(req.header('accept-language'));
-  const s = strings(locale);
-  const body: Problem = { type: `urn:justera:problem:${code}`, title: s.errorTitle, status, detail: s.errors[code], code };
-  if (err instanceof ProposalInvalid) {
-    const p = proposalStrings(locale);
-    body.detail = p.problems[err.problems[0] ?? 'title_required'];
-    body.errors = err.problems.map((code) => ({ code, detail: p.problems[code] }));
-  }
-  if (err instanceof AgendaInvalid) {
-    const a = agendaStrings(locale);
-    body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];
-    body.errors = err.problems.map((p) => ({ code: p.code, ...(p.itemId ? { itemId: p.itemId } : {}), detail: a.errors[p.code] }));
-  }
-  Object.assign(body, minutesProblemBody(err, locale));
-  res.setHeader('content-type', 'application/problem+json');
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
-  res.writeHead(status);
-  res.end(JSON.stringify(body));
 }
