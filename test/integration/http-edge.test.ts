@@ -80,6 +80,24 @@ describe('the HTTP edge answers every refusal as problem+json', () => {
     expect(j.connector.sent.length).toBe(before);
   });
 
+  test("a route's input that does not fit its schema is a 400 naming each field's path, before any handler runs", async () => {
+    const { meetingId } = await j.createMeeting();
+    const agenda = await j.api('GET', `/meetings/${meetingId}/agenda`, 1);
+    const items = (agenda.body.items as Record<string, unknown>[]).map((item, n) => (n === 1 ? { ...item, title: 5, durationMin: 'ten' } : item));
+    const put = await send('PUT', `/api/v1/meetings/${meetingId}/agenda`, JSON.stringify({ items }), { ...member(), 'if-match': agenda.etag ?? '' });
+    expectProblem(put, 400, 'bad_request');
+    expect(put.body.errors?.map((e) => e.field)).toEqual(['items.1.title', 'items.1.durationMin']);
+    expect(put.body.errors?.[0]?.detail).toBe('Fältet items.1.title har fel form. Inget har ändrats.');
+    const plan = await send('POST', `/api/v1/networks/${encodeURIComponent('19:x@thread.tacv2')}/term-plan`, JSON.stringify({ planId: 'två ord', text: 'Fredagar kl 13–15: 4/2 Hjo' }), member());
+    expect(plan.body.errors?.map((e) => e.field)).toEqual(['planId']);
+    const version = await send('GET', `/api/v1/meetings/${meetingId}/minutes/versions/abc`, undefined, member());
+    expectProblem(version, 400, 'bad_request');
+    expect(version.body.errors?.map((e) => e.field)).toEqual(['params.version']);
+    const notAnObject = await send('POST', `/api/v1/meetings/${meetingId}/minutes/versions/1/request-change`, '"ändra"', member());
+    expect(notAnObject.body.errors?.map((e) => e.field)).toEqual(['']);
+    expect((await j.api('GET', `/meetings/${meetingId}/agenda`, 1)).etag).toBe(agenda.etag);
+  });
+
   test('a well-formed activity still reaches the bot', async () => {
     const reply = await postActivity(j.botUrl, { ...botAdded(j.serviceUrl, j.members[0]!) });
     expect(reply.status).toBe(200);
