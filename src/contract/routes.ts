@@ -130,7 +130,9 @@ const minutesContent = z.object({
 const minutesSaveRequest = z.object({ content: minutesContent });
 export type MinutesSaveRequest = z.infer<typeof minutesSaveRequest>;
 
-const termPlanRequest = z.object({ planId: z.string().check(z.maxLength(40), z.regex(MINTED_ID)), text: text(5000) });
+/** The longest planning text the term plan reads (the tab's field stops there too). */
+export const TERM_PLAN_TEXT_MAX = 5000;
+const termPlanRequest = z.object({ planId: z.string().check(z.maxLength(40), z.regex(MINTED_ID)), text: text(TERM_PLAN_TEXT_MAX) });
 export type TermPlanRequest = z.infer<typeof termPlanRequest>;
 
 const roleRequest = z.object({ role: z.enum(NETWORK_ROLES) });
