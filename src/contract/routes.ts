@@ -172,21 +172,21 @@ const noQuery = z.object({});
 
 /** One route; `R` is its response type: `route<AgendaResponse>()({ … })`. */
 function route<R>() {
-  return <P extends Schema = typeof noParams, B extends Schema | undefined = undefined>(spec: {
+  return <P extends Schema = typeof noParams, B extends Schema | undefined = undefined, A extends 'caller' | 'none' = 'caller'>(spec: {
     method: Method;
     path: string;
     params?: P;
     body?: B;
     ifMatch?: boolean;
-    auth?: 'caller' | 'none';
-  }): ApiRoute<P, typeof noQuery, B, R> => ({
+    auth?: A;
+  }): ApiRoute<P, typeof noQuery, B, R> & { auth: A } => ({
     method: spec.method,
     path: spec.path,
     params: (spec.params ?? noParams) as P,
     query: noQuery,
     body: spec.body as B,
     ifMatch: spec.ifMatch ?? false,
-    auth: spec.auth ?? 'caller',
+    auth: spec.auth ?? ('caller' as A),
   });
 }
 

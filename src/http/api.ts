@@ -14,9 +14,7 @@ import type { AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal,
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesService } from '../app/minutes';
 import { registerMinutesApi } from './minutes-api';
-import { sendProblem } from './problem';
 import { routeTable } from './routing';
-import { ROUTES } from '../contract/routes';
 import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
@@ -35,10 +33,10 @@ const DEV_HEADER = 'x-justera-dev-user';
 
 /** The tab's JSON API under /api/v1, from the route table (src/contract/routes.ts). Every route but the dev picker's authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const { serve, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
+  const { serve, servePublic, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
 
-  server.get(ROUTES.devIdentities.path, async (req: restify.Request, res: restify.Response) => {
-    if (!deps.localMode) return sendProblem(req, res, new DomainError('not_found'), deps.log);
+  servePublic('devIdentities', async () => {
+    if (!deps.localMode) throw new DomainError('not_found');
     const identities = (await deps.queries.everyMember()).map(({ member: m, network }) => ({
       id: devId(m.tenantId, m.id),
       name: m.name,
@@ -46,7 +44,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       municipality: m.municipality,
       networkName: network.name,
     }));
-    res.json(200, { identities } satisfies DevIdentitiesResponse);
+    return { identities } satisfies DevIdentitiesResponse;
   });
 
   serve('me', async (caller) => {
@@ -150,7 +148,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     return { meeting: found ? meetingSummary(found.current) : null, today: found?.today ?? false } satisfies CurrentMeetingResponse;
   });
 
-  const missing = unserved().filter((name) => name !== 'devIdentities');
+  const missing = unserved();
   if (missing.length > 0) throw new Error(`API routes without a handler: ${missing.join(', ')}`);
 }
 

@@ -21,8 +21,12 @@ export interface RouteInput<T extends ApiRoute> {
 }
 
 export type Handler<T extends ApiRoute> = (caller: Caller, input: RouteInput<T>) => Promise<ResponseOf<T>>;
-/** Registers the handler of one route of the table. */
-export type Serve = <N extends RouteName>(name: N, handler: Handler<(typeof ROUTES)[N]>) => void;
+type CallerRoute = { [N in RouteName]: (typeof ROUTES)[N]['auth'] extends 'caller' ? N : never }[RouteName];
+type PublicRoute = Exclude<RouteName, CallerRoute>;
+/** Registers the handler of one route of the table that needs a signed-in caller. */
+export type Serve = <N extends CallerRoute>(name: N, handler: Handler<(typeof ROUTES)[N]>) => void;
+/** Registers the handler of one route that needs no caller (the local dev identity picker). */
+export type ServePublic = <N extends PublicRoute>(name: N, handler: (input: RouteInput<(typeof ROUTES)[N]>) => Promise<ResponseOf<(typeof ROUTES)[N]>>) => void;
 
 /**
  * Registers the tab API's handlers from the route table, in one place: authenticate, parse the
@@ -30,18 +34,20 @@ export type Serve = <N extends RouteName>(name: N, handler: Handler<(typeof ROUT
  * path), require If-Match where the route says so (428), then run the handler and answer JSON
  * (with its ETag header when the answer has one) or problem+json.
  */
-export function routeTable(server: restify.Server, authenticate: (req: restify.Request) => Promise<Caller>, log: AppLogger): { serve: Serve; unserved(): RouteName[] } {
+export function routeTable(
+  server: restify.Server,
+  authenticate: (req: restify.Request) => Promise<Caller>,
+  log: AppLogger,
+): { serve: Serve; servePublic: ServePublic; unserved(): RouteName[] } {
   const served = new Set<RouteName>();
-  const serve: Serve = (name, handler) => {
+  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>): void => {
     const route: ApiRoute = ROUTES[name];
     served.add(name);
     const method = route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post';
     server[method](route.path, async (req: restify.Request, res: restify.Response) => {
       try {
-        const caller = await authenticate(req);
         res.setHeader('cache-control', 'no-store');
-        const input = parseInput(route, req);
-        const body = await handler(caller, input as RouteInput<(typeof ROUTES)[typeof name]>);
+        const body = await run(req);
         const etag = (body as { etag?: unknown } | null)?.etag;
         if (typeof etag === 'string') res.setHeader('etag', etag);
         res.json(200, body);
@@ -50,7 +56,14 @@ export function routeTable(server: restify.Server, authenticate: (req: restify.R
       }
     });
   };
-  return { serve, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
+  const serve: Serve = (name, handler) =>
+    register(name, async (req) => {
+      const caller = await authenticate(req);
+      return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>);
+    });
+  const servePublic: ServePublic = (name, handler) =>
+    register(name, async (req) => handler(parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>));
+  return { serve, servePublic, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
 }
 
 function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute> {

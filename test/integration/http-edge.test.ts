@@ -54,7 +54,9 @@ describe('the HTTP edge answers every refusal as problem+json', () => {
   test('an unknown route is a 404 not_found and a wrong method a 405 method_not_allowed', async () => {
     expectProblem(await send('GET', '/api/v1/no-such-route', undefined, member()), 404, 'not_found');
     expectProblem(await send('GET', '/no-such-page'), 404, 'not_found');
-    expectProblem(await send('GET', '/api/messages'), 405, 'method_not_allowed');
+    const get = await send('GET', '/api/messages');
+    expectProblem(get, 405, 'method_not_allowed');
+    expect(get.allow).toBe('POST');
     expectProblem(await send('DELETE', '/api/v1/me', undefined, member()), 405, 'method_not_allowed');
   });
 
