@@ -35,6 +35,11 @@ export class InputInvalid extends DomainError {
   }
 }
 
+/** zod's issues as fields (`items.1.title`, or `params.version` with a prefix); '' for the body itself. */
+export function issueFields(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = ''): { field: string; message: string }[] {
+  return issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+}
+
 /**
  * The error code of what restify refused before any route ran (restify-errors carry a
  * statusCode): malformed JSON, a body over the limit, no such route, a method the route does

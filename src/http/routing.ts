@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
 import { localeFrom } from '../cards';
 import type { AppLogger } from '../log';
-import { InputInvalid, sendProblem } from './problem';
+import { InputInvalid, issueFields, sendProblem } from './problem';
 
 /** What a handler gets: the route's input, parsed by its schemas. */
 export interface RouteInput<T extends ApiRoute> {
@@ -71,7 +71,7 @@ function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute>
   const parse = <S extends z.ZodMiniType>(schema: S, value: unknown, prefix: string): z.output<S> | undefined => {
     const result = schema.safeParse(value);
     if (result.success) return result.data as z.output<S>;
-    for (const issue of result.error.issues) problems.push({ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message });
+    problems.push(...issueFields(result.error.issues, prefix));
     return undefined;
   };
   const params = parse(route.params, { ...(req.params as Record<string, unknown>) }, 'params');

@@ -4,7 +4,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
-import { InputInvalid, sendProblem } from './problem';
+import { InputInvalid, issueFields, sendProblem } from './problem';
 import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
 import { registerTabFiles } from './tab-files';
 
@@ -39,7 +39,7 @@ const activityShape = z.object({
 function activityProblems(body: unknown): InputInvalid | undefined {
   const parsed = activityShape.safeParse(body);
   if (parsed.success) return undefined;
-  return new InputInvalid(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+  return new InputInvalid(issueFields(parsed.error.issues));
 }
 
 export function createHttpServer({ adapter, bot, store, log, api, tabDir }: HttpDeps): restify.Server {

@@ -127,34 +127,35 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
       ...(opts.body !== undefined ? { body: opts.body } : {}),
       ...(opts.ifMatch !== undefined ? { ifMatch: opts.ifMatch } : {}),
     });
-  const get = async <T extends ApiRoute>(route: T, args: PathArgs<T>): Promise<ResponseOf<T>> => (await call(route, args)).body;
+  /** The answer's body, for a route that sends none. */
+  const answer = async <T extends ApiRoute>(route: T, args: PathArgs<T>): Promise<ResponseOf<T>> => (await call(route, args)).body;
   const R = ROUTES;
   return {
-    me: () => get(R.me, {}),
-    myMeetings: () => get(R.myMeetings, {}),
-    network: (networkId) => get(R.network, { networkId }),
+    me: () => answer(R.me, {}),
+    myMeetings: () => answer(R.myMeetings, {}),
+    network: (networkId) => answer(R.network, { networkId }),
     agenda: async (meetingId) => withEtag(await call(R.agenda, { meetingId })),
     saveAgenda: async (meetingId, body, etag) => withEtag(await call(R.saveAgenda, { meetingId }, { body, ifMatch: etag })),
     publishAgenda: async (meetingId, etag) => withEtag(await call(R.publishAgenda, { meetingId }, { ifMatch: etag })),
-    proposals: (meetingId) => get(R.proposals, { meetingId }),
-    acceptProposal: (meetingId, proposalId) => get(R.acceptProposal, { meetingId, proposalId }),
+    proposals: (meetingId) => answer(R.proposals, { meetingId }),
+    acceptProposal: (meetingId, proposalId) => answer(R.acceptProposal, { meetingId, proposalId }),
     declineProposal: async (meetingId, proposalId, reason) => (await call(R.declineProposal, { meetingId, proposalId }, { body: { reason } })).body,
-    members: (networkId) => get(R.members, { networkId }),
+    members: (networkId) => answer(R.members, { networkId }),
     setRole: async (networkId, memberId, role) => (await call(R.setRole, { networkId, memberId }, { body: { role } })).body,
     planTerm: async (networkId, planId, text) => (await call(R.termPlan, { networkId }, { body: { planId, text } })).body,
-    currentMeeting: (networkId) => get(R.currentMeeting, { networkId }),
-    pastMeetings: (networkId) => get(R.pastMeetings, { networkId }),
-    attendance: (meetingId) => get(R.attendance, { meetingId }),
+    currentMeeting: (networkId) => answer(R.currentMeeting, { networkId }),
+    pastMeetings: (networkId) => answer(R.pastMeetings, { networkId }),
+    attendance: (meetingId) => answer(R.attendance, { meetingId }),
     minutes: async (meetingId) => withEtag(await call(R.minutes, { meetingId })),
     saveMinutes: async (meetingId, content, etag) => withEtag(await call(R.saveMinutes, { meetingId }, { body: { content }, ifMatch: etag })),
     sendMinutes: async (meetingId, etag) => withEtag(await call(R.sendMinutes, { meetingId }, { ifMatch: etag })),
-    answerMinutes: async (meetingId, version, answer) =>
-      'approve' in answer
-        ? get(R.approveMinutes, { meetingId, version })
-        : (await call(R.requestMinutesChange, { meetingId, version }, { body: { comment: answer.comment } })).body,
-    minutesVersion: (meetingId, version) => get(R.minutesVersion, { meetingId, version }),
-    retryArchive: (meetingId, version) => get(R.retryArchive, { meetingId, version }),
-    myActions: () => get(R.myActions, {}),
+    answerMinutes: async (meetingId, version, reply) =>
+      'approve' in reply
+        ? answer(R.approveMinutes, { meetingId, version })
+        : (await call(R.requestMinutesChange, { meetingId, version }, { body: { comment: reply.comment } })).body,
+    minutesVersion: (meetingId, version) => answer(R.minutesVersion, { meetingId, version }),
+    retryArchive: (meetingId, version) => answer(R.retryArchive, { meetingId, version }),
+    myActions: () => answer(R.myActions, {}),
     markAction: async (networkId, actionId, done) => {
       await call(R.markAction, { networkId, actionId }, { body: { done } });
     },
