@@ -54,6 +54,9 @@ describe('the HTTP edge answers every refusal as problem+json', () => {
   test('an unknown route is a 404 not_found and a wrong method a 405 method_not_allowed', async () => {
     expectProblem(await send('GET', '/api/v1/no-such-route', undefined, member()), 404, 'not_found');
     expectProblem(await send('GET', '/no-such-page'), 404, 'not_found');
+    for (const asset of ['/tab/assets/no-such-file.js', '/tab/assets/..%2F..%2Fpackage.json', '/api/v1/networks/%E0%A4%A']) {
+      expectProblem(await send('GET', asset), 404, 'not_found');
+    }
     const get = await send('GET', '/api/messages');
     expectProblem(get, 405, 'method_not_allowed');
     expect(get.allow).toBe('POST');
