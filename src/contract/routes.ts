@@ -166,24 +166,27 @@ export type BodyOf<T> = T extends ApiRoute<Schema, Schema, infer B, unknown> ? (
 export type ResponseOf<T> = T extends ApiRoute<Schema, Schema, Schema | undefined, infer R> ? R : never;
 /** Path parameters as a client writes them (a version number as a number). */
 export type PathArgs<T> = T extends ApiRoute<infer P, Schema, Schema | undefined, unknown> ? { [K in keyof z.input<P>]: string | number } : never;
+/** Query parameters as a client writes them. */
+export type QueryArgs<T> = T extends ApiRoute<Schema, infer Q, Schema | undefined, unknown> ? { [K in keyof z.input<Q>]?: string | number } : never;
 
 const noParams = z.object({});
 const noQuery = z.object({});
 
-/** One route; `R` is its response type: `route<AgendaResponse>()({ … })`. */
-function route<R>() {
-  return <P extends Schema = typeof noParams, B extends Schema | undefined = undefined, A extends 'caller' | 'none' = 'caller'>(spec: {
+/** One route; `R` is its response type: `route<AgendaResponse>()({ … })`. No `query`: the route reads none (others are ignored). */
+export function route<R>() {
+  return <P extends Schema = typeof noParams, Q extends Schema = typeof noQuery, B extends Schema | undefined = undefined, A extends 'caller' | 'none' = 'caller'>(spec: {
     method: Method;
     path: string;
     params?: P;
+    query?: Q;
     body?: B;
     ifMatch?: boolean;
     auth?: A;
-  }): ApiRoute<P, typeof noQuery, B, R> & { auth: A } => ({
+  }): ApiRoute<P, Q, B, R> & { auth: A } => ({
     method: spec.method,
     path: spec.path,
     params: (spec.params ?? noParams) as P,
-    query: noQuery,
+    query: (spec.query ?? noQuery) as Q,
     body: spec.body as B,
     ifMatch: spec.ifMatch ?? false,
     auth: spec.auth ?? ('caller' as A),
@@ -256,8 +259,11 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
-/** The path of a route with its parameters filled in, each URL-encoded. */
-export function pathOf<T extends ApiRoute>(route: T, args: PathArgs<T>): string {
+/** The path of a route with its parameters filled in, each URL-encoded, and its query if it has one. */
+export function pathOf<T extends ApiRoute>(route: T, args: PathArgs<T>, query?: QueryArgs<T>): string {
   const values = args as Record<string, string | number>;
-  return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(values[name] ?? '')));
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(values[name] ?? '')));
+  const search = new URLSearchParams(Object.entries((query ?? {}) as Record<string, string | number | undefined>).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])));
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathOf, ROUTES, type ApiRoute } from '../../src/contract/routes';
+import * as z from 'zod/mini';
+import { pathOf, route, ROUTES, type ApiRoute } from '../../src/contract/routes';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
 
@@ -29,6 +30,8 @@ describe('the route table', () => {
     expect(pathOf(ROUTES.members, { networkId: '19:im-natverket@thread.tacv2' })).toBe('/api/v1/networks/19%3Aim-natverket%40thread.tacv2/members');
     expect(pathOf(ROUTES.requestMinutesChange, { meetingId: 'm-1', version: 3 })).toBe('/api/v1/meetings/m-1/minutes/versions/3/request-change');
     expect(pathOf(ROUTES.me, {})).toBe('/api/v1/me');
+    const search = route<{ hits: string[] }>()({ method: 'GET', path: '/api/v1/networks/:networkId/search', params: z.object({ networkId: z.string() }), query: z.object({ q: z.string(), page: z.optional(z.string()) }) });
+    expect(pathOf(search, { networkId: 'n 1' }, { q: 'räkna & skriv' })).toBe('/api/v1/networks/n%201/search?q=r%C3%A4kna+%26+skriv');
   });
 
   test('the schemas parse what the tab sends and refuse what it cannot', () => {
