@@ -22,7 +22,13 @@ export interface Config {
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
   /** Verifying the tab's Teams SSO tokens. */
-  sso: { clientId: string; allowedTenants: string[]; authority: string };
+  sso: {
+    clientId: string;
+    /** The Application ID URI a v1 token names as audience: AAD_APP_ID_URI, else api://<PUBLIC_URL's host>/<client id>. */
+    appIdUri: string;
+    allowedTenants: string[];
+    authority: string;
+  };
   /** Days after sending when a justerare who has not answered is reminded. */
   justeringReminderDays: number;
   /** Where approved protocols are kept: a local folder (embedded default) or SharePoint through Graph. */
@@ -77,6 +83,7 @@ const schema = z
     PUBLIC_URL: z.string().url().optional(),
     REMINDER_DAYS: z.string().regex(/^\s*(\d{1,2}\s*(,\s*\d{1,2}\s*)*)?$/, 'is whole days separated by commas, e.g. 7,1').default('7,1'),
     AAD_APP_CLIENT_ID: z.string().trim().default(''),
+    AAD_APP_ID_URI: z.string().trim().regex(/^api:\/\/[^\s/]+\/[^\s]+$/, 'is an Application ID URI such as api://justera.example.se/<client id>').optional(),
     ALLOWED_TENANTS: z.string().default(''),
     SSO_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
     JUSTERING_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
@@ -118,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const domains = parseDomains(e.MUNICIPALITY_DOMAINS);
   if (!domains.ok) throw new ConfigError([`MUNICIPALITY_DOMAINS: ${domains.problem}`]);
   const localMode = e.BOT_ID === '';
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   return {
     host: e.HOST,
     port: e.PORT,
@@ -129,11 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT, locale: e.PLAYGROUND_LOCALE },
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
     reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
     sso: {
       clientId: e.AAD_APP_CLIENT_ID,
+      appIdUri: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).hostname}/${e.AAD_APP_CLIENT_ID}`,
       allowedTenants: allowedTenants(e.ALLOWED_TENANTS, e.BOT_TENANT_ID),
       authority: e.SSO_AUTHORITY.replace(/\/+$/, ''),
     },
@@ -208,7 +217,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     timeZone: c.timeZone,
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
-    sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },
+    sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', appIdUri: c.sso.appIdUri, allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },
     store:
       c.store.kind === 'sqlite'
         ? 'sqlite'

@@ -1,6 +1,7 @@
 import type { AttendanceStatus } from '../domain/attendance';
 import type { ErrorCode } from '../domain/errors';
 import type { Locale, MeetingFieldError, MeetingMode } from '../domain/meeting';
+import { markdownText } from './markdown';
 
 export interface Strings {
   weekdays: readonly string[];
@@ -43,9 +44,12 @@ export interface Strings {
   unknownCommand: string;
   errors: Record<ErrorCode, string>;
   errorTitle: string;
+  /** A request field (a path such as items.0.title) that does not have the shape the API expects. */
+  fieldInvalid(field: string): string;
   municipalitySet(name: string): string;
   recorded(status: AttendanceStatus | 'none', meeting: string): string;
   municipalityUnknown(known: string): string;
+  /** A markdown message (sent as text): the team name is escaped, never formatting. */
   welcome(network: string, members: number): string;
 }
 
@@ -131,14 +135,19 @@ const sv: Strings = {
     precondition_required: 'Begäran saknar versionen (If-Match) den bygger på. Inget har sparats.',
     unauthenticated: 'Du är inte inloggad. Öppna Justera i Teams igen.',
     not_found: 'Det du söker finns inte.',
+    invalid_json: 'Begäran var inte giltig JSON. Inget har ändrats.',
+    method_not_allowed: 'Den adressen tar inte emot den sortens begäran. Inget har ändrats.',
+    body_too_large: 'Begäran var för stor. Inget har ändrats.',
+    unsupported_media_type: 'Begäran ska skickas som JSON. Inget har ändrats.',
     internal: 'Något gick fel hos Justera. Försök igen om en stund.',
   },
   errorTitle: 'Det gick inte',
+  fieldInvalid: (field) => `Fältet ${field} har fel form. Inget har ändrats.`,
   municipalitySet: (name) => `Klart: du representerar nu ${name}.`,
   recorded: (status, meeting) => (status === 'apologies' ? `Ditt förhinder är anmält till ${meeting}.` : `Din närvaro för ${meeting}: ${sv.status[status]}.`),
   municipalityUnknown: (known) => `Den kommunen känner jag inte igen. Välj en av: ${known}.`,
   welcome: (network, members) =>
-    `Hej ${network}! Justera är installerad och känner till ${members} medlemmar. Skriv @Justera hjälp för att komma igång.`,
+    `Hej ${markdownText(network)}! Justera är installerad och känner till ${members} medlemmar. Skriv @Justera hjälp för att komma igång.`,
 };
 
 const en: Strings = {
@@ -223,14 +232,19 @@ const en: Strings = {
     precondition_required: 'The request lacks the version (If-Match) it builds on. Nothing was saved.',
     unauthenticated: 'You are not signed in. Open Justera in Teams again.',
     not_found: 'What you are looking for does not exist.',
+    invalid_json: 'The request was not valid JSON. Nothing was changed.',
+    method_not_allowed: 'That address does not take this kind of request. Nothing was changed.',
+    body_too_large: 'The request was too large. Nothing was changed.',
+    unsupported_media_type: 'The request must be sent as JSON. Nothing was changed.',
     internal: 'Something went wrong in Justera. Please try again shortly.',
   },
   errorTitle: 'That did not work',
+  fieldInvalid: (field) => `The field ${field} does not have the expected form. Nothing was changed.`,
   municipalitySet: (name) => `Done: you now represent ${name}.`,
   recorded: (status, meeting) => (status === 'apologies' ? `Your apologies for ${meeting} are recorded.` : `Your attendance for ${meeting}: ${en.status[status]}.`),
   municipalityUnknown: (known) => `I do not recognise that municipality. Choose one of: ${known}.`,
   welcome: (network, members) =>
-    `Hello ${network}! Justera is installed and knows ${members} members. Write @Justera hjälp to get started.`,
+    `Hello ${markdownText(network)}! Justera is installed and knows ${members} members. Write @Justera hjälp to get started.`,
 };
 
 const STRINGS: Record<Locale, Strings> = { sv, en };

@@ -261,16 +261,16 @@ export function publishAgenda(agenda: Agenda, at: string, previous?: Agenda): Ag
   return ok({ ...rest, status: 'published', version: agenda.version + 1, publishedAt: at, ...(previous ? { changes } : {}) });
 }
 
-export interface ScheduledItem {
-  item: AgendaItem;
+export interface ScheduledItem<I = AgendaItem> {
+  item: I;
   /** 1-based number as printed on the agenda. */
   number: number;
   start: string;
   end: string;
 }
 
-export interface AgendaSchedule {
-  items: ScheduledItem[];
+export interface AgendaSchedule<I = AgendaItem> {
+  items: ScheduledItem<I>[];
   /** When the last item ends (HH:MM; past midnight wraps around). */
   end: string;
   totalMin: number;
@@ -279,7 +279,11 @@ export interface AgendaSchedule {
 }
 
 /** Start and end times of each item, from the meeting's start; `overrunMin` against its end. */
-export function scheduleItems(agenda: Pick<Agenda, 'items'>, start: string, meetingEnd?: string): AgendaResult<AgendaSchedule> {
+export function scheduleItems<I extends Pick<AgendaItem, 'durationMin'> = AgendaItem>(
+  agenda: { items: readonly I[] },
+  start: string,
+  meetingEnd?: string,
+): AgendaResult<AgendaSchedule<I>> {
   const from = minutesOf(start);
   const until = meetingEnd === undefined ? undefined : minutesOf(meetingEnd);
   if (from === undefined || (meetingEnd !== undefined && until === undefined)) return fail('invalid_time');

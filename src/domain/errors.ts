@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'precondition_required'
   | 'unauthenticated'
   | 'not_found'
+  | 'invalid_json'
+  | 'method_not_allowed'
+  | 'body_too_large'
+  | 'unsupported_media_type'
   | 'internal';
 
 export class DomainError extends Error {

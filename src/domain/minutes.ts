@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { AGENDA_LIMITS, type Agenda } from './agenda';
+import type { Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
 import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, normaliseTime, type MeetingDetails } from './meeting';
 import { hasUnsafeNameChars } from './text';
 import { canonicalJson } from './canonical';
+import { MINUTES_LIMITS } from './minutes-limits';
 import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
 
 export type * from './minutes-model';
@@ -20,17 +21,7 @@ export { canonicalJson } from './canonical';
  * no longer matches what the secretary holds, so the justerare is told and shown the new text.
  */
 
-export const MINUTES_LIMITS = {
-  title: AGENDA_LIMITS.title,
-  notes: 20000,
-  decision: 2000,
-  action: 1000,
-  name: 200,
-  items: 60,
-  attendees: 400,
-  comment: 2000,
-  justerare: 2,
-} as const;
+export { MINUTES_LIMITS } from './minutes-limits';
 
 // ---------------------------------------------------------------------------------------------
 // Canonical content and its hash

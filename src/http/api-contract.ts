@@ -3,7 +3,11 @@
  * tab (src/tab imports these types only). Every request carries `Authorization: Bearer <Teams
  * SSO token>`; in local mode only, `X-Justera-Dev-User: <member id>` may stand in for it.
  * Errors are application/problem+json (`Problem`), with a message in the user's language.
+ * Each route (method, path, the schemas of its input, this response type) is declared once in
+ * src/contract/routes.ts; the request bodies' types come from its schemas.
  */
+
+export type { AgendaSaveRequest, MinutesSaveRequest, RoleRequest, TermPlanRequest } from '../contract/routes';
 
 export type Role = 'admin' | 'ordforande' | 'sekreterare' | 'presidium' | 'member';
 export type ApiMode = 'onsite' | 'online' | 'hybrid';
@@ -103,10 +107,7 @@ export interface MembersResponse {
   capabilities: ApiCapabilities;
 }
 
-/** PUT /api/v1/networks/:networkId/members/:memberId/role — admins only; answers the member. */
-export interface RoleRequest {
-  role: Role;
-}
+/** PUT /api/v1/networks/:networkId/members/:memberId/role (`RoleRequest`) — admins only; answers the member. */
 
 export type ApiItemKind = 'information' | 'diskussion' | 'beslut';
 export type ApiPresenter = { kind: 'member'; memberId: string; name: string } | { kind: 'guest'; name: string; organisation?: string };
@@ -148,19 +149,6 @@ export interface AgendaResponse {
   openActions: { id: string; text: string; owner: string; due?: string; meetingDate: string; itemTitle: string }[];
 }
 
-export interface AgendaSaveRequest {
-  /** In order. An item without id is new; the standard items must stay, in their places. */
-  items: {
-    id?: string;
-    title: string;
-    presenter?: ApiPresenter;
-    durationMin: number;
-    kind: ApiItemKind;
-    description?: string;
-    links?: { title: string; url: string }[];
-  }[];
-}
-
 export interface ApiProposal {
   id: string;
   title: string;
@@ -187,11 +175,6 @@ export interface ProposalsResponse {
  * (letters, digits, - and _) makes a retry create nothing new. Each created meeting gets its
  * own agenda draft; its check-in card is posted when the agenda is first published.
  */
-export interface TermPlanRequest {
-  planId: string;
-  text: string;
-}
-
 export interface TermPlanResponse {
   created: { id: string; date: string; start: string; end: string; place: string }[];
   /** What could not be read or created, each with a Swedish (or English) sentence. */
@@ -254,6 +237,13 @@ export interface ApiMinutesVersion {
   /** Why the archive refused it, when it did (POST …/versions/{n}/archive tries again). */
   archiveError?: string;
   content: DomainMinutesContent;
+}
+
+/** POST …/minutes/versions/{n}/approve and …/request-change: what the answer did, and the version as it now stands. */
+export interface MinutesAnswerResponse {
+  outcome: string;
+  reason?: string;
+  version: ApiMinutesVersion;
 }
 
 /** GET/PUT /api/v1/meetings/{id}/minutes, POST …/minutes/send. PUT and send need If-Match. */

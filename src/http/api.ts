@@ -1,21 +1,20 @@
 import type restify from 'restify';
-import { z } from 'zod';
-import { AgendaInvalid, type AgendaService, type VersionedAgenda } from '../app/agendas';
-import { ProposalInvalid, type ProposalService } from '../app/proposals';
-import { proposalStrings } from '../cards/proposal-cards';
+import type { AgendaService, VersionedAgenda } from '../app/agendas';
+import type { ProposalService } from '../app/proposals';
 import type { Proposal } from '../domain/proposal';
-import { agendaStrings, termPlanMessage } from '../cards/agenda-strings';
+import { termPlanMessage } from '../cards/agenda-strings';
 import type { MeetingService } from '../app/meetings';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, MyMeeting, TabQueries } from '../app/tab-queries';
-import { localeFrom, strings } from '../cards';
-import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
+import { strings } from '../cards';
+import { DomainError } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
-import type { AttendanceResponse, TermPlanRequest, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse, Problem, RoleRequest } from './api-contract';
+import type { AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
-import { minutesProblemBody, registerMinutesApi } from './minutes-api';
+import { registerMinutesApi } from './minutes-api';
+import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
@@ -32,39 +31,12 @@ export interface ApiDeps {
 
 const DEV_HEADER = 'x-justera-dev-user';
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  unauthenticated: 401,
-  not_a_member: 403,
-  forbidden: 403,
-  conflict: 412,
-  already_justerad: 409,
-  precondition_required: 428,
-  network_not_found: 404,
-  meeting_not_found: 404,
-  not_found: 404,
-  bad_request: 400,
-  field_too_long: 400,
-};
-
-/** The tab's JSON API under /api/v1. Every route authenticates first. */
+/** The tab's JSON API under /api/v1, from the route table (src/contract/routes.ts). Every route but the dev picker's authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method: 'get' | 'put' | 'post' = 'get'): void => {
-    server[method](path, async (req: restify.Request, res: restify.Response) => {
-      try {
-        const caller = await authenticate(req, deps);
-        res.setHeader('cache-control', 'no-store');
-        const body = await handler(caller, req);
-        const etag = (body as { etag?: unknown } | null)?.etag;
-        if (typeof etag === 'string') res.setHeader('etag', etag);
-        res.json(200, body);
-      } catch (err) {
-        problem(req, res, err, deps.log);
-      }
-    });
-  };
+  const { serve, servePublic, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
 
-  server.get('/api/v1/dev/identities', async (req: restify.Request, res: restify.Response) => {
-    if (!deps.localMode) return problem(req, res, new DomainError('not_found'), deps.log);
+  servePublic('devIdentities', async () => {
+    if (!deps.localMode) throw new DomainError('not_found');
     const identities = (await deps.queries.everyMember()).map(({ member: m, network }) => ({
       id: devId(m.tenantId, m.id),
       name: m.name,
@@ -72,10 +44,10 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       municipality: m.municipality,
       networkName: network.name,
     }));
-    res.json(200, { identities } satisfies DevIdentitiesResponse);
+    return { identities } satisfies DevIdentitiesResponse;
   });
 
-  route('/api/v1/me', async (caller) => {
+  serve('me', async (caller) => {
     const networks = await deps.queries.myNetworks(caller);
     const name = caller.name || networks[0]?.member.name || '';
     return {
@@ -84,30 +56,28 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     } satisfies MeResponse;
   });
 
-  route('/api/v1/me/meetings', async (caller) => {
+  serve('myMeetings', async (caller) => {
     const list = await deps.queries.myMeetings(caller);
     return { meetings: list.map(meetingSummary) } satisfies MyMeetingsResponse;
   });
 
-  route('/api/v1/networks/:networkId', async (caller, req) => {
-    const networkId = keyParam(req, 'networkId');
+  serve('network', async (caller, { params: { networkId } }) => {
     const { network, role, capabilities } = await deps.queries.network(caller, networkId);
     return { id: network.id, name: network.name, channels: network.channels, role, capabilities } satisfies NetworkResponse;
   });
 
-  route('/api/v1/networks/:networkId/members', async (caller, req) => {
-    const { members, capabilities } = await deps.queries.members(caller, keyParam(req, 'networkId'));
+  serve('members', async (caller, { params: { networkId } }) => {
+    const { members, capabilities } = await deps.queries.members(caller, networkId);
     return { members: members.map(memberView), canAssignRoles: capabilities.assignRoles, capabilities } satisfies MembersResponse;
   });
 
-  const meetingId = (req: restify.Request): string => idParam(req, 'meetingId');
   /** The open action items an agenda shows under "Föregående protokoll". */
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
-  registerMinutesApi(route, deps.minutes, { meetingId, ifMatch, key: keyParam });
+  registerMinutesApi(serve, deps.minutes);
 
-  route('/api/v1/meetings/:meetingId/attendance', async (caller, req) => {
-    const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId(req));
+  serve('attendance', async (caller, { params: { meetingId } }) => {
+    const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);
     return {
       meetingId: meeting.id,
       attendanceClosed: meeting.attendanceClosed,
@@ -120,104 +90,66 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     } satisfies AttendanceResponse;
   });
 
-  route('/api/v1/meetings/:meetingId/agenda', async (caller, req) => {
-    const v = await deps.agendas.read(caller, meetingId(req));
+  serve('agenda', async (caller, { params: { meetingId } }) => {
+    const v = await deps.agendas.read(caller, meetingId);
     return agendaView(v, v.capabilities.editAgenda, await openActionsBefore(v));
   });
 
-  route(
-    '/api/v1/meetings/:meetingId/agenda',
-    async (caller, req) => {
-      const id = meetingId(req);
-      const match = ifMatch(req);
-      const parsed = saveRequest.safeParse(req.body);
-      if (!parsed.success) throw new DomainError('bad_request');
-      const v = await deps.agendas.saveItems(caller, id, parsed.data.items, match);
-      return agendaView(v, true, await openActionsBefore(v));
-    },
-    'put',
-  );
+  serve('saveAgenda', async (caller, { params: { meetingId }, body, ifMatch }) => {
+    const v = await deps.agendas.saveItems(caller, meetingId, body.items, ifMatch);
+    return agendaView(v, true, await openActionsBefore(v));
+  });
 
-  route(
-    '/api/v1/meetings/:meetingId/agenda/publish',
-    async (caller, req) => {
-      const v = await deps.agendas.publish(caller, meetingId(req), ifMatch(req));
-      return agendaView(v, true, await openActionsBefore(v));
-    },
-    'post',
-  );
+  serve('publishAgenda', async (caller, { params: { meetingId }, ifMatch }) => {
+    const v = await deps.agendas.publish(caller, meetingId, ifMatch);
+    return agendaView(v, true, await openActionsBefore(v));
+  });
 
-  const proposalId = (req: restify.Request): string => idParam(req, 'proposalId');
-
-  route('/api/v1/meetings/:meetingId/proposals', async (caller, req) => ({
-    proposals: (await deps.proposals.list(caller, meetingId(req))).map(proposalView),
+  serve('proposals', async (caller, { params: { meetingId } }) => ({
+    proposals: (await deps.proposals.list(caller, meetingId)).map(proposalView),
   }) satisfies ProposalsResponse);
 
-  route(
-    '/api/v1/meetings/:meetingId/proposals/:proposalId/accept',
-    async (caller, req) => proposalView(await deps.proposals.accept(caller, meetingId(req), proposalId(req))),
-    'post',
+  serve('acceptProposal', async (caller, { params: { meetingId, proposalId } }) => proposalView(await deps.proposals.accept(caller, meetingId, proposalId)));
+
+  serve('declineProposal', async (caller, { params: { meetingId, proposalId }, body: { reason } }) =>
+    proposalView(await deps.proposals.decline(caller, meetingId, proposalId, reason)),
   );
 
-  route(
-    '/api/v1/meetings/:meetingId/proposals/:proposalId/decline',
-    async (caller, req) => {
-      const reason = (req.body as { reason?: unknown } | undefined)?.reason;
-      if (typeof reason !== 'string') throw new DomainError('bad_request');
-      return proposalView(await deps.proposals.decline(caller, meetingId(req), proposalId(req), reason));
-    },
-    'post',
-  );
+  serve('termPlan', async (caller, { params: { networkId }, body, locale }) => {
+    const result = await deps.meetings.plan({
+      tenantId: caller.tenantId,
+      networkId,
+      planId: body.planId,
+      text: body.text,
+      by: { id: caller.userId, name: caller.name },
+      locale,
+    });
+    const s = strings(locale);
+    return {
+      created: result.created.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place })),
+      problems: [
+        ...result.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
+        ...result.refused.map((r) => ({
+          code: 'not_created',
+          severity: 'error' as const,
+          detail: `"${result.drafts[r.index]?.source ?? ''}": ${Object.values(r.errors).map((e) => s.fieldErrors[e]).join(' ')}`,
+        })),
+      ],
+    } satisfies TermPlanResponse;
+  });
 
-  route(
-    '/api/v1/networks/:networkId/term-plan',
-    async (caller, req) => {
-      const networkId = keyParam(req, 'networkId');
-      const body = req.body as Partial<TermPlanRequest> | undefined;
-      if (typeof body?.text !== 'string' || body.text.length > 5000 || typeof body.planId !== 'string' || body.planId.length > 40 || !ID.test(body.planId)) {
-        throw new DomainError('bad_request');
-      }
-      const locale = localeFrom(req.header('accept-language'));
-      const result = await deps.meetings.plan({
-        tenantId: caller.tenantId,
-        networkId,
-        planId: body.planId,
-        text: body.text,
-        by: { id: caller.userId, name: caller.name },
-        locale,
-      });
-      const s = strings(locale);
-      return {
-        created: result.created.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place })),
-        problems: [
-          ...result.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
-          ...result.refused.map((r) => ({
-            code: 'not_created',
-            severity: 'error' as const,
-            detail: `"${result.drafts[r.index]?.source ?? ''}": ${Object.values(r.errors).map((e) => s.fieldErrors[e]).join(' ')}`,
-          })),
-        ],
-      } satisfies TermPlanResponse;
-    },
-    'post',
-  );
+  serve('setRole', async (caller, { params: { networkId, memberId }, body }) => {
+    const updated = await deps.queries.assignRole(caller, networkId, memberId, body.role);
+    return memberView(updated) satisfies NetworkMember;
+  });
 
-  route(
-    '/api/v1/networks/:networkId/members/:memberId/role',
-    async (caller, req) => {
-      const body = req.body as Partial<RoleRequest> | undefined;
-      if (typeof body?.role !== 'string') throw new DomainError('bad_request');
-      const updated = await deps.queries.assignRole(caller, keyParam(req, 'networkId'), keyParam(req, 'memberId'), body.role);
-      return memberView(updated) satisfies NetworkMember;
-    },
-    'put',
-  );
-
-  route('/api/v1/networks/:networkId/meetings/current', async (caller, req) => {
-    const networkId = keyParam(req, 'networkId');
+  serve('currentMeeting', async (caller, { params: { networkId } }) => {
     const found = await deps.queries.currentMeeting(caller, networkId);
     return { meeting: found ? meetingSummary(found.current) : null, today: found?.today ?? false } satisfies CurrentMeetingResponse;
   });
+
+  const missing = unserved();
+  if (missing.length > 0) throw new Error(`API routes without a handler: ${missing.join(', ')}`);
 }
 
 const meetingSummary = ({ meeting: m, myStatus, counts }: MyMeeting): MeetingSummary => ({
@@ -242,48 +174,6 @@ const memberView = ({ member, role }: { member: Member; role: NetworkRole }): Ne
   municipality: member.municipality,
   role,
 });
-
-const presenter = z.union([
-  z.object({ kind: z.literal('member'), memberId: z.string().min(1).max(200), name: z.string().max(400) }),
-  z.object({ kind: z.literal('guest'), name: z.string().max(400), organisation: z.string().max(400).optional() }),
-]);
-const saveRequest = z.object({
-  items: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(64).optional(),
-        title: z.string().max(1000),
-        presenter: presenter.optional(),
-        durationMin: z.number().int(),
-        kind: z.enum(['information', 'diskussion', 'beslut']),
-        description: z.string().max(20000).optional(),
-        links: z.array(z.object({ title: z.string().max(1000), url: z.string().max(4000) })).max(50).optional(),
-      }),
-    )
-    .max(100),
-});
-
-/** Ids Justera mints (meetings, proposals): letters, digits, - and _. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function idParam(req: restify.Request, name: string): string {
-  const id = String(req.params[name] ?? '');
-  if (!ID.test(id)) throw new DomainError('bad_request');
-  return id;
-}
-
-/** Ids from Teams (a team's 19:…@thread id, an Entra object id) or a client: any text, bounded. */
-function keyParam(req: restify.Request, name: string): string {
-  const key = String(req.params[name] ?? '');
-  if (!key || key.length > 200) throw new DomainError('bad_request');
-  return key;
-}
-
-function ifMatch(req: restify.Request): string {
-  const value = req.header('if-match');
-  if (!value) throw new DomainError('precondition_required');
-  return value;
-}
 
 function agendaView(v: VersionedAgenda, canEdit: boolean, openActions: AgendaResponse['openActions']): AgendaResponse {
   const schedule = scheduleItems(v.agenda, v.meeting.start, v.meeting.end);
@@ -352,29 +242,4 @@ function fromDevId(id: string): [string, string] {
     // fall through: an unreadable id is no identity
   }
   return ['', ''];
-}
-
-/** The one place where errors become problem+json, in the caller's language. */
-function problem(req: restify.Request, res: restify.Response, err: unknown, log: AppLogger): void {
-  const code: ErrorCode = isDomainError(err) ? err.code : 'internal';
-  if (code === 'internal') log.error({ err, url: req.url }, 'api request failed');
-  const status = STATUS[code] ?? 500;
-  const locale = localeFrom(req.header('accept-language'));
-  const s = strings(locale);
-  const body: Problem = { type: `urn:justera:problem:${code}`, title: s.errorTitle, status, detail: s.errors[code], code };
-  if (err instanceof ProposalInvalid) {
-    const p = proposalStrings(locale);
-    body.detail = p.problems[err.problems[0] ?? 'title_required'];
-    body.errors = err.problems.map((code) => ({ code, detail: p.problems[code] }));
-  }
-  if (err instanceof AgendaInvalid) {
-    const a = agendaStrings(locale);
-    body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];
-    body.errors = err.problems.map((p) => ({ code: p.code, ...(p.itemId ? { itemId: p.itemId } : {}), detail: a.errors[p.code] }));
-  }
-  Object.assign(body, minutesProblemBody(err, locale));
-  res.setHeader('content-type', 'application/problem+json');
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
-  res.writeHead(status);
-  res.end(JSON.stringify(body));
 }

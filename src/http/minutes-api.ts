@@ -1,140 +1,45 @@
-import type restify from 'restify';
-import { z } from 'zod';
 import { MinutesInvalid, type MinutesUseCases, type MinutesView } from '../app/minutes';
 import type { JusteringOutcome } from '../app/justering';
-import type { Caller } from '../app/tab-queries';
 import { minutesProblemText } from '../cards/justering-cards';
-import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
-import { MEETING_MODES, type Locale } from '../domain/meeting';
-import type { MinutesContentInput, MinutesVersion } from '../domain/minutes';
-import type { ApiMinutesVersion, MinutesResponse, MyActionsResponse, NetworkActionsResponse, PastMeetingsResponse, Problem } from './api-contract';
-
-export type Route = (path: string, handler: (caller: Caller, req: restify.Request) => Promise<unknown>, method?: 'get' | 'put' | 'post') => void;
-
-/** Lengths are checked by the domain (with messages at the field); this bounds what is parsed at all. */
-const str = z.string().max(50_000);
-const shortStr = z.string().max(1000);
-const id = z.string().min(1).max(100);
-const date = z.string().max(10);
-const time = z.string().max(5);
-
-const personRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('member'), memberId: id, name: shortStr }),
-  z.object({ kind: z.literal('named'), name: shortStr }),
-]);
-const presenter = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('member'), memberId: id, name: shortStr }),
-  z.object({ kind: z.literal('guest'), name: shortStr, organisation: shortStr.optional() }),
-]);
-
-const contentSchema = z.object({
-  networkName: shortStr,
-  meeting: z.object({ date, start: time, end: time, place: shortStr, mode: z.enum(MEETING_MODES), teamsLink: z.string().max(2000).optional() }),
-  secretary: personRef.optional(),
-  justerare: z.array(z.object({ kind: z.literal('member'), memberId: id, name: shortStr })).max(10),
-  attendees: z
-    .array(
-      z.object({
-        id,
-        name: shortStr,
-        municipality: shortStr,
-        status: z.enum(ATTENDANCE_STATUSES),
-        guest: z.boolean(),
-        substituteFor: shortStr.optional(),
-        arrivedAt: time.optional(),
-      }),
-    )
-    .max(1000)
-    .optional(),
-  items: z
-    .array(
-      z.object({
-        id,
-        agendaItemId: id.optional(),
-        title: shortStr,
-        presenter: presenter.optional(),
-        notes: str,
-        decisions: z.array(str).max(50),
-        actions: z.array(z.object({ id, text: str, owner: personRef, due: date.optional() })).max(50),
-        tabled: z.boolean(),
-      }),
-    )
-    .max(200)
-    .optional(),
-  nextMeetings: z.array(z.object({ date, start: time.optional(), end: time.optional(), place: shortStr.optional() })).max(20),
-  nextMeetingNote: str.optional(),
-}) satisfies z.ZodType<MinutesContentInput>;
+import type { Locale } from '../domain/meeting';
+import type { MinutesVersion } from '../domain/minutes';
+import type { ApiMinutesVersion, MinutesAnswerResponse, MinutesResponse, MyActionsResponse, NetworkActionsResponse, PastMeetingsResponse, Problem } from './api-contract';
+import type { Serve } from './routing';
 
 /** The tab's minutes routes: read, autosave under If-Match, send for justering, answer as justerare, action items. */
-export function registerMinutesApi(
-  route: Route,
-  { drafting, justering, actions, past }: MinutesUseCases,
-  helpers: {
-    meetingId(req: restify.Request): string;
-    /** A bounded path parameter by name (Teams ids and the like). */
-    key(req: restify.Request, name: string): string;
-    ifMatch(req: restify.Request): string;
-  },
-): void {
-  const { meetingId, ifMatch, key } = helpers;
-  const networkId = (req: restify.Request): string => key(req, 'networkId');
-  const version = (req: restify.Request): number => {
-    const n = Number(req.params.version);
-    if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new DomainError('bad_request');
-    return n;
-  };
+export function registerMinutesApi(serve: Serve, { drafting, justering, actions, past }: MinutesUseCases): void {
+  serve('minutes', async (caller, { params: { meetingId } }) => minutesView(await drafting.read(caller, meetingId)));
 
-  route('/api/v1/meetings/:meetingId/minutes', async (caller, req) => minutesView(await drafting.read(caller, meetingId(req))));
-
-  route(
-    '/api/v1/meetings/:meetingId/minutes',
-    async (caller, req) => {
-      const match = ifMatch(req);
-      const parsed = contentSchema.safeParse((req.body as { content?: unknown } | undefined)?.content);
-      if (!parsed.success) throw new DomainError('bad_request');
-      return minutesView(await drafting.save(caller, meetingId(req), parsed.data as MinutesContentInput, match));
-    },
-    'put',
+  serve('saveMinutes', async (caller, { params: { meetingId }, body, ifMatch }) =>
+    minutesView(await drafting.save(caller, meetingId, body.content, ifMatch)),
   );
 
-  route('/api/v1/meetings/:meetingId/minutes/send', async (caller, req) => minutesView(await drafting.send(caller, meetingId(req), ifMatch(req))), 'post');
+  serve('sendMinutes', async (caller, { params: { meetingId }, ifMatch }) => minutesView(await drafting.send(caller, meetingId, ifMatch)));
 
-  route('/api/v1/meetings/:meetingId/minutes/versions/:version', async (caller, req) => {
-    const found = await justering.versionFor(caller.tenantId, caller.userId, meetingId(req), version(req));
+  serve('minutesVersion', async (caller, { params: { meetingId, version } }) => {
+    const found = await justering.versionFor(caller.tenantId, caller.userId, meetingId, version);
     return versionView(found.version);
   });
 
-  route(
-    '/api/v1/meetings/:meetingId/minutes/versions/:version/approve',
-    async (caller, req) => answerView(await justering.approve(caller.tenantId, caller.userId, meetingId(req), version(req))),
-    'post',
+  serve('approveMinutes', async (caller, { params: { meetingId, version } }) =>
+    answerView(await justering.approve(caller.tenantId, caller.userId, meetingId, version)),
   );
 
-  route(
-    '/api/v1/meetings/:meetingId/minutes/versions/:version/request-change',
-    async (caller, req) => {
-      const comment = (req.body as { comment?: unknown } | undefined)?.comment;
-      if (typeof comment !== 'string') throw new DomainError('bad_request');
-      return answerView(await justering.requestChange(caller.tenantId, caller.userId, meetingId(req), version(req), comment));
-    },
-    'post',
+  serve('requestMinutesChange', async (caller, { params: { meetingId, version }, body: { comment } }) =>
+    answerView(await justering.requestChange(caller.tenantId, caller.userId, meetingId, version, comment)),
   );
 
-  route(
-    '/api/v1/meetings/:meetingId/minutes/versions/:version/archive',
-    async (caller, req) => versionView(await past.retryArchive(caller, meetingId(req), version(req))),
-    'post',
-  );
+  serve('retryArchive', async (caller, { params: { meetingId, version } }) => versionView(await past.retryArchive(caller, meetingId, version)));
 
-  route('/api/v1/networks/:networkId/actions', async (caller, req) => {
-    return { actions: await actions.networkActions(caller, networkId(req)) } satisfies NetworkActionsResponse;
+  serve('networkActions', async (caller, { params: { networkId } }) => {
+    return { actions: await actions.networkActions(caller, networkId) } satisfies NetworkActionsResponse;
   });
 
-  route('/api/v1/me/actions', async (caller) => ({ actions: await actions.myActions(caller) }) satisfies MyActionsResponse);
+  serve('myActions', async (caller) => ({ actions: await actions.myActions(caller) }) satisfies MyActionsResponse);
 
-  route('/api/v1/networks/:networkId/minutes', async (caller, req) => {
-    const meetings = await past.pastMeetings(caller, networkId(req));
+  serve('pastMeetings', async (caller, { params: { networkId } }) => {
+    const meetings = await past.pastMeetings(caller, networkId);
     return {
       meetings: meetings.map((p) => ({
         id: p.meeting.id,
@@ -150,16 +55,10 @@ export function registerMinutesApi(
     } satisfies PastMeetingsResponse;
   });
 
-  route(
-    '/api/v1/networks/:networkId/actions/:actionId/done',
-    async (caller, req) => {
-      const done = (req.body as { done?: unknown } | undefined)?.done;
-      if (typeof done !== 'boolean') throw new DomainError('bad_request');
-      await actions.markAction(caller, networkId(req), key(req, 'actionId'), done);
-      return { ok: true };
-    },
-    'post',
-  );
+  serve('markAction', async (caller, { params: { networkId, actionId }, body: { done } }) => {
+    await actions.markAction(caller, networkId, actionId, done);
+    return { ok: true as const };
+  });
 }
 
 function versionView(v: MinutesVersion): ApiMinutesVersion {
@@ -192,7 +91,7 @@ function minutesView(v: MinutesView): MinutesResponse {
   };
 }
 
-function answerView(o: JusteringOutcome): { outcome: string; reason?: string; version: ApiMinutesVersion } {
+function answerView(o: JusteringOutcome): MinutesAnswerResponse {
   if (o.kind === 'refused') {
     if (o.reason === 'not_justerare') throw new DomainError('forbidden');
     if (o.reason === 'already_approved') throw new DomainError('already_justerad');

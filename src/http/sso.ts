@@ -18,6 +18,8 @@ export class SsoError extends Error {
 export interface SsoOptions {
   /** The tab's app registration (AAD_APP_CLIENT_ID); empty refuses every token. */
   clientId: string;
+  /** The app's own Application ID URI, api://<the service's public host>/<client id>: the audience of v1 tokens. */
+  appIdUri: string;
   allowedTenants: readonly string[];
   /** https://login.microsoftonline.com, or a test issuer on 127.0.0.1. */
   authority: string;
@@ -62,9 +64,12 @@ export class SsoVerifier {
     return this.opts.authority === DEFAULT_AUTHORITY ? [v2, `https://sts.windows.net/${tid}/`] : [v2];
   }
 
-  /** The client id itself (v2) or the app id URI api://<domain>/<client id> (v1). */
+  /**
+   * The client id itself (v2) or exactly this app's Application ID URI (v1). Another domain
+   * before the client id (api://evil.example/<client id>) is another resource, not ours.
+   */
   private audienceOk(aud: JWTPayload['aud']): boolean {
     const list = Array.isArray(aud) ? aud : [aud];
-    return list.some((a) => a === this.opts.clientId || (typeof a === 'string' && a.startsWith('api://') && a.endsWith(`/${this.opts.clientId}`)));
+    return list.some((a) => a === this.opts.clientId || (this.opts.appIdUri !== '' && a === this.opts.appIdUri));
   }
 }

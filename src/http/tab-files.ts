@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type restify from 'restify';
+import { DomainError } from '../domain/errors';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -26,9 +27,8 @@ export function registerTabFiles(server: restify.Server, tabDir: string): void {
   const send = (res: restify.Response, file: string, cache: string, next: restify.Next): void => {
     fs.readFile(file, (err, data) => {
       if (err) {
-        res.writeHead(err.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(err.code === 'ENOENT' ? 'Fliken är inte byggd eller filen saknas (npm run build).' : 'Fel vid läsning.');
-        next();
+        // Answered as problem+json by the server's error handler; the log says why.
+        next(err.code === 'ENOENT' ? new DomainError('not_found', `no such file; is the tab built (npm run build)? ${path.relative(root, file)}`) : err);
         return;
       }
       res.writeHead(200, {
@@ -43,11 +43,8 @@ export function registerTabFiles(server: restify.Server, tabDir: string): void {
   };
   server.get('/tab/assets/*', (req, res, next) => {
     const file = path.resolve(root, 'assets', decodeURIComponent(String(req.params['*'] ?? '')));
-    if (!file.startsWith(path.join(root, 'assets') + path.sep)) {
-      res.writeHead(404);
-      res.end();
-      next();
-    } else send(res, file, 'public, max-age=31536000, immutable', next);
+    if (!file.startsWith(path.join(root, 'assets') + path.sep)) next(new DomainError('not_found', 'outside the assets'));
+    else send(res, file, 'public, max-age=31536000, immutable', next);
   });
   const index = (_req: restify.Request, res: restify.Response, next: restify.Next): void => {
     send(res, path.join(root, 'index.html'), 'no-cache', next);

@@ -1,3 +1,4 @@
+import { scheduleItems } from '../domain/agenda';
 import type { AgendaSaveRequest, ApiAgendaItem, ApiItemKind, ApiPresenter } from '../http/api-contract';
 
 /**
@@ -113,24 +114,11 @@ export function moveItem(items: readonly DraftItem[], index: number, delta: -1 |
   return next;
 }
 
-const minutesOf = (hhmm: string): number | null => {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-};
-const hhmm = (min: number): string => `${String(Math.floor(min / 60) % 24).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-
-/** Start and end of each item from the meeting's start, as the server computes them; and the overrun past `end`. */
+/** Start and end of each item from the meeting's start, and the overrun past `end`: the domain's schedule, for the draft on the page. */
 export function schedule(items: readonly DraftItem[], start: string, end: string | null): { times: { start: string; end: string }[]; overrunMin: number } {
-  const first = minutesOf(start);
-  if (first === null) return { times: items.map(() => ({ start: '', end: '' })), overrunMin: 0 };
-  let at = first;
-  const times = items.map((i) => {
-    const from = at;
-    at += i.durationMin;
-    return { start: hhmm(from), end: hhmm(at) };
-  });
-  const last = end ? minutesOf(end) : null;
-  return { times, overrunMin: last === null ? 0 : Math.max(0, at - last) };
+  const planned = scheduleItems({ items }, start, end ?? undefined);
+  if (!planned.ok) return { times: items.map(() => ({ start: '', end: '' })), overrunMin: 0 };
+  return { times: planned.value.items.map((i) => ({ start: i.start, end: i.end })), overrunMin: planned.value.overrunMin };
 }
 
 function sameContent(a: DraftItem, b: DraftItem): boolean {

@@ -19,7 +19,9 @@ import type {
   ProposalsResponse,
   Role,
   TermPlanResponse,
+  MinutesAnswerResponse,
 } from '../http/api-contract';
+import { pathOf, ROUTES, type ApiRoute, type BodyOf, type Method, type PathArgs, type ResponseOf } from '../contract/routes';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
 export class ApiError extends Error {
@@ -66,7 +68,7 @@ export interface Api {
   /** "Skicka för justering" with If-Match: `etag`. */
   sendMinutes(meetingId: string, etag: string): Promise<MinutesResponse>;
   /** A justerare's answer to a version: approve, or ask for a change with a comment. */
-  answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<{ outcome: string; version: ApiMinutesVersion }>;
+  answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<MinutesAnswerResponse>;
   minutesVersion(meetingId: string, version: number): Promise<ApiMinutesVersion>;
   /** Archives a justerat version again after the archive refused it (those who write the minutes). */
   retryArchive(meetingId: string, version: number): Promise<ApiMinutesVersion>;
@@ -81,7 +83,7 @@ function isProblem(body: unknown): body is Problem {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'PUT' | 'POST';
+  method?: Method;
   body?: unknown;
   ifMatch?: string;
 }
@@ -109,56 +111,53 @@ async function request<T>(path: string, headers: Record<string, string>, opts: R
   return { body: body as T, etag: res.headers.get('etag') };
 }
 
-async function getJson<T>(path: string, headers: Record<string, string>): Promise<T> {
-  return (await request<T>(path, headers)).body;
-}
-
 /** An answer whose `etag` is taken from the ETag header (the body's copy only if the header is missing). */
 function withEtag<T extends { etag: string }>(answer: { body: T; etag: string | null }): T {
   return { ...answer.body, etag: answer.etag ?? answer.body.etag };
 }
 
+/** The call of one route of the table: its path from `args`, its method, body and If-Match. */
+type Call = <T extends ApiRoute>(route: T, args: PathArgs<T>, opts?: { body?: BodyOf<T>; ifMatch?: string }) => Promise<{ body: ResponseOf<T>; etag: string | null }>;
+
 export function createApi(credentials: Credentials, acceptLanguage: string): Api {
   const headers = async (): Promise<Record<string, string>> => ({ 'accept-language': acceptLanguage, ...(await credentials()) });
-  const get = async <T,>(path: string): Promise<T> => getJson<T>(path, await headers());
-  const call = async <T,>(path: string, opts: RequestOptions): Promise<{ body: T; etag: string | null }> => request<T>(path, await headers(), opts);
-  const meeting = (meetingId: string): string => `/api/v1/meetings/${encodeURIComponent(meetingId)}`;
-  const network = (networkId: string): string => `/api/v1/networks/${encodeURIComponent(networkId)}`;
+  const call: Call = async (route, args, opts = {}) =>
+    request(pathOf(route, args), await headers(), {
+      method: route.method,
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+      ...(opts.ifMatch !== undefined ? { ifMatch: opts.ifMatch } : {}),
+    });
+  /** The answer's body, for a route that sends none. */
+  const answer = async <T extends ApiRoute>(route: T, args: PathArgs<T>): Promise<ResponseOf<T>> => (await call(route, args)).body;
+  const R = ROUTES;
   return {
-    me: () => get<MeResponse>('/api/v1/me'),
-    myMeetings: () => get<MyMeetingsResponse>('/api/v1/me/meetings'),
-    network: (networkId) => get<NetworkResponse>(network(networkId)),
-    agenda: async (meetingId) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, {})),
-    saveAgenda: async (meetingId, body, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda`, { method: 'PUT', body, ifMatch: etag })),
-    publishAgenda: async (meetingId, etag) => withEtag(await call<AgendaResponse>(`${meeting(meetingId)}/agenda/publish`, { method: 'POST', ifMatch: etag })),
-    proposals: (meetingId) => get<ProposalsResponse>(`${meeting(meetingId)}/proposals`),
-    acceptProposal: async (meetingId, proposalId) =>
-      (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/accept`, { method: 'POST' })).body,
-    declineProposal: async (meetingId, proposalId, reason) =>
-      (await call<ApiProposal>(`${meeting(meetingId)}/proposals/${encodeURIComponent(proposalId)}/decline`, { method: 'POST', body: { reason } })).body,
-    members: (networkId) => get<MembersResponse>(`${network(networkId)}/members`),
-    setRole: async (networkId, memberId, role) =>
-      (await call<NetworkMember>(`${network(networkId)}/members/${encodeURIComponent(memberId)}/role`, { method: 'PUT', body: { role } })).body,
-    planTerm: async (networkId, planId, text) => (await call<TermPlanResponse>(`${network(networkId)}/term-plan`, { method: 'POST', body: { planId, text } })).body,
-    currentMeeting: (networkId) => get<CurrentMeetingResponse>(`${network(networkId)}/meetings/current`),
-    pastMeetings: (networkId) => get<PastMeetingsResponse>(`${network(networkId)}/minutes`),
-    attendance: (meetingId) => get<AttendanceResponse>(`${meeting(meetingId)}/attendance`),
-    minutes: async (meetingId) => withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes`, {})),
-    saveMinutes: async (meetingId, content, etag) =>
-      withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes`, { method: 'PUT', body: { content }, ifMatch: etag })),
-    sendMinutes: async (meetingId, etag) => withEtag(await call<MinutesResponse>(`${meeting(meetingId)}/minutes/send`, { method: 'POST', ifMatch: etag })),
-    answerMinutes: async (meetingId, version, answer) =>
-      (
-        await call<{ outcome: string; version: ApiMinutesVersion }>(
-          `${meeting(meetingId)}/minutes/versions/${version}/${'approve' in answer ? 'approve' : 'request-change'}`,
-          'approve' in answer ? { method: 'POST' } : { method: 'POST', body: { comment: answer.comment } },
-        )
-      ).body,
-    minutesVersion: (meetingId, version) => get<ApiMinutesVersion>(`${meeting(meetingId)}/minutes/versions/${version}`),
-    retryArchive: async (meetingId, version) => (await call<ApiMinutesVersion>(`${meeting(meetingId)}/minutes/versions/${version}/archive`, { method: 'POST' })).body,
-    myActions: () => get<MyActionsResponse>('/api/v1/me/actions'),
+    me: () => answer(R.me, {}),
+    myMeetings: () => answer(R.myMeetings, {}),
+    network: (networkId) => answer(R.network, { networkId }),
+    agenda: async (meetingId) => withEtag(await call(R.agenda, { meetingId })),
+    saveAgenda: async (meetingId, body, etag) => withEtag(await call(R.saveAgenda, { meetingId }, { body, ifMatch: etag })),
+    publishAgenda: async (meetingId, etag) => withEtag(await call(R.publishAgenda, { meetingId }, { ifMatch: etag })),
+    proposals: (meetingId) => answer(R.proposals, { meetingId }),
+    acceptProposal: (meetingId, proposalId) => answer(R.acceptProposal, { meetingId, proposalId }),
+    declineProposal: async (meetingId, proposalId, reason) => (await call(R.declineProposal, { meetingId, proposalId }, { body: { reason } })).body,
+    members: (networkId) => answer(R.members, { networkId }),
+    setRole: async (networkId, memberId, role) => (await call(R.setRole, { networkId, memberId }, { body: { role } })).body,
+    planTerm: async (networkId, planId, text) => (await call(R.termPlan, { networkId }, { body: { planId, text } })).body,
+    currentMeeting: (networkId) => answer(R.currentMeeting, { networkId }),
+    pastMeetings: (networkId) => answer(R.pastMeetings, { networkId }),
+    attendance: (meetingId) => answer(R.attendance, { meetingId }),
+    minutes: async (meetingId) => withEtag(await call(R.minutes, { meetingId })),
+    saveMinutes: async (meetingId, content, etag) => withEtag(await call(R.saveMinutes, { meetingId }, { body: { content }, ifMatch: etag })),
+    sendMinutes: async (meetingId, etag) => withEtag(await call(R.sendMinutes, { meetingId }, { ifMatch: etag })),
+    answerMinutes: async (meetingId, version, reply) =>
+      'approve' in reply
+        ? answer(R.approveMinutes, { meetingId, version })
+        : (await call(R.requestMinutesChange, { meetingId, version }, { body: { comment: reply.comment } })).body,
+    minutesVersion: (meetingId, version) => answer(R.minutesVersion, { meetingId, version }),
+    retryArchive: (meetingId, version) => answer(R.retryArchive, { meetingId, version }),
+    myActions: () => answer(R.myActions, {}),
     markAction: async (networkId, actionId, done) => {
-      await call<unknown>(`${network(networkId)}/actions/${encodeURIComponent(actionId)}/done`, { method: 'POST', body: { done } });
+      await call(R.markAction, { networkId, actionId }, { body: { done } });
     },
   };
 }
@@ -166,7 +165,7 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
 /** Local mode only: the people the dev identity picker offers. Null when the server is not in local mode (404). */
 export async function devIdentities(acceptLanguage: string): Promise<DevIdentitiesResponse['identities'] | null> {
   try {
-    return (await getJson<DevIdentitiesResponse>('/api/v1/dev/identities', { 'accept-language': acceptLanguage })).identities;
+    return (await request<DevIdentitiesResponse>(pathOf(ROUTES.devIdentities, {}), { 'accept-language': acceptLanguage })).body.identities;
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;

@@ -1,4 +1,5 @@
 import { capitalise, instantText as instantTextIn, longDate as longDateIn } from '../cards/format';
+import { AGENDA_LIMITS } from '../domain/agenda';
 import type { ApiItemKind, ApiMinutesVersion, ApiMode, ApiStatus, Role } from '../http/api-contract';
 
 export { capitalise };
@@ -474,7 +475,7 @@ const sv: TabStrings = {
       guestName: 'Gästens namn',
       guestOrganisation: 'Gästens organisation (valfritt)',
     },
-    invalid: { titleRequired: 'Skriv en rubrik.', duration: 'Ange 1–240 minuter.', guestName: 'Skriv gästens namn.' },
+    invalid: { titleRequired: 'Skriv en rubrik.', duration: `Ange ${AGENDA_LIMITS.minDurationMin}–${AGENDA_LIMITS.maxDurationMin} minuter.`, guestName: 'Skriv gästens namn.' },
     conflictTitle: 'Dagordningen har ändrats',
     conflictKept: 'Dina ändringar finns kvar här på sidan. När du hämtar den senaste versionen visas de bredvid den, så att du kan lägga in dem igen.',
     reload: 'Hämta senaste versionen',
@@ -816,7 +817,7 @@ const en: TabStrings = {
       guestName: "The guest's name",
       guestOrganisation: "The guest's organisation (optional)",
     },
-    invalid: { titleRequired: 'Write a title.', duration: 'Enter 1–240 minutes.', guestName: "Write the guest's name." },
+    invalid: { titleRequired: 'Write a title.', duration: `Enter ${AGENDA_LIMITS.minDurationMin}–${AGENDA_LIMITS.maxDurationMin} minutes.`, guestName: "Write the guest's name." },
     conflictTitle: 'The agenda has changed',
     conflictKept: 'Your changes are still here on the page. When you get the latest version they are shown beside it, so you can put them in again.',
     reload: 'Get the latest version',

@@ -70,6 +70,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ BOT_ID: 'x', BOT_PASSWORD: 'p', PLAYGROUND: 'on' })).toThrow(/PLAYGROUND/);
   });
 
+  test("the SSO audience URI is the service's own: api://<PUBLIC_URL's host>/<client id>, or AAD_APP_ID_URI", () => {
+    const client = 'c1a2b3c4-0000-4000-8000-000000000abc';
+    expect(loadConfig({ AAD_APP_CLIENT_ID: client, PUBLIC_URL: 'https://justeraab12cd.azurewebsites.net/' }).sso.appIdUri).toBe(`api://justeraab12cd.azurewebsites.net/${client}`);
+    expect(loadConfig({ AAD_APP_CLIENT_ID: client, AAD_APP_ID_URI: `api://justera.skovde.se/${client}` }).sso.appIdUri).toBe(`api://justera.skovde.se/${client}`);
+    expect(() => loadConfig({ AAD_APP_ID_URI: 'https://justera.skovde.se' })).toThrow(/AAD_APP_ID_URI/);
+  });
+
   test('extra municipality domains are added to the defaults', () => {
     const c = loadConfig({ MUNICIPALITY_DOMAINS: 'edu.example.se=Skövde; vaxjo.se=Växjö' });
     expect(c.municipalityDomains['vaxjo.se']).toBe('Växjö');

@@ -33,6 +33,7 @@ describe('the tab API under /api/v1', () => {
       AAD_APP_CLIENT_ID: CLIENT_ID,
       ALLOWED_TENANTS: TENANT,
       SSO_AUTHORITY: issuer.url,
+      PUBLIC_URL: 'https://justera.example.net',
     });
   });
 
@@ -75,8 +76,12 @@ describe('the tab API under /api/v1', () => {
     expect((await get('/api/v1/meetings/nope/attendance', await as(member.aadObjectId))).status).toBe(404);
   });
 
-  test('the v1 audience form api://<domain>/<client id> is accepted too', async () => {
+  test("the v1 audience is accepted only as the service's own Application ID URI, api://<its public host>/<client id>", async () => {
     expect((await get('/api/v1/me', await as(member.aadObjectId, { aud: `api://justera.example.net/${CLIENT_ID}` }))).status).toBe(200);
+    for (const aud of [`api://evil.example/${CLIENT_ID}`, `api://justera.example.net.evil.example/${CLIENT_ID}`, `api://justera.example.net/other/${CLIENT_ID}`, `api:///${CLIENT_ID}`]) {
+      const res = await get('/api/v1/me', await as(member.aadObjectId, { aud }));
+      expect({ aud, status: res.status, code: res.body.code }).toEqual({ aud, status: 401, code: 'unauthenticated' });
+    }
   });
 
   test('someone who is not a member is refused the network with a Swedish problem', async () => {

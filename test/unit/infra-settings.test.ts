@@ -24,6 +24,7 @@ const NOT_SET_BY_BICEP: Readonly<Record<string, string>> = {
   CARD_UPDATE_INTERVAL_MS: "the default (1000 ms) is tuned to Teams' limits; changing it is a reviewed code change, not a per-deployment knob",
   CHANNEL_SENDS_PER_SECOND: 'the default (3 of the 7 Teams allows per conversation) is tuned to Teams; changing it is a reviewed code change',
   REMINDER_DAYS: 'the default (7 and 1 days before) is what the networks asked for; per-network reminder settings belong in the tab, not in the deployment',
+  AAD_APP_ID_URI: "the default, api://<PUBLIC_URL's host>/<AAD_APP_CLIENT_ID>, is the identifier URI the toolkit registers (BOT_DOMAIN is the web app's host); it is set only for a custom domain",
   SSO_AUTHORITY: 'Entra ID (https://login.microsoftonline.com) is the default; another authority exists only for the test issuer on 127.0.0.1',
   JUSTERING_REMINDER_DAYS: 'the default (3 days after sending) is what the issue asks for; per-network settings belong in the tab, not in the deployment',
   ARCHIVE_DIR: 'only for ARCHIVE=folder, the embedded default; Azure archives in SharePoint',

@@ -1,10 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiItemKind, ApiPresenter } from '../../http/api-contract';
+import { AGENDA_LIMITS, ITEM_KINDS } from '../../domain/agenda';
 import type { ItemFields } from '../agenda-draft';
 import type { TabStrings } from '../strings';
 
-const KINDS: readonly ApiItemKind[] = ['information', 'diskussion', 'beslut'];
+const KINDS: readonly ApiItemKind[] = ITEM_KINDS;
+const L = AGENDA_LIMITS;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40em' },
@@ -66,7 +68,7 @@ export function AgendaItemForm(props: {
 
   const minutes = Number(duration);
   const titleError = tried && !title.trim() ? a.invalid.titleRequired : undefined;
-  const durationOk = Number.isInteger(minutes) && minutes >= 1 && minutes <= 240;
+  const durationOk = Number.isInteger(minutes) && minutes >= L.minDurationMin && minutes <= L.maxDurationMin;
   const durationError = tried && !durationOk ? a.invalid.duration : undefined;
   const guestOk = picked !== 'guest' || !!guestName.trim();
   const guestError = tried && !guestOk ? a.invalid.guestName : undefined;
@@ -92,7 +94,7 @@ export function AgendaItemForm(props: {
   return (
     <form className={styles.form} onSubmit={submit} aria-label={props.label} noValidate>
       <Field label={a.fields.title} required validationMessage={titleError}>
-        <Input value={title} maxLength={200} onChange={(_e, d) => setTitle(d.value)} />
+        <Input value={title} maxLength={L.title} onChange={(_e, d) => setTitle(d.value)} />
       </Field>
       <div className={styles.row}>
         <Field label={a.fields.kind}>
@@ -105,7 +107,7 @@ export function AgendaItemForm(props: {
           </Select>
         </Field>
         <Field label={a.fields.duration} required validationMessage={durationError}>
-          <Input type="number" min={1} max={240} step={1} value={duration} onChange={(_e, d) => setDuration(d.value)} />
+          <Input type="number" min={L.minDurationMin} max={L.maxDurationMin} step={1} value={duration} onChange={(_e, d) => setDuration(d.value)} />
         </Field>
       </div>
       <Field label={a.fields.presenter}>
@@ -126,15 +128,15 @@ export function AgendaItemForm(props: {
       {picked === 'guest' && (
         <div className={styles.row}>
           <Field label={a.presenterPicker.guestName} required validationMessage={guestError}>
-            <Input value={guestName} maxLength={200} onChange={(_e, d) => setGuestName(d.value)} />
+            <Input value={guestName} maxLength={L.presenterName} onChange={(_e, d) => setGuestName(d.value)} />
           </Field>
           <Field label={a.presenterPicker.guestOrganisation}>
-            <Input value={guestOrganisation} maxLength={200} onChange={(_e, d) => setGuestOrganisation(d.value)} />
+            <Input value={guestOrganisation} maxLength={L.presenterName} onChange={(_e, d) => setGuestOrganisation(d.value)} />
           </Field>
         </div>
       )}
       <Field label={a.fields.description}>
-        <Textarea value={description} maxLength={4000} resize="vertical" onChange={(_e, d) => setDescription(d.value)} />
+        <Textarea value={description} maxLength={L.description} resize="vertical" onChange={(_e, d) => setDescription(d.value)} />
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary">

@@ -13,13 +13,15 @@ import {
   type MinutesItemPatch,
 } from '../minutes-draft';
 import { eligibleJusterare } from '../../domain/justerare';
+import { ATTENDANCE_STATUSES } from '../../domain/attendance';
+import { MINUTES_LIMITS } from '../../domain/minutes-limits';
 import type { TabStrings } from '../strings';
 import { useSharedStyles } from './styles';
 
-const STATUSES: readonly ApiStatus[] = ['onsite', 'online', 'apologies'];
+const STATUSES: readonly ApiStatus[] = ATTENDANCE_STATUSES;
 
-/** Lengths as the server's limits (domain/minutes.ts), so the tab refuses nothing the server would take. */
-const MAX = { title: 200, notes: 20000, decision: 2000, action: 1000, name: 200 } as const;
+/** The server's limits, so the tab stops typing where the server would refuse. */
+const MAX = MINUTES_LIMITS;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60em' },

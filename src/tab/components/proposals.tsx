@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, Subtitle1, Subtitle2, Textarea, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiProposal } from '../../http/api-contract';
+import { PROPOSAL_LIMITS } from '../../domain/proposal';
 import type { Api } from '../api';
 import type { TabStrings } from '../strings';
 import { useLoad } from '../use-load';
@@ -134,7 +135,7 @@ function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canDec
       {props.canDecide && proposal.status === 'pending' && declining && (
         <form className={styles.decline} onSubmit={(e) => void decline(e)} noValidate>
           <Field label={p.reason} required validationMessage={tried && !reason.trim() ? p.reasonRequired : undefined}>
-            <Textarea value={reason} maxLength={1000} onChange={(_e, d) => setReason(d.value)} />
+            <Textarea value={reason} maxLength={PROPOSAL_LIMITS.reason} onChange={(_e, d) => setReason(d.value)} />
           </Field>
           <div className={styles.actions}>
             <Button type="submit" appearance="primary" size="small" disabled={busy}>

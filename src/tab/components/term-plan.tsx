@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TermPlanResponse } from '../../http/api-contract';
+import { TERM_PLAN_TEXT_MAX } from '../../contract/routes';
 import type { Api } from '../api';
 import { capitalise, longDate, type TabStrings } from '../strings';
 import { ProblemBar } from './status';
@@ -68,7 +69,7 @@ export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: str
     <Section id="term-plan" title={t.title} intro={t.intro} data-term-plan>
       <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="term-plan" noValidate>
         <Field className={styles.field} label={t.label} hint={t.hint} required validationMessage={tried && !text.trim() ? t.required : undefined}>
-          <Textarea value={text} maxLength={5000} resize="vertical" rows={3} onChange={(_e, d) => setText(d.value)} />
+          <Textarea value={text} maxLength={TERM_PLAN_TEXT_MAX} resize="vertical" rows={3} onChange={(_e, d) => setText(d.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy}>
           {busy ? t.submitting : t.submit}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
 import type { Api } from '../api';
+import { MINUTES_LIMITS } from '../../domain/minutes-limits';
 import { MinutesEditor } from '../components/minutes-editor';
 import { MinutesRead, statusText, VersionsList } from '../components/minutes-read';
 import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } from '../components/save-problem';
@@ -355,7 +356,7 @@ function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; ver
           {asking ? (
             <form className={styles.form} onSubmit={request} aria-label={j.requestChange} noValidate>
               <Field label={j.comment} required validationMessage={tried && !comment.trim() ? j.commentRequired : undefined}>
-                <Textarea value={comment} maxLength={2000} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
+                <Textarea value={comment} maxLength={MINUTES_LIMITS.comment} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
               </Field>
               <div className={styles.toolbar}>
                 <Button type="submit" appearance="primary" disabled={busy}>

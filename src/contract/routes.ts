@@ -1,0 +1,269 @@
+import * as z from 'zod/mini';
+import { ITEM_KINDS } from '../domain/agenda';
+import { ATTENDANCE_STATUSES } from '../domain/attendance';
+import { MEETING_MODES } from '../domain/meeting';
+import type { MinutesContentInput } from '../domain/minutes-model';
+import { NETWORK_ROLES } from '../domain/network';
+import type {
+  AgendaResponse,
+  ApiMinutesVersion,
+  ApiProposal,
+  AttendanceResponse,
+  CurrentMeetingResponse,
+  DevIdentitiesResponse,
+  MembersResponse,
+  MeResponse,
+  MinutesAnswerResponse,
+  MinutesResponse,
+  MyActionsResponse,
+  MyMeetingsResponse,
+  NetworkActionsResponse,
+  NetworkMember,
+  NetworkResponse,
+  PastMeetingsResponse,
+  ProposalsResponse,
+  TermPlanResponse,
+} from '../http/api-contract';
+
+/**
+ * The tab's JSON API under /api/v1, declared once: each route's method, path, the zod schema of
+ * its path parameters, query and body, whether it needs If-Match, and its response type. The
+ * server registers its handlers from this table and validates every input here before a
+ * handler runs (src/http/routing.ts); the tab's API client (src/tab/api.ts) builds its paths and
+ * bodies from the same entries.
+ *
+ * zod/mini, not classic zod: the tab bundles this module, and zod/mini adds about 15 KB to it
+ * where classic zod would add some 450 KB (both minified).
+ *
+ * The schemas bound what is parsed at all; the rules with a message at the field (lengths,
+ * dates, the agenda's frame, who may do what) stay in the domain and the use cases.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** Lengths are checked by the domain (with messages at the field); this bounds what is parsed at all. */
+const longText = text(50_000);
+const shortText = text(1000);
+const date = text(10);
+const time = text(5);
+const memberId = z.string().check(z.minLength(1), z.maxLength(200));
+const itemId = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** Ids Justera mints (meetings, proposals): letters, digits, - and _. */
+export const MINTED_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const mintedId = z.string().check(z.regex(MINTED_ID));
+/** Ids from Teams (a team's 19:…@thread id, an Entra object id) or a client: any text, bounded. */
+const teamsKey = z.string().check(z.minLength(1), z.maxLength(200));
+/** A minutes version number in the path: 1 to 999999. */
+const versionNumber = z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,5}$/)), z.transform(Number));
+
+const presenter = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), memberId, name: shortText }),
+  z.object({ kind: z.literal('guest'), name: shortText, organisation: z.optional(shortText) }),
+]);
+const personRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), memberId, name: shortText }),
+  z.object({ kind: z.literal('named'), name: shortText }),
+]);
+
+/** PUT …/agenda: the items in order; an item without id is new. */
+const agendaSaveRequest = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+        title: shortText,
+        presenter: z.optional(presenter),
+        durationMin: z.int(),
+        kind: z.enum(ITEM_KINDS),
+        description: z.optional(text(20_000)),
+        links: z.optional(z.array(z.object({ title: shortText, url: text(4000) })).check(z.maxLength(50))),
+      }),
+    )
+    .check(z.maxLength(100)),
+});
+export type AgendaSaveRequest = z.infer<typeof agendaSaveRequest>;
+
+const minutesContent = z.object({
+  networkName: shortText,
+  meeting: z.object({ date, start: time, end: time, place: shortText, mode: z.enum(MEETING_MODES), teamsLink: z.optional(text(2000)) }),
+  secretary: z.optional(personRef),
+  justerare: z.array(z.object({ kind: z.literal('member'), memberId, name: shortText })).check(z.maxLength(10)),
+  attendees: z.optional(
+    z
+      .array(
+        z.object({
+          id: itemId,
+          name: shortText,
+          municipality: shortText,
+          status: z.enum(ATTENDANCE_STATUSES),
+          guest: z.boolean(),
+          substituteFor: z.optional(shortText),
+          arrivedAt: z.optional(time),
+        }),
+      )
+      .check(z.maxLength(1000)),
+  ),
+  items: z.optional(
+    z
+      .array(
+        z.object({
+          id: itemId,
+          agendaItemId: z.optional(itemId),
+          title: shortText,
+          presenter: z.optional(presenter),
+          notes: longText,
+          decisions: z.array(longText).check(z.maxLength(50)),
+          actions: z.array(z.object({ id: itemId, text: longText, owner: personRef, due: z.optional(date) })).check(z.maxLength(50)),
+          tabled: z.boolean(),
+        }),
+      )
+      .check(z.maxLength(200)),
+  ),
+  nextMeetings: z.array(z.object({ date, start: z.optional(time), end: z.optional(time), place: z.optional(shortText) })).check(z.maxLength(20)),
+  nextMeetingNote: z.optional(longText),
+}) satisfies z.ZodMiniType<MinutesContentInput>;
+
+/** PUT …/minutes: the content; the attendance or the items left out stay as the server has them. */
+const minutesSaveRequest = z.object({ content: minutesContent });
+export type MinutesSaveRequest = z.infer<typeof minutesSaveRequest>;
+
+/** The longest planning text the term plan reads (the tab's field stops there too). */
+export const TERM_PLAN_TEXT_MAX = 5000;
+const termPlanRequest = z.object({ planId: z.string().check(z.maxLength(40), z.regex(MINTED_ID)), text: text(TERM_PLAN_TEXT_MAX) });
+export type TermPlanRequest = z.infer<typeof termPlanRequest>;
+
+const roleRequest = z.object({ role: z.enum(NETWORK_ROLES) });
+export type RoleRequest = z.infer<typeof roleRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// The route type
+
+type Schema = z.ZodMiniType;
+export type Method = 'GET' | 'PUT' | 'POST';
+
+export interface ApiRoute<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema | undefined = Schema | undefined, R = unknown> {
+  method: Method;
+  /** restify's form: `/api/v1/meetings/:meetingId/agenda`; each `:name` is a key of `params`. */
+  path: string;
+  params: P;
+  query: Q;
+  /** The JSON body, or undefined for a route that reads none (whatever is sent is ignored). */
+  body: B;
+  /** Needs `If-Match: <etag>` (428 without it). */
+  ifMatch: boolean;
+  /** `none`: no caller needed (the local dev identity picker only). */
+  auth: 'caller' | 'none';
+  /** Never set: carries the response type to the server's handler and the tab's client. */
+  readonly response?: R;
+}
+
+export type ParamsOf<T> = T extends ApiRoute<infer P, Schema, Schema | undefined, unknown> ? z.output<P> : never;
+export type QueryOf<T> = T extends ApiRoute<Schema, infer Q, Schema | undefined, unknown> ? z.output<Q> : never;
+export type BodyOf<T> = T extends ApiRoute<Schema, Schema, infer B, unknown> ? (B extends Schema ? z.output<B> : undefined) : never;
+export type ResponseOf<T> = T extends ApiRoute<Schema, Schema, Schema | undefined, infer R> ? R : never;
+/** Path parameters as a client writes them (a version number as a number). */
+export type PathArgs<T> = T extends ApiRoute<infer P, Schema, Schema | undefined, unknown> ? { [K in keyof z.input<P>]: string | number } : never;
+/** Query parameters as a client writes them. */
+export type QueryArgs<T> = T extends ApiRoute<Schema, infer Q, Schema | undefined, unknown> ? { [K in keyof z.input<Q>]?: string | number } : never;
+
+const noParams = z.object({});
+const noQuery = z.object({});
+
+/** One route; `R` is its response type: `route<AgendaResponse>()({ … })`. No `query`: the route reads none (others are ignored). */
+export function route<R>() {
+  return <P extends Schema = typeof noParams, Q extends Schema = typeof noQuery, B extends Schema | undefined = undefined, A extends 'caller' | 'none' = 'caller'>(spec: {
+    method: Method;
+    path: string;
+    params?: P;
+    query?: Q;
+    body?: B;
+    ifMatch?: boolean;
+    auth?: A;
+  }): ApiRoute<P, Q, B, R> & { auth: A } => ({
+    method: spec.method,
+    path: spec.path,
+    params: (spec.params ?? noParams) as P,
+    query: (spec.query ?? noQuery) as Q,
+    body: spec.body as B,
+    ifMatch: spec.ifMatch ?? false,
+    auth: spec.auth ?? ('caller' as A),
+  });
+}
+
+const meeting = z.object({ meetingId: mintedId });
+const network = z.object({ networkId: teamsKey });
+const version = z.object({ meetingId: mintedId, version: versionNumber });
+const V1 = '/api/v1';
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+export const ROUTES = {
+  devIdentities: route<DevIdentitiesResponse>()({ method: 'GET', path: `${V1}/dev/identities`, auth: 'none' }),
+  me: route<MeResponse>()({ method: 'GET', path: `${V1}/me` }),
+  myMeetings: route<MyMeetingsResponse>()({ method: 'GET', path: `${V1}/me/meetings` }),
+  myActions: route<MyActionsResponse>()({ method: 'GET', path: `${V1}/me/actions` }),
+
+  network: route<NetworkResponse>()({ method: 'GET', path: `${V1}/networks/:networkId`, params: network }),
+  members: route<MembersResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/members`, params: network }),
+  setRole: route<NetworkMember>()({
+    method: 'PUT',
+    path: `${V1}/networks/:networkId/members/:memberId/role`,
+    params: z.object({ networkId: teamsKey, memberId: teamsKey }),
+    body: roleRequest,
+  }),
+  currentMeeting: route<CurrentMeetingResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/meetings/current`, params: network }),
+  termPlan: route<TermPlanResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/term-plan`, params: network, body: termPlanRequest }),
+  pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network }),
+  networkActions: route<NetworkActionsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/actions`, params: network }),
+  markAction: route<{ ok: true }>()({
+    method: 'POST',
+    path: `${V1}/networks/:networkId/actions/:actionId/done`,
+    params: z.object({ networkId: teamsKey, actionId: teamsKey }),
+    body: z.object({ done: z.boolean() }),
+  }),
+
+  attendance: route<AttendanceResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/attendance`, params: meeting }),
+  agenda: route<AgendaResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/agenda`, params: meeting }),
+  saveAgenda: route<AgendaResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId/agenda`, params: meeting, body: agendaSaveRequest, ifMatch: true }),
+  publishAgenda: route<AgendaResponse>()({ method: 'POST', path: `${V1}/meetings/:meetingId/agenda/publish`, params: meeting, ifMatch: true }),
+  proposals: route<ProposalsResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/proposals`, params: meeting }),
+  acceptProposal: route<ApiProposal>()({
+    method: 'POST',
+    path: `${V1}/meetings/:meetingId/proposals/:proposalId/accept`,
+    params: z.object({ meetingId: mintedId, proposalId: mintedId }),
+  }),
+  declineProposal: route<ApiProposal>()({
+    method: 'POST',
+    path: `${V1}/meetings/:meetingId/proposals/:proposalId/decline`,
+    params: z.object({ meetingId: mintedId, proposalId: mintedId }),
+    body: z.object({ reason: longText }),
+  }),
+
+  minutes: route<MinutesResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/minutes`, params: meeting }),
+  saveMinutes: route<MinutesResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId/minutes`, params: meeting, body: minutesSaveRequest, ifMatch: true }),
+  sendMinutes: route<MinutesResponse>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/send`, params: meeting, ifMatch: true }),
+  minutesVersion: route<ApiMinutesVersion>()({ method: 'GET', path: `${V1}/meetings/:meetingId/minutes/versions/:version`, params: version }),
+  approveMinutes: route<MinutesAnswerResponse>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/versions/:version/approve`, params: version }),
+  requestMinutesChange: route<MinutesAnswerResponse>()({
+    method: 'POST',
+    path: `${V1}/meetings/:meetingId/minutes/versions/:version/request-change`,
+    params: version,
+    body: z.object({ comment: longText }),
+  }),
+  retryArchive: route<ApiMinutesVersion>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/versions/:version/archive`, params: version }),
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** The path of a route with its parameters filled in, each URL-encoded, and its query if it has one. */
+export function pathOf<T extends ApiRoute>(route: T, args: PathArgs<T>, query?: QueryArgs<T>): string {
+  const values = args as Record<string, string | number>;
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(values[name] ?? '')));
+  const search = new URLSearchParams(Object.entries((query ?? {}) as Record<string, string | number | undefined>).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])));
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
+}

@@ -1,0 +1,85 @@
+import type restify from 'restify';
+import type * as z from 'zod/mini';
+import type { Caller } from '../app/tab-queries';
+import type { ApiRoute, BodyOf, ParamsOf, QueryOf, ResponseOf, RouteName } from '../contract/routes';
+import { ROUTES } from '../contract/routes';
+import { DomainError } from '../domain/errors';
+import type { Locale } from '../domain/meeting';
+import { localeFrom } from '../cards';
+import type { AppLogger } from '../log';
+import { InputInvalid, issueFields, sendProblem } from './problem';
+
+/** What a handler gets: the route's input, parsed by its schemas. */
+export interface RouteInput<T extends ApiRoute> {
+  params: ParamsOf<T>;
+  query: QueryOf<T>;
+  body: BodyOf<T>;
+  /** The If-Match header of a route that needs one ('' otherwise). */
+  ifMatch: string;
+  locale: Locale;
+  req: restify.Request;
+}
+
+export type Handler<T extends ApiRoute> = (caller: Caller, input: RouteInput<T>) => Promise<ResponseOf<T>>;
+type CallerRoute = { [N in RouteName]: (typeof ROUTES)[N]['auth'] extends 'caller' ? N : never }[RouteName];
+type PublicRoute = Exclude<RouteName, CallerRoute>;
+/** Registers the handler of one route of the table that needs a signed-in caller. */
+export type Serve = <N extends CallerRoute>(name: N, handler: Handler<(typeof ROUTES)[N]>) => void;
+/** Registers the handler of one route that needs no caller (the local dev identity picker). */
+export type ServePublic = <N extends PublicRoute>(name: N, handler: (input: RouteInput<(typeof ROUTES)[N]>) => Promise<ResponseOf<(typeof ROUTES)[N]>>) => void;
+
+/**
+ * Registers the tab API's handlers from the route table, in one place: authenticate, parse the
+ * path parameters, query and body with the route's schemas (400 problem+json with each field's
+ * path), require If-Match where the route says so (428), then run the handler and answer JSON
+ * (with its ETag header when the answer has one) or problem+json.
+ */
+export function routeTable(
+  server: restify.Server,
+  authenticate: (req: restify.Request) => Promise<Caller>,
+  log: AppLogger,
+): { serve: Serve; servePublic: ServePublic; unserved(): RouteName[] } {
+  const served = new Set<RouteName>();
+  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>): void => {
+    const route: ApiRoute = ROUTES[name];
+    served.add(name);
+    const method = route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post';
+    server[method](route.path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        res.setHeader('cache-control', 'no-store');
+        const body = await run(req);
+        const etag = (body as { etag?: unknown } | null)?.etag;
+        if (typeof etag === 'string') res.setHeader('etag', etag);
+        res.json(200, body);
+      } catch (err) {
+        sendProblem(req, res, err, log);
+      }
+    });
+  };
+  const serve: Serve = (name, handler) =>
+    register(name, async (req) => {
+      const caller = await authenticate(req);
+      return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>);
+    });
+  const servePublic: ServePublic = (name, handler) =>
+    register(name, async (req) => handler(parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>));
+  return { serve, servePublic, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
+}
+
+function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute> {
+  const problems: { field: string; message: string }[] = [];
+  const parse = <S extends z.ZodMiniType>(schema: S, value: unknown, prefix: string): z.output<S> | undefined => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data as z.output<S>;
+    problems.push(...issueFields(result.error.issues, prefix));
+    return undefined;
+  };
+  const params = parse(route.params, { ...(req.params as Record<string, unknown>) }, 'params');
+  const query = parse(route.query, Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams), 'query');
+  if (problems.length > 0) throw new InputInvalid(problems);
+  const ifMatch = route.ifMatch ? req.header('if-match') : '';
+  if (!ifMatch && route.ifMatch) throw new DomainError('precondition_required');
+  const body = route.body ? parse(route.body, req.body, '') : undefined;
+  if (problems.length > 0) throw new InputInvalid(problems);
+  return { params, query, body, ifMatch, locale: localeFrom(req.header('accept-language')), req } as RouteInput<ApiRoute>;
+}
