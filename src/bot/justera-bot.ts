@@ -13,6 +13,7 @@ import type { MeetingService } from '../app/meetings';
 import type { MinutesService } from '../app/minutes';
 import type { NetworkService } from '../app/networks';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
+import { SingleFlight } from '../app/single-flight';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
 import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
@@ -47,6 +48,9 @@ const CARD_NOTICES: ReadonlySet<ErrorCode> = new Set(['attendance_closed', 'not_
 
 /** The botbuilder edge: decodes what Teams sends and hands it to the use cases. */
 export class JusteraBot extends TeamsActivityHandler {
+  /** One full roster read per team at a time: a burst of clicks on a day-old roster reads it once. */
+  private readonly rosterReads = new SingleFlight();
+
   constructor(private readonly deps: BotDeps) {
     super();
   }
@@ -254,7 +258,7 @@ export class JusteraBot extends TeamsActivityHandler {
     }
     const need = await this.deps.networks.rosterNeed(network, personOf(ctx.activity).id);
     try {
-      if (need === 'whole') await this.deps.networks.rosterRead(network, await this.roster(ctx));
+      if (need === 'whole') await this.rosterReads.run(`${team.tenantId}/${team.teamId}`, async () => this.deps.networks.rosterRead(network, await this.roster(ctx)));
       if (need === 'person') {
         const entry = await this.teamMember(ctx);
         if (entry) await this.deps.networks.addMembers(team.tenantId, team.teamId, [entry]);

@@ -181,4 +181,14 @@ describe('the roster is read again from Teams before deciding', () => {
     const card: CardJson = invokeCard(await j.click(gone, checkinCardId, { action: 'checkin', meetingId, status: 'onsite' }));
     expect(texts(card)).toContain(NOT_A_MEMBER);
   });
+
+  test('a burst of clicks on a day-old roster reads it from Teams once', async () => {
+    clock.set('2029-06-04T09:00:00Z');
+    const before = j.connector.rosterPageReads;
+    const present = j.members.filter((m) => j.connector.roster.some((r) => r.id === m.id));
+    const replies = await Promise.all(present.map((m) => j.click(m, checkinCardId, { action: 'checkin', meetingId, status: 'online' })));
+    expect(replies.map((r) => texts(invokeCard(r)).includes('Din närvaro: Digitalt'))).toEqual(present.map(() => true));
+    expect(j.connector.rosterPageReads - before).toBe(1);
+    expect((await j.service.store.getNetwork(TENANT, TEAM_ID))?.rosterReadAt).toBe('2029-06-04T09:00:00.000Z');
+  });
 });
