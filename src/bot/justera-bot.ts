@@ -13,13 +13,14 @@ import type { MeetingService } from '../app/meetings';
 import type { JusteringService } from '../app/justering';
 import type { NetworkService } from '../app/networks';
 import { ProposalInvalid, type ProposalService } from '../app/proposals';
+import { SingleFlight } from '../app/single-flight';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
 import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
-import type { Channel, PostingAddress, RosterEntry } from '../domain/network';
+import type { Channel, Network, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
@@ -48,6 +49,9 @@ const CARD_NOTICES: ReadonlySet<ErrorCode> = new Set(['attendance_closed', 'not_
 
 /** The botbuilder edge: decodes what Teams sends and hands it to the use cases. */
 export class JusteraBot extends TeamsActivityHandler {
+  /** One full roster read per team at a time: a burst of clicks on a day-old roster reads it once. */
+  private readonly rosterReads = new SingleFlight();
+
   constructor(private readonly deps: BotDeps) {
     super();
   }
@@ -106,6 +110,7 @@ export class JusteraBot extends TeamsActivityHandler {
     const person = personOf(ctx.activity);
     const team = teamContext(ctx.activity);
     if (team) await this.knownTeam(ctx, team);
+    else if (action.action !== 'createMeeting') await this.knownChat(ctx, tenantId, action.meetingId);
     // Every id a card carries must belong to the conversation it came from, before anything
     // changes: from a team's channel the policy refuses another network's meeting, from a
     // personal chat a meeting of a network the person is not in now. The use cases then check
@@ -247,8 +252,7 @@ export class JusteraBot extends TeamsActivityHandler {
   /**
    * Before deciding on an action in a team: a team the bot meets for the first time (e.g.
    * installed before this version, or added back without the event reaching us) is registered;
-   * a roster older than a day is read again in full; a person the store does not know as a
-   * member now is looked up in the team (a guest is not in it).
+   * otherwise its roster is brought up to date (freshRoster).
    */
   private async knownTeam(ctx: TurnContext, team: TeamContext): Promise<void> {
     const network = await this.deps.networks.get(team.tenantId, team.teamId);
@@ -256,23 +260,40 @@ export class JusteraBot extends TeamsActivityHandler {
       await this.register(ctx, team);
       return;
     }
+    await this.freshRoster(ctx, network, true);
+  }
+
+  /** Before deciding on a card from a chat (a justerare's, a proposer's): the roster of the meeting's network, if a day old. */
+  private async knownChat(ctx: TurnContext, tenantId: string, meetingId: string): Promise<void> {
+    const meeting = await this.deps.meetings.require(tenantId, meetingId);
+    const network = await this.deps.networks.get(tenantId, meeting.networkId);
+    if (network && !network.removedAt) await this.freshRoster(ctx, network, false);
+  }
+
+  /**
+   * The whole roster is read again when it is older than a day (once per team at a time, however
+   * many click); in a team, a person the store does not know as a member now is looked up (a
+   * guest is not in the team). When Teams does not answer, the store's roster decides.
+   */
+  private async freshRoster(ctx: TurnContext, network: Network, lookUpPerson: boolean): Promise<void> {
     const need = await this.deps.networks.rosterNeed(network, personOf(ctx.activity).id);
     try {
-      if (need === 'whole') await this.deps.networks.rosterRead(network, await this.roster(ctx));
-      if (need === 'person') {
-        const entry = await this.teamMember(ctx);
-        if (entry) await this.deps.networks.addMembers(team.tenantId, team.teamId, [entry]);
+      if (need === 'whole') {
+        await this.rosterReads.run(`${network.tenantId}/${network.id}`, async () => this.deps.networks.rosterRead(network, await this.roster(ctx, network.id)));
+      }
+      if (need === 'person' && lookUpPerson) {
+        const entry = await this.teamMember(ctx, network.id);
+        if (entry) await this.deps.networks.addMembers(network.tenantId, network.id, [entry]);
       }
     } catch (err) {
-      // Teams did not answer: decide with what the store knows.
       this.deps.log.warn({ err, need }, 'could not read the roster again');
     }
   }
 
   /** The acting person as the team's roster has them, or undefined when they are not in the team. */
-  private async teamMember(ctx: TurnContext): Promise<RosterEntry | undefined> {
+  private async teamMember(ctx: TurnContext, teamId: string): Promise<RosterEntry | undefined> {
     try {
-      return rosterEntry(await TeamsInfo.getMember(ctx, ctx.activity.from.id));
+      return rosterEntry(await TeamsInfo.getTeamMember(ctx, teamId, ctx.activity.from.id));
     } catch (err) {
       if ((err as { statusCode?: number }).statusCode === 404) return undefined;
       throw err;
@@ -337,7 +358,7 @@ export class JusteraBot extends TeamsActivityHandler {
       botId: activity.recipient?.id ?? '',
       botName: activity.recipient?.name ?? 'Justera',
     };
-    const [channels, roster] = await Promise.all([this.channels(ctx, team), this.roster(ctx)]);
+    const [channels, roster] = await Promise.all([this.channels(ctx, team), this.roster(ctx, team.teamId)]);
     const network = await this.deps.networks.register(
       { tenantId: team.tenantId, id: team.teamId, name: team.teamName, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}), channels, address },
       roster,
@@ -356,12 +377,12 @@ export class JusteraBot extends TeamsActivityHandler {
     }
   }
 
-  /** The whole roster, page by page. */
-  private async roster(ctx: TurnContext): Promise<RosterEntry[]> {
+  /** The team's whole roster, page by page. */
+  private async roster(ctx: TurnContext, teamId: string): Promise<RosterEntry[]> {
     const all: RosterEntry[] = [];
     let token: string | undefined;
     do {
-      const page = await TeamsInfo.getPagedMembers(ctx, 500, token);
+      const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
       all.push(...page.members.map(rosterEntry));
       token = page.continuationToken || undefined;
     } while (token);

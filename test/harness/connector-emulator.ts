@@ -30,6 +30,8 @@ export class ConnectorEmulator {
   readonly rosters = new Map<string, RosterMember[]>();
   channels: { id: string; name?: string }[] = [];
   pageSize = 0;
+  /** How many roster pages the bot has read. */
+  rosterPageReads = 0;
   private failures: { status: number; retryAfter?: string }[] = [];
   private server?: http.Server;
   private seq = 0;
@@ -92,6 +94,7 @@ export class ConnectorEmulator {
       return json(201, { id, activityId: id });
     }
     if (req.method === 'GET' && parts[3] === 'pagedmembers') {
+      this.rosterPageReads++;
       const size = this.pageSize || Number(url.searchParams.get('pageSize') ?? 500);
       const start = Number(url.searchParams.get('continuationToken') ?? 0);
       const roster = this.rosters.get(conv) ?? this.roster;

@@ -91,6 +91,15 @@ describe('a card action is checked against the conversation it comes from', () =
     expect(texts(invokeCard(own))).toContain('Din närvaro: Digitalt');
   });
 
+  test("from another tenant, a meeting id is not found (its existence is not told) and nothing changes", async () => {
+    const activity = cardAction(j.serviceUrl, j.members[1]!, skisPost.activityId, { action: 'checkin', meetingId: skisMeetingId, status: 'onsite' });
+    const conversation = activity.conversation as Record<string, unknown>;
+    const other = { ...activity, conversation: { ...conversation, tenantId: 'tenant-2' }, channelData: { ...(activity.channelData as object), tenant: { id: 'tenant-2' } } };
+    const reply = await postActivity(j.botUrl, inTeam(other, OTHER_TEAM));
+    expect(refusal(reply)).toContain('Träffen finns inte (längre). Inget har ändrats.');
+    expect((await j.service.store.listAttendance(TENANT, skisMeetingId)).map((r) => r.personId)).not.toContain(j.members[1]!.aadObjectId);
+  });
+
   test("createMeeting with another network's meeting id as its form id posts nothing here and changes nothing", async () => {
     const form = await j.say('ny träff');
     const posts = j.connector.sent.filter((s) => s.kind === 'post').length;

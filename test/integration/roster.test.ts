@@ -181,4 +181,27 @@ describe('the roster is read again from Teams before deciding', () => {
     const card: CardJson = invokeCard(await j.click(gone, checkinCardId, { action: 'checkin', meetingId, status: 'onsite' }));
     expect(texts(card)).toContain(NOT_A_MEMBER);
   });
+
+  test("a justerare who left without the event reaching us cannot approve from personal chat once the roster is a day old; the secretary is told", async () => {
+    const [SECRETARY, LEAVER] = [1, 3];
+    await j.assignRole(0, SECRETARY, 'sekreterare');
+    await j.sendMinutes(meetingId, SECRETARY, [LEAVER]);
+    j.connector.roster = j.connector.roster.filter((m) => m.id !== j.members[LEAVER]!.id);
+    clock.set('2029-06-03T10:00:00Z');
+    const refused = await fromChat(j, j.members[LEAVER]!, { action: 'approveMinutes', meetingId, version: '1' });
+    expect(texts(invokeCard(refused))).toContain(NOT_A_MEMBER);
+    expect((await j.service.store.getMinutesVersion(TENANT, meetingId, 1))?.version).toMatchObject({ state: 'pending', approvals: [] });
+    const notice = await eventually(() => j.personalCards(SECRETARY).find((c) => texts(c).includes('har lämnat')), 5000, 'the notice to the secretary');
+    expect(cardProblems(notice)).toEqual([]);
+  });
+
+  test('a burst of clicks on a day-old roster reads it from Teams once', async () => {
+    clock.set('2029-06-05T09:00:00Z');
+    const before = j.connector.rosterPageReads;
+    const present = j.members.filter((m) => j.connector.roster.some((r) => r.id === m.id));
+    const replies = await Promise.all(present.map((m) => j.click(m, checkinCardId, { action: 'checkin', meetingId, status: 'online' })));
+    expect(replies.map((r) => texts(invokeCard(r)).includes('Din närvaro: Digitalt'))).toEqual(present.map(() => true));
+    expect(j.connector.rosterPageReads - before).toBe(1);
+    expect((await j.service.store.getNetwork(TENANT, TEAM_ID))?.rosterReadAt).toBe('2029-06-05T09:00:00.000Z');
+  });
 });

@@ -1,9 +1,12 @@
+import { MeetingService } from '../../src/app/meetings';
 import { NetworkService } from '../../src/app/networks';
+import type { Meeting } from '../../src/domain/meeting';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { isCurrentMember, membersLeaving, membersMissingFrom } from '../../src/domain/network';
-import { member } from '../store/conformance';
+import { meeting, member, network } from '../store/conformance';
 
 const A = '19:a@thread.tacv2';
+const B = '19:b@thread.tacv2';
 const AT = '2030-01-01T10:00:00.000Z';
 
 describe('members who leave the team', () => {
@@ -52,4 +55,24 @@ describe('reading the whole roster again', () => {
     expect((await store.listMembers('t', A)).map((m) => [m.id, m.leftAt ?? null])).toEqual([['a', null], ['b', null]]);
     await store.close();
   });
+});
+
+test("a new meeting's form id that names another network's meeting is refused, and nothing is posted", async () => {
+  const store = new SqliteStore(':memory:');
+  await store.upsertNetwork(network('t', A));
+  await store.upsertNetwork(network('t', B));
+  await store.createMeeting(meeting('m-b', { tenantId: 't', networkId: B }));
+  // The person submitting is a member of both networks: only the form id's network decides.
+  await store.upsertMembers([member('p', { tenantId: 't', networkId: A }), member('p', { tenantId: 't', networkId: B })]);
+  const posted: string[] = [];
+  const channel = { post: async (m: Meeting) => (posted.push(m.id), { conversationId: 'c', activityId: 'a' }), requestRefresh: () => undefined };
+  const meetings = new MeetingService({ store, clock: { now: () => new Date(AT) }, channel, timeZone: 'Europe/Stockholm' });
+  const values = { date: '2030-02-04', start: '13:00', end: '15:00', place: 'Hjo', mode: 'onsite', teamsLink: '' };
+  const create = (networkId: string) => meetings.create({ tenantId: 't', networkId, channelId: 'c', formId: 'm-b', values, by: { id: 'p', name: 'P' }, locale: 'sv' });
+  await expect(create(A)).rejects.toMatchObject({ code: 'other_network' });
+  expect(posted).toEqual([]);
+  // Its own network's retried submit still gets the meeting (and posts its card once).
+  expect(await create(B)).toMatchObject({ ok: true, meeting: { id: 'm-b', networkId: B } });
+  expect(posted).toEqual(['m-b']);
+  await store.close();
 });
