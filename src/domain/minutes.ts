@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AGENDA_LIMITS, type Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
 import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, normaliseTime, type MeetingDetails } from './meeting';
-import { hasUnsafeNameChars } from './text';
+import { hasUnsafeNameChars, intakeName } from './text';
 import { canonicalJson } from './canonical';
 import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
 
@@ -44,7 +44,7 @@ export function contentHash(content: MinutesContent): string {
 
 /** The attendance as the check-in records it. */
 export function attendeesFromCheckin(attendance: readonly AttendanceRecord[]): MinutesAttendee[] {
-  return attendance.map((r) => ({ id: r.personId, name: r.name, municipality: r.municipality, status: r.status, guest: r.guest }));
+  return attendance.map((r) => ({ id: r.personId, name: intakeName(r.name), municipality: r.municipality, status: r.status, guest: r.guest }));
 }
 
 /** The agenda's items as empty minutes items; ids follow the agenda's, so they stay the same as it changes. */
