@@ -294,7 +294,7 @@ export function requestChange(v: MinutesVersion, member: { memberId: string; nam
 
 /** The version a send creates; the one before it, unless approved, is superseded. */
 export function newVersion(draft: MinutesDraft, number: number, sentBy: { memberId: string; name: string }, now: string): MinutesVersion {
-  const problems = sendProblems(draft.content);
+  const problems = minutesProblems(draft.content);
   if (problems.length > 0) throw new Error(`a version cannot be made of invalid minutes: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
   return {
     tenantId: draft.tenantId,
