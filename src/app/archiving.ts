@@ -1,6 +1,6 @@
 import type { Meeting } from '../domain/meeting';
 import { archiveFileName, archiveNames } from '../domain/archive-names';
-import type { ArchivedDocument, ArchiveIntent, ArchiveNames, MinutesVersion } from '../domain/minutes';
+import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type ArchiveNames, type MinutesVersion } from '../domain/minutes';
 import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
@@ -148,6 +148,8 @@ export class ArchiveWorker {
    * minutes' editable text): see archiveNames.
    */
   private async namesOf(v: MinutesVersion, meeting: Meeting): Promise<ArchiveNames> {
+    // Part-archived before names were recorded: the rest goes beside what is there, as it was named then.
+    if (v.archive?.documents.length) return { network: v.content.networkName, meetingDate: v.content.meeting.date, folder: v.content.networkName, file: protocolTitle(v.content) };
     const { store } = this.deps;
     const network = (await store.getNetwork(v.tenantId, meeting.networkId)) ?? { id: meeting.networkId, name: meeting.networkName };
     const sameDate = (await store.listMeetings(v.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date);

@@ -18,6 +18,7 @@ import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
 import type { IdSource, Logger } from '../app/ports';
 import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
+import { intakeName } from '../domain/text';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
 import type { Channel, Network, PostingAddress, RosterEntry } from '../domain/network';
@@ -370,7 +371,7 @@ export class JusteraBot extends TeamsActivityHandler {
   private async channels(ctx: TurnContext, team: TeamContext): Promise<Channel[]> {
     try {
       const list = await TeamsInfo.getTeamChannels(ctx, team.teamId);
-      return list.filter((c) => c.id).map((c) => ({ id: c.id ?? '', name: c.name ?? 'General' }));
+      return list.filter((c) => c.id).map((c) => ({ id: c.id ?? '', name: intakeName(c.name) || 'General' }));
     } catch (err) {
       this.deps.log.warn({ err }, 'could not list the team channels');
       return [{ id: team.channelId, name: 'General' }];

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import type { Person } from '../domain/meeting';
+import { LIMITS, type Person } from '../domain/meeting';
+import { intakeName } from '../domain/text';
 
 /** Where in Teams an activity came from, when it came from a team's channel. */
 export interface TeamContext {
@@ -30,7 +31,7 @@ export function teamContext(activity: Partial<Activity>): TeamContext | undefine
   return {
     tenantId,
     teamId,
-    teamName: data.team?.name ?? teamId,
+    teamName: intakeName(data.team?.name, LIMITS.networkName) || teamId,
     ...(data.team?.aadGroupId ? { aadGroupId: data.team.aadGroupId } : {}),
     channelId: data.channel?.id ?? activity.conversation?.id?.split(';')[0] ?? teamId,
   };
@@ -39,7 +40,7 @@ export function teamContext(activity: Partial<Activity>): TeamContext | undefine
 /** The person behind an activity, by Entra object id when Teams gives it. */
 export function personOf(activity: Partial<Activity>): Person {
   const from = activity.from;
-  return { id: from?.aadObjectId || from?.id || 'unknown', name: (from?.name ?? '').slice(0, 200) || '?' };
+  return { id: from?.aadObjectId || from?.id || 'unknown', name: intakeName(from?.name) || '?' };
 }
 
 /** The channel a channel event names (the General channel's id is the team's, and Teams may leave its name out). */

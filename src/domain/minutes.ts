@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
 import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, normaliseTime, type MeetingDetails } from './meeting';
-import { hasUnsafeNameChars } from './text';
+import { hasUnsafeNameChars, intakeName } from './text';
 import { canonicalJson } from './canonical';
 import { MINUTES_LIMITS } from './minutes-limits';
 import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
@@ -35,7 +35,7 @@ export function contentHash(content: MinutesContent): string {
 
 /** The attendance as the check-in records it. */
 export function attendeesFromCheckin(attendance: readonly AttendanceRecord[]): MinutesAttendee[] {
-  return attendance.map((r) => ({ id: r.personId, name: r.name, municipality: r.municipality, status: r.status, guest: r.guest }));
+  return attendance.map((r) => ({ id: r.personId, name: intakeName(r.name), municipality: r.municipality, status: r.status, guest: r.guest }));
 }
 
 /** The agenda's items as empty minutes items; ids follow the agenda's, so they stay the same as it changes. */
@@ -285,7 +285,7 @@ export function requestChange(v: MinutesVersion, member: { memberId: string; nam
 
 /** The version a send creates; the one before it, unless approved, is superseded. */
 export function newVersion(draft: MinutesDraft, number: number, sentBy: { memberId: string; name: string }, now: string): MinutesVersion {
-  const problems = sendProblems(draft.content);
+  const problems = minutesProblems(draft.content);
   if (problems.length > 0) throw new Error(`a version cannot be made of invalid minutes: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
   return {
     tenantId: draft.tenantId,

@@ -1,4 +1,5 @@
 import { municipalityFromEmail, type MunicipalityMap } from './municipality';
+import { intakeName } from './text';
 
 export interface Channel {
   id: string;
@@ -97,7 +98,7 @@ export function membersFromRoster(
       networkId,
       id,
       teamsUserId: r.teamsUserId,
-      name: r.name,
+      name: intakeName(r.name),
       email,
       municipality: manual ? before.municipality : municipalityFromEmail(email, map),
       municipalitySource: manual ? 'manual' : 'domain',

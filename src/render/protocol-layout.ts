@@ -2,6 +2,7 @@ import type { Presenter } from '../domain/agenda';
 import { localDate, type Locale } from '../domain/meeting';
 import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '../domain/minutes';
 import { protocolTitle } from '../domain/minutes';
+import { printable } from '../domain/text';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import { capitalise, instantParts, longDate } from '../cards/format';
 import { protocolStrings, type PageLabel, type ProtocolStrings } from './protocol-strings';
@@ -67,15 +68,33 @@ export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone
   blocks.push(...justeringBlocks(version, s, timeZone));
 
   return {
-    title,
+    title: printable(title),
     subject: s.subject(version.number),
     author: DOCUMENT_AUTHOR,
     date: new Date(version.approvedAt ?? version.sentAt),
     language: s.language,
-    keywords: `${c.networkName}, ${c.meeting.date}, ${version.hash}`,
+    keywords: printable(`${c.networkName}, ${c.meeting.date}, ${version.hash}`),
     pageLabel: s.page,
-    blocks,
+    blocks: blocks.map(printableBlock),
   };
+}
+
+/**
+ * A block without control characters (other than newline and tab) or bidi overrides: a font
+ * has no glyph for them, so the PDF would print boxes, and XML (DOCX) does not allow most of them.
+ */
+function printableBlock(b: ProtocolBlock): ProtocolBlock {
+  const line = (l: Line): Line => l.map((run) => ({ ...run, text: printable(run.text) }));
+  switch (b.kind) {
+    case 'heading':
+      return { ...b, text: printable(b.text) };
+    case 'paragraph':
+      return { ...b, lines: b.lines.map(line) };
+    case 'list':
+      return { ...b, items: b.items.map(line) };
+    case 'table':
+      return { ...b, header: b.header.map(printable), rows: b.rows.map((r) => r.map(printable)) };
+  }
 }
 
 function labelled(label: string, value: string): Line {

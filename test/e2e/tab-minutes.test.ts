@@ -5,7 +5,8 @@ import type { ApiMinutesContent, MinutesResponse, MyActionsResponse, NetworkMemb
 import { outputPath } from '../harness/browser';
 import { withJusterareAttending } from '../harness/journey';
 import { eventually } from '../harness/service';
-import { TEAM_ID, type TeamsUser } from '../harness/teams';
+import { TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
+import { shortCode } from '../../src/domain/archive-names';
 import { expectNoSeriousAxeViolations, expectText, startTabRig, tabFrame, type TabRig } from '../harness/teams-host/tab-rig';
 
 /**
@@ -327,7 +328,7 @@ describe('the minutes in the tab', () => {
 
   test('a protocol the archive refused: the reason shows, and after the cause is fixed "Arkivera igen" archives it', async () => {
     const { meetingId: refusedId } = await rig.journey.createMeeting({ date: '2030-05-06', place: 'Hjo' });
-    const folder = path.join(rig.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+    const folder = path.join(rig.dataDir, 'arkiv', 'Protokoll', `IM-nätverket (${shortCode(TENANT, TEAM_ID)})`, '2030');
     const taken = path.join(folder, 'Protokoll för IM-nätverket 2030-05-06 v1.pdf');
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(taken, 'ett annat dokument');

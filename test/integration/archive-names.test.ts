@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Journey } from '../harness/journey';
 import { eventually } from '../harness/service';
 import type { MinutesVersion } from '../../src/domain/minutes';
@@ -76,6 +76,7 @@ async function justera(j: Journey, meetingId: string): Promise<void> {
  */
 async function refusedAsBefore(j: Journey, meetingId: string, lastError: string): Promise<void> {
   const root = path.join(j.service.dataDir, 'arkiv');
+  fs.mkdirSync(path.join(root, 'Protokoll'), { recursive: true });
   fs.renameSync(path.join(root, 'Protokoll'), path.join(root, 'Protokoll.undan'));
   fs.writeFileSync(path.join(root, 'Protokoll'), 'blockerar');
   await justera(j, meetingId);
@@ -224,6 +225,33 @@ describe('archive names from the stored network and meeting', () => {
       expect(fs.readFileSync(oldName, 'utf8')).toBe('den andra organisationens protokoll');
     } finally {
       await k.connector.stop();
+      await j.stop();
+    }
+  });
+
+  test('a version part-archived before names were recorded puts the rest beside what is there', async () => {
+    const j = await team();
+    try {
+      const meetingId = (await j.createMeeting({ date: '2030-08-04' })).meetingId;
+      await refusedAsBefore(j, meetingId, 'folder archive: ENOTDIR');
+      // As the old worker left it mid-way: the PDF stored under the old name, the DOCX to come.
+      const oldFolder = path.join(j.service.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+      const pdf = path.join(oldFolder, 'Protokoll för IM-nätverket 2030-08-04 v1.pdf');
+      fs.mkdirSync(oldFolder, { recursive: true });
+      fs.writeFileSync(pdf, 'det tidigare arkiverade protokollet');
+      fs.writeFileSync(`${pdf}.metadata.json`, JSON.stringify({ columns: {} }));
+      const found = await j.service.store.getMinutesVersion(j.tenantId, meetingId, 1);
+      if (!found?.version.archive) throw new Error('no version');
+      const document = { kind: 'pdf' as const, name: path.basename(pdf), webUrl: pathToFileURL(pdf).href, itemId: 'Protokoll/IM-nätverket/2030/' + path.basename(pdf) };
+      const { lastError: _e, ...intent } = found.version.archive;
+      expect(await j.service.store.saveMinutesVersion({ ...found.version, archive: { ...intent, state: 'pending', documents: [document], nextAttemptAt: new Date().toISOString() } }, found.etag)).toBeDefined();
+      await j.service.runArchiving();
+      const done = await archived(j, meetingId);
+      expect(filesOf(j, done).map((f) => f.path)).toEqual([
+        'Protokoll/IM-nätverket/2030/Protokoll för IM-nätverket 2030-08-04 v1.pdf',
+        'Protokoll/IM-nätverket/2030/Protokoll för IM-nätverket 2030-08-04 v1.docx',
+      ]);
+    } finally {
       await j.stop();
     }
   });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { MinutesContent } from '../../src/domain/minutes';
 import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
 import { eventually } from '../harness/service';
@@ -258,7 +257,7 @@ describe('minutes and justering', () => {
       ['pdf', 'Protokoll för IM-nätverket 2030-02-04 v3.pdf'],
       ['docx', 'Protokoll för IM-nätverket 2030-02-04 v3.docx'],
     ]);
-    const folder = path.join(j.service.dataDir, 'arkiv', 'Protokoll', 'IM-nätverket', '2030');
+    const folder = j.archiveFolder('2030');
     expect(fs.readdirSync(folder).filter((f) => !f.endsWith('.json')).sort()).toEqual([
       'Protokoll för IM-nätverket 2030-02-04 v3.docx',
       'Protokoll för IM-nätverket 2030-02-04 v3.pdf',

@@ -189,3 +189,27 @@ describe('attendance details and English', () => {
     expect(poppler('pdfinfo', pdf)).toMatch(/^Subject:\s+Approved minutes, version 1$/m);
   });
 });
+
+describe('control characters in the text (issue 9, problem 8)', () => {
+  // Content saved before names were checked, or notes pasted from elsewhere: C0/C1 controls and bidi overrides.
+  const dirty: MinutesContent = {
+    ...imNatverket20211203,
+    attendees: imNatverket20211203.attendees.map((a, i) => (i === 0 ? { ...a, name: `Klocka\u0007${a.name}\u0085` } : a)),
+    items: imNatverket20211203.items.map((item, i) =>
+      i === 0 ? { ...item, notes: `Före\u0000\u0001\u001b[31mefter\u009b\ttab\nny rad`, decisions: [`Beslut\u202Efdp\u202C\u000b klart`] } : item,
+    ),
+  };
+  const version = approvedVersion(dirty, '2021-12-07T09:12:00.000Z');
+  const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('print as nothing in the PDF (no boxes) and are left out of the DOCX, the text around them kept', async () => {
+    const pdfText = poppler('pdftotext', await renderer.pdf(version, 'sv'), ['-layout']).replace(/\f/g, '');
+    expect(pdfText).not.toMatch(CONTROL);
+    expect(readableText(pdfText)).toContain('Före[31mefter');
+    expect(readableText(pdfText)).toContain('Beslutfdp klart');
+    const docx = await renderer.docx(version, 'sv');
+    const xml = new AdmZip(Buffer.from(docx)).readAsText('word/document.xml');
+    expect(xml).not.toMatch(CONTROL);
+    expect(xml).toContain('Klocka');
+  });
+});
