@@ -1,4 +1,4 @@
-import { Journey } from '../harness/journey';
+import { Journey, withJusterareAttending } from '../harness/journey';
 import type { MinutesContent } from '../../src/domain/minutes';
 
 /**
@@ -52,7 +52,7 @@ describe('minutes content is validated on save and on send', () => {
   });
 
   test('valid content saves; content saved invalid before these rules can never be sent', async () => {
-    const ok = await save((c) => ({ ...c, secretary: person(SECRETARY), justerare: [person(2)], items: [{ id: 'i-1', title: 'Punkt', notes: '', decisions: [], actions: [], tabled: false }] }));
+    const ok = await save((c) => withJusterareAttending({ ...c, secretary: person(SECRETARY), justerare: [person(2)], items: [{ id: 'i-1', title: 'Punkt', notes: '', decisions: [], actions: [], tabled: false }] }));
     expect(ok.status).toBe(200);
     // A draft stored by the old rules: a date that does not exist.
     const found = await j.service.store.getMinutes(j.tenantId, meetingId);
