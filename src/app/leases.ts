@@ -5,8 +5,8 @@ import type { Logger, Store } from './ports';
  * a process killed with -9 blocks its work for at most this long (the recovery bound); a clean
  * shutdown releases its leases at once.
  */
-export const LEASE_MS = 10_000;
-export const RENEW_MS = 3_000;
+export const LEASE_MS = 8_000;
+export const RENEW_MS = 2_000;
 
 /** A lease this instance holds: renewed in the background until released. */
 export interface HeldLease {

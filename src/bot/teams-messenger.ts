@@ -18,7 +18,7 @@ export class TeamsMessenger {
   async post(address: PostingAddress, tenantId: string, conversationId: string, card: AdaptiveCard): Promise<CardRef> {
     let activityId: string | undefined;
     const ref = reference(address, tenantId, conversationId);
-    await this.adapter.continueConversationAsync(this.botAppId, ref, async (ctx) => {
+    await this.inTurn(ref, async (ctx) => {
       // sendToConversation, not sendActivity: a proactive sendActivity carries a made-up
       // replyToId, which would make the card a reply instead of a new post.
       const client = connectorOf(ctx);
@@ -33,7 +33,7 @@ export class TeamsMessenger {
   /** A card in the personal chat between the bot and one person (created when there is none). */
   async sendPersonal(address: PostingAddress, tenantId: string, teamsUserId: string, card: AdaptiveCard): Promise<void> {
     const ref = reference(address, tenantId, '');
-    await this.adapter.continueConversationAsync(this.botAppId, ref, async (ctx) => {
+    await this.inTurn(ref, async (ctx) => {
       const client = connectorOf(ctx);
       // The typings require an initial activity; on the wire it is optional, and the card
       // is sent next so that the send goes through the same path as every other.
@@ -49,10 +49,26 @@ export class TeamsMessenger {
 
   /** Replaces a posted card in place for everyone. */
   async update(address: PostingAddress, tenantId: string, ref: CardRef, card: AdaptiveCard): Promise<void> {
-    await this.adapter.continueConversationAsync(this.botAppId, reference(address, tenantId, ref.conversationId), async (ctx) => {
+    await this.inTurn(reference(address, tenantId, ref.conversationId), async (ctx) => {
       connectorOf(ctx);
       await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: ref.activityId });
     });
+  }
+
+  /**
+   * Runs `work` in a proactive turn and rejects when it failed. The adapter hands a failing
+   * turn to onTurnError and resolves, which would make a refused send look delivered.
+   */
+  private async inTurn(ref: ConversationReference, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { err: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId, ref, async (ctx) => {
+      try {
+        await work(ctx);
+      } catch (err) {
+        failure = { err };
+      }
+    });
+    if (failure) throw failure.err;
   }
 }
 

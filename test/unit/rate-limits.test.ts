@@ -171,4 +171,12 @@ describe('the Teams transport', () => {
     expect(await failureOf(403)).toMatchObject({ permanent: true });
     expect(await failureOf(404)).toMatchObject({ permanent: true });
   });
+
+  test('a refused update or personal card is a failure too, never taken for delivered', async () => {
+    for (const kind of ['replace', 'personal'] as const) {
+      connector.failNext(2, 503);
+      const d: Delivery = { ...post(`${kind}-1`), kind, to: kind === 'personal' ? '29:person' : '19:c@thread.tacv2', activityId: 'act-1' };
+      await expect(transport.send(d)).rejects.toMatchObject({ permanent: false, message: expect.stringContaining('503') });
+    }
+  });
 });
