@@ -6,7 +6,7 @@ import type { CardRef, Meeting } from '../domain/meeting';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
 
 /** How long posting the card waits for Teams before the caller goes on (the outbox delivers it anyway). */
-export const POST_WAIT_MS = 5_000;
+export const POST_WAIT_MS = 3_000;
 
 /** The shared check-in card in the channel: one outbox row, posted once, then refreshed from the store. */
 export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer {
