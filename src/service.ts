@@ -20,12 +20,13 @@ import { SharePointArchive } from './archive/sharepoint-archive';
 import { PdfKitProtocolRenderer } from './render/protocol-renderer';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { TeamsAgendaChannel } from './bot/agenda-channel';
-import { CardUpdater } from './bot/card-updater';
 import { TeamsCheckinChannel } from './bot/checkin-channel';
 import { JusteraBot } from './bot/justera-bot';
 import { TeamsProposalNotifier } from './bot/proposal-notifier';
-import { SendQueue } from './bot/send-queue';
 import { TeamsMessenger } from './bot/teams-messenger';
+import { TeamsDelivery } from './bot/delivery';
+import { CardDelivery } from './app/delivery';
+import { Leases } from './app/leases';
 import { localeFrom, strings } from './cards';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
@@ -40,11 +41,13 @@ export interface Service {
   url: string;
   port: number;
   store: Store;
-  /** Runs the stored jobs that are due now (the service also does so every minute). */
+  /** Runs the stored jobs that are due now (the service also does so every minute), then delivers the cards they recorded. */
   runScheduledWork(): Promise<number>;
   /** Archives the approved versions that are due now (the service also does so every 10 s and after each approval). */
   runArchiving(): Promise<number>;
-  /** Sends every pending card update, closes the server and the store. */
+  /** Delivers what is due now through the outbox; resolves with how many cards Teams took. */
+  runDelivery(): Promise<number>;
+  /** Stops the workers (releasing their leases), closes the server and the store; undelivered cards stay in the outbox. */
   stop(): Promise<void>;
 }
 
@@ -81,13 +84,11 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     }
   };
 
-  const updater = new CardUpdater({
-    intervalMs: config.cardUpdateIntervalMs,
-    onError: (key, err) => log.error({ err, card: key }, 'card update failed'),
-  });
-  const messenger = new TeamsMessenger(adapter, config.bot.id, new SendQueue({ sendsPerSecond: config.channelSendsPerSecond }));
   const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const channel = new TeamsCheckinChannel({ store, messenger, updater, log, clock, instanceId, intervalMs: config.cardUpdateIntervalMs });
+  const transport = new TeamsDelivery({ store, messenger: new TeamsMessenger(adapter, config.bot.id), log, sendsPerSecond: config.channelSendsPerSecond });
+  const delivery = new CardDelivery({ store, log, leases: new Leases({ store, instanceId, now: Date.now, log }), transport, intervalMs: config.cardUpdateIntervalMs });
+  const channel = new TeamsCheckinChannel({ store, delivery, log });
+  transport.register('checkinCard', channel);
   const networks = new NetworkService({
     store,
     clock,
@@ -101,11 +102,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
   const agendaChannel = new TeamsAgendaChannel({
     store,
-    messenger,
+    delivery,
+    clock,
     publicUrl: config.publicUrl,
     timeZone: config.timeZone,
     openActions: (m) => minutes.actions.openActionsBefore(m),
   });
+  transport.register('agendaCard', agendaChannel);
   const agendas = new AgendaService({
     store,
     clock,
@@ -115,9 +118,10 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     timeZone: config.timeZone,
     ensureCheckinCard: (meeting) => meetings.ensureCheckinCard(meeting),
   });
-  const notifier = new TeamsProposalNotifier({ store, messenger, publicUrl: config.publicUrl, log });
+  const notifier = new TeamsProposalNotifier({ delivery, publicUrl: config.publicUrl });
   const proposals = new ProposalService({ store, clock, agendas, notifier, log });
-  const justeringChannel = new TeamsJusteringChannel({ store, messenger, publicUrl: config.publicUrl, timeZone: config.timeZone, log });
+  const justeringChannel = new TeamsJusteringChannel({ store, delivery, clock, publicUrl: config.publicUrl, timeZone: config.timeZone, log });
+  transport.register('justeringCard', justeringChannel);
   const archiver = new ArchiveWorker({
     store,
     clock,
@@ -143,7 +147,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     minutes: minutes.justering,
     access: new Access(store),
     justering: justeringChannel,
-    messenger,
+    delivery,
     ids,
     log,
   });
@@ -174,14 +178,20 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   log.info({ url }, 'service listening');
   scheduler.start(SCHEDULER_INTERVAL_MS);
   archiver.start(ARCHIVE_INTERVAL_MS);
+  delivery.start();
 
   let stopping: Promise<void> | undefined;
   return {
     url,
     port,
     store,
-    runScheduledWork: () => scheduler.runDue(),
+    runScheduledWork: async () => {
+      const finished = await scheduler.runDue();
+      await delivery.runDue();
+      return finished;
+    },
     runArchiving: () => archiver.runDue(),
+    runDelivery: () => delivery.runDue(),
     stop: () =>
       (stopping ??= (async () => {
         await scheduler.stop();
@@ -189,7 +199,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         await closed;
-        await updater.flush();
+        await delivery.stop();
         await store.close();
       })()),
   };

@@ -6,7 +6,8 @@ import { Access, capabilities, meetingTarget, type Caller, type Capabilities, ty
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {
-  post(meeting: Meeting, agenda: Agenda): Promise<{ conversationId: string; activityId: string }>;
+  /** Posts the card; where it landed, or undefined while it is on its way (the delivery records the place and the version shown). */
+  post(meeting: Meeting, agenda: Agenda): Promise<{ conversationId: string; activityId: string } | undefined>;
   /** The published agenda again, as a new post marked as a reminder. */
   postReminder(meeting: Meeting, agenda: Agenda): Promise<void>;
   update(meeting: Meeting, agenda: Agenda, card: { conversationId: string; activityId: string }): Promise<void>;
@@ -160,7 +161,7 @@ export class AgendaService {
     if (shown && shown.version >= agenda.version) return;
     const ref = shown ? shown : await this.deps.channel.post(meeting, agenda);
     if (shown) await this.deps.channel.update(meeting, agenda, shown);
-    await this.deps.store.setAgendaCard(meeting.tenantId, meeting.id, { conversationId: ref.conversationId, activityId: ref.activityId, version: agenda.version });
+    if (ref) await this.deps.store.setAgendaCard(meeting.tenantId, meeting.id, { conversationId: ref.conversationId, activityId: ref.activityId, version: agenda.version });
   }
 
   private async write(caller: Caller, meetingId: string, next: Agenda, ifMatch: string): Promise<VersionedAgenda> {

@@ -1,11 +1,10 @@
 import type { Meeting } from '../domain/meeting';
 import { archiveFileName, archiveNames } from '../domain/archive-names';
 import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type ArchiveNames, type MinutesVersion } from '../domain/minutes';
+import { Leases, type HeldLease } from './leases';
 import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
-/** Renewed before each step; another instance takes over a crashed one's version after this long. */
-const LEASE_MS = 60_000;
 const FIRST_BACKOFF_MS = 15_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
@@ -33,6 +32,9 @@ export class ArchiveWorker {
   private again = false;
   /** Versions being worked on in this instance (the lease keeps other instances off them). */
   private readonly inFlight = new SingleFlight();
+  /** One lease per version, renewed while it is worked on and released after (or on stop). */
+  private readonly leases: Leases;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly deps: {
@@ -44,7 +46,9 @@ export class ArchiveWorker {
       archive: Archive;
       publisher: MinutesPublisher;
     },
-  ) {}
+  ) {
+    this.leases = new Leases({ store: deps.store, instanceId: deps.instanceId, now: () => deps.clock.now().getTime(), log: deps.log });
+  }
 
   start(intervalMs: number): void {
     const tick = (): void => void this.runDue().catch((err: unknown) => this.deps.log.error({ err }, 'archiving failed'));
@@ -55,8 +59,20 @@ export class ArchiveWorker {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running;
     await this.inFlight.settled();
+    await this.leases.releaseAll();
+  }
+
+  /** Another instance holds a version: look again when its lease would run out (it is released sooner on a clean stop). */
+  private retryAt(untilMs: number): void {
+    if (this.retryTimer || !this.timer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.kick();
+    }, Math.max(0, untilMs - this.deps.clock.now().getTime()) + 50);
+    this.retryTimer.unref();
   }
 
   /**
@@ -101,13 +117,22 @@ export class ArchiveWorker {
 
   /** Returns whether the version is now archived and shown. */
   private async archiveVersion(tenantId: string, meetingId: string, number: number): Promise<boolean> {
-    const { store, clock, instanceId, log } = this.deps;
-    /** Takes or renews this version's lease; false when another instance holds it. */
-    const hold = async (): Promise<boolean> => {
-      const nowMs = clock.now().getTime();
-      return (await store.tryLease(tenantId, `archive/${meetingId}/${number}`, instanceId, nowMs + LEASE_MS, nowMs)).ok;
-    };
-    if (!(await hold())) return false;
+    const taken = await this.leases.take(tenantId, `archive/${meetingId}/${number}`);
+    if (!taken.ok) {
+      this.retryAt(taken.untilMs);
+      return false;
+    }
+    try {
+      return await this.archiveHeld(tenantId, meetingId, number, taken.lease);
+    } finally {
+      await taken.lease.release();
+    }
+  }
+
+  /** Archives under the version's lease (renewed in the background), checked before each step. */
+  private async archiveHeld(tenantId: string, meetingId: string, number: number, lease: HeldLease): Promise<boolean> {
+    const { store, clock, log } = this.deps;
+    const hold = (): Promise<boolean> => lease.renew();
     let found = await store.getMinutesVersion(tenantId, meetingId, number);
     const meeting = await store.getMeeting(tenantId, meetingId);
     if (!found || !meeting) return false;

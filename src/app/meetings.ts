@@ -143,8 +143,7 @@ export class MeetingService {
       const meeting = await this.require(tenantId, meetingId);
       if (meeting.card) return meeting;
       const card = await this.deps.channel.post(meeting);
-      await this.deps.store.setMeetingCard(tenantId, meetingId, card);
-      return { ...meeting, card };
+      return card ? { ...meeting, card } : meeting;
     });
   }
 

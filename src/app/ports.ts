@@ -103,10 +103,10 @@ export interface Store {
 
 /**
  * What a delivery is. Shared cards live in a channel and are updated in place (one row per
- * card, rendered from the store when delivered); posts and personal cards are one row per
- * intended message, with the card as rendered when it was asked for.
+ * card, rendered from the store when delivered); posts, personal cards and a fixed card put in
+ * place of another are one row per intended message, with the card as rendered when asked for.
  */
-export type DeliveryKind = 'checkinCard' | 'agendaCard' | 'justeringCard' | 'post' | 'personal';
+export type DeliveryKind = 'checkinCard' | 'agendaCard' | 'justeringCard' | 'post' | 'personal' | 'replace';
 
 /** One card on its way to Teams: the outbox row. */
 export interface Delivery {
@@ -118,7 +118,9 @@ export interface Delivery {
   meetingId: string;
   /** A post's channel conversation, or a personal card's Teams user id. */
   to?: string;
-  /** A post's or personal card's Adaptive Card, as JSON. */
+  /** The activity a `replace` puts its card in place of. */
+  activityId?: string;
+  /** A message's Adaptive Card, as JSON. */
   card?: string;
   /** Counts requests; an update rendered at `requested` = n leaves the row pending when n was not the last. */
   requested: number;
@@ -169,8 +171,11 @@ export interface IdSource {
 
 /** Posts and refreshes the shared check-in card in the network's channel. */
 export interface CheckinCardChannel {
-  /** Posts the card as a new post in the meeting's channel; returns where it landed. */
-  post(meeting: Meeting): Promise<CardRef>;
+  /**
+   * Posts the card as a new post in the meeting's channel; returns where it landed, or
+   * undefined while it is still on its way (the delivery records the place when Teams takes it).
+   */
+  post(meeting: Meeting): Promise<CardRef | undefined>;
   /** Asks for the shared card to be brought up to date (coalesced, rate limited). */
   requestRefresh(meeting: Meeting): void;
 }

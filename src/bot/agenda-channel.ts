@@ -1,20 +1,22 @@
 import type { AgendaCardChannel } from '../app/agendas';
-import type { Store } from '../app/ports';
+import type { CardDelivery, SharedCard } from '../app/delivery';
+import type { Clock, Delivery, Store } from '../app/ports';
 import { agendaCard } from '../cards/agenda-card';
 import { scheduleItems, type Agenda } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import type { CardRef, Meeting } from '../domain/meeting';
 import type { OpenAction } from '../domain/minutes';
-import type { TeamsMessenger } from './teams-messenger';
-import { meetingTabUrl, networkOf } from './meeting-places';
-import type { Network } from '../domain/network';
+import { POST_WAIT_MS } from './checkin-channel';
+import type { RenderedCard, SharedCardRenderer } from './delivery';
+import { meetingTabUrl } from './meeting-places';
 
-/** The agenda card in the meeting's channel: posted at the first publishing, updated in place after. */
-export class TeamsAgendaChannel implements AgendaCardChannel {
+/** The agenda card in the meeting's channel: posted at the first publishing, updated in place after (one outbox row, showing the latest published version). */
+export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer {
   constructor(
     private readonly deps: {
       store: Store;
-      messenger: TeamsMessenger;
+      delivery: CardDelivery;
+      clock: Clock;
       publicUrl: string;
       timeZone: string;
       /** Open action items from the network's earlier approved minutes. */
@@ -22,19 +24,38 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
     },
   ) {}
 
-  async post(meeting: Meeting, agenda: Agenda): Promise<CardRef> {
-    const network = await this.network(meeting);
-    return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, await this.card(meeting, agenda));
+  async post(meeting: Meeting): Promise<CardRef | undefined> {
+    const card = sharedAgendaCard(meeting);
+    await this.deps.delivery.requestCard(card, { create: true });
+    await this.deps.delivery.settle(card, POST_WAIT_MS);
+    const shown = (await this.deps.store.getMeeting(meeting.tenantId, meeting.id))?.agendaCard;
+    return shown && { conversationId: shown.conversationId, activityId: shown.activityId };
   }
 
-  async update(meeting: Meeting, agenda: Agenda, ref: CardRef): Promise<void> {
-    const network = await this.network(meeting);
-    await this.deps.messenger.update(network.address, meeting.tenantId, ref, await this.card(meeting, agenda));
+  async update(meeting: Meeting): Promise<void> {
+    await this.deps.delivery.requestCard(sharedAgendaCard(meeting), { create: true });
   }
 
+  /** The published agenda again as a new post, once per version and day (the scheduler decides when). */
   async postReminder(meeting: Meeting, agenda: Agenda): Promise<void> {
-    const network = await this.network(meeting);
-    await this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, await this.card(meeting, agenda, true));
+    const day = this.deps.clock.now().toISOString().slice(0, 10);
+    await this.deps.delivery.send({
+      tenantId: meeting.tenantId,
+      networkId: meeting.networkId,
+      meetingId: meeting.id,
+      kind: 'post',
+      id: `agenda-reminder/${meeting.id}/${agenda.version}/${day}`,
+      to: meeting.channelId,
+      card: await this.card(meeting, agenda, true),
+    });
+  }
+
+  async render(d: Delivery): Promise<RenderedCard | undefined> {
+    const meeting = await this.deps.store.getMeeting(d.tenantId, d.meetingId);
+    const published = (await this.deps.store.listAgendaVersions(d.tenantId, d.meetingId)).at(-1);
+    if (!meeting || !published) return undefined;
+    const place = meeting.agendaCard && { conversationId: meeting.agendaCard.conversationId, activityId: meeting.agendaCard.activityId };
+    return { card: await this.card(meeting, published), place, channelId: meeting.channelId, shows: published.version };
   }
 
   private async card(meeting: Meeting, agenda: Agenda, reminder = false): Promise<ReturnType<typeof agendaCard>> {
@@ -55,8 +76,8 @@ export class TeamsAgendaChannel implements AgendaCardChannel {
       meeting.locale,
     );
   }
+}
 
-  private network(meeting: Meeting): Promise<Network> {
-    return networkOf(this.deps.store, meeting);
-  }
+function sharedAgendaCard(meeting: Meeting): SharedCard {
+  return { tenantId: meeting.tenantId, networkId: meeting.networkId, meetingId: meeting.id, kind: 'agendaCard' };
 }

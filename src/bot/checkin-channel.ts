@@ -1,64 +1,41 @@
+import type { CardDelivery, SharedCard } from '../app/delivery';
 import { checkinViewOf } from '../app/meetings';
-import type { CheckinCardChannel, Clock, Logger, Store } from '../app/ports';
+import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
 import { checkinCard } from '../cards';
 import type { CardRef, Meeting } from '../domain/meeting';
-import type { CardUpdater } from './card-updater';
-import type { TeamsMessenger } from './teams-messenger';
-import { networkOf } from './meeting-places';
+import type { RenderedCard, SharedCardRenderer } from './delivery';
 
-/** How long an update may take (with Teams' retries) before another instance may try. */
-const SEND_LEASE_MS = 30_000;
+/** How long posting the card waits for Teams before the caller goes on (the outbox delivers it anyway). */
+export const POST_WAIT_MS = 3_000;
 
-/** The shared check-in card in the channel: posted once, refreshed through the coalescing updater. */
-export class TeamsCheckinChannel implements CheckinCardChannel {
-  constructor(
-    private readonly deps: {
-      store: Store;
-      messenger: TeamsMessenger;
-      updater: CardUpdater;
-      log: Logger;
-      clock: Clock;
-      /** Who this service instance is, as a lease owner. */
-      instanceId: string;
-      intervalMs: number;
-    },
-  ) {}
+/** The shared check-in card in the channel: one outbox row, posted once, then refreshed from the store. */
+export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer {
+  constructor(private readonly deps: { store: Store; delivery: CardDelivery; log: Logger }) {}
 
-  async post(meeting: Meeting): Promise<CardRef> {
-    const network = await networkOf(this.deps.store, meeting);
-    const records = await this.deps.store.listAttendance(meeting.tenantId, meeting.id);
-    const card = checkinCard(checkinViewOf(meeting, records), meeting.locale);
-    return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, card);
+  async post(meeting: Meeting): Promise<CardRef | undefined> {
+    const card = sharedCheckinCard(meeting);
+    await this.deps.delivery.requestCard(card, { create: true });
+    await this.deps.delivery.settle(card, POST_WAIT_MS);
+    return (await this.deps.store.getMeeting(meeting.tenantId, meeting.id))?.card;
   }
 
+  /** Records the request and returns at once: the clicker's answer never waits for Teams. */
   requestRefresh(meeting: Meeting): void {
-    const { tenantId, id } = meeting;
-    this.deps.updater.request(`${tenantId}/${id}`, () => this.refresh(tenantId, id));
+    // A meeting without a card (planned for a term) gets none from a refresh; one being posted has its row.
+    void this.deps.delivery
+      .requestCard(sharedCheckinCard(meeting), { create: meeting.card !== undefined })
+      .catch((err: unknown) => this.deps.log.error({ err, meetingId: meeting.id }, 'could not record a check-in card update'));
   }
 
-  /**
-   * Renders the card from what is stored now and puts it in place of the posted one. Across
-   * service instances a lease on the card lets one update at a time through, at most one per
-   * interval; an instance that finds it taken tries again when it runs out, and renders then,
-   * so the card always ends on the final state.
-   */
-  private async refresh(tenantId: string, meetingId: string): Promise<void | { retryInMs: number }> {
-    const { store, messenger, log, clock, instanceId, intervalMs } = this.deps;
-    const lease = `card/${meetingId}`;
-    const now = clock.now().getTime();
-    const taken = await store.tryLease(tenantId, lease, instanceId, now + SEND_LEASE_MS, now);
-    if (!taken.ok) return { retryInMs: Math.max(20, taken.untilMs - now) + Math.floor(Math.random() * 50) };
-    const meeting = await store.getMeeting(tenantId, meetingId);
-    if (!meeting?.card) return;
-    const network = await store.getNetwork(tenantId, meeting.networkId);
-    if (!network) return;
-    const records = await store.listAttendance(tenantId, meetingId);
-    try {
-      await messenger.update(network.address, tenantId, meeting.card, checkinCard(checkinViewOf(meeting, records), meeting.locale));
-    } finally {
-      const done = clock.now().getTime();
-      await store.tryLease(tenantId, lease, instanceId, done + intervalMs, done);
-    }
-    log.info({ meetingId, attendance: records.length }, 'check-in card updated');
+  async render(d: Delivery): Promise<RenderedCard | undefined> {
+    const { store } = this.deps;
+    const meeting = await store.getMeeting(d.tenantId, d.meetingId);
+    if (!meeting) return undefined;
+    const records = await store.listAttendance(d.tenantId, d.meetingId);
+    return { card: checkinCard(checkinViewOf(meeting, records), meeting.locale), place: meeting.card, channelId: meeting.channelId };
   }
+}
+
+function sharedCheckinCard(meeting: Meeting): SharedCard {
+  return { tenantId: meeting.tenantId, networkId: meeting.networkId, meetingId: meeting.id, kind: 'checkinCard' };
 }

@@ -27,7 +27,7 @@ import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
 import { channelOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
 import type { TeamsJusteringChannel } from './justering-channel';
-import type { TeamsMessenger } from './teams-messenger';
+import type { CardDelivery } from '../app/delivery';
 
 export interface BotDeps {
   networks: NetworkService;
@@ -40,7 +40,8 @@ export interface BotDeps {
   access: Access;
   /** The justerare's cards in Teams. */
   justering: TeamsJusteringChannel;
-  messenger: TeamsMessenger;
+  /** Every card sent to Teams goes through the outbox. */
+  delivery: Pick<CardDelivery, 'send'>;
   ids: IdSource;
   log: Logger;
 }
@@ -209,9 +210,9 @@ export class JusteraBot extends TeamsActivityHandler {
     const formId = ctx.activity.replyToId;
     const conversationId = ctx.activity.conversation?.id;
     if (!formId || !conversationId) return;
-    void this.deps.networks.get(team.tenantId, team.teamId).then(async (network) => {
-      if (network) await this.deps.messenger.update(network.address, team.tenantId, { conversationId, activityId: formId }, card);
-    }).catch((err: unknown) => this.deps.log.warn({ err }, 'could not replace the form card'));
+    void this.deps.delivery
+      .send({ tenantId: team.tenantId, networkId: team.teamId, meetingId: '', kind: 'replace', id: `form/${conversationId}/${formId}`, to: conversationId, activityId: formId, card })
+      .catch((err: unknown) => this.deps.log.warn({ err }, 'could not replace the form card'));
   }
 
   protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {

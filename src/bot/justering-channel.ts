@@ -1,22 +1,22 @@
+import type { CardDelivery, SharedCard } from '../app/delivery';
 import type { JusteringChannel, JusteringOutcome } from '../app/minutes';
 import type { AdaptiveCard } from '../cards';
-import type { Logger, Store } from '../app/ports';
+import type { Clock, Delivery, Logger, Store } from '../app/ports';
 import { approvalRequestCard, changeRequestCard, justerareLeftCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
-import type { CardRef, Locale, Meeting } from '../domain/meeting';
+import type { Locale, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
-import type { Member, Network } from '../domain/network';
-import type { TeamsMessenger } from './teams-messenger';
-import { meetingTabUrl, networkOf } from './meeting-places';
+import type { Member } from '../domain/network';
+import type { RenderedCard, SharedCardRenderer } from './delivery';
+import { meetingTabUrl } from './meeting-places';
 
 /**
- * Justering in Teams: the justerare's cards in personal chat, and the status card in the
- * meeting's channel (posted once, then updated in place; updates of one meeting run one at a
- * time and always render the version as stored, so the last update shows the latest state).
+ * Justering in Teams, through the outbox: the justerare's cards in personal chat (one
+ * delivery per person and version, and per reminder day), and the status card in the
+ * meeting's channel (one row, posted once, then updated in place, always showing the
+ * meeting's latest version as stored).
  */
-export class TeamsJusteringChannel implements JusteringChannel {
-  private readonly chains = new Map<string, Promise<unknown>>();
-
-  constructor(private readonly deps: { store: Store; messenger: TeamsMessenger; publicUrl: string; timeZone: string; log: Logger }) {}
+export class TeamsJusteringChannel implements JusteringChannel, SharedCardRenderer {
+  constructor(private readonly deps: { store: Store; delivery: CardDelivery; clock: Clock; publicUrl: string; timeZone: string; log: Logger }) {}
 
   /** What a justerare's card shows after they answered (the invoke's answer). */
   answerCard(outcome: JusteringOutcome, locale: Locale): AdaptiveCard {
@@ -29,70 +29,64 @@ export class TeamsJusteringChannel implements JusteringChannel {
   }
 
   async askJusterare(meeting: Meeting, version: MinutesVersion, justerare: Member, reminder: boolean): Promise<void> {
-    const network = await this.network(meeting);
     const card = approvalRequestCard(meeting, version, { ...this.cardOptions(meeting), reminder }, meeting.locale);
-    await this.deps.messenger.sendPersonal(network.address, meeting.tenantId, justerare.teamsUserId, card).catch((err: unknown) => {
-      this.deps.log.warn({ err, member: justerare.id, meetingId: meeting.id }, 'could not send the justering card');
+    const when = reminder ? `reminder/${this.day()}` : 'asked';
+    await this.personal(meeting, `justering/${meeting.id}/${version.number}/${justerare.id}/${when}`, justerare, card);
+  }
+
+  /** Records the status card's update and returns; never rejects (a failure to record is logged). */
+  async showStatus(meeting: Meeting): Promise<void> {
+    await this.deps.delivery
+      .requestCard(sharedStatusCard(meeting), { create: true })
+      .catch((err: unknown) => this.deps.log.error({ err, meetingId: meeting.id }, 'could not record a justering status card update'));
+  }
+
+  /** The approved minutes as a new post in the channel, once per version. */
+  async postMinutes(meeting: Meeting, version: MinutesVersion, documents: readonly ArchivedDocument[]): Promise<void> {
+    await this.deps.delivery.send({
+      tenantId: meeting.tenantId,
+      networkId: meeting.networkId,
+      meetingId: meeting.id,
+      kind: 'post',
+      id: `minutes/${meeting.id}/${version.number}`,
+      to: meeting.channelId,
+      card: minutesCard(version, documents, this.cardOptions(meeting), meeting.locale),
     });
   }
 
-  /** Never rejects: a failed update is logged, and the next update renders the latest state anyway. */
-  showStatus(meeting: Meeting, version: MinutesVersion): Promise<void> {
-    return this.serial(`${meeting.tenantId}/${meeting.id}`, async () => {
-      const fresh = (await this.deps.store.getMinutesVersion(version.tenantId, version.meetingId, version.number))?.version ?? version;
-      const current = (await this.deps.store.getMeeting(meeting.tenantId, meeting.id)) ?? meeting;
-      const network = await this.network(current);
-      const card = justeringStatusCard(fresh, this.cardOptions(current), current.locale);
-      if (current.justeringCard) {
-        await this.deps.messenger.update(network.address, current.tenantId, current.justeringCard, card);
-        return;
-      }
-      const ref = await this.deps.messenger.post(network.address, current.tenantId, current.channelId, card);
-      await this.deps.store.setJusteringCard(current.tenantId, current.id, ref);
-    }).catch((err: unknown) => this.deps.log.warn({ err, meetingId: meeting.id }, 'could not update the justering status card'));
-  }
-
-  /** The approved minutes as a new post in the channel. */
-  async postMinutes(meeting: Meeting, version: MinutesVersion, documents: readonly ArchivedDocument[]): Promise<CardRef> {
-    const network = await this.network(meeting);
-    const card = minutesCard(version, documents, this.cardOptions(meeting), meeting.locale);
-    return this.deps.messenger.post(network.address, meeting.tenantId, meeting.channelId, card);
-  }
-
   async tellSecretary(meeting: Meeting, version: MinutesVersion, secretary: Member, request: { name: string; comment: string }): Promise<void> {
-    const network = await this.network(meeting);
-    await this.deps.messenger
-      .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, changeRequestCard(version, request, this.cardOptions(meeting).tabUrl, meeting.locale))
-      .catch((err: unknown) => this.deps.log.warn({ err, member: secretary.id }, 'could not tell the secretary about a change request'));
+    const card = changeRequestCard(version, request, this.cardOptions(meeting).tabUrl, meeting.locale);
+    await this.personal(meeting, `change-request/${meeting.id}/${version.number}/${version.changeRequests.length}/${secretary.id}`, secretary, card);
   }
 
   async tellJusterareLeft(meeting: Meeting, version: MinutesVersion, secretary: Member, justerare: { name: string }): Promise<void> {
-    const network = await this.network(meeting);
-    await this.deps.messenger
-      .sendPersonal(network.address, meeting.tenantId, secretary.teamsUserId, justerareLeftCard(version, justerare, this.cardOptions(meeting).tabUrl, meeting.locale))
-      .catch((err: unknown) => this.deps.log.warn({ err, member: secretary.id }, 'could not tell the secretary that a justerare left'));
+    const card = justerareLeftCard(version, justerare, this.cardOptions(meeting).tabUrl, meeting.locale);
+    await this.personal(meeting, `justerare-left/${meeting.id}/${version.number}/${justerare.name}/${secretary.id}`, secretary, card);
   }
 
   async tellOverdue(meeting: Meeting, people: Member[], status: MinutesStatus): Promise<void> {
-    const network = await this.network(meeting);
     for (const person of people) {
-      await this.deps.messenger
-        .sendPersonal(network.address, meeting.tenantId, person.teamsUserId, overdueCard(meeting, status, this.cardOptions(meeting).tabUrl, meeting.locale))
-        .catch((err: unknown) => this.deps.log.warn({ err, member: person.id }, 'could not send the overdue notice'));
+      await this.personal(meeting, `overdue/${meeting.id}/${person.id}`, person, overdueCard(meeting, status, this.cardOptions(meeting).tabUrl, meeting.locale));
     }
   }
 
-  private serial(key: string, task: () => Promise<void>): Promise<void> {
-    const before = this.chains.get(key) ?? Promise.resolve();
-    const next = before.catch(() => undefined).then(task);
-    this.chains.set(key, next);
-    void next.finally(() => {
-      if (this.chains.get(key) === next) this.chains.delete(key);
-    }).catch(() => undefined);
-    return next;
+  async render(d: Delivery): Promise<RenderedCard | undefined> {
+    const meeting = await this.deps.store.getMeeting(d.tenantId, d.meetingId);
+    const latest = (await this.deps.store.listMinutesVersions(d.tenantId, d.meetingId)).at(-1);
+    if (!meeting || !latest) return undefined;
+    return { card: justeringStatusCard(latest, this.cardOptions(meeting), meeting.locale), place: meeting.justeringCard, channelId: meeting.channelId };
   }
 
-  private network(meeting: Meeting): Promise<Network> {
-    return networkOf(this.deps.store, meeting);
+  private personal(meeting: Meeting, id: string, to: Member, card: AdaptiveCard): Promise<void> {
+    return this.deps.delivery.send({ tenantId: meeting.tenantId, networkId: meeting.networkId, meetingId: meeting.id, kind: 'personal', id, to: to.teamsUserId, card });
   }
+
+  /** The day a reminder is sent: one reminder card per person, version and day. */
+  private day(): string {
+    return this.deps.clock.now().toISOString().slice(0, 10);
+  }
+}
+
+function sharedStatusCard(meeting: Meeting): SharedCard {
+  return { tenantId: meeting.tenantId, networkId: meeting.networkId, meetingId: meeting.id, kind: 'justeringCard' };
 }

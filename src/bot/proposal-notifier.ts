@@ -1,31 +1,39 @@
-import type { Logger, Store } from '../app/ports';
+import type { CardDelivery } from '../app/delivery';
 import type { ProposalNotifier } from '../app/proposals';
 import { proposalDecisionCard, proposalToEditorsCard } from '../cards/proposal-cards';
 import type { Meeting } from '../domain/meeting';
 import type { Member } from '../domain/network';
 import type { Proposal } from '../domain/proposal';
-import type { TeamsMessenger } from './teams-messenger';
 import { meetingTabUrl } from './meeting-places';
 
-/** Proposals are told in the personal chat with the bot: to the chair group, then to the proposer. */
+/** Proposals are told in the personal chat with the bot: to the chair group, then to the proposer (each once, through the outbox). */
 export class TeamsProposalNotifier implements ProposalNotifier {
-  constructor(private readonly deps: { store: Store; messenger: TeamsMessenger; publicUrl: string; log: Logger }) {}
+  constructor(private readonly deps: { delivery: CardDelivery; publicUrl: string }) {}
 
   async toEditors(meeting: Meeting, proposal: Proposal, editors: Member[]): Promise<void> {
-    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
-    if (!network) return;
     const tabUrl = meetingTabUrl(this.deps.publicUrl, meeting.id);
     for (const editor of editors) {
-      await this.deps.messenger
-        .sendPersonal(network.address, meeting.tenantId, editor.teamsUserId, proposalToEditorsCard(meeting, proposal, tabUrl, meeting.locale))
-        .catch((err: unknown) => this.deps.log.warn({ err, member: editor.id }, 'could not tell an editor about a proposal'));
+      await this.deps.delivery.send({
+        ...this.about(meeting),
+        id: `proposal/${meeting.id}/${proposal.id}/${editor.id}`,
+        to: editor.teamsUserId,
+        card: proposalToEditorsCard(meeting, proposal, tabUrl, meeting.locale),
+      });
     }
   }
 
   async toProposer(meeting: Meeting, proposal: Proposal): Promise<void> {
-    const network = await this.deps.store.getNetwork(meeting.tenantId, meeting.networkId);
     const to = proposal.proposedBy.teamsUserId;
-    if (!network || !to) return;
-    await this.deps.messenger.sendPersonal(network.address, meeting.tenantId, to, proposalDecisionCard(meeting, proposal, meeting.locale));
+    if (!to) return;
+    await this.deps.delivery.send({
+      ...this.about(meeting),
+      id: `proposal-decision/${meeting.id}/${proposal.id}/${proposal.status}`,
+      to,
+      card: proposalDecisionCard(meeting, proposal, meeting.locale),
+    });
+  }
+
+  private about(meeting: Meeting): { tenantId: string; networkId: string; meetingId: string; kind: 'personal' } {
+    return { tenantId: meeting.tenantId, networkId: meeting.networkId, meetingId: meeting.id, kind: 'personal' };
   }
 }

@@ -1,3 +1,4 @@
+import { Leases } from '../app/leases';
 import type { Clock, Job, Logger, Store } from '../app/ports';
 
 export type JobOutcome = 'posted' | 'skipped';
@@ -5,23 +6,27 @@ export type JobHandler = (job: Job) => Promise<JobOutcome>;
 
 /** A claimed job older than this was interrupted (the service died mid-way): it is not run again. */
 const ABANDON_AFTER_MS = 10 * 60_000;
-const LEASE_MS = 60_000;
 const RETRY_MS = 5 * 60_000;
 const MAX_TRIES = 5;
 
 /**
  * Runs stored jobs when they come due. The jobs live in the store, not in timers, so they
- * survive restarts and are caught up after downtime. A lease lets one instance at a time run
- * them, and a job is claimed before its work starts, so nothing is ever posted twice: work
- * interrupted between claim and done is given up (and logged) rather than repeated.
+ * survive restarts and are caught up after downtime. A lease (renewed while a run lasts,
+ * released after it) lets one instance at a time run them, and a job is claimed before its
+ * work starts: work interrupted between claim and done is given up (and logged) rather than
+ * repeated. A job's cards go through the delivery outbox, which makes each post once.
  */
 export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
+  private readonly leases: Leases;
+
   constructor(
     private readonly deps: { store: Store; clock: Clock; log: Logger; instanceId: string; handlers: Record<Job['kind'], JobHandler> },
-  ) {}
+  ) {
+    this.leases = new Leases({ store: deps.store, instanceId: deps.instanceId, now: () => deps.clock.now().getTime(), log: deps.log });
+  }
 
   /** Runs what is due now; resolves with how many jobs it finished. Calls do not overlap. */
   runDue(): Promise<number> {
@@ -38,13 +43,22 @@ export class Scheduler {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.leases.releaseAll();
   }
 
   private async run(): Promise<number> {
-    const { store, clock, instanceId, log } = this.deps;
+    const taken = await this.leases.take('*', 'jobs/scheduler');
+    if (!taken.ok) return 0;
+    try {
+      return await this.runHeld();
+    } finally {
+      await taken.lease.release();
+    }
+  }
+
+  private async runHeld(): Promise<number> {
+    const { store, clock, log } = this.deps;
     const now = clock.now();
-    const lease = await store.tryLease('*', 'jobs/scheduler', instanceId, now.getTime() + LEASE_MS, now.getTime());
-    if (!lease.ok) return 0;
     const due = await store.dueJobs(now.toISOString(), 100);
     // Several reminders of one meeting due at once (after downtime): only the latest is worth posting.
     const latest = new Map<string, Job>();

@@ -21,7 +21,8 @@ export interface RosterMember {
 
 /**
  * A Bot Connector service on 127.0.0.1 that records what the bot sends, answers roster and
- * channel look-ups for one team, and can answer 429 (with Retry-After) on demand.
+ * channel look-ups for one team, and can fail sends on demand: the next few, or all of them
+ * for a time (500, 429 with Retry-After, 503), as in an outage.
  */
 export class ConnectorEmulator {
   readonly sent: Sent[] = [];
@@ -33,6 +34,7 @@ export class ConnectorEmulator {
   /** How many roster pages the bot has read. */
   rosterPageReads = 0;
   private failures: { status: number; retryAfter?: string }[] = [];
+  private outage?: { until: number; answers: { status: number; retryAfter?: string }[]; next: number };
   private server?: http.Server;
   private seq = 0;
 
@@ -55,6 +57,25 @@ export class ConnectorEmulator {
     await new Promise<void>((resolve) => s.close(() => resolve()));
   }
 
+  /**
+   * An outage: for `ms` from now every send (post, update, new chat) fails, in turn with each
+   * of `answers` (e.g. 500, 429 with Retry-After, 503). Returns when the outage ends.
+   */
+  failFor(ms: number, answers: { status: number; retryAfter?: string }[]): number {
+    this.outage = { until: Date.now() + ms, answers, next: 0 };
+    return this.outage.until;
+  }
+
+  /** How many sends the outage refused. */
+  refused = 0;
+
+  /**
+   * While set, sends wait for it before they are answered (a Teams that takes its time), and
+   * `onHeld` hears of each; a send whose caller went away meanwhile is not recorded.
+   */
+  gate?: Promise<void>;
+  onHeld?: (send: { method: string; path: string }) => void;
+
   /** The next n sends (posts or updates) fail with this status. */
   failNext(n: number, status: number, retryAfter?: string): void {
     for (let i = 0; i < n; i++) this.failures.push({ status, ...(retryAfter ? { retryAfter } : {}) });
@@ -75,11 +96,18 @@ export class ConnectorEmulator {
     // parts: v3, conversations|teams, id, ...
     if (parts[0] !== 'v3') return json(404, { error: 'not found' });
     const isSend = req.method === 'PUT' || (req.method === 'POST' && parts[1] === 'conversations');
-    if (isSend && this.failures.length > 0) {
-      const f = this.failures.shift();
+    const outage = this.outage && Date.now() < this.outage.until ? this.outage : undefined;
+    if (isSend && (this.failures.length > 0 || outage)) {
+      const f = outage ? outage.answers[outage.next++ % outage.answers.length] : this.failures.shift();
+      if (outage) this.refused++;
       res.writeHead(f?.status ?? 500, { 'content-type': 'application/json', ...(f?.retryAfter ? { 'retry-after': f.retryAfter } : {}) });
       res.end(JSON.stringify({ error: { code: 'Throttled', message: 'injected failure' } }));
       return;
+    }
+    if (isSend && this.gate) {
+      this.onHeld?.({ method: req.method ?? '', path: decodeURIComponent(url.pathname) });
+      await this.gate;
+      if (req.socket.destroyed) return;
     }
     const activity = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
     const at = Date.now();
