@@ -56,6 +56,8 @@ const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 const POLL_MS = 2_000;
 const BATCH = 100;
+/** How long a stop waits for the sends under way. */
+const STOP_WAIT_MS = 5_000;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -105,6 +107,8 @@ export class CardDelivery {
     }
     const entry = { again: false, done: Promise.resolve() };
     entry.done = (async () => {
+      // After the current turn: the caller's answer goes out first, and requests made meanwhile join this write.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         do {
           entry.again = false;
@@ -165,7 +169,11 @@ export class CardDelivery {
     this.wakes.clear();
     await Promise.allSettled([...this.writes.values()].map((w) => w.done));
     await this.running?.catch(() => undefined);
-    await this.attempts.settled();
+    // A send Teams hangs on does not hold up the stop for long: its row stays pending for the next instance.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.attempts.settled(), new Promise<void>((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
+    await this.deps.leases.releaseAll();
   }
 
   /** Delivers what is due now; resolves with how many rows were delivered. Calls do not overlap. */

@@ -30,10 +30,6 @@ export class Leases {
 
   constructor(private readonly deps: { store: Store; instanceId: string; now: () => number; log: Logger; leaseMs?: number; renewMs?: number }) {}
 
-  get instanceId(): string {
-    return this.deps.instanceId;
-  }
-
   async take(tenantId: string, name: string): Promise<TakeResult> {
     const key = `${tenantId}\u0000${name}`;
     // Held by other work in this instance: the store would say yes to the same owner, so ask here.

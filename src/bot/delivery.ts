@@ -6,6 +6,9 @@ import type { CardRef } from '../domain/meeting';
 import { retryAfterWait } from '../retry-after';
 import type { TeamsMessenger } from './teams-messenger';
 
+/** A call Teams does not answer within this long counts as failed (and is tried again); the conversation's next send goes on. */
+const SEND_TIMEOUT_MS = 30_000;
+
 /** A shared card as it should look now, and where it is (none yet: it is posted in `channelId`). */
 export interface RenderedCard {
   card: AdaptiveCard;
@@ -112,9 +115,15 @@ class ConversationPacer {
       const wait = Math.max(lastStart + this.gapMs, windowEnd) - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       lane.starts = [...lane.starts.slice(-this.window), Date.now()];
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeliveryFailed(`no answer from Teams within ${SEND_TIMEOUT_MS / 1000} s`, false)), SEND_TIMEOUT_MS);
+        timer.unref();
+      });
       try {
-        return await send();
+        return await Promise.race([send(), timeout]);
       } finally {
+        clearTimeout(timer);
         lane.ends = [...lane.ends.slice(-this.window), Date.now()];
       }
     });

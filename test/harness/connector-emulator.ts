@@ -69,12 +69,8 @@ export class ConnectorEmulator {
   /** How many sends the outage refused. */
   refused = 0;
 
-  /**
-   * While set, sends wait for it before they are answered (a Teams that takes its time), and
-   * `onHeld` hears of each; a send whose caller went away meanwhile is not recorded.
-   */
-  gate?: Promise<void>;
-  onHeld?: (send: { method: string; path: string }) => void;
+  /** Sends it picks are never answered (a Teams that hangs on them); they are not recorded. */
+  holdIf?: (send: { method: string; path: string }) => boolean;
 
   /** The next n sends (posts or updates) fail with this status. */
   failNext(n: number, status: number, retryAfter?: string): void {
@@ -104,11 +100,7 @@ export class ConnectorEmulator {
       res.end(JSON.stringify({ error: { code: 'Throttled', message: 'injected failure' } }));
       return;
     }
-    if (isSend && this.gate) {
-      this.onHeld?.({ method: req.method ?? '', path: decodeURIComponent(url.pathname) });
-      await this.gate;
-      if (req.socket.destroyed) return;
-    }
+    if (isSend && this.holdIf?.({ method: req.method ?? '', path: decodeURIComponent(url.pathname) })) return;
     const activity = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
     const at = Date.now();
     if (parts[1] === 'teams' && parts[3] === 'conversations' && req.method === 'GET') {

@@ -99,16 +99,15 @@ describe('recovery after kill -9', () => {
     const { post, meetingId } = await j.createMeeting({ date: '2030-03-04' });
     // The form card is replaced once the meeting is made; that send is done before Teams starts holding.
     await eventually(() => j.connector.sent.some((s) => s.kind === 'update' && s.activityId !== post.activityId) || undefined, 10_000, 'the form replaced');
-    // Teams holds the next sends unanswered (for good): the check-in card's update is under way when the service dies.
-    j.connector.gate = new Promise<void>(() => undefined);
+    // Teams never answers the check-in card's update: it is under way when the service dies.
     let held = false;
-    j.connector.onHeld = (send) => void (held ||= send.method === 'PUT' && send.path.endsWith(`/activities/${post.activityId}`));
+    j.connector.holdIf = (send) => (held ||= send.method === 'PUT' && send.path.endsWith(`/activities/${post.activityId}`));
     const reply = await j.click(j.members[3]!, post.activityId, { action: 'checkin', meetingId, status: 'onsite' });
     expect(reply.status).toBe(200);
     await eventually(() => held || undefined, 10_000, 'the card update to reach Teams');
 
     await svc?.kill9();
-    j.connector.gate = undefined;
+    j.connector.holdIf = undefined;
     const restartedAt = Date.now();
     svc = await spawnService(env());
     j.botUrl = svc.url;
