@@ -27,19 +27,19 @@ export class JusteringService {
   }
 
   /** A justerare approves a version from their card. Approving twice is approving once. */
-  async approve(tenantId: string, userId: string, meetingId: string, number: number): Promise<JusteringOutcome> {
-    return this.answer('approve', tenantId, userId, meetingId, number, (v, a) => approve(v, { memberId: a.personId, name: a.name }, this.now()));
+  async approve(caller: Caller, meetingId: string, number: number): Promise<JusteringOutcome> {
+    return this.answer('approve', caller, meetingId, number, (v, a) => approve(v, { memberId: a.personId, name: a.name }, this.now()));
   }
 
   /**
    * A justerare asks for a change; the comment is required. On a version already justerat it is
    * refused (`already_approved`), so the justerare is told rather than the comment dropped.
    */
-  async requestChange(tenantId: string, userId: string, meetingId: string, number: number, comment: string): Promise<JusteringOutcome> {
+  async requestChange(caller: Caller, meetingId: string, number: number, comment: string): Promise<JusteringOutcome> {
     const text = comment.trim();
     if (text === '') throw new DomainError('bad_request', 'comment required');
     if (text.length > MINUTES_LIMITS.comment) throw new DomainError('field_too_long');
-    return this.answer('requestChange', tenantId, userId, meetingId, number, (v, a) => requestChange(v, { memberId: a.personId, name: a.name }, text, this.now()));
+    return this.answer('requestChange', caller, meetingId, number, (v, a) => requestChange(v, { memberId: a.personId, name: a.name }, text, this.now()));
   }
 
   /** A version as its justerare (or any member) may read it, with the current draft when it moved on. */
@@ -52,17 +52,16 @@ export class JusteringService {
 
   private async answer(
     action: 'approve' | 'requestChange',
-    tenantId: string,
-    userId: string,
+    caller: Caller,
     meetingId: string,
     number: number,
     change: (v: MinutesVersion, a: Actor) => MinutesVersion,
   ): Promise<JusteringOutcome> {
     const { store } = this.deps;
-    const meeting = await store.getMeeting(tenantId, meetingId);
-    if (!meeting) throw new DomainError('meeting_not_found');
-    const caller: Caller = { tenantId, userId, name: '' };
-    const actor = await this.access.actor(caller, meeting.networkId);
+    const { tenantId } = caller;
+    // Someone not in the meeting's network now (or acting from another network's conversation)
+    // is refused outright; a member who is not a justerare of the version is told so below.
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
     for (let attempt = 0; ; attempt++) {
       const found = await store.getMinutesVersion(tenantId, meetingId, number);
       const draft = await store.getMinutes(tenantId, meetingId);

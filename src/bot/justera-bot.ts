@@ -113,17 +113,16 @@ export class JusteraBot extends TeamsActivityHandler {
     const team = teamContext(ctx.activity);
     if (team) await this.knownTeam(ctx, team);
     else if (action.action !== 'createMeeting') await this.knownChat(ctx, tenantId, action.meetingId);
-    // Every id a card carries must belong to the conversation it came from, before anything
-    // changes: from a team's channel the policy refuses another network's meeting, from a
-    // personal chat a meeting of a network the person is not in now. The use cases then check
-    // the action itself.
-    const caller = callerOf(tenantId, person, team?.teamId ?? PERSONAL_CHAT);
-    if (action.action !== 'createMeeting') await this.deps.access.meeting(caller, action.meetingId, team ? 'checkIn' : 'readNetwork');
+    // Every id a card carries must belong to the conversation it came from: each use case asks
+    // the policy with where the action came from (a team's channel, or a personal chat), which
+    // refuses another network's meeting, or one of a network the person is not in now.
+    const actingIn = team?.teamId ?? PERSONAL_CHAT;
+    const caller = callerOf(tenantId, person, actingIn);
     switch (action.action) {
       case 'checkin':
       case 'undo': {
         const status = action.action === 'undo' ? 'undo' : action.status;
-        const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status, ...(team ? { actingIn: team.teamId } : {}) });
+        const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status, actingIn });
         // From the agenda card, the agenda stays in place; the clicker is told it was recorded.
         if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
           return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting)));
@@ -132,7 +131,7 @@ export class JusteraBot extends TeamsActivityHandler {
       }
       case 'close':
       case 'reopen': {
-        const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close', team?.teamId);
+        const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close', actingIn);
         return cardResponse(checkinCard(view, locale));
       }
       case 'createMeeting':
@@ -142,8 +141,8 @@ export class JusteraBot extends TeamsActivityHandler {
         const number = Number(action.version);
         const outcome =
           action.action === 'approveMinutes'
-            ? await this.deps.minutes.approve(tenantId, person.id, action.meetingId, number)
-            : await this.deps.minutes.requestChange(tenantId, person.id, action.meetingId, number, action.comment ?? '');
+            ? await this.deps.minutes.approve(caller, action.meetingId, number)
+            : await this.deps.minutes.requestChange(caller, action.meetingId, number, action.comment ?? '');
         return cardResponse(this.deps.justering.answerCard(outcome, locale));
       }
       case 'proposeItem': {
@@ -163,7 +162,7 @@ export class JusteraBot extends TeamsActivityHandler {
             title,
             description,
             by: { ...person, teamsUserId: ctx.activity.from.id },
-            ...(team ? { actingIn: team.teamId } : {}),
+            actingIn,
           });
           return cardResponse(proposalSentCard(proposal, locale));
         } catch (err) {

@@ -23,11 +23,11 @@ export function registerMinutesApi(serve: Serve, { drafting, justering, actions,
   });
 
   serve('approveMinutes', async (caller, { params: { meetingId, version } }) =>
-    answerView(await justering.approve(caller.tenantId, caller.userId, meetingId, version)),
+    answerView(await justering.approve(caller, meetingId, version)),
   );
 
   serve('requestMinutesChange', async (caller, { params: { meetingId, version }, body: { comment } }) =>
-    answerView(await justering.requestChange(caller.tenantId, caller.userId, meetingId, version, comment)),
+    answerView(await justering.requestChange(caller, meetingId, version, comment)),
   );
 
   serve('retryArchive', async (caller, { params: { meetingId, version } }) => versionView(await past.retryArchive(caller, meetingId, version)));
