@@ -1,10 +1,9 @@
 import restify from 'restify';
-import { z } from 'zod';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
-import { InputInvalid, issueFields, sendProblem } from './problem';
+import { InputInvalid, sendProblem } from './problem';
 import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
 import { registerTabFiles } from './tab-files';
 
@@ -21,25 +20,38 @@ export interface HttpDeps {
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-const party = z.object({ id: z.string().max(1024) });
 /**
  * The least an activity must be for botbuilder to handle it (a Teams activity always is):
  * a type, where replies go, and the conversation. Anything else is the bot's to judge.
+ * Checked by hand rather than with a schema: it runs before every invoke (a check-in burst).
  */
-const activityShape = z.object({
-  type: z.string().min(1).max(64),
-  serviceUrl: z.string().url().max(2048),
-  conversation: z.object({ id: z.string().min(1).max(1024) }),
-  from: party.optional(),
-  recipient: party.optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
-});
-
-/** The activity's shape problems, each at its field; none for an activity botbuilder can take. */
 function activityProblems(body: unknown): InputInvalid | undefined {
-  const parsed = activityShape.safeParse(body);
-  if (parsed.success) return undefined;
-  return new InputInvalid(issueFields(parsed.error.issues));
+  const problems: { field: string; message: string }[] = [];
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return new InputInvalid([{ field: '', message: 'an activity is a JSON object' }]);
+  const a = body as Record<string, unknown>;
+  const text = (v: unknown, max: number): boolean => typeof v === 'string' && v.length > 0 && v.length <= max;
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!text(a.type, 64)) problems.push({ field: 'type', message: 'a text of 1 to 64 characters' });
+  if (!text(a.serviceUrl, 2048) || !isUrl(a.serviceUrl as string)) problems.push({ field: 'serviceUrl', message: 'a URL' });
+  if (!object(a.conversation)) problems.push({ field: 'conversation', message: 'an object with an id' });
+  else if (!text(a.conversation.id, 1024)) problems.push({ field: 'conversation.id', message: 'a text of 1 to 1024 characters' });
+  for (const party of ['from', 'recipient'] as const) {
+    const v = a[party];
+    if (v === undefined) continue;
+    if (!object(v)) problems.push({ field: party, message: 'an object' });
+    else if (typeof v.id !== 'string' || v.id.length > 1024) problems.push({ field: `${party}.id`, message: 'a text of at most 1024 characters' });
+  }
+  if (a.channelData !== undefined && !object(a.channelData)) problems.push({ field: 'channelData', message: 'an object' });
+  return problems.length > 0 ? new InputInvalid(problems) : undefined;
+}
+
+function isUrl(s: string): boolean {
+  try {
+    new URL(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function createHttpServer({ adapter, bot, store, log, api, tabDir }: HttpDeps): restify.Server {

@@ -72,6 +72,8 @@ function revisionOf(etag: string): number | undefined {
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /** Prepared once per SQL text: preparing costs more than running a keyed read. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -83,7 +85,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertNetwork(n: Network): Promise<void> {
-    this.db.prepare('INSERT OR REPLACE INTO networks (tenant_id, id, doc) VALUES (?, ?, ?)').run(n.tenantId, n.id, JSON.stringify(n));
+    this.stmt('INSERT OR REPLACE INTO networks (tenant_id, id, doc) VALUES (?, ?, ?)').run(n.tenantId, n.id, JSON.stringify(n));
   }
 
   async getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
@@ -97,7 +99,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertMembers(members: readonly Member[]): Promise<void> {
-    const put = this.db.prepare('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
+    const put = this.stmt('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
     this.db.transaction((list: readonly Member[]) => {
       for (const m of list) put.run(m.tenantId, m.networkId, m.id, JSON.stringify(m));
     })(members);
@@ -112,8 +114,8 @@ export class SqliteStore implements Store {
   }
 
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    const info = this.db
-      .prepare('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
+    const info = this
+      .stmt('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
       .run(meeting.tenantId, meeting.id, JSON.stringify(meeting));
     const stored = await this.getMeeting(meeting.tenantId, meeting.id);
     if (!stored) throw new Error('meeting vanished after insert');
@@ -143,14 +145,14 @@ export class SqliteStore implements Store {
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
-    this.db
-      .prepare('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)')
+    this
+      .stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)')
       .run(r.tenantId, r.meetingId, r.personId, JSON.stringify(r));
   }
 
   async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
-    const info = this.db
-      .prepare('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?')
+    const info = this
+      .stmt('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?')
       .run(tenantId, meetingId, personId);
     return info.changes > 0;
   }
@@ -165,11 +167,11 @@ export class SqliteStore implements Store {
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
     return this.db.transaction((): LeaseResult => {
-      const held = this.db.prepare('SELECT owner, until_ms FROM leases WHERE tenant_id = ? AND name = ?').get(tenantId, name) as
+      const held = this.stmt('SELECT owner, until_ms FROM leases WHERE tenant_id = ? AND name = ?').get(tenantId, name) as
         | { owner: string; until_ms: number }
         | undefined;
       if (held && held.owner !== owner && held.until_ms > nowMs) return { ok: false, holder: held.owner, untilMs: held.until_ms };
-      this.db.prepare('INSERT OR REPLACE INTO leases (tenant_id, name, owner, until_ms) VALUES (?, ?, ?, ?)').run(tenantId, name, owner, untilMs);
+      this.stmt('INSERT OR REPLACE INTO leases (tenant_id, name, owner, until_ms) VALUES (?, ?, ?, ?)').run(tenantId, name, owner, untilMs);
       return { ok: true };
     }).immediate();
   }
@@ -184,8 +186,8 @@ export class SqliteStore implements Store {
   }
 
   async keepAgendaVersion(agenda: Agenda): Promise<void> {
-    this.db
-      .prepare('INSERT OR IGNORE INTO agenda_versions (tenant_id, meeting_id, version, doc) VALUES (?, ?, ?, ?)')
+    this
+      .stmt('INSERT OR IGNORE INTO agenda_versions (tenant_id, meeting_id, version, doc) VALUES (?, ?, ?, ?)')
       .run(agenda.tenantId, agenda.meetingId, agenda.version, JSON.stringify(agenda));
   }
 
@@ -202,7 +204,7 @@ export class SqliteStore implements Store {
   }
 
   async createProposal(p: Proposal): Promise<Proposal> {
-    this.db.prepare('INSERT OR IGNORE INTO proposals (tenant_id, meeting_id, id, doc) VALUES (?, ?, ?, ?)').run(p.tenantId, p.meetingId, p.id, JSON.stringify(p));
+    this.stmt('INSERT OR IGNORE INTO proposals (tenant_id, meeting_id, id, doc) VALUES (?, ?, ?, ?)').run(p.tenantId, p.meetingId, p.id, JSON.stringify(p));
     const stored = await this.getProposal(p.tenantId, p.meetingId, p.id);
     if (!stored) throw new Error('proposal vanished after insert');
     return stored;
@@ -217,24 +219,24 @@ export class SqliteStore implements Store {
   }
 
   async updateProposal(p: Proposal): Promise<void> {
-    this.db.prepare('UPDATE proposals SET doc = ? WHERE tenant_id = ? AND meeting_id = ? AND id = ?').run(JSON.stringify(p), p.tenantId, p.meetingId, p.id);
+    this.stmt('UPDATE proposals SET doc = ? WHERE tenant_id = ? AND meeting_id = ? AND id = ?').run(JSON.stringify(p), p.tenantId, p.meetingId, p.id);
   }
 
   async scheduleJob(job: Job): Promise<void> {
-    this.db
-      .prepare('INSERT OR IGNORE INTO jobs (tenant_id, id, due_at, done, doc) VALUES (?, ?, ?, ?, ?)')
+    this
+      .stmt('INSERT OR IGNORE INTO jobs (tenant_id, id, due_at, done, doc) VALUES (?, ?, ?, ?, ?)')
       .run(job.tenantId, job.id, job.dueAt, job.doneAt ? 1 : 0, JSON.stringify(job));
   }
 
   async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
-    return (this.db.prepare('SELECT doc FROM jobs WHERE done = 0 AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
+    return (this.stmt('SELECT doc FROM jobs WHERE done = 0 AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as Job,
     );
   }
 
   async updateJob(job: Job): Promise<void> {
-    this.db
-      .prepare('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
+    this
+      .stmt('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
       .run(JSON.stringify(job), job.doneAt ? 1 : 0, job.dueAt, job.tenantId, job.id);
   }
 
@@ -248,8 +250,8 @@ export class SqliteStore implements Store {
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const row = this.db
-      .prepare('SELECT revision, doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND number = ?')
+    const row = this
+      .stmt('SELECT revision, doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND number = ?')
       .get(tenantId, meetingId, number) as { revision: number; doc: string } | undefined;
     return row ? { version: JSON.parse(row.doc) as MinutesVersion, etag: `"r${row.revision}"` } : undefined;
   }
@@ -263,8 +265,8 @@ export class SqliteStore implements Store {
     const archiveDue = v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null;
     const doc = JSON.stringify(v);
     if (ifMatch === undefined) {
-      const info = this.db
-        .prepare(
+      const info = this
+        .stmt(
           'INSERT OR IGNORE INTO minutes_versions (tenant_id, meeting_id, number, network_id, revision, approved, archive_due, doc) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
         )
         .run(v.tenantId, v.meetingId, v.number, v.networkId, approved, archiveDue, doc);
@@ -272,8 +274,8 @@ export class SqliteStore implements Store {
     }
     const revision = revisionOf(ifMatch);
     if (revision === undefined) return undefined;
-    const info = this.db
-      .prepare(
+    const info = this
+      .stmt(
         'UPDATE minutes_versions SET revision = revision + 1, approved = ?, archive_due = ?, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND number = ? AND revision = ?',
       )
       .run(approved, archiveDue, doc, v.tenantId, v.meetingId, v.number, revision);
@@ -282,7 +284,7 @@ export class SqliteStore implements Store {
 
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
     return (
-      this.db.prepare('SELECT doc FROM minutes_versions WHERE archive_due IS NOT NULL AND archive_due <= ? ORDER BY archive_due LIMIT ?').all(nowIso, limit) as DocRow[]
+      this.stmt('SELECT doc FROM minutes_versions WHERE archive_due IS NOT NULL AND archive_due <= ? ORDER BY archive_due LIMIT ?').all(nowIso, limit) as DocRow[]
     ).map((r) => JSON.parse(r.doc) as MinutesVersion);
   }
 
@@ -296,16 +298,16 @@ export class SqliteStore implements Store {
 
   async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
     if (done === undefined) {
-      this.db.prepare('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
+      this.stmt('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
       return;
     }
-    this.db
-      .prepare('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)')
+    this
+      .stmt('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)')
       .run(tenantId, networkId, actionId, JSON.stringify(done));
   }
 
   async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
-    const rows = this.db.prepare('SELECT action_id, doc FROM actions_done WHERE tenant_id = ? AND network_id = ?').all(tenantId, networkId) as {
+    const rows = this.stmt('SELECT action_id, doc FROM actions_done WHERE tenant_id = ? AND network_id = ?').all(tenantId, networkId) as {
       action_id: string;
       doc: string;
     }[];
@@ -313,7 +315,7 @@ export class SqliteStore implements Store {
   }
 
   async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
-    const row = this.db.prepare('SELECT revision, doc FROM deliveries WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
+    const row = this.stmt('SELECT revision, doc FROM deliveries WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
       | { revision: number; doc: string }
       | undefined;
     return row ? { delivery: JSON.parse(row.doc) as Delivery, etag: `"r${row.revision}"` } : undefined;
@@ -323,32 +325,32 @@ export class SqliteStore implements Store {
     const due = d.state === 'pending' ? d.dueAt : null;
     const doc = JSON.stringify(d);
     if (ifMatch === undefined) {
-      const info = this.db
-        .prepare('INSERT OR IGNORE INTO deliveries (tenant_id, id, revision, due_at, doc) VALUES (?, ?, 1, ?, ?)')
+      const info = this
+        .stmt('INSERT OR IGNORE INTO deliveries (tenant_id, id, revision, due_at, doc) VALUES (?, ?, 1, ?, ?)')
         .run(d.tenantId, d.id, due, doc);
       return info.changes === 1 ? '"r1"' : undefined;
     }
     const revision = revisionOf(ifMatch);
     if (revision === undefined) return undefined;
-    const info = this.db
-      .prepare('UPDATE deliveries SET revision = revision + 1, due_at = ?, doc = ? WHERE tenant_id = ? AND id = ? AND revision = ?')
+    const info = this
+      .stmt('UPDATE deliveries SET revision = revision + 1, due_at = ?, doc = ? WHERE tenant_id = ? AND id = ? AND revision = ?')
       .run(due, doc, d.tenantId, d.id, revision);
     return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 
   async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
-    return (this.db.prepare('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
+    return (this.stmt('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as Delivery,
     );
   }
 
   async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
-    this.db.prepare('DELETE FROM leases WHERE tenant_id = ? AND name = ? AND owner = ?').run(tenantId, name, owner);
+    this.stmt('DELETE FROM leases WHERE tenant_id = ? AND name = ? AND owner = ?').run(tenantId, name, owner);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {
     try {
-      this.db.prepare('SELECT count(*) AS n FROM meetings').get();
+      this.stmt('SELECT count(*) AS n FROM meetings').get();
       return { ok: true, detail: 'sqlite ok' };
     } catch (e) {
       return { ok: false, detail: `sqlite: ${(e as Error).message}` };
@@ -361,7 +363,7 @@ export class SqliteStore implements Store {
 
   /** A meeting's working document (agenda or minutes draft) and its ETag, the row's revision. */
   private getMeetingDoc<T>(table: 'agendas' | 'minutes', tenantId: string, meetingId: string): { doc: T; etag: string } | undefined {
-    const row = this.db.prepare(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND meeting_id = ?`).get(tenantId, meetingId) as
+    const row = this.stmt(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND meeting_id = ?`).get(tenantId, meetingId) as
       | { revision: number; doc: string }
       | undefined;
     return row ? { doc: JSON.parse(row.doc) as T, etag: `"r${row.revision}"` } : undefined;
@@ -371,29 +373,38 @@ export class SqliteStore implements Store {
   private saveMeetingDoc(table: 'agendas' | 'minutes', tenantId: string, meetingId: string, value: object, ifMatch: string | undefined): string | undefined {
     const doc = JSON.stringify(value);
     if (ifMatch === undefined) {
-      const info = this.db.prepare(`INSERT OR IGNORE INTO ${table} (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, meetingId, doc);
+      const info = this.stmt(`INSERT OR IGNORE INTO ${table} (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, meetingId, doc);
       return info.changes === 1 ? '"r1"' : undefined;
     }
     const revision = revisionOf(ifMatch);
     if (revision === undefined) return undefined;
-    const info = this.db
-      .prepare(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?`)
+    const info = this
+      .stmt(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?`)
       .run(doc, tenantId, meetingId, revision);
     return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 
   private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {
-    this.db
-      .prepare('UPDATE meetings SET doc = json_set(doc, ?, json(?)) WHERE tenant_id = ? AND id = ?')
+    this
+      .stmt('UPDATE meetings SET doc = json_set(doc, ?, json(?)) WHERE tenant_id = ? AND id = ?')
       .run(jsonPath, value, tenantId, meetingId);
   }
 
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private one<T>(sql: string, ...params: string[]): T | undefined {
-    const row = this.db.prepare(sql).get(...params) as DocRow | undefined;
+    const row = this.stmt(sql).get(...params) as DocRow | undefined;
     return row ? (JSON.parse(row.doc) as T) : undefined;
   }
 
   private all<T>(sql: string, ...params: string[]): T[] {
-    return (this.db.prepare(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T);
+    return (this.stmt(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T);
   }
 }
