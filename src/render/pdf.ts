@@ -8,6 +8,11 @@ import { pageLabelText, type PageLabel } from './protocol-strings';
  * in the footer, declared PDF/A-2b (XMP metadata and an sRGB output intent). The document is
  * dated by the layout, and PDFKit derives the file identifier from the metadata, so the same
  * layout gives the same bytes.
+ *
+ * Tagged for screen readers (PDF/UA style): the catalog carries /Lang (sv-SE, or en-GB for English)
+ * and a structure tree in reading order: Document > H1 (title), H2 (sections), H3 (items), P,
+ * P (one a line), L > LI > Lbl + LBody, Table > TR > TH/TD. Page numbers and rules are artifacts. There are no
+ * images, so no alternate text is needed.
  */
 
 const PAGE_MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
@@ -34,6 +39,7 @@ export function renderPdf(layout: ProtocolLayout, fonts: ProtocolFonts): Promise
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
     lang: layout.language,
+    tagged: true,
     displayTitle: true,
     bufferPages: true,
     autoFirstPage: false,
@@ -60,8 +66,11 @@ export function renderPdf(layout: ProtocolLayout, fonts: ProtocolFonts): Promise
   doc.addPage();
   doc.font(FONT.regular);
 
-  const writer = new PdfWriter(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const writer = new PdfWriter(doc, root);
   for (const block of layout.blocks) writer.block(block);
+  root.end();
   writer.pageNumbers(layout.pageLabel);
   doc.end();
   return done;
@@ -71,7 +80,11 @@ class PdfWriter {
   private readonly left: number;
   private readonly width: number;
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    /** The structure element the blocks are tagged under, in reading order. */
+    private readonly root: PDFKit.PDFStructureElement,
+  ) {
     this.left = PAGE_MARGIN.left;
     this.width = doc.page.width - PAGE_MARGIN.left - PAGE_MARGIN.right;
   }
@@ -81,29 +94,59 @@ class PdfWriter {
       case 'heading':
         return this.heading(block.level, block.text);
       case 'paragraph':
-        block.lines.forEach((line) => this.line(line, this.left, this.width, block.small ? SMALL_SIZE : BODY_SIZE));
+        // A line of its own is a paragraph of its own to a screen reader, which would run the lines of one P together.
+        for (const line of block.lines) this.tagged(this.root, 'P', () => this.line(line, this.left, this.width, block.small ? SMALL_SIZE : BODY_SIZE));
         return this.gap();
-      case 'list':
+      case 'list': {
+        const list = this.open(this.root, 'L');
         for (const item of block.items) {
           this.ensureRoom(BODY_SIZE * 1.5);
           const y = this.doc.y;
-          this.doc.font(FONT.regular).fontSize(BODY_SIZE).text('•', this.left + 4, y, { width: LIST_INDENT, lineBreak: false });
+          const li = this.open(list, 'LI');
+          this.tagged(li, 'Lbl', () => this.doc.font(FONT.regular).fontSize(BODY_SIZE).text('•', this.left + 4, y, { width: LIST_INDENT, lineBreak: false }));
           this.doc.y = y;
-          this.line(item, this.left + LIST_INDENT, this.width - LIST_INDENT, BODY_SIZE);
+          this.tagged(li, 'LBody', () => this.line(item, this.left + LIST_INDENT, this.width - LIST_INDENT, BODY_SIZE));
+          li.end();
         }
+        list.end();
         return this.gap();
-      case 'table':
-        this.row(block.header, true);
-        block.rows.forEach((row) => this.row(row, false));
+      }
+      case 'table': {
+        const table = this.open(this.root, 'Table');
+        this.row(table, block.header, true);
+        block.rows.forEach((row) => this.row(table, row, false));
+        table.end();
         return this.gap();
+      }
     }
+  }
+
+  /** A structure element of the type under the parent, whose children follow. */
+  private open(parent: PDFKit.PDFStructureElement, type: string): PDFKit.PDFStructureElement {
+    const element = this.doc.struct(type);
+    parent.add(element);
+    return element;
+  }
+
+  /** A structure element of the type under the parent, holding what draw() puts on the page. */
+  private tagged(parent: PDFKit.PDFStructureElement, type: string, draw: () => void): void {
+    const element = this.doc.struct(type, {}, [draw]);
+    parent.add(element);
+    element.end();
+  }
+
+  /** Drawing that is not content (rules, page numbers): marked as an artifact, outside the structure tree. */
+  private artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
   }
 
   private heading(level: 1 | 2 | 3, text: string): void {
     const size = HEADING_SIZE[level];
     if (level > 1) this.doc.moveDown(0.4);
     this.ensureRoom(KEEP_WITH_HEADING);
-    this.doc.font(FONT.bold).fontSize(size).text(text, this.left, this.doc.y, { width: this.width });
+    this.tagged(this.root, `H${level}`, () => this.doc.font(FONT.bold).fontSize(size).text(text, this.left, this.doc.y, { width: this.width }));
     this.doc.moveDown(level === 1 ? 0.6 : 0.25);
   }
 
@@ -121,17 +164,20 @@ class PdfWriter {
     this.doc.x = this.left;
   }
 
-  private row(cells: readonly string[], header: boolean): void {
+  private row(table: PDFKit.PDFStructureElement, cells: readonly string[], header: boolean): void {
     this.ensureRoom(BODY_SIZE * 2);
     const y = this.doc.y;
     const secondX = this.left + this.width * TABLE_SECOND_COLUMN;
+    const cell = header ? 'TH' : 'TD';
+    const tr = this.open(table, 'TR');
     this.doc.font(header ? FONT.bold : FONT.regular).fontSize(BODY_SIZE);
-    this.doc.text(cells[0] ?? '', this.left, y, { width: secondX - this.left - 8 });
+    this.tagged(tr, cell, () => this.doc.text(cells[0] ?? '', this.left, y, { width: secondX - this.left - 8 }));
     const firstBottom = this.doc.y;
-    this.doc.text(cells[1] ?? '', secondX, y, { width: this.left + this.width - secondX });
+    this.tagged(tr, cell, () => this.doc.text(cells[1] ?? '', secondX, y, { width: this.left + this.width - secondX }));
+    tr.end();
     const bottom = Math.max(firstBottom, this.doc.y);
     if (header) {
-      this.doc.moveTo(this.left, bottom + 1).lineTo(this.left + this.width, bottom + 1).lineWidth(0.5).stroke();
+      this.artifact('Layout', () => this.doc.moveTo(this.left, bottom + 1).lineTo(this.left + this.width, bottom + 1).lineWidth(0.5).stroke());
     }
     this.doc.x = this.left;
     this.doc.y = bottom + (header ? 4 : 2);
@@ -153,10 +199,12 @@ class PdfWriter {
       const page = this.doc.page;
       const bottom = page.margins.bottom;
       page.margins.bottom = 0;
-      this.doc
-        .font(FONT.regular)
-        .fontSize(SMALL_SIZE)
-        .text(pageLabelText(label, i - range.start + 1, range.count), this.left, page.height - PAGE_MARGIN.bottom / 2, { width: this.width, align: 'center', lineBreak: false });
+      this.artifact('Pagination', () =>
+        this.doc
+          .font(FONT.regular)
+          .fontSize(SMALL_SIZE)
+          .text(pageLabelText(label, i - range.start + 1, range.count), this.left, page.height - PAGE_MARGIN.bottom / 2, { width: this.width, align: 'center', lineBreak: false }),
+      );
       page.margins.bottom = bottom;
     }
   }

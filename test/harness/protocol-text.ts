@@ -68,3 +68,28 @@ export function expectedTexts(content: MinutesContent): string[] {
     ...content.justerare.map((j) => j.name),
   ].map(normalise);
 }
+
+/** One element of a tagged PDF's structure tree, as `pdfinfo -struct-text` prints it, with the text directly inside it. */
+export interface PdfStructureElement {
+  type: string;
+  depth: number;
+  text: string;
+}
+
+/** A tagged PDF's structure tree in reading order (depth-first), read with `pdfinfo -struct-text`; empty when untagged. */
+export function pdfStructure(pdf: Uint8Array): PdfStructureElement[] {
+  const elements: PdfStructureElement[] = [];
+  for (const line of poppler('pdfinfo', pdf, ['-struct-text']).split('\n')) {
+    const text = /^\s*"(.*)"$/.exec(line);
+    const element = /^(\s*)([A-Za-z][A-Za-z0-9]*)(?: \(\w+\))?$/.exec(line);
+    const last = elements[elements.length - 1];
+    if (text && last) last.text += text[1] ?? '';
+    else if (element) elements.push({ type: element[2] ?? '', depth: (element[1] ?? '').length / 2, text: '' });
+  }
+  return elements;
+}
+
+/** The text of a tagged PDF's structure tree in reading order, whitespace folded: what a screen reader reads. */
+export function pdfStructureText(pdf: Uint8Array): string {
+  return normalise(pdfStructure(pdf).map((e) => e.text).filter((t) => t !== '').join(' '));
+}

@@ -4,7 +4,7 @@ import type { MinutesContent, PersonRef } from '../../src/domain/minutes';
 import { capitalise, longDate } from '../../src/cards/format';
 import { FIXTURE_PROTOCOLS } from '../fixtures/minutes';
 import { invokeCard, Journey, texts, withJusterareAttending } from '../harness/journey';
-import { docxParagraphs, expectedTexts, normalise, poppler, readableText } from '../harness/protocol-text';
+import { docxParagraphs, expectedTexts, normalise, pdfStructure, pdfStructureText, poppler, readableText } from '../harness/protocol-text';
 import { eventually } from '../harness/service';
 import { startAzurite, type Azurite } from '../harness/azurite';
 
@@ -73,7 +73,14 @@ describe.each(CASES)('the protocol %s through the API (%s)', (_source, store, fi
 
     // Named after the stored network and meeting (the team IM-nätverket, 2030-02-04), whatever the text says.
     const base = path.join(j.archiveFolder('2030'), 'Protokoll för IM-nätverket 2030-02-04 v1');
-    const pdfText = readableText(poppler('pdftotext', fs.readFileSync(`${base}.pdf`), ['-layout']));
+    const pdf = fs.readFileSync(`${base}.pdf`);
+    const pdfText = readableText(poppler('pdftotext', pdf, ['-layout']));
+    // Tagged for screen readers (issue 10): the archived PDF has a structure tree in Swedish, in reading order.
+    expect(poppler('pdfinfo', pdf)).toMatch(/^Tagged:\s+yes$/m);
+    expect(pdf.toString('latin1')).toContain('/Lang (sv-SE)');
+    const tree = pdfStructure(pdf);
+    expect(tree.filter((e) => e.type === 'H1').map((e) => e.text)).toEqual([`Protokoll för ${content.networkName} ${content.meeting.date}`]);
+    expect(pdfStructureText(pdf)).toBe(readableText(poppler('pdftotext', pdf)));
     const docxText = normalise(docxParagraphs(fs.readFileSync(`${base}.docx`)).map((p) => p.text).join(' '));
     const expected = [...expectedTexts(content), `Protokoll för ${content.networkName} ${content.meeting.date}`, hash];
     expect(expected.length).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
 import AdmZip from 'adm-zip';
 import type { MinutesContent, MinutesVersion } from '../../src/domain/minutes';
-import { docxParagraphs, expectedTexts, normalise, poppler, readableText } from '../harness/protocol-text';
+import { docxParagraphs, expectedTexts, normalise, pdfStructure, pdfStructureText, poppler, readableText } from '../harness/protocol-text';
 import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
 import { FIXTURE_PROTOCOLS, approvedVersion, imNatverket20211203 } from '../fixtures/minutes';
 
@@ -74,6 +74,35 @@ describe.each(cases)('the protocol of $source', ({ version, dates, approvals }) 
       expect(columns[0]).toMatch(/^[A-Z]{6}\+DejaVuSans/);
       expect(columns.slice(-5, -2)).toEqual(['yes', 'yes', 'yes']);
     }
+  });
+
+  it('PDF: tagged for screen readers (issue 10): Tagged yes, /Lang sv-SE, headings, lists and the justering table in the structure tree', () => {
+    expect(poppler('pdfinfo', pdf)).toMatch(/^Tagged:\s+yes$/m);
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (sv-SE)');
+    const tree = pdfStructure(pdf);
+    expect(tree[0]).toEqual({ type: 'Document', depth: 0, text: '' });
+    const sections = (...names: string[]): string[] => names.map((name) => `H2 ${name}`);
+    expect(tree.filter((e) => /^H\d$/.test(e.type)).map((e) => `${e.type} ${e.text}`)).toEqual([
+      `H1 ${title}`,
+      ...sections(...(content.attendees.length > 0 ? ['Närvarande'] : []), 'Punkter'),
+      ...content.items.map((item, i) => `H3 ${i + 1}. ${item.title}`),
+      ...sections('Nästa möte', 'Justering'),
+    ]);
+    // Each next meeting is a list item: a bullet label and a body.
+    const bodies = tree.filter((e) => e.type === 'LBody').map((e) => e.text);
+    expect(bodies).toEqual(expect.arrayContaining(dates));
+    for (const [i, e] of tree.entries()) {
+      if (e.type === 'LI') expect([tree[i - 1]?.type, tree[i + 1]?.type, tree[i + 2]?.type]).toEqual([expect.stringMatching(/^(L|LBody)$/), 'Lbl', 'LBody']);
+    }
+    const table = tree.slice(tree.findIndex((e) => e.type === 'Table'));
+    expect(table.slice(0, 4).map((e) => `${e.type} ${e.text}`)).toEqual(['Table ', 'TR ', 'TH Justerare', 'TH Justerat']);
+    expect(table.slice(4, 7).map((e) => e.type)).toEqual(['TR', 'TD', 'TD']);
+  });
+
+  it('PDF: the structure tree holds all the text in reading order, page numbers left out as artifacts', () => {
+    const tagged = pdfStructureText(pdf);
+    expect(tagged).toBe(readableText(poppler('pdftotext', pdf)));
+    expect(tagged).not.toContain('Sida ');
   });
 
   it('PDF: metadata dated by the approval, Author Justera, declared PDF/A-2b', () => {
@@ -186,6 +215,9 @@ describe('attendance details and English', () => {
     }
     const pdf = await renderer.pdf(version, 'en');
     expect(poppler('pdftotext', pdf, ['-layout'])).toContain('Page 1 of');
+    expect(poppler('pdfinfo', pdf)).toMatch(/^Tagged:\s+yes$/m);
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (en-GB)');
+    expect(pdfStructure(pdf).filter((e) => e.type === 'H2').map((e) => e.text)).toEqual(['Present', 'Apologies', 'Items', 'Next meeting', 'Approval']);
     expect(poppler('pdfinfo', pdf)).toMatch(/^Subject:\s+Approved minutes, version 1$/m);
   });
 });
