@@ -4,6 +4,7 @@ import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '
 import { protocolTitle } from '../domain/minutes';
 import { printable } from '../domain/text';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
+import { compareSv } from '../domain/sort';
 import { capitalise, instantParts, longDate } from '../cards/format';
 import { protocolStrings, type PageLabel, type ProtocolStrings } from './protocol-strings';
 
@@ -144,7 +145,7 @@ export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { mu
   }
   return [...groups.entries()]
     .map(([municipality, members]) => ({ municipality, attendees: members }))
-    .sort((x, y) => municipalityRank(x.municipality) - municipalityRank(y.municipality) || (x.municipality < y.municipality ? -1 : x.municipality > y.municipality ? 1 : 0));
+    .sort((x, y) => municipalityRank(x.municipality) - municipalityRank(y.municipality) || compareSv(x.municipality, y.municipality));
 }
 
 /** "Maria Bring (digitalt, ersättare för Jonas Wåhlberg, anlände 13:20)" */
