@@ -119,6 +119,17 @@ describe('Swedish collation', () => {
     expect(s.groups[2]?.people.map((p) => p.name)).toEqual(['Zakrisson', 'Åsa']);
   });
 
+  test("the documents' attendance: people within an organisation", () => {
+    const a = (name: string) => ({ name, municipality: 'Skövde' }) as Parameters<typeof groupByMunicipality>[0][number];
+    expect(groupByMunicipality([a('Östen'), a('Zakrisson'), a('Åsa'), a('Ärla'), a('Anna')])[0]?.attendees.map((x) => x.name)).toEqual([
+      'Anna',
+      'Zakrisson',
+      'Åsa',
+      'Ärla',
+      'Östen',
+    ]);
+  });
+
   test("the documents' attendance groups", () => {
     const a = (municipality: string) => ({ name: 'X', municipality }) as Parameters<typeof groupByMunicipality>[0][number];
     expect(groupByMunicipality([a('Örebro'), a('Åre'), a('Ängelholm'), a('Zinkgruvan'), a('Skövde')]).map((g) => g.municipality)).toEqual([
