@@ -75,7 +75,10 @@ const schema = z
     PLAYGROUND_PORT: port.default(56150),
     PLAYGROUND_LOCALE: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'is a Teams locale such as sv-SE or en-US').default('sv-SE'),
     MUNICIPALITY_DOMAINS: z.string().default(''),
-    MEMBER_ORGANISATIONS: z.string().default(''),
+    MEMBER_ORGANISATIONS: z
+      .string()
+      .refine((s) => s.split(';').every((name) => !name.includes('=') && name.trim().length <= 120), 'is names separated by ";" (each at most 120 characters; domains go in MUNICIPALITY_DOMAINS)')
+      .default(''),
     CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(1000).max(60000).default(1000),
     CHANNEL_SENDS_PER_SECOND: z.coerce.number().min(0.5).max(5).default(3),
     STORE: z.enum(['sqlite', 'tables']).default('sqlite'),

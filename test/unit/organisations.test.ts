@@ -90,6 +90,7 @@ describe('member organisations setting', () => {
     expect(loadConfig({}).memberOrganisations).toHaveLength(16);
     expect(loadConfig({}).memberOrganisations).toContain('Skaraborgs kommunalförbund');
     expect(loadConfig({ MEMBER_ORGANISATIONS: 'Lund;Skolverket' }).memberOrganisations).toEqual(['Lund', 'Skolverket']);
+    expect(() => loadConfig({ MEMBER_ORGANISATIONS: 'Lund;skolverket.se=Skolverket' })).toThrow(/MEMBER_ORGANISATIONS/);
   });
 
   test('the unrepresented are the cooperation’s members, in Swedish order', () => {
