@@ -99,6 +99,9 @@ param timeZone string = 'Europe/Stockholm'
 @description('MUNICIPALITY_DOMAINS: extra e-mail domains, domain=Kommun;domain=Kommun, added to the built-in map. Empty adds none. Set here rather than in the portal: every provision replaces all app settings.')
 param municipalityDomains string = ''
 
+@description('MEMBER_ORGANISATIONS: the cooperation\'s member organisations, names separated by ";" (Swedish municipalities by name, other names as regional bodies). Empty is Skaraborg\'s fifteen and Skaraborgs kommunalförbund.')
+param memberOrganisations string = ''
+
 @description('TABLES_PREFIX: prefix of the tables the service creates (letters and digits, starting with a letter).')
 @minLength(1)
 @maxLength(40)
@@ -347,6 +350,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'MUNICIPALITY_DOMAINS'
           value: municipalityDomains
+        }
+        {
+          name: 'MEMBER_ORGANISATIONS'
+          value: memberOrganisations
         }
         {
           name: 'PUBLIC_URL'

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MUNICIPALITY_DOMAINS, type MunicipalityMap } from './domain/municipality';
+import { DEFAULT_MEMBER_ORGANISATIONS, DEFAULT_MUNICIPALITY_DOMAINS, memberOrganisationsFrom, type MunicipalityMap } from './domain/municipality';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
 
@@ -15,6 +15,8 @@ export interface Config {
   localMode: boolean;
   playground: { enabled: boolean; port: number; locale: string };
   municipalityDomains: MunicipalityMap;
+  /** The cooperation's member organisations, in Swedish order: whom the check-in card misses. */
+  memberOrganisations: readonly string[];
   /** Days before a meeting when its published agenda is posted again. */
   reminderDays: number[];
   /** Where people reach the service (links in cards to the tab): https://<domain> in Azure. */
@@ -73,6 +75,10 @@ const schema = z
     PLAYGROUND_PORT: port.default(56150),
     PLAYGROUND_LOCALE: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'is a Teams locale such as sv-SE or en-US').default('sv-SE'),
     MUNICIPALITY_DOMAINS: z.string().default(''),
+    MEMBER_ORGANISATIONS: z
+      .string()
+      .refine((s) => s.split(';').every((name) => !name.includes('=') && name.trim().length <= 120), 'is names separated by ";" (each at most 120 characters; domains go in MUNICIPALITY_DOMAINS)')
+      .default(''),
     CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(1000).max(60000).default(1000),
     CHANNEL_SENDS_PER_SECOND: z.coerce.number().min(0.5).max(5).default(3),
     STORE: z.enum(['sqlite', 'tables']).default('sqlite'),
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     localMode,
     playground: { enabled: localMode && (e.PLAYGROUND ?? true), port: e.PLAYGROUND_PORT, locale: e.PLAYGROUND_LOCALE },
     municipalityDomains: { ...DEFAULT_MUNICIPALITY_DOMAINS, ...domains.map },
+    memberOrganisations: e.MEMBER_ORGANISATIONS.trim() ? memberOrganisationsFrom(e.MEMBER_ORGANISATIONS) : DEFAULT_MEMBER_ORGANISATIONS,
     reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
     publicUrl,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,

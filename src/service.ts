@@ -87,19 +87,20 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const transport = new TeamsDelivery({ store, messenger: new TeamsMessenger(adapter, config.bot.id), log, sendsPerSecond: config.channelSendsPerSecond });
   const delivery = new CardDelivery({ store, log, leases: new Leases({ store, instanceId, now: Date.now, log }), transport, intervalMs: config.cardUpdateIntervalMs });
-  const channel = new TeamsCheckinChannel({ store, delivery, log });
+  const channel = new TeamsCheckinChannel({ store, delivery, log, memberOrganisations: config.memberOrganisations });
   transport.register('checkinCard', channel);
   const networks = new NetworkService({
     store,
     clock,
     municipalities: config.municipalityDomains,
+    memberOrganisations: config.memberOrganisations,
     onLeft: (left) => tellWhereJusterareLeft({ store, channel: justeringChannel, log }, left),
     partialRoster: config.playground.enabled,
   });
-  const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone });
+  const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });
   const attendance = new AttendanceService({ store, clock, channel, meetings });
 
-  const queries = new TabQueries({ store, clock, timeZone: config.timeZone });
+  const queries = new TabQueries({ store, clock, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });
   const agendaChannel = new TeamsAgendaChannel({
     store,
     delivery,

@@ -23,9 +23,12 @@ export interface CheckinView {
   mine?: AttendanceStatus | 'none';
 }
 
-/** The check-in view of a meeting; with a viewer, it also holds that person's own status. */
-export function checkinViewOf(meeting: Meeting, records: readonly AttendanceRecord[], viewerId?: string): CheckinView {
-  const view: CheckinView = { meeting, summary: summarizeAttendance(records) };
+/**
+ * The check-in view of a meeting; with a viewer, it also holds that person's own status.
+ * `members`: the cooperation's member organisations (the default when not given).
+ */
+export function checkinViewOf(meeting: Meeting, records: readonly AttendanceRecord[], viewerId?: string, members?: readonly string[]): CheckinView {
+  const view: CheckinView = { meeting, summary: summarizeAttendance(records, members) };
   if (viewerId !== undefined) view.mine = records.find((r) => r.personId === viewerId)?.status ?? 'none';
   return view;
 }
@@ -50,7 +53,7 @@ export class MeetingService {
   private readonly access: Access;
 
   constructor(
-    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; timeZone: string },
+    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; timeZone: string; memberOrganisations?: readonly string[] },
   ) {
     this.access = new Access(deps.store);
   }
@@ -163,7 +166,7 @@ export class MeetingService {
   }
 
   async view(meeting: Meeting, viewerId?: string): Promise<CheckinView> {
-    return checkinViewOf(meeting, await this.deps.store.listAttendance(meeting.tenantId, meeting.id), viewerId);
+    return checkinViewOf(meeting, await this.deps.store.listAttendance(meeting.tenantId, meeting.id), viewerId, this.deps.memberOrganisations);
   }
 
   async require(tenantId: string, meetingId: string): Promise<Meeting> {

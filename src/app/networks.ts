@@ -1,4 +1,4 @@
-import { knownMunicipalities, matchMunicipality, type MunicipalityMap } from '../domain/municipality';
+import { matchMunicipality, suggestedOrganisations, type MunicipalityMap } from '../domain/municipality';
 import {
   isCurrentMember,
   membersFromRoster,
@@ -31,6 +31,8 @@ export class NetworkService {
       store: Store;
       clock: Clock;
       municipalities: MunicipalityMap;
+      /** The cooperation's member organisations (MEMBER_ORGANISATIONS); known to `kommun <namn>` with every Swedish municipality. */
+      memberOrganisations?: readonly string[];
       /** Called with the members who just left one network's team (e.g. to tell secretaries about justerare). */
       onLeft?: (left: Member[]) => Promise<void>;
       /**
@@ -132,10 +134,10 @@ export class NetworkService {
     memberId: string,
     typed: string,
   ): Promise<MunicipalityCorrection> {
-    const municipality = matchMunicipality(typed, this.deps.municipalities);
+    const municipality = matchMunicipality(typed, this.deps.municipalities, this.deps.memberOrganisations);
     const member = await this.deps.store.getMember(tenantId, networkId, memberId);
     const allowed = !!member && can(memberActor(member), 'setOwnMunicipality', { tenantId, networkId });
-    if (!municipality || !member || !allowed) return { ok: false, known: knownMunicipalities(this.deps.municipalities) };
+    if (!municipality || !member || !allowed) return { ok: false, known: suggestedOrganisations(this.deps.municipalities, this.deps.memberOrganisations) };
     await this.deps.store.upsertMembers([{ ...member, municipality, municipalitySource: 'manual' }]);
     return { ok: true, municipality };
   }

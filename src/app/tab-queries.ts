@@ -1,3 +1,4 @@
+import { compareSv } from '../domain/sort';
 import { summarizeAttendance, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
@@ -17,7 +18,7 @@ export interface MyMeeting {
 export class TabQueries {
   private readonly access: Access;
 
-  constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string }) {
+  constructor(private readonly deps: { store: Store; clock: Clock; timeZone: string; memberOrganisations?: readonly string[] }) {
     this.access = new Access(deps.store);
   }
 
@@ -61,7 +62,7 @@ export class TabQueries {
     const { capabilities } = await this.network(caller, networkId);
     const members = (await this.deps.store.listMembers(caller.tenantId, networkId)).filter((m) => !m.leftAt);
     return {
-      members: members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => a.member.name.localeCompare(b.member.name, 'sv')),
+      members: members.map((member) => ({ member, role: roleOf(member) })).sort((a, b) => compareSv(a.member.name, b.member.name)),
       capabilities,
     };
   }
@@ -87,7 +88,7 @@ export class TabQueries {
   async attendance(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; summary: AttendanceSummary; myStatus: AttendanceStatus | null }> {
     const { meeting } = await this.access.meeting(caller, meetingId);
     const records = await this.deps.store.listAttendance(caller.tenantId, meetingId);
-    return { meeting, summary: summarizeAttendance(records), myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null };
+    return { meeting, summary: summarizeAttendance(records, this.deps.memberOrganisations), myStatus: records.find((r) => r.personId === caller.userId)?.status ?? null };
   }
 
   /** Upcoming meetings (today onwards, in the network's time zone) across my networks, soonest first. */

@@ -10,7 +10,7 @@ export const POST_WAIT_MS = 3_000;
 
 /** The shared check-in card in the channel: one outbox row, posted once, then refreshed from the store. */
 export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer {
-  constructor(private readonly deps: { store: Store; delivery: CardDelivery; log: Logger }) {}
+  constructor(private readonly deps: { store: Store; delivery: CardDelivery; log: Logger; memberOrganisations?: readonly string[] }) {}
 
   async post(meeting: Meeting): Promise<CardRef | undefined> {
     const card = sharedCheckinCard(meeting);
@@ -32,7 +32,7 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
     const meeting = await store.getMeeting(d.tenantId, d.meetingId);
     if (!meeting) return undefined;
     const records = await store.listAttendance(d.tenantId, d.meetingId);
-    return { card: checkinCard(checkinViewOf(meeting, records), meeting.locale), place: meeting.card, channelId: meeting.channelId };
+    return { card: checkinCard(checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations), meeting.locale), place: meeting.card, channelId: meeting.channelId };
   }
 }
 

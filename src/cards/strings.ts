@@ -77,7 +77,7 @@ const sv: Strings = {
   onlineSuffix: ' (digitalt)',
   apologies: 'Förhinder',
   notRepresented: 'Inte representerade',
-  allRepresented: 'Alla femton kommuner är representerade.',
+  allRepresented: 'Alla medlemsorganisationer är representerade.',
   nobodyYet: 'Ingen har checkat in ännu.',
   namesInTab: 'Fler deltagare än vad som får plats med namn på kortet.',
   closedNotice: 'Närvaron är stängd.',
@@ -145,7 +145,7 @@ const sv: Strings = {
   fieldInvalid: (field) => `Fältet ${field} har fel form. Inget har ändrats.`,
   municipalitySet: (name) => `Klart: du representerar nu ${name}.`,
   recorded: (status, meeting) => (status === 'apologies' ? `Ditt förhinder är anmält till ${meeting}.` : `Din närvaro för ${meeting}: ${sv.status[status]}.`),
-  municipalityUnknown: (known) => `Den kommunen känner jag inte igen. Välj en av: ${known}.`,
+  municipalityUnknown: (known) => `Den kommunen känner jag inte igen. Skriv en svensk kommuns namn eller en av: ${known}.`,
   welcome: (network, members) =>
     `Hej ${markdownText(network)}! Justera är installerad och känner till ${members} medlemmar. Skriv @Justera hjälp för att komma igång.`,
 };
@@ -174,7 +174,7 @@ const en: Strings = {
   onlineSuffix: ' (online)',
   apologies: 'Apologies',
   notRepresented: 'Not represented',
-  allRepresented: 'All fifteen municipalities are represented.',
+  allRepresented: 'All member organisations are represented.',
   nobodyYet: 'Nobody has checked in yet.',
   namesInTab: 'More participants than fit on the card by name.',
   closedNotice: 'Attendance is closed.',
@@ -242,7 +242,7 @@ const en: Strings = {
   fieldInvalid: (field) => `The field ${field} does not have the expected form. Nothing was changed.`,
   municipalitySet: (name) => `Done: you now represent ${name}.`,
   recorded: (status, meeting) => (status === 'apologies' ? `Your apologies for ${meeting} are recorded.` : `Your attendance for ${meeting}: ${en.status[status]}.`),
-  municipalityUnknown: (known) => `I do not recognise that municipality. Choose one of: ${known}.`,
+  municipalityUnknown: (known) => `I do not recognise that municipality. Type a Swedish municipality's name or one of: ${known}.`,
   welcome: (network, members) =>
     `Hello ${markdownText(network)}! Justera is installed and knows ${members} members. Write @Justera hjälp to get started.`,
 };

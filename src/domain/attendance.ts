@@ -1,4 +1,5 @@
-import { SKARABORG_MUNICIPALITIES } from './municipality';
+import { DEFAULT_MEMBER_ORGANISATIONS } from './municipality';
+import { byNameSv, compareSv } from './sort';
 
 export const ATTENDANCE_STATUSES = ['onsite', 'online', 'apologies'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -31,14 +32,15 @@ export interface AttendanceSummary {
   groups: MunicipalityGroup[];
   guests: PresentPerson[];
   apologies: { name: string; municipality: string; guest: boolean }[];
-  /** Which of the fifteen municipalities has nobody present. */
+  /** Which of the cooperation's member organisations has nobody present (Swedish order). */
   missingMunicipalities: string[];
 }
 
-const collator = new Intl.Collator('sv');
-const byName = (a: { name: string }, b: { name: string }): number => collator.compare(a.name, b.name);
-
-export function summarizeAttendance(records: readonly Pick<AttendanceRecord, 'name' | 'municipality' | 'guest' | 'status'>[]): AttendanceSummary {
+/** Attendance in numbers and by organisation; `members` are the cooperation's member organisations. */
+export function summarizeAttendance(
+  records: readonly Pick<AttendanceRecord, 'name' | 'municipality' | 'guest' | 'status'>[],
+  members: readonly string[] = DEFAULT_MEMBER_ORGANISATIONS,
+): AttendanceSummary {
   const counts: Record<AttendanceStatus, number> = { onsite: 0, online: 0, apologies: 0 };
   const byMunicipality = new Map<string, PresentPerson[]>();
   const guests: PresentPerson[] = [];
@@ -59,14 +61,14 @@ export function summarizeAttendance(records: readonly Pick<AttendanceRecord, 'na
     byMunicipality.set(r.municipality, list);
   }
   const groups = [...byMunicipality.entries()]
-    .sort(([a], [b]) => collator.compare(a, b))
-    .map(([municipality, people]) => ({ municipality, people: people.sort(byName) }));
+    .sort(([a], [b]) => compareSv(a, b))
+    .map(([municipality, people]) => ({ municipality, people: people.sort(byNameSv) }));
   const represented = new Set(byMunicipality.keys());
   return {
     counts,
     groups,
-    guests: guests.sort(byName),
-    apologies: apologies.sort(byName),
-    missingMunicipalities: SKARABORG_MUNICIPALITIES.filter((m) => !represented.has(m)),
+    guests: guests.sort(byNameSv),
+    apologies: apologies.sort(byNameSv),
+    missingMunicipalities: members.filter((m) => !represented.has(m)).sort(compareSv),
   };
 }

@@ -4,6 +4,7 @@ import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '
 import { protocolTitle } from '../domain/minutes';
 import { printable } from '../domain/text';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
+import { byNameSv, compareSv } from '../domain/sort';
 import { capitalise, instantParts, longDate } from '../cards/format';
 import { protocolStrings, type PageLabel, type ProtocolStrings } from './protocol-strings';
 
@@ -133,7 +134,7 @@ function isUnknownMunicipality(municipality: string): boolean {
   return m === '' || m === UNKNOWN_MUNICIPALITY;
 }
 
-/** Attendees grouped by municipality: Skaraborg's in the usual order, the kommunalförbund, others, unknown last. */
+/** Attendees grouped by municipality: Skaraborg's in the usual order, the kommunalförbund, others, unknown last; names in Swedish order. */
 export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { municipality: string; attendees: MinutesAttendee[] }[] {
   const groups = new Map<string, MinutesAttendee[]>();
   for (const a of attendees) {
@@ -143,8 +144,8 @@ export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { mu
     else groups.set(key, [a]);
   }
   return [...groups.entries()]
-    .map(([municipality, members]) => ({ municipality, attendees: members }))
-    .sort((x, y) => municipalityRank(x.municipality) - municipalityRank(y.municipality) || (x.municipality < y.municipality ? -1 : x.municipality > y.municipality ? 1 : 0));
+    .map(([municipality, members]) => ({ municipality, attendees: [...members].sort(byNameSv) }))
+    .sort((x, y) => municipalityRank(x.municipality) - municipalityRank(y.municipality) || compareSv(x.municipality, y.municipality));
 }
 
 /** "Maria Bring (digitalt, ersättare för Jonas Wåhlberg, anlände 13:20)" */
