@@ -186,7 +186,10 @@ describe('justering in the Agents Playground', () => {
       await approval.waitFor({ timeout: 15000 });
       await expectText(approval, 'Projekt Överlämning');
       await approval.screenshot({ path: outputPath('playground', 'approval-card.png') });
-      await approval.getByRole('button', { name: 'Justera' }).click();
+      // Justera cannot be undone: it asks first.
+      await approval.getByRole('button', { name: 'Justera', exact: true }).click();
+      await expectText(approval, 'Justeringen kan inte ångras. Justera protokollet?');
+      await approval.getByRole('button', { name: 'Ja, justera' }).click();
       await expectText(page.locator('.ac-adaptiveCard', { hasText: 'Du har justerat' }).first(), 'Justerat av Karin Ekholm', 15000);
       await page.screenshot({ path: outputPath('playground', '8-justerat.png') });
 
