@@ -336,6 +336,32 @@ describe('the minutes in the tab', () => {
     }
   });
 
+  test('minutes of a meeting that has not started are not sent: the tab tells why', async () => {
+    const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-09-02', place: 'Skövde' });
+    const path_ = `/api/v1/meetings/${upcoming}/minutes`;
+    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const content: ApiMinutesContent = withJusterareAttending({
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+    });
+    expect((await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
+    const { page, tab } = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(upcoming)}&view=minutes`);
+    try {
+      const send = tab.getByRole('button', { name: 'Skicka för justering' });
+      await send.waitFor();
+      await eventually(async () => ((await send.isEnabled()) ? true : undefined), 8000, 'Skicka för justering enabled');
+      await send.click();
+      await expectText(tab.locator('main'), 'Träffen har inte börjat än. Protokollet kan skickas för justering först när träffen har börjat.');
+      expect(rig.host.apiRequests.filter((r) => r.method === 'POST' && r.path === `${path_}/send`).map((r) => r.status)).toEqual([409]);
+      expect((await rig.apiAs<MinutesResponse>(secretary, 'GET', path_)).body.versions).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a protocol the archive refused: the reason shows, and after the cause is fixed "Arkivera igen" archives it', async () => {
     // Today's third meeting: its start time is in the name.
     const { meetingId: refusedId } = await rig.journey.createMeeting({ date: TODAY, start: '00:05', end: '23:00', place: 'Hjo' });
