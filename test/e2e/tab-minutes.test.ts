@@ -67,6 +67,21 @@ describe('the minutes in the tab', () => {
   const saveState = (tab: FrameLocator) => tab.locator('[data-save-state]');
   const serverMinutes = async (): Promise<MinutesResponse> => (await rig.apiAs<MinutesResponse>(chair, 'GET', minutesPath())).body;
 
+  /** Through the API: minutes (at `path_`) ready to send, with the secretary and one justerare; their ETag. */
+  async function saveSendable(path_: string): Promise<string> {
+    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const content: ApiMinutesContent = withJusterareAttending({
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+    });
+    const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
+    expect(saved.status).toBe(200);
+    return saved.etag;
+  }
+
   async function screenshots(page: Page, name: string): Promise<void> {
     const frame = await tabFrame(page);
     await expectNoSeriousAxeViolations(frame, `${name}-light`);
@@ -339,15 +354,7 @@ describe('the minutes in the tab', () => {
   test('minutes of a meeting that has not started are not sent: the tab tells why', async () => {
     const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-09-02', place: 'Skövde' });
     const path_ = `/api/v1/meetings/${upcoming}/minutes`;
-    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
-    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
-    const content: ApiMinutesContent = withJusterareAttending({
-      ...draft.body.content,
-      secretary: person(secretary),
-      justerare: [person(justerare)],
-      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
-    });
-    expect((await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
+    await saveSendable(path_);
     const { page, tab } = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(upcoming)}&view=minutes`);
     try {
       const send = tab.getByRole('button', { name: 'Skicka för justering' });
@@ -370,17 +377,8 @@ describe('the minutes in the tab', () => {
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(taken, 'ett annat dokument');
     const path_ = `/api/v1/meetings/${refusedId}/minutes`;
-    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
-    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
-    const content: ApiMinutesContent = withJusterareAttending({
-      ...draft.body.content,
-      secretary: person(secretary),
-      justerare: [person(justerare)],
-      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
-    });
-    const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
-    expect(saved.status).toBe(200);
-    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: saved.etag })).status).toBe(200);
+    const etag = await saveSendable(path_);
+    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: etag })).status).toBe(200);
     expect((await rig.apiAs(justerare, 'POST', `${path_}/versions/1/approve`)).status).toBe(200);
     await eventually(async () => ((await rig.apiAs<{ archive: string }>(secretary, 'GET', `${path_}/versions/1`)).body.archive === 'failed' ? true : undefined), 15000, 'refused');
 
