@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import type { Meeting } from '../domain/meeting';
+import { meetingHasStarted, type Meeting } from '../domain/meeting';
 import {
   contentHash,
   draftFromMeeting,
@@ -82,6 +82,8 @@ export class MinutesDrafting {
     if (currentEtag !== ifMatch) throw new DomainError('conflict');
     const problems = sendProblems(live.content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
+    // Minutes of a meeting that has not started yet are not sent (its time, in the network's zone).
+    if (!meetingHasStarted(meeting, this.deps.clock.now(), this.deps.timeZone)) throw new DomainError('meeting_not_started');
     await this.mustBeEligible(meeting, live.content);
     const { store } = this.deps;
     const versions = await store.listMinutesVersions(meeting.tenantId, meetingId);

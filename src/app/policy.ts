@@ -54,7 +54,7 @@ export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 export interface Target {
   tenantId: string;
   networkId: string;
-  /** Who created the meeting (closes and reopens its attendance). */
+  /** Who created the meeting (closes and reopens its attendance, as the chair group does). */
   meetingCreatorId?: string;
   /** The secretary the minutes (or the version) name, when a member. */
   secretaryId?: string;
@@ -79,7 +79,7 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   assignRoles: (a) => a.roles.has('admin'),
   createMeeting: () => true,
   checkIn: () => true,
-  closeAttendance: (a, t) => t.meetingCreatorId === a.personId,
+  closeAttendance: (a, t) => isChairGroup(a) || t.meetingCreatorId === a.personId,
   editAgenda: isChairGroup,
   proposeItem: () => true,
   decideProposal: isChairGroup,

@@ -29,6 +29,9 @@ export interface JusteringStrings {
   action: string;
   due: string;
   approve: string;
+  /** Inside Justera: it cannot be undone, so the justerare confirms. */
+  approveConfirm: string;
+  approveConfirmButton: string;
   requestChange: string;
   comment: string;
   commentRequired: string;
@@ -68,6 +71,8 @@ const sv: JusteringStrings = {
   action: 'Uppdrag',
   due: 'senast',
   approve: 'Justera',
+  approveConfirm: 'Justeringen kan inte ångras. Justera protokollet?',
+  approveConfirmButton: 'Ja, justera',
   requestChange: 'Begär ändring',
   comment: 'Vad behöver ändras?',
   commentRequired: 'Skriv vad som behöver ändras.',
@@ -120,6 +125,8 @@ const en: JusteringStrings = {
   action: 'Action',
   due: 'by',
   approve: 'Approve',
+  approveConfirm: 'Approval cannot be undone. Approve the minutes?',
+  approveConfirmButton: 'Yes, approve',
   requestChange: 'Request a change',
   comment: 'What needs to change?',
   commentRequired: 'Write what needs to change.',
@@ -220,7 +227,7 @@ function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNot
   return { body, shortened };
 }
 
-/** To a justerare in personal chat: the version to approve, with Justera and Begär ändring. */
+/** To a justerare in personal chat: the version to approve, with Justera (confirmed inside) and Begär ändring. */
 export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: { tabUrl: string; timeZone: string; reminder?: boolean }, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   const data = { meetingId: meeting.id, version: String(version.number) };
@@ -236,7 +243,17 @@ export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, o
         text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
       ],
       [
-        execute(s.approve, { action: 'approveMinutes', ...data }, { style: 'positive' }),
+        // Justera cannot be undone: it opens a short confirmation with the action itself.
+        {
+          type: 'Action.ShowCard',
+          title: s.approve,
+          style: 'positive',
+          card: {
+            type: 'AdaptiveCard',
+            body: [text(s.approveConfirm)],
+            actions: [execute(s.approveConfirmButton, { action: 'approveMinutes', ...data }, { style: 'positive' })],
+          },
+        },
         {
           type: 'Action.ShowCard',
           title: s.requestChange,

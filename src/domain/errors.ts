@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'already_justerad'
+  /** Minutes are sent for justering only once the meeting has started. */
+  | 'meeting_not_started'
   | 'precondition_required'
   | 'unauthenticated'
   | 'not_found'

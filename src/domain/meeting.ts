@@ -164,6 +164,16 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
   return new Date(asUtc - offsetAt(first)).toISOString();
 }
 
+/** The instant a meeting starts: its stored local date and start in the network's time zone (midnight when no start is known). */
+export function meetingStartsAt(meeting: Pick<MeetingDetails, 'date' | 'start'>, timeZone: string): Date {
+  return new Date(zonedInstant(meeting.date, meeting.start || '00:00', timeZone));
+}
+
+/** Whether the meeting has started at `now` (minutes are sent for justering only then). */
+export function meetingHasStarted(meeting: Pick<MeetingDetails, 'date' | 'start'>, now: Date, timeZone: string): boolean {
+  return now.getTime() >= meetingStartsAt(meeting, timeZone).getTime();
+}
+
 /** Local time at which reminders go out (agenda and justering alike). */
 export const REMINDER_TIME = '08:00';
 

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, outputPath } from '../harness/browser';
 import { freePort, spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
+import { stockholmToday } from '../harness/journey';
 import { devIdentity } from '../harness/teams';
 import { DEMO_TENANT } from '../../src/dev/demo-tenant';
 
@@ -151,7 +152,8 @@ describe('justering in the Agents Playground', () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
-      const form = await openChannelAndFillForm(page, playgroundUrl, 'Karlsborg');
+      // A meeting that started this morning: minutes are sent for justering only once it has started.
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Karlsborg', undefined, { date: stockholmToday(), start: '00:00', end: '23:30' });
       await form.getByRole('button', { name: 'Skapa träff' }).click();
       await page.locator('.ac-adaptiveCard', { hasText: '0 på plats · 0 digitalt' }).first().waitFor({ timeout: 15000 });
 
@@ -184,7 +186,10 @@ describe('justering in the Agents Playground', () => {
       await approval.waitFor({ timeout: 15000 });
       await expectText(approval, 'Projekt Överlämning');
       await approval.screenshot({ path: outputPath('playground', 'approval-card.png') });
-      await approval.getByRole('button', { name: 'Justera' }).click();
+      // Justera cannot be undone: it asks first.
+      await approval.getByRole('button', { name: 'Justera', exact: true }).click();
+      await expectText(approval, 'Justeringen kan inte ångras. Justera protokollet?');
+      await approval.getByRole('button', { name: 'Ja, justera' }).click();
       await expectText(page.locator('.ac-adaptiveCard', { hasText: 'Du har justerat' }).first(), 'Justerat av Karin Ekholm', 15000);
       await page.screenshot({ path: outputPath('playground', '8-justerat.png') });
 
@@ -213,12 +218,12 @@ async function startWithPlayground(): Promise<{ svc: RunningService; playgroundU
 }
 
 /** Opens the Playground on the network's channel, asks for "ny träff" and fills the form two weeks ahead, 13–15. */
-async function openChannelAndFillForm(page: Page, url: string, place: string, mode?: string): Promise<Locator> {
+async function openChannelAndFillForm(page: Page, url: string, place: string, mode?: string, when: { date: string; start: string; end: string } = { date: futureDate(), start: '13:00', end: '15:00' }): Promise<Locator> {
   await page.goto(url);
   await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: 30000 });
   await page.getByRole('treeitem', { name: 'IM-nätverket - Träffar' }).click();
   const form = await postAndWaitForCard(page, 'ny träff', 'Ny träff');
-  for (const [name, value] of [['Datum', futureDate()], ['Starttid', '13:00'], ['Sluttid', '15:00']] as const) {
+  for (const [name, value] of [['Datum', when.date], ['Starttid', when.start], ['Sluttid', when.end]] as const) {
     await form.getByRole('combobox', { name }).fill(value);
     await form.getByRole('combobox', { name }).press('Tab');
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ApiMinutesContent, MinutesResponse, MyActionsResponse, NetworkMember } from '../../src/http/api-contract';
 import { outputPath } from '../harness/browser';
-import { withJusterareAttending } from '../harness/journey';
+import { stockholmToday, withJusterareAttending } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
 import { shortCode } from '../../src/domain/archive-names';
@@ -18,6 +18,13 @@ import { expectNoSeriousAxeViolations, expectText, startTabRig, tabFrame, type T
 
 const SET_THEME = (theme: string): string => `teamsHost.setTheme(${JSON.stringify(theme)})`;
 const BACKGROUND = "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor";
+/**
+ * The service runs on real time and minutes are sent only once their meeting has started: the
+ * meetings whose minutes are sent are today's (Stockholm), from midnight.
+ */
+const TODAY = stockholmToday();
+/** "27 november 2026": today's date as the tab writes it, without the weekday. */
+const TODAY_LONG = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${TODAY}T12:00:00Z`));
 
 describe('the minutes in the tab', () => {
   let rig: TabRig;
@@ -36,7 +43,7 @@ describe('the minutes in the tab', () => {
     const { journey } = rig;
     const m = journey.members as TeamsUser[];
     [, reader, justerare, owner, secretary, chair] = m as [TeamsUser, TeamsUser, TeamsUser, TeamsUser, TeamsUser, TeamsUser];
-    const created = await journey.createMeeting({ date: '2030-02-04', place: 'Rudbecksgymnasiet, Tidaholm', mode: 'hybrid' });
+    const created = await journey.createMeeting({ date: TODAY, start: '00:00', end: '23:30', place: 'Rudbecksgymnasiet, Tidaholm', mode: 'hybrid' });
     meetingId = created.meetingId;
     expect((await journey.click(reader, created.post.activityId, { action: 'checkin', meetingId, status: 'onsite' })).status).toBe(200);
     expect((await journey.click(justerare, created.post.activityId, { action: 'checkin', meetingId, status: 'online' })).status).toBe(200);
@@ -59,6 +66,21 @@ describe('the minutes in the tab', () => {
   const item = (tab: FrameLocator, title: string) => tab.locator(`li[data-minutes-item="${title}"]`);
   const saveState = (tab: FrameLocator) => tab.locator('[data-save-state]');
   const serverMinutes = async (): Promise<MinutesResponse> => (await rig.apiAs<MinutesResponse>(chair, 'GET', minutesPath())).body;
+
+  /** Through the API: minutes (at `path_`) ready to send, with the secretary and one justerare; their ETag. */
+  async function saveSendable(path_: string): Promise<string> {
+    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const content: ApiMinutesContent = withJusterareAttending({
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+    });
+    const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
+    expect(saved.status).toBe(200);
+    return saved.etag;
+  }
 
   async function screenshots(page: Page, name: string): Promise<void> {
     const frame = await tabFrame(page);
@@ -253,7 +275,7 @@ describe('the minutes in the tab', () => {
       const section = tab.locator('[data-my-actions]');
       await section.getByRole('heading', { level: 2, name: 'Mina uppdrag' }).waitFor();
       const row = section.locator('tr', { hasText: 'Skicka ut enkäten till skolorna' });
-      for (const text of ['Föregående protokoll', '1 mars 2030', 'Måndag 4 februari 2030', 'IM-nätverket']) await expectText(row, text);
+      for (const text of ['Föregående protokoll', '1 mars 2030', TODAY_LONG, 'IM-nätverket']) await expectText(row, text);
       expect(await row.locator('[data-overdue]').count()).toBe(0);
       await expectText(section.locator('tr', { hasText: 'Sammanställa svaren' }).locator('[data-overdue]'), 'Försenat');
       await screenshots(page, 'my-actions');
@@ -288,14 +310,14 @@ describe('the minutes in the tab', () => {
   });
 
   test("the channel tab's archive lists today's meeting and opens its minutes", async () => {
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const { meetingId: todays } = await rig.journey.createMeeting({ date: today, start: '00:00', end: '23:59', place: 'Karlsborg' });
+    const { meetingId: todays } = await rig.journey.createMeeting({ date: TODAY, start: '00:01', end: '23:59', place: 'Karlsborg' });
+    const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-02-04', place: 'Tidaholm' });
     const { page, tab } = await rig.open(reader, '/tab/channel');
     try {
       const row = tab.locator(`tr[data-past-meeting="${todays}"]`);
       await row.waitFor();
       // The 2030 meeting is upcoming, not in the archive.
-      expect(await tab.locator(`tr[data-past-meeting="${meetingId}"]`).count()).toBe(0);
+      expect(await tab.locator(`tr[data-past-meeting="${upcoming}"]`).count()).toBe(0);
       await expectText(row, 'Karlsborg');
       await expectText(row, 'Inget protokoll påbörjat');
       await screenshots(page, 'minutes-archive');
@@ -306,7 +328,10 @@ describe('the minutes in the tab', () => {
       await page.close();
     }
     const list = await rig.apiAs<{ meetings: { id: string; started: boolean; status: { kind: string } }[] }>(reader, 'GET', `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/minutes`);
-    expect(list.body.meetings.map((m) => [m.id, m.started, m.status.kind])).toEqual([[todays, true, 'draft']]);
+    const listed = list.body.meetings.map((m) => [m.id, m.started, m.status.kind]);
+    expect(listed).toHaveLength(2);
+    expect(listed).toContainEqual([todays, true, 'draft']);
+    expect(listed).toContainEqual([meetingId, true, 'approved']);
   });
 
   test('the next agenda in the tab lists the open action items under Föregående protokoll', async () => {
@@ -326,24 +351,34 @@ describe('the minutes in the tab', () => {
     }
   });
 
+  test('minutes of a meeting that has not started are not sent: the tab tells why', async () => {
+    const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-09-02', place: 'Skövde' });
+    const path_ = `/api/v1/meetings/${upcoming}/minutes`;
+    await saveSendable(path_);
+    const { page, tab } = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(upcoming)}&view=minutes`);
+    try {
+      const send = tab.getByRole('button', { name: 'Skicka för justering' });
+      await send.waitFor();
+      await eventually(async () => ((await send.isEnabled()) ? true : undefined), 8000, 'Skicka för justering enabled');
+      await send.click();
+      await expectText(tab.locator('main'), 'Träffen har inte börjat än. Protokollet kan skickas för justering först när träffen har börjat.');
+      expect(rig.host.apiRequests.filter((r) => r.method === 'POST' && r.path === `${path_}/send`).map((r) => r.status)).toEqual([409]);
+      expect((await rig.apiAs<MinutesResponse>(secretary, 'GET', path_)).body.versions).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a protocol the archive refused: the reason shows, and after the cause is fixed "Arkivera igen" archives it', async () => {
-    const { meetingId: refusedId } = await rig.journey.createMeeting({ date: '2030-05-06', place: 'Hjo' });
-    const folder = path.join(rig.dataDir, 'arkiv', 'Protokoll', `IM-nätverket (${shortCode(TENANT, TEAM_ID)})`, '2030');
-    const taken = path.join(folder, 'Protokoll för IM-nätverket 2030-05-06 v1.pdf');
+    // Today's third meeting: its start time is in the name.
+    const { meetingId: refusedId } = await rig.journey.createMeeting({ date: TODAY, start: '00:05', end: '23:00', place: 'Hjo' });
+    const folder = path.join(rig.dataDir, 'arkiv', 'Protokoll', `IM-nätverket (${shortCode(TENANT, TEAM_ID)})`, TODAY.slice(0, 4));
+    const taken = path.join(folder, `Protokoll för IM-nätverket ${TODAY} kl 00.05 v1.pdf`);
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(taken, 'ett annat dokument');
     const path_ = `/api/v1/meetings/${refusedId}/minutes`;
-    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
-    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
-    const content: ApiMinutesContent = withJusterareAttending({
-      ...draft.body.content,
-      secretary: person(secretary),
-      justerare: [person(justerare)],
-      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
-    });
-    const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
-    expect(saved.status).toBe(200);
-    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: saved.etag })).status).toBe(200);
+    const etag = await saveSendable(path_);
+    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: etag })).status).toBe(200);
     expect((await rig.apiAs(justerare, 'POST', `${path_}/versions/1/approve`)).status).toBe(200);
     await eventually(async () => ((await rig.apiAs<{ archive: string }>(secretary, 'GET', `${path_}/versions/1`)).body.archive === 'failed' ? true : undefined), 15000, 'refused');
 

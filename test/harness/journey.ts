@@ -4,6 +4,8 @@ import { ConnectorEmulator, type Sent } from './connector-emulator';
 import { eventually, startTestService } from './service';
 import { botAdded, cardAction, channelMessage, devIdentity, makeRoster, postActivity, userFrom, CHANNEL_ID, TEAM_ID, TENANT, type BotReply, type TeamsUser } from './teams';
 import type { Clock } from '../../src/app/ports';
+import { localDate, meetingStartsAt } from '../../src/domain/meeting';
+import { ShiftedClock } from './clock';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type { Service, ServiceOverrides } from '../../src/service';
 
@@ -53,6 +55,10 @@ export class Journey {
   members: TeamsUser[] = [];
   /** The tenant the team is in; another than TENANT plays a second organisation on the same service. */
   tenantId = TENANT;
+  /** The service's clock: the test's own, or real time that `afterStart` moves ahead. */
+  clock: Clock = new ShiftedClock();
+  /** The network's time zone, as the service reads it. */
+  timeZone = 'Europe/Stockholm';
   /** The team's name as Teams sends it. */
   teamName = 'IM-nätverket';
 
@@ -69,7 +75,10 @@ export class Journey {
   /** The team plus the real service in this process. */
   async start(opts: { members?: number; env?: Record<string, string>; pageSize?: number; clock?: Clock; overrides?: ServiceOverrides } = {}): Promise<this> {
     await this.startTeam(opts);
-    this.service = await startTestService(opts.env, opts.clock, opts.overrides);
+    // Without a test's own clock, real time that sending minutes moves past the meeting's start.
+    this.clock = opts.clock ?? new ShiftedClock();
+    this.timeZone = opts.env?.TIME_ZONE ?? this.timeZone;
+    this.service = await startTestService(opts.env, this.clock, opts.overrides);
     this.botUrl = this.service.url;
     return this;
   }
@@ -178,9 +187,21 @@ export class Journey {
     });
     const saved = await this.api('PUT', `/meetings/${meetingId}/minutes`, secretary, { body: { content }, ifMatch: draft.etag });
     if (saved.status !== 200) throw new Error(`minutes not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
+    await this.afterStart(meetingId);
     const sent = await this.api('POST', `/meetings/${meetingId}/minutes/send`, secretary, { ifMatch: saved.etag });
     if (sent.status !== 200) throw new Error(`minutes not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
     return sent;
+  }
+
+  /**
+   * Minutes are sent only once the meeting has started: the journey's own clock (real time)
+   * moves to the meeting's start; a test's own clock is the test's to set.
+   */
+  async afterStart(meetingId: string): Promise<void> {
+    // A service in another process runs on its own (real) clock.
+    if (!this.service) return;
+    const meeting = await this.service.store.getMeeting(this.tenantId, meetingId);
+    if (meeting && this.clock instanceof ShiftedClock) this.clock.atLeast(meetingStartsAt(meeting, this.timeZone).toISOString());
   }
 
   /** The folder archive's folder of the test team's protocols of a year: "Protokoll/IM-nätverket (k3f9a2)/2030". */
@@ -210,4 +231,12 @@ export interface ApiReply {
 
 export function texts(card: unknown): string {
   return JSON.stringify(card);
+}
+
+/**
+ * Today's date in Stockholm, YYYY-MM-DD: for a service on real time (a process) whose meeting
+ * must have started for its minutes to be sent, a meeting today from midnight.
+ */
+export function stockholmToday(): string {
+  return localDate(new Date(), 'Europe/Stockholm');
 }

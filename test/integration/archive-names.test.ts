@@ -59,6 +59,7 @@ async function otherTenant(j: Journey): Promise<Journey> {
   await k.startTeam({ members: 4 });
   k.service = j.service;
   k.botUrl = j.botUrl;
+  k.clock = j.clock;
   await k.install();
   await k.assignRole(0, SECRETARY, 'sekreterare');
   return k;

@@ -145,11 +145,11 @@ describe('check-in through /api/messages', () => {
     expect(records.find((r) => r.personId === 'guest-aad')?.guest).toBe(true);
   });
 
-  test('only the creator closes attendance; a closed card refuses check-ins until reopened', async () => {
+  test('only the creator or the chair group closes attendance; a closed card refuses check-ins until reopened', async () => {
     const { post, meetingId } = await j.createMeeting();
     const other = j.members[6]!;
     const refused = texts(invokeCard(await j.click(other, post.activityId, { action: 'close', meetingId })));
-    expect(refused).toContain('Bara den som skapade träffen kan stänga eller öppna närvaron.');
+    expect(refused).toContain('Bara den som skapade träffen eller ordförande, sekreterare och presidiet kan stänga eller öppna närvaron.');
     expect((await j.service.store.getMeeting(TENANT, meetingId))?.attendanceClosed).toBe(false);
 
     const closed = texts(invokeCard(await j.click(j.secretary, post.activityId, { action: 'close', meetingId })));

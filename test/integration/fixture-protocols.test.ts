@@ -57,6 +57,7 @@ describe.each(CASES)('the protocol %s through the API (%s)', (_source, store, fi
     const saved = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
     expect(saved.status).toBe(200);
     expect(saved.body.content).toEqual(content);
+    await j.afterStart(meetingId);
     const sent = await j.api('POST', `/meetings/${meetingId}/minutes/send`, SECRETARY, { ifMatch: saved.etag });
     expect(sent.status).toBe(200);
 

@@ -30,6 +30,7 @@ describe('minutes and justering', () => {
     return api('PUT', '/minutes', SECRETARY, { body: { content: c }, ifMatch: current.etag });
   };
   const send = async (): Promise<Record<string, unknown>> => {
+    await j.afterStart(meetingId);
     const current = await api('GET', '/minutes', SECRETARY);
     const sent = await api('POST', '/minutes/send', SECRETARY, { ifMatch: current.etag });
     expect(sent.status).toBe(200);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphEmulator } from '../harness/graph-emulator';
-import { Journey, texts } from '../harness/journey';
+import { Journey, stockholmToday, texts } from '../harness/journey';
 import { spawnService, type RunningService } from '../harness/process';
 import { eventually, tempDir } from '../harness/service';
 
@@ -77,7 +77,8 @@ describe('recovery after kill -9', () => {
   });
 
   test('during archiving: the restarted service archives the approved version within 15 s', async () => {
-    const { meetingId } = await j.createMeeting({ date: '2030-02-04' });
+    // The service runs on real time: today's meeting from midnight has started, so its minutes can be sent.
+    const { meetingId } = await j.createMeeting({ date: stockholmToday(), start: '00:00', end: '23:30' });
     await j.assignRole(0, 0, 'ordforande');
     await j.assignRole(0, SECRETARY, 'sekreterare');
     await j.sendMinutes(meetingId, SECRETARY, [JUSTERARE]);

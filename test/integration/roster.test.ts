@@ -148,7 +148,8 @@ describe('the roster is read again from Teams before deciding', () => {
   beforeAll(async () => {
     j = await new Journey().start({ members: 5, clock });
     expect((await j.install()).status).toBe(200);
-    const created = await j.createMeeting({ date: '2030-02-04' });
+    // This morning's meeting (08:00 Stockholm time, started before the clock's 10:00), so its minutes can be sent.
+    const created = await j.createMeeting({ date: '2029-06-01', start: '08:00', end: '09:00' });
     meetingId = created.meetingId;
     checkinCardId = created.post.activityId;
   });

@@ -159,6 +159,25 @@ describe('justering cards', () => {
     expect(texts(cards[13])).toContain('Choose another approver in the tab');
   });
 
+  test('Justera asks for confirmation: it opens "Justeringen kan inte ångras" with the action inside, never approves at once', () => {
+    type Action = { type: string; title?: string; data?: { action?: string; meetingId?: string; version?: string }; card?: { body: { text?: string }[]; actions: Action[] } };
+    for (const [locale, approve, confirm, yes] of [
+      ['sv', 'Justera', 'Justeringen kan inte ångras. Justera protokollet?', 'Ja, justera'],
+      ['en', 'Approve', 'Approval cannot be undone. Approve the minutes?', 'Yes, approve'],
+    ] as const) {
+      const c = approvalRequestCard(meeting, version, opts, locale);
+      expect(cardProblems(c)).toEqual([]);
+      const actions = (c as unknown as { actions: Action[] }).actions;
+      expect(actions.some((a) => a.type === 'Action.Execute' && a.data?.action === 'approveMinutes')).toBe(false);
+      const justera = actions.find((a) => a.title === approve);
+      expect(justera?.type).toBe('Action.ShowCard');
+      expect(justera?.card?.body.map((b) => b.text)).toEqual([confirm]);
+      expect(justera?.card?.actions).toEqual([
+        expect.objectContaining({ type: 'Action.Execute', title: yes, data: { action: 'approveMinutes', meetingId: meeting.id, version: String(version.number) } }),
+      ]);
+    }
+  });
+
   test('a 20-item protocol with long notes stays within 28 KB, every title shown, the rest in the tab', () => {
     const long = 'Lång diskussion om IMA-elever och överlämning mellan skolformer. '.repeat(60);
     const items = Array.from({ length: 20 }, (_, i) => ({

@@ -62,7 +62,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   assignRoles:        [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
   createMeeting:      [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   checkIn:            [Y,  Y,  Y,   Y,   Y,   Y,  Y,   Y,  N,   N,  N],
-  closeAttendance:    [N,  N,  N,   Y,   N,   N,  N,   N,  N,   N,  N],
+  closeAttendance:    [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   editAgenda:         [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   proposeItem:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   decideProposal:     [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
@@ -104,6 +104,15 @@ describe('the access policy', () => {
     expect(refusal(ACTORS.member, 'closeAttendance', TARGET)).toBe('not_meeting_creator');
     expect(refusal(ACTORS.member, 'editMinutes', TARGET)).toBe('forbidden');
     expect(refusal(ACTORS.justerare, 'approve', TARGET)).toBeUndefined();
+  });
+
+  test('attendance is closed by the meeting\'s creator (a plain member too) or the chair group, not by other members', () => {
+    const byMember: Target = { ...TARGET, meetingCreatorId: 'm-member' };
+    expect(can(ACTORS.member, 'closeAttendance', byMember)).toBe(true);
+    expect(can(ACTORS.sekreterare, 'closeAttendance', byMember)).toBe(true);
+    expect(can(ACTORS.presidium, 'closeAttendance', byMember)).toBe(true);
+    expect(refusal(ACTORS.justerare, 'closeAttendance', byMember)).toBe('not_meeting_creator');
+    expect(refusal(ACTORS.admin, 'closeAttendance', byMember)).toBe('not_meeting_creator');
   });
 
   test('a guest checks in only from the team\'s own conversation; from a personal chat or the tab, someone not in the network is refused', () => {
