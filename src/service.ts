@@ -95,6 +95,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     municipalities: config.municipalityDomains,
     memberOrganisations: config.memberOrganisations,
     onLeft: (left) => tellWhereJusterareLeft({ store, channel: justeringChannel, log }, left),
+    onMunicipalityCorrected: (member) => attendance.municipalityCorrected(member),
     partialRoster: config.playground.enabled,
   });
   const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });

@@ -2,6 +2,7 @@ import type { AttendanceStatus } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import type { Person } from '../domain/meeting';
+import type { Member } from '../domain/network';
 import type { CheckinView, MeetingService } from './meetings';
 import type { CheckinCardChannel, Clock, Store } from './ports';
 import { Access, callerOf } from './policy';
@@ -51,5 +52,20 @@ export class AttendanceService {
     }
     this.deps.channel.requestRefresh(meeting);
     return meetings.view(meeting, cmd.person.id);
+  }
+
+  /**
+   * A member corrected their municipality: their answers on the network's meetings that are not
+   * yet past (today or later in the network's time zone) take it at once, and each such meeting's
+   * shared check-in card is refreshed. The minutes draft's attendance follows the check-in until edited.
+   */
+  async municipalityCorrected(member: Member): Promise<void> {
+    const { store, meetings, channel } = this.deps;
+    for (const meeting of await store.listMeetings(member.tenantId, member.networkId, meetings.today())) {
+      const mine = (await store.listAttendance(member.tenantId, meeting.id)).find((r) => r.personId === member.id);
+      if (!mine || mine.municipality === member.municipality) continue;
+      await store.putAttendance({ ...mine, municipality: member.municipality });
+      channel.requestRefresh(meeting);
+    }
   }
 }

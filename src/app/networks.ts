@@ -35,6 +35,8 @@ export class NetworkService {
       memberOrganisations?: readonly string[];
       /** Called with the members who just left one network's team (e.g. to tell secretaries about justerare). */
       onLeft?: (left: Member[]) => Promise<void>;
+      /** Called with a member who just corrected their municipality (their attendance on meetings not yet past follows). */
+      onMunicipalityCorrected?: (member: Member) => Promise<void>;
       /**
        * The roster Teams answers holds only part of the team (the local demo: the Agents
        * Playground shows 5 of its eleven members): a full read then adds and refreshes members
@@ -138,7 +140,9 @@ export class NetworkService {
     const member = await this.deps.store.getMember(tenantId, networkId, memberId);
     const allowed = !!member && can(memberActor(member), 'setOwnMunicipality', { tenantId, networkId });
     if (!municipality || !member || !allowed) return { ok: false, known: suggestedOrganisations(this.deps.municipalities, this.deps.memberOrganisations) };
-    await this.deps.store.upsertMembers([{ ...member, municipality, municipalitySource: 'manual' }]);
+    const corrected: Member = { ...member, municipality, municipalitySource: 'manual' };
+    await this.deps.store.upsertMembers([corrected]);
+    await this.deps.onMunicipalityCorrected?.(corrected);
     return { ok: true, municipality };
   }
 
