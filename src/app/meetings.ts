@@ -105,7 +105,7 @@ export class MeetingService {
     const refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] = [];
     for (const [index, d] of drafts.entries()) {
       const result = validateMeetingForm(
-        { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.place ? 'onsite' : 'online', teamsLink: '' },
+        { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.mode, teamsLink: '' },
         today,
       );
       if (!result.ok) {
