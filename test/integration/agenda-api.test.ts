@@ -154,4 +154,31 @@ describe("a term's meetings from the planning text", () => {
     expect(posts.some((t) => t.includes('Incheckning'))).toBe(true);
     expect(posts.some((t) => t.includes('Dagordning'))).toBe(true);
   });
+
+  test('pasting the plan again, from a new tab submission, finds the meetings it made and creates nothing new', async () => {
+    const text = 'Torsdagar kl 9–11:\n5/3 Skara digitalt\n9/4 via Teams\n4/6 Lidköping (hybrid)';
+    const first = await plan(0, { planId: 'tab-first', text });
+    expect(first.status).toBe(200);
+    const made = first.body as { created: { id: string; place: string }[]; alreadyPlanned: unknown[] };
+    expect(made.created.map((m) => m.place)).toEqual(['Skara', '', 'Lidköping']);
+    expect(made.alreadyPlanned).toEqual([]);
+    const before = ((await j.api('GET', '/me/meetings', 2)).body.meetings as unknown[]).length;
+
+    // The same plan pasted again (a new plan id), with one line written differently and one new date.
+    const again = await plan(0, { planId: 'tab-second', text: 'Torsdagar kl 9–11: 5/3 Skara digitalt, 9/4 via Teams, 4/6 Lidköping (hybrid), 8/10 Skövde' });
+    expect(again.status).toBe(200);
+    const answer = again.body as { created: { place: string }[]; alreadyPlanned: { id: string }[] };
+    expect(answer.alreadyPlanned.map((m) => m.id)).toEqual(made.created.map((m) => m.id));
+    expect(answer.created.map((m) => m.place)).toEqual(['Skövde']);
+    expect((await j.api('GET', '/me/meetings', 2)).body.meetings).toHaveLength(before + 1);
+
+    // The form was read out of the place.
+    const mine = (await j.api('GET', '/me/meetings', 2)).body.meetings as { id: string; place: string; mode: string }[];
+    const modes = made.created.map((m) => mine.find((x) => x.id === m.id));
+    expect(modes.map((m) => [m?.place, m?.mode])).toEqual([
+      ['Skara', 'online'],
+      ['', 'online'],
+      ['Lidköping', 'hybrid'],
+    ]);
+  });
 });
