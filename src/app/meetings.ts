@@ -95,7 +95,7 @@ export class MeetingService {
    * submission and a secretary pastes the plan again with a place corrected or a date added;
    * and a network never holds two meetings starting at the same hour on one day (two meetings
    * on one day are told apart by their start). New meetings' ids still come from `planId`, so
-   * two concurrent retries of one request make one meeting each.
+   * concurrent retries of one request still make each meeting once.
    */
   async plan(cmd: { tenantId: string; networkId: string; planId: string; text: string; by: Person; locale: Locale }): Promise<{
     created: Meeting[];
