@@ -87,11 +87,20 @@ export class MeetingService {
   /**
    * A term's meetings at once, from the planning text's drafts. They are stored without a
    * check-in card (posting a term of cards at once would flood the channel); each one's card
-   * is posted when its agenda is first published. Ids come from `planId`, so a retried
-   * request creates nothing new.
+   * is posted when its agenda is first published.
+   *
+   * Pasting a plan again creates nothing new: a draft whose network, date and start match a
+   * meeting the network already has is that meeting, answered in `alreadyPlanned`. That is the
+   * identity rather than `planId` or the text, because the tab mints a new plan id for each
+   * submission and a secretary pastes the plan again with a place corrected or a date added;
+   * and a network never holds two meetings starting at the same hour on one day (two meetings
+   * on one day are told apart by their start). New meetings' ids still come from `planId`, so
+   * concurrent retries of one request still make each meeting once.
    */
   async plan(cmd: { tenantId: string; networkId: string; planId: string; text: string; by: Person; locale: Locale }): Promise<{
     created: Meeting[];
+    /** Meetings the network already had at a draft's date and start: nothing new was made. */
+    alreadyPlanned: Meeting[];
     drafts: TermMeetingDraft[];
     problems: TermPlanProblem[];
     refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[];
@@ -102,17 +111,25 @@ export class MeetingService {
     const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
     const today = localDate(clock.now(), this.deps.timeZone);
     const created: Meeting[] = [];
+    const alreadyPlanned: Meeting[] = [];
     const refused: { index: number; errors: Partial<Record<MeetingField, MeetingFieldError>> }[] = [];
+    const known = await store.listMeetings(cmd.tenantId, network.id, today);
     for (const [index, d] of drafts.entries()) {
       const result = validateMeetingForm(
-        { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.place ? 'onsite' : 'online', teamsLink: '' },
+        // A line with neither place nor form stays online, as before (a `place_missing` warning says so).
+        { date: d.date, start: d.start ?? '', end: d.end ?? '', place: d.place, mode: d.place || d.mode !== 'onsite' ? d.mode : 'online', teamsLink: '' },
         today,
       );
       if (!result.ok) {
         refused.push({ index, errors: result.errors });
         continue;
       }
-      const { meeting } = await store.createMeeting({
+      const same = known.find((m) => m.date === result.value.date && m.start === result.value.start);
+      if (same) {
+        if (!alreadyPlanned.includes(same) && !created.includes(same)) alreadyPlanned.push(same);
+        continue;
+      }
+      const { meeting, created: isNew } = await store.createMeeting({
         ...result.value,
         id: `${cmd.planId}-${index + 1}`,
         tenantId: cmd.tenantId,
@@ -124,10 +141,16 @@ export class MeetingService {
         attendanceClosed: false,
         createdAt: clock.now().toISOString(),
       });
+      // Same plan id again (a retried request): the meeting it made before, nothing new.
+      if (!isNew) {
+        alreadyPlanned.push(meeting);
+        continue;
+      }
       await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
       created.push(meeting);
+      known.push(meeting);
     }
-    return { created, drafts, problems, refused };
+    return { created, alreadyPlanned, drafts, problems, refused };
   }
 
   /** Today's date where the networks are (YYYY-MM-DD). */

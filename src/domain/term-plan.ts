@@ -1,4 +1,4 @@
-import { isValidDate, weekdayIndex } from './meeting';
+import { isValidDate, weekdayIndex, type MeetingMode } from './meeting';
 
 /**
  * Reads a term's meeting plan as the networks write it, into meeting drafts. Pure, no I/O.
@@ -13,6 +13,10 @@ import { isValidDate, weekdayIndex } from './meeting';
  * the next date or the end of the sentence, is the place. Dates are d/m, d/m/yy(yy),
  * YYYY-MM-DD or "4 februari"; without a year, the given year, or the first one that puts the
  * date within twelve months from the reference date.
+ *
+ * The form is read out of the place: "4/2 Falköping digitalt", "8/4 via Teams" are online,
+ * "3/6 Mariestad (hybrid)" and "på Rudbecksgymnasiet eller via Teams" (a place or Teams) are
+ * hybrid; a meeting without such words is on site.
  */
 
 export interface TermMeetingDraft {
@@ -22,7 +26,9 @@ export interface TermMeetingDraft {
   start?: string;
   /** HH:MM; absent when the text gives only a start (`end_missing`). */
   end?: string;
+  /** Without the words that give the form ("digitalt", "via Teams", "hybrid"). */
   place: string;
+  mode: MeetingMode;
   /** The fragment the draft was read from. */
   source: string;
 }
@@ -122,12 +128,12 @@ export function parseTermPlan(input: string, when: YearChoice): TermPlan {
       if (!date) return report('invalid_date', token);
       const own = readTime(segment, report);
       const time = own?.matched ? own.time : defaults.time;
-      const place = placeOf(own ? segment.replace(own.matched, ' ') : segment);
-      const draft: TermMeetingDraft = { date, place, source, ...(time ? { start: time.start } : {}), ...(time?.end ? { end: time.end } : {}) };
+      const { place, mode } = placeOf(own ? segment.replace(own.matched, ' ') : segment);
+      const draft: TermMeetingDraft = { date, place, mode, source, ...(time ? { start: time.start } : {}), ...(time?.end ? { end: time.end } : {}) };
       meetings.push(draft);
       if (!time) report('time_missing', source);
       else if (!time.end) report('end_missing', source);
-      if (!place) report('place_missing', source);
+      if (!place && mode !== 'online') report('place_missing', source); // an online meeting needs none
       const actual = weekdayIndex(date);
       if (defaults.weekday !== undefined && actual !== defaults.weekday) {
         report('weekday_mismatch', source, { expectedWeekday: defaults.weekday, actualWeekday: actual });
@@ -198,11 +204,31 @@ function resolveDate(m: RegExpMatchArray, when: YearChoice): string | undefined 
   return isValidDate(date) ? date : undefined;
 }
 
-/** The place after a date: up to the end of its sentence, without "på"/"i" or list commas. */
-function placeOf(segment: string): string {
-  return tidy(segment)
-    .replace(/^[\s,:;–—-]+/, '')
+const HYBRID_RE = /\(?(?<!\p{L})hybrid(?:t|möte)?(?!\p{L})\)?/giu;
+const ONLINE_RE = /\(?(?<!\p{L})(?:(?:via|på|i|över)\s+)?(?:digitalt|digital|(?:ms\s+)?teams)(?!\p{L})\)?/giu;
+/** What is left of "på X eller via Teams" once the Teams part is gone: a place, or Teams. */
+const ALTERNATIVE_RE = /(?<!\p{L})(eller|och|samt)\s*$|^\s*(eller|och|samt)(?!\p{L})|\+/iu;
+
+/**
+ * The place and form after a date: up to the end of its sentence, without "på"/"i", list commas
+ * or the words that give the form. "hybrid" is hybrid; "digitalt"/"Teams" is online, or hybrid
+ * when offered as an alternative to a place ("på X eller via Teams"); a place it stays beside
+ * ("Falköping digitalt") is kept as the host.
+ */
+function placeOf(segment: string): { place: string; mode: MeetingMode } {
+  const text = tidy(segment);
+  const hybrid = text.search(HYBRID_RE) >= 0;
+  const online = text.search(ONLINE_RE) >= 0;
+  const rest = text.replace(HYBRID_RE, ' ').replace(ONLINE_RE, ' ').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const alternative = ALTERNATIVE_RE.test(rest);
+  const place = rest
+    .replace(/^[\s,:;–—+-]+/, '')
+    .replace(/^(eller|och|samt)\s+/i, '')
+    .replace(/(\s+(eller|och|samt))+\s*$/i, '')
+    .replace(/[\s,:;–—+-]+$/, '')
     .replace(/^(på|i|hos|vid)\s+/i, '');
+  const mode: MeetingMode = hybrid || (online && alternative && place) ? 'hybrid' : online ? 'online' : 'onsite';
+  return { place, mode };
 }
 
 /** Up to the end of the first sentence ("kl." does not end one), without a trailing "och" or comma. */

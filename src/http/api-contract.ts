@@ -177,6 +177,8 @@ export interface ProposalsResponse {
  */
 export interface TermPlanResponse {
   created: { id: string; date: string; start: string; end: string; place: string }[];
+  /** Meetings the network already has at a line's date and start (the plan pasted again): nothing new is made. */
+  alreadyPlanned: { id: string; date: string; start: string; end: string; place: string }[];
   /** What could not be read or created, each with a Swedish (or English) sentence. */
   problems: { code: string; severity: 'error' | 'warning'; detail: string }[];
 }

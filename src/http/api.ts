@@ -10,6 +10,7 @@ import { strings } from '../cards';
 import { DomainError } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
+import type { Meeting } from '../domain/meeting';
 import type { AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
@@ -115,6 +116,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     proposalView(await deps.proposals.decline(caller, meetingId, proposalId, reason)),
   );
 
+  const plannedView = (m: Meeting): TermPlanResponse['created'][number] => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place });
   serve('termPlan', async (caller, { params: { networkId }, body, locale }) => {
     const result = await deps.meetings.plan({
       tenantId: caller.tenantId,
@@ -126,7 +128,8 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     });
     const s = strings(locale);
     return {
-      created: result.created.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, place: m.place })),
+      created: result.created.map(plannedView),
+      alreadyPlanned: result.alreadyPlanned.map(plannedView),
       problems: [
         ...result.problems.map((p) => ({ code: p.code, severity: p.severity, detail: termPlanMessage(p, locale) })),
         ...result.refused.map((r) => ({

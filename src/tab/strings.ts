@@ -71,6 +71,8 @@ export interface TabStrings {
     problemsTitle: string;
     warningsTitle: string;
     createdLabel: string;
+    alreadyPlanned(n: number): string;
+    alreadyPlannedLabel: string;
   };
   sidePanel: {
     title: string;
@@ -381,6 +383,8 @@ const sv: TabStrings = {
     problemsTitle: 'Det här gick inte att läsa',
     warningsTitle: 'Kontrollera',
     createdLabel: 'Skapade träffar',
+    alreadyPlanned: (n) => (n === 1 ? 'En träff fanns redan och skapades inte igen.' : `${n} träffar fanns redan och skapades inte igen.`),
+    alreadyPlannedLabel: 'Redan planerade träffar',
   },
   sidePanel: {
     title: 'Träffen',
@@ -723,6 +727,8 @@ const en: TabStrings = {
     problemsTitle: 'This could not be read',
     warningsTitle: 'Please check',
     createdLabel: 'Created meetings',
+    alreadyPlanned: (n) => (n === 1 ? 'One meeting was already planned and was not created again.' : `${n} meetings were already planned and were not created again.`),
+    alreadyPlannedLabel: 'Meetings already planned',
   },
   sidePanel: {
     title: 'The meeting',

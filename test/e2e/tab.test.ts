@@ -663,6 +663,16 @@ describe('the tab in Chromium inside a Teams host', () => {
         expect(planned.map((r) => r.status)).toEqual([200, 200]);
         await expectNoSeriousAxeViolations(await tabFrame(page), 'term-plan-created');
         await section.screenshot({ path: outputPath('tab', 'term-plan-created.png'), animations: 'disabled' });
+
+        // Pasting the same plan again creates nothing new: the tab says which meetings were already planned.
+        await text.fill('Fredagar kl 13–15: 4/2 Falköping, 8/4 Karlsborg, 3/6 Mariestad');
+        await section.getByRole('button', { name: 'Skapa träffarna' }).click();
+        const already = section.locator('[data-term-plan-already]');
+        await expectText(already, '3 träffar fanns redan och skapades inte igen.');
+        await expectText(already, '13:00–15:00, Karlsborg');
+        expect(await section.locator('[data-term-plan-created]').count()).toBe(0);
+        expect(await tab.locator('tr[data-meeting-id]', { hasText: 'Karlsborg' }).count()).toBe(1);
+        await expectNoSeriousAxeViolations(await tabFrame(page), 'term-plan-already');
       } finally {
         await page.close();
       }

@@ -154,4 +154,33 @@ describe("a term's meetings from the planning text", () => {
     expect(posts.some((t) => t.includes('Incheckning'))).toBe(true);
     expect(posts.some((t) => t.includes('Dagordning'))).toBe(true);
   });
+
+  test('pasting the plan again, from a new tab submission, finds the meetings it made and creates nothing new', async () => {
+    const first = await plan(0, { planId: 'tab-first', text: 'Torsdagar kl 9–11:\n5/3 Skara\n9/4 Vara\n4/6 Lidköping' });
+    expect(first.status).toBe(200);
+    const made = first.body as { created: { id: string; place: string }[]; alreadyPlanned?: unknown[] };
+    expect(made.created.map((m) => m.place)).toEqual(['Skara', 'Vara', 'Lidköping']);
+    const before = ((await j.api('GET', '/me/meetings', 2)).body.meetings as unknown[]).length;
+
+    // The same plan pasted again (a new plan id), written on one line, with one new date.
+    const again = await plan(0, { planId: 'tab-second', text: 'Torsdagar kl 9–11: 5/3 Skara, 9/4 Vara, 4/6 Lidköping, 8/10 Skövde' });
+    expect(again.status).toBe(200);
+    const answer = again.body as { created: { place: string }[]; alreadyPlanned?: { id: string }[] };
+    expect(answer.created.map((m) => m.place)).toEqual(['Skövde']);
+    expect((await j.api('GET', '/me/meetings', 2)).body.meetings).toHaveLength(before + 1);
+    expect(answer.alreadyPlanned?.map((m) => m.id)).toEqual(made.created.map((m) => m.id));
+    expect(made.alreadyPlanned).toEqual([]);
+  });
+
+  test('"digitalt", "via Teams" and "(hybrid)" give the meeting its form and stay out of its place', async () => {
+    const res = await plan(0, { planId: 'forms', text: 'Onsdagar kl 13–15:\n3/3 Skara digitalt\n7/4 via Teams\n2/6 Lidköping (hybrid)' });
+    expect(res.status).toBe(200);
+    const made = res.body as { created: { id: string }[] };
+    const mine = (await j.api('GET', '/me/meetings', 2)).body.meetings as { id: string; place: string; mode: string }[];
+    expect(made.created.map((m) => mine.find((x) => x.id === m.id)).map((m) => [m?.place, m?.mode])).toEqual([
+      ['Skara', 'online'],
+      ['', 'online'],
+      ['Lidköping', 'hybrid'],
+    ]);
+  });
 });

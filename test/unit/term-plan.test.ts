@@ -47,9 +47,38 @@ describe('term plans from the real protocols', () => {
   test('the upper-secondary network: a start time only, and a place broken over two lines', () => {
     const text = section('gymnasienatverk-dagordning-2022.txt', /^6\. Nästa möte/);
     const plan = parseTermPlan(text, { reference: '2022-01-20' });
-    expect(rows(plan)).toEqual([['2022-03-18', '08:30', undefined, 'Rudbecksgymnasiet eller via Teams']]);
+    expect(rows(plan)).toEqual([['2022-03-18', '08:30', undefined, 'Rudbecksgymnasiet']]);
+    expect(plan.meetings[0]?.mode).toBe('hybrid');
     expect(problems(plan)).toEqual([['end_missing', '18/3 kl 08.30 på Rudbecksgymnasiet eller via Teams']]);
     expect(termPlanMessage(plan.problems[0], 'sv')).toBe('"18/3 kl 08.30 på Rudbecksgymnasiet eller via Teams": sluttid saknas.');
+  });
+});
+
+describe("a meeting's form is read out of its place", () => {
+  test.each([
+    ['4/2 Falköping digitalt', 'Falköping', 'online'],
+    ['8/4 via Teams', '', 'online'],
+    ['8/4 digitalt', '', 'online'],
+    ['3/6 Mariestad (hybrid)', 'Mariestad', 'hybrid'],
+    ['3/6 hybrid i Mariestad', 'Mariestad', 'hybrid'],
+    ['18/3 på Rudbecksgymnasiet eller via Teams', 'Rudbecksgymnasiet', 'hybrid'],
+    ['4/2 Falköping', 'Falköping', 'onsite'],
+    ['4/2 Teamsgatan 3, Skövde', 'Teamsgatan 3, Skövde', 'onsite'],
+  ])('"%s" is at "%s", %s', (line, place, mode) => {
+    const plan = parseTermPlan(`Fredagar kl 13–15\n${line}`, { year: 2022 });
+    expect(plan.meetings.map((m) => [m.place, m.mode])).toEqual([[place, mode]]);
+    expect(plan.meetings[0]?.source).toBe(line);
+  });
+
+  test('in the one-line form, each date has its own form', () => {
+    const plan = parseTermPlan('Fredagar kl 13–15: 4/2 Falköping digitalt, 8/4 via Teams, 3/6 Mariestad (hybrid), 7/10 Karlsborg', { year: 2022 });
+    expect(plan.meetings.map((m) => [m.date, m.place, m.mode])).toEqual([
+      ['2022-02-04', 'Falköping', 'online'],
+      ['2022-04-08', '', 'online'],
+      ['2022-06-03', 'Mariestad', 'hybrid'],
+      ['2022-10-07', 'Karlsborg', 'onsite'],
+    ]);
+    expect(problems(plan)).toEqual([]);
   });
 });
 

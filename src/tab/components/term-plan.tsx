@@ -76,19 +76,19 @@ export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: str
         </Button>
       </form>
       <div role="status" aria-live="polite">
-        {result && (
+        {result && (result.created.length > 0 || result.alreadyPlanned.length === 0) && (
           <MessageBar intent={result.created.length > 0 ? 'success' : 'warning'} layout="multiline" data-term-plan-created>
             <MessageBarBody>
               {result.created.length > 0 ? t.created(result.created.length) : t.createdNone}
-              {result.created.length > 0 && (
-                <ul className={styles.list} aria-label={t.createdLabel}>
-                  {result.created.map((m) => (
-                    <li key={m.id}>
-                      {capitalise(longDate(m.date, s))}, {m.start}–{m.end}, {m.place}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {result.created.length > 0 && <PlannedList label={t.createdLabel} meetings={result.created} s={s} />}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {result && result.alreadyPlanned.length > 0 && (
+          <MessageBar intent="info" layout="multiline" data-term-plan-already>
+            <MessageBarBody>
+              {t.alreadyPlanned(result.alreadyPlanned.length)}
+              <PlannedList label={t.alreadyPlannedLabel} meetings={result.alreadyPlanned} s={s} />
             </MessageBarBody>
           </MessageBar>
         )}
@@ -97,6 +97,19 @@ export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: str
       {result && <TermPlanProblems title={t.warningsTitle} intent="warning" problems={result.problems.filter((p) => p.severity === 'warning')} />}
       {error !== null && <ProblemBar error={error} s={s} />}
     </Section>
+  );
+}
+
+function PlannedList(props: { label: string; meetings: TermPlanResponse['created']; s: TabStrings }): ReactNode {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={props.label}>
+      {props.meetings.map((m) => (
+        <li key={m.id}>
+          {[capitalise(longDate(m.date, props.s)), `${m.start}–${m.end}`, m.place].filter(Boolean).join(', ')}
+        </li>
+      ))}
+    </ul>
   );
 }
 
