@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ApiMinutesVersion } from '../../src/http/api-contract';
 import { Journey } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID } from '../harness/teams';
@@ -13,11 +14,7 @@ import { TEAM_ID } from '../harness/teams';
 const SECRETARY = 1;
 const JUSTERARE = 2;
 
-interface VersionBody {
-  archive: string | null;
-  archiveError?: string;
-  documents: { kind: string; name: string; webUrl: string }[];
-}
+type VersionBody = ApiMinutesVersion;
 
 async function fetchAs(j: Journey, path: string, headers: Record<string, string>): Promise<Response> {
   return fetch(`${j.botUrl}/api/v1${path}`, { headers });
