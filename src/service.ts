@@ -124,13 +124,14 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const proposals = new ProposalService({ store, clock, agendas, notifier, log });
   const justeringChannel = new TeamsJusteringChannel({ store, delivery, clock, publicUrl: config.publicUrl, timeZone: config.timeZone, log });
   transport.register('justeringCard', justeringChannel);
+  const archive = overrides.archive ?? openArchive(config, log, overrides.graphCredential);
   const archiver = new ArchiveWorker({
     store,
     clock,
     log,
     instanceId,
     renderer: overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone }),
-    archive: overrides.archive ?? openArchive(config, log, overrides.graphCredential),
+    archive,
     publisher: justeringChannel,
   });
   const minutes = minutesUseCases({
@@ -140,6 +141,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     timeZone: config.timeZone,
     reminderDays: config.justeringReminderDays,
     onApproved: (version) => archiver.kick(version),
+    archive,
   });
   const bot = new JusteraBot({
     networks,

@@ -14,7 +14,8 @@ export interface MinutesPublisher {
   showStatus(meeting: Meeting, version: MinutesVersion): Promise<void>;
 }
 
-const FORMATS = [
+/** The formats a version is archived in: one home for each kind's extension and content type. */
+export const FORMATS = [
   { kind: 'pdf', extension: 'pdf', contentType: 'application/pdf' },
   { kind: 'docx', extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 ] as const;

@@ -1,7 +1,7 @@
 import type { Meeting } from '../domain/meeting';
 import type { MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member } from '../domain/network';
-import type { Clock, Store } from './ports';
+import type { Archive, Clock, Store } from './ports';
 
 /** What Teams is asked to show, so people know where justering stands. */
 export interface JusteringChannel {
@@ -30,4 +30,6 @@ export interface MinutesDeps {
   reminderDays: number;
   /** Called when a version is justerad (or its archiving is to be tried again), so archiving starts at once. */
   onApproved?: (version: MinutesVersion) => void;
+  /** Where justerade versions are archived; its documents are served when it can read them (the local folder). */
+  archive?: Archive;
 }

@@ -1,6 +1,8 @@
 import { DomainError } from '../domain/errors';
 import { daysBefore, localDate, type Meeting } from '../domain/meeting';
 import { minutesStatus, type MinutesStatus, type MinutesVersion } from '../domain/minutes';
+import type { ArchivedDocument } from '../domain/minutes-model';
+import { FORMATS } from './archiving';
 import type { MinutesDeps } from './minutes-ports';
 import { Access, minutesTarget, mustBeAllowed, type Caller } from './policy';
 
@@ -21,7 +23,7 @@ export interface PastMeeting {
 export class PastMinutes {
   private readonly access: Access;
 
-  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock' | 'timeZone' | 'onApproved'>) {
+  constructor(private readonly deps: Pick<MinutesDeps, 'store' | 'clock' | 'timeZone' | 'onApproved' | 'archive'>) {
     this.access = new Access(deps.store);
   }
 
@@ -73,4 +75,27 @@ export class PastMinutes {
     }
     throw new DomainError('conflict');
   }
+
+  /**
+   * An archived document of a justerat version, for an archive the service serves itself (the
+   * local folder): those who may read the meeting's minutes (its network's members) may. Not
+   * found when the version has no such document or the archive's documents open elsewhere.
+   */
+  async document(caller: Caller, meetingId: string, number: number, kind: ArchivedDocument['kind']): Promise<ServedDocument> {
+    const { store, archive } = this.deps;
+    const { meeting } = await this.access.meeting(caller, meetingId, 'readMinutes');
+    const found = await store.getMinutesVersion(meeting.tenantId, meetingId, number);
+    const document = found?.version.state === 'approved' ? found.version.archive?.documents.find((d) => d.kind === kind) : undefined;
+    const bytes = document && archive?.readDocument ? await archive.readDocument(document) : undefined;
+    if (!document || !bytes) throw new DomainError('not_found');
+    const contentType = FORMATS.find((f) => f.kind === kind)?.contentType ?? 'application/octet-stream';
+    return { name: document.name, contentType, bytes };
+  }
+}
+
+/** A document the service hands out: its name, content type and bytes. */
+export interface ServedDocument {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
 }

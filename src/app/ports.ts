@@ -237,6 +237,12 @@ export interface ArchivedDocumentRef {
  */
 export interface Archive {
   store(req: ArchiveDocumentRequest): Promise<ArchivedDocumentRef>;
+  /**
+   * The bytes of a stored document, for an archive whose webUrl opens nowhere (the local
+   * folder): the service serves them to the network's members. Absent for SharePoint, whose
+   * documents open at their webUrl. Undefined when the document is not there.
+   */
+  readDocument?(ref: Pick<ArchivedDocumentRef, 'itemId'>): Promise<Uint8Array | undefined>;
   readonly kind: 'sharepoint' | 'folder';
 }
 

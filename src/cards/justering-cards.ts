@@ -1,6 +1,6 @@
 import { summarizeAttendance } from '../domain/attendance';
 import type { JusterareProblem } from '../domain/justerare';
-import type { Locale, Meeting } from '../domain/meeting';
+import { isHttpsUrl, type Locale, type Meeting } from '../domain/meeting';
 import {
   MINUTES_LIMITS,
   protocolTitle,
@@ -328,8 +328,17 @@ export function justeringStatusCard(
     lines.push(userText([s.statusWaiting(names(waitingFor(version)), instantText(version.sentAt, opts.timeZone, locale))]));
   }
   lines.push(text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }));
-  const links = version.state === 'approved' ? (version.archive?.documents ?? []).map((d) => openUrl(d.name, d.webUrl)) : [];
+  const links = version.state === 'approved' ? openable(version.archive?.documents ?? []).map((d) => openUrl(d.name, d.webUrl)) : [];
   return card(lines, [...links, openUrl(s.openTab, opts.tabUrl)].slice(0, 5));
+}
+
+/**
+ * The documents a card links to: those at an https address (SharePoint's). The local folder
+ * archive's are served to the network's members only with the tab's sign-in, which a link from
+ * a card cannot carry, so they open from the tab the card links to ("Öppna fliken").
+ */
+function openable(documents: readonly ArchivedDocument[]): ArchivedDocument[] {
+  return documents.filter((d) => isHttpsUrl(d.webUrl));
 }
 
 /** The approved minutes in the channel: who approved, attendance, decisions and action items, documents. */
@@ -345,7 +354,7 @@ export function minutesCard(version: MinutesVersion, documents: readonly Archive
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
         text(`Version ${version.number} · ${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
       ],
-      [...documents.map((d) => openUrl(d.kind === 'pdf' ? 'PDF' : 'Word', d.webUrl)), openUrl(s.openTab, opts.tabUrl)],
+      [...openable(documents).map((d) => openUrl(d.kind === 'pdf' ? 'PDF' : 'Word', d.webUrl)), openUrl(s.openTab, opts.tabUrl)],
     );
   });
 }

@@ -254,6 +254,12 @@ export const ROUTES = {
     params: version,
     body: z.object({ comment: longText }),
   }),
+  /** An archived document of the local folder archive (pdf or docx), served to the network's members; the answer is the file. */
+  minutesDocument: route<Blob>()({
+    method: 'GET',
+    path: `${V1}/meetings/:meetingId/minutes/versions/:version/documents/:kind`,
+    params: z.object({ meetingId: mintedId, version: versionNumber, kind: z.enum(['pdf', 'docx']) }),
+  }),
   retryArchive: route<ApiMinutesVersion>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/versions/:version/archive`, params: version }),
 } as const;
 

@@ -34,7 +34,7 @@ const DEV_HEADER = 'x-justera-dev-user';
 
 /** The tab's JSON API under /api/v1, from the route table (src/contract/routes.ts). Every route but the dev picker's authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const { serve, servePublic, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
+  const { serve, servePublic, serveFile, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
 
   servePublic('devIdentities', async () => {
     if (!deps.localMode) throw new DomainError('not_found');
@@ -76,6 +76,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
+  serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
 
   serve('attendance', async (caller, { params: { meetingId } }) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);

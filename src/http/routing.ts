@@ -28,6 +28,15 @@ export type Serve = <N extends CallerRoute>(name: N, handler: Handler<(typeof RO
 /** Registers the handler of one route that needs no caller (the local dev identity picker). */
 export type ServePublic = <N extends PublicRoute>(name: N, handler: (input: RouteInput<(typeof ROUTES)[N]>) => Promise<ResponseOf<(typeof ROUTES)[N]>>) => void;
 
+/** A file a route answers with instead of JSON. */
+export interface FileBody {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+/** Registers the handler of a route that answers with a file (an archived document). */
+export type ServeFile = <N extends CallerRoute>(name: N, handler: (caller: Caller, input: RouteInput<(typeof ROUTES)[N]>) => Promise<FileBody>) => void;
+
 /**
  * Registers the tab API's handlers from the route table, in one place: authenticate, parse the
  * path parameters, query and body with the route's schemas (400 problem+json with each field's
@@ -38,9 +47,9 @@ export function routeTable(
   server: restify.Server,
   authenticate: (req: restify.Request) => Promise<Caller>,
   log: AppLogger,
-): { serve: Serve; servePublic: ServePublic; unserved(): RouteName[] } {
+): { serve: Serve; servePublic: ServePublic; serveFile: ServeFile; unserved(): RouteName[] } {
   const served = new Set<RouteName>();
-  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>): void => {
+  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>, file = false): void => {
     const route: ApiRoute = ROUTES[name];
     served.add(name);
     const method = route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post';
@@ -48,6 +57,7 @@ export function routeTable(
       try {
         res.setHeader('cache-control', 'no-store');
         const body = await run(req);
+        if (file) return sendFile(res, body as FileBody);
         const etag = (body as { etag?: unknown } | null)?.etag;
         if (typeof etag === 'string') res.setHeader('etag', etag);
         res.json(200, body);
@@ -63,7 +73,16 @@ export function routeTable(
     });
   const servePublic: ServePublic = (name, handler) =>
     register(name, async (req) => handler(parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>));
-  return { serve, servePublic, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
+  const serveFile: ServeFile = (name, handler) =>
+    register(
+      name,
+      async (req) => {
+        const caller = await authenticate(req);
+        return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>);
+      },
+      true,
+    );
+  return { serve, servePublic, serveFile, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
 }
 
 function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute> {
@@ -82,4 +101,20 @@ function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute>
   const body = route.body ? parse(route.body, req.body, '') : undefined;
   if (problems.length > 0) throw new InputInvalid(problems);
   return { params, query, body, ifMatch, locale: localeFrom(req.header('accept-language')), req } as RouteInput<ApiRoute>;
+}
+
+/**
+ * Answers with a file, opened in place (inline) under its name: `filename` in ASCII for old
+ * clients and `filename*` (RFC 5987, UTF-8) with the real name, å, ä and ö included.
+ */
+function sendFile(res: restify.Response, file: FileBody): void {
+  const ascii = file.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': String(file.bytes.byteLength),
+    'content-disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }

@@ -70,6 +70,8 @@ export interface Api {
   /** A justerare's answer to a version: approve, or ask for a change with a comment. */
   answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<MinutesAnswerResponse>;
   minutesVersion(meetingId: string, version: number): Promise<ApiMinutesVersion>;
+  /** An archived document of the local folder archive (its webUrl opens nowhere), fetched with the caller's sign-in. */
+  document(meetingId: string, version: number, kind: 'pdf' | 'docx'): Promise<Blob>;
   /** Archives a justerat version again after the archive refused it (those who write the minutes). */
   retryArchive(meetingId: string, version: number): Promise<ApiMinutesVersion>;
   /** "Mina uppdrag": my action items from approved minutes across my networks. */
@@ -155,6 +157,19 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
         : (await call(R.requestMinutesChange, { meetingId, version }, { body: { comment: reply.comment } })).body,
     minutesVersion: (meetingId, version) => answer(R.minutesVersion, { meetingId, version }),
     retryArchive: (meetingId, version) => answer(R.retryArchive, { meetingId, version }),
+    document: async (meetingId, version, kind) => {
+      let res: Response;
+      try {
+        res = await fetch(pathOf(R.minutesDocument, { meetingId, version, kind }), { headers: await headers(), credentials: 'omit', cache: 'no-store' });
+      } catch {
+        throw new ApiError(0, null);
+      }
+      if (!res.ok) {
+        const body: unknown = await res.json().catch(() => null);
+        throw new ApiError(res.status, isProblem(body) ? body : null);
+      }
+      return res.blob();
+    },
     myActions: () => answer(R.myActions, {}),
     markAction: async (networkId, actionId, done) => {
       await call(R.markAction, { networkId, actionId }, { body: { done } });

@@ -263,6 +263,10 @@ describe('the minutes in the tab', () => {
       await page.reload();
       await tab.locator('[data-version="1"] [data-document="pdf"]').waitFor();
       await expectText(tab.locator('[data-version="1"]'), '.docx');
+      // The folder archive's PDF opens: the tab fetches it with its sign-in and opens it in a new window.
+      const [opened] = await Promise.all([page.context().waitForEvent('page'), tab.locator('[data-version="1"] [data-document="pdf"] [data-open-document]').click()]);
+      expect(opened.url()).toMatch(/^blob:/);
+      await opened.close();
       await screenshots(page, 'minutes-approved');
     } finally {
       await page.close();

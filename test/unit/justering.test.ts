@@ -159,6 +159,17 @@ describe('justering cards', () => {
     expect(texts(cards[13])).toContain('Choose another approver in the tab');
   });
 
+  test("the folder archive's documents (no https address) are not linked from the cards: they open from the tab the card links to", () => {
+    const folder = documents.map((d) => ({ ...d, webUrl: `file:///data/arkiv/${encodeURIComponent(d.name)}` }));
+    const cards = [minutesCard(approved, folder, opts, 'sv'), justeringStatusCard({ ...approved, archive: { state: 'done', attempts: 1, nextAttemptAt: NOW, documents: folder } }, opts, 'sv')];
+    for (const c of cards) {
+      expect(cardProblems(c)).toEqual([]);
+      expect(urls(c)).toEqual([opts.tabUrl]);
+    }
+    expect(texts(cards[1])).toContain(folder[0]?.name);
+    expect(urls(minutesCard(approved, documents, opts, 'sv'))).toEqual(['https://sp.example/a.pdf', 'https://sp.example/a.docx', opts.tabUrl]);
+  });
+
   test('Justera asks for confirmation: it opens "Justeringen kan inte ångras" with the action inside, never approves at once', () => {
     type Action = { type: string; title?: string; data?: { action?: string; meetingId?: string; version?: string }; card?: { body: { text?: string }[]; actions: Action[] } };
     for (const [locale, approve, confirm, yes] of [
@@ -197,3 +208,7 @@ describe('justering cards', () => {
     }
   });
 });
+
+function urls(c: { actions?: unknown[] }): (string | undefined)[] {
+  return (c.actions ?? []).map((a) => (a as { url?: string }).url);
+}

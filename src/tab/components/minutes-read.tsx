@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
-import { isSafeLink, NewWindowLink } from './new-window-link';
+import { DocumentLink } from './document-link';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -153,8 +153,14 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
 }
 
 /** Every version sent for justering, newest first: hash, state, approvals, change requests and documents. */
-export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinutesVersion[]; onRetryArchive?: (version: number) => void }): ReactNode {
-  const { s } = props;
+export function VersionsList(props: {
+  s: TabStrings;
+  versions: readonly ApiMinutesVersion[];
+  onRetryArchive?: (version: number) => void;
+  /** Fetches a document the service serves (the local folder archive's), to open it. */
+  openDocument?: (version: number, kind: 'pdf' | 'docx') => Promise<Blob>;
+}): ReactNode {
+  const { s, openDocument } = props;
   const v = s.minutes.versions;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -210,13 +216,7 @@ export function VersionsList(props: { s: TabStrings; versions: readonly ApiMinut
                 <ul className={styles.list}>
                   {version.documents.map((d) => (
                     <li key={d.itemId} data-document={d.kind}>
-                      {isSafeLink(d.webUrl) ? (
-                        <NewWindowLink href={d.webUrl} s={s}>
-                          {d.name}
-                        </NewWindowLink>
-                      ) : (
-                        d.name
-                      )}
+                      <DocumentLink doc={d} s={s} {...(openDocument ? { open: () => openDocument(version.number, d.kind) } : {})} />
                     </li>
                   ))}
                 </ul>

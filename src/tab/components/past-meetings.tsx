@@ -5,7 +5,7 @@ import { capitalise, longDate, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { OpenButton } from './meeting-table';
 import { statusText } from './minutes-read';
-import { isSafeLink, NewWindowLink } from './new-window-link';
+import { DocumentLink } from './document-link';
 import { Loading, Notice, ProblemBar } from './status';
 import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
@@ -62,15 +62,14 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
               <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
               <TableCell>
                 <div className={styles.docs}>
-                  {m.documents.map((d) =>
-                    isSafeLink(d.webUrl) ? (
-                      <NewWindowLink key={d.itemId} href={d.webUrl} s={s}>
-                        {d.name}
-                      </NewWindowLink>
-                    ) : (
-                      <span key={d.itemId}>{d.name}</span>
-                    ),
-                  )}
+                  {m.documents.map((d) => {
+                    const approved = m.versions.filter((v) => v.state === 'approved').at(-1)?.number;
+                    return (
+                      <span key={d.itemId}>
+                        <DocumentLink doc={d} s={s} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />
+                      </span>
+                    );
+                  })}
                 </div>
               </TableCell>
               <TableCell>

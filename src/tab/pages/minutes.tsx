@@ -270,6 +270,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       <VersionsList
         s={s}
         versions={server.versions}
+        openDocument={(n, kind) => api.document(meetingId, n, kind)}
         {...(server.capabilities.retryArchive
           ? {
               onRetryArchive: (n: number) =>
