@@ -355,6 +355,40 @@ describe('the minutes in the tab', () => {
     }
   });
 
+  test("minutes without a secretary start with the network's secretary, saved like any edit; an empty action-item row shows no errors until used", async () => {
+    const { meetingId: fresh } = await rig.journey.createMeeting({ date: '2030-10-05', place: 'Falköping' });
+    const path_ = `/api/v1/meetings/${fresh}/minutes`;
+    const draft = await rig.apiAs<MinutesResponse>(chair, 'GET', path_);
+    const { secretary: _none, ...rest } = draft.body.content;
+    const content: ApiMinutesContent = { ...rest, items: [{ id: 'i-1', title: 'Omvärldsbevakning', notes: '', decisions: [], actions: [], tabled: false }] };
+    expect((await rig.apiAs<MinutesResponse>(chair, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
+    expect((await rig.apiAs<MinutesResponse>(chair, 'GET', path_)).body.content.secretary).toBeUndefined();
+    const { page, tab } = await rig.open(chair, `/tab/channel?meeting=${encodeURIComponent(fresh)}&view=minutes`);
+    try {
+      const row = item(tab, 'Omvärldsbevakning');
+      await row.waitFor();
+      // The member whose role is sekreterare is proposed, and the proposal is saved.
+      await eventually(async () => ((await tab.getByLabel('Sekreterare', { exact: true }).inputValue()) === secretary.aadObjectId ? true : undefined), 8000, 'the secretary proposed');
+      await eventually(async () => {
+        const saved = (await rig.apiAs<MinutesResponse>(chair, 'GET', path_)).body.content.secretary;
+        return saved?.kind === 'member' && saved.memberId === secretary.aadObjectId ? true : undefined;
+      }, 10000, 'the proposal saved');
+
+      // The empty row to add an action item: nothing is marked wrong or required yet.
+      const add = row.getByRole('form', { name: /^Lägg till uppdrag/ });
+      const invalid = async (): Promise<number> => add.locator(':invalid, :required, [aria-invalid="true"], [role="alert"]').count();
+      expect(await invalid()).toBe(0);
+      expect(await add.locator('.fui-Field__validationMessage').count()).toBe(0);
+      // Typed into, its fields are required; tried without an owner, it says why.
+      await add.getByRole('textbox', { name: /^Uppdrag/ }).fill('Bjuda in Skolverket');
+      expect(await add.locator('input:required, select:required').count()).toBeGreaterThan(0);
+      await add.getByRole('button', { name: 'Lägg till uppdrag' }).click();
+      await expectText(add, 'Välj vem som är ansvarig.');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('minutes of a meeting that has not started are not sent: the tab tells why', async () => {
     const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-09-02', place: 'Skövde' });
     const path_ = `/api/v1/meetings/${upcoming}/minutes`;

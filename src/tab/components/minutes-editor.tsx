@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, makeStyles, Select, Subtitle1, Subtitle2, Textarea, tokens, Body1 } from '@fluentui/react-components';
 import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, ApiStatus, NetworkMember } from '../../http/api-contract';
 import {
@@ -49,6 +49,18 @@ interface EditorProps {
 
 /** The secretary's editor: secretary and justerare, attendance, the items, and the next meeting. */
 export function MinutesEditor(props: EditorProps): ReactNode {
+  const { content, members, onChange } = props;
+  // Minutes without a secretary start with the network's secretary, once: a proposal in the
+  // editor, saved like any edit (choosing "none" afterwards is not undone).
+  const proposed = useRef(false);
+  useEffect(() => {
+    if (proposed.current || members.length === 0) return;
+    proposed.current = true;
+    if (content.secretary) return;
+    const secretary = members.find((x) => x.role === 'sekreterare');
+    const ref = secretary && memberRef(members, secretary.id);
+    if (ref) onChange({ ...content, secretary: ref });
+  }, [content, members, onChange]);
   return (
     <>
       <RolesSection {...props} />
@@ -349,11 +361,11 @@ function ownerValue(p: ApiPersonRef | undefined): OwnerValue {
   return p.kind === 'member' ? `member:${p.memberId}` : 'named';
 }
 
-function OwnerPicker(props: { s: TabStrings; members: readonly NetworkMember[]; value: OwnerValue; current?: ApiPersonRef; onChange: (v: OwnerValue) => void; error?: string }): ReactNode {
+function OwnerPicker(props: { s: TabStrings; members: readonly NetworkMember[]; value: OwnerValue; current?: ApiPersonRef; onChange: (v: OwnerValue) => void; error?: string; required?: boolean }): ReactNode {
   const m = props.s.minutes.items;
   const options = withNamed(props.members, [props.current]);
   return (
-    <Field label={m.owner} required validationMessage={props.error}>
+    <Field label={m.owner} required={props.required ?? true} validationMessage={props.error}>
       <Select value={props.value} onChange={(_e, d) => props.onChange(d.value as OwnerValue)}>
         <option value="">{m.ownerNone}</option>
         {options.length > 0 && (
@@ -427,6 +439,8 @@ function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; it
   const [due, setDue] = useState('');
   const [tried, setTried] = useState(false);
   const ref = ownerFrom(members, owner, name.trim());
+  // An empty row is no mistake: its fields are required once it is typed into or added.
+  const started = tried || !!text || !!owner || !!name || !!due;
   const ok = !!text.trim() && !!ref && (ref.kind === 'member' || !!ref.name);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -441,10 +455,10 @@ function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; it
   };
   return (
     <form className={styles.row} onSubmit={submit} aria-label={`${m.addAction}: ${props.itemTitle}`} noValidate>
-      <Field label={m.actionText} required validationMessage={tried && !text.trim() ? m.actionRequired : undefined} className={styles.wide}>
+      <Field label={m.actionText} required={started} validationMessage={tried && !text.trim() ? m.actionRequired : undefined} className={styles.wide}>
         <Input value={text} maxLength={MAX.action} onChange={(_e, d) => setText(d.value)} data-new-action />
       </Field>
-      <OwnerPicker s={s} members={members} value={owner} onChange={setOwner} error={tried && !ref ? m.ownerRequired : undefined} />
+      <OwnerPicker s={s} members={members} value={owner} onChange={setOwner} required={started} error={tried && !ref ? m.ownerRequired : undefined} />
       {owner === 'named' && (
         <Field label={m.ownerName} required validationMessage={tried && !name.trim() ? m.ownerNameRequired : undefined}>
           <Input value={name} maxLength={MAX.name} onChange={(_e, d) => setName(d.value)} />
