@@ -21,7 +21,6 @@ export interface JusteringStrings {
   toApprove: string;
   reminder: string;
   versionLine(version: number, by: string, at: string): string;
-  hash: string;
   attendanceLine(present: number, online: number, apologies: number): string;
   apologies: string;
   tabled: string;
@@ -63,7 +62,6 @@ const sv: JusteringStrings = {
   toApprove: 'Protokoll att justera',
   reminder: 'Påminnelse: protokoll att justera',
   versionLine: (v, by, at) => `Version ${v}, skickad av ${by} ${at}`,
-  hash: 'Innehållshash',
   attendanceLine: (p, o, a) => `Närvarande: ${p} (varav ${o} digitalt) · Förhinder: ${a}`,
   apologies: 'Förhinder',
   tabled: 'Bordlagd',
@@ -117,7 +115,6 @@ const en: JusteringStrings = {
   toApprove: 'Minutes to approve',
   reminder: 'Reminder: minutes to approve',
   versionLine: (v, by, at) => `Version ${v}, sent by ${by} ${at}`,
-  hash: 'Content hash',
   attendanceLine: (p, o, a) => `Present: ${p} (${o} online) · Apologies: ${a}`,
   apologies: 'Apologies',
   tabled: 'Tabled',
@@ -240,7 +237,6 @@ export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, o
         userText([s.versionLine(version.number, version.sentBy.name, instantText(version.sentAt, opts.timeZone, locale))], { isSubtle: true, size: 'Small', spacing: 'None' }),
         ...body,
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
-        text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
       ],
       [
         // Justera cannot be undone: it opens a short confirmation with the action itself.
@@ -288,7 +284,6 @@ export function justeringAnswerCard(
         waiting.length > 0
           ? userText([s.waitingFor(names(waiting))])
           : userText([s.approvedBy(names(result.version.approvals), instantText(result.version.approvedAt ?? result.version.sentAt, opts.timeZone, locale))]),
-        text(`${s.hash}: ${result.version.hash}`, { isSubtle: true, size: 'Small' }),
       ],
       [openUrl(s.openTab, opts.tabUrl)],
     );
@@ -327,7 +322,6 @@ export function justeringStatusCard(
   } else {
     lines.push(userText([s.statusWaiting(names(waitingFor(version)), instantText(version.sentAt, opts.timeZone, locale))]));
   }
-  lines.push(text(`${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }));
   const links = version.state === 'approved' ? openable(version.archive?.documents ?? []).map((d) => openUrl(d.name, d.webUrl)) : [];
   return card(lines, [...links, openUrl(s.openTab, opts.tabUrl)].slice(0, 5));
 }
@@ -352,7 +346,7 @@ export function minutesCard(version: MinutesVersion, documents: readonly Archive
         userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }),
         ...body,
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
-        text(`Version ${version.number} · ${s.hash}: ${version.hash}`, { isSubtle: true, size: 'Small' }),
+        text(`Version ${version.number}`, { isSubtle: true, size: 'Small' }),
       ],
       [...openable(documents).map((d) => openUrl(d.kind === 'pdf' ? 'PDF' : 'Word', d.webUrl)), openUrl(s.openTab, opts.tabUrl)],
     );

@@ -130,6 +130,26 @@ describe('justering cards', () => {
     { kind: 'docx' as const, name: 'Protokoll för IM-nätverket 2021-12-03 v1.docx', webUrl: 'https://sp.example/a.docx', itemId: '2' },
   ];
 
+  test('no card carries the content hash: the approval card and the minutes card name the version by its number', () => {
+    const archived = { ...approved, archive: { state: 'done' as const, attempts: 1, nextAttemptAt: NOW, documents } };
+    const cards = [
+      approvalRequestCard(meeting, version, opts, 'sv'),
+      approvalRequestCard(meeting, version, { ...opts, reminder: true }, 'en'),
+      justeringAnswerCard({ kind: 'approved', version: approved, complete: true }, opts, 'sv'),
+      justeringStatusCard(version, opts, 'sv'),
+      justeringStatusCard(archived, opts, 'sv'),
+      minutesCard(approved, documents, opts, 'sv'),
+    ];
+    for (const c of cards) {
+      expect(texts(c)).not.toContain(version.hash);
+      expect(texts(c)).not.toContain(version.hash.slice(0, 8));
+      expect(texts(c)).not.toMatch(/Innehållshash|Content hash/);
+    }
+    expect(texts(cards[0])).toContain('Version 1, skickad av');
+    expect(texts(cards[1])).toContain('Version 1, sent by');
+    expect(texts(cards[5])).toContain('Version 1');
+  });
+
   test('every card is valid Adaptive Cards 1.5, Swedish by default and English for en', () => {
     const cards = [
       approvalRequestCard(meeting, version, opts, 'sv'),
@@ -149,7 +169,8 @@ describe('justering cards', () => {
     ];
     for (const c of cards) expect(cardProblems(c)).toEqual([]);
     expect(texts(cards[0])).toContain('Protokoll att justera');
-    expect(texts(cards[0])).toContain(version.hash);
+    // The justerare tells the version by its number; the content hash is in the tab's version details and the documents.
+    expect(texts(cards[0])).toContain('Version 1, skickad av');
     expect(texts(cards[1])).toContain('Reminder: minutes to approve');
     expect(texts(cards[2])).toContain('Väntar på justering av Frida Jolsgård');
     expect(texts(cards[5])).toContain('Nytt');
