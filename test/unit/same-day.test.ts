@@ -1,5 +1,7 @@
 import { checkinViewOf, sameDateOf } from '../../src/app/meetings';
 import { checkinCard } from '../../src/cards';
+import { agendaCard } from '../../src/cards/agenda-card';
+import { scheduleItems, templateAgenda } from '../../src/domain/agenda';
 import { meetingTitle } from '../../src/cards/format';
 import { meetingDistinction, type Meeting } from '../../src/domain/meeting';
 import { contentHash, protocolTitle } from '../../src/domain/minutes';
@@ -30,9 +32,9 @@ const otherDay: Meeting = { ...base, id: 'm-3', date: '2022-02-11' };
 const otherNetwork: Meeting = { ...base, id: 'm-4', networkId: 'n2', start: '13:00' };
 
 /** The card's big title line: the second element of its first container, a TextBlock or RichTextBlock. */
-const heading = (card: unknown): string => {
+const heading = (card: unknown, index = 1): string => {
   const body = (card as { body: { items?: { text?: string; inlines?: ({ text: string } | string)[] }[] }[] }).body;
-  const el = body[0]?.items?.[1];
+  const el = body[0]?.items?.[index];
   return el?.text ?? (el?.inlines ?? []).map((i) => (typeof i === 'string' ? i : i.text)).join('');
 };
 
@@ -51,11 +53,25 @@ describe('two meetings of one network on one day', () => {
 
   it('gives their check-in cards and short titles different titles with the start time', async () => {
     const cards = await Promise.all([morning, afternoon].map(async (m) => checkinCard(checkinViewOf(m, [], undefined, undefined, await sameDateOf(store, m)), 'sv')));
-    expect(cards.map(heading)).toEqual(['IM-nätverket kl 09.00', 'IM-nätverket kl 13.00']);
+    expect(cards.map((c) => heading(c))).toEqual(['IM-nätverket kl 09.00', 'IM-nätverket kl 13.00']);
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
     const same = await sameDateOf(store, morning);
     expect(meetingTitle(morning, same)).toBe('IM-nätverket 2022-02-04 kl 09.00');
     expect(meetingTitle(afternoon, same, 'en')).toBe('IM-nätverket 2022-02-04 at 13.00');
+  });
+
+  it('gives their agenda cards different titles with the start time', async () => {
+    const titles = await Promise.all(
+      [morning, afternoon].map(async (m) => {
+        const agenda = templateAgenda({ tenantId: 't', meetingId: m.id }, () => `${m.id}-s`);
+        const schedule = scheduleItems(agenda, m.start, m.end);
+        if (!schedule.ok) throw new Error('schedule');
+        const card = agendaCard({ meeting: m, agenda, schedule: schedule.value, tabUrl: 'https://example.test/tab', sameDate: await sameDateOf(store, m) }, 'sv');
+        expect(cardProblems(card)).toEqual([]);
+        return heading(card, 0);
+      }),
+    );
+    expect(titles).toEqual(['Dagordning — IM-nätverket fredag 4 februari 2022 kl 09.00', 'Dagordning — IM-nätverket fredag 4 februari 2022 kl 13.00']);
   });
 
   it('gives their protocol documents different titles, without touching the content hash', async () => {
