@@ -1,6 +1,7 @@
 import { checkinViewOf, sameDateOf } from '../../src/app/meetings';
 import { checkinCard } from '../../src/cards';
 import { agendaCard } from '../../src/cards/agenda-card';
+import { justeringStatusCard, minutesCard } from '../../src/cards/justering-cards';
 import { scheduleItems, templateAgenda } from '../../src/domain/agenda';
 import { meetingTitle } from '../../src/cards/format';
 import { meetingDistinction, type Meeting } from '../../src/domain/meeting';
@@ -85,6 +86,11 @@ describe('two meetings of one network on one day', () => {
       { kind: 'heading', level: 1, text: `Protokoll för ${content.networkName} ${content.meeting.date} kl 13.00` },
     ]);
     expect(contentHash(first.content)).toBe(first.hash);
+    const opts = { tabUrl: 'https://example.test/tab', timeZone: 'Europe/Stockholm', sameDate: same };
+    const cardTitle = (card: unknown): string => JSON.stringify(card);
+    expect(cardTitle(justeringStatusCard(first, opts, 'sv'))).toContain(`${content.meeting.date} kl 09.00`);
+    expect(cardTitle(minutesCard(second, [], opts, 'sv'))).toContain(`${content.meeting.date} kl 13.00`);
+    expect(cardTitle(minutesCard(second, [], opts, 'sv'))).not.toContain('kl 09.00');
   });
 
   it('names the place when the start time is shared too', () => {
