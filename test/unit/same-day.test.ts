@@ -8,6 +8,7 @@ import { meetingDistinction, type Meeting } from '../../src/domain/meeting';
 import { contentHash, protocolTitle } from '../../src/domain/minutes';
 import { protocolLayout } from '../../src/render/protocol-layout';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { meetingDay, STRINGS } from '../../src/tab/strings';
 import { approvedVersion, gymnasienatverk2022 } from '../fixtures/minutes';
 import { cardProblems } from '../harness/validate-card';
 
@@ -91,6 +92,17 @@ describe('two meetings of one network on one day', () => {
     expect(cardTitle(justeringStatusCard(first, opts, 'sv'))).toContain(`${content.meeting.date} kl 09.00`);
     expect(cardTitle(minutesCard(second, [], opts, 'sv'))).toContain(`${content.meeting.date} kl 13.00`);
     expect(cardTitle(minutesCard(second, [], opts, 'sv'))).not.toContain('kl 09.00');
+  });
+
+  it('tells them apart in the tab’s meeting lists, per network', () => {
+    const list = [morning, afternoon, otherDay, otherNetwork];
+    expect(list.map((m) => meetingDay(m, list, STRINGS.sv))).toEqual([
+      'fredag 4 februari 2022 kl 09.00',
+      'fredag 4 februari 2022 kl 13.00',
+      'fredag 11 februari 2022',
+      'fredag 4 februari 2022',
+    ]);
+    expect(meetingDay(afternoon, list, STRINGS.en)).toBe('Friday 4 February 2022 at 13.00');
   });
 
   it('names the place when the start time is shared too', () => {
