@@ -98,6 +98,9 @@ export class MeetingService {
         createdAt: clock.now().toISOString(),
       });
       await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
+      // An earlier meeting of the network that day now shares its date: its check-in card's title gains its start time.
+      // (requestRefresh posts nothing for a meeting without a card.)
+      for (const other of await sameDateOf(store, meeting)) if (other.id !== meeting.id) this.deps.channel.requestRefresh(other);
     }
     return { ok: true, meeting: await this.ensurePosted(cmd.tenantId, cmd.formId) };
   }

@@ -1,4 +1,4 @@
-import { checkinViewOf, sameDateOf } from '../../src/app/meetings';
+import { checkinViewOf, MeetingService, sameDateOf } from '../../src/app/meetings';
 import { checkinCard } from '../../src/cards';
 import { agendaCard } from '../../src/cards/agenda-card';
 import { justeringStatusCard, minutesCard } from '../../src/cards/justering-cards';
@@ -11,6 +11,7 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { meetingDay, STRINGS } from '../../src/tab/strings';
 import { approvedVersion, gymnasienatverk2022 } from '../fixtures/minutes';
 import { cardProblems } from '../harness/validate-card';
+import { member, network } from '../store/conformance';
 
 const base: Meeting = {
   id: 'm-1',
@@ -117,4 +118,23 @@ describe('two meetings of one network on one day', () => {
     expect(meetingTitle(otherDay, same)).toBe('IM-nätverket 2022-02-11');
     expect(protocolTitle({ networkName: 'IM-nätverket', meeting: otherDay }, 'sv', { meetingId: otherDay.id, sameDate: same })).toBe('Protokoll för IM-nätverket 2022-02-11');
   });
+});
+
+test('creating a second meeting on a date refreshes the first one’s check-in card, whose title then names its start', async () => {
+  const store = new SqliteStore(':memory:');
+  const A = '19:a@thread.tacv2';
+  await store.upsertNetwork(network('t', A));
+  await store.upsertMembers([member('p', { tenantId: 't', networkId: A })]);
+  const refreshed: string[] = [];
+  const channel = { post: async () => ({ conversationId: 'c', activityId: 'a' }), requestRefresh: (m: Meeting) => void refreshed.push(m.id) };
+  const meetings = new MeetingService({ store, clock: { now: () => new Date('2030-01-01T10:00:00.000Z') }, channel, timeZone: 'Europe/Stockholm' });
+  const create = (formId: string, start: string, end: string) =>
+    meetings.create({ tenantId: 't', networkId: A, channelId: 'c', formId, values: { date: '2030-02-04', start, end, place: 'Hjo', mode: 'onsite', teamsLink: '' }, by: { id: 'p', name: 'P' }, locale: 'sv' });
+  await create('first', '09:00', '11:00');
+  expect(refreshed).toEqual([]);
+  await create('second', '13:00', '15:00');
+  expect(refreshed).toEqual(['first']);
+  const view = await meetings.checkinView('t', 'first');
+  expect(heading(checkinCard(view, 'sv'))).toBe(`${view.meeting.networkName} kl 09.00`);
+  await store.close();
 });
