@@ -2,6 +2,7 @@ import type { Meeting } from '../domain/meeting';
 import { archiveFileName, archiveNames } from '../domain/archive-names';
 import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type ArchiveNames, type MinutesVersion } from '../domain/minutes';
 import { Leases, type HeldLease } from './leases';
+import { sameDateOf } from './meetings';
 import { SingleFlight } from './single-flight';
 import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
 
@@ -178,14 +179,15 @@ export class ArchiveWorker {
     if (v.archive?.documents.length) return { network: v.content.networkName, meetingDate: v.content.meeting.date, folder: v.content.networkName, file: protocolTitle(v.content) };
     const { store } = this.deps;
     const network = (await store.getNetwork(v.tenantId, meeting.networkId)) ?? { id: meeting.networkId, name: meeting.networkName };
-    const sameDate = (await store.listMeetings(v.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date);
+    const sameDate = await sameDateOf(store, meeting);
     return archiveNames({ tenantId: v.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate });
   }
 
   private async store(v: MinutesVersion, meeting: Meeting, format: (typeof FORMATS)[number]): Promise<ArchivedDocument> {
     const names = v.archive?.names;
     if (!names) throw new Error('the version has no archive names');
-    const bytes = format.kind === 'pdf' ? await this.deps.renderer.pdf(v, meeting.locale) : await this.deps.renderer.docx(v, meeting.locale);
+    const sameDate = await sameDateOf(this.deps.store, meeting);
+    const bytes = format.kind === 'pdf' ? await this.deps.renderer.pdf(v, meeting.locale, sameDate) : await this.deps.renderer.docx(v, meeting.locale, sameDate);
     const ref = await this.deps.archive.store({
       tenantId: v.tenantId,
       networkName: names.folder,

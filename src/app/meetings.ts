@@ -9,6 +9,7 @@ import {
   type MeetingFieldError,
   type MeetingFormValues,
   type Person,
+  type SameDateMeeting,
 } from '../domain/meeting';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
@@ -21,16 +22,33 @@ export interface CheckinView {
   summary: AttendanceSummary;
   /** The viewer's own status, for the card the clicker gets back. */
   mine?: AttendanceStatus | 'none';
+  /** The network's meetings on the meeting's date, to tell them apart in the title (see sameDateOf). */
+  sameDate?: readonly SameDateMeeting[];
 }
 
 /**
  * The check-in view of a meeting; with a viewer, it also holds that person's own status.
- * `members`: the cooperation's member organisations (the default when not given).
  */
-export function checkinViewOf(meeting: Meeting, records: readonly AttendanceRecord[], viewerId?: string, members?: readonly string[]): CheckinView {
+export function checkinViewOf(
+  meeting: Meeting,
+  records: readonly AttendanceRecord[],
+  viewerId?: string,
+  members?: readonly string[],
+  sameDate?: readonly SameDateMeeting[],
+): CheckinView {
   const view: CheckinView = { meeting, summary: summarizeAttendance(records, members) };
   if (viewerId !== undefined) view.mine = records.find((r) => r.personId === viewerId)?.status ?? 'none';
+  if (sameDate && sameDate.length > 1) view.sameDate = sameDate;
   return view;
+}
+
+/**
+ * The network's meetings on the meeting's date (itself included): what titles need to tell two
+ * meetings of one day apart (meetingDistinction). Read where the meeting is loaded rather than
+ * stored on it, so a meeting added, moved or removed later changes the titles without a migration.
+ */
+export async function sameDateOf(store: Pick<Store, 'listMeetings'>, meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'>): Promise<Meeting[]> {
+  return (await store.listMeetings(meeting.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date);
 }
 
 export interface CreateMeeting {
@@ -80,6 +98,9 @@ export class MeetingService {
         createdAt: clock.now().toISOString(),
       });
       await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
+      // An earlier meeting of the network that day now shares its date: its check-in card's title gains its start time.
+      // (requestRefresh posts nothing for a meeting without a card.)
+      for (const other of await sameDateOf(store, meeting)) if (other.id !== meeting.id) this.deps.channel.requestRefresh(other);
     }
     return { ok: true, meeting: await this.ensurePosted(cmd.tenantId, cmd.formId) };
   }
@@ -189,7 +210,8 @@ export class MeetingService {
   }
 
   async view(meeting: Meeting, viewerId?: string): Promise<CheckinView> {
-    return checkinViewOf(meeting, await this.deps.store.listAttendance(meeting.tenantId, meeting.id), viewerId, this.deps.memberOrganisations);
+    const { store } = this.deps;
+    return checkinViewOf(meeting, await store.listAttendance(meeting.tenantId, meeting.id), viewerId, this.deps.memberOrganisations, await sameDateOf(store, meeting));
   }
 
   async require(tenantId: string, meetingId: string): Promise<Meeting> {

@@ -1,7 +1,7 @@
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Locale, Meeting } from '../domain/meeting';
+import type { CardRef, Locale, Meeting, SameDateMeeting } from '../domain/meeting';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
@@ -189,8 +189,9 @@ export interface Logger {
 /** An approved version's documents, rendered from its frozen content. */
 export interface ProtocolRenderer {
   /** PDF with fonts embedded; the same version gives the same bytes. */
-  pdf(version: MinutesVersion, locale: Locale): Promise<Uint8Array>;
-  docx(version: MinutesVersion, locale: Locale): Promise<Uint8Array>;
+  /** `sameDate`: the network's meetings on the meeting's date, which the title tells apart. */
+  pdf(version: MinutesVersion, locale: Locale, sameDate?: readonly SameDateMeeting[]): Promise<Uint8Array>;
+  docx(version: MinutesVersion, locale: Locale, sameDate?: readonly SameDateMeeting[]): Promise<Uint8Array>;
 }
 
 /** The metadata columns a protocol document carries in the archive. */

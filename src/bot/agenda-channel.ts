@@ -1,4 +1,5 @@
 import type { AgendaCardChannel } from '../app/agendas';
+import { sameDateOf } from '../app/meetings';
 import type { CardDelivery, SharedCard } from '../app/delivery';
 import type { Clock, Delivery, Store } from '../app/ports';
 import { agendaCard } from '../cards/agenda-card';
@@ -69,6 +70,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
         schedule: schedule.value,
         tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id),
         timeZone: this.deps.timeZone,
+        sameDate: await sameDateOf(this.deps.store, meeting),
         openActions: open.map((o) => ({ text: o.action.text, owner: o.action.owner.name, meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),
         ...(reminder ? { reminder: true } : {}),
         ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),

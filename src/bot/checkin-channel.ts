@@ -1,5 +1,5 @@
 import type { CardDelivery, SharedCard } from '../app/delivery';
-import { checkinViewOf } from '../app/meetings';
+import { checkinViewOf, sameDateOf } from '../app/meetings';
 import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
 import { checkinCard } from '../cards';
 import type { CardRef, Meeting } from '../domain/meeting';
@@ -32,7 +32,7 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
     const meeting = await store.getMeeting(d.tenantId, d.meetingId);
     if (!meeting) return undefined;
     const records = await store.listAttendance(d.tenantId, d.meetingId);
-    return { card: checkinCard(checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations), meeting.locale), place: meeting.card, channelId: meeting.channelId };
+    return { card: checkinCard(checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, await sameDateOf(store, meeting)), meeting.locale), place: meeting.card, channelId: meeting.channelId };
   }
 }
 

@@ -125,7 +125,7 @@ export class JusteraBot extends TeamsActivityHandler {
         const view = await this.deps.attendance.record({ tenantId, meetingId: action.meetingId, person, status, actingIn });
         // From the agenda card, the agenda stays in place; the clicker is told it was recorded.
         if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
-          return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting)));
+          return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting, view.sameDate, locale)));
         }
         return cardResponse(checkinCard(view, locale));
       }

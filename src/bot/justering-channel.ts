@@ -1,8 +1,9 @@
 import type { CardDelivery, SharedCard } from '../app/delivery';
+import { sameDateOf } from '../app/meetings';
 import type { JusteringChannel, JusteringOutcome } from '../app/minutes';
 import type { AdaptiveCard } from '../cards';
 import type { Clock, Delivery, Logger, Store } from '../app/ports';
-import { approvalRequestCard, changeRequestCard, justerareLeftCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
+import { approvalRequestCard, changeRequestCard, type CardOptions, justerareLeftCard, justeringAnswerCard, justeringStatusCard, minutesCard, overdueCard } from '../cards/justering-cards';
 import type { Locale, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member } from '../domain/network';
@@ -28,8 +29,13 @@ export class TeamsJusteringChannel implements JusteringChannel, SharedCardRender
     return { tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id, 'minutes'), timeZone: this.deps.timeZone };
   }
 
+  /** cardOptions and the network's meetings on the meeting's date, for cards whose title tells them apart. */
+  private async titledOptions(meeting: Meeting): Promise<CardOptions> {
+    return { ...this.cardOptions(meeting), sameDate: await sameDateOf(this.deps.store, meeting) };
+  }
+
   async askJusterare(meeting: Meeting, version: MinutesVersion, justerare: Member, reminder: boolean): Promise<void> {
-    const card = approvalRequestCard(meeting, version, { ...this.cardOptions(meeting), reminder }, meeting.locale);
+    const card = approvalRequestCard(meeting, version, { ...(await this.titledOptions(meeting)), reminder }, meeting.locale);
     const when = reminder ? `reminder/${this.day()}` : 'asked';
     await this.personal(meeting, `justering/${meeting.id}/${version.number}/${justerare.id}/${when}`, justerare, card);
   }
@@ -50,7 +56,7 @@ export class TeamsJusteringChannel implements JusteringChannel, SharedCardRender
       kind: 'post',
       id: `minutes/${meeting.id}/${version.number}`,
       to: meeting.channelId,
-      card: minutesCard(version, documents, this.cardOptions(meeting), meeting.locale),
+      card: minutesCard(version, documents, await this.titledOptions(meeting), meeting.locale),
     });
   }
 
@@ -74,7 +80,7 @@ export class TeamsJusteringChannel implements JusteringChannel, SharedCardRender
     const meeting = await this.deps.store.getMeeting(d.tenantId, d.meetingId);
     const latest = (await this.deps.store.listMinutesVersions(d.tenantId, d.meetingId)).at(-1);
     if (!meeting || !latest) return undefined;
-    return { card: justeringStatusCard(latest, this.cardOptions(meeting), meeting.locale), place: meeting.justeringCard, channelId: meeting.channelId };
+    return { card: justeringStatusCard(latest, await this.titledOptions(meeting), meeting.locale), place: meeting.justeringCard, channelId: meeting.channelId };
   }
 
   private personal(meeting: Meeting, id: string, to: Member, card: AdaptiveCard): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Agenda, AgendaChange, AgendaLink, AgendaSchedule, Presenter, ScheduledItem } from '../domain/agenda';
-import type { Locale, Meeting } from '../domain/meeting';
+import { meetingDistinction, type Locale, type Meeting, type SameDateMeeting } from '../domain/meeting';
 import { agendaStrings, type AgendaStrings } from './agenda-strings';
 import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
 import { instantParts, longDate, meetingWhen, shorten } from './format';
@@ -22,6 +22,8 @@ export interface AgendaCardView {
   openActions?: readonly { text: string; owner: string; due?: string; meetingDate: string }[];
   /** Time zone of the change note's time; Europe/Stockholm unless told. */
   timeZone?: string;
+  /** The network's meetings on the meeting's date, to tell them apart in the title (see sameDateOf). */
+  sameDate?: readonly SameDateMeeting[];
 }
 
 /** How much of each item a card shows; the next step is taken while the card is over budget. */
@@ -70,7 +72,7 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
   const body: CardElement[] = [
     container(
       [
-        userText([`${a.title} — `, meeting.networkName, ` ${longDate(meeting.date, locale)}`], { size: 'Large', bold: true }),
+        userText([`${a.title} — `, meeting.networkName, ` ${longDate(meeting.date, locale)}${meetingDistinction(meeting, view.sameDate ?? [], locale)}`], { size: 'Large', bold: true }),
         text(`**${a.time}:** ${meeting.start}–${meeting.end}`, { spacing: 'Small' }),
         ...(meeting.place ? [userText([{ text: `${s.place}: `, bold: true }, meeting.place], { spacing: 'Small' })] : []),
         text(`**${s.modeLabel}:** ${s.mode[meeting.mode]}`, { spacing: 'Small' }),

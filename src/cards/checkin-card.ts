@@ -1,7 +1,7 @@
 import type { CheckinView } from '../app/meetings';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import type { ErrorCode } from '../domain/errors';
-import type { Locale } from '../domain/meeting';
+import { meetingDistinction, type Locale } from '../domain/meeting';
 import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { meetingWhen } from './format';
 import { strings, type Strings } from './strings';
@@ -24,7 +24,7 @@ function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined,
     container(
       [
         text(s.checkinTitle, { size: 'Small', isSubtle: true, weight: 'Bolder' }),
-        userText([meeting.networkName], { size: 'Large', bold: true, spacing: 'None' }),
+        userText([meeting.networkName + meetingDistinction(meeting, view.sameDate ?? [], locale)], { size: 'Large', bold: true, spacing: 'None' }),
         text(meetingWhen(meeting, locale), { spacing: 'Small' }),
         ...(meeting.place ? [userText([{ text: `${s.place}: `, bold: true }, meeting.place], { spacing: 'Small' })] : []),
         text(`**${s.modeLabel}:** ${s.mode[meeting.mode]}`, { spacing: 'Small' }),

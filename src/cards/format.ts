@@ -1,4 +1,4 @@
-import { localDate, weekdayIndex, type Locale, type Meeting } from '../domain/meeting';
+import { localDate, meetingDistinction, weekdayIndex, type Locale, type Meeting, type SameDateMeeting } from '../domain/meeting';
 import { strings } from './strings';
 
 /** "fredag 4 februari 2022" / "Friday 4 February 2022". */
@@ -17,9 +17,12 @@ export function meetingWhen(meeting: Pick<Meeting, 'date' | 'start' | 'end'>, lo
   return `${capitalise(longDate(meeting.date, locale))} · ${meeting.start}–${meeting.end}`;
 }
 
-/** Short title used in confirmations: "IM-nätverket 2022-02-04". */
-export function meetingTitle(meeting: Pick<Meeting, 'networkName' | 'date'>): string {
-  return `${meeting.networkName} ${meeting.date}`;
+/**
+ * Short title used in confirmations: "IM-nätverket 2022-02-04", and "IM-nätverket 2022-02-04 kl 13.00"
+ * when the network has other meetings that date (see meetingDistinction).
+ */
+export function meetingTitle(meeting: Pick<Meeting, 'id' | 'networkName' | 'date' | 'start' | 'place'>, sameDate: readonly SameDateMeeting[] = [], locale: Locale = 'sv'): string {
+  return `${meeting.networkName} ${meeting.date}${meetingDistinction(meeting, sameDate, locale)}`;
 }
 
 /** At most `max` characters, cut at a word where one is near, with an ellipsis. */

@@ -1,6 +1,6 @@
 import { summarizeAttendance } from '../domain/attendance';
 import type { JusterareProblem } from '../domain/justerare';
-import { isHttpsUrl, type Locale, type Meeting } from '../domain/meeting';
+import { isHttpsUrl, type Locale, type Meeting, type SameDateMeeting } from '../domain/meeting';
 import {
   MINUTES_LIMITS,
   protocolTitle,
@@ -225,7 +225,19 @@ function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNot
 }
 
 /** To a justerare in personal chat: the version to approve, with Justera (confirmed inside) and Begär ändring. */
-export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: { tabUrl: string; timeZone: string; reminder?: boolean }, locale: Locale): AdaptiveCard {
+/** Where the cards link, the time zone their times are in, and the network's meetings on the meeting's date (see sameDateOf). */
+export interface CardOptions {
+  tabUrl: string;
+  timeZone: string;
+  sameDate?: readonly SameDateMeeting[];
+}
+
+/** The protocol's title, told apart from the network's other meetings that date. */
+function titleOf(version: MinutesVersion, opts: CardOptions, locale: Locale): string {
+  return protocolTitle(version.content, locale, { meetingId: version.meetingId, sameDate: opts.sameDate ?? [] });
+}
+
+export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: CardOptions & { reminder?: boolean }, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   const data = { meetingId: meeting.id, version: String(version.number) };
   return firstWithinBudget(STEPS, (detail) => {
@@ -233,7 +245,7 @@ export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, o
     return card(
       [
         text(opts.reminder ? s.reminder : s.toApprove, { size: 'Medium', weight: 'Bolder', color: opts.reminder ? 'Attention' : 'Default' }),
-        userText([protocolTitle(version.content, locale)], { bold: true }),
+        userText([titleOf(version, opts, locale)], { bold: true }),
         userText([s.versionLine(version.number, version.sentBy.name, instantText(version.sentAt, opts.timeZone, locale))], { isSubtle: true, size: 'Small', spacing: 'None' }),
         ...body,
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
@@ -307,11 +319,11 @@ export function justeringAnswerCard(
 /** The channel's status card: who is waiting for whom since when, then where the protocol is. */
 export function justeringStatusCard(
   version: MinutesVersion,
-  opts: { tabUrl: string; timeZone: string },
+  opts: CardOptions,
   locale: Locale,
 ): AdaptiveCard {
   const s = justeringStrings(locale);
-  const lines: CardElement[] = [userText([protocolTitle(version.content, locale)], { bold: true, size: 'Medium' })];
+  const lines: CardElement[] = [userText([titleOf(version, opts, locale)], { bold: true, size: 'Medium' })];
   if (version.state === 'approved') {
     lines.push(userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }));
     lines.push(text(version.archive?.state === 'done' ? s.statusArchived : s.statusArchiving, { isSubtle: true }));
@@ -336,13 +348,13 @@ function openable(documents: readonly ArchivedDocument[]): ArchivedDocument[] {
 }
 
 /** The approved minutes in the channel: who approved, attendance, decisions and action items, documents. */
-export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: { tabUrl: string; timeZone: string }, locale: Locale): AdaptiveCard {
+export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: CardOptions, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   return firstWithinBudget(LIST_STEPS, (detail) => {
     const { body, shortened } = protocolBody(version.content, locale, detail, false);
     return card(
       [
-        userText([protocolTitle(version.content, locale)], { bold: true, size: 'Medium' }),
+        userText([titleOf(version, opts, locale)], { bold: true, size: 'Medium' }),
         userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }),
         ...body,
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),

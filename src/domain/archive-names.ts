@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveNames } from './minutes-model';
+import { meetingDistinction } from './meeting';
 import { cleanName, fits, shorten } from './text';
 
 export type { ArchiveNames };
@@ -58,7 +59,8 @@ export function archiveNames(src: ArchiveNameSource, locale: 'sv' | 'en' = 'sv')
   const networkPart = safeChars(network) || safeChars(src.network.id) || code;
   const folder = `${shorten(networkPart, { units: ARCHIVE_NAME_LIMITS.folder.units - 9, bytes: ARCHIVE_NAME_LIMITS.folder.bytes - 9 })} (${code})`;
   const others = src.sameDate.filter((m) => m.id !== src.meeting.id);
-  const time = others.length > 0 ? ` ${locale === 'en' ? 'at' : 'kl'} ${src.meeting.start.replace(':', '.')}` : '';
+  // The time as every title shows it; places are left out here, the short code below decides.
+  const time = meetingDistinction({ id: src.meeting.id, start: src.meeting.start }, others.map((m) => ({ id: m.id, start: m.start })), locale);
   const id = others.some((m) => m.start === src.meeting.start) ? ` (${shortCode(src.meeting.id)})` : '';
   const lead = locale === 'en' ? 'Minutes of' : 'Protokoll för';
   const inFile = shorten(networkPart, ARCHIVE_NAME_LIMITS.networkInFile);

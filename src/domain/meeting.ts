@@ -34,6 +34,31 @@ export interface MeetingDetails {
   teamsLink?: string;
 }
 
+/** A meeting as the network's other meetings on its date see it (see meetingDistinction). */
+export interface SameDateMeeting {
+  id: string;
+  start: string;
+  place?: string;
+}
+
+/**
+ * What tells a meeting apart from the network's other meetings on the same date, for its titles
+ * (cards, tab, protocol document, archive file name): "" for a lone meeting, so its title stays
+ * "IM-nätverket 2022-02-04"; else " kl 13.00" (" at 13.00"), and the place too when the start time
+ * is shared or unknown: " kl 13.00 (Skövde)". `sameDate` is the network's meetings on that date
+ * (the meeting itself may be among them); callers read it where they load the meeting, from the
+ * store's list of the network's meetings from that date, so a title follows the meetings as they
+ * are now (a second meeting added or moved later) instead of a flag stored on the meeting.
+ */
+export function meetingDistinction(meeting: SameDateMeeting, sameDate: readonly SameDateMeeting[], locale: Locale = 'sv'): string {
+  const others = sameDate.filter((m) => m.id !== meeting.id);
+  if (others.length === 0) return '';
+  const time = meeting.start ? ` ${locale === 'en' ? 'at' : 'kl'} ${meeting.start.replace(':', '.')}` : '';
+  const needPlace = !meeting.start || others.some((m) => m.start === meeting.start);
+  const place = needPlace && meeting.place?.trim() ? ` (${meeting.place.trim()})` : '';
+  return `${time}${place}`;
+}
+
 export interface Meeting extends MeetingDetails {
   id: string;
   tenantId: string;

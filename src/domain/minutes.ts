@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
-import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, normaliseTime, type MeetingDetails } from './meeting';
+import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, meetingDistinction, normaliseTime, type MeetingDetails, type SameDateMeeting } from './meeting';
 import { hasUnsafeNameChars, intakeName } from './text';
 import { canonicalJson } from './canonical';
 import { MINUTES_LIMITS } from './minutes-limits';
@@ -302,9 +302,18 @@ export function newVersion(draft: MinutesDraft, number: number, sentBy: { member
   };
 }
 
-/** "Protokoll för IM-nätverket 2021-12-03" */
-export function protocolTitle(c: Pick<MinutesContent, 'networkName' | 'meeting'>, locale: 'sv' | 'en' = 'sv'): string {
-  return locale === 'en' ? `Minutes of ${c.networkName} ${c.meeting.date}` : `Protokoll för ${c.networkName} ${c.meeting.date}`;
+/**
+ * "Protokoll för IM-nätverket 2021-12-03", with " kl 13.00" when the network has other meetings
+ * that date (`sameDate`, see meetingDistinction). Derived for display, never part of the content
+ * or its hash. `meetingId` names the meeting among `sameDate`.
+ */
+export function protocolTitle(
+  c: Pick<MinutesContent, 'networkName' | 'meeting'>,
+  locale: 'sv' | 'en' = 'sv',
+  same: { meetingId: string; sameDate: readonly SameDateMeeting[] } = { meetingId: '', sameDate: [] },
+): string {
+  const tail = meetingDistinction({ id: same.meetingId, start: c.meeting.start, place: c.meeting.place }, same.sameDate, locale);
+  return locale === 'en' ? `Minutes of ${c.networkName} ${c.meeting.date}${tail}` : `Protokoll för ${c.networkName} ${c.meeting.date}${tail}`;
 }
 
 /** Open action items: from approved versions, not marked done. */

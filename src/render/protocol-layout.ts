@@ -1,5 +1,5 @@
 import type { Presenter } from '../domain/agenda';
-import { localDate, type Locale } from '../domain/meeting';
+import { localDate, type Locale, type SameDateMeeting } from '../domain/meeting';
 import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '../domain/minutes';
 import { protocolTitle } from '../domain/minutes';
 import { printable } from '../domain/text';
@@ -46,10 +46,10 @@ export const PROTOCOL_TIME_ZONE = 'Europe/Stockholm';
 
 const BULLET_LINE = /^\s*[*-]\s+/;
 
-export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone: string = PROTOCOL_TIME_ZONE): ProtocolLayout {
+export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone: string = PROTOCOL_TIME_ZONE, sameDate: readonly SameDateMeeting[] = []): ProtocolLayout {
   const s = protocolStrings(locale);
   const c = version.content;
-  const title = protocolTitle(c, locale);
+  const title = protocolTitle(c, locale, { meetingId: version.meetingId, sameDate });
   const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 1, text: title }, detailsBlock(version, locale, s)];
 
   const present = c.attendees.filter((a) => a.status !== 'apologies');

@@ -1,5 +1,5 @@
 import type { ProtocolRenderer } from '../app/ports';
-import type { Locale } from '../domain/meeting';
+import type { Locale, SameDateMeeting } from '../domain/meeting';
 import type { MinutesVersion } from '../domain/minutes';
 import { renderDocx } from './docx';
 import { loadDejaVuFonts, type ProtocolFonts } from './fonts';
@@ -20,11 +20,11 @@ export class PdfKitProtocolRenderer implements ProtocolRenderer {
     this.timeZone = options.timeZone ?? PROTOCOL_TIME_ZONE;
   }
 
-  pdf(version: MinutesVersion, locale: Locale): Promise<Uint8Array> {
-    return renderPdf(protocolLayout(version, locale, this.timeZone), this.fonts);
+  pdf(version: MinutesVersion, locale: Locale, sameDate: readonly SameDateMeeting[] = []): Promise<Uint8Array> {
+    return renderPdf(protocolLayout(version, locale, this.timeZone, sameDate), this.fonts);
   }
 
-  docx(version: MinutesVersion, locale: Locale): Promise<Uint8Array> {
-    return renderDocx(protocolLayout(version, locale, this.timeZone));
+  docx(version: MinutesVersion, locale: Locale, sameDate: readonly SameDateMeeting[] = []): Promise<Uint8Array> {
+    return renderDocx(protocolLayout(version, locale, this.timeZone, sameDate));
   }
 }

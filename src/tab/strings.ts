@@ -1,5 +1,6 @@
 import { capitalise, instantText as instantTextIn, longDate as longDateIn } from '../cards/format';
 import { AGENDA_LIMITS } from '../domain/agenda';
+import { meetingDistinction, type SameDateMeeting } from '../domain/meeting';
 import type { ApiItemKind, ApiMinutesVersion, ApiMode, ApiStatus, Role } from '../http/api-contract';
 
 export { capitalise };
@@ -1020,6 +1021,15 @@ function isDate(isoDate: string): boolean {
 /** "måndag 4 februari 2030" / "Monday 4 February 2030" from "2030-02-04". */
 export function longDate(isoDate: string, s: TabStrings): string {
   return isDate(isoDate) ? longDateIn(isoDate, s.lang) : isoDate;
+}
+
+/**
+ * "måndag 4 februari 2030", and " kl 13.00" when the same network has another meeting that day
+ * among `among` (the list the meeting is shown in; see meetingDistinction).
+ */
+export function meetingDay(m: SameDateMeeting & { date: string; networkId?: string }, among: readonly (SameDateMeeting & { date: string; networkId?: string })[], s: TabStrings): string {
+  const sameDate = among.filter((o) => o.date === m.date && o.networkId === m.networkId);
+  return `${longDate(m.date, s)}${meetingDistinction(m, sameDate, s.lang)}`;
 }
 
 /** "Måndag 4 februari 2030, 13:00–15:00, Falköping": a meeting's date, time and place in a line. */

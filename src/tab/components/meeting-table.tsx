@@ -11,7 +11,7 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import { capitalise, longDate, meetingDay, type TabStrings } from '../strings';
 import { isSafeLink, NewWindowLink } from './new-window-link';
 import { ScrollTable } from './scroll-table';
 import { useSharedStyles } from './styles';
@@ -94,7 +94,7 @@ export function MeetingTable(props: {
             <TableCell className={styles.nowrap}>{s.counts(m.counts)}</TableCell>
             {onOpen && (
               <TableCell>
-                <OpenButton label={s.agenda.open} hidden={s.agenda.openFor(longDate(m.date, s))} onClick={() => onOpen(m)} data={{ 'data-open-agenda': m.id }} />
+                <OpenButton label={s.agenda.open} hidden={s.agenda.openFor(meetingDay(m, meetings, s))} onClick={() => onOpen(m)} data={{ 'data-open-agenda': m.id }} />
               </TableCell>
             )}
           </TableRow>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
-import { capitalise, longDate, type TabStrings } from '../strings';
+import { capitalise, meetingDay, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { OpenButton } from './meeting-table';
 import { statusText } from './minutes-read';
@@ -56,7 +56,7 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
           {past.data.meetings.map((m) => (
             <TableRow key={m.id} data-past-meeting={m.id}>
               <TableCell className={styles.nowrap}>
-                <time dateTime={m.date}>{capitalise(longDate(m.date, s))}</time>
+                <time dateTime={m.date}>{capitalise(meetingDay(m, past.data.meetings, s))}</time>
               </TableCell>
               <TableCell>{m.place}</TableCell>
               <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
@@ -73,7 +73,7 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
                 </div>
               </TableCell>
               <TableCell>
-                <OpenButton label={a.open} hidden={a.openFor(longDate(m.date, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
+                <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, past.data.meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
               </TableCell>
             </TableRow>
           ))}
