@@ -11,24 +11,10 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { meetingDay, STRINGS } from '../../src/tab/strings';
 import { approvedVersion, gymnasienatverk2022 } from '../fixtures/minutes';
 import { cardProblems } from '../harness/validate-card';
-import { member, network } from '../store/conformance';
+import { meeting, member, network } from '../store/conformance';
 
-const base: Meeting = {
-  id: 'm-1',
-  tenantId: 't',
-  networkId: 'n',
-  networkName: 'IM-nätverket',
-  channelId: 'c',
-  date: '2022-02-04',
-  start: '09:00',
-  end: '11:00',
-  place: 'Skövde',
-  mode: 'onsite',
-  createdBy: { id: 'creator', name: 'Karin' },
-  locale: 'sv',
-  attendanceClosed: false,
-  createdAt: '2022-01-01T00:00:00Z',
-};
+/** The conformance suite's meeting, on a weekday morning in Skövde, in tenant 't' and network 'n'. */
+const base: Meeting = meeting('m-1', { tenantId: 't', networkId: 'n', channelId: 'c', date: '2022-02-04', start: '09:00', end: '11:00', place: 'Skövde', createdAt: '2022-01-01T00:00:00Z' });
 const morning = base;
 const afternoon: Meeting = { ...base, id: 'm-2', start: '13:00', end: '15:00', place: 'Lidköping' };
 const otherDay: Meeting = { ...base, id: 'm-3', date: '2022-02-11' };
