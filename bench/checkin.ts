@@ -61,6 +61,17 @@ async function burst(urls: string | string[], serviceUrl: string, invokes: Invok
   return results;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 async function main(): Promise<void> {
   const members = arg('members', 140);
   const meetingCount = arg('meetings', 1);
@@ -85,7 +96,9 @@ async function main(): Promise<void> {
     floor = await spawnService({}, { main: floorJs });
     const floorInvokes = (list: TeamsUser[]): Invoke[] => list.map((user) => ({ user, cardId: 'floor', data: { action: 'checkin', meetingId: 'floor', status: 'onsite' } }));
     await burst(floor.url, j.serviceUrl, floorInvokes(warmUsers), concurrency, () => true);
+    const floorCpu0 = cpuMs(floor.proc.pid);
     const floorRun = await burst(floor.url, j.serviceUrl, floorInvokes(users), concurrency, () => true);
+    const floorCpuMs = cpuMs(floor.proc.pid) - floorCpu0;
     await floor.interrupt();
 
     const env: Record<string, string> = { DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' };
@@ -107,9 +120,12 @@ async function main(): Promise<void> {
     await burst(urls, j.serviceUrl, warmUsers.map((user) => ({ user, cardId: warm.post.activityId, data: { action: 'checkin', meetingId: warm.meetingId, status: 'onsite' } })), concurrency, isAck);
     const invokes: Invoke[] = [];
     for (const user of users) for (const m of meetings) invokes.push({ user, cardId: m.cardId, data: { action: 'checkin', meetingId: m.meetingId, status: 'onsite' } });
+    const cpu0 = services.map((x) => cpuMs(x.proc.pid));
     const t0 = performance.now();
     const run = await burst(urls, j.serviceUrl, invokes, concurrency, isAck);
     const burstMs = performance.now() - t0;
+    // What the service itself spent on the burst: less shaken by other work on the machine than latency.
+    const cpuBurstMs = services.reduce((n, x, i) => n + cpuMs(x.proc.pid) - (cpu0[i] ?? NaN), 0);
 
     // Let the coalesced card updates settle on the final state.
     const finalText = `${members} på plats`;
@@ -154,6 +170,8 @@ async function main(): Promise<void> {
       floor_p99_ms: round(percentile(floorLat, 99)),
       p99_ratio: round(percentile(lat, 99) / percentile(floorLat, 99)),
       burst_ms: round(burstMs),
+      service_cpu_ms: round(cpuBurstMs),
+      floor_cpu_ms: round(floorCpuMs),
       card_updates: updates.reduce((n, u) => n + u.length, 0),
       max_card_updates_in_any_second: Math.max(...updates.map(maxUpdatesInAnySecond)),
       final_card_shows_all: settled,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { ReusedClientsAuthentication } from './bot/reused-clients';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type restify from 'restify';
 import { AgendaService } from './app/agendas';
@@ -76,7 +77,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     MicrosoftAppTenantId: config.bot.tenantId,
     MicrosoftAppType: config.bot.type,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  const adapter = new CloudAdapter(new ReusedClientsAuthentication(new ConfigurationBotFrameworkAuthentication(auth)));
   adapter.onTurnError = async (ctx, err) => {
     log.error({ err, activityType: ctx.activity.type }, 'turn failed');
     if (ctx.activity.type === 'message') {

@@ -58,6 +58,19 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS
 
 type DocRow = { doc: string };
 
+/** Where `personId` goes among records in SQLite's order of person_id (BINARY: the UTF-8 bytes). */
+function sortedIndex(records: readonly AttendanceRecord[], personId: string): number {
+  const id = Buffer.from(personId, 'utf8');
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Buffer.compare(Buffer.from(records[mid]?.personId ?? '', 'utf8'), id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
 function revisionOf(etag: string): number | undefined {
   const m = /^"r(\d+)"$/.exec(etag);
@@ -74,6 +87,13 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing costs more than running a keyed read. */
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * Each meeting's attendance as last read, kept current by this store's own writes, so a burst of
+   * check-ins does not parse the whole list again on every click. Another connection's commit
+   * (another process on the same file) changes PRAGMA data_version, which empties it.
+   */
+  private readonly attendance = new Map<string, readonly AttendanceRecord[]>();
+  private dataVersion: unknown;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -145,24 +165,47 @@ export class SqliteStore implements Store {
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
-    this
-      .stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)')
-      .run(r.tenantId, r.meetingId, r.personId, JSON.stringify(r));
+    const doc = JSON.stringify(r);
+    this.stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)').run(r.tenantId, r.meetingId, r.personId, doc);
+    this.keptAttendance(r.tenantId, r.meetingId, r.personId, Object.freeze(JSON.parse(doc) as AttendanceRecord));
   }
 
   async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
     const info = this
       .stmt('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?')
       .run(tenantId, meetingId, personId);
+    this.keptAttendance(tenantId, meetingId, personId, undefined);
     return info.changes > 0;
   }
 
   async listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
-    return this.all<AttendanceRecord>(
-      'SELECT doc FROM attendance WHERE tenant_id = ? AND meeting_id = ? ORDER BY person_id',
-      tenantId,
-      meetingId,
-    );
+    this.othersWrote();
+    const key = `${tenantId}\n${meetingId}`;
+    let list = this.attendance.get(key);
+    if (!list) {
+      const read = this.all<AttendanceRecord>('SELECT doc FROM attendance WHERE tenant_id = ? AND meeting_id = ? ORDER BY person_id', tenantId, meetingId);
+      list = read.map((record) => Object.freeze(record));
+      this.attendance.set(key, list);
+    }
+    return [...list];
+  }
+
+  /** Forgets what was read when another connection has committed since (see `attendance`). */
+  private othersWrote(): void {
+    const version = this.stmt('PRAGMA data_version').pluck().get();
+    if (version !== this.dataVersion) this.attendance.clear();
+    this.dataVersion = version;
+  }
+
+  /** This store's own write of one person's record (or its removal), applied to the kept list in person_id order. */
+  private keptAttendance(tenantId: string, meetingId: string, personId: string, record: AttendanceRecord | undefined): void {
+    this.othersWrote();
+    const key = `${tenantId}\n${meetingId}`;
+    const list = this.attendance.get(key);
+    if (!list) return;
+    const rest = list.filter((x) => x.personId !== personId);
+    if (record) rest.splice(sortedIndex(rest, personId), 0, record);
+    this.attendance.set(key, rest);
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Store } from '../../src/app/ports';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
-import { storeConformance } from './conformance';
+import { attendance, storeConformance } from './conformance';
 
 storeConformance('SQLite (embedded)', async () => {
   const dir = tempDir('justera-store-');
@@ -28,4 +28,43 @@ test('an unusable database file makes health say so', async () => {
   const store = new SqliteStore(path.join(dir, 'justera.db'));
   await store.close();
   expect((await store.health()).ok).toBe(false);
+});
+
+describe('the attendance a store keeps between reads', () => {
+  test('follows its own writes in person order, and what another connection to the file commits', async () => {
+    const dir = tempDir('justera-store-');
+    const file = path.join(dir, 'justera.db');
+    const a = new SqliteStore(file);
+    const b = new SqliteStore(file);
+    try {
+      await a.putAttendance(attendance('m-1', 'p2'));
+      expect((await a.listAttendance('t-1', 'm-1')).map((r) => r.personId)).toEqual(['p2']);
+      // Own writes: a list kept from before shows them, in the order SQLite gives (person_id).
+      await a.putAttendance(attendance('m-1', 'p3'));
+      await a.putAttendance(attendance('m-1', 'p1', { status: 'online' }));
+      await a.putAttendance(attendance('m-1', 'ä-9'));
+      await a.putAttendance(attendance('m-1', 'p2', { status: 'apologies' }));
+      const fresh = new SqliteStore(file);
+      expect(await a.listAttendance('t-1', 'm-1')).toEqual(await fresh.listAttendance('t-1', 'm-1'));
+      await fresh.close();
+      expect(await a.removeAttendance('t-1', 'm-1', 'p3')).toBe(true);
+      expect((await a.listAttendance('t-1', 'm-1')).map((r) => [r.personId, r.status])).toEqual([
+        ['p1', 'online'],
+        ['p2', 'apologies'],
+        ['ä-9', 'onsite'],
+      ]);
+      // Another connection (another process on the same file) writes: the next read sees it.
+      await b.putAttendance(attendance('m-1', 'p0'));
+      await b.removeAttendance('t-1', 'm-1', 'p1');
+      expect((await a.listAttendance('t-1', 'm-1')).map((r) => r.personId)).toEqual(['p0', 'p2', 'ä-9']);
+      // A caller may change the list it got without changing what the store holds.
+      const got = await a.listAttendance('t-1', 'm-1');
+      got.pop();
+      expect(await a.listAttendance('t-1', 'm-1')).toHaveLength(3);
+    } finally {
+      await a.close();
+      await b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
