@@ -13,7 +13,7 @@ import {
 } from '../domain/meeting';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
-import { Access, callerOf, can, meetingTarget, mustBeAllowed, networkTarget, type Caller } from './policy';
+import { Access, callerOf, can, capabilities, meetingTarget, mustBeAllowed, networkTarget, type Caller, type Capabilities } from './policy';
 import { SingleFlight } from './single-flight';
 import { scheduleOverdueCheck } from './justering-reminders';
 import { rescheduleReminders } from './meeting-reminders';
@@ -57,7 +57,8 @@ export async function sameDateOf(store: Pick<Store, 'listMeetings'>, meeting: Pi
 export interface CreateMeeting {
   tenantId: string;
   networkId: string;
-  channelId: string;
+  /** Where its cards go: the channel the form was sent in; from the tab, the network's meetings channel (channelForMeetings). */
+  channelId?: string;
   /** Id minted into the form card: a retried submit creates nothing new. */
   formId: string;
   values: MeetingFormValues;
@@ -71,6 +72,18 @@ export type CreateMeetingResult =
   | { ok: true; meeting: Meeting }
   /** `confirmPast`: the only problem is a date gone by, and the caller may record a past meeting: ask them. */
   | { ok: false; errors: Partial<Record<MeetingField, MeetingFieldError>>; confirmPast?: boolean };
+
+/** A meeting form with problems at its fields, for the tab API (400 with each problem at its field). */
+export class MeetingInvalid extends DomainError {
+  constructor(readonly errors: Partial<Record<MeetingField, MeetingFieldError>>) {
+    super('bad_request', `meeting invalid: ${Object.keys(errors).join(', ')}`);
+  }
+}
+
+/** Where a meeting made outside a channel (term plan, the tab) posts its cards: the first channel besides General, else General. */
+function channelForMeetings(network: { id: string; channels: readonly { id: string }[] }): string {
+  return network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
+}
 
 /** The shared cards a meeting may have in its channel; a life event brings each one it has up to date. */
 const MEETING_CARDS: readonly SharedCardKind[] = ['checkinCard', 'agendaCard', 'justeringCard'];
@@ -117,7 +130,7 @@ export class MeetingService {
         tenantId: cmd.tenantId,
         networkId: network.id,
         networkName: network.name,
-        channelId: cmd.channelId,
+        channelId: cmd.channelId ?? channelForMeetings(network),
         createdBy: cmd.by,
         locale: cmd.locale,
         attendanceClosed: false,
@@ -157,7 +170,7 @@ export class MeetingService {
     const { store, clock } = this.deps;
     const { network } = await this.access.network(callerOf(cmd.tenantId, cmd.by), cmd.networkId, 'planTerm');
     const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });
-    const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
+    const channelId = channelForMeetings(network);
     const today = localDate(clock.now(), this.deps.timeZone);
     const created: Meeting[] = [];
     const alreadyPlanned: Meeting[] = [];
@@ -255,6 +268,12 @@ export class MeetingService {
     if (!updated) throw new DomainError('meeting_not_found');
     await this.changed(meeting, updated);
     return updated;
+  }
+
+  /** The meeting and what the caller may do to it (the tab's meeting page). */
+  async read(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; capabilities: Capabilities }> {
+    const { meeting, actor } = await this.access.meeting(caller, meetingId);
+    return { meeting, capabilities: capabilities(actor, meetingTarget(meeting)) };
   }
 
   /** After a life event: the meeting's cards, those of the network's meetings on its old and new date, and its reminders. */

@@ -103,6 +103,12 @@ export class JusteraBot extends TeamsActivityHandler {
         return errorResponse('internal', locale);
       }
       this.deps.log.warn({ code: err.code, action: action?.action }, 'card action refused');
+      if (action && err.code === 'meeting_cancelled' && (action.action === 'checkin' || action.action === 'undo')) {
+        // A click on a cancelled meeting's card not yet updated: the clicker gets the check-in card as it is now, saying why.
+        const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
+        const fromAgenda = view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId;
+        if (!fromAgenda) return cardResponse(checkinCard(view, locale, err.code));
+      }
       if (action && 'meetingId' in action && CARD_NOTICES.has(err.code)) {
         const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
         return cardResponse(checkinCard(view, locale, err.code));
