@@ -1,6 +1,7 @@
 import { addItem, agendaProblems, diffAgendas, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
-import { daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
+import { localDate, type Meeting } from '../domain/meeting';
+import { agendaReminderJobs, jobStillFor } from './meeting-reminders';
 import type { Clock, IdSource, Job, Store } from './ports';
 import { Access, capabilities, meetingTarget, type Caller, type Capabilities, type PolicyAction } from './policy';
 
@@ -139,6 +140,8 @@ export class AgendaService {
     // The reminder shows the version members were given, not edits not yet published.
     const published = (await store.listAgendaVersions(job.tenantId, job.meetingId)).at(-1);
     if (!meeting || !published) return 'skipped';
+    // Cancelled, or reckoned from the date before a move (the move stored the new one).
+    if (!jobStillFor(job, meeting)) return 'skipped';
     if (meeting.date < localDate(clock.now(), timeZone)) return 'skipped';
     await channel.postReminder(meeting, published);
     return 'posted';
@@ -147,10 +150,8 @@ export class AgendaService {
   /** One stored job per reminder day (scheduling again changes nothing); none for a time already past. */
   private async scheduleReminders(meeting: Meeting): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    for (const days of this.deps.reminderDays) {
-      const dueAt = zonedInstant(daysBefore(meeting.date, days), REMINDER_TIME, this.deps.timeZone);
-      if (dueAt <= now) continue;
-      await this.deps.store.scheduleJob({ tenantId: meeting.tenantId, id: `agenda-reminder/${meeting.id}/${days}`, kind: 'agendaReminder', meetingId: meeting.id, dueAt });
+    for (const job of agendaReminderJobs(meeting, this.deps.reminderDays, this.deps.timeZone)) {
+      if (job.dueAt > now) await this.deps.store.scheduleJob(job);
     }
   }
 

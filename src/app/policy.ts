@@ -35,6 +35,9 @@ export const POLICY_ACTIONS = [
   'createMeeting',
   'checkIn',
   'closeAttendance',
+  'editMeeting',
+  'cancelMeeting',
+  'recordPastMeeting',
   'editAgenda',
   'proposeItem',
   'decideProposal',
@@ -80,6 +83,9 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   createMeeting: () => true,
   checkIn: () => true,
   closeAttendance: (a, t) => isChairGroup(a) || t.meetingCreatorId === a.personId,
+  editMeeting: isChairGroup,
+  cancelMeeting: isChairGroup,
+  recordPastMeeting: isChairGroup,
   editAgenda: isChairGroup,
   proposeItem: () => true,
   decideProposal: isChairGroup,
@@ -99,6 +105,13 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
  * meeting of the network they act in, and nothing else: guests and presenters attend.
  */
 const GUEST_ACTIONS: ReadonlySet<PolicyAction> = new Set(['checkIn']);
+
+/**
+ * What a cancelled meeting refuses (`meeting_cancelled`) to whoever may otherwise do it: its cards
+ * lose these buttons, and a retried or stale click is told why. Reading it, its minutes and
+ * cancelling it again stay possible; the attendance already recorded stays.
+ */
+const ENDED_BY_CANCELLING: ReadonlySet<PolicyAction> = new Set(['checkIn', 'closeAttendance', 'editMeeting', 'editAgenda', 'proposeItem', 'decideProposal']);
 
 /** Whether `actor` may do `action` to `target`. */
 export function can(actor: Actor, action: PolicyAction, target: Target): boolean {
@@ -236,6 +249,7 @@ export class Access {
     if (!meeting) throw new DomainError('meeting_not_found');
     const actor = await this.actor(caller, meeting.networkId);
     mustBeAllowed(actor, action, meetingTarget(meeting));
+    if (meeting.cancelled && ENDED_BY_CANCELLING.has(action)) throw new DomainError('meeting_cancelled');
     return { meeting, actor };
   }
 }

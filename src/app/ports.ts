@@ -1,7 +1,7 @@
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Locale, Meeting, SameDateMeeting } from '../domain/meeting';
+import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
@@ -24,6 +24,12 @@ export interface Store {
   listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
+  /**
+   * Applies a move, an edit or a cancellation (domain `revisedMeeting`) to the meeting as stored
+   * now, leaving what others write meanwhile (its cards, the closed flag) alone; returns the
+   * meeting as stored after it, undefined when there is none.
+   */
+  reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined>;
 
   /** One record per (tenant, meeting, person): a second put replaces the first. Durable on return. */
   putAttendance(record: AttendanceRecord): Promise<void>;
@@ -145,6 +151,8 @@ export interface Job {
   meetingId: string;
   /** The minutes version a justering reminder is about. */
   version?: number;
+  /** The meeting date a reminder was reckoned from: after a move the job is stale (see jobStillFor). */
+  forDate?: string;
   dueAt: string;
   /** Set before the work starts: a job claimed and never finished is not run again. */
   claimedAt?: string;

@@ -13,6 +13,7 @@ import type {
   DevIdentitiesResponse,
   MembersResponse,
   MeResponse,
+  MeetingResponse,
   MinutesAnswerResponse,
   MinutesResponse,
   MyActionsResponse,
@@ -135,6 +136,15 @@ export const TERM_PLAN_TEXT_MAX = 5000;
 const termPlanRequest = z.object({ planId: z.string().check(z.maxLength(40), z.regex(MINTED_ID)), text: text(TERM_PLAN_TEXT_MAX) });
 export type TermPlanRequest = z.infer<typeof termPlanRequest>;
 
+/** The meeting form's fields ("ny träff", "Ändra träff"): checked with a message at each field by the domain. */
+const meetingValues = { date: text(32), start: text(16), end: text(16), place: text(200), mode: text(32), teamsLink: text(2000) };
+/** PUT /meetings/:meetingId: the meeting's new date, times, place, form and link. */
+const meetingEditRequest = z.object(meetingValues);
+export type MeetingEditRequest = z.infer<typeof meetingEditRequest>;
+/** POST /networks/:networkId/meetings: a meeting from the tab; `past` confirms a meeting already held, recorded to write its minutes. */
+const meetingCreateRequest = z.object({ formId: z.string().check(z.regex(MINTED_ID)), past: z.optional(z.boolean()), ...meetingValues });
+export type MeetingCreateRequest = z.infer<typeof meetingCreateRequest>;
+
 const roleRequest = z.object({ role: z.enum(NETWORK_ROLES) });
 export type RoleRequest = z.infer<typeof roleRequest>;
 
@@ -226,6 +236,10 @@ export const ROUTES = {
     body: z.object({ done: z.boolean() }),
   }),
 
+  createMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/meetings`, params: network, body: meetingCreateRequest }),
+  meeting: route<MeetingResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId`, params: meeting }),
+  editMeeting: route<MeetingResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId`, params: meeting, body: meetingEditRequest }),
+  cancelMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/meetings/:meetingId/cancel`, params: meeting }),
   attendance: route<AttendanceResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/attendance`, params: meeting }),
   agenda: route<AgendaResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/agenda`, params: meeting }),
   saveAgenda: route<AgendaResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId/agenda`, params: meeting, body: agendaSaveRequest, ifMatch: true }),

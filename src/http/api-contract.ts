@@ -36,6 +36,10 @@ export interface ApiCapabilities {
   createMeeting: boolean;
   checkIn: boolean;
   closeAttendance: boolean;
+  /** Move or edit the meeting, cancel it, record a meeting already held (the chair group). */
+  editMeeting: boolean;
+  cancelMeeting: boolean;
+  recordPastMeeting: boolean;
   editAgenda: boolean;
   proposeItem: boolean;
   decideProposal: boolean;
@@ -75,6 +79,18 @@ export interface MeetingSummary {
   attendanceClosed: boolean;
   myStatus: ApiStatus | null;
   counts: Record<ApiStatus, number>;
+  /** Cancelled by the chair group ("Inställd"). */
+  cancelled?: boolean;
+  /** The date and times it had before it was moved ("Flyttad till …"). */
+  movedFrom?: { date: string; start: string; end: string };
+  /** Recorded after it took place, to write its minutes. */
+  recordedAfterwards?: boolean;
+}
+
+/** GET, PUT /api/v1/meetings/:meetingId, POST …/cancel, POST /networks/:networkId/meetings: the meeting and what I may do to it. */
+export interface MeetingResponse {
+  meeting: MeetingSummary;
+  capabilities: ApiCapabilities;
 }
 
 /** GET /api/v1/me/meetings — my upcoming meetings across my networks, soonest first. */

@@ -3,7 +3,7 @@ import type { AgendaService, VersionedAgenda } from '../app/agendas';
 import type { ProposalService } from '../app/proposals';
 import type { Proposal } from '../domain/proposal';
 import { termPlanMessage } from '../cards/agenda-strings';
-import type { MeetingService } from '../app/meetings';
+import { MeetingInvalid, type MeetingService } from '../app/meetings';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, MyMeeting, TabQueries } from '../app/tab-queries';
 import { strings } from '../cards';
@@ -16,7 +16,7 @@ import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
 import { registerMinutesApi } from './minutes-api';
 import { routeTable } from './routing';
-import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
+import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
   queries: TabQueries;
@@ -77,6 +77,28 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
   serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
+
+  /** The meeting as it is stored now, with my status and the counts, and what I may do to it. */
+  const meetingAnswer = async (caller: Caller, meetingId: string): Promise<MeetingResponse> => {
+    const { capabilities } = await deps.meetings.read(caller, meetingId);
+    const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);
+    return { meeting: meetingSummary({ meeting, myStatus, counts: summary.counts }), capabilities };
+  };
+  serve('meeting', (caller, { params: { meetingId } }) => meetingAnswer(caller, meetingId));
+  serve('editMeeting', async (caller, { params: { meetingId }, body }) => {
+    const result = await deps.meetings.edit(caller, meetingId, body);
+    if (!result.ok) throw new MeetingInvalid(result.errors);
+    return meetingAnswer(caller, meetingId);
+  });
+  serve('cancelMeeting', async (caller, { params: { meetingId } }) => {
+    await deps.meetings.cancel(caller, meetingId);
+    return meetingAnswer(caller, meetingId);
+  });
+  serve('createMeeting', async (caller, { params: { networkId }, body: { formId, past, ...values }, locale }) => {
+    const result = await deps.meetings.create({ tenantId: caller.tenantId, networkId, formId, values, by: { id: caller.userId, name: caller.name }, locale, ...(past ? { past } : {}) });
+    if (!result.ok) throw new MeetingInvalid(result.errors);
+    return meetingAnswer(caller, result.meeting.id);
+  });
 
   serve('attendance', async (caller, { params: { meetingId } }) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);
@@ -169,6 +191,9 @@ const meetingSummary = ({ meeting: m, myStatus, counts }: MyMeeting): MeetingSum
   attendanceClosed: m.attendanceClosed,
   myStatus,
   counts,
+  ...(m.cancelled ? { cancelled: true } : {}),
+  ...(m.movedFrom ? { movedFrom: m.movedFrom } : {}),
+  ...(m.recordedAfterwards ? { recordedAfterwards: true } : {}),
 });
 
 const memberView = ({ member, role }: { member: Member; role: NetworkRole }): NetworkMember => ({

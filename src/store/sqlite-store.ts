@@ -6,7 +6,7 @@ import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
 const SCHEMA = `
@@ -162,6 +162,17 @@ export class SqliteStore implements Store {
 
   async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.attendanceClosed', JSON.stringify(closed));
+  }
+
+  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
+    // One synchronous transaction: nothing else writes the row between the read and the write.
+    return this.db.transaction((): Meeting | undefined => {
+      const row = this.stmt('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?').get(tenantId, meetingId) as DocRow | undefined;
+      if (!row) return undefined;
+      const next = revisedMeeting(JSON.parse(row.doc) as Meeting, revision);
+      this.stmt('UPDATE meetings SET doc = ? WHERE tenant_id = ? AND id = ?').run(JSON.stringify(next), tenantId, meetingId);
+      return next;
+    }).immediate();
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {

@@ -1027,8 +1027,9 @@ export function longDate(isoDate: string, s: TabStrings): string {
  * "måndag 4 februari 2030", and " kl 13.00" when the same network has another meeting that day
  * among `among` (the list the meeting is shown in; see meetingDistinction).
  */
-export function meetingDay(m: SameDateMeeting & { date: string; networkId?: string }, among: readonly (SameDateMeeting & { date: string; networkId?: string })[], s: TabStrings): string {
-  const sameDate = among.filter((o) => o.date === m.date && o.networkId === m.networkId);
+export function meetingDay(m: SameDateMeeting & { date: string; networkId?: string }, among: readonly (SameDateMeeting & { date: string; networkId?: string; cancelled?: unknown })[], s: TabStrings): string {
+  // A cancelled meeting needs no telling apart from the others (it still tells itself apart).
+  const sameDate = among.filter((o) => o.date === m.date && o.networkId === m.networkId && (!o.cancelled || o.id === m.id));
   return `${longDate(m.date, s)}${meetingDistinction(m, sameDate, s.lang)}`;
 }
 

@@ -207,6 +207,55 @@ describe('justering in the Agents Playground', () => {
   }, 150000);
 });
 
+describe('a meeting moved and cancelled in the Agents Playground', () => {
+  let svc: RunningService;
+  let playgroundUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    ({ svc, playgroundUrl, dataDir } = await startWithPlayground());
+  });
+
+  afterAll(async () => {
+    expect(await svc?.interrupt()).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('Karin (the secretary) moves the meeting from its card: the card says "Flyttad till …"; she cancels it: "Inställd", no buttons', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Mariestad');
+      await form.getByRole('button', { name: 'Skapa träff' }).click();
+      const checkin = page.locator('.ac-adaptiveCard', { hasText: '0 på plats · 0 digitalt' }).first();
+      await checkin.waitFor({ timeout: 15000 });
+
+      await checkin.getByRole('button', { name: 'Ändra träff' }).click();
+      for (const [name, value] of [['Starttid', '10:00'], ['Sluttid', '12:00']] as const) {
+        await checkin.getByRole('combobox', { name }).fill(value);
+        await checkin.getByRole('combobox', { name }).press('Tab');
+      }
+      await checkin.getByRole('button', { name: 'Spara ändringen' }).click();
+      // Her copy answers at once; the shared card, updated in place, then says where it moved.
+      const moved = page.locator('.ac-adaptiveCard', { hasText: 'Flyttad till' }).filter({ hasText: '0 på plats' }).first();
+      await moved.waitFor({ timeout: 15000 });
+      await expectText(moved, '10:00–12:00');
+      await expectText(moved, 'Var: ');
+      await moved.screenshot({ path: outputPath('playground', 'moved-card.png') });
+
+      await moved.getByRole('button', { name: 'Ställ in' }).click();
+      await expectText(moved, 'Det kan inte ångras.');
+      await moved.getByRole('button', { name: 'Ja, ställ in träffen' }).click();
+      const cancelled = page.locator('.ac-adaptiveCard', { hasText: 'Träffen är inställd av Karin Ekholm' }).filter({ hasText: '0 på plats' }).first();
+      await cancelled.waitFor({ timeout: 15000 });
+      expect(await cancelled.getByRole('button', { name: /På plats|Digitalt|Förhinder|Ändra träff|Ställ in/ }).count()).toBe(0);
+      await cancelled.screenshot({ path: outputPath('playground', 'cancelled-card.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
+});
+
 /** The service as `npm start` runs it, with the Playground on a free port and its own data. */
 async function startWithPlayground(): Promise<{ svc: RunningService; playgroundUrl: string; dataDir: string }> {
   const dataDir = tempDir('justera-e2e-');
