@@ -90,7 +90,7 @@ export function buildTemplate(
 export function templateProblems(template: TemplateFrame): AgendaProblem[] {
   const all = [...template.opening, ...template.closing];
   const problems = all.flatMap((t) => itemProblems(asAgendaItem(t)));
-  if (all.length > TEMPLATE_LIMITS.items) problems.push({ code: 'too_many_items' });
+  if (all.length > TEMPLATE_LIMITS.items) problems.push({ code: 'template_too_many_items' });
   const seen = new Set<string>();
   for (const t of all) {
     if (seen.has(t.id)) problems.push({ code: 'duplicate_item_id', itemId: t.id });

@@ -108,6 +108,7 @@ export type AgendaErrorCode =
   | 'duration_out_of_range'
   | 'invalid_kind'
   | 'too_many_items'
+  | 'template_too_many_items'
   | 'item_not_found'
   | 'duplicate_item_id'
   | 'standard_item_fixed'

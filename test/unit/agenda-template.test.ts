@@ -114,7 +114,7 @@ describe('editing a template', () => {
   test('at most twenty items, each id once', () => {
     const many = Array.from({ length: 16 }, (_, n) => ({ title: `Punkt ${n}`, durationMin: 5, kind: 'information' as const }));
     const tooMany = buildTemplate(base, { opening: [...many, ...inputOf(defaults.opening.slice(3))], closing: inputOf(defaults.closing) }, counter());
-    expect(tooMany).toEqual({ ok: false, problems: [{ code: 'too_many_items' }] });
+    expect(tooMany).toEqual({ ok: false, problems: [{ code: 'template_too_many_items' }] });
     const twice = buildTemplate(base, { opening: [{ id: 'attendance', title: 'X', durationMin: 5, kind: 'information' }, ...inputOf(defaults.opening.slice(3))], closing: inputOf(defaults.closing) }, counter());
     expect(twice).toEqual({ ok: false, problems: [{ code: 'duplicate_item_id', itemId: 'attendance' }] });
   });
