@@ -79,7 +79,7 @@ describe('the agenda card in the Agents Playground', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('the published agenda appears in the channel; a member proposes an item; accepted, the card updates', async () => {
+  test('the published agenda appears in the channel; a member proposes an item; accepted and published, the card updates', async () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
