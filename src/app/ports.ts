@@ -1,4 +1,5 @@
 import type { Agenda } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
 import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
@@ -54,6 +55,10 @@ export interface Store {
   /** Keeps a published version; a version once kept never changes. */
   keepAgendaVersion(agenda: Agenda): Promise<void>;
   listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]>;
+  /** A network's agenda template with its ETag; undefined while the network uses the default. */
+  getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined>;
+  /** Like saveAgenda: written only under the current ETag (undefined: only when there is none yet). */
+  saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined>;
   /** Where the agenda card was posted, and which version it shows. */
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
 

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { ITEM_KINDS } from '../domain/agenda';
+import { ITEM_KINDS, STANDARD_ITEMS } from '../domain/agenda';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { MEETING_MODES } from '../domain/meeting';
 import type { MinutesContentInput } from '../domain/minutes-model';
 import { NETWORK_ROLES } from '../domain/network';
 import type {
   AgendaResponse,
+  AgendaTemplateResponse,
   ApiMinutesVersion,
   ApiProposal,
   AttendanceResponse,
@@ -86,6 +87,21 @@ const agendaSaveRequest = z.object({
     .check(z.maxLength(100)),
 });
 export type AgendaSaveRequest = z.infer<typeof agendaSaveRequest>;
+
+/** PUT …/agenda-template: the items before the topics and after them, in order; an item without id is new. */
+const templateItem = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  title: shortText,
+  durationMin: z.int(),
+  kind: z.enum(ITEM_KINDS),
+  description: z.optional(text(20_000)),
+  standard: z.optional(z.enum(STANDARD_ITEMS)),
+});
+const templateSaveRequest = z.object({
+  opening: z.array(templateItem).check(z.maxLength(100)),
+  closing: z.array(templateItem).check(z.maxLength(100)),
+});
+export type TemplateSaveRequest = z.infer<typeof templateSaveRequest>;
 
 const minutesContent = z.object({
   networkName: shortText,
@@ -226,6 +242,14 @@ export const ROUTES = {
     body: roleRequest,
   }),
   currentMeeting: route<CurrentMeetingResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/meetings/current`, params: network }),
+  agendaTemplate: route<AgendaTemplateResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/agenda-template`, params: network }),
+  saveAgendaTemplate: route<AgendaTemplateResponse>()({
+    method: 'PUT',
+    path: `${V1}/networks/:networkId/agenda-template`,
+    params: network,
+    body: templateSaveRequest,
+    ifMatch: true,
+  }),
   termPlan: route<TermPlanResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/term-plan`, params: network, body: termPlanRequest }),
   pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network }),
   networkActions: route<NetworkActionsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/actions`, params: network }),

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { AgendaService, VersionedAgenda } from '../app/agendas';
+import type { AgendaService, VersionedAgenda, VersionedTemplate } from '../app/agendas';
 import type { ProposalService } from '../app/proposals';
 import type { Proposal } from '../domain/proposal';
 import { termPlanMessage } from '../cards/agenda-strings';
@@ -11,7 +11,7 @@ import { DomainError } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
 import type { Meeting } from '../domain/meeting';
-import type { AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
+import type { AgendaTemplateResponse, AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
 import { registerMinutesApi } from './minutes-api';
@@ -129,6 +129,12 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     return agendaView(v, true, await openActionsBefore(v));
   });
 
+  serve('agendaTemplate', async (caller, { params: { networkId } }) => templateView(await deps.agendas.readTemplate(caller, networkId)));
+
+  serve('saveAgendaTemplate', async (caller, { params: { networkId }, body, ifMatch }) =>
+    templateView(await deps.agendas.saveTemplate(caller, networkId, body, ifMatch)),
+  );
+
   serve('proposals', async (caller, { params: { meetingId } }) => ({
     proposals: (await deps.proposals.list(caller, meetingId)).map(proposalView),
   }) satisfies ProposalsResponse);
@@ -223,6 +229,20 @@ function agendaView(v: VersionedAgenda, canEdit: boolean, openActions: AgendaRes
     capabilities: v.capabilities,
     etag: v.etag,
     openActions,
+  };
+}
+
+function templateView(v: VersionedTemplate): AgendaTemplateResponse {
+  const { template } = v;
+  return {
+    networkId: template.networkId,
+    opening: template.opening,
+    closing: template.closing,
+    isDefault: v.isDefault,
+    ...(template.updatedAt ? { updatedAt: template.updatedAt } : {}),
+    ...(template.updatedBy ? { updatedBy: template.updatedBy.name } : {}),
+    capabilities: v.capabilities,
+    etag: v.etag,
   };
 }
 

@@ -3,6 +3,7 @@ import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity
 import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
@@ -18,7 +19,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -219,6 +220,15 @@ export class TablesStore implements Store {
 
   listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
     return this.list<Agenda>('agendaversions', key(tenantId, meetingId));
+  }
+
+  async getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined> {
+    const found = await this.docWithEtag<AgendaTemplate>('agendatemplates', key(tenantId), key(networkId));
+    return found && { template: found.doc, etag: found.etag };
+  }
+
+  saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.writeIfMatch('agendatemplates', { partitionKey: key(template.tenantId), rowKey: key(template.networkId), doc: JSON.stringify(template) }, ifMatch);
   }
 
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {

@@ -246,6 +246,22 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.getAgenda(OTHER_TENANT, 'm-1')).toBeUndefined();
     });
 
+    test("a network's agenda template is written under its ETag, per tenant and network", async () => {
+      const template = { tenantId: 't-1', networkId: 'n-1', opening: [], closing: [{ id: 'closing', title: 'Avslutning', durationMin: 5, kind: 'information' as const, description: '', standard: 'closing' as const }] };
+      expect(await store.getAgendaTemplate('t-1', 'n-1')).toBeUndefined();
+      const first = await store.saveAgendaTemplate(template, undefined);
+      expect(first).toBeDefined();
+      expect(await store.saveAgendaTemplate(template, undefined)).toBeUndefined();
+      const changed = { ...template, updatedAt: '2030-01-01T10:00:00.000Z' };
+      const second = await store.saveAgendaTemplate(changed, first);
+      expect(second).toBeDefined();
+      expect(second).not.toEqual(first);
+      expect(await store.saveAgendaTemplate({ ...template, updatedAt: 'lost' }, first)).toBeUndefined();
+      expect(await store.getAgendaTemplate('t-1', 'n-1')).toEqual({ template: changed, etag: second });
+      expect(await store.getAgendaTemplate(OTHER_TENANT, 'n-1')).toBeUndefined();
+      expect(await store.getAgendaTemplate('t-1', 'n-2')).toBeUndefined();
+    });
+
     test('published agenda versions are kept as they were', async () => {
       const v = (version: number, title: string) => ({ tenantId: 't-1', meetingId: 'm-1', version, status: 'published' as const, items: [], publishedAt: title });
       await store.keepAgendaVersion(v(2, 'second'));

@@ -67,6 +67,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   cancelMeeting:      [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   recordPastMeeting:  [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   editAgenda:         [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
+  editAgendaTemplate: [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   proposeItem:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   decideProposal:     [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   planTerm:           [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
+import { AgendaTemplateSection } from '../components/agenda-template';
 import { Layout } from '../components/layout';
 import { MeetingTable } from '../components/meeting-table';
 import { MembersRoles } from '../components/members-roles';
@@ -179,6 +180,7 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
         />
       )}
       {network.data.capabilities.planTerm && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
+      <AgendaTemplateSection api={api} s={s} networkId={networkId} />
       <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
     </>
   );
