@@ -75,7 +75,7 @@ describe('the minutes in the tab', () => {
       ...draft.body.content,
       secretary: person(secretary),
       justerare: [person(justerare)],
-      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}],
     });
     const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
     expect(saved.status).toBe(200);
@@ -131,7 +131,7 @@ describe('the minutes in the tab', () => {
         notes: 'Föregående protokoll lades till handlingarna.',
         decisions: ['Vi beslutar att godkänna föregående protokoll.'],
         actions: [
-          { text: 'Skicka ut enkäten till skolorna', owner: { kind: 'member', memberId: owner.aadObjectId, name: owner.name }, due: '2030-03-01' },
+          { text: 'Skicka ut enkäten till skolorna', owners: [{ kind: 'member', memberId: owner.aadObjectId, name: owner.name }], due: '2030-03-01' },
           { text: 'Sammanställa svaren', due: '2021-01-15' },
         ],
       });
@@ -360,7 +360,7 @@ describe('the minutes in the tab', () => {
     const path_ = `/api/v1/meetings/${fresh}/minutes`;
     const draft = await rig.apiAs<MinutesResponse>(chair, 'GET', path_);
     const { secretary: _none, ...rest } = draft.body.content;
-    const content: ApiMinutesContent = { ...rest, items: [{ id: 'i-1', title: 'Omvärldsbevakning', notes: '', decisions: [], actions: [], tabled: false }] };
+    const content: ApiMinutesContent = { ...rest, items: [{ id: 'i-1', title: 'Omvärldsbevakning', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}] };
     expect((await rig.apiAs<MinutesResponse>(chair, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
     expect((await rig.apiAs<MinutesResponse>(chair, 'GET', path_)).body.content.secretary).toBeUndefined();
     const { page, tab } = await rig.open(chair, `/tab/channel?meeting=${encodeURIComponent(fresh)}&view=minutes`);

@@ -108,13 +108,13 @@ describe('justering rules', () => {
     const { secretary: _s, ...withoutSecretary } = empty;
     expect(sendProblems(withoutSecretary).map((p) => p.field)).toEqual(['secretary', 'justerare', 'items']);
     const bad = content();
-    bad.items[0]!.actions.push({ id: 'a', text: '', owner: { kind: 'named', name: '' }, due: '2030-13-01' });
+    bad.items[0]!.actions.push({ id: 'a', text: '', owners: [{ kind: 'named', name: '' }], due: '2030-13-01' });
     bad.justerare.push({ kind: 'member', ...J1 });
     expect(minutesProblems(bad).map((p) => `${p.field}:${p.code}`)).toEqual([
       'justerare:too_many',
       'justerare.2:duplicate',
       'items.0.actions.0.text:required',
-      'items.0.actions.0.owner.name:required',
+      'items.0.actions.0.owners.0.name:required',
       'items.0.actions.0.due:invalid_date',
     ]);
     expect(minutesProblemText({ field: 'items.0.actions.0.due', code: 'invalid_date' }, 'sv')).toBe('Punkt 1, datum: skriv datumet som ÅÅÅÅ-MM-DD.');
@@ -217,8 +217,8 @@ describe('justering cards', () => {
       title: `Punkt nummer ${i + 1} om något viktigt`,
       notes: long,
       decisions: ['Beslut '.repeat(40), 'Ett till beslut'],
-      actions: Array.from({ length: 4 }, (_, k) => ({ id: `a-${i}-${k}`, text: 'Återkomma med svar '.repeat(10), owner: { kind: 'named' as const, name: 'Camilla' } })),
-      tabled: i % 7 === 0,
+      actions: Array.from({ length: 4 }, (_, k) => ({ id: `a-${i}-${k}`, text: 'Återkomma med svar '.repeat(10), owners: [{ kind: 'named' as const, name: 'Camilla' }] })),
+      tabled: i % 7 === 0, kind: 'item' as const, presenters: [], questions: [], responses: [],
     }));
     const big = sent(content({ items })).version;
     for (const c of [approvalRequestCard(meeting, big, opts, 'sv'), minutesCard(approve(approve(big, J1, NOW), J2, NOW), documents, opts, 'sv')]) {

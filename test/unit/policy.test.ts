@@ -48,7 +48,7 @@ const TARGET: Target = {
   meetingCreatorId: 'm-ordforande',
   secretaryId: 'm-secretary',
   justerareIds: ['m-justerare'],
-  actionOwnerId: 'm-member',
+  action: { id: 'a-1', text: 'Svara', owners: [{ kind: 'member', memberId: 'm-member', name: 'Medlem' }] },
 };
 
 // Columns: member, secretary (of these minutes), sekreterare (role), ordförande (created the

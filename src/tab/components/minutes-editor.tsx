@@ -175,7 +175,7 @@ function AttendanceSection(props: EditorProps): ReactNode {
     e.preventDefault();
     setTried(true);
     if (!name.trim()) return;
-    onChange({ ...content, attendees: [...content.attendees, { id: newId('person'), name: name.trim(), municipality: municipality.trim(), status: 'onsite', guest: false }] });
+    onChange({ ...content, attendees: [...content.attendees, { id: newId('person'), name: name.trim(), organisation: municipality.trim(), status: 'onsite', guest: false }] });
     setName('');
     setMunicipality('');
     setTried(false);
@@ -201,8 +201,8 @@ function AttendanceSection(props: EditorProps): ReactNode {
                 <Field label={at.name} validationMessage={errorAt(`${key}.name`) ?? errorAt(key)} className={styles.wide}>
                   <Input value={a.name} maxLength={MAX.name} onChange={(_e, d) => set({ name: d.value })} />
                 </Field>
-                <Field label={at.municipality} validationMessage={errorAt(`${key}.municipality`)}>
-                  <Input value={a.municipality} maxLength={MAX.name} onChange={(_e, d) => set({ municipality: d.value })} />
+                <Field label={at.municipality} validationMessage={errorAt(`${key}.organisation`)}>
+                  <Input value={a.organisation} maxLength={MAX.name} onChange={(_e, d) => set({ organisation: d.value })} />
                 </Field>
                 <Field label={at.status}>
                   <Select value={a.status} onChange={(_e, d) => set({ status: d.value as ApiStatus })}>
@@ -396,6 +396,8 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
   const styles = useStyles();
   const shared = useSharedStyles();
   const key = `${props.itemKey}.actions.${action.id}`;
+  const [head, ...rest] = action.owners;
+  const first: ApiPersonRef = head && (head.kind === 'member' || head.kind === 'named') ? head : { kind: 'named', name: head?.name ?? '' };
   return (
     <div className={styles.row} role="group" aria-label={`${m.actionText}: ${action.text}`} data-action={action.text}>
       <Field label={m.actionText} required validationMessage={errorAt(`${key}.text`) ?? errorAt(key)} className={styles.wide}>
@@ -404,17 +406,17 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
       <OwnerPicker
         s={s}
         members={members}
-        value={ownerValue(action.owner)}
-        current={action.owner}
-        error={errorAt(`${key}.owner`)}
+        value={ownerValue(first)}
+        current={first}
+        error={errorAt(`${key}.owners.0`) ?? errorAt(`${key}.owners`)}
         onChange={(v) => {
-          const owner = ownerFrom(members, v, action.owner.kind === 'named' ? action.owner.name : '', action.owner);
-          if (owner) props.onPatch({ owner });
+          const owner = ownerFrom(members, v, first.kind === 'named' ? first.name : '', first);
+          if (owner) props.onPatch({ owners: [owner, ...rest] });
         }}
       />
-      {action.owner.kind === 'named' && (
+      {first.kind === 'named' && (
         <Field label={m.ownerName} required>
-          <Input value={action.owner.name} maxLength={MAX.name} onChange={(_e, d) => props.onPatch({ owner: { kind: 'named', name: d.value } })} />
+          <Input value={first.name} maxLength={MAX.name} onChange={(_e, d) => props.onPatch({ owners: [{ kind: 'named', name: d.value }, ...rest] })} />
         </Field>
       )}
       <Field label={m.due} validationMessage={errorAt(`${key}.due`)} data-field={`${key}.due`}>

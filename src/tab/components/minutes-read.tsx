@@ -3,6 +3,8 @@ import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text,
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
 import { DocumentLink } from './document-link';
+import { ownersText } from '../../domain/action-owners';
+import { protocolModelStrings } from '../protocol-strings';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -53,6 +55,7 @@ function person(p: ApiPersonRef | undefined): string {
 export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; headingLevel?: 2 | 3; idPrefix: string }): ReactNode {
   const { s, content, idPrefix } = props;
   const m = s.minutes;
+  const p = protocolModelStrings(s.lang);
   const styles = useStyles();
   const shared = useSharedStyles();
   const h = props.headingLevel === 3 ? 'h3' : 'h2';
@@ -72,10 +75,11 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
           {content.attendees.map((a) => (
             <li key={a.id}>
               {[
-                `${a.name}${a.municipality ? `, ${a.municipality}` : ''}${a.guest ? ` (${m.attendance.guest})` : ''}`,
-                s.status[a.status],
+                `${a.name}${a.role ? `, ${a.role}` : ''}${a.organisation ? `, ${a.organisation}` : ''}${a.guest ? ` (${m.attendance.guest})` : ''}`,
+                p.status[a.status],
                 a.substituteFor ? m.attendance.substitute(a.substituteFor) : '',
                 a.arrivedAt ? m.attendance.arrived(a.arrivedAt) : '',
+                a.leftAt ? p.left(a.leftAt) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -120,7 +124,7 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
                 <ul className={styles.list}>
                   {item.actions.map((a) => (
                     <li key={a.id}>
-                      {a.text} – {a.owner.name}
+                      {a.text} – {ownersText(a.owners)}
                       {a.due ? `, ${m.items.dueText(shortDate(a.due, s))}` : ''}
                     </li>
                   ))}
