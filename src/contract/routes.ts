@@ -274,6 +274,7 @@ export const ROUTES = {
     params: z.object({ networkId: teamsKey, memberId: teamsKey }),
     body: roleRequest,
   }),
+  setMinutesKind: route<NetworkResponse>()({ method: 'PUT', path: `${V1}/networks/:networkId/minutes-kind`, params: network, body: z.object({ kind: z.enum(MINUTES_KINDS) }) }),
   currentMeeting: route<CurrentMeetingResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/meetings/current`, params: network }),
   termPlan: route<TermPlanResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/term-plan`, params: network, body: termPlanRequest }),
   pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network }),

@@ -65,7 +65,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   serve('network', async (caller, { params: { networkId } }) => {
     const { network, role, capabilities } = await deps.queries.network(caller, networkId);
-    return { id: network.id, name: network.name, channels: network.channels, role, capabilities } satisfies NetworkResponse;
+    return { id: network.id, name: network.name, channels: network.channels, role, capabilities, minutesKind: network.minutesKind ?? 'protokoll' } satisfies NetworkResponse;
+  });
+
+  serve('setMinutesKind', async (caller, { params: { networkId }, body }) => {
+    await deps.queries.setMinutesKind(caller, networkId, body.kind);
+    const { network, role, capabilities } = await deps.queries.network(caller, networkId);
+    return { id: network.id, name: network.name, channels: network.channels, role, capabilities, minutesKind: network.minutesKind ?? 'protokoll' } satisfies NetworkResponse;
   });
 
   serve('members', async (caller, { params: { networkId } }) => {

@@ -67,6 +67,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   proposeItem:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   decideProposal:     [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   planTerm:           [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
+  setMinutesKind:     [N,  N,  Y,   Y,   Y,   Y,  N,   N,  N,   N,  N],
   readMinutes:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   editMinutes:        [N,  Y,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   sendMinutes:        [N,  Y,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
