@@ -6,6 +6,7 @@ import { hasUnsafeNameChars, intakeName } from './text';
 import { canonicalJson } from './canonical';
 import { MINUTES_LIMITS } from './minutes-limits';
 import { unsafeLinks } from './markup';
+import { blankItem } from './minutes-item';
 import { currentContent } from './minutes-legacy';
 import {
   ITEM_KINDS_MINUTES,
@@ -67,19 +68,7 @@ export function attendeesFromCheckin(attendance: readonly AttendanceRecord[]): M
 
 /** The agenda's items as empty minutes items; ids follow the agenda's, so they stay the same as it changes. */
 export function itemsFromAgenda(agenda: Agenda | undefined): MinutesItem[] {
-  return (agenda?.items ?? []).map((a) => ({
-    id: `agenda-${a.id}`,
-    kind: 'item' as const,
-    agendaItemId: a.id,
-    title: a.title,
-    presenters: a.presenter ? [a.presenter] : [],
-    notes: '',
-    questions: [],
-    responses: [],
-    decisions: [],
-    actions: [],
-    tabled: false,
-  }));
+  return (agenda?.items ?? []).map((a) => blankItem(`agenda-${a.id}`, a.title, { agendaItemId: a.id, presenters: a.presenter ? [a.presenter] : [] }));
 }
 
 /** A first draft: the meeting's details, its check-in, and the agenda's items. */

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../domain/canonical';
+import { blankItem } from '../domain/minutes-item';
 import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesItem, ApiPersonRef, Problem } from '../http/api-contract';
 
 /**
@@ -30,7 +31,7 @@ export function updateItem(c: ApiMinutesContent, itemId: string, patch: MinutesI
 }
 
 export function addItem(c: ApiMinutesContent, title: string): ApiMinutesContent {
-  return { ...c, items: [...c.items, { id: newId('item'), kind: 'item', title, presenters: [], notes: '', questions: [], responses: [], decisions: [], actions: [], tabled: false }] };
+  return { ...c, items: [...c.items, blankItem(newId('item'), title)] };
 }
 
 export function removeItem(c: ApiMinutesContent, itemId: string): ApiMinutesContent {

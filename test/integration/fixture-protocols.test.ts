@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { MINUTES_FORMAT, type MinutesAttendee, type MinutesContent, type MinutesItem, type PersonRef } from '../../src/domain/minutes';
+import { MINUTES_FORMAT, type MinutesAttendee, type MinutesContent, type PersonRef } from '../../src/domain/minutes';
+import { blankItem } from '../../src/domain/minutes-item';
 import type { ApiAction } from '../../src/http/api-contract';
 import { TEAM_ID } from '../harness/teams';
 import { capitalise, longDate } from '../../src/cards/format';
@@ -127,19 +128,7 @@ describe('the cases of real minutes, through the API', () => {
 
   const member = (i: number): Extract<PersonRef, { kind: 'member' }> => ({ kind: 'member', memberId: j.members[i]!.aadObjectId, name: j.members[i]!.name });
   const attendee = (i: number, extra: Partial<MinutesAttendee> = {}): MinutesAttendee => ({ id: member(i).memberId, name: member(i).name, organisation: 'Skövde', status: 'onsite', guest: false, ...extra });
-  const item = (id: string, title: string, extra: Partial<MinutesItem> = {}): MinutesItem => ({
-    id,
-    kind: 'item',
-    title,
-    presenters: [],
-    notes: '',
-    questions: [],
-    responses: [],
-    decisions: [],
-    actions: [],
-    tabled: false,
-    ...extra,
-  });
+  const item = blankItem;
 
   /** Writes the content through the API, sends it, has `approver` approve it through the API, and returns both documents' text. */
   async function approveAndRead(date: string, content: MinutesContent, approver: number, fileStart: string): Promise<{ pdf: Buffer; pdfText: string; docx: Buffer; docxText: string }> {
