@@ -27,6 +27,7 @@ import {
 import { FIXTURE_PROTOCOLS, imNatverket20211203 } from '../fixtures/minutes';
 import { texts } from '../harness/journey';
 import { cardProblems } from '../harness/validate-card';
+import { blankItem } from '../../src/domain/minutes-item';
 
 const J1 = { memberId: 'j-1', name: 'Jonas Wåhlberg' };
 const J2 = { memberId: 'j-2', name: 'Frida Jolsgård' };
@@ -148,6 +149,28 @@ describe('justering cards', () => {
     expect(texts(cards[0])).toContain('Version 1, skickad av');
     expect(texts(cards[1])).toContain('Version 1, sent by');
     expect(texts(cards[5])).toContain('Version 1');
+  });
+
+  test('the approval card shows the protocol model: the chair, headed sections without numbers, a round, the markup with a clickable link; valid and within budget', () => {
+    const modelled = sent(
+      content({
+        numbering: 'sections',
+        chair: { kind: 'member', memberId: 'c-1', name: 'Anna Dahlson' },
+        meeting: { date: '2021-12-03' },
+        items: [
+          blankItem('r', 'Incheckning', { kind: 'round', questions: ['Hur mår du?'], responses: [{ speaker: 'Lund', text: 'Bra.' }] }),
+          blankItem('i', 'Projekt Överlämning', { notes: '## Frågor\n* En fråga\n1. Ett steg\n\nSe [rapporten](https://skaraborg.se/r) och <b>inget</b> annat.' }),
+        ],
+      }),
+    ).version;
+    const c = approvalRequestCard(meeting, modelled, opts, 'sv');
+    expect(cardProblems(c)).toEqual([]);
+    expect(cardBytes(c)).toBeLessThanOrEqual(JUSTERING_CARD_BUDGET_BYTES);
+    const text = texts(c);
+    for (const needle of ['Ordförande: ', 'Anna Dahlson', 'Incheckning', 'Fråga: ', 'Hur mår du?', 'Lund: Bra.', 'Frågor', '"text":"• "', 'En fråga', '"text":"1. "', 'Ett steg', 'rapporten', '<b>inget</b>']) expect(text).toContain(needle);
+    expect(text).not.toContain('1. Incheckning');
+    expect(text).toContain('"text":"Fredag 3 december 2021"');
+    expect(JSON.stringify(c)).toContain('"selectAction":{"type":"Action.OpenUrl","url":"https://skaraborg.se/r"}');
   });
 
   test('every card is valid Adaptive Cards 1.5, Swedish by default and English for en', () => {
