@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
-import { actionsOf, type ActionItem, type MinutesVersion, type OpenAction } from '../domain/minutes';
+import { actionsOf, ownsAction, type MinutesVersion, type OpenAction } from '../domain/minutes';
 import type { MinutesDeps } from './minutes-ports';
 import type { ActionDone } from './ports';
 import { Access, actionTarget, mustBeAllowed, type Caller } from './policy';
@@ -40,9 +40,11 @@ export class ActionItems {
   async myActions(caller: Caller): Promise<NetworkAction[]> {
     const out: NetworkAction[] = [];
     for (const network of await this.deps.store.listNetworks(caller.tenantId)) {
-      if (!(await this.access.actor(caller, network.id)).inTeam) continue;
+      const actor = await this.access.actor(caller, network.id);
+      if (!actor.inTeam) continue;
+      // A group's or a role's action item is each of its members' own.
       for (const a of await this.openActions(caller.tenantId, network.id)) {
-        if (ownsAction(a.action, caller.userId)) out.push({ ...a, networkId: network.id, networkName: network.name });
+        if (ownsAction(a.action, caller.userId, actor.roles)) out.push({ ...a, networkId: network.id, networkName: network.name });
       }
     }
     return out;
@@ -62,8 +64,4 @@ export class ActionItems {
     mustBeAllowed(actor, 'markActionDone', actionTarget(caller.tenantId, networkId, action.action));
     await this.deps.store.setActionDone(caller.tenantId, networkId, actionId, done ? { by: actor.name, at: this.deps.clock.now().toISOString() } : undefined);
   }
-}
-
-function ownsAction(action: ActionItem, userId: string): boolean {
-  return action.owner.kind === 'member' && action.owner.memberId === userId;
 }

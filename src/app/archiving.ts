@@ -1,6 +1,6 @@
 import type { Meeting } from '../domain/meeting';
 import { archiveFileName, archiveNames } from '../domain/archive-names';
-import { protocolTitle, type ArchivedDocument, type ArchiveIntent, type ArchiveNames, type MinutesVersion } from '../domain/minutes';
+import { kindOf, protocolTitle, type ArchivedDocument, type ArchiveIntent, type ArchiveNames, type MinutesVersion } from '../domain/minutes';
 import { Leases, type HeldLease } from './leases';
 import { sameDateOf } from './meetings';
 import { SingleFlight } from './single-flight';
@@ -180,7 +180,7 @@ export class ArchiveWorker {
     const { store } = this.deps;
     const network = (await store.getNetwork(v.tenantId, meeting.networkId)) ?? { id: meeting.networkId, name: meeting.networkName };
     const sameDate = await sameDateOf(store, meeting);
-    return archiveNames({ tenantId: v.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate });
+    return archiveNames({ tenantId: v.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate, kind: kindOf(v.content) });
   }
 
   private async store(v: MinutesVersion, meeting: Meeting, format: (typeof FORMATS)[number]): Promise<ArchivedDocument> {

@@ -1,6 +1,6 @@
 import { daysAfter, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
 import { jobStillFor, overdueCheckJob } from './meeting-reminders';
-import { minutesStatus, type MinutesVersion } from '../domain/minutes';
+import { minutesStatus, waitingFor, type MinutesVersion } from '../domain/minutes';
 import { roleOf } from '../domain/network';
 import type { MinutesDeps } from './minutes-ports';
 import type { Job, Store } from './ports';
@@ -46,7 +46,8 @@ export class JusteringReminders {
   private async askAll(meeting: Meeting, version: MinutesVersion, reminder: boolean): Promise<number> {
     const answered = new Set([...version.approvals, ...version.changeRequests].map((a) => a.memberId));
     let asked = 0;
-    for (const j of version.content.justerare) {
+    // Minnesanteckningar ask their secretary and chair; one answer is enough.
+    for (const j of waitingFor(version)) {
       if (answered.has(j.memberId)) continue;
       const member = await this.deps.store.getMember(meeting.tenantId, meeting.networkId, j.memberId);
       if (!member || member.leftAt) continue;

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import {
   approve,
+  currentContent,
   justeringRefusal,
   requestChange,
   MINUTES_LIMITS,
@@ -73,7 +74,7 @@ export class JusteringService {
       if (refusal === 'already_approved' && action === 'approve' && version.approvals.some((a) => a.memberId === actor.personId)) {
         return { kind: 'approved', version, meeting, complete: true };
       }
-      if (refusal) return { kind: 'refused', reason: refusal, version, meeting, current: draft.minutes.content };
+      if (refusal) return { kind: 'refused', reason: refusal, version, meeting, current: currentContent(draft.minutes.content) };
       const next = change(version, actor);
       if (next === version) return this.outcomeOf(next, meeting);
       const etag = await store.saveMinutesVersion(next, found.etag);

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { meetingHasStarted, type Meeting } from '../domain/meeting';
 import {
   contentHash,
+  currentContent,
   draftFromMeeting,
   liveContent,
   withEdits,
@@ -61,11 +62,12 @@ export class MinutesDrafting {
     const current = await this.draftOf(meeting);
     mustBeAllowed(actor, 'editMinutes', minutesTarget(meeting, current.minutes));
     if (current.etag !== ifMatch) throw new DomainError('conflict');
-    const content = completeInput(input, current.live.content);
+    const live = currentContent(current.live.content);
+    const content = completeInput(input, live);
     const problems = minutesProblems(content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
     await this.mustBeEligible(meeting, content);
-    const next = withEdits(current.minutes, current.live.content, input, this.now(), caller.userId);
+    const next = withEdits(current.minutes, live, input, this.now(), caller.userId);
     const etag = await this.deps.store.saveMinutes(next, ifMatch);
     if (!etag) throw new DomainError('conflict');
     return this.view(meeting, actor, next, etag);
@@ -80,11 +82,12 @@ export class MinutesDrafting {
     const { live, etag: currentEtag } = await this.draftOf(meeting);
     mustBeAllowed(actor, 'sendMinutes', minutesTarget(meeting, live));
     if (currentEtag !== ifMatch) throw new DomainError('conflict');
-    const problems = sendProblems(live.content);
+    const content = currentContent(live.content);
+    const problems = sendProblems(content);
     if (problems.length > 0) throw new MinutesInvalid(problems);
     // Minutes of a meeting that has not started yet are not sent (its time, in the network's zone).
     if (!meetingHasStarted(meeting, this.deps.clock.now(), this.deps.timeZone)) throw new DomainError('meeting_not_started');
-    await this.mustBeEligible(meeting, live.content);
+    await this.mustBeEligible(meeting, content);
     const { store } = this.deps;
     const versions = await store.listMinutesVersions(meeting.tenantId, meetingId);
     const latest = versions.at(-1);
@@ -128,13 +131,23 @@ export class MinutesDrafting {
       const agenda = (await store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1) ?? (await store.getAgenda(meeting.tenantId, meeting.id))?.agenda;
       const attendance = await store.listAttendance(meeting.tenantId, meeting.id);
       const found = await store.getMinutes(meeting.tenantId, meeting.id);
-      if (found) return { ...found, live: { ...found.minutes, content: liveContent(found.minutes, { attendance, agenda }) } };
+      // Protokoll or minnesanteckningar is the network's choice; minutes not yet sent follow it.
+      const kind = (await store.getNetwork(meeting.tenantId, meeting.networkId))?.minutesKind ?? 'protokoll';
+      if (found) return { ...found, live: { ...found.minutes, content: liveContent(found.minutes, { attendance, agenda, kind }) } };
       const draft = draftFromMeeting({
         tenantId: meeting.tenantId,
         networkId: meeting.networkId,
         meetingId: meeting.id,
         networkName: meeting.networkName,
-        meeting: { date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place, mode: meeting.mode, ...(meeting.teamsLink ? { teamsLink: meeting.teamsLink } : {}) },
+        meeting: {
+          date: meeting.date,
+          ...(meeting.start ? { start: meeting.start } : {}),
+          ...(meeting.end ? { end: meeting.end } : {}),
+          ...(meeting.place.trim() !== '' ? { place: meeting.place } : {}),
+          mode: meeting.mode,
+          ...(meeting.teamsLink ? { teamsLink: meeting.teamsLink } : {}),
+        },
+        kind,
         ...(agenda ? { agenda } : {}),
         attendance,
         now: this.now(),

@@ -55,6 +55,7 @@ export class NetworkService {
       ...install,
       channels: install.channels.length > 0 ? install.channels : (before?.channels ?? []),
       installedAt: before?.installedAt ?? now,
+      ...(before?.minutesKind ? { minutesKind: before.minutesKind } : {}),
       updatedAt: now,
     };
     await store.upsertNetwork(network);

@@ -1,6 +1,6 @@
 import { DomainError, type ErrorCode } from '../domain/errors';
 import type { Meeting, Person } from '../domain/meeting';
-import type { ActionItem, MinutesDraft, MinutesVersion } from '../domain/minutes';
+import { approversOf, kindOf, ownsAction, type ActionItem, type MinutesDraft, type MinutesKind, type MinutesVersion } from '../domain/minutes';
 import { isCurrentMember, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
 import type { Store } from './ports';
 
@@ -43,6 +43,7 @@ export const POLICY_ACTIONS = [
   'proposeItem',
   'decideProposal',
   'planTerm',
+  'setMinutesKind',
   'readMinutes',
   'editMinutes',
   'sendMinutes',
@@ -62,10 +63,12 @@ export interface Target {
   meetingCreatorId?: string;
   /** The secretary the minutes (or the version) name, when a member. */
   secretaryId?: string;
-  /** The justerare of the version answered. */
+  /** Who approves the version answered: its justerare, or for minnesanteckningar its secretary and chair. */
   justerareIds?: readonly string[];
-  /** The owner of the action item, when a member. */
-  actionOwnerId?: string;
+  /** What the version is: minnesanteckningar are approved by their own secretary (or the chair). */
+  minutesKind?: MinutesKind;
+  /** The action item marked done or open (its owners: members, groups, roles). */
+  action?: ActionItem;
 }
 
 /** What the person may do to one target: every action, true or false (the tab's capabilities). */
@@ -92,13 +95,14 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   proposeItem: () => true,
   decideProposal: isChairGroup,
   planTerm: isChairGroup,
+  setMinutesKind: (a) => isChairGroup(a) || a.roles.has('admin'),
   readMinutes: () => true,
   editMinutes: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
   sendMinutes: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
-  approve: (a, t) => !!t.justerareIds?.includes(a.personId) && !isSecretaryOf(a, t),
+  approve: (a, t) => !!t.justerareIds?.includes(a.personId) && (t.minutesKind === 'minnesanteckningar' || !isSecretaryOf(a, t)),
   requestChange: (a, t) => !!t.justerareIds?.includes(a.personId) && !isSecretaryOf(a, t),
   retryArchive: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
-  markActionDone: (a, t) => isChairGroup(a) || (t.actionOwnerId !== undefined && t.actionOwnerId === a.personId),
+  markActionDone: (a, t) => isChairGroup(a) || (t.action !== undefined && ownsAction(t.action, a.personId, a.roles)),
   setOwnMunicipality: () => true,
 };
 
@@ -169,12 +173,13 @@ export function versionTarget(meeting: Meeting, version: MinutesVersion): Target
   return {
     ...meetingTarget(meeting),
     ...(secretary?.kind === 'member' ? { secretaryId: secretary.memberId } : {}),
-    justerareIds: version.content.justerare.map((j) => j.memberId),
+    justerareIds: approversOf(version.content).map((j) => j.memberId),
+    minutesKind: kindOf(version.content),
   };
 }
 
 export function actionTarget(tenantId: string, networkId: string, action: ActionItem): Target {
-  return { tenantId, networkId, ...(action.owner.kind === 'member' ? { actionOwnerId: action.owner.memberId } : {}) };
+  return { tenantId, networkId, action };
 }
 
 // ---------------------------------------------------------------------------------------------

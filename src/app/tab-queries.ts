@@ -3,6 +3,7 @@ import { summarizeAttendance, type AttendanceStatus, type AttendanceSummary } fr
 import { DomainError } from '../domain/errors';
 import { localDate, type Meeting } from '../domain/meeting';
 import { NETWORK_ROLES, roleOf, type Member, type Network, type NetworkRole } from '../domain/network';
+import type { MinutesKind } from '../domain/minutes-model';
 import type { Clock, Store } from './ports';
 import { Access, capabilities, networkTarget, type Caller, type Capabilities } from './policy';
 
@@ -82,6 +83,16 @@ export class TabQueries {
     const updated: Member = { ...member, role: role as NetworkRole };
     await this.deps.store.upsertMembers([updated]);
     return { member: updated, role: roleOf(updated) };
+  }
+
+  /**
+   * Protokoll or minnesanteckningar: the network's choice, made by its chair group (or an admin).
+   * Minutes not yet sent follow it; sent versions keep the kind they were sent as.
+   */
+  async setMinutesKind(caller: Caller, networkId: string, kind: MinutesKind): Promise<void> {
+    const { network } = await this.access.network(caller, networkId, 'setMinutesKind');
+    if (network.minutesKind === kind || (kind === 'protokoll' && network.minutesKind === undefined)) return;
+    await this.deps.store.upsertNetwork({ ...network, minutesKind: kind, updatedAt: this.deps.clock.now().toISOString() });
   }
 
   /** A meeting's attendance as the check-in card shows it; members of its network only. */

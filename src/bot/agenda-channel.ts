@@ -6,7 +6,7 @@ import { agendaCard } from '../cards/agenda-card';
 import { scheduleItems, type Agenda } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
 import type { CardRef, Meeting } from '../domain/meeting';
-import type { OpenAction } from '../domain/minutes';
+import { ownersText, type OpenAction } from '../domain/minutes';
 import { POST_WAIT_MS } from './checkin-channel';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
 import { meetingTabUrl } from './meeting-places';
@@ -71,7 +71,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
         tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id),
         timeZone: this.deps.timeZone,
         sameDate: await sameDateOf(this.deps.store, meeting),
-        openActions: open.map((o) => ({ text: o.action.text, owner: o.action.owner.name, meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),
+        openActions: open.map((o) => ({ text: o.action.text, owner: ownersText(o.action.owners), meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),
         ...(reminder ? { reminder: true } : {}),
         ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),
       },

@@ -44,7 +44,8 @@ export function text(value: string, opts: TextOptions = {}): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...opts };
 }
 
-export type Run = string | { text: string; bold?: boolean; subtle?: boolean; color?: TextOptions['color'] };
+/** A run of text; `href` (an https address the markup parser accepted) makes it a link that opens on a click. */
+export type Run = string | { text: string; bold?: boolean; subtle?: boolean; color?: TextOptions['color']; href?: string };
 
 /**
  * Text that may contain what people typed. TextRuns are never read as markdown, and
@@ -64,6 +65,7 @@ export function userText(runs: Run[], opts: Omit<TextOptions, 'weight'> & { bold
         ...(run.subtle || isSubtle ? { isSubtle: true } : {}),
         ...(run.color || color ? { color: run.color ?? color } : {}),
         ...(size ? { size } : {}),
+        ...(run.href ? { selectAction: { type: 'Action.OpenUrl', url: run.href } } : {}),
       };
     }),
   };

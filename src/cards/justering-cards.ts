@@ -1,8 +1,12 @@
 import { summarizeAttendance } from '../domain/attendance';
 import type { JusterareProblem } from '../domain/justerare';
 import { isHttpsUrl, type Locale, type Meeting, type SameDateMeeting } from '../domain/meeting';
+import { parseMarkup, type MarkupLine } from '../domain/markup';
+import type { MinutesMeeting } from '../domain/minutes-model';
 import {
   MINUTES_LIMITS,
+  currentContent,
+  ownersText,
   protocolTitle,
   waitingFor,
   type ArchivedDocument,
@@ -12,13 +16,15 @@ import {
   type MinutesStatus,
   type MinutesVersion,
 } from '../domain/minutes';
-import { card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
-import { capitalise, instantText, longDate, meetingWhen, shorten } from './format';
+import { card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Run } from './elements';
+import { capitalise, instantText, longDate, shorten } from './format';
 
 export const JUSTERING_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
 export interface JusteringStrings {
   toApprove: string;
+  chair: string;
+  question: string;
   reminder: string;
   versionLine(version: number, by: string, at: string): string;
   attendanceLine(present: number, online: number, apologies: number): string;
@@ -60,6 +66,8 @@ export interface JusteringStrings {
 
 const sv: JusteringStrings = {
   toApprove: 'Protokoll att justera',
+  chair: 'Ordförande',
+  question: 'Fråga',
   reminder: 'Påminnelse: protokoll att justera',
   versionLine: (v, by, at) => `Version ${v}, skickad av ${by} ${at}`,
   attendanceLine: (p, o, a) => `Närvarande: ${p} (varav ${o} digitalt) · Förhinder: ${a}`,
@@ -113,6 +121,8 @@ const sv: JusteringStrings = {
 
 const en: JusteringStrings = {
   toApprove: 'Minutes to approve',
+  chair: 'Chair',
+  question: 'Question',
   reminder: 'Reminder: minutes to approve',
   versionLine: (v, by, at) => `Version ${v}, sent by ${by} ${at}`,
   attendanceLine: (p, o, a) => `Present: ${p} (${o} online) · Apologies: ${a}`,
@@ -191,10 +201,14 @@ function names(list: readonly { name: string }[]): string {
 /** The protocol's body as a card shows it: attendance in numbers and by municipality, then items. */
 function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNotes: boolean): { body: CardElement[]; shortened: boolean } {
   const s = justeringStrings(locale);
-  const summary = summarizeAttendance(c.attendees);
+  // Members present, online and with apologies, by organisation (absent without notice are not counted).
+  const summary = summarizeAttendance(
+    c.attendees.filter((a) => a.status !== 'absent').map((a) => ({ name: a.name, municipality: a.organisation, guest: a.guest, status: a.status === 'absent' ? 'apologies' : a.status })),
+  );
   const body: CardElement[] = [
-    text(meetingWhen(c.meeting, locale), { isSubtle: true, spacing: 'None' }),
-    userText([c.meeting.place], { isSubtle: true, spacing: 'None' }),
+    text(minutesWhen(c.meeting, locale), { isSubtle: true, spacing: 'None' }),
+    ...(c.meeting.place ? [userText([c.meeting.place], { isSubtle: true, spacing: 'None' })] : []),
+    ...(c.chair ? [userText([{ text: `${s.chair}: `, bold: true }, c.chair.name], { size: 'Small', spacing: 'None' })] : []),
     text(s.attendanceLine(summary.counts.onsite + summary.counts.online, summary.counts.online, summary.counts.apologies), { spacing: 'Small' }),
   ];
   if (summary.groups.length > 0) {
@@ -204,15 +218,18 @@ function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNot
   const noteMax = detail.notes;
   const listMax = detail.list;
   c.items.forEach((item, i) => {
-    const parts: CardElement[] = [userText([`${i + 1}. `, item.title, ...(item.tabled ? [{ text: ` (${s.tabled})`, subtle: true }] : [])], { bold: true })];
-    if (withNotes && item.notes.trim() !== '') {
-      const note = shorten(item.notes.trim(), noteMax);
-      shortened ||= note !== item.notes.trim();
-      if (note !== '') parts.push(userText([note], { size: 'Small', spacing: 'None' }));
+    const number = c.numbering === 'numbered' ? [`${i + 1}. `] : [];
+    const parts: CardElement[] = [userText([...number, item.title, ...(item.tabled ? [{ text: ` (${s.tabled})`, subtle: true }] : [])], { bold: true })];
+    if (withNotes) {
+      item.questions.forEach((q) => parts.push(userText([{ text: `${s.question}: `, bold: true }, q], { size: 'Small', spacing: 'None' })));
+      const responses = item.responses.map((r) => (r.speaker ? `${r.speaker}: ${r.text}` : r.text)).join('\n\n');
+      const body = markupElements([responses, item.notes].filter((t) => t.trim() !== '').join('\n\n'), noteMax);
+      shortened ||= body.shortened;
+      parts.push(...body.elements);
     }
     item.decisions.slice(0, listMax).forEach((d) => parts.push(userText([{ text: `${s.decision}: `, bold: true }, d], { size: 'Small', spacing: 'None' })));
     item.actions.slice(0, listMax).forEach((a) =>
-      parts.push(userText([{ text: `${s.action}: `, bold: true }, a.text, ` (${a.owner.name}${a.due ? `, ${s.due} ${a.due}` : ''})`], { size: 'Small', spacing: 'None' })),
+      parts.push(userText([{ text: `${s.action}: `, bold: true }, a.text, ` (${ownersText(a.owners)}${a.due ? `, ${s.due} ${a.due}` : ''})`], { size: 'Small', spacing: 'None' })),
     );
     shortened ||= item.decisions.length > listMax || item.actions.length > listMax;
     body.push(container(parts, { spacing: 'Small' }));
@@ -222,6 +239,48 @@ function protocolBody(c: MinutesContent, locale: Locale, detail: Detail, withNot
     body.push(userText([{ text: `${s.nextMeetings}: `, bold: true }, [c.nextMeetingNote, dates].filter(Boolean).join(' — ')], { size: 'Small' }));
   }
   return { body, shortened };
+}
+
+/** "Fredag 4 februari 2022 · 13:00–15:00", with only the times the minutes record. */
+function minutesWhen(m: MinutesMeeting, locale: Locale): string {
+  const date = capitalise(longDate(m.date, locale));
+  if (!m.start) return date;
+  return `${date} · ${m.end ? `${m.start}–${m.end}` : m.start}`;
+}
+
+/**
+ * An item's body (the protocol markup) as card text, up to `max` characters: sub-headings in
+ * bold, list items with their bullet or number, links clickable. Text stays text: a TextRun is
+ * never read as markdown.
+ */
+function markupElements(source: string, max: number): { elements: CardElement[]; shortened: boolean } {
+  const elements: CardElement[] = [];
+  let left = max;
+  let shortened = false;
+  const add = (prefix: string, line: MarkupLine, bold = false): void => {
+    if (left <= 0) {
+      shortened = true;
+      return;
+    }
+    const runs: Run[] = prefix ? [prefix] : [];
+    for (const inline of line) {
+      if (left <= 0) {
+        shortened = true;
+        break;
+      }
+      const t = shorten(inline.text, left);
+      shortened ||= t !== inline.text;
+      left -= inline.text.length;
+      runs.push(inline.kind === 'link' ? { text: t, href: inline.href } : t);
+    }
+    elements.push(userText(runs, { size: 'Small', spacing: 'None', ...(bold ? { bold: true } : {}) }));
+  };
+  for (const block of parseMarkup(source)) {
+    if (block.kind === 'heading') add('', block.line, true);
+    else if (block.kind === 'paragraph') block.lines.forEach((l) => add('', l));
+    else block.items.forEach((l, i) => add(block.ordered ? `${i + 1}. ` : '• ', l));
+  }
+  return { elements, shortened };
 }
 
 /** To a justerare in personal chat: the version to approve, with Justera (confirmed inside) and Begär ändring. */
@@ -241,7 +300,7 @@ export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, o
   const s = justeringStrings(locale);
   const data = { meetingId: meeting.id, version: String(version.number) };
   return firstWithinBudget(STEPS, (detail) => {
-    const { body, shortened } = protocolBody(version.content, locale, detail, true);
+    const { body, shortened } = protocolBody(currentContent(version.content), locale, detail, true);
     return card(
       [
         text(opts.reminder ? s.reminder : s.toApprove, { size: 'Medium', weight: 'Bolder', color: opts.reminder ? 'Attention' : 'Default' }),
@@ -351,7 +410,7 @@ function openable(documents: readonly ArchivedDocument[]): ArchivedDocument[] {
 export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: CardOptions, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale);
   return firstWithinBudget(LIST_STEPS, (detail) => {
-    const { body, shortened } = protocolBody(version.content, locale, detail, false);
+    const { body, shortened } = protocolBody(currentContent(version.content), locale, detail, false);
     return card(
       [
         userText([titleOf(version, opts, locale)], { bold: true, size: 'Medium' }),

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { ITEM_KINDS, STANDARD_ITEMS } from '../domain/agenda';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { MEETING_MODES } from '../domain/meeting';
-import type { MinutesContentInput } from '../domain/minutes-model';
+import { currentInput, type LegacyMinutesContentInput } from '../domain/minutes-legacy';
+import { ITEM_KINDS_MINUTES, ITEM_NUMBERINGS, MINUTES_ATTENDANCE, MINUTES_FORMAT, MINUTES_KINDS, OWNER_ROLES, type MinutesContentInput } from '../domain/minutes-model';
 import { NETWORK_ROLES } from '../domain/network';
 import type {
   AgendaResponse,
@@ -103,45 +104,103 @@ const templateSaveRequest = z.object({
 });
 export type TemplateSaveRequest = z.infer<typeof templateSaveRequest>;
 
-const minutesContent = z.object({
+const memberRef = z.object({ kind: z.literal('member'), memberId, name: shortText });
+const actionOwner = z.discriminatedUnion('kind', [
+  memberRef,
+  z.object({ kind: z.literal('named'), name: shortText }),
+  z.object({ kind: z.literal('role'), role: z.enum(OWNER_ROLES), name: shortText }),
+  z.object({ kind: z.literal('group'), name: shortText, members: z.array(memberRef).check(z.maxLength(200)) }),
+]);
+const nextMeetings = z.array(z.object({ date, start: z.optional(time), end: z.optional(time), place: z.optional(shortText) })).check(z.maxLength(20));
+
+/** A list of at most `max`, which a save may leave out (the attendance, the items: "as they are"). */
+const optionalList = <T extends z.ZodMiniType>(element: T, max: number) => z.optional(z.array(element).check(z.maxLength(max)));
+const people = { secretary: z.optional(personRef), justerare: z.array(memberRef).check(z.maxLength(10)) };
+
+/** The minutes' content in the current shape (domain/minutes-model.ts). */
+const currentMinutesContent = z.object({
+  format: z.literal(MINUTES_FORMAT),
+  kind: z.enum(MINUTES_KINDS),
+  numbering: z.enum(ITEM_NUMBERINGS),
+  networkName: shortText,
+  meeting: z.object({
+    date,
+    start: z.optional(time),
+    end: z.optional(time),
+    place: z.optional(shortText),
+    mode: z.optional(z.enum(MEETING_MODES)),
+    teamsLink: z.optional(text(2000)),
+  }),
+  chair: z.optional(personRef),
+  ...people,
+  attendees: optionalList(
+    z.object({
+      id: itemId,
+      name: shortText,
+      organisation: shortText,
+      role: z.optional(shortText),
+      status: z.enum(MINUTES_ATTENDANCE),
+      guest: z.boolean(),
+      substituteFor: z.optional(shortText),
+      arrivedAt: z.optional(time),
+      leftAt: z.optional(time),
+    }),
+    1000,
+  ),
+  items: optionalList(
+    z.object({
+      id: itemId,
+      kind: z.enum(ITEM_KINDS_MINUTES),
+      agendaItemId: z.optional(itemId),
+      title: shortText,
+      presenters: z.array(presenter).check(z.maxLength(50)),
+      notes: longText,
+      questions: z.array(longText).check(z.maxLength(20)),
+      responses: z.array(z.object({ speaker: shortText, text: longText })).check(z.maxLength(1000)),
+      decisions: z.array(longText).check(z.maxLength(50)),
+      actions: z.array(z.object({ id: itemId, text: longText, owners: z.array(actionOwner).check(z.maxLength(50)), due: z.optional(date) })).check(z.maxLength(50)),
+      tabled: z.boolean(),
+    }),
+    200,
+  ),
+  nextMeetings,
+  nextMeetingNote: z.optional(longText),
+});
+
+/**
+ * The shape the tab sent before the protocol model (no `format`): a tab still open, or cached by
+ * Teams, keeps saving until it reloads. Read into the current shape by minutes-legacy.ts.
+ */
+const legacyMinutesContent = z.object({
+  format: z.optional(z.undefined()),
   networkName: shortText,
   meeting: z.object({ date, start: time, end: time, place: shortText, mode: z.enum(MEETING_MODES), teamsLink: z.optional(text(2000)) }),
-  secretary: z.optional(personRef),
-  justerare: z.array(z.object({ kind: z.literal('member'), memberId, name: shortText })).check(z.maxLength(10)),
-  attendees: z.optional(
-    z
-      .array(
-        z.object({
-          id: itemId,
-          name: shortText,
-          municipality: shortText,
-          status: z.enum(ATTENDANCE_STATUSES),
-          guest: z.boolean(),
-          substituteFor: z.optional(shortText),
-          arrivedAt: z.optional(time),
-        }),
-      )
-      .check(z.maxLength(1000)),
+  ...people,
+  attendees: optionalList(
+    z.object({ id: itemId, name: shortText, municipality: shortText, status: z.enum(ATTENDANCE_STATUSES), guest: z.boolean(), substituteFor: z.optional(shortText), arrivedAt: z.optional(time) }),
+    1000,
   ),
-  items: z.optional(
-    z
-      .array(
-        z.object({
-          id: itemId,
-          agendaItemId: z.optional(itemId),
-          title: shortText,
-          presenter: z.optional(presenter),
-          notes: longText,
-          decisions: z.array(longText).check(z.maxLength(50)),
-          actions: z.array(z.object({ id: itemId, text: longText, owner: personRef, due: z.optional(date) })).check(z.maxLength(50)),
-          tabled: z.boolean(),
-        }),
-      )
-      .check(z.maxLength(200)),
+  items: optionalList(
+    z.object({
+      id: itemId,
+      agendaItemId: z.optional(itemId),
+      title: shortText,
+      presenter: z.optional(presenter),
+      notes: longText,
+      decisions: z.array(longText).check(z.maxLength(50)),
+      actions: z.array(z.object({ id: itemId, text: longText, owner: personRef, due: z.optional(date) })).check(z.maxLength(50)),
+      tabled: z.boolean(),
+    }),
+    200,
   ),
-  nextMeetings: z.array(z.object({ date, start: z.optional(time), end: z.optional(time), place: z.optional(shortText) })).check(z.maxLength(20)),
+  nextMeetings,
   nextMeetingNote: z.optional(longText),
-}) satisfies z.ZodMiniType<MinutesContentInput>;
+}) satisfies z.ZodMiniType<LegacyMinutesContentInput>;
+
+const minutesContent = z.pipe(
+  z.union([currentMinutesContent, legacyMinutesContent]),
+  z.transform((c): MinutesContentInput => currentInput(c)),
+) satisfies z.ZodMiniType<MinutesContentInput, unknown>;
 
 /** PUT …/minutes: the content; the attendance or the items left out stay as the server has them. */
 const minutesSaveRequest = z.object({ content: minutesContent });
@@ -241,6 +300,7 @@ export const ROUTES = {
     params: z.object({ networkId: teamsKey, memberId: teamsKey }),
     body: roleRequest,
   }),
+  setMinutesKind: route<NetworkResponse>()({ method: 'PUT', path: `${V1}/networks/:networkId/minutes-kind`, params: network, body: z.object({ kind: z.enum(MINUTES_KINDS) }) }),
   currentMeeting: route<CurrentMeetingResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/meetings/current`, params: network }),
   agendaTemplate: route<AgendaTemplateResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/agenda-template`, params: network }),
   saveAgendaTemplate: route<AgendaTemplateResponse>()({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArchiveNames } from './minutes-model';
+import type { ArchiveNames, MinutesKind } from './minutes-model';
 import { meetingDistinction } from './meeting';
 import { cleanName, fits, shorten } from './text';
 
@@ -51,6 +51,8 @@ export interface ArchiveNameSource {
   meeting: { id: string; date: string; start: string };
   /** The network's other meetings on the same date (their ids and start times). */
   sameDate: readonly { id: string; start: string }[];
+  /** Minnesanteckningar are filed under that name, never as "Protokoll". */
+  kind?: MinutesKind;
 }
 
 export function archiveNames(src: ArchiveNameSource, locale: 'sv' | 'en' = 'sv'): ArchiveNames {
@@ -62,7 +64,7 @@ export function archiveNames(src: ArchiveNameSource, locale: 'sv' | 'en' = 'sv')
   // The time as every title shows it; places are left out here, the short code below decides.
   const time = meetingDistinction({ id: src.meeting.id, start: src.meeting.start }, others.map((m) => ({ id: m.id, start: m.start })), locale);
   const id = others.some((m) => m.start === src.meeting.start) ? ` (${shortCode(src.meeting.id)})` : '';
-  const lead = locale === 'en' ? 'Minutes of' : 'Protokoll för';
+  const lead = src.kind === 'minnesanteckningar' ? (locale === 'en' ? 'Notes of' : 'Minnesanteckningar för') : locale === 'en' ? 'Minutes of' : 'Protokoll för';
   const inFile = shorten(networkPart, ARCHIVE_NAME_LIMITS.networkInFile);
   const tail = ARCHIVE_NAME_LIMITS.fileTail;
   const file = safeSegment(

@@ -1,27 +1,71 @@
 import type { Presenter } from './agenda';
-import type { AttendanceStatus } from './attendance';
-import type { MeetingDetails } from './meeting';
+import type { MeetingMode } from './meeting';
+import type { LegacyMinutesContent } from './minutes-legacy-model';
 
 /** The minutes' data: plain types only, shared by the service and the tab. Rules are in minutes.ts. */
 
 /** Someone the minutes name: a network member, or a person named in text only. */
 export type PersonRef = { kind: 'member'; memberId: string; name: string } | { kind: 'named'; name: string };
+export type MemberRef = Extract<PersonRef, { kind: 'member' }>;
+
+/** The version of the content's shape; content stored before it (no `format`) is read by minutes-legacy.ts. */
+export const MINUTES_FORMAT = 2;
+
+/**
+ * What a network's record is: a protokoll, justerat by the justerare, or minnesanteckningar,
+ * approved by the secretary or the chair (no justerare). The network chooses (Network.minutesKind).
+ */
+export const MINUTES_KINDS = ['protokoll', 'minnesanteckningar'] as const;
+export type MinutesKind = (typeof MINUTES_KINDS)[number];
+
+/** Numbered items ("3. Projekt Överlämning"), or headed sections without numbers. */
+export const ITEM_NUMBERINGS = ['numbered', 'sections'] as const;
+export type ItemNumbering = (typeof ITEM_NUMBERINGS)[number];
+
+/** Present on site, present online, apologies (anmält förhinder), absent without notice (frånvarande). */
+export const MINUTES_ATTENDANCE = ['onsite', 'online', 'apologies', 'absent'] as const;
+export type MinutesAttendanceStatus = (typeof MINUTES_ATTENDANCE)[number];
+
+/** A role whose holders share an action item ("presidiet": the chair group). */
+export const OWNER_ROLES = ['presidium', 'ordforande', 'sekreterare'] as const;
+export type OwnerRole = (typeof OWNER_ROLES)[number];
+
+/** Who an action item is for: a member, a named person, a role's holders, or a named group of members. */
+export type ActionOwner = PersonRef | { kind: 'role'; role: OwnerRole; name: string } | { kind: 'group'; name: string; members: MemberRef[] };
 
 export interface ActionItem {
   id: string;
   text: string;
-  owner: PersonRef;
+  /** One or more. */
+  owners: ActionOwner[];
   /** YYYY-MM-DD */
   due?: string;
 }
 
+/** One person's answer in a round. */
+export interface RoundResponse {
+  /** Who spoke, as the minutes name them (an attendee's name, or "Skövde"). */
+  speaker: string;
+  text: string;
+}
+
+export const ITEM_KINDS_MINUTES = ['item', 'round'] as const;
+export type MinutesItemKind = (typeof ITEM_KINDS_MINUTES)[number];
+
 export interface MinutesItem {
   id: string;
+  /** An agenda item, or a round (incheckning, utcheckning, laget runt): its questions and what was said. */
+  kind: MinutesItemKind;
   /** The agenda item this came from, when it did. */
   agendaItemId?: string;
   title: string;
-  presenter?: Presenter;
+  presenters: Presenter[];
+  /** The body in the protocol markup (domain/markup.ts): paragraphs, sub-headings, lists, links. */
   notes: string;
+  /** A round's question(s). */
+  questions: string[];
+  /** A round's answers, in the order given. */
+  responses: RoundResponse[];
   decisions: string[];
   actions: ActionItem[];
   /** Bordlagd: postponed to a later meeting. */
@@ -32,13 +76,19 @@ export interface MinutesAttendee {
   /** The check-in record's person id, or an id the secretary's correction gave. */
   id: string;
   name: string;
-  municipality: string;
-  status: AttendanceStatus;
+  /** The organisation they represent: a municipality, a kommunalförbund, a gymnasieförbund, an agency; '' when unknown. */
+  organisation: string;
+  /** Their title or role, as the minutes state it ("Skolchef", "rektor"). */
+  role?: string;
+  status: MinutesAttendanceStatus;
+  /** Others present (invited speakers, guests), listed apart from the members. */
   guest: boolean;
   /** Ersättare: whom this person stands in for. */
   substituteFor?: string;
   /** HH:MM when someone came late. */
   arrivedAt?: string;
+  /** HH:MM when someone left early. */
+  leftAt?: string;
 }
 
 export interface NextMeeting {
@@ -49,18 +99,40 @@ export interface NextMeeting {
   place?: string;
 }
 
+/** The meeting as the minutes record it: only the date is always known. */
+export interface MinutesMeeting {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  start?: string;
+  end?: string;
+  place?: string;
+  mode?: MeetingMode;
+  /** Kept for the tab; never printed in the archived document. */
+  teamsLink?: string;
+}
+
 /** What the protocol says. This is what is hashed, frozen and rendered. */
 export interface MinutesContent {
+  format: typeof MINUTES_FORMAT;
+  kind: MinutesKind;
+  numbering: ItemNumbering;
   networkName: string;
-  meeting: MeetingDetails;
+  meeting: MinutesMeeting;
+  /** Ordförande of the meeting. */
+  chair?: PersonRef;
   secretary?: PersonRef;
-  justerare: Extract<PersonRef, { kind: 'member' }>[];
+  /** Empty for minnesanteckningar. */
+  justerare: MemberRef[];
   attendees: MinutesAttendee[];
   items: MinutesItem[];
   nextMeetings: NextMeeting[];
   /** Free text about the next meeting(s): "Fredagar kl 13-15, förhoppningsvis på plats". */
   nextMeetingNote?: string;
 }
+
+/** Content as a draft or a version holds it in the store: the current shape, or one stored before it. It is hashed as it is. */
+export type StoredMinutesContent = MinutesContent | LegacyMinutesContent;
 
 /**
  * What a save sends: the attendance or the items left out mean "as they are" (so a page loaded
@@ -73,7 +145,7 @@ export interface MinutesDraft {
   tenantId: string;
   networkId: string;
   meetingId: string;
-  content: MinutesContent;
+  content: StoredMinutesContent;
   /** The latest version sent for justering, if any. */
   sentVersion?: number;
   /** The hash of `content` when it was last sent; differs once the draft is edited after sending. */
@@ -139,7 +211,7 @@ export interface MinutesVersion {
   networkId: string;
   meetingId: string;
   number: number;
-  content: MinutesContent;
+  content: StoredMinutesContent;
   hash: string;
   sentAt: string;
   sentBy: { memberId: string; name: string };

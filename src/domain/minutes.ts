@@ -1,13 +1,40 @@
 import { createHash } from 'node:crypto';
 import type { Agenda } from './agenda';
 import type { AttendanceRecord } from './attendance';
-import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, meetingDistinction, normaliseTime, type MeetingDetails, type SameDateMeeting } from './meeting';
+import { isHttpsUrl, isValidDate, LIMITS, MEETING_MODES, meetingDistinction, normaliseTime, type SameDateMeeting } from './meeting';
 import { hasUnsafeNameChars, intakeName } from './text';
 import { canonicalJson } from './canonical';
 import { MINUTES_LIMITS } from './minutes-limits';
-import type { ActionItem, MinutesAttendee, MinutesContent, MinutesContentInput, MinutesDraft, MinutesItem, MinutesStatus, MinutesVersion, PersonRef } from './minutes-model';
+import { unsafeLinks } from './markup';
+import { blankItem } from './minutes-item';
+import { currentContent } from './minutes-legacy';
+import {
+  ITEM_KINDS_MINUTES,
+  ITEM_NUMBERINGS,
+  MINUTES_ATTENDANCE,
+  MINUTES_FORMAT,
+  MINUTES_KINDS,
+  OWNER_ROLES,
+  type ActionItem,
+  type ActionOwner,
+  type MemberRef,
+  type MinutesAttendee,
+  type MinutesContent,
+  type MinutesContentInput,
+  type MinutesDraft,
+  type MinutesItem,
+  type MinutesKind,
+  type MinutesMeeting,
+  type MinutesStatus,
+  type MinutesVersion,
+  type PersonRef,
+  type StoredMinutesContent,
+} from './minutes-model';
 
 export type * from './minutes-model';
+export { MINUTES_FORMAT, MINUTES_KINDS, ITEM_NUMBERINGS, MINUTES_ATTENDANCE, OWNER_ROLES, ITEM_KINDS_MINUTES } from './minutes-model';
+export { currentContent } from './minutes-legacy';
+export { ownsAction, ownersText } from './action-owners';
 export { canonicalJson } from './canonical';
 
 /**
@@ -26,7 +53,8 @@ export { MINUTES_LIMITS } from './minutes-limits';
 // ---------------------------------------------------------------------------------------------
 // Canonical content and its hash
 
-export function contentHash(content: MinutesContent): string {
+/** The hash of content as it is stored: content stored in an older shape is hashed as that text, never rewritten first. */
+export function contentHash(content: StoredMinutesContent): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
@@ -35,21 +63,12 @@ export function contentHash(content: MinutesContent): string {
 
 /** The attendance as the check-in records it. */
 export function attendeesFromCheckin(attendance: readonly AttendanceRecord[]): MinutesAttendee[] {
-  return attendance.map((r) => ({ id: r.personId, name: intakeName(r.name), municipality: r.municipality, status: r.status, guest: r.guest }));
+  return attendance.map((r) => ({ id: r.personId, name: intakeName(r.name), organisation: r.municipality, status: r.status, guest: r.guest }));
 }
 
 /** The agenda's items as empty minutes items; ids follow the agenda's, so they stay the same as it changes. */
 export function itemsFromAgenda(agenda: Agenda | undefined): MinutesItem[] {
-  return (agenda?.items ?? []).map((a) => ({
-    id: `agenda-${a.id}`,
-    agendaItemId: a.id,
-    title: a.title,
-    ...(a.presenter ? { presenter: a.presenter } : {}),
-    notes: '',
-    decisions: [],
-    actions: [],
-    tabled: false,
-  }));
+  return (agenda?.items ?? []).map((a) => blankItem(`agenda-${a.id}`, a.title, { agendaItemId: a.id, presenters: a.presenter ? [a.presenter] : [] }));
 }
 
 /** A first draft: the meeting's details, its check-in, and the agenda's items. */
@@ -58,7 +77,8 @@ export function draftFromMeeting(args: {
   networkId: string;
   meetingId: string;
   networkName: string;
-  meeting: MeetingDetails;
+  meeting: MinutesMeeting;
+  kind?: MinutesKind;
   agenda?: Agenda;
   attendance: readonly AttendanceRecord[];
   now: string;
@@ -68,6 +88,9 @@ export function draftFromMeeting(args: {
     networkId: args.networkId,
     meetingId: args.meetingId,
     content: {
+      format: MINUTES_FORMAT,
+      kind: args.kind ?? 'protokoll',
+      numbering: 'numbered',
       networkName: args.networkName,
       meeting: { ...args.meeting },
       justerare: [],
@@ -83,10 +106,17 @@ export function draftFromMeeting(args: {
  * The draft as it reads now: the attendance and the items nobody has edited follow the check-in
  * and the agenda, until the minutes are first sent (from then on the text is the secretary's).
  */
-export function liveContent(draft: MinutesDraft, sources: { attendance: readonly AttendanceRecord[]; agenda: Agenda | undefined }): MinutesContent {
+export function liveContent(
+  draft: MinutesDraft,
+  sources: { attendance: readonly AttendanceRecord[]; agenda: Agenda | undefined; kind?: MinutesKind },
+): StoredMinutesContent {
   if (draft.sentVersion !== undefined) return draft.content;
+  const content = currentContent(draft.content);
   return {
-    ...draft.content,
+    ...content,
+    // The network's choice of protokoll or minnesanteckningar, until the minutes are first sent.
+    ...(sources.kind ? { kind: sources.kind } : {}),
+    ...(sources.kind === 'minnesanteckningar' ? { justerare: [] } : {}),
     ...(draft.attendeesEdited ? {} : { attendees: attendeesFromCheckin(sources.attendance) }),
     ...(draft.itemsEdited ? {} : { items: itemsFromAgenda(sources.agenda) }),
   };
@@ -102,12 +132,14 @@ export function completeInput(input: MinutesContentInput, live: MinutesContent):
  * (`live`) counts as theirs from then on, and no longer follows the check-in or the agenda.
  */
 export function withEdits(draft: MinutesDraft, live: MinutesContent, input: MinutesContentInput, now: string, by: string): MinutesDraft {
-  const content = completeInput(input, live);
+  const completed = completeInput(input, live);
+  // Saving what the draft already says keeps its stored text (and so its hash), in whatever shape it was stored.
+  const content = canonicalJson(completed) === canonicalJson(currentContent(draft.content)) ? draft.content : completed;
   return {
     ...draft,
     content,
-    attendeesEdited: draft.attendeesEdited || canonicalJson(content.attendees) !== canonicalJson(live.attendees),
-    itemsEdited: draft.itemsEdited || canonicalJson(content.items) !== canonicalJson(live.items),
+    attendeesEdited: draft.attendeesEdited || canonicalJson(completed.attendees) !== canonicalJson(live.attendees),
+    itemsEdited: draft.itemsEdited || canonicalJson(completed.items) !== canonicalJson(live.items),
     updatedAt: now,
     updatedBy: by,
   };
@@ -158,25 +190,66 @@ function checkSchedule(problems: MinutesProblem[], field: string, m: { date: str
   if (start !== undefined && end !== undefined && end <= start) problems.push({ field: `${field}.end`, code: 'end_before_start' });
 }
 
-/** The meeting as the protocol states it: the same rules as the "ny träff" form. */
-function checkMeeting(problems: MinutesProblem[], m: MeetingDetails): void {
+/** The meeting as the protocol states it: the date always; time, place, form and link only when known. */
+function checkMeeting(problems: MinutesProblem[], m: MinutesMeeting): void {
   checkSchedule(problems, 'meeting', m);
-  checkName(problems, 'meeting.place', m.place, LIMITS.place);
-  if (!(MEETING_MODES as readonly string[]).includes(m.mode)) problems.push({ field: 'meeting.mode', code: 'invalid_mode' });
+  if (m.place !== undefined) checkName(problems, 'meeting.place', m.place, LIMITS.place);
+  if (m.mode !== undefined && !(MEETING_MODES as readonly string[]).includes(m.mode)) problems.push({ field: 'meeting.mode', code: 'invalid_mode' });
   if (m.teamsLink !== undefined && m.teamsLink !== '') {
     if (m.teamsLink.length > LIMITS.teamsLink) problems.push({ field: 'meeting.teamsLink', code: 'too_long' });
     else if (!isHttpsUrl(m.teamsLink)) problems.push({ field: 'meeting.teamsLink', code: 'invalid_link' });
   }
 }
 
+function checkOwner(problems: MinutesProblem[], field: string, o: ActionOwner): void {
+  if (o.kind === 'member' || o.kind === 'named') return checkPerson(problems, field, o);
+  checkName(problems, `${field}.name`, o.name, MINUTES_LIMITS.name, true);
+  if (o.kind === 'role' && !(OWNER_ROLES as readonly string[]).includes(o.role)) problems.push({ field: `${field}.role`, code: 'invalid' });
+  if (o.kind === 'group') {
+    if (o.members.length > MINUTES_LIMITS.groupMembers) problems.push({ field: `${field}.members`, code: 'too_many' });
+    o.members.forEach((m, i) => checkPerson(problems, `${field}.members.${i}`, m));
+  }
+}
+
+/** Markup: its length, and every link an https address. */
+function checkMarkup(problems: MinutesProblem[], field: string, value: string, max: number): void {
+  checkText(problems, field, value, max);
+  if (unsafeLinks(value).length > 0) problems.push({ field, code: 'invalid_link' });
+}
+
+function checkItem(problems: MinutesProblem[], f: string, item: MinutesItem): void {
+  if (!(ITEM_KINDS_MINUTES as readonly string[]).includes(item.kind)) problems.push({ field: `${f}.kind`, code: 'invalid' });
+  checkText(problems, `${f}.title`, item.title, MINUTES_LIMITS.title, true);
+  if (item.presenters.length > MINUTES_LIMITS.presenters) problems.push({ field: `${f}.presenters`, code: 'too_many' });
+  item.presenters.forEach((p, k) => checkName(problems, `${f}.presenters.${k}.name`, p.name, MINUTES_LIMITS.name, true));
+  checkMarkup(problems, `${f}.notes`, item.notes, MINUTES_LIMITS.notes);
+  item.questions.forEach((q, k) => checkText(problems, `${f}.questions.${k}`, q, MINUTES_LIMITS.decision, true));
+  if (item.responses.length > MINUTES_LIMITS.attendees) problems.push({ field: `${f}.responses`, code: 'too_many' });
+  item.responses.forEach((r, k) => {
+    checkName(problems, `${f}.responses.${k}.speaker`, r.speaker, MINUTES_LIMITS.name);
+    checkText(problems, `${f}.responses.${k}.text`, r.text, MINUTES_LIMITS.decision, true);
+  });
+  item.decisions.forEach((d, k) => checkText(problems, `${f}.decisions.${k}`, d, MINUTES_LIMITS.decision, true));
+  item.actions.forEach((a, k) => {
+    checkText(problems, `${f}.actions.${k}.text`, a.text, MINUTES_LIMITS.action, true);
+    if (a.owners.length === 0) problems.push({ field: `${f}.actions.${k}.owners`, code: 'required' });
+    a.owners.forEach((o, n) => checkOwner(problems, `${f}.actions.${k}.owners.${n}`, o));
+    if (a.due !== undefined && !isValidDate(a.due)) problems.push({ field: `${f}.actions.${k}.due`, code: 'invalid_date' });
+  });
+}
+
 /** Problems with content as typed: shape and limits. Empty when it may be saved. */
 export function minutesProblems(c: MinutesContent): MinutesProblem[] {
   const problems: MinutesProblem[] = [];
+  if (!(MINUTES_KINDS as readonly string[]).includes(c.kind)) problems.push({ field: 'kind', code: 'invalid' });
+  if (!(ITEM_NUMBERINGS as readonly string[]).includes(c.numbering)) problems.push({ field: 'numbering', code: 'invalid' });
   checkName(problems, 'networkName', c.networkName, LIMITS.networkName, true);
   checkMeeting(problems, c.meeting);
   if (c.items.length > MINUTES_LIMITS.items) problems.push({ field: 'items', code: 'too_many' });
   if (c.attendees.length > MINUTES_LIMITS.attendees) problems.push({ field: 'attendees', code: 'too_many' });
   if (c.justerare.length > MINUTES_LIMITS.justerare) problems.push({ field: 'justerare', code: 'too_many' });
+  // Minnesanteckningar have no justerare: the secretary or the chair approves them.
+  if (c.kind === 'minnesanteckningar' && c.justerare.length > 0) problems.push({ field: 'justerare', code: 'invalid' });
   const justerareIds = new Set<string>();
   c.justerare.forEach((j, i) => {
     checkPerson(problems, `justerare.${i}`, j);
@@ -184,26 +257,20 @@ export function minutesProblems(c: MinutesContent): MinutesProblem[] {
     justerareIds.add(j.memberId);
   });
   if (c.secretary) checkPerson(problems, 'secretary', c.secretary);
+  if (c.chair) checkPerson(problems, 'chair', c.chair);
   const ids = new Set<string>();
   c.attendees.forEach((a, i) => {
     checkName(problems, `attendees.${i}.name`, a.name, MINUTES_LIMITS.name, true);
-    checkName(problems, `attendees.${i}.municipality`, a.municipality, MINUTES_LIMITS.name);
+    checkName(problems, `attendees.${i}.organisation`, a.organisation, MINUTES_LIMITS.name);
+    if (a.role !== undefined) checkName(problems, `attendees.${i}.role`, a.role, MINUTES_LIMITS.name, true);
+    if (!(MINUTES_ATTENDANCE as readonly string[]).includes(a.status)) problems.push({ field: `attendees.${i}.status`, code: 'invalid' });
     if (a.substituteFor !== undefined) checkName(problems, `attendees.${i}.substituteFor`, a.substituteFor, MINUTES_LIMITS.name, true);
     if (a.arrivedAt !== undefined && normaliseTime(a.arrivedAt) === undefined) problems.push({ field: `attendees.${i}.arrivedAt`, code: 'invalid_time' });
+    if (a.leftAt !== undefined && normaliseTime(a.leftAt) === undefined) problems.push({ field: `attendees.${i}.leftAt`, code: 'invalid_time' });
     if (ids.has(a.id)) problems.push({ field: `attendees.${i}`, code: 'duplicate' });
     ids.add(a.id);
   });
-  c.items.forEach((item, i) => {
-    const f = `items.${i}`;
-    checkText(problems, `${f}.title`, item.title, MINUTES_LIMITS.title, true);
-    checkText(problems, `${f}.notes`, item.notes, MINUTES_LIMITS.notes);
-    item.decisions.forEach((d, k) => checkText(problems, `${f}.decisions.${k}`, d, MINUTES_LIMITS.decision, true));
-    item.actions.forEach((a, k) => {
-      checkText(problems, `${f}.actions.${k}.text`, a.text, MINUTES_LIMITS.action, true);
-      checkPerson(problems, `${f}.actions.${k}.owner`, a.owner);
-      if (a.due !== undefined && !isValidDate(a.due)) problems.push({ field: `${f}.actions.${k}.due`, code: 'invalid_date' });
-    });
-  });
+  c.items.forEach((item, i) => checkItem(problems, `items.${i}`, item));
   c.nextMeetings.forEach((m, i) => {
     checkSchedule(problems, `nextMeetings.${i}`, m);
     if (m.place !== undefined) checkName(problems, `nextMeetings.${i}.place`, m.place, MINUTES_LIMITS.name);
@@ -212,13 +279,32 @@ export function minutesProblems(c: MinutesContent): MinutesProblem[] {
   return problems;
 }
 
-/** What must also hold before the minutes can be sent for justering. */
+/** What must also hold before the minutes can be sent: a secretary, items, and justerare for a protokoll (minnesanteckningar: someone to approve them). */
 export function sendProblems(c: MinutesContent): MinutesProblem[] {
   const problems = minutesProblems(c);
   if (!c.secretary) problems.push({ field: 'secretary', code: 'required' });
-  if (c.justerare.length === 0) problems.push({ field: 'justerare', code: 'required' });
+  if (c.kind === 'protokoll' && c.justerare.length === 0) problems.push({ field: 'justerare', code: 'required' });
+  if (c.kind === 'minnesanteckningar' && approversOf(c).length === 0) problems.push({ field: 'secretary', code: 'required' });
   if (c.items.length === 0) problems.push({ field: 'items', code: 'required' });
   return problems;
+}
+
+/**
+ * Who approves a version: the justerare of a protokoll; the secretary or the chair (members) of
+ * minnesanteckningar, where one approval is enough.
+ */
+export function approversOf(c: StoredMinutesContent): MemberRef[] {
+  if (c.format === undefined || c.kind === 'protokoll') return c.justerare;
+  const out: MemberRef[] = [];
+  for (const p of [c.secretary, c.chair]) {
+    if (p?.kind === 'member' && !out.some((o) => o.memberId === p.memberId)) out.push(p);
+  }
+  return out;
+}
+
+/** What a stored content is: a protokoll unless it says otherwise. */
+export function kindOf(c: StoredMinutesContent): MinutesKind {
+  return c.format === undefined ? 'protokoll' : c.kind;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,13 +325,18 @@ export function minutesStatus(draft: MinutesDraft | undefined, versions: readonl
   return { kind: 'draft' };
 }
 
+/** Who the version still waits for: its justerare who have not approved; for minnesanteckningar, its approvers until one has. */
 export function waitingFor(v: MinutesVersion): { memberId: string; name: string }[] {
   const done = new Set(v.approvals.map((a) => a.memberId));
-  return v.content.justerare.filter((j) => !done.has(j.memberId)).map((j) => ({ memberId: j.memberId, name: j.name }));
+  if (kindOf(v.content) === 'minnesanteckningar' && done.size > 0) return [];
+  return approversOf(v.content)
+    .filter((j) => !done.has(j.memberId))
+    .map((j) => ({ memberId: j.memberId, name: j.name }));
 }
 
+/** Whether the member approves this version: a justerare of a protokoll, the secretary or chair of minnesanteckningar. */
 export function isJusterare(v: MinutesVersion, memberId: string): boolean {
-  return v.content.justerare.some((j) => j.memberId === memberId);
+  return approversOf(v.content).some((j) => j.memberId === memberId);
 }
 
 /** Why a justerare's action on a version is refused, or undefined when it may proceed. */
@@ -285,7 +376,7 @@ export function requestChange(v: MinutesVersion, member: { memberId: string; nam
 
 /** The version a send creates; the one before it, unless approved, is superseded. */
 export function newVersion(draft: MinutesDraft, number: number, sentBy: { memberId: string; name: string }, now: string): MinutesVersion {
-  const problems = minutesProblems(draft.content);
+  const problems = minutesProblems(currentContent(draft.content));
   if (problems.length > 0) throw new Error(`a version cannot be made of invalid minutes: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
   return {
     tenantId: draft.tenantId,
@@ -308,13 +399,19 @@ export function newVersion(draft: MinutesDraft, number: number, sentBy: { member
  * or its hash. `meetingId` names the meeting among `sameDate`.
  */
 export function protocolTitle(
-  c: Pick<MinutesContent, 'networkName' | 'meeting'>,
+  c: { networkName: string; meeting: { date: string; start?: string; place?: string }; kind?: MinutesKind },
   locale: 'sv' | 'en' = 'sv',
   same: { meetingId: string; sameDate: readonly SameDateMeeting[] } = { meetingId: '', sameDate: [] },
 ): string {
-  const tail = meetingDistinction({ id: same.meetingId, start: c.meeting.start, place: c.meeting.place }, same.sameDate, locale);
-  return locale === 'en' ? `Minutes of ${c.networkName} ${c.meeting.date}${tail}` : `Protokoll för ${c.networkName} ${c.meeting.date}${tail}`;
+  const tail = meetingDistinction({ id: same.meetingId, start: c.meeting.start ?? '', ...(c.meeting.place !== undefined ? { place: c.meeting.place } : {}) }, same.sameDate, locale);
+  return `${TITLE_WORDS[locale][c.kind ?? 'protokoll']} ${c.networkName} ${c.meeting.date}${tail}`;
 }
+
+/** The words a record's title starts with: the network's minnesanteckningar are never called "Protokoll". */
+const TITLE_WORDS: Record<'sv' | 'en', Record<MinutesKind, string>> = {
+  sv: { protokoll: 'Protokoll för', minnesanteckningar: 'Minnesanteckningar för' },
+  en: { protokoll: 'Minutes of', minnesanteckningar: 'Notes of' },
+};
 
 /** Open action items: from approved versions, not marked done. */
 export interface OpenAction {
@@ -325,7 +422,8 @@ export interface OpenAction {
 }
 
 export function actionsOf(v: MinutesVersion): OpenAction[] {
-  return v.content.items.flatMap((item) =>
+  return currentContent(v.content).items.flatMap((item) =>
     item.actions.map((action) => ({ meetingId: v.meetingId, meetingDate: v.content.meeting.date, itemTitle: item.title, action })),
   );
 }
+

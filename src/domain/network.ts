@@ -1,5 +1,6 @@
 import { municipalityFromEmail, type MunicipalityMap } from './municipality';
 import { intakeName } from './text';
+import type { MinutesKind } from './minutes-model';
 
 export interface Channel {
   id: string;
@@ -27,6 +28,8 @@ export interface Network {
   removedAt?: string;
   /** When the whole roster was last read from Teams (ISO instant). */
   rosterReadAt?: string;
+  /** What the network's record of a meeting is: a protokoll (the default) or minnesanteckningar. */
+  minutesKind?: MinutesKind;
 }
 
 export type MunicipalitySource = 'domain' | 'manual';

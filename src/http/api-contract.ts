@@ -107,6 +107,8 @@ export interface NetworkResponse {
   channels: { id: string; name: string }[];
   role: Role;
   capabilities: ApiCapabilities;
+  /** The network's record of a meeting: protokoll (justerat by justerare) or minnesanteckningar (approved by the secretary or the chair). */
+  minutesKind: MinutesKind;
 }
 
 export interface NetworkMember {
@@ -268,7 +270,7 @@ export type {
   NextMeeting as ApiNextMeeting,
   PersonRef as ApiPersonRef,
 } from '../domain/minutes-model';
-import type { ActionItem as DomainActionItem, Approval, ArchivedDocument, ChangeRequest, MinutesContent as DomainMinutesContent, MinutesStatus, VersionState } from '../domain/minutes-model';
+import type { ActionItem as DomainActionItem, Approval, ArchivedDocument, ChangeRequest, MinutesContent as DomainMinutesContent, MinutesKind, MinutesStatus, VersionState } from '../domain/minutes-model';
 
 export type { MinutesStatus as ApiMinutesStatus } from '../domain/minutes-model';
 

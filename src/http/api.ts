@@ -17,6 +17,7 @@ import type { MinutesUseCases } from '../app/minutes';
 import { registerMinutesApi } from './minutes-api';
 import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
+import { ownersText } from '../domain/minutes';
 
 export interface ApiDeps {
   queries: TabQueries;
@@ -64,7 +65,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   serve('network', async (caller, { params: { networkId } }) => {
     const { network, role, capabilities } = await deps.queries.network(caller, networkId);
-    return { id: network.id, name: network.name, channels: network.channels, role, capabilities } satisfies NetworkResponse;
+    return { id: network.id, name: network.name, channels: network.channels, role, capabilities, minutesKind: network.minutesKind ?? 'protokoll' } satisfies NetworkResponse;
+  });
+
+  serve('setMinutesKind', async (caller, { params: { networkId }, body }) => {
+    await deps.queries.setMinutesKind(caller, networkId, body.kind);
+    const { network, role, capabilities } = await deps.queries.network(caller, networkId);
+    return { id: network.id, name: network.name, channels: network.channels, role, capabilities, minutesKind: network.minutesKind ?? 'protokoll' } satisfies NetworkResponse;
   });
 
   serve('members', async (caller, { params: { networkId } }) => {
@@ -74,7 +81,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   /** The open action items an agenda shows under "Föregående protokoll". */
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
-    (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: a.action.owner.name, meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
+    (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: ownersText(a.action.owners), meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
   serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
 

@@ -3,7 +3,7 @@ import type { JusteringOutcome } from '../app/justering';
 import { minutesProblemText } from '../cards/justering-cards';
 import { DomainError } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
-import type { MinutesVersion } from '../domain/minutes';
+import { currentContent, type MinutesVersion } from '../domain/minutes';
 import type { ApiMinutesVersion, MinutesAnswerResponse, MinutesResponse, MyActionsResponse, NetworkActionsResponse, PastMeetingsResponse, Problem } from './api-contract';
 import type { Serve } from './routing';
 
@@ -74,7 +74,7 @@ function versionView(v: MinutesVersion): ApiMinutesVersion {
     documents: v.archive?.documents ?? [],
     archive: v.archive?.state ?? null,
     ...(v.archive?.state === 'failed' && v.archive.lastError ? { archiveError: v.archive.lastError } : {}),
-    content: v.content,
+    content: currentContent(v.content),
   };
 }
 
@@ -82,7 +82,7 @@ function minutesView(v: MinutesView): MinutesResponse {
   return {
     meetingId: v.meeting.id,
     networkId: v.meeting.networkId,
-    content: v.minutes.content,
+    content: currentContent(v.minutes.content),
     etag: v.etag,
     status: v.status,
     canEdit: v.capabilities.editMinutes,

@@ -1,6 +1,8 @@
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
+  LevelFormat,
   Footer,
   HeadingLevel,
   Packer,
@@ -13,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { Line, ProtocolBlock, ProtocolLayout } from './protocol-layout';
+import type { HeadingLevel as LayoutHeadingLevel, Line, ProtocolBlock, ProtocolLayout } from './protocol-layout';
 
 /**
  * A protocol layout as a Word document through the docx package: Heading 1–3 styles, bulleted
@@ -28,11 +30,15 @@ const MONOSPACE_FONT = 'Consolas';
 const BODY_SIZE = 22;
 const SMALL_SIZE = 17;
 
-const HEADING: Record<1 | 2 | 3, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+const HEADING: Record<LayoutHeadingLevel, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
   3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
 };
+
+/** Word's numbering for numbered lists; each list is an instance of its own, so each starts at 1. */
+const NUMBERED = 'numbered-list';
 
 export async function renderDocx(layout: ProtocolLayout): Promise<Uint8Array> {
   const document = new Document({
@@ -42,6 +48,14 @@ export async function renderDocx(layout: ProtocolLayout): Promise<Uint8Array> {
     subject: layout.subject,
     keywords: layout.keywords,
     styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE, language: { value: layout.language } } } } },
+    numbering: {
+      config: [
+        {
+          reference: NUMBERED,
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+        },
+      ],
+    },
     sections: [
       {
         footers: {
@@ -54,7 +68,7 @@ export async function renderDocx(layout: ProtocolLayout): Promise<Uint8Array> {
             ],
           }),
         },
-        children: layout.blocks.flatMap(docxBlock),
+        children: layout.blocks.flatMap((block, index) => docxBlock(block, index)),
       },
     ],
   });
@@ -62,29 +76,35 @@ export async function renderDocx(layout: ProtocolLayout): Promise<Uint8Array> {
   return datedPackage(new Uint8Array(packed), layout.date);
 }
 
-function runs(lines: readonly Line[], small: boolean): TextRun[] {
+function runs(lines: readonly Line[], small: boolean): (TextRun | ExternalHyperlink)[] {
   return lines.flatMap((line, lineIndex) =>
-    line.map(
-      (run, runIndex) =>
-        new TextRun({
-          text: run.text,
-          ...(run.bold ? { bold: true } : {}),
-          ...(run.monospace ? { font: MONOSPACE_FONT } : {}),
-          ...(small ? { size: SMALL_SIZE } : {}),
-          ...(lineIndex > 0 && runIndex === 0 ? { break: 1 } : {}),
-        }),
-    ),
+    line.map((run, runIndex) => {
+      const text = new TextRun({
+        text: run.text,
+        ...(run.bold ? { bold: true } : {}),
+        ...(run.monospace ? { font: MONOSPACE_FONT } : {}),
+        ...(run.href ? { style: 'Hyperlink' } : {}),
+        ...(small ? { size: SMALL_SIZE } : {}),
+        ...(lineIndex > 0 && runIndex === 0 ? { break: 1 } : {}),
+      });
+      // A link is a real hyperlink (a relationship to its https target), clickable in Word.
+      return run.href ? new ExternalHyperlink({ link: run.href, children: [text] }) : text;
+    }),
   );
 }
 
-function docxBlock(block: ProtocolBlock): (Paragraph | Table)[] {
+function docxBlock(block: ProtocolBlock, index: number): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADING[block.level], children: [new TextRun(block.text)] })];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.lines, block.small ?? false) })];
     case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs([item], false) }));
+      return block.items.map((item) =>
+        block.ordered
+          ? new Paragraph({ numbering: { reference: NUMBERED, level: 0, instance: index }, children: runs([item], false) })
+          : new Paragraph({ bullet: { level: 0 }, children: runs([item], false) }),
+      );
     case 'table':
       return [
         new Table({

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Line, ProtocolBlock, ProtocolLayout } from './protocol-layout';
+import type { HeadingLevel, Line, ProtocolBlock, ProtocolLayout } from './protocol-layout';
 import type { ProtocolFonts } from './fonts';
 import { pageLabelText, type PageLabel } from './protocol-strings';
 
@@ -10,15 +10,16 @@ import { pageLabelText, type PageLabel } from './protocol-strings';
  * layout gives the same bytes.
  *
  * Tagged for screen readers (PDF/UA style): the catalog carries /Lang (sv-SE, or en-GB for English)
- * and a structure tree in reading order: Document > H1 (title), H2 (sections), H3 (items), P,
- * P (one a line), L > LI > Lbl + LBody, Table > TR > TH/TD. Page numbers and rules are artifacts. There are no
+ * and a structure tree in reading order: Document > H1 (title), H2 (sections), H3 (items), H4
+ * (sub-headings in an item), P (one a line), L > LI > Lbl + LBody, Table > TR > TH/TD. Links are
+ * link annotations on their text (clickable). Page numbers and rules are artifacts. There are no
  * images, so no alternate text is needed.
  */
 
 const PAGE_MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
 const BODY_SIZE = 10.5;
 const SMALL_SIZE = 8.5;
-const HEADING_SIZE: Record<1 | 2 | 3, number> = { 1: 18, 2: 14, 3: 12 };
+const HEADING_SIZE: Record<HeadingLevel, number> = { 1: 18, 2: 14, 3: 12, 4: 11 };
 const BLOCK_GAP = 5;
 const LIST_INDENT = 16;
 const TABLE_SECOND_COLUMN = 0.55;
@@ -99,15 +100,16 @@ class PdfWriter {
         return this.gap();
       case 'list': {
         const list = this.open(this.root, 'L');
-        for (const item of block.items) {
+        block.items.forEach((item, index) => {
           this.ensureRoom(BODY_SIZE * 1.5);
           const y = this.doc.y;
           const li = this.open(list, 'LI');
-          this.tagged(li, 'Lbl', () => this.doc.font(FONT.regular).fontSize(BODY_SIZE).text('•', this.left + 4, y, { width: LIST_INDENT, lineBreak: false }));
+          const label = block.ordered ? `${index + 1}.` : '•';
+          this.tagged(li, 'Lbl', () => this.doc.font(FONT.regular).fontSize(BODY_SIZE).text(label, this.left + 4, y, { width: LIST_INDENT, lineBreak: false }));
           this.doc.y = y;
           this.tagged(li, 'LBody', () => this.line(item, this.left + LIST_INDENT, this.width - LIST_INDENT, BODY_SIZE));
           li.end();
-        }
+        });
         list.end();
         return this.gap();
       }
@@ -142,7 +144,7 @@ class PdfWriter {
     this.doc.endMarkedContent();
   }
 
-  private heading(level: 1 | 2 | 3, text: string): void {
+  private heading(level: HeadingLevel, text: string): void {
     const size = HEADING_SIZE[level];
     if (level > 1) this.doc.moveDown(0.4);
     this.ensureRoom(KEEP_WITH_HEADING);
@@ -156,7 +158,8 @@ class PdfWriter {
     const parts = runs.length > 0 ? runs : [{ text: '' }];
     parts.forEach((run, i) => {
       const font = run.monospace ? FONT.monospace : run.bold ? FONT.bold : FONT.regular;
-      const options = { width, continued: i < parts.length - 1 };
+      // A link is underlined and clickable (a URI link annotation on its text); `link: null` ends it for the next run.
+      const options = { width, continued: i < parts.length - 1, link: run.href ?? null, underline: run.href !== undefined };
       this.doc.font(font).fontSize(run.monospace ? Math.min(size, SMALL_SIZE) : size);
       if (i === 0) this.doc.text(run.text, x, y, options);
       else this.doc.text(run.text, options);

@@ -1,7 +1,8 @@
 import type { Presenter } from '../domain/agenda';
 import { localDate, type Locale, type SameDateMeeting } from '../domain/meeting';
-import type { MinutesAttendee, MinutesItem, MinutesVersion, NextMeeting } from '../domain/minutes';
-import { protocolTitle } from '../domain/minutes';
+import type { ActionItem, MinutesAttendee, MinutesContent, MinutesItem, MinutesVersion, NextMeeting } from '../domain/minutes';
+import { currentContent, ownersText, protocolTitle } from '../domain/minutes';
+import { parseMarkup, type MarkupLine } from '../domain/markup';
 import { printable } from '../domain/text';
 import { KOMMUNALFORBUNDET, SKARABORG_MUNICIPALITIES, UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import { byNameSv, compareSv } from '../domain/sort';
@@ -17,17 +18,21 @@ export interface TextRun {
   text: string;
   bold?: boolean;
   monospace?: boolean;
+  /** A link's target (always https): clickable in the PDF and the DOCX. */
+  href?: string;
 }
 
 /** One line of text; a block's lines are separated by line breaks, not paragraph gaps. */
 export type Line = TextRun[];
 
 export type ProtocolBlock =
-  /** 1: the title; 2: a section (attendance, items, next meeting, justering); 3: an item. */
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  /** 1: the title; 2: a section (attendance, items, next meeting, justering); 3: an item; 4: a sub-heading in an item's body. */
+  | { kind: 'heading'; level: HeadingLevel; text: string }
   | { kind: 'paragraph'; lines: Line[]; small?: boolean }
-  | { kind: 'list'; items: Line[] }
+  | { kind: 'list'; items: Line[]; ordered?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][] };
+
+export type HeadingLevel = 1 | 2 | 3 | 4;
 
 export interface ProtocolLayout {
   title: string;
@@ -44,21 +49,28 @@ export interface ProtocolLayout {
 const DOCUMENT_AUTHOR = 'Justera';
 export const PROTOCOL_TIME_ZONE = 'Europe/Stockholm';
 
-const BULLET_LINE = /^\s*[*-]\s+/;
-
 export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone: string = PROTOCOL_TIME_ZONE, sameDate: readonly SameDateMeeting[] = []): ProtocolLayout {
   const s = protocolStrings(locale);
-  const c = version.content;
+  // Stored content in an older shape is read into the current one here; its hash stays the version's.
+  const c = currentContent(version.content);
   const title = protocolTitle(c, locale, { meetingId: version.meetingId, sameDate });
-  const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 1, text: title }, detailsBlock(version, locale, s)];
+  const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 1, text: title }, detailsBlock(c, locale, s)];
 
-  const present = c.attendees.filter((a) => a.status !== 'apologies');
-  const apologies = c.attendees.filter((a) => a.status === 'apologies');
-  if (present.length > 0) blocks.push({ kind: 'heading', level: 2, text: s.attendance }, attendanceBlock(present, s));
-  if (apologies.length > 0) blocks.push({ kind: 'heading', level: 2, text: s.apologies }, attendanceBlock(apologies, s));
+  const members = c.attendees.filter((a) => !a.guest);
+  const others = c.attendees.filter((a) => a.guest);
+  const present = (a: MinutesAttendee): boolean => a.status === 'onsite' || a.status === 'online';
+  const sections: [string, MinutesAttendee[]][] = [
+    [s.attendance, members.filter(present)],
+    [s.othersPresent, others.filter(present)],
+    [s.apologies, c.attendees.filter((a) => a.status === 'apologies')],
+    [s.absent, c.attendees.filter((a) => a.status === 'absent')],
+  ];
+  for (const [heading, people] of sections) {
+    if (people.length > 0) blocks.push({ kind: 'heading', level: 2, text: heading }, attendanceBlock(people, s));
+  }
 
   if (c.items.length > 0) blocks.push({ kind: 'heading', level: 2, text: s.items });
-  c.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1, s)));
+  c.items.forEach((item, index) => blocks.push(...itemBlocks(item, c.numbering === 'numbered' ? index + 1 : undefined, s)));
 
   if (c.nextMeetings.length > 0 || c.nextMeetingNote) {
     blocks.push({ kind: 'heading', level: 2, text: s.nextMeeting });
@@ -66,11 +78,11 @@ export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone
     if (c.nextMeetings.length > 0) blocks.push({ kind: 'list', items: c.nextMeetings.map((m) => [{ text: nextMeetingText(m, locale) }]) });
   }
 
-  blocks.push(...justeringBlocks(version, s, timeZone));
+  blocks.push(...justeringBlocks(version, c, s, timeZone));
 
   return {
     title: printable(title),
-    subject: s.subject(version.number),
+    subject: s.subject(version.number, c.kind),
     author: DOCUMENT_AUTHOR,
     date: new Date(version.approvedAt ?? version.sentAt),
     language: s.language,
@@ -102,17 +114,17 @@ function labelled(label: string, value: string): Line {
   return [{ text: `${label}: `, bold: true }, { text: value }];
 }
 
-function detailsBlock(version: MinutesVersion, locale: Locale, s: ProtocolStrings): ProtocolBlock {
-  const c = version.content;
+/**
+ * The meeting as the minutes record it: only what the secretary wrote or the meeting recorded
+ * (no time, place or form when unknown), and never the Teams join link, which is no record.
+ */
+function detailsBlock(c: MinutesContent, locale: Locale, s: ProtocolStrings): ProtocolBlock {
   const m = c.meeting;
-  const lines: Line[] = [
-    labelled(s.network, c.networkName),
-    labelled(s.date, capitalise(longDate(m.date, locale))),
-    labelled(s.time, `${m.start}–${m.end}`),
-  ];
-  if (m.place.trim() !== '') lines.push(labelled(s.place, m.place));
-  lines.push(labelled(s.mode, s.modes[m.mode]));
-  if (m.teamsLink) lines.push(labelled(s.teamsLink, m.teamsLink));
+  const lines: Line[] = [labelled(s.network, c.networkName), labelled(s.date, capitalise(longDate(m.date, locale)))];
+  if (m.start) lines.push(labelled(s.time, m.end ? `${m.start}–${m.end}` : m.start));
+  if (m.place && m.place.trim() !== '') lines.push(labelled(s.place, m.place));
+  if (m.mode) lines.push(labelled(s.mode, s.modes[m.mode]));
+  if (c.chair) lines.push(labelled(s.chair, c.chair.name));
   if (c.secretary) lines.push(labelled(s.secretary, c.secretary.name));
   if (c.justerare.length > 0) lines.push(labelled(s.justerare, c.justerare.map((j) => j.name).join(', ')));
   return { kind: 'paragraph', lines };
@@ -138,7 +150,7 @@ function isUnknownMunicipality(municipality: string): boolean {
 export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { municipality: string; attendees: MinutesAttendee[] }[] {
   const groups = new Map<string, MinutesAttendee[]>();
   for (const a of attendees) {
-    const key = isUnknownMunicipality(a.municipality) ? '' : a.municipality.trim();
+    const key = isUnknownMunicipality(a.organisation) ? '' : a.organisation.trim();
     const group = groups.get(key);
     if (group) group.push(a);
     else groups.set(key, [a]);
@@ -148,14 +160,15 @@ export function groupByMunicipality(attendees: readonly MinutesAttendee[]): { mu
     .sort((x, y) => municipalityRank(x.municipality) - municipalityRank(y.municipality) || compareSv(x.municipality, y.municipality));
 }
 
-/** "Maria Bring (digitalt, ersättare för Jonas Wåhlberg, anlände 13:20)" */
+/** "Maria Bring, rektor (digitalt, ersättare för Jonas Wåhlberg, anlände 13:20, gick 15:00)" */
 function attendeeText(a: MinutesAttendee, s: ProtocolStrings): string {
   const notes: string[] = [];
   if (a.status === 'online') notes.push(s.online);
-  if (a.guest) notes.push(s.guest);
   if (a.substituteFor) notes.push(s.substituteFor(a.substituteFor));
   if (a.arrivedAt) notes.push(s.arrivedAt(a.arrivedAt));
-  return notes.length > 0 ? `${a.name} (${notes.join(', ')})` : a.name;
+  if (a.leftAt) notes.push(s.leftAt(a.leftAt));
+  const name = a.role ? `${a.name}, ${a.role}` : a.name;
+  return notes.length > 0 ? `${name} (${notes.join(', ')})` : name;
 }
 
 function attendanceBlock(attendees: readonly MinutesAttendee[], s: ProtocolStrings): ProtocolBlock {
@@ -174,50 +187,46 @@ function presenterText(p: Presenter, s: ProtocolStrings): string {
   return p.kind === 'member' ? p.name : `${p.name} (${p.organisation ?? s.guest})`;
 }
 
-function itemBlocks(item: MinutesItem, number: number, s: ProtocolStrings): ProtocolBlock[] {
-  const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 3, text: `${number}. ${item.title}` }];
+/** "Uppdrag: Lyfta frågan i skolchefsgruppen — Andre Svensson, presidiet, senast 2022-03-18" */
+export function actionText(action: ActionItem, s: ProtocolStrings): string {
+  const owners = ownersText(action.owners);
+  return `${action.text} — ${action.due ? `${owners}, ${s.due(action.due)}` : owners}`;
+}
+
+/** An item: its heading (numbered, or a headed section), marks, body, a round's questions and answers, decisions and action items. */
+function itemBlocks(item: MinutesItem, number: number | undefined, s: ProtocolStrings): ProtocolBlock[] {
+  const blocks: ProtocolBlock[] = [{ kind: 'heading', level: 3, text: number === undefined ? item.title : `${number}. ${item.title}` }];
   const marks: Line[] = [];
+  if (item.kind === 'round') marks.push([{ text: s.round, bold: true }]);
   if (item.tabled) marks.push([{ text: s.tabled, bold: true }]);
-  if (item.presenter) marks.push(labelled(s.presenter, presenterText(item.presenter, s)));
+  if (item.presenters.length > 0) marks.push(labelled(item.presenters.length > 1 ? s.presenters : s.presenter, item.presenters.map((p) => presenterText(p, s)).join(', ')));
   if (marks.length > 0) blocks.push({ kind: 'paragraph', lines: marks });
+  for (const question of item.questions) blocks.push({ kind: 'paragraph', lines: [labelled(s.question, question)] });
+  if (item.responses.length > 0) {
+    blocks.push({ kind: 'list', items: item.responses.map((r) => (r.speaker.trim() === '' ? [{ text: r.text }] : [{ text: `${r.speaker}: `, bold: true }, { text: r.text }])) });
+  }
   blocks.push(...noteBlocks(item.notes));
   for (const decision of item.decisions) blocks.push({ kind: 'paragraph', lines: [labelled(s.decision, decision)] });
-  for (const action of item.actions) {
-    const owner = action.owner.name;
-    blocks.push({ kind: 'paragraph', lines: [labelled(s.action, `${action.text} — ${action.due ? `${owner}, ${s.due(action.due)}` : owner}`)] });
-  }
+  for (const action of item.actions) blocks.push({ kind: 'paragraph', lines: [labelled(s.action, actionText(action, s))] });
   return blocks;
 }
 
-/**
- * Free text as blocks: a blank line starts a new paragraph, a line break stays a line break,
- * and lines starting with "* " or "- " become a bulleted list.
- */
+function markupLine(line: MarkupLine): Line {
+  return line.map((i) => (i.kind === 'link' ? { text: i.text, href: i.href } : { text: i.text }));
+}
+
+/** An item's body (the protocol markup, domain/markup.ts) as blocks: sub-headings, paragraphs, lists, links. */
 export function noteBlocks(notes: string): ProtocolBlock[] {
-  const blocks: ProtocolBlock[] = [];
-  const paragraphs = notes.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
-  for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
-    let text: Line[] = [];
-    let bullets: Line[] = [];
-    const flush = (): void => {
-      if (text.length > 0) blocks.push({ kind: 'paragraph', lines: text });
-      if (bullets.length > 0) blocks.push({ kind: 'list', items: bullets });
-      text = [];
-      bullets = [];
-    };
-    for (const line of lines) {
-      if (BULLET_LINE.test(line)) {
-        if (text.length > 0) flush();
-        bullets.push([{ text: line.replace(BULLET_LINE, '') }]);
-      } else {
-        if (bullets.length > 0) flush();
-        text.push([{ text: line }]);
-      }
+  return parseMarkup(notes).map((b): ProtocolBlock => {
+    switch (b.kind) {
+      case 'heading':
+        return { kind: 'heading', level: 4, text: b.line.map((i) => i.text).join('') };
+      case 'paragraph':
+        return { kind: 'paragraph', lines: b.lines.map(markupLine) };
+      case 'list':
+        return { kind: 'list', items: b.items.map(markupLine), ...(b.ordered ? { ordered: true } : {}) };
     }
-    flush();
-  }
-  return blocks;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,18 +244,30 @@ export function localDateTime(at: string, timeZone: string): string {
   return parts ? `${localDate(new Date(at), timeZone)} ${parts.time}` : at;
 }
 
-function justeringBlocks(version: MinutesVersion, s: ProtocolStrings, timeZone: string): ProtocolBlock[] {
-  const rows = version.content.justerare.map((j) => {
-    const approval = version.approvals.find((a) => a.memberId === j.memberId);
-    return [j.name, approval ? localDateTime(approval.at, timeZone) : s.notApproved];
+/**
+ * A protokoll's justering: each justerare and when they approved. Minnesanteckningar have no
+ * justerare: who approved them and when. Then the version and its content hash.
+ */
+function justeringBlocks(version: MinutesVersion, c: MinutesContent, s: ProtocolStrings, timeZone: string): ProtocolBlock[] {
+  const blocks: ProtocolBlock[] = [];
+  if (c.kind === 'protokoll' && c.justerare.length > 0) {
+    const rows = c.justerare.map((j) => {
+      const approval = version.approvals.find((a) => a.memberId === j.memberId);
+      return [j.name, approval ? localDateTime(approval.at, timeZone) : s.notApproved];
+    });
+    blocks.push({ kind: 'heading', level: 2, text: s.justering }, { kind: 'table', header: [s.justerare, s.approvedAt], rows });
+  } else if (c.kind === 'minnesanteckningar' && version.approvals.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 2, text: s.approval },
+      { kind: 'table', header: [s.approvedBy, s.approvedOn], rows: version.approvals.map((a) => [a.name, localDateTime(a.at, timeZone)]) },
+    );
+  } else {
+    blocks.push({ kind: 'heading', level: 2, text: c.kind === 'protokoll' ? s.justering : s.approval });
+  }
+  blocks.push({
+    kind: 'paragraph',
+    small: true,
+    lines: [labelled(s.version, String(version.number)), [{ text: `${s.contentHash}:`, bold: true }], [{ text: version.hash, monospace: true }]],
   });
-  return [
-    { kind: 'heading', level: 2, text: s.justering },
-    { kind: 'table', header: [s.justerare, s.approvedAt], rows },
-    {
-      kind: 'paragraph',
-      small: true,
-      lines: [labelled(s.version, String(version.number)), [{ text: `${s.contentHash}:`, bold: true }], [{ text: version.hash, monospace: true }]],
-    },
-  ];
+  return blocks;
 }

@@ -1,4 +1,5 @@
 import type { Locale, MeetingMode } from '../domain/meeting';
+import type { MinutesKind } from '../domain/minutes-model';
 
 export interface PageLabel {
   prefix: string;
@@ -17,18 +18,24 @@ export interface ProtocolStrings {
   place: string;
   mode: string;
   modes: Record<MeetingMode, string>;
-  teamsLink: string;
+  chair: string;
   secretary: string;
   justerare: string;
   attendance: string;
   apologies: string;
+  othersPresent: string;
+  absent: string;
   unknownMunicipality: string;
   online: string;
   guest: string;
   substituteFor: (name: string) => string;
   arrivedAt: (time: string) => string;
+  leftAt: (time: string) => string;
   items: string;
   presenter: string;
+  presenters: string;
+  round: string;
+  question: string;
   tabled: string;
   decision: string;
   action: string;
@@ -36,12 +43,16 @@ export interface ProtocolStrings {
   nextMeeting: string;
   justering: string;
   approvedAt: string;
+  /** Minnesanteckningar: approved by the secretary or the chair. */
+  approval: string;
+  approvedBy: string;
+  approvedOn: string;
   notApproved: string;
   version: string;
   contentHash: string;
   /** "Sida 3 av 7": the words around the page number and the number of pages. */
   page: PageLabel;
-  subject: (version: number) => string;
+  subject: (version: number, kind: MinutesKind) => string;
   /** BCP 47 tag for the document's language. */
   language: string;
 }
@@ -53,18 +64,24 @@ const SV: ProtocolStrings = {
   place: 'Plats',
   mode: 'Form',
   modes: { onsite: 'på plats', online: 'digitalt', hybrid: 'hybrid (på plats och digitalt)' },
-  teamsLink: 'Teamslänk',
+  chair: 'Ordförande',
   secretary: 'Sekreterare',
   justerare: 'Justerare',
   attendance: 'Närvarande',
   apologies: 'Anmält förhinder',
-  unknownMunicipality: 'Kommun ej angiven',
+  othersPresent: 'Övriga närvarande',
+  absent: 'Frånvarande',
+  unknownMunicipality: 'Organisation ej angiven',
   online: 'digitalt',
   guest: 'gäst',
   substituteFor: (name) => `ersättare för ${name}`,
   arrivedAt: (time) => `anlände ${time}`,
+  leftAt: (time) => `gick ${time}`,
   items: 'Punkter',
   presenter: 'Föredragande',
+  presenters: 'Föredragande',
+  round: 'Runda',
+  question: 'Fråga',
   tabled: 'Bordlagd',
   decision: 'Beslut',
   action: 'Uppdrag',
@@ -72,11 +89,14 @@ const SV: ProtocolStrings = {
   nextMeeting: 'Nästa möte',
   justering: 'Justering',
   approvedAt: 'Justerat',
+  approval: 'Godkännande',
+  approvedBy: 'Godkänt av',
+  approvedOn: 'Godkänt',
   notApproved: 'ej justerat',
   version: 'Version',
   contentHash: 'Innehållshash (SHA-256)',
   page: { prefix: 'Sida ', separator: ' av ' },
-  subject: (version) => `Justerat protokoll, version ${version}`,
+  subject: (version, kind) => (kind === 'minnesanteckningar' ? `Godkända minnesanteckningar, version ${version}` : `Justerat protokoll, version ${version}`),
   language: 'sv-SE',
 };
 
@@ -87,18 +107,24 @@ const EN: ProtocolStrings = {
   place: 'Place',
   mode: 'Form',
   modes: { onsite: 'in person', online: 'online', hybrid: 'hybrid (in person and online)' },
-  teamsLink: 'Teams link',
+  chair: 'Chair',
   secretary: 'Secretary',
   justerare: 'Approvers',
   attendance: 'Present',
   apologies: 'Apologies',
-  unknownMunicipality: 'Municipality not given',
+  othersPresent: 'Also present',
+  absent: 'Absent',
+  unknownMunicipality: 'Organisation not given',
   online: 'online',
   guest: 'guest',
   substituteFor: (name) => `substitute for ${name}`,
   arrivedAt: (time) => `arrived ${time}`,
+  leftAt: (time) => `left ${time}`,
   items: 'Items',
   presenter: 'Presenter',
+  presenters: 'Presenters',
+  round: 'Round',
+  question: 'Question',
   tabled: 'Tabled',
   decision: 'Decision',
   action: 'Action',
@@ -106,11 +132,14 @@ const EN: ProtocolStrings = {
   nextMeeting: 'Next meeting',
   justering: 'Approval',
   approvedAt: 'Approved',
+  approval: 'Approval',
+  approvedBy: 'Approved by',
+  approvedOn: 'Approved',
   notApproved: 'not approved',
   version: 'Version',
   contentHash: 'Content hash (SHA-256)',
   page: { prefix: 'Page ', separator: ' of ' },
-  subject: (version) => `Approved minutes, version ${version}`,
+  subject: (version, kind) => (kind === 'minnesanteckningar' ? `Approved notes, version ${version}` : `Approved minutes, version ${version}`),
   language: 'en-GB',
 };
 

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../domain/canonical';
+import { blankItem } from '../domain/minutes-item';
 import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesItem, ApiPersonRef, Problem } from '../http/api-contract';
 
 /**
@@ -30,7 +31,7 @@ export function updateItem(c: ApiMinutesContent, itemId: string, patch: MinutesI
 }
 
 export function addItem(c: ApiMinutesContent, title: string): ApiMinutesContent {
-  return { ...c, items: [...c.items, { id: newId('item'), title, notes: '', decisions: [], actions: [], tabled: false }] };
+  return { ...c, items: [...c.items, blankItem(newId('item'), title)] };
 }
 
 export function removeItem(c: ApiMinutesContent, itemId: string): ApiMinutesContent {
@@ -58,7 +59,7 @@ export function updateAction(item: ApiMinutesItem, actionId: string, patch: Part
 }
 
 export function newAction(owner: ApiPersonRef): ApiActionItem {
-  return { id: newId('action'), text: '', owner };
+  return { id: newId('action'), text: '', owners: [owner] };
 }
 
 export function updateAttendee(c: ApiMinutesContent, id: string, patch: Partial<Omit<ApiMinutesAttendee, 'id'>>): ApiMinutesContent {
@@ -94,17 +95,17 @@ export function fieldKey(field: string, sent: ApiMinutesContent): string {
     parts[1] = sent.attendees[at(1)]?.id ?? parts[1];
   }
   // A person's name or id is shown at the person's picker.
-  return parts.join('.').replace(/^(secretary|justerare\.[^.]+|items\.[^.]+\.actions\.[^.]+\.owner)\.(name|memberId)$/, '$1');
+  return parts.join('.').replace(/^(secretary|justerare\.[^.]+|items\.[^.]+\.actions\.[^.]+\.owners\.[^.]+)\.(name|memberId)$/, '$1');
 }
 
 /** The field keys the editor shows a problem at, for `content` as it is on the page. */
 export function shownFields(c: ApiMinutesContent): Set<string> {
   const keys = ['secretary', 'justerare', 'justerare.0', 'justerare.1', 'attendees', 'items', 'nextMeetingNote'];
-  for (const a of c.attendees) keys.push(...['', '.name', '.municipality', '.substituteFor', '.arrivedAt'].map((f) => `attendees.${a.id}${f}`));
+  for (const a of c.attendees) keys.push(...['', '.name', '.organisation', '.role', '.status', '.substituteFor', '.arrivedAt', '.leftAt'].map((f) => `attendees.${a.id}${f}`));
   for (const item of c.items) {
     const f = `items.${item.id}`;
     keys.push(f, `${f}.title`, `${f}.notes`, ...item.decisions.map((_d, k) => `${f}.decisions.${k}`));
-    for (const a of item.actions) keys.push(...['', '.text', '.owner', '.due'].map((x) => `${f}.actions.${a.id}${x}`));
+    for (const a of item.actions) keys.push(...['', '.text', '.owners', ...a.owners.map((_, n) => `.owners.${n}`), '.due'].map((x) => `${f}.actions.${a.id}${x}`));
   }
   c.nextMeetings.forEach((_m, i) => keys.push(...['date', 'start', 'end', 'place'].map((x) => `nextMeetings.${i}.${x}`)));
   return new Set(keys);

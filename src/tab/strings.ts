@@ -1120,8 +1120,10 @@ export function meetingDay(m: SameDateMeeting & { date: string; networkId?: stri
 }
 
 /** "Måndag 4 februari 2030, 13:00–15:00, Falköping": a meeting's date, time and place in a line. */
-export function meetingLine(m: { date: string; start: string; end: string; place: string }, s: TabStrings): string {
-  return s.agenda.meeting(capitalise(longDate(m.date, s)), m.start, m.end, m.place);
+export function meetingLine(m: { date: string; start?: string; end?: string; place?: string }, s: TabStrings): string {
+  // Minutes may not know the time or the place: only what is known is shown.
+  if (!m.start) return [capitalise(longDate(m.date, s)), m.place].filter(Boolean).join(', ');
+  return s.agenda.meeting(capitalise(longDate(m.date, s)), m.start, m.end ?? '', m.place ?? '');
 }
 
 /** "13:05:09": the time of day in Sweden, where the networks meet. */

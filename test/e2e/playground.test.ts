@@ -176,7 +176,7 @@ describe('justering in the Agents Playground', () => {
         // Karin attended (a justerare must have).
         attendees: [{ id: karin.aadObjectId, name: karin.name, municipality: '', status: 'onsite', guest: false }],
         items: [
-          { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false },
+          { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []},
         ],
       };
       const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/minutes`, { method: 'PUT', headers: { ...asJohan, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ content: minutes }) });

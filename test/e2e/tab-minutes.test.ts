@@ -75,7 +75,7 @@ describe('the minutes in the tab', () => {
       ...draft.body.content,
       secretary: person(secretary),
       justerare: [person(justerare)],
-      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+      items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}],
     });
     const saved = await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
     expect(saved.status).toBe(200);
@@ -131,7 +131,7 @@ describe('the minutes in the tab', () => {
         notes: 'Föregående protokoll lades till handlingarna.',
         decisions: ['Vi beslutar att godkänna föregående protokoll.'],
         actions: [
-          { text: 'Skicka ut enkäten till skolorna', owner: { kind: 'member', memberId: owner.aadObjectId, name: owner.name }, due: '2030-03-01' },
+          { text: 'Skicka ut enkäten till skolorna', owners: [{ kind: 'member', memberId: owner.aadObjectId, name: owner.name }], due: '2030-03-01' },
           { text: 'Sammanställa svaren', due: '2021-01-15' },
         ],
       });
@@ -360,7 +360,7 @@ describe('the minutes in the tab', () => {
     const path_ = `/api/v1/meetings/${fresh}/minutes`;
     const draft = await rig.apiAs<MinutesResponse>(chair, 'GET', path_);
     const { secretary: _none, ...rest } = draft.body.content;
-    const content: ApiMinutesContent = { ...rest, items: [{ id: 'i-1', title: 'Omvärldsbevakning', notes: '', decisions: [], actions: [], tabled: false }] };
+    const content: ApiMinutesContent = { ...rest, items: [{ id: 'i-1', title: 'Omvärldsbevakning', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}] };
     expect((await rig.apiAs<MinutesResponse>(chair, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
     expect((await rig.apiAs<MinutesResponse>(chair, 'GET', path_)).body.content.secretary).toBeUndefined();
     const { page, tab } = await rig.open(chair, `/tab/channel?meeting=${encodeURIComponent(fresh)}&view=minutes`);
@@ -403,10 +403,14 @@ describe('the minutes in the tab', () => {
       items: [
         {
           id: 'i-1',
+          kind: 'item',
           title: 'Gemensam kompetensutveckling för studie- och yrkesvägledare i hela Skaraborg',
+          presenters: [{ kind: 'guest', name: 'Anna Berg', organisation: 'Skövde' }],
           notes: 'Diskuterades.',
+          questions: [],
+          responses: [],
           decisions: ['Vi beslutar att gå vidare med förslaget.'],
-          actions: [{ id: 'a-1', text: 'Ta fram ett underlag', owner: person(owner), due: '2030-12-01' }],
+          actions: [{ id: 'a-1', text: 'Ta fram ett underlag', owners: [person(owner), { kind: 'named', name: 'Extern samordnare' }], due: '2030-12-01' }],
           tabled: true,
         },
       ],
@@ -525,6 +529,47 @@ describe('the minutes in the tab', () => {
       expect(heading).toMatch(/action items/i);
     } finally {
       await mine.page.close();
+    }
+  });
+
+  test('the protocol model in the editor: role, absent, others present, leaving time, chair, headed sections, a round, presenters, more owners, and the markup help', async () => {
+    const { page, tab } = await rig.open(secretary, minutesTab());
+    try {
+      await tab.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+      await expectText(tab.locator('[data-minutes-kind]'), 'justerarna justerar');
+      await tab.getByLabel('Ordförande', { exact: true }).selectOption(chair.aadObjectId);
+      await tab.getByLabel('Punkterna', { exact: true }).selectOption('sections');
+      const row = tab.locator(`[data-attendee="${justerare.name}"]`);
+      await row.getByLabel('Roll eller titel').fill('Skolchef');
+      await row.getByLabel('Organisation').fill('Lund');
+      await row.getByLabel('Gick (TT:MM)').fill('14:30');
+      const other = tab.locator(`[data-attendee="${reader.name}"]`);
+      await other.getByLabel('Närvaro', { exact: true }).selectOption('absent');
+      const previous = item(tab, 'Föregående protokoll');
+      await expectText(previous, 'Tom rad: nytt stycke. ## Rubrik.');
+      await previous.getByLabel('Föredragande').fill(`${chair.name}, Camilla Stensson`);
+      await previous.getByLabel(/^Runda/).check();
+      await previous.getByLabel('Frågor, en per rad').fill('Hur mår du?\nVad tar du med dig?');
+      await previous.getByLabel(/^Vad som sades/).fill('Lund: Bra.\n\nSkövde: Trött men glad.');
+      await previous.getByLabel('Fler ansvariga').first().fill('presidiet, Camilla Stensson');
+      await expectText(saveState(tab), 'Sparat', 10000);
+      const saved = (await serverMinutes()).content;
+      expect(saved.chair).toMatchObject({ kind: 'member', memberId: chair.aadObjectId });
+      expect(saved.numbering).toBe('sections');
+      expect(saved.attendees.find((a) => a.name === justerare.name)).toMatchObject({ role: 'Skolchef', organisation: 'Lund', leftAt: '14:30' });
+      expect(saved.attendees.find((a) => a.name === reader.name)?.status).toBe('absent');
+      const prev = saved.items.find((i) => i.title === 'Föregående protokoll');
+      expect(prev).toMatchObject({
+        kind: 'round',
+        presenters: [{ kind: 'member', memberId: chair.aadObjectId }, { kind: 'guest', name: 'Camilla Stensson' }],
+        questions: ['Hur mår du?', 'Vad tar du med dig?'],
+        responses: [{ speaker: 'Lund', text: 'Bra.' }, { speaker: 'Skövde', text: 'Trött men glad.' }],
+      });
+      expect(prev?.actions[0]?.owners.slice(1)).toEqual([{ kind: 'role', role: 'presidium', name: 'presidiet' }, { kind: 'named', name: 'Camilla Stensson' }]);
+      // Headed sections: the item's heading has no number.
+      expect(await previous.getByRole('heading', { level: 3 }).innerText()).toBe('Föregående protokoll');
+    } finally {
+      await page.close();
     }
   });
 });

@@ -41,7 +41,7 @@ export function withJusterareAttending<T extends Pick<MinutesContent, 'attendees
     if (attendees.some((a) => a.id === j.memberId)) continue;
     const i = attendees.findIndex((a) => a.name === j.name && (a.status === 'onsite' || a.status === 'online'));
     if (i >= 0) attendees[i] = { ...attendees[i]!, id: j.memberId };
-    else attendees.push({ id: j.memberId, name: j.name, municipality: '', status: 'onsite', guest: false });
+    else attendees.push({ id: j.memberId, name: j.name, organisation: '', status: 'onsite', guest: false });
   }
   return { ...content, attendees };
 }
@@ -183,7 +183,7 @@ export class Journey {
       ...(draft.body.content as MinutesContent),
       secretary: person(secretary),
       justerare: justerare.map(person),
-      items: items ?? [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }],
+      items: items ?? [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}],
     });
     const saved = await this.api('PUT', `/meetings/${meetingId}/minutes`, secretary, { body: { content }, ifMatch: draft.etag });
     if (saved.status !== 200) throw new Error(`minutes not saved: ${saved.status} ${JSON.stringify(saved.body)}`);

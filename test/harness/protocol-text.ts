@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MinutesContent } from '../../src/domain/minutes';
+import { ownersText, type MinutesContent } from '../../src/domain/minutes';
+import { lineText, parseMarkup } from '../../src/domain/markup';
 
 /** Reading rendered protocols back the way a reader's tools do: poppler for the PDF, the DOCX's XML. */
 
@@ -52,16 +53,17 @@ export function docxParagraphs(docx: Uint8Array): { style?: string; text: string
 export function expectedTexts(content: MinutesContent): string[] {
   return [
     ...content.attendees.map((a) => a.name),
-    ...content.items.map((item, i) => `${i + 1}. ${item.title}`),
+    ...content.items.map((item, i) => (content.numbering === 'numbered' ? `${i + 1}. ${item.title}` : item.title)),
     ...content.items.flatMap((item) =>
-      item.notes
-        .split('\n')
-        .map((line) => line.replace(/^\s*[*-]\s+/, '').trim())
-        .filter((line) => line !== ''),
+      parseMarkup(item.notes).flatMap((b) => (b.kind === 'heading' ? [lineText(b.line)] : b.kind === 'paragraph' ? b.lines.map(lineText) : b.items.map(lineText))),
     ),
+    ...content.items.flatMap((item) => [...item.questions.map((q) => `Fråga: ${q}`), ...item.responses.map((r) => (r.speaker ? `${r.speaker}: ${r.text}` : r.text))]),
+    ...content.items.flatMap((item) => item.presenters.map((p) => p.name)),
+    ...(content.chair ? [`Ordförande: ${content.chair.name}`] : []),
+    ...(content.secretary ? [`Sekreterare: ${content.secretary.name}`] : []),
     ...content.items.flatMap((item) => item.decisions.map((d) => `Beslut: ${d}`)),
     ...content.items.flatMap((item) =>
-      item.actions.map((a) => `Uppdrag: ${a.text} — ${a.owner.name}${a.due ? `, senast ${a.due}` : ''}`),
+      item.actions.map((a) => `Uppdrag: ${a.text} — ${ownersText(a.owners)}${a.due ? `, senast ${a.due}` : ''}`),
     ),
     ...content.nextMeetings.flatMap((m) => [m.date.slice(0, 4), ...(m.place ? [m.place] : [])]),
     ...(content.nextMeetingNote ? [content.nextMeetingNote] : []),

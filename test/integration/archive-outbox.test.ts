@@ -5,7 +5,7 @@ import type { Logger, Store } from '../../src/app/ports';
 import { sha256Hex } from '../../src/archive/archive-naming';
 import { SharePointArchive } from '../../src/archive/sharepoint-archive';
 import type { Meeting } from '../../src/domain/meeting';
-import { approve, newVersion, type MinutesContent, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
+import { approve, newVersion, type MinutesContent, type StoredMinutesContent, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
 import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { shortCode } from '../../src/domain/archive-names';
@@ -70,12 +70,12 @@ const VERSIONS: Planned[] = [
 ];
 
 /** "Protokoll för IM-nätverket 2021-12-03 v1": a version's document name without the extension. */
-function keyOf(v: { number: number; content: MinutesContent }): string {
+function keyOf(v: { number: number; content: StoredMinutesContent }): string {
   return `Protokoll för ${v.content.networkName} ${v.content.meeting.date} v${v.number}`;
 }
 
 /** The network's folder carries a code from the tenant and the network id (see archiveNames). */
-function folderOf(v: { content: MinutesContent }): string {
+function folderOf(v: { content: StoredMinutesContent }): string {
   const networkId = `network-${v.content.networkName}`;
   return `Protokoll/${v.content.networkName} (${shortCode(TENANT, networkId)})/${v.content.meeting.date.slice(0, 4)}`;
 }
@@ -83,6 +83,10 @@ function folderOf(v: { content: MinutesContent }): string {
 function meetingFor(p: Planned): Meeting {
   return {
     ...p.content.meeting,
+    start: p.content.meeting.start ?? '',
+    end: p.content.meeting.end ?? '',
+    place: p.content.meeting.place ?? '',
+    mode: p.content.meeting.mode ?? 'onsite',
     id: p.meetingId,
     tenantId: TENANT,
     networkId: `network-${p.content.networkName}`,

@@ -70,7 +70,7 @@ describe('justering reminders', () => {
     const store = j.service.store;
     const tenantId = (await store.listNetworks())[0]!.tenantId;
     // Version 1 still waits for J2 when the secretary corrects it and sends version 2.
-    await j.sendMinutes(meetingId, SECRETARY, [J1, J2], [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget och rättat.', decisions: [], actions: [], tabled: false }]);
+    await j.sendMinutes(meetingId, SECRETARY, [J1, J2], [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget och rättat.', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}]);
     expect((await j.api('GET', `/meetings/${meetingId}/minutes/versions/1`, CHAIR)).body).toMatchObject({ state: 'superseded' });
     await store.scheduleJob({ tenantId, id: `justering-reminder/${meetingId}/1-late`, kind: 'justeringReminder', meetingId, version: 1, dueAt: '2030-02-19T07:00:00.000Z' });
     clock.set('2030-02-19T08:00:00Z');

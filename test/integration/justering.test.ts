@@ -105,7 +105,7 @@ describe('minutes and justering', () => {
 
   test('bad input is refused at its field in Swedish; a stale ETag gets 412 and nothing is lost', async () => {
     const bad = await content((c) => {
-      c.items[1]!.actions.push({ id: 'a-bad', text: 'Svara', owner: { kind: 'named', name: 'Camilla' }, due: '14 januari' });
+      c.items[1]!.actions.push({ id: 'a-bad', text: 'Svara', owners: [{ kind: 'named', name: 'Camilla' }], due: '14 januari' });
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'items.1.actions.0.due', detail: 'Punkt 2, datum: skriv datumet som ÅÅÅÅ-MM-DD.' })]);
@@ -173,14 +173,14 @@ describe('minutes and justering', () => {
       c.secretary = member(SECRETARY);
       c.justerare = [member(J1), member(J2)];
       // J2 checked in after the secretary took over the attendance: they add them by hand.
-      c.attendees.push({ id: member(J2).memberId, name: member(J2).name, municipality: '', status: 'online', guest: false });
+      c.attendees.push({ id: member(J2).memberId, name: member(J2).name, organisation: '', status: 'online', guest: false });
       c.items.splice(2, 0, {
         id: 'i-topic',
         title: 'Projekt Överlämning',
         notes: 'Camilla Stensson presenterar projektet.',
         decisions: ['Sittande möte säger ja till fråga 1 och stryker fråga 2.'],
-        actions: [{ id: 'a-1', text: 'Återkoppla kring formuleringar', owner: member(OUTSIDER), due: '2030-03-01' }],
-        tabled: false,
+        actions: [{ id: 'a-1', text: 'Återkoppla kring formuleringar', owners: [member(OUTSIDER)], due: '2030-03-01' }],
+        tabled: false, kind: 'item' as const, presenters: [], questions: [], responses: [],
       });
     });
     expect(saved.status).toBe(200);

@@ -1,5 +1,5 @@
 import { Journey, withJusterareAttending } from '../harness/journey';
-import type { MinutesContent } from '../../src/domain/minutes';
+import { currentContent, type MinutesContent } from '../../src/domain/minutes';
 
 /**
  * Issue 9, problem 2 (invalid content) and 8 (names with bidi overrides): every field that
@@ -52,12 +52,13 @@ describe('minutes content is validated on save and on send', () => {
   });
 
   test('valid content saves; content saved invalid before these rules can never be sent', async () => {
-    const ok = await save((c) => withJusterareAttending({ ...c, secretary: person(SECRETARY), justerare: [person(2)], items: [{ id: 'i-1', title: 'Punkt', notes: '', decisions: [], actions: [], tabled: false }] }));
+    const ok = await save((c) => withJusterareAttending({ ...c, secretary: person(SECRETARY), justerare: [person(2)], items: [{ id: 'i-1', title: 'Punkt', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []}] }));
     expect(ok.status).toBe(200);
     // A draft stored by the old rules: a date that does not exist.
     const found = await j.service.store.getMinutes(j.tenantId, meetingId);
     if (!found) throw new Error('no draft');
-    const content = { ...found.minutes.content, meeting: { ...found.minutes.content.meeting, date: '2025-02-30' } };
+    const stored = currentContent(found.minutes.content);
+    const content = { ...stored, meeting: { ...stored.meeting, date: '2025-02-30' } };
     const etag = await j.service.store.saveMinutes({ ...found.minutes, content }, found.etag);
     expect(etag).toBeDefined();
     const sent = await j.api('POST', `/meetings/${meetingId}/minutes/send`, SECRETARY, { ifMatch: etag ?? '' });

@@ -49,7 +49,7 @@ describe('a municipality correction after checking in', () => {
     const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
     expect(draft.status).toBe(200);
     const attendees = (draft.body.content as MinutesContent).attendees;
-    expect(attendees.find((a) => a.id === member.aadObjectId)?.municipality).toBe('Skövde');
+    expect(attendees.find((a) => a.id === member.aadObjectId)?.organisation).toBe('Skövde');
 
     const past = await j.service.store.listAttendance(TENANT, 'past-meeting');
     expect(past.find((r) => r.personId === member.aadObjectId)?.municipality).toBe('okänd');

@@ -1,7 +1,7 @@
 import { eligibleJusterare, justerareProblems } from '../../src/domain/justerare';
 import type { MinutesAttendee, MinutesContent } from '../../src/domain/minutes';
 
-const attendee = (id: string, status: MinutesAttendee['status']): MinutesAttendee => ({ id, name: id, municipality: 'Vara', status, guest: false });
+const attendee = (id: string, status: MinutesAttendee['status']): MinutesAttendee => ({ id, name: id, organisation: 'Vara', status, guest: false });
 const roles = (justerare: string[], secretary = 'sec'): Pick<MinutesContent, 'secretary' | 'justerare' | 'attendees'> => ({
   secretary: { kind: 'member', memberId: secretary, name: secretary },
   justerare: justerare.map((id) => ({ kind: 'member' as const, memberId: id, name: id })),

@@ -27,6 +27,7 @@ import {
 import { FIXTURE_PROTOCOLS, imNatverket20211203 } from '../fixtures/minutes';
 import { texts } from '../harness/journey';
 import { cardProblems } from '../harness/validate-card';
+import { blankItem } from '../../src/domain/minutes-item';
 
 const J1 = { memberId: 'j-1', name: 'Jonas Wåhlberg' };
 const J2 = { memberId: 'j-2', name: 'Frida Jolsgård' };
@@ -108,13 +109,13 @@ describe('justering rules', () => {
     const { secretary: _s, ...withoutSecretary } = empty;
     expect(sendProblems(withoutSecretary).map((p) => p.field)).toEqual(['secretary', 'justerare', 'items']);
     const bad = content();
-    bad.items[0]!.actions.push({ id: 'a', text: '', owner: { kind: 'named', name: '' }, due: '2030-13-01' });
+    bad.items[0]!.actions.push({ id: 'a', text: '', owners: [{ kind: 'named', name: '' }], due: '2030-13-01' });
     bad.justerare.push({ kind: 'member', ...J1 });
     expect(minutesProblems(bad).map((p) => `${p.field}:${p.code}`)).toEqual([
       'justerare:too_many',
       'justerare.2:duplicate',
       'items.0.actions.0.text:required',
-      'items.0.actions.0.owner.name:required',
+      'items.0.actions.0.owners.0.name:required',
       'items.0.actions.0.due:invalid_date',
     ]);
     expect(minutesProblemText({ field: 'items.0.actions.0.due', code: 'invalid_date' }, 'sv')).toBe('Punkt 1, datum: skriv datumet som ÅÅÅÅ-MM-DD.');
@@ -148,6 +149,28 @@ describe('justering cards', () => {
     expect(texts(cards[0])).toContain('Version 1, skickad av');
     expect(texts(cards[1])).toContain('Version 1, sent by');
     expect(texts(cards[5])).toContain('Version 1');
+  });
+
+  test('the approval card shows the protocol model: the chair, headed sections without numbers, a round, the markup with a clickable link; valid and within budget', () => {
+    const modelled = sent(
+      content({
+        numbering: 'sections',
+        chair: { kind: 'member', memberId: 'c-1', name: 'Anna Dahlson' },
+        meeting: { date: '2021-12-03' },
+        items: [
+          blankItem('r', 'Incheckning', { kind: 'round', questions: ['Hur mår du?'], responses: [{ speaker: 'Lund', text: 'Bra.' }] }),
+          blankItem('i', 'Projekt Överlämning', { notes: '## Frågor\n* En fråga\n1. Ett steg\n\nSe [rapporten](https://skaraborg.se/r) och <b>inget</b> annat.' }),
+        ],
+      }),
+    ).version;
+    const c = approvalRequestCard(meeting, modelled, opts, 'sv');
+    expect(cardProblems(c)).toEqual([]);
+    expect(cardBytes(c)).toBeLessThanOrEqual(JUSTERING_CARD_BUDGET_BYTES);
+    const text = texts(c);
+    for (const needle of ['Ordförande: ', 'Anna Dahlson', 'Incheckning', 'Fråga: ', 'Hur mår du?', 'Lund: Bra.', 'Frågor', '"text":"• "', 'En fråga', '"text":"1. "', 'Ett steg', 'rapporten', '<b>inget</b>']) expect(text).toContain(needle);
+    expect(text).not.toContain('1. Incheckning');
+    expect(text).toContain('"text":"Fredag 3 december 2021"');
+    expect(JSON.stringify(c)).toContain('"selectAction":{"type":"Action.OpenUrl","url":"https://skaraborg.se/r"}');
   });
 
   test('every card is valid Adaptive Cards 1.5, Swedish by default and English for en', () => {
@@ -217,8 +240,8 @@ describe('justering cards', () => {
       title: `Punkt nummer ${i + 1} om något viktigt`,
       notes: long,
       decisions: ['Beslut '.repeat(40), 'Ett till beslut'],
-      actions: Array.from({ length: 4 }, (_, k) => ({ id: `a-${i}-${k}`, text: 'Återkomma med svar '.repeat(10), owner: { kind: 'named' as const, name: 'Camilla' } })),
-      tabled: i % 7 === 0,
+      actions: Array.from({ length: 4 }, (_, k) => ({ id: `a-${i}-${k}`, text: 'Återkomma med svar '.repeat(10), owners: [{ kind: 'named' as const, name: 'Camilla' }] })),
+      tabled: i % 7 === 0, kind: 'item' as const, presenters: [], questions: [], responses: [],
     }));
     const big = sent(content({ items })).version;
     for (const c of [approvalRequestCard(meeting, big, opts, 'sv'), minutesCard(approve(approve(big, J1, NOW), J2, NOW), documents, opts, 'sv')]) {

@@ -3,14 +3,17 @@ import { fieldKey, moveItem, problemsByField, reapplyMinutes, sameContent } from
 
 /** The tab's minutes editor logic: merging my unsaved edits into a newer version, and problems at their fields. */
 const base: ApiMinutesContent = {
+  format: 2,
+  kind: 'protokoll',
+  numbering: 'numbered',
   networkName: 'IM-nätverket',
   meeting: { date: '2030-02-04', start: '13:00', end: '15:00', place: 'Falköping', mode: 'onsite' },
   justerare: [],
-  attendees: [{ id: 'p-1', name: 'Anna Dahlson', municipality: 'Skövde', status: 'onsite', guest: false }],
+  attendees: [{ id: 'p-1', name: 'Anna Dahlson', organisation: 'Skövde', status: 'onsite', guest: false }],
   items: [
-    { id: 'i-1', title: 'Föregående protokoll', notes: '', decisions: [], actions: [], tabled: false },
-    { id: 'i-2', title: 'Projekt Överlämning', notes: '', decisions: [], actions: [{ id: 'a-1', text: 'Svara', owner: { kind: 'named', name: 'Camilla' } }], tabled: false },
-    { id: 'i-3', title: 'Övriga frågor', notes: '', decisions: [], actions: [], tabled: false },
+    { id: 'i-1', title: 'Föregående protokoll', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []},
+    { id: 'i-2', title: 'Projekt Överlämning', notes: '', decisions: [], actions: [{ id: 'a-1', text: 'Svara', owners: [{ kind: 'named', name: 'Camilla' }] }], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []},
+    { id: 'i-3', title: 'Övriga frågor', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []},
   ],
   nextMeetings: [],
 };
@@ -21,7 +24,7 @@ describe('merging my unsaved edits into the newer version', () => {
     const mine = clone();
     mine.items[1]!.notes = 'Mina anteckningar';
     mine.items = mine.items.filter((i) => i.id !== 'i-3');
-    mine.items.push({ id: 'i-new', title: 'K-dag', notes: '', decisions: [], actions: [], tabled: false });
+    mine.items.push({ id: 'i-new', title: 'K-dag', notes: '', decisions: [], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []});
     mine.nextMeetingNote = 'Fredagar kl 13–15';
     const latest = clone();
     latest.items[0]!.notes = 'Deras anteckningar';

@@ -121,7 +121,7 @@ describe('Swedish collation', () => {
   });
 
   test("the documents' attendance: people within an organisation", () => {
-    const a = (name: string) => ({ name, municipality: 'Skövde' }) as Parameters<typeof groupByMunicipality>[0][number];
+    const a = (name: string) => ({ name, organisation: 'Skövde' }) as Parameters<typeof groupByMunicipality>[0][number];
     expect(groupByMunicipality([a('Östen'), a('Zakrisson'), a('Åsa'), a('Ärla'), a('Anna')])[0]?.attendees.map((x) => x.name)).toEqual([
       'Anna',
       'Zakrisson',
@@ -132,7 +132,7 @@ describe('Swedish collation', () => {
   });
 
   test("the documents' attendance groups", () => {
-    const a = (municipality: string) => ({ name: 'X', municipality }) as Parameters<typeof groupByMunicipality>[0][number];
+    const a = (municipality: string) => ({ name: 'X', organisation: municipality }) as Parameters<typeof groupByMunicipality>[0][number];
     expect(groupByMunicipality([a('Örebro'), a('Åre'), a('Ängelholm'), a('Zinkgruvan'), a('Skövde')]).map((g) => g.municipality)).toEqual([
       'Skövde',
       'Zinkgruvan',

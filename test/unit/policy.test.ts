@@ -48,7 +48,7 @@ const TARGET: Target = {
   meetingCreatorId: 'm-ordforande',
   secretaryId: 'm-secretary',
   justerareIds: ['m-justerare'],
-  actionOwnerId: 'm-member',
+  action: { id: 'a-1', text: 'Svara', owners: [{ kind: 'member', memberId: 'm-member', name: 'Medlem' }] },
 };
 
 // Columns: member, secretary (of these minutes), sekreterare (role), ordförande (created the
@@ -71,6 +71,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   proposeItem:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   decideProposal:     [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   planTerm:           [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
+  setMinutesKind:     [N,  N,  Y,   Y,   Y,   Y,  N,   N,  N,   N,  N],
   readMinutes:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   editMinutes:        [N,  Y,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   sendMinutes:        [N,  Y,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],

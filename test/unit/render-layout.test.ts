@@ -28,7 +28,7 @@ describe('notes as blocks', () => {
 });
 
 describe('attendance', () => {
-  const person = (name: string, municipality: string): MinutesAttendee => ({ id: name, name, municipality, status: 'onsite', guest: false });
+  const person = (name: string, organisation: string): MinutesAttendee => ({ id: name, name, organisation, status: 'onsite', guest: false });
 
   it('groups by municipality in Skaraborg order, then the kommunalförbund, others, and unknown last', () => {
     const groups = groupByMunicipality([

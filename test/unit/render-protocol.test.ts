@@ -1,5 +1,5 @@
 import AdmZip from 'adm-zip';
-import type { MinutesContent, MinutesVersion } from '../../src/domain/minutes';
+import { currentContent, type MinutesContent, type MinutesVersion } from '../../src/domain/minutes';
 import { docxParagraphs, expectedTexts, normalise, pdfStructure, pdfStructureText, poppler, readableText } from '../harness/protocol-text';
 import { PdfKitProtocolRenderer } from '../../src/render/protocol-renderer';
 import { FIXTURE_PROTOCOLS, approvedVersion, imNatverket20211203 } from '../fixtures/minutes';
@@ -41,7 +41,7 @@ const cases: Case[] = FIXTURE_PROTOCOLS.map((f) => {
 });
 
 describe.each(cases)('the protocol of $source', ({ version, dates, approvals }) => {
-  const content = version.content;
+  const content = currentContent(version.content);
   const title = `Protokoll för ${content.networkName} ${content.meeting.date}`;
   let pdf: Uint8Array;
   let docx: Uint8Array;
@@ -171,10 +171,10 @@ describe('attendance details and English', () => {
     ...imNatverket20211203,
     meeting: { ...imNatverket20211203.meeting, mode: 'hybrid', place: 'Stadshuset, Skövde', teamsLink: 'https://teams.microsoft.com/l/meetup-join/abc' },
     attendees: [
-      { id: 'a1', name: 'Renée Sjöström', municipality: 'Skövde', status: 'onsite', guest: false, arrivedAt: '13:20' },
-      { id: 'a2', name: 'Åke Öberg', municipality: 'Götene', status: 'online', guest: false, substituteFor: 'Ärla Ek' },
-      { id: 'a3', name: 'Élise Ågren', municipality: 'Skaraborgs kommunalförbund', status: 'onsite', guest: true },
-      { id: 'a4', name: 'Örjan Ängel', municipality: 'Essunga', status: 'apologies', guest: false },
+      { id: 'a1', name: 'Renée Sjöström', organisation: 'Skövde', status: 'onsite', guest: false, arrivedAt: '13:20' },
+      { id: 'a2', name: 'Åke Öberg', organisation: 'Götene', status: 'online', guest: false, substituteFor: 'Ärla Ek' },
+      { id: 'a3', name: 'Élise Ågren', organisation: 'Skaraborgs kommunalförbund', status: 'onsite', guest: true },
+      { id: 'a4', name: 'Örjan Ängel', organisation: 'Essunga', status: 'apologies', guest: false },
     ],
   };
   const version = approvedVersion(content, '2021-12-07T09:12:00.000Z');
@@ -186,14 +186,18 @@ describe('attendance details and English', () => {
     return [pdfText, docText];
   }
 
-  it('groups by municipality with online, guest, substitute, late arrival and apologies (Swedish)', async () => {
+  it('groups members by organisation with online, substitute and late arrival; others present and apologies apart; no Teams link (Swedish)', async () => {
     const expected = [
       'Form: hybrid (på plats och digitalt)',
-      'Teamslänk: https://teams.microsoft.com/l/meetup-join/abc',
-      'Närvarande Götene: Åke Öberg (digitalt, ersättare för Ärla Ek) Skövde: Renée Sjöström (anlände 13:20) Skaraborgs kommunalförbund: Élise Ågren (gäst)',
+      'Närvarande Götene: Åke Öberg (digitalt, ersättare för Ärla Ek) Skövde: Renée Sjöström (anlände 13:20) Övriga närvarande Skaraborgs kommunalförbund: Élise Ågren',
       'Anmält förhinder Essunga: Örjan Ängel',
     ];
-    for (const text of await bothTexts('sv')) for (const needle of expected) expect(text).toContain(needle);
+    for (const text of await bothTexts('sv')) {
+      for (const needle of expected) expect(text).toContain(needle);
+      // The join link is no record of the meeting: it is never printed in the archived document.
+      expect(text).not.toContain('teams.microsoft.com');
+      expect(text).not.toContain('Teamslänk');
+    }
   });
 
   it("labels the document in English for locale 'en'", async () => {
@@ -217,7 +221,7 @@ describe('attendance details and English', () => {
     expect(poppler('pdftotext', pdf, ['-layout'])).toContain('Page 1 of');
     expect(poppler('pdfinfo', pdf)).toMatch(/^Tagged:\s+yes$/m);
     expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (en-GB)');
-    expect(pdfStructure(pdf).filter((e) => e.type === 'H2').map((e) => e.text)).toEqual(['Present', 'Apologies', 'Items', 'Next meeting', 'Approval']);
+    expect(pdfStructure(pdf).filter((e) => e.type === 'H2').map((e) => e.text)).toEqual(['Present', 'Also present', 'Apologies', 'Items', 'Next meeting', 'Approval']);
     expect(poppler('pdfinfo', pdf)).toMatch(/^Subject:\s+Approved minutes, version 1$/m);
   });
 });

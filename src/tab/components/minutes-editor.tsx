@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, inputClassNames, makeStyles, Select, selectClassNames, Subtitle1, Subtitle2, Textarea, textareaClassNames, tokens, Body1 } from '@fluentui/react-components';
-import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, ApiStatus, NetworkMember } from '../../http/api-contract';
+import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, NetworkMember } from '../../http/api-contract';
 import {
   addItem,
   moveItem,
@@ -13,12 +13,13 @@ import {
   type MinutesItemPatch,
 } from '../minutes-draft';
 import { eligibleJusterare } from '../../domain/justerare';
-import { ATTENDANCE_STATUSES } from '../../domain/attendance';
+import { ITEM_NUMBERINGS, MINUTES_ATTENDANCE, type ActionOwner, type ItemNumbering, type MinutesAttendanceStatus } from '../../domain/minutes-model';
+import { protocolModelStrings, type ProtocolModelStrings } from '../protocol-strings';
 import { MINUTES_LIMITS } from '../../domain/minutes-limits';
 import type { TabStrings } from '../strings';
 import { useSharedStyles } from './styles';
 
-const STATUSES: readonly ApiStatus[] = ATTENDANCE_STATUSES;
+const STATUSES: readonly MinutesAttendanceStatus[] = MINUTES_ATTENDANCE;
 
 /** The server's limits, so the tab stops typing where the server would refuse. */
 const MAX = MINUTES_LIMITS;
@@ -107,6 +108,31 @@ function withNamed(members: readonly NetworkMember[], refs: readonly (ApiPersonR
   return options;
 }
 
+/** A person of the minutes (the chair, the secretary): a member, none, or the person named in text the minutes already hold. */
+function PersonSelect(props: { s: TabStrings; label: string; field: string; value: ApiPersonRef | undefined; options: { id: string; label: string }[]; error: string | undefined; onChange: (memberId: string) => void }): ReactNode {
+  const { value, options } = props;
+  const current = value?.kind === 'member' ? value.memberId : value ? 'named' : '';
+  return (
+    <Field label={props.label} validationMessage={props.error} data-field={props.field}>
+      <Select
+        value={current}
+        onChange={(_e, d) => {
+          if (d.value === 'named') return;
+          props.onChange(d.value);
+        }}
+      >
+        <option value="">{props.s.minutes.roles.none}</option>
+        {value?.kind === 'named' && <option value="named">{value.name}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function RolesSection(props: EditorProps): ReactNode {
   const { s, content, onChange, members, errorAt } = props;
   const m = s.minutes;
@@ -114,7 +140,6 @@ function RolesSection(props: EditorProps): ReactNode {
   const options = withNamed(members, [content.secretary, ...content.justerare]);
   // Justerare are chosen among those who attended, never the secretary (the server's rule).
   const eligible = new Set(eligibleJusterare(options, content).map((o) => o.id));
-  const secretaryValue = content.secretary?.kind === 'member' ? content.secretary.memberId : content.secretary ? 'named' : '';
   const setJusterare = (index: number, id: string): void => {
     const chosen = content.justerare.map((j) => j.memberId);
     if (id) chosen[index] = id;
@@ -126,32 +151,27 @@ function RolesSection(props: EditorProps): ReactNode {
     });
     onChange({ ...content, justerare: refs });
   };
+  const p = protocolModelStrings(s.lang);
   return (
     <section className={styles.section} aria-labelledby="minutes-roles" data-minutes-roles>
       <Subtitle1 as="h2" id="minutes-roles" className={styles.h2}>
-        {m.roles.title}
+        {p.kind[content.kind]} · {m.roles.title}
       </Subtitle1>
+      <Body1 as="p" className={styles.p} data-minutes-kind={content.kind}>
+        {p.kindHint[content.kind]}
+      </Body1>
       <div className={styles.row}>
-        <Field label={m.roles.secretary} validationMessage={errorAt('secretary')} data-field="secretary">
-          <Select
-            value={secretaryValue}
-            onChange={(_e, d) => {
-              if (d.value === 'named') return;
-              const { secretary: _old, ...rest } = content;
-              const ref = memberRef(members, d.value);
-              onChange(ref ? { ...rest, secretary: ref } : rest);
-            }}
-          >
-            <option value="">{m.roles.none}</option>
-            {content.secretary?.kind === 'named' && <option value="named">{content.secretary.name}</option>}
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {[0, 1].map((index) => {
+        <PersonSelect s={s} label={p.chair} field="chair" value={content.chair} options={withNamed(members, [content.chair])} error={errorAt('chair')} onChange={(id) => {
+          const ref = memberRef(members, id) ?? (content.chair?.kind === 'member' && content.chair.memberId === id ? content.chair : undefined);
+          const { chair: _old, ...rest } = content;
+          onChange(ref ? { ...rest, chair: ref } : rest);
+        }} />
+        <PersonSelect s={s} label={m.roles.secretary} field="secretary" value={content.secretary} options={options} error={errorAt('secretary')} onChange={(id) => {
+          const ref = memberRef(members, id);
+          const { secretary: _old, ...rest } = content;
+          onChange(ref ? { ...rest, secretary: ref } : rest);
+        }} />
+        {content.kind === 'protokoll' && [0, 1].map((index) => {
           const current = content.justerare[index]?.memberId ?? '';
           const other = content.justerare[1 - index]?.memberId;
           // The second is offered once the first is chosen; each offers everyone but the other.
@@ -171,6 +191,15 @@ function RolesSection(props: EditorProps): ReactNode {
             </Field>
           );
         })}
+        <Field label={p.numbering}>
+          <Select value={content.numbering} onChange={(_e, d) => onChange({ ...content, numbering: d.value as ItemNumbering })} data-numbering>
+            {ITEM_NUMBERINGS.map((x) => (
+              <option key={x} value={x}>
+                {p.numberings[x]}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </div>
     </section>
   );
@@ -180,6 +209,7 @@ function AttendanceSection(props: EditorProps): ReactNode {
   const { s, content, onChange, errorAt } = props;
   const m = s.minutes;
   const at = m.attendance;
+  const p = protocolModelStrings(s.lang);
   const styles = useStyles();
   const shared = useSharedStyles();
   const [name, setName] = useState('');
@@ -189,7 +219,7 @@ function AttendanceSection(props: EditorProps): ReactNode {
     e.preventDefault();
     setTried(true);
     if (!name.trim()) return;
-    onChange({ ...content, attendees: [...content.attendees, { id: newId('person'), name: name.trim(), municipality: municipality.trim(), status: 'onsite', guest: false }] });
+    onChange({ ...content, attendees: [...content.attendees, { id: newId('person'), name: name.trim(), organisation: municipality.trim(), status: 'onsite', guest: false }] });
     setName('');
     setMunicipality('');
     setTried(false);
@@ -215,14 +245,17 @@ function AttendanceSection(props: EditorProps): ReactNode {
                 <Field label={at.name} validationMessage={errorAt(`${key}.name`) ?? errorAt(key)} className={styles.wide}>
                   <Input value={a.name} maxLength={MAX.name} onChange={(_e, d) => set({ name: d.value })} />
                 </Field>
-                <Field label={at.municipality} validationMessage={errorAt(`${key}.municipality`)}>
-                  <Input value={a.municipality} maxLength={MAX.name} onChange={(_e, d) => set({ municipality: d.value })} />
+                <Field label={p.organisation} validationMessage={errorAt(`${key}.organisation`)}>
+                  <Input value={a.organisation} maxLength={MAX.name} onChange={(_e, d) => set({ organisation: d.value })} />
                 </Field>
-                <Field label={at.status}>
-                  <Select value={a.status} onChange={(_e, d) => set({ status: d.value as ApiStatus })}>
+                <Field label={p.role} validationMessage={errorAt(`${key}.role`)}>
+                  <Input value={a.role ?? ''} maxLength={MAX.name} onChange={(_e, d) => set({ role: d.value })} data-attendee-role />
+                </Field>
+                <Field label={at.status} validationMessage={errorAt(`${key}.status`)}>
+                  <Select value={a.status} onChange={(_e, d) => set({ status: d.value as MinutesAttendanceStatus })}>
                     {STATUSES.map((x) => (
                       <option key={x} value={x}>
-                        {s.status[x]}
+                        {p.status[x]}
                       </option>
                     ))}
                   </Select>
@@ -233,6 +266,10 @@ function AttendanceSection(props: EditorProps): ReactNode {
                 <Field label={at.arrivedAt} validationMessage={errorAt(`${key}.arrivedAt`)} className={styles.narrow}>
                   <Input value={a.arrivedAt ?? ''} maxLength={5} inputMode="numeric" onChange={(_e, d) => set({ arrivedAt: d.value })} />
                 </Field>
+                <Field label={p.leftAt} validationMessage={errorAt(`${key}.leftAt`)} className={styles.narrow}>
+                  <Input value={a.leftAt ?? ''} maxLength={5} inputMode="numeric" onChange={(_e, d) => set({ leftAt: d.value })} />
+                </Field>
+                <Checkbox label={p.othersPresent} checked={a.guest} onChange={(_e, d) => set({ guest: d.checked === true })} />
                 <Button onClick={() => onChange({ ...content, attendees: content.attendees.filter((x) => x.id !== a.id) })}>
                   {at.remove}
                   <span className={shared.visuallyHidden}>: {a.name}</span>
@@ -295,6 +332,7 @@ function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; 
   const shared = useSharedStyles();
   const key = `items.${item.id}`;
   const patch = (p: MinutesItemPatch): void => onChange(updateItem(content, item.id, p));
+  const pm = protocolModelStrings(s.lang);
   const headingId = `item-${item.id}`;
   const [decision, setDecision] = useState('');
   const move = (delta: -1 | 1): void => {
@@ -311,13 +349,31 @@ function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; 
   return (
     <li className={shared.card} aria-labelledby={headingId} data-minutes-item={item.title} data-item-id={item.id}>
       <Subtitle2 as="h3" id={headingId} className={styles.h3}>
-        {index + 1}. {item.title}
+        {content.numbering === 'numbered' ? `${index + 1}. ` : ''}
+        {item.title}
       </Subtitle2>
       <ProblemAt text={errorAt(key)} />
       <Field label={m.itemTitle} required validationMessage={errorAt(`${key}.title`)}>
         <Input value={item.title} maxLength={MAX.title} data-item-title onChange={(_e, d) => patch({ title: d.value })} />
       </Field>
-      <Field label={m.notes} validationMessage={errorAt(`${key}.notes`)}>
+      <Field label={pm.presenters} hint={pm.presentersHint} validationMessage={errorAt(`${key}.presenters`)}>
+        <Input value={item.presenters.map((x) => x.name).join(', ')} onChange={(_e, d) => patch({ presenters: presentersFrom(d.value, props.members, item.presenters) })} data-item-presenters />
+      </Field>
+      <Checkbox label={pm.round} checked={item.kind === 'round'} onChange={(_e, d) => patch({ kind: d.checked === true ? 'round' : 'item' })} data-item-round />
+      {item.kind === 'round' && (
+        <>
+          <LinesField label={pm.questions} error={errorAt(`${key}.questions`)} rows={2} initial={item.questions.join('\n')} onLines={(text) => patch({ questions: linesOf(text) })} data="questions" />
+          <LinesField
+            label={pm.responses}
+            error={errorAt(`${key}.responses`)}
+            rows={4}
+            initial={item.responses.map((r) => (r.speaker ? `${r.speaker}: ${r.text}` : r.text)).join('\n')}
+            onLines={(text) => patch({ responses: responsesOf(text) })}
+            data="responses"
+          />
+        </>
+      )}
+      <Field label={m.notes} hint={pm.markupHelp} validationMessage={errorAt(`${key}.notes`)}>
         <Textarea value={item.notes} maxLength={MAX.notes} resize="vertical" rows={4} onChange={(_e, d) => patch({ notes: d.value })} data-item-notes />
       </Field>
       <div className={styles.sub} role="group" aria-label={`${m.decisions}: ${item.title}`}>
@@ -410,6 +466,9 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
   const styles = useStyles();
   const shared = useSharedStyles();
   const key = `${props.itemKey}.actions.${action.id}`;
+  const p = protocolModelStrings(s.lang);
+  const [head, ...rest] = action.owners;
+  const first: ApiPersonRef = head && (head.kind === 'member' || head.kind === 'named') ? head : { kind: 'named', name: head?.name ?? '' };
   return (
     <div className={styles.row} role="group" aria-label={`${m.actionText}: ${action.text}`} data-action={action.text}>
       <Field label={m.actionText} required validationMessage={errorAt(`${key}.text`) ?? errorAt(key)} className={styles.wide}>
@@ -418,19 +477,22 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
       <OwnerPicker
         s={s}
         members={members}
-        value={ownerValue(action.owner)}
-        current={action.owner}
-        error={errorAt(`${key}.owner`)}
+        value={ownerValue(first)}
+        current={first}
+        error={errorAt(`${key}.owners.0`) ?? errorAt(`${key}.owners`)}
         onChange={(v) => {
-          const owner = ownerFrom(members, v, action.owner.kind === 'named' ? action.owner.name : '', action.owner);
-          if (owner) props.onPatch({ owner });
+          const owner = ownerFrom(members, v, first.kind === 'named' ? first.name : '', first);
+          if (owner) props.onPatch({ owners: [owner, ...rest] });
         }}
       />
-      {action.owner.kind === 'named' && (
+      {first.kind === 'named' && (
         <Field label={m.ownerName} required>
-          <Input value={action.owner.name} maxLength={MAX.name} onChange={(_e, d) => props.onPatch({ owner: { kind: 'named', name: d.value } })} />
+          <Input value={first.name} maxLength={MAX.name} onChange={(_e, d) => props.onPatch({ owners: [{ kind: 'named', name: d.value }, ...rest] })} />
         </Field>
       )}
+      <Field label={p.owners} hint={p.presentersHint} className={styles.wide}>
+        <Input value={rest.map((o) => o.name).join(', ')} onChange={(_e, d) => props.onPatch({ owners: [head ?? first, ...ownersFrom(d.value, members, rest, p)] })} data-action-owners />
+      </Field>
       <Field label={m.due} validationMessage={errorAt(`${key}.due`)} data-field={`${key}.due`}>
         <Input type="date" value={action.due ?? ''} onChange={(_e, d) => props.onPatch({ due: d.value })} />
       </Field>
@@ -547,5 +609,69 @@ function NextMeetingSection(props: EditorProps): ReactNode {
         />
       </Field>
     </section>
+  );
+}
+
+/** Lines of a text field, each trimmed, the empty ones left out (while typing, the last may be empty). */
+function linesOf(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/** A round's answers typed one a line, "Name: what they said"; a line without a name is the answer alone. */
+function responsesOf(text: string): ApiMinutesItem['responses'] {
+  return linesOf(text).map((line) => {
+    const at = line.indexOf(': ');
+    return at > 0 && at <= 60 ? { speaker: line.slice(0, at).trim(), text: line.slice(at + 2).trim() } : { speaker: '', text: line };
+  });
+}
+
+/** Names typed with commas: a member by their name, a presenter the item had, else a guest named in text. */
+function presentersFrom(text: string, members: readonly NetworkMember[], before: ApiMinutesItem['presenters']): ApiMinutesItem['presenters'] {
+  return text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '')
+    .map((name) => {
+      const known = before.find((x) => x.name === name);
+      if (known) return known;
+      const member = members.find((x) => x.name === name);
+      return member ? { kind: 'member' as const, memberId: member.id, name } : { kind: 'guest' as const, name };
+    });
+}
+
+/** More owners typed with commas: the presidium by its name, a group or a member the item had, a member by name, else a named person. */
+function ownersFrom(text: string, members: readonly NetworkMember[], before: readonly ActionOwner[], p: ProtocolModelStrings): ActionOwner[] {
+  return text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '')
+    .map((name): ActionOwner => {
+      const known = before.find((x) => x.name === name);
+      if (known) return known;
+      if (name.toLowerCase() === p.ownerRoles.presidium.toLowerCase() || name.toLowerCase() === 'presidiet') return { kind: 'role', role: 'presidium', name };
+      const member = members.find((x) => x.name === name);
+      return member ? { kind: 'member', memberId: member.id, name } : { kind: 'named', name };
+    });
+}
+
+/**
+ * A field of lines (a round's questions, its answers): the text stays as typed, blank lines
+ * included, while each change saves the lines it holds.
+ */
+function LinesField(props: { label: string; error: string | undefined; rows: number; initial: string; onLines: (text: string) => void; data: string }): ReactNode {
+  const [text, setText] = useState(props.initial);
+  return (
+    <Field label={props.label} validationMessage={props.error}>
+      <Textarea
+        value={text}
+        resize="vertical"
+        rows={props.rows}
+        data-item-lines={props.data}
+        onChange={(_e, d) => {
+          setText(d.value);
+          props.onLines(d.value);
+        }}
+      />
+    </Field>
   );
 }

@@ -3,6 +3,9 @@ import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text,
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
 import { DocumentLink } from './document-link';
+import { ownersText } from '../../domain/action-owners';
+import { protocolModelStrings } from '../protocol-strings';
+import { MarkupView } from './markup-view';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -53,6 +56,7 @@ function person(p: ApiPersonRef | undefined): string {
 export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; headingLevel?: 2 | 3; idPrefix: string }): ReactNode {
   const { s, content, idPrefix } = props;
   const m = s.minutes;
+  const p = protocolModelStrings(s.lang);
   const styles = useStyles();
   const shared = useSharedStyles();
   const h = props.headingLevel === 3 ? 'h3' : 'h2';
@@ -60,7 +64,9 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
   return (
     <div className={styles.section} data-minutes-read={idPrefix}>
       <Body1 as="p" className={styles.p}>
-        {m.roles.secretary}: {person(content.secretary)} · {m.roles.justerare(1)}: {content.justerare.map((j) => j.name).join(', ') || '–'}
+        {content.chair ? `${p.chair}: ${content.chair.name} · ` : ''}
+        {m.roles.secretary}: {person(content.secretary)}
+        {content.kind === 'protokoll' ? ` · ${m.roles.justerare(1)}: ${content.justerare.map((j) => j.name).join(', ') || '–'}` : ''}
       </Body1>
       <Subtitle1 as={h} id={`${idPrefix}-attendance`} className={styles.h2}>
         {m.attendance.title}
@@ -72,10 +78,11 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
           {content.attendees.map((a) => (
             <li key={a.id}>
               {[
-                `${a.name}${a.municipality ? `, ${a.municipality}` : ''}${a.guest ? ` (${m.attendance.guest})` : ''}`,
-                s.status[a.status],
+                `${a.name}${a.role ? `, ${a.role}` : ''}${a.organisation ? `, ${a.organisation}` : ''}${a.guest ? ` (${m.attendance.guest})` : ''}`,
+                p.status[a.status],
                 a.substituteFor ? m.attendance.substitute(a.substituteFor) : '',
                 a.arrivedAt ? m.attendance.arrived(a.arrivedAt) : '',
+                a.leftAt ? p.left(a.leftAt) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -91,7 +98,8 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
           <li key={item.id} className={shared.card} data-read-item={item.title}>
             <div className={styles.head}>
               <Subtitle2 as={sub} className={styles.h3}>
-                {n + 1}. {item.title}
+                {content.numbering === 'numbered' ? `${n + 1}. ` : ''}
+                {item.title}
               </Subtitle2>
               {item.tabled && (
                 <Badge appearance="tint" color="warning">
@@ -99,11 +107,27 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
                 </Badge>
               )}
             </div>
-            {item.notes && (
+            {item.presenters.length > 0 && (
               <Body1 as="p" className={styles.p}>
-                {item.notes}
+                {p.presenters}: {item.presenters.map((x) => x.name).join(', ')}
               </Body1>
             )}
+            {item.questions.map((q, k) => (
+              <Body1 as="p" key={`q${k}`} className={styles.p}>
+                <Text weight="semibold">{q}</Text>
+              </Body1>
+            ))}
+            {item.responses.length > 0 && (
+              <ul className={styles.list}>
+                {item.responses.map((r, k) => (
+                  <li key={k}>
+                    {r.speaker ? <Text weight="semibold">{r.speaker}: </Text> : null}
+                    {r.text}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <MarkupView source={item.notes} className={styles.p} heading={sub === 'h3' ? 'h4' : 'h5'} />
             {item.decisions.length > 0 && (
               <>
                 <Text weight="semibold">{m.items.decisions}</Text>
@@ -120,7 +144,7 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
                 <ul className={styles.list}>
                   {item.actions.map((a) => (
                     <li key={a.id}>
-                      {a.text} – {a.owner.name}
+                      {a.text} – {ownersText(a.owners)}
                       {a.due ? `, ${m.items.dueText(shortDate(a.due, s))}` : ''}
                     </li>
                   ))}
