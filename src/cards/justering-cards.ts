@@ -2,7 +2,7 @@ import { summarizeAttendance } from '../domain/attendance';
 import type { JusterareProblem } from '../domain/justerare';
 import { isHttpsUrl, type Locale, type Meeting, type SameDateMeeting } from '../domain/meeting';
 import { parseMarkup, type MarkupLine } from '../domain/markup';
-import type { MinutesMeeting } from '../domain/minutes-model';
+import type { MinutesKind, MinutesMeeting } from '../domain/minutes-model';
 import {
   MINUTES_LIMITS,
   currentContent,
@@ -174,8 +174,95 @@ const en: JusteringStrings = {
   nextMeetings: 'Next meeting',
 };
 
-export function justeringStrings(locale: Locale): JusteringStrings {
+/** Minnesanteckningar are approved (godkänns) by the secretary or the chair, not justerade. */
+type KindWords = Pick<
+  JusteringStrings,
+  | 'toApprove' | 'reminder' | 'approve' | 'approveConfirm' | 'approveConfirmButton' | 'openTab' | 'youApproved' | 'waitingFor' | 'approvedBy' | 'refused'
+  | 'newVersionBelow' | 'statusWaiting' | 'statusChange' | 'statusArchiving' | 'statusArchived' | 'overdue' | 'justerareLeft' | 'justerareLeftHint' | 'overdueStatus'
+>;
+
+const svNotes: KindWords = {
+  toApprove: 'Minnesanteckningar att godkänna',
+  reminder: 'Påminnelse: minnesanteckningar att godkänna',
+  approve: 'Godkänn',
+  approveConfirm: 'Godkännandet kan inte ångras. Godkänn minnesanteckningarna?',
+  approveConfirmButton: 'Ja, godkänn',
+  openTab: 'Hela minnesanteckningarna i fliken',
+  youApproved: (t) => `Du har godkänt ${t}.`,
+  waitingFor: (n) => `Väntar på godkännande av ${n}.`,
+  approvedBy: (n, at) => `Godkända av ${n} ${at}.`,
+  refused: {
+    not_justerare: 'Du godkänner inte de här minnesanteckningarna. Inget har ändrats.',
+    edited_since_sent: 'Minnesanteckningarna har ändrats sedan de skickades för godkännande, så den här versionen kan inte godkännas. Den nya versionen skickas till dig.',
+    superseded: 'En nyare version av minnesanteckningarna har skickats för godkännande. Den här versionen kan inte längre godkännas.',
+    already_approved: 'Minnesanteckningarna är redan godkända.',
+    changes_requested: 'En ändring är begärd i den här versionen. Sekreteraren skickar en ny version.',
+  },
+  newVersionBelow: 'Så här lyder minnesanteckningarna nu:',
+  statusWaiting: (n, since) => `Väntar på godkännande av ${n} sedan ${since}.`,
+  statusChange: (n) => `${n} har begärt en ändring. Sekreteraren reviderar minnesanteckningarna.`,
+  statusArchiving: 'Minnesanteckningarna arkiveras i SharePoint.',
+  statusArchived: 'Minnesanteckningarna är arkiverade, och de godkända minnesanteckningarna är publicerade här i kanalen.',
+  overdue: (t) => `${t} är inte godkända, 14 dagar efter mötet.`,
+  justerareLeft: (n, t) => `${n} har lämnat nätverkets team och kan inte längre godkänna ${t}.`,
+  justerareLeftHint: 'Välj vem som ska godkänna i fliken och skicka minnesanteckningarna igen.',
+  overdueStatus: {
+    draft: 'Minnesanteckningarna har inte skickats för godkännande.',
+    edited_after_send: 'Minnesanteckningarna har ändrats efter att de skickades och behöver skickas igen.',
+    pending: 'Minnesanteckningarna väntar på godkännande.',
+    changes_requested: 'En ändring är begärd och minnesanteckningarna behöver skickas igen.',
+    approved: 'Minnesanteckningarna är godkända.',
+    edited_after_approval: 'En rättelse väntar på att skickas för godkännande.',
+  },
+};
+
+const enNotes: KindWords = {
+  toApprove: 'Meeting notes to approve',
+  reminder: 'Reminder: meeting notes to approve',
+  approve: 'Approve',
+  approveConfirm: 'Approval cannot be undone. Approve the meeting notes?',
+  approveConfirmButton: 'Yes, approve',
+  openTab: 'The full meeting notes in the tab',
+  youApproved: (t) => `You approved the ${t}.`,
+  waitingFor: (n) => `Waiting for approval by ${n}.`,
+  approvedBy: (n, at) => `Approved by ${n} ${at}.`,
+  refused: {
+    not_justerare: 'You do not approve these meeting notes. Nothing was changed.',
+    edited_since_sent: 'The meeting notes were edited after they were sent for approval, so this version cannot be approved. The new version will be sent to you.',
+    superseded: 'A newer version of the meeting notes has been sent for approval. This version can no longer be approved.',
+    already_approved: 'The meeting notes are already approved.',
+    changes_requested: 'A change has been requested in this version. The secretary will send a new version.',
+  },
+  newVersionBelow: 'The meeting notes now read:',
+  statusWaiting: (n, since) => `Waiting for approval by ${n} since ${since}.`,
+  statusChange: (n) => `${n} requested a change. The secretary is revising the meeting notes.`,
+  statusArchiving: 'The meeting notes are being archived in SharePoint.',
+  statusArchived: 'The meeting notes are archived, and the approved notes are posted here in the channel.',
+  overdue: (t) => `The ${t} are not approved, 14 days after the meeting.`,
+  justerareLeft: (n, t) => `${n} has left the network's team and can no longer approve the ${t}.`,
+  justerareLeftHint: 'Choose who approves in the tab and send the meeting notes again.',
+  overdueStatus: {
+    draft: 'The meeting notes have not been sent for approval.',
+    edited_after_send: 'The meeting notes were edited after sending and need to be sent again.',
+    pending: 'The meeting notes are waiting for approval.',
+    changes_requested: 'A change was requested; the meeting notes need to be sent again.',
+    approved: 'The meeting notes are approved.',
+    edited_after_approval: 'A correction is waiting to be sent for approval.',
+  },
+};
+
+const NOTES_SV: JusteringStrings = { ...sv, ...svNotes };
+const NOTES_EN: JusteringStrings = { ...en, ...enNotes };
+
+/** The cards' words for the record's kind: a protokoll is justerat, minnesanteckningar are godkända. */
+export function justeringStrings(locale: Locale, kind: MinutesKind = 'protokoll'): JusteringStrings {
+  if (kind === 'minnesanteckningar') return locale === 'en' ? NOTES_EN : NOTES_SV;
   return locale === 'en' ? en : sv;
+}
+
+/** The kind of record a version is (stored content of any shape). */
+function kindOf(version: MinutesVersion): MinutesKind {
+  return currentContent(version.content).kind;
 }
 
 /** How much of each item a card shows: characters of notes, and decisions and action items each. */
@@ -297,7 +384,7 @@ function titleOf(version: MinutesVersion, opts: CardOptions, locale: Locale): st
 }
 
 export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: CardOptions & { reminder?: boolean }, locale: Locale): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(version));
   const data = { meetingId: meeting.id, version: String(version.number) };
   return firstWithinBudget(STEPS, (detail) => {
     const { body, shortened } = protocolBody(currentContent(version.content), locale, detail, true);
@@ -345,7 +432,7 @@ export function justeringAnswerCard(
   opts: { tabUrl: string; timeZone: string },
   locale: Locale,
 ): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(result.version));
   const title = protocolTitle(result.version.content, locale);
   if (result.kind === 'approved') {
     const waiting = waitingFor(result.version);
@@ -381,7 +468,7 @@ export function justeringStatusCard(
   opts: CardOptions,
   locale: Locale,
 ): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(version));
   const lines: CardElement[] = [userText([titleOf(version, opts, locale)], { bold: true, size: 'Medium' })];
   if (version.state === 'approved') {
     lines.push(userText([s.approvedBy(names(version.approvals), instantText(version.approvedAt ?? version.sentAt, opts.timeZone, locale))], { color: 'Good' }));
@@ -408,7 +495,7 @@ function openable(documents: readonly ArchivedDocument[]): ArchivedDocument[] {
 
 /** The approved minutes in the channel: who approved, attendance, decisions and action items, documents. */
 export function minutesCard(version: MinutesVersion, documents: readonly ArchivedDocument[], opts: CardOptions, locale: Locale): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(version));
   return firstWithinBudget(LIST_STEPS, (detail) => {
     const { body, shortened } = protocolBody(currentContent(version.content), locale, detail, false);
     return card(
@@ -426,13 +513,13 @@ export function minutesCard(version: MinutesVersion, documents: readonly Archive
 
 /** To the secretary: a justerare asked for a change. */
 export function changeRequestCard(version: MinutesVersion, request: { name: string; comment: string }, tabUrl: string, locale: Locale): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(version));
   return card([userText([s.changeToSecretary(request.name, protocolTitle(version.content, locale))], { bold: true }), userText([request.comment])], [openUrl(s.openTab, tabUrl)]);
 }
 
 /** To the secretary: a justerare of the waiting version left the team, so someone else must be named. */
 export function justerareLeftCard(version: MinutesVersion, justerare: { name: string }, tabUrl: string, locale: Locale): AdaptiveCard {
-  const s = justeringStrings(locale);
+  const s = justeringStrings(locale, kindOf(version));
   return card(
     [userText([s.justerareLeft(justerare.name, protocolTitle(version.content, locale))], { bold: true, color: 'Attention' }), text(s.justerareLeftHint)],
     [openUrl(s.openTab, tabUrl)],

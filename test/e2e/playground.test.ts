@@ -174,9 +174,9 @@ describe('justering in the Agents Playground', () => {
         secretary: { kind: 'member', memberId: johan.aadObjectId, name: johan.name },
         justerare: [{ kind: 'member', memberId: karin.aadObjectId, name: karin.name }],
         // Karin attended (a justerare must have).
-        attendees: [{ id: karin.aadObjectId, name: karin.name, municipality: '', status: 'onsite', guest: false }],
+        attendees: [{ id: karin.aadObjectId, name: karin.name, organisation: '', status: 'onsite', guest: false }],
         items: [
-          { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false , kind: 'item' as const, presenters: [], questions: [], responses: []},
+          { id: 'i-1', title: 'Projekt Överlämning', notes: 'Camilla presenterar projektet.', decisions: ['Nätverket ställer sig bakom modellen.'], actions: [], tabled: false, kind: 'item' as const, presenters: [], questions: [], responses: [] },
         ],
       };
       const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/minutes`, { method: 'PUT', headers: { ...asJohan, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ content: minutes }) });

@@ -256,3 +256,40 @@ describe('justering cards', () => {
 function urls(c: { actions?: unknown[] }): (string | undefined)[] {
   return (c.actions ?? []).map((a) => (a as { url?: string }).url);
 }
+
+describe('minnesanteckningar are approved, not justerade, on every card', () => {
+  const notes = content({ kind: 'minnesanteckningar', justerare: [], chair: { kind: 'member', memberId: 'c-1', name: 'Helena Ek' } });
+  const { version } = sent(notes);
+  const approved = approve(version, { memberId: 's-1', name: 'Maria Bring' }, NOW);
+  const cards = {
+    request: approvalRequestCard(meeting, version, opts, 'sv'),
+    answer: justeringAnswerCard({ kind: 'approved', version: approved, complete: true }, opts, 'sv'),
+    refused: justeringAnswerCard({ kind: 'refused', reason: 'superseded', version }, opts, 'sv'),
+    status: justeringStatusCard(version, opts, 'sv'),
+    minutes: minutesCard(approved, [], opts, 'sv'),
+    change: changeRequestCard(version, { name: 'Helena Ek', comment: 'Stavfel' }, opts.tabUrl, 'sv'),
+    left: justerareLeftCard(version, { name: 'Helena Ek' }, opts.tabUrl, 'sv'),
+    english: approvalRequestCard(meeting, version, opts, 'en'),
+  };
+
+  test('their words are godkänna and minnesanteckningar; the cards are valid and within budget', async () => {
+    for (const [name, c] of Object.entries(cards)) {
+      expect({ name, problems: await cardProblems(c) }).toEqual({ name, problems: [] });
+      expect(cardBytes(c)).toBeLessThanOrEqual(JUSTERING_CARD_BUDGET_BYTES);
+      const said = texts(c);
+      // None of a protokoll's own words (the fixture's text may say what it likes).
+      const protokollWords = ['Protokoll att justera', '"Justera"', 'Ja, justera', 'Du har justerat', 'Väntar på justering', 'Justerat av', 'Hela protokollet i fliken', 'Protokollet är'];
+      if (name !== 'english') expect({ name, said: protokollWords.filter((w) => said.includes(w)) }).toEqual({ name, said: [] });
+    }
+    expect(texts(cards.request)).toContain('Minnesanteckningar att godkänna');
+    expect(JSON.stringify(cards.request)).toContain('"Godkänn"');
+    expect(JSON.stringify(cards.request)).toContain('Ja, godkänn');
+    expect(texts(cards.answer)).toContain('Du har godkänt');
+    expect(texts(cards.status)).toContain('Väntar på godkännande av');
+    expect(texts(cards.english)).toContain('Meeting notes to approve');
+  });
+
+  test('a protokoll still says justera', () => {
+    expect(texts(approvalRequestCard(meeting, sent().version, opts, 'sv'))).toContain('Protokoll att justera');
+  });
+});
