@@ -29,7 +29,7 @@ describe('minutes are sent for justering only after the meeting has started', ()
 
   async function saved(): Promise<string> {
     const draft = await j.api('GET', `/meetings/${meetingId}/minutes`, SECRETARY);
-    const content = withJusterareAttending({ ...(draft.body.content as MinutesContent), secretary: person(SECRETARY), justerare: [person(JUSTERARE)], items: [{ id: 'i-1', title: 'Föregående protokoll', notes: 'Genomgånget.', decisions: [], actions: [], tabled: false }] });
+    const content = withJusterareAttending({ ...(draft.body.content as MinutesContent), secretary: person(SECRETARY), justerare: [person(JUSTERARE)], items: [{ id: 'i-1', kind: 'item', title: 'Föregående protokoll', presenters: [], notes: 'Genomgånget.', questions: [], responses: [], decisions: [], actions: [], tabled: false }] });
     const res = await j.api('PUT', `/meetings/${meetingId}/minutes`, SECRETARY, { body: { content }, ifMatch: draft.etag });
     expect(res.status).toBe(200);
     return res.etag;
