@@ -1,15 +1,11 @@
 import type { ReactNode } from 'react';
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Body1, tokens } from '@fluentui/react-components';
-import type { Problem } from '../../http/api-contract';
+import type { SaveProblem } from '../shared/versioned-draft';
 import { ApiError } from '../api';
 import type { TabStrings } from '../strings';
 import { ProblemBar } from './status';
 
-/** Why a save (or publish, or send) under If-Match failed: someone saved first, the content was refused, or anything else. */
-export type SaveProblem =
-  | { kind: 'conflict'; detail: string }
-  | { kind: 'invalid'; detail: string; errors: NonNullable<Problem['errors']> }
-  | { kind: 'error'; error: unknown };
+export type { SaveProblem };
 
 /** 412 → conflict, 400 with a problem → invalid (each problem at its field or item), else an error. */
 export function saveProblemOf(error: unknown, conflictFallback: string): SaveProblem {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AgendaResponse, MeetingSummary } from '../../http/api-contract';
 import {
@@ -19,11 +19,12 @@ import {
 import type { Api } from '../api';
 import { AgendaItemForm } from '../components/agenda-item-form';
 import { ProposalsSection } from '../components/proposals';
-import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } from '../components/save-problem';
+import { RecoveryColumns, SaveProblemBars } from '../components/save-problem';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { useSharedStyles } from '../components/styles';
 import type { TabStrings } from '../strings';
 import { useMembers } from '../use-load';
+import { useVersionedDraft } from '../shared/use-versioned-draft';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -60,96 +61,46 @@ const useStyles = makeStyles({
   previewItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; agenda: AgendaResponse };
-
 /** One meeting's agenda: read by members, edited and published by the chair group. */
 export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; meeting: MeetingSummary | undefined }): ReactNode {
   const { api, s, meetingId, meeting } = props;
   const a = s.agenda;
   const styles = useStyles();
   const shared = useSharedStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [draft, setDraft] = useState<DraftItem[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
   /** An accepted proposal ("Acceptera och publicera") whose schedule the chair sees before publishing. */
   const [preview, setPreview] = useState<string | null>(null);
-  /** Unsaved edits kept when the page took a newer version from the server: nothing is lost silently. */
-  const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
+  const doc = useVersionedDraft<AgendaResponse, DraftItem[]>(
+    {
+      load: () => api.agenda(meetingId),
+      save: (items, agenda) => api.saveAgenda(meetingId, toSaveRequest(items), agenda.etag),
+      draftOf: (agenda) => draftFrom(agenda.items),
+      same: sameDraft,
+      merge: reapply,
+      conflictFallback: a.conflictTitle,
+    },
+    meetingId,
+  );
+  const { server: agenda, busy, problem, recovery, note: done, dirty } = doc;
+  const draft = doc.draft ?? [];
 
   /** The network's members, whom the item form offers as presenters. */
   const presenters = useMembers(api, meeting?.networkId);
 
-  const agenda = load.state === 'ok' ? load.agenda : null;
-  const base = useMemo(() => (agenda ? draftFrom(agenda.items) : []), [agenda]);
-  const dirty = !!agenda && !sameDraft(draft, base);
-
-  const take = useCallback((next: AgendaResponse): void => {
-    setLoad({ state: 'ok', agenda: next });
-    setDraft(draftFrom(next.items));
-    setEditing(null);
-  }, []);
-
-  const fetchAgenda = useCallback(async (): Promise<void> => {
-    try {
-      take(await api.agenda(meetingId));
-    } catch (error) {
-      setLoad({ state: 'error', error });
-    }
-  }, [api, meetingId, take]);
-
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void fetchAgenda();
-  }, [fetchAgenda]);
-
-  /** A newer version from the server; my unsaved edits, if any, are kept aside to re-apply. */
-  const takeLatest = async (note: string | null): Promise<void> => {
-    if (dirty) setRecovery({ base, mine: draft });
-    setProblem(null);
-    setDone(note);
-    await fetchAgenda();
-  };
+  // A version from the server closes the item being edited.
+  useEffect(() => setEditing(null), [agenda]);
 
   const save = async (): Promise<void> => {
-    if (!agenda) return;
-    setBusy('save');
-    setDone(null);
-    setProblem(null);
-    try {
-      take(await api.saveAgenda(meetingId, toSaveRequest(draft), agenda.etag));
-      setDone(a.saved);
-    } catch (error) {
-      setProblem(saveProblemOf(error, a.conflictTitle));
-    } finally {
-      setBusy(null);
-    }
+    if (await doc.save()) doc.setNote(a.saved);
   };
 
   const publish = async (): Promise<void> => {
-    if (!agenda) return;
     setPreview(null);
-    setBusy('publish');
-    setDone(null);
-    setProblem(null);
-    try {
-      const next = await api.publishAgenda(meetingId, agenda.etag);
-      take(next);
-      setDone(a.publishedNow(next.version));
-    } catch (error) {
-      const p = saveProblemOf(error, a.conflictTitle);
-      setProblem(p.kind === 'invalid' ? { kind: 'error', error } : p);
-    } finally {
-      setBusy(null);
-    }
+    const next = await doc.act('publish', (current) => api.publishAgenda(meetingId, current.etag), { invalidAsError: true });
+    if (next) doc.setNote(a.publishedNow(next.version));
   };
 
-  const edit = (next: DraftItem[]): void => {
-    setDraft(next);
-    setDone(null);
-  };
+  const edit = doc.edit;
 
   /** The item last moved with its buttons: its button keeps the focus, so the keyboard can move it on. */
   const [moved, setMoved] = useState<{ key: string; delta: -1 | 1 } | null>(null);
@@ -168,8 +119,8 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
     setMoved(null);
   }, [moved]);
 
-  if (load.state === 'loading') return <Loading label={a.loading} />;
-  if (load.state === 'error' || !agenda) return <ProblemBar error={load.state === 'error' ? load.error : null} s={s} onRetry={() => void fetchAgenda()} />;
+  if (doc.load.state === 'loading') return <Loading label={a.loading} />;
+  if (doc.load.state === 'error' || !agenda) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} s={s} onRetry={() => void doc.refetch()} />;
 
   const start = agenda.items[0]?.start ?? meeting?.start ?? '';
   const planned = schedule(draft, start, meeting?.end ?? null);
@@ -344,7 +295,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         s={s}
         scope="agenda"
         texts={a}
-        conflictAction={{ label: a.reload, onClick: () => void takeLatest(null) }}
+        conflictAction={{ label: a.reload, onClick: () => void doc.takeLatest(null) }}
       />
       {agenda.capabilities.editAgenda && (
         <div className={styles.toolbar}>
@@ -355,13 +306,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
             {busy === 'publish' ? a.publishing : a.publish}
           </Button>
           {dirty && (
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                setDraft(base);
-                setProblem(null);
-              }}
-            >
+            <Button appearance="subtle" onClick={doc.discard}>
               {a.discard}
             </Button>
           )}
@@ -373,12 +318,8 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
           latest={agendaSection}
           scope="agenda"
           texts={a}
-          onReapply={() => {
-            edit(reapply(recovery.base, recovery.mine, base));
-            setRecovery(null);
-            setDone(a.reapplied);
-          }}
-          onDrop={() => setRecovery(null)}
+          onReapply={() => doc.reapply(a.reapplied)}
+          onDrop={doc.drop}
         >
           {items(recovery.mine, false, a.yourEditsTitle)}
         </RecoveryColumns>
@@ -399,7 +340,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         meetingId={meetingId}
         canDecide={agenda.capabilities.decideProposal}
         onAccepted={(proposalId, andPublish) => {
-          void takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow);
+          void doc.takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow);
           setPreview(andPublish ? proposalId : null);
         }}
       />

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
 import type { Api } from '../api';
 import { MINUTES_LIMITS } from '../../domain/minutes-limits';
 import { MinutesEditor } from '../components/minutes-editor';
 import { MinutesRead, statusText, VersionsList } from '../components/minutes-read';
-import { RecoveryColumns, SaveProblemBars, saveProblemOf, type SaveProblem } from '../components/save-problem';
+import { RecoveryColumns, SaveProblemBars, saveProblemOf } from '../components/save-problem';
 import { Loading, Notice, ProblemBar } from '../components/status';
 import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from '../minutes-draft';
+import { useVersionedDraft } from '../shared/use-versioned-draft';
 import { meetingLine, type TabStrings } from '../strings';
 import { useLoad, useMembers } from '../use-load';
 
@@ -23,16 +24,6 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40em' },
 });
 
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok' };
-
-/** An invalid save: the problems, and the content the server judged (to find each field by id). */
-interface Invalid {
-  problem: Extract<SaveProblem, { kind: 'invalid' }>;
-  sent: ApiMinutesContent;
-  /** A refused save is over once the page holds the server's content again; a refused send is not. */
-  from: 'save' | 'send';
-}
-
 /**
  * One meeting's minutes: written by the secretary and the chair group with autosave under
  * If-Match, sent for justering, answered by the justerare; read by every member.
@@ -41,166 +32,46 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const { api, s, meetingId } = props;
   const m = s.minutes;
   const styles = useStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [server, setServer] = useState<MinutesResponse | null>(null);
-  const [draft, setDraft] = useState<ApiMinutesContent | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
-  const [invalid, setInvalid] = useState<Invalid | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  /** My unsaved edits, kept when someone else saved first: nothing is lost or merged silently. */
-  const [recovery, setRecovery] = useState<{ base: ApiMinutesContent; mine: ApiMinutesContent } | null>(null);
-
-  // The autosave reads the latest of these outside React's render.
-  const serverRef = useRef(server);
-  const draftRef = useRef(draft);
-  const inFlight = useRef(false);
-  /** The content the server refused (400): not sent again until it changes. */
-  const rejected = useRef<string | null>(null);
-  serverRef.current = server;
-  draftRef.current = draft;
+  const doc = useVersionedDraft<MinutesResponse, ApiMinutesContent>(
+    {
+      load: () => api.minutes(meetingId),
+      save: (content, current) => api.saveMinutes(meetingId, changedSections(content, current.content), current.etag),
+      draftOf: (r) => r.content,
+      same: sameContent,
+      merge: reapplyMinutes,
+      conflictFallback: m.conflictTitle,
+      autosaveMs: AUTOSAVE_MS,
+      reloadOnConflict: true,
+    },
+    meetingId,
+  );
+  const { server, draft, problem, recovery, note: done, dirty, edit } = doc;
+  const saving = doc.busy === 'save';
+  const sending = doc.busy === 'send';
 
   const [me] = useLoad(() => api.me(), 'me');
   const myId = me.state === 'ok' ? me.data.user.id : null;
   const members = useMembers(api, server?.networkId);
 
-  const take = useCallback((next: MinutesResponse): void => {
-    serverRef.current = next;
-    draftRef.current = next.content;
-    setServer(next);
-    setDraft(next.content);
-  }, []);
-
-  const fetchMinutes = useCallback(async (): Promise<MinutesResponse | null> => {
-    try {
-      const next = await api.minutes(meetingId);
-      take(next);
-      setLoad({ state: 'ok' });
-      return next;
-    } catch (error) {
-      setLoad({ state: 'error', error });
-      return null;
-    }
-  }, [api, meetingId, take]);
-
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void fetchMinutes();
-  }, [fetchMinutes]);
-
-  /** Someone else saved first: the latest version comes in, my edits are kept beside it. */
-  const onConflict = useCallback(
-    async (p: SaveProblem, base: ApiMinutesContent): Promise<void> => {
-      const mine = draftRef.current;
-      setProblem(p);
-      setInvalid(null);
-      const latest = await fetchMinutes();
-      if (latest && mine && !sameContent(mine, base)) setRecovery({ base, mine });
-    },
-    [fetchMinutes],
-  );
-
-  const failed = useCallback(
-    async (error: unknown, sent: ApiMinutesContent, base: ApiMinutesContent, from: Invalid['from']): Promise<void> => {
-      const p = saveProblemOf(error, m.conflictTitle);
-      if (p.kind === 'conflict') return onConflict(p, base);
-      setProblem(p);
-      if (p.kind === 'invalid') {
-        if (from === 'save') rejected.current = canonical(sent);
-        setInvalid({ problem: p, sent, from });
-      }
-    },
-    [m.conflictTitle, onConflict],
-  );
-
-  /** Saves the draft when it differs from the server's, one save at a time. */
-  const save = useCallback(async (): Promise<void> => {
-    const current = serverRef.current;
-    const sent = draftRef.current;
-    if (!current?.capabilities.editMinutes || !sent || inFlight.current) return;
-    if (sameContent(sent, current.content) || rejected.current === canonical(sent)) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
-      const next = await api.saveMinutes(meetingId, changedSections(sent, current.content), current.etag);
-      serverRef.current = next;
-      setServer(next);
-      // Typed on while it saved: the newer text stays and is saved next; else the server's copy.
-      if (draftRef.current && sameContent(draftRef.current, sent)) {
-        draftRef.current = next.content;
-        setDraft(next.content);
-      }
-      setProblem(null);
-      setInvalid(null);
-    } catch (error) {
-      await failed(error, sent, current.content, 'save');
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
-  }, [api, meetingId, failed]);
-
-  const dirty = !!server && !!draft && !sameContent(draft, server.content);
-
-  // Autosave: shortly after typing stops (each edit restarts the wait), and after a save that
-  // was overtaken by more typing.
-  useEffect(() => {
-    if (!dirty || saving) return;
-    const timer = window.setTimeout(() => void save(), AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
-  }, [draft, dirty, saving, save]);
-
-  // Back to what the server holds after a refused save: nothing is left unsaved, nor refused.
-  useEffect(() => {
-    if (dirty || invalid?.from !== 'save') return;
-    setInvalid(null);
-    setProblem(null);
-  }, [dirty, invalid]);
-
-  // Leaving the page with edits not yet saved: the browser asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent): void => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  const edit = (next: ApiMinutesContent): void => {
-    draftRef.current = next;
-    setDraft(next);
-    setDone(null);
-  };
-
   const send = async (): Promise<void> => {
-    if (!server) return;
-    setSending(true);
-    setDone(null);
-    setProblem(null);
-    try {
-      const next = await api.sendMinutes(meetingId, server.etag);
-      take(next);
-      const latest = next.versions.at(-1);
-      if (latest) setDone(m.sentNow(latest.number));
-    } catch (error) {
-      await failed(error, server.content, server.content, 'send');
-    } finally {
-      setSending(false);
-    }
+    const next = await doc.act('send', (current) => api.sendMinutes(meetingId, current.etag));
+    const latest = next?.versions.at(-1);
+    if (latest) doc.setNote(m.sentNow(latest.number));
   };
 
-  const errors = useMemo(() => (invalid ? problemsByField(invalid.problem.errors, invalid.sent) : new Map<string, string[]>()), [invalid]);
+  const judged = doc.judged;
+  const errors = useMemo(() => (problem?.kind === 'invalid' && judged ? problemsByField(problem.errors, judged.sent) : new Map<string, string[]>()), [problem, judged]);
   const errorAt = (key: string): string | undefined => errors.get(key)?.join(' ');
 
-  if (load.state === 'loading') return <Loading label={m.loading} />;
-  if (load.state === 'error' || !server || !draft) return <ProblemBar error={load.state === 'error' ? load.error : null} s={s} onRetry={() => void fetchMinutes()} />;
+  if (doc.load.state === 'loading') return <Loading label={m.loading} />;
+  if (doc.load.state === 'error' || !server || !draft) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} s={s} onRetry={() => void doc.refetch()} />;
 
   const saveState = saving ? m.save.saving : problem && problem.kind !== 'conflict' ? m.save.failed : dirty ? m.save.pending : m.save.saved;
   const pending = server.status.kind === 'pending' ? server.versions.find((v) => v.number === (server.status as { version: number }).version) : undefined;
 
   const editor = server.capabilities.editMinutes ? (
     // Leaving a field saves at once.
-    <div className={styles.editor} onBlur={() => void save()} data-minutes-editor>
+    <div className={styles.editor} onBlur={() => void doc.save()} data-minutes-editor>
       <MinutesEditor s={s} content={draft} onChange={edit} members={members} errorAt={errorAt} />
     </div>
   ) : (
@@ -245,22 +116,14 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
           {(dirty || saving) && <Caption1>{m.sendNeedsSave}</Caption1>}
         </div>
       )}
-      {pending && myId && <JusteringPanel api={api} s={s} meetingId={meetingId} version={pending} myId={myId} may={server.capabilities} onAnswered={(note) => void fetchMinutes().then(() => setDone(note))} />}
+      {pending && myId && <JusteringPanel api={api} s={s} meetingId={meetingId} version={pending} myId={myId} may={server.capabilities} onAnswered={(note) => void doc.refetch().then(() => doc.setNote(note))} />}
       {recovery ? (
         <RecoveryColumns
           latest={editor}
           scope="minutes"
           texts={m}
-          onReapply={() => {
-            edit(reapplyMinutes(recovery.base, recovery.mine, draft));
-            setRecovery(null);
-            setProblem(null);
-            setDone(m.reapplied);
-          }}
-          onDrop={() => {
-            setRecovery(null);
-            setProblem(null);
-          }}
+          onReapply={() => doc.reapply(m.reapplied)}
+          onDrop={doc.drop}
         >
           <MinutesRead s={s} content={recovery.mine} headingLevel={3} idPrefix="mine" />
         </RecoveryColumns>
@@ -275,14 +138,14 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
           ? {
               onRetryArchive: (n: number) =>
                 void (async () => {
-                  setDone(m.versions.archiveRetried);
+                  doc.setNote(m.versions.archiveRetried);
                   await api.retryArchive(meetingId, n);
                   // Archiving runs on the server: wait (a while) until it has ended, then show the result.
                   for (let i = 0; i < ARCHIVE_POLLS && (await api.minutesVersion(meetingId, n)).archive === 'pending'; i++) {
                     await new Promise((resolve) => window.setTimeout(resolve, ARCHIVE_POLL_MS));
                   }
-                  await fetchMinutes();
-                })().catch((e: unknown) => setProblem(saveProblemOf(e, m.conflictTitle))),
+                  await doc.refetch();
+                })().catch((e: unknown) => doc.setProblem(saveProblemOf(e, m.conflictTitle))),
             }
           : {})}
       />
