@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Body1, FluentProvider, makeStyles } from '@fluentui/react-components';
-import { createApi, type Api } from './api';
-import { Layout } from './components/layout';
-import { LocalBanner } from './components/local-banner';
-import { Loading, Notice, ProblemBar } from './components/status';
-import { ChannelPage } from './pages/channel';
-import { ConfigPage } from './pages/config';
-import { DevPicker } from './pages/dev-picker';
-import { MyMeetingsPage } from './pages/my-meetings';
-import { SidePanelPage } from './pages/side-panel';
+import { createApi, type Api } from './shared/api';
+import { Layout } from './shared/layout';
+import { LocalBanner } from './shared/local-banner';
+import { Loading, Notice, ProblemBar } from './shared/status';
+import { ChannelPage } from './features/meetings/channel-page';
+import { ConfigPage } from './features/config/config-page';
+import { DevPicker } from './features/config/dev-picker';
+import { MyMeetingsPage } from './features/meetings/my-meetings-page';
+import { SidePanelPage } from './features/meetings/side-panel-page';
 import { routeOf, type Route } from './routes';
-import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './session';
+import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './shared/session';
 import { langFromLocale, STRINGS, type TabStrings } from './strings';
-import { followTeamsTheme, type TeamsSession, type ThemeName } from './teams';
-import { browserTheme, fluentTheme, followBrowserTheme } from './theme';
+import { followTeamsTheme, type TeamsSession, type ThemeName } from './shared/teams';
+import { browserTheme, fluentTheme, followBrowserTheme } from './shared/theme';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { saveProblemOf } from '../components/save-problem';
+import { saveProblemOf } from './save-problem';
 import { draftReducer, initialDraftState, isDirty, shouldAutosave, type Busy, type DraftAction, type DraftModel, type DraftState, type SaveProblem } from './versioned-draft';
 
 export interface VersionedDraftOptions<S, D> extends DraftModel<S, D> {

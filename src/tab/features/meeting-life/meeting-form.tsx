@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { ApiMode, Problem } from '../../../http/api-contract';
-import { ApiError } from '../../api';
+import { ApiError } from '../../shared/api';
 import type { TabStrings } from '../../strings';
 import type { MeetingLifeTabStrings } from './strings';
 

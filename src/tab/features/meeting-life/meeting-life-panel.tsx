@@ -1,10 +1,10 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import type { MeetingResponse, MeetingSummary } from '../../../http/api-contract';
-import type { Api } from '../../api';
-import { ProblemBar } from '../../components/status';
+import type { Api } from '../../shared/api';
+import { ProblemBar } from '../../shared/status';
 import { capitalise, longDate, type TabStrings } from '../../strings';
-import { useLoad } from '../../use-load';
+import { useLoad } from '../../shared/use-load';
 import { MeetingForm } from './meeting-form';
 import { meetingLifeTabStrings } from './strings';
 

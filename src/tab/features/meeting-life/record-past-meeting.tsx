@@ -1,8 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@fluentui/react-components';
-import type { Api } from '../../api';
-import { Section } from '../../components/section';
-import { ProblemBar } from '../../components/status';
+import type { Api } from '../../shared/api';
+import { Section } from '../../shared/section';
+import { ProblemBar } from '../../shared/status';
 import type { TabStrings } from '../../strings';
 import { MeetingForm } from './meeting-form';
 import { meetingLifeTabStrings } from './strings';

@@ -1,5 +1,5 @@
-import { isFixed, STANDARD_PART, scheduleItems } from '../domain/agenda';
-import type { AgendaSaveRequest, ApiAgendaItem, ApiItemKind, ApiPresenter } from '../http/api-contract';
+import { isFixed, STANDARD_PART, scheduleItems } from '../../../domain/agenda';
+import type { AgendaSaveRequest, ApiAgendaItem, ApiItemKind, ApiPresenter } from '../../../http/api-contract';
 
 /**
  * The editor's local copy of an agenda: pure functions, no React. A draft item has a local

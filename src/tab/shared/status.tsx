@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { ApiError } from '../api';
+import { ApiError } from './api';
 import type { TabStrings } from '../strings';
 
 /** A polite live region with a spinner while something loads. */

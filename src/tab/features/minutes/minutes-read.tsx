@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
-import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../http/api-contract';
-import { instantText, joinNames, shortDate, type TabStrings } from '../strings';
-import { DocumentLink } from './document-link';
-import { ownersText } from '../../domain/action-owners';
-import { protocolModelStrings } from '../protocol-strings';
-import { MarkupView } from './markup-view';
-import { useSharedStyles } from './styles';
+import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../../http/api-contract';
+import { instantText, joinNames, shortDate, type TabStrings } from '../../strings';
+import { DocumentLink } from '../../shared/document-link';
+import { ownersText } from '../../../domain/action-owners';
+import { protocolModelStrings } from './protocol-strings';
+import { MarkupView } from '../../shared/markup-view';
+import { useSharedStyles } from '../../shared/styles';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '60em' },

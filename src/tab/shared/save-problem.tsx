@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Body1, tokens } from '@fluentui/react-components';
-import type { SaveProblem } from '../shared/versioned-draft';
-import { ApiError } from '../api';
+import type { SaveProblem } from './versioned-draft';
+import { ApiError } from './api';
 import type { TabStrings } from '../strings';
 import { ProblemBar } from './status';
 

@@ -9,12 +9,12 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import type { TermPlanResponse } from '../../http/api-contract';
-import { TERM_PLAN_TEXT_MAX } from '../../contract/routes';
-import type { Api } from '../api';
-import { capitalise, longDate, type TabStrings } from '../strings';
-import { ProblemBar } from './status';
-import { Section } from './section';
+import type { TermPlanResponse } from '../../../http/api-contract';
+import { TERM_PLAN_TEXT_MAX } from '../../../contract/routes';
+import type { Api } from '../../shared/api';
+import { capitalise, longDate, type TabStrings } from '../../strings';
+import { ProblemBar } from '../../shared/status';
+import { Section } from '../../shared/section';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '44em', alignItems: 'flex-start' },

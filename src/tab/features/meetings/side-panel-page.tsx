@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import type { AttendanceResponse, MeetingSummary } from '../../http/api-contract';
-import { presenterName } from '../agenda-draft';
-import type { Api } from '../api';
-import { Layout } from '../components/layout';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { meetingLine, type TabStrings } from '../strings';
-import type { TeamsSession } from '../teams';
-import { useLoad, usePolled } from '../use-load';
+import type { AttendanceResponse, MeetingSummary } from '../../../http/api-contract';
+import { presenterName } from '../agenda/agenda-draft';
+import type { Api } from '../../shared/api';
+import { Layout } from '../../shared/layout';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { meetingLine, type TabStrings } from '../../strings';
+import type { TeamsSession } from '../../shared/teams';
+import { useLoad, usePolled } from '../../shared/use-load';
 
 /** How often the side panel asks for the attendance (and the agenda) again. */
 const SIDE_PANEL_REFRESH_MS = 15000;

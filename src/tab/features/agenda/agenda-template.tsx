@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import type { AgendaTemplateResponse } from '../../http/api-contract';
+import type { AgendaTemplateResponse } from '../../../http/api-contract';
 import {
   addTemplateItem,
   canMoveTemplateItem,
@@ -13,14 +13,14 @@ import {
   type TemplateDraft,
   type TemplateDraftItem,
   type TemplatePart,
-} from '../agenda-template-draft';
-import type { Api } from '../api';
-import { longDate, type TabStrings } from '../strings';
+} from './agenda-template-draft';
+import type { Api } from '../../shared/api';
+import { longDate, type TabStrings } from '../../strings';
 import { AgendaItemForm } from './agenda-item-form';
-import { SaveProblemBars, saveProblemOf, type SaveProblem } from './save-problem';
-import { Section } from './section';
-import { Loading, Notice, ProblemBar } from './status';
-import { useSharedStyles } from './styles';
+import { SaveProblemBars, saveProblemOf, type SaveProblem } from '../../shared/save-problem';
+import { Section } from '../../shared/section';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
-import type { ApiItemKind, ApiPresenter } from '../../http/api-contract';
-import { AGENDA_LIMITS, ITEM_KINDS } from '../../domain/agenda';
-import type { ItemFields } from '../agenda-draft';
-import type { TabStrings } from '../strings';
+import type { ApiItemKind, ApiPresenter } from '../../../http/api-contract';
+import { AGENDA_LIMITS, ITEM_KINDS } from '../../../domain/agenda';
+import type { ItemFields } from './agenda-draft';
+import type { TabStrings } from '../../strings';
 
 const KINDS: readonly ApiItemKind[] = ITEM_KINDS;
 const L = AGENDA_LIMITS;

@@ -10,12 +10,12 @@ import {
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
-import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
-import { capitalise, longDate, meetingDay, type TabStrings } from '../strings';
-import { isSafeLink, NewWindowLink } from './new-window-link';
-import { ScrollTable } from './scroll-table';
-import { MeetingLifeBadge } from '../features/meeting-life/meeting-life-panel';
-import { useSharedStyles } from './styles';
+import type { ApiStatus, MeetingSummary } from '../../../http/api-contract';
+import { capitalise, longDate, meetingDay, type TabStrings } from '../../strings';
+import { isSafeLink, NewWindowLink } from '../../shared/new-window-link';
+import { ScrollTable } from '../../shared/scroll-table';
+import { MeetingLifeBadge } from '../meeting-life/meeting-life-panel';
+import { useSharedStyles } from '../../shared/styles';
 
 const STATUS_COLOUR: Readonly<Record<ApiStatus | 'none', BadgeProps['color']>> = {
   onsite: 'success',

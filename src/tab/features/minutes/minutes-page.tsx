@@ -1,16 +1,16 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
-import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../http/api-contract';
-import type { Api } from '../api';
-import { MINUTES_LIMITS } from '../../domain/minutes-limits';
-import { MinutesEditor } from '../components/minutes-editor';
-import { MinutesRead, statusText, VersionsList } from '../components/minutes-read';
-import { RecoveryColumns, SaveProblemBars, saveProblemOf } from '../components/save-problem';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from '../minutes-draft';
-import { useVersionedDraft } from '../shared/use-versioned-draft';
-import { meetingLine, type TabStrings } from '../strings';
-import { useLoad, useMembers } from '../use-load';
+import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../../http/api-contract';
+import type { Api } from '../../shared/api';
+import { MINUTES_LIMITS } from '../../../domain/minutes-limits';
+import { MinutesEditor } from './minutes-editor';
+import { MinutesRead, statusText, VersionsList } from './minutes-read';
+import { RecoveryColumns, SaveProblemBars, saveProblemOf } from '../../shared/save-problem';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from './minutes-draft';
+import { useVersionedDraft } from '../../shared/use-versioned-draft';
+import { meetingLine, type TabStrings } from '../../strings';
+import { useLoad, useMembers } from '../../shared/use-load';
 
 /** How long after the last keystroke the minutes are saved. */
 const AUTOSAVE_MS = 1500;

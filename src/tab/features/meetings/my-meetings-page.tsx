@@ -1,13 +1,13 @@
 import { useId, type ReactNode } from 'react';
 import { Body1 } from '@fluentui/react-components';
-import type { Api } from '../api';
-import { Layout } from '../components/layout';
-import { MeetingTable } from '../components/meeting-table';
-import { MyActionsSection } from '../components/my-actions';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { useSharedStyles } from '../components/styles';
-import type { TabStrings } from '../strings';
-import { useLoad } from '../use-load';
+import type { Api } from '../../shared/api';
+import { Layout } from '../../shared/layout';
+import { MeetingTable } from './meeting-table';
+import { MyActionsSection } from '../actions/my-actions';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
+import type { TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
 
 /** The personal tab "Mina möten": my upcoming meetings across my networks, and "Mina uppdrag". */
 export function MyMeetingsPage(props: { api: Api; s: TabStrings; banner?: ReactNode; userKey: string }): ReactNode {

@@ -1,4 +1,4 @@
-import type { MinutesAttendanceStatus, MinutesKind, ItemNumbering, OwnerRole } from '../domain/minutes-model';
+import type { MinutesAttendanceStatus, MinutesKind, ItemNumbering, OwnerRole } from '../../../domain/minutes-model';
 
 /**
  * The minutes editor's words for the protocol model (issue 10): the people's role and attendance,

@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { localDate } from '../../domain/meeting';
-import type { ApiAction } from '../../http/api-contract';
-import type { Api } from '../api';
-import { capitalise, longDate, shortDate, TIME_ZONE, type TabStrings } from '../strings';
-import { useLoad } from '../use-load';
-import { Section } from './section';
-import { Loading, Notice, ProblemBar } from './status';
-import { ScrollTable } from './scroll-table';
+import { localDate } from '../../../domain/meeting';
+import type { ApiAction } from '../../../http/api-contract';
+import type { Api } from '../../shared/api';
+import { capitalise, longDate, shortDate, TIME_ZONE, type TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
+import { Section } from '../../shared/section';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { ScrollTable } from '../../shared/scroll-table';
 
 const useStyles = makeStyles({
   table: { minWidth: '48em', tableLayout: 'auto' },

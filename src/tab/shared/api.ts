@@ -22,8 +22,8 @@ import type {
   Role,
   TermPlanResponse,
   MinutesAnswerResponse,
-} from '../http/api-contract';
-import { pathOf, ROUTES, type TemplateSaveRequest, type ApiRoute, type BodyOf, type MeetingCreateRequest, type MeetingEditRequest, type Method, type PathArgs, type ResponseOf } from '../contract/routes';
+} from '../../http/api-contract';
+import { pathOf, ROUTES, type TemplateSaveRequest, type ApiRoute, type BodyOf, type MeetingCreateRequest, type MeetingEditRequest, type Method, type PathArgs, type ResponseOf } from '../../contract/routes';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
 export class ApiError extends Error {

@@ -1,12 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, Subtitle1, Subtitle2, Textarea, tokens, type BadgeProps } from '@fluentui/react-components';
-import type { ApiProposal } from '../../http/api-contract';
-import { PROPOSAL_LIMITS } from '../../domain/proposal';
-import type { Api } from '../api';
-import type { TabStrings } from '../strings';
-import { useLoad } from '../use-load';
-import { Loading, Notice, ProblemBar } from './status';
-import { useSharedStyles } from './styles';
+import type { ApiProposal } from '../../../http/api-contract';
+import { PROPOSAL_LIMITS } from '../../../domain/proposal';
+import type { Api } from '../../shared/api';
+import type { TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
 
 const COLOUR: Readonly<Record<ApiProposal['status'], BadgeProps['color']>> = { pending: 'warning', accepted: 'success', declined: 'subtle' };
 

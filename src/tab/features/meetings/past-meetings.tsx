@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import type { Api } from '../api';
-import { capitalise, meetingDay, type TabStrings } from '../strings';
-import { useLoad } from '../use-load';
+import type { Api } from '../../shared/api';
+import { capitalise, meetingDay, type TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
 import { OpenButton } from './meeting-table';
-import { statusText } from './minutes-read';
-import { DocumentLink } from './document-link';
-import { Loading, Notice, ProblemBar } from './status';
-import { ScrollTable } from './scroll-table';
-import { useSharedStyles } from './styles';
+import { statusText } from '../minutes/minutes-read';
+import { DocumentLink } from '../../shared/document-link';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { ScrollTable } from '../../shared/scroll-table';
+import { useSharedStyles } from '../../shared/styles';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

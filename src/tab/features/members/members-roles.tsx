@@ -10,13 +10,13 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { MembersResponse, NetworkMember, Role } from '../../http/api-contract';
-import type { Api } from '../api';
-import type { TabStrings } from '../strings';
-import { useLoad } from '../use-load';
-import { Section } from './section';
-import { Loading, Notice, ProblemBar } from './status';
-import { ScrollTable } from './scroll-table';
+import type { MembersResponse, NetworkMember, Role } from '../../../http/api-contract';
+import type { Api } from '../../shared/api';
+import type { TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
+import { Section } from '../../shared/section';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { ScrollTable } from '../../shared/scroll-table';
 
 /** In the order they are offered: the chair group first, admin last. */
 const ROLES: readonly Role[] = ['ordforande', 'sekreterare', 'presidium', 'member', 'admin'];

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Body1, Button, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { Layout } from '../components/layout';
-import { Notice } from '../components/status';
-import { useSharedStyles } from '../components/styles';
-import type { DevIdentity } from '../session';
-import type { TabStrings } from '../strings';
+import { Layout } from '../../shared/layout';
+import { Notice } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
+import type { DevIdentity } from '../../shared/session';
+import type { TabStrings } from '../../strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' },

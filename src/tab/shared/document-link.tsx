@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Caption1, Link } from '@fluentui/react-components';
-import { ApiError } from '../api';
+import { ApiError } from './api';
 import type { ApiMinutesVersion } from '../../http/api-contract';
 import type { TabStrings } from '../strings';
 import { isSafeLink, NewWindowLink } from './new-window-link';

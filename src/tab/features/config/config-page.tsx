@@ -1,15 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Body1, Caption1, Card, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import { ApiError, type Api } from '../api';
-import { Layout } from '../components/layout';
-import { NetworkSelect } from '../components/network-select';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { useSharedStyles } from '../components/styles';
-import { ROUTE_PATHS } from '../routes';
-import type { TabStrings } from '../strings';
-import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } from '../teams';
-import { useLoad } from '../use-load';
-import { MEETING_ENTITY_PREFIX } from './side-panel';
+import { ApiError, type Api } from '../../shared/api';
+import { Layout } from '../../shared/layout';
+import { NetworkSelect } from '../../shared/network-select';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
+import { ROUTE_PATHS } from '../../routes';
+import type { TabStrings } from '../../strings';
+import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } from '../../shared/teams';
+import { useLoad } from '../../shared/use-load';
+import { MEETING_ENTITY_PREFIX } from '../meetings/side-panel-page';
 
 const TAB_ENTITY_ID = 'justera-network';
 

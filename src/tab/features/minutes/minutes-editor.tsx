@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, inputClassNames, makeStyles, Select, selectClassNames, Subtitle1, Subtitle2, Textarea, textareaClassNames, tokens, Body1 } from '@fluentui/react-components';
-import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, NetworkMember } from '../../http/api-contract';
+import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, NetworkMember } from '../../../http/api-contract';
 import {
   addItem,
   moveItem,
@@ -11,13 +11,13 @@ import {
   updateAttendee,
   updateItem,
   type MinutesItemPatch,
-} from '../minutes-draft';
-import { eligibleJusterare } from '../../domain/justerare';
-import { ITEM_NUMBERINGS, MINUTES_ATTENDANCE, type ActionOwner, type ItemNumbering, type MinutesAttendanceStatus } from '../../domain/minutes-model';
-import { protocolModelStrings, type ProtocolModelStrings } from '../protocol-strings';
-import { MINUTES_LIMITS } from '../../domain/minutes-limits';
-import type { TabStrings } from '../strings';
-import { useSharedStyles } from './styles';
+} from './minutes-draft';
+import { eligibleJusterare } from '../../../domain/justerare';
+import { ITEM_NUMBERINGS, MINUTES_ATTENDANCE, type ActionOwner, type ItemNumbering, type MinutesAttendanceStatus } from '../../../domain/minutes-model';
+import { protocolModelStrings, type ProtocolModelStrings } from './protocol-strings';
+import { MINUTES_LIMITS } from '../../../domain/minutes-limits';
+import type { TabStrings } from '../../strings';
+import { useSharedStyles } from '../../shared/styles';
 
 const STATUSES: readonly MinutesAttendanceStatus[] = MINUTES_ATTENDANCE;
 

@@ -1,4 +1,4 @@
-import type { DevIdentitiesResponse } from '../http/api-contract';
+import type { DevIdentitiesResponse } from '../../http/api-contract';
 import { DEV_USER_HEADER, devIdentities, type Credentials } from './api';
 import { connectToTeams, teamsToken, type TeamsSession } from './teams';
 

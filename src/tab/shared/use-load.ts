@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { NetworkMember } from '../http/api-contract';
+import type { NetworkMember } from '../../http/api-contract';
 import type { Api } from './api';
 
 export type Load<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; error: unknown };

@@ -1,5 +1,5 @@
-import type { TemplateSaveRequest } from '../contract/routes';
-import type { AgendaTemplateResponse, ApiTemplateItem } from '../http/api-contract';
+import type { TemplateSaveRequest } from '../../../contract/routes';
+import type { AgendaTemplateResponse, ApiTemplateItem } from '../../../http/api-contract';
 import type { ItemFields } from './agenda-draft';
 
 /**

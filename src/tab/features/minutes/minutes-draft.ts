@@ -1,6 +1,6 @@
-import { canonicalJson } from '../domain/canonical';
-import { blankItem } from '../domain/minutes-item';
-import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesItem, ApiPersonRef, Problem } from '../http/api-contract';
+import { canonicalJson } from '../../../domain/canonical';
+import { blankItem } from '../../../domain/minutes-item';
+import type { ApiActionItem, ApiMinutesAttendee, ApiMinutesContent, ApiMinutesItem, ApiPersonRef, Problem } from '../../../http/api-contract';
 
 /**
  * The minutes editor's local copy: pure functions, no React. The draft is the API's content

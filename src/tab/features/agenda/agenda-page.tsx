@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import type { AgendaResponse, MeetingSummary } from '../../http/api-contract';
+import type { AgendaResponse, MeetingSummary } from '../../../http/api-contract';
 import {
   addItem,
   canMove,
@@ -15,16 +15,16 @@ import {
   toSaveRequest,
   updateItem,
   type DraftItem,
-} from '../agenda-draft';
-import type { Api } from '../api';
-import { AgendaItemForm } from '../components/agenda-item-form';
-import { ProposalsSection } from '../components/proposals';
-import { RecoveryColumns, SaveProblemBars } from '../components/save-problem';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { useSharedStyles } from '../components/styles';
-import type { TabStrings } from '../strings';
-import { useMembers } from '../use-load';
-import { useVersionedDraft } from '../shared/use-versioned-draft';
+} from './agenda-draft';
+import type { Api } from '../../shared/api';
+import { AgendaItemForm } from './agenda-item-form';
+import { ProposalsSection } from '../proposals/proposals';
+import { RecoveryColumns, SaveProblemBars } from '../../shared/save-problem';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { useSharedStyles } from '../../shared/styles';
+import type { TabStrings } from '../../strings';
+import { useMembers } from '../../shared/use-load';
+import { useVersionedDraft } from '../../shared/use-versioned-draft';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

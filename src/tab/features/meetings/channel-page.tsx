@@ -1,22 +1,22 @@
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { Api } from '../api';
-import { AgendaTemplateSection } from '../components/agenda-template';
-import { Layout } from '../components/layout';
-import { MeetingTable } from '../components/meeting-table';
-import { MembersRoles } from '../components/members-roles';
-import { NetworkSelect } from '../components/network-select';
-import { TermPlanSection } from '../components/term-plan';
-import { Loading, Notice, ProblemBar } from '../components/status';
-import { PastMeetings } from '../components/past-meetings';
-import { useSharedStyles } from '../components/styles';
-import type { MeetingSummary } from '../../http/api-contract';
-import { meetingLine, type TabStrings } from '../strings';
-import { useLoad } from '../use-load';
-import { AgendaView } from './agenda';
-import { MeetingLifePanel } from '../features/meeting-life/meeting-life-panel';
-import { RecordPastMeeting } from '../features/meeting-life/record-past-meeting';
-import { MinutesView } from './minutes';
+import type { Api } from '../../shared/api';
+import { AgendaTemplateSection } from '../agenda/agenda-template';
+import { Layout } from '../../shared/layout';
+import { MeetingTable } from './meeting-table';
+import { MembersRoles } from '../members/members-roles';
+import { NetworkSelect } from '../../shared/network-select';
+import { TermPlanSection } from './term-plan';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { PastMeetings } from './past-meetings';
+import { useSharedStyles } from '../../shared/styles';
+import type { MeetingSummary } from '../../../http/api-contract';
+import { meetingLine, type TabStrings } from '../../strings';
+import { useLoad } from '../../shared/use-load';
+import { AgendaView } from '../agenda/agenda-page';
+import { MeetingLifePanel } from '../meeting-life/meeting-life-panel';
+import { RecordPastMeeting } from '../meeting-life/record-past-meeting';
+import { MinutesView } from '../minutes/minutes-page';
 
 /**
  * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
