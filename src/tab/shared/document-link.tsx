@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
+import { useStrings } from './strings-context';
 import { Caption1, Link } from '@fluentui/react-components';
 import { ApiError } from './api';
 import type { ApiMinutesVersion } from '../../http/api-contract';
-import type { TabStrings } from '../strings';
 import { isSafeLink, NewWindowLink } from './new-window-link';
 
 /**
@@ -10,12 +10,13 @@ import { isSafeLink, NewWindowLink } from './new-window-link';
  * served by the service to the network's members, which needs the tab's sign-in: a plain link
  * cannot carry it, so the tab fetches the document and opens it from a blob URL.
  */
-export function DocumentLink(props: { doc: ApiMinutesVersion['documents'][number]; s: TabStrings; open?: () => Promise<Blob> }): ReactNode {
-  const { doc, s, open } = props;
+export function DocumentLink(props: { doc: ApiMinutesVersion['documents'][number]; open?: () => Promise<Blob> }): ReactNode {
+  const s = useStrings();
+  const { doc, open } = props;
   const [problem, setProblem] = useState<string | null>(null);
   if (isSafeLink(doc.webUrl)) {
     return (
-      <NewWindowLink href={doc.webUrl} s={s}>
+      <NewWindowLink href={doc.webUrl}>
         {doc.name}
       </NewWindowLink>
     );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useStrings } from './strings-context';
 import { makeStyles, Title2, tokens } from '@fluentui/react-components';
-import type { TabStrings } from '../strings';
 
 const useStyles = makeStyles({
   skip: {
@@ -30,8 +30,9 @@ const useStyles = makeStyles({
 });
 
 /** Every screen: a skip link, an optional banner, and the main landmark with the screen's h1. */
-export function Layout(props: { title: string; s: TabStrings; banner?: ReactNode; children?: ReactNode }): ReactNode {
-  const { title, s, banner, children } = props;
+export function Layout(props: { title: string; banner?: ReactNode; children?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { title, banner, children } = props;
   const styles = useStyles();
   const main = useRef<HTMLElement>(null);
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { useStrings } from './strings-context';
 import { Button, Caption1, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { ROUTE_PATHS, type Route } from '../routes';
-import type { TabStrings } from '../strings';
 
 const useStyles = makeStyles({
   banner: {
@@ -19,8 +19,9 @@ const useStyles = makeStyles({
 const NAV: readonly Exclude<Route, 'not-found'>[] = ['my-meetings', 'channel', 'side-panel', 'config'];
 
 /** Outside Teams only: the tabs Teams would show, who I am, and a way to be someone else. */
-export function LocalBanner(props: { s: TabStrings; route: Route; userName: string; onSwitch: () => void }): ReactNode {
-  const { s, route } = props;
+export function LocalBanner(props: { route: Route; userName: string; onSwitch: () => void }): ReactNode {
+  const s = useStrings();
+  const { route } = props;
   const styles = useStyles();
   const label: Record<Exclude<Route, 'not-found'>, string> = {
     'my-meetings': s.nav.myMeetings,

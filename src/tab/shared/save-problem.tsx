@@ -26,7 +26,6 @@ export function SaveProblemBars(props: {
   problem: SaveProblem | null;
   /** For an invalid save: the problems not shown at a field. */
   unplaced: readonly string[];
-  s: TabStrings;
   texts: SaveTexts;
   scope: string;
   /** Whether to say that my edits are kept (they are, when there were any). */
@@ -63,7 +62,7 @@ export function SaveProblemBars(props: {
       </MessageBar>
     );
   }
-  return <ProblemBar error={problem.error} s={props.s} />;
+  return <ProblemBar error={problem.error} />;
 }
 
 const useStyles = makeStyles({

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useStrings } from './strings-context';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { ApiError } from './api';
 import type { TabStrings } from '../strings';
@@ -21,8 +22,9 @@ function describe(error: unknown, s: TabStrings): { title: string; body: string 
 }
 
 /** An API error in a Fluent MessageBar: the problem's detail, or a clear message for 401 and unreachable. */
-export function ProblemBar(props: { error: unknown; s: TabStrings; onRetry?: () => void }): ReactNode {
-  const { title, body } = describe(props.error, props.s);
+export function ProblemBar(props: { error: unknown; onRetry?: () => void }): ReactNode {
+  const s = useStrings();
+  const { title, body } = describe(props.error, s);
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
@@ -30,7 +32,7 @@ export function ProblemBar(props: { error: unknown; s: TabStrings; onRetry?: () 
       </MessageBarBody>
       {props.onRetry && (
         <MessageBarActions>
-          <Button onClick={props.onRetry}>{props.s.retry}</Button>
+          <Button onClick={props.onRetry}>{s.retry}</Button>
         </MessageBarActions>
       )}
     </MessageBar>

@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { localDate } from '../../../domain/meeting';
 import type { ApiAction } from '../../../http/api-contract';
 import type { Api } from '../../shared/api';
-import { capitalise, longDate, shortDate, TIME_ZONE, type TabStrings } from '../../strings';
+import { capitalise, longDate, shortDate, TIME_ZONE } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { Section } from '../../shared/section';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
@@ -17,8 +18,9 @@ const useStyles = makeStyles({
 });
 
 /** "Mina uppdrag": my action items from approved minutes across my networks, marked done here. */
-export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: string }): ReactNode {
-  const { api, s } = props;
+export function MyActionsSection(props: { api: Api; userKey: string }): ReactNode {
+  const s = useStrings();
+  const { api } = props;
   const t = s.myActions;
   const styles = useStyles();
   const [loaded, retry] = useLoad(() => api.myActions(), `my-actions ${props.userKey}`);
@@ -46,8 +48,8 @@ export function MyActionsSection(props: { api: Api; s: TabStrings; userKey: stri
   return (
     <Section id="my-actions" title={t.title} intro={t.intro} data-my-actions>
       {loaded.state === 'loading' && <Loading label={t.loading} />}
-      {loaded.state === 'error' && <ProblemBar error={loaded.error} s={s} onRetry={retry} />}
-      {error !== null && <ProblemBar error={error} s={s} />}
+      {loaded.state === 'error' && <ProblemBar error={loaded.error} onRetry={retry} />}
+      {error !== null && <ProblemBar error={error} />}
       {loaded.state === 'ok' && loaded.data.actions.length === 0 && <Notice intent="info">{t.empty}</Notice>}
       {loaded.state === 'ok' && loaded.data.actions.length > 0 && (
         <ScrollTable labelledBy="my-actions" className={styles.table}

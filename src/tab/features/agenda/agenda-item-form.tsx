@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiItemKind, ApiPresenter } from '../../../http/api-contract';
 import { AGENDA_LIMITS, ITEM_KINDS } from '../../../domain/agenda';
 import type { ItemFields } from './agenda-draft';
-import type { TabStrings } from '../../strings';
 
 const KINDS: readonly ApiItemKind[] = ITEM_KINDS;
 const L = AGENDA_LIMITS;
@@ -33,7 +33,6 @@ function pickerValue(p: ApiPresenter | undefined): PickerValue {
 
 /** The fields of one agenda item, checked here before they reach the draft (the server checks again). */
 export function AgendaItemForm(props: {
-  s: TabStrings;
   initial?: ItemFields;
   submitLabel: string;
   onSubmit: (fields: ItemFields) => void;
@@ -47,7 +46,7 @@ export function AgendaItemForm(props: {
   /** More fields before the submit button (where a template's item goes). */
   extra?: ReactNode;
 }): ReactNode {
-  const { s } = props;
+  const s = useStrings();
   const a = s.agenda;
   const styles = useStyles();
   const start = props.initial ?? EMPTY;

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AgendaResponse, MeetingSummary } from '../../../http/api-contract';
 import {
@@ -22,7 +23,6 @@ import { ProposalsSection } from '../proposals/proposals';
 import { RecoveryColumns, SaveProblemBars } from '../../shared/save-problem';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
-import type { TabStrings } from '../../strings';
 import { useMembers } from '../../shared/use-load';
 import { useVersionedDraft } from '../../shared/use-versioned-draft';
 
@@ -62,8 +62,9 @@ const useStyles = makeStyles({
 });
 
 /** One meeting's agenda: read by members, edited and published by the chair group. */
-export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; meeting: MeetingSummary | undefined }): ReactNode {
-  const { api, s, meetingId, meeting } = props;
+export function AgendaView(props: { api: Api; meetingId: string; meeting: MeetingSummary | undefined }): ReactNode {
+  const s = useStrings();
+  const { api, meetingId, meeting } = props;
   const a = s.agenda;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -120,7 +121,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
   }, [moved]);
 
   if (doc.load.state === 'loading') return <Loading label={a.loading} />;
-  if (doc.load.state === 'error' || !agenda) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} s={s} onRetry={() => void doc.refetch()} />;
+  if (doc.load.state === 'error' || !agenda) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} onRetry={() => void doc.refetch()} />;
 
   const start = agenda.items[0]?.start ?? meeting?.start ?? '';
   const planned = schedule(draft, start, meeting?.end ?? null);
@@ -186,7 +187,6 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                 ))}
                 {editable && editing === item.key && (
                   <AgendaItemForm
-                    s={s}
                     label={a.editTitle(item.title)}
                     initial={fieldsOf(item)}
                     members={presenters}
@@ -292,7 +292,6 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
       <SaveProblemBars
         problem={problem}
         unplaced={topErrors}
-        s={s}
         scope="agenda"
         texts={a}
         conflictAction={{ label: a.reload, onClick: () => void doc.takeLatest(null) }}
@@ -331,12 +330,11 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
           <Subtitle1 as="h2" id="agenda-add" className={styles.h2}>
             {a.addTitle}
           </Subtitle1>
-          <AgendaItemForm s={s} label={a.addTitle} submitLabel={a.add} members={presenters} onSubmit={(f) => edit(addItem(draft, f))} />
+          <AgendaItemForm label={a.addTitle} submitLabel={a.add} members={presenters} onSubmit={(f) => edit(addItem(draft, f))} />
         </section>
       )}
       <ProposalsSection
         api={api}
-        s={s}
         meetingId={meetingId}
         canDecide={agenda.capabilities.decideProposal}
         onAccepted={(proposalId, andPublish) => {

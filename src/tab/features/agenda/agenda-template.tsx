@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AgendaTemplateResponse } from '../../../http/api-contract';
 import {
@@ -15,7 +16,7 @@ import {
   type TemplatePart,
 } from './agenda-template-draft';
 import type { Api } from '../../shared/api';
-import { longDate, type TabStrings } from '../../strings';
+import { longDate } from '../../strings';
 import { AgendaItemForm } from './agenda-item-form';
 import { SaveProblemBars, saveProblemOf, type SaveProblem } from '../../shared/save-problem';
 import { Section } from '../../shared/section';
@@ -50,8 +51,9 @@ const useStyles = makeStyles({
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; template: AgendaTemplateResponse };
 
 /** "Dagordningsmall": the items every new agenda of the network starts with; read by members, edited by the chair group. */
-export function AgendaTemplateSection(props: { api: Api; s: TabStrings; networkId: string }): ReactNode {
-  const { api, s, networkId } = props;
+export function AgendaTemplateSection(props: { api: Api; networkId: string }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const t = s.agendaTemplate;
   const a = s.agenda;
   const styles = useStyles();
@@ -81,7 +83,7 @@ export function AgendaTemplateSection(props: { api: Api; s: TabStrings; networkI
   }, [fetchTemplate]);
 
   if (load.state === 'loading') return <Loading label={t.loading} />;
-  if (load.state === 'error') return <ProblemBar error={load.error} s={s} onRetry={() => void fetchTemplate()} />;
+  if (load.state === 'error') return <ProblemBar error={load.error} onRetry={() => void fetchTemplate()} />;
   const template = load.template;
   const canEdit = template.capabilities.editAgendaTemplate;
   const base = templateDraftFrom(template);
@@ -134,7 +136,6 @@ export function AgendaTemplateSection(props: { api: Api; s: TabStrings; networkI
       ))}
       {canEdit && editing === item.key && (
         <AgendaItemForm
-          s={s}
           label={a.editTitle(item.title)}
           initial={{ title: item.title, kind: item.kind, durationMin: item.durationMin, description: item.description }}
           noPresenter
@@ -196,7 +197,6 @@ export function AgendaTemplateSection(props: { api: Api; s: TabStrings; networkI
       <SaveProblemBars
         problem={problem}
         unplaced={unplaced}
-        s={s}
         scope="template"
         kept={false}
         texts={{ ...a, problemsTitle: t.problemsTitle }}
@@ -233,7 +233,6 @@ export function AgendaTemplateSection(props: { api: Api; s: TabStrings; networkI
             {t.addTitle}
           </Subtitle2>
           <AgendaItemForm
-            s={s}
             label={t.addTitle}
             submitLabel={t.add}
             noPresenter

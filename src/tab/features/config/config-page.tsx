@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Body1, Caption1, Card, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { ApiError, type Api } from '../../shared/api';
 import { Layout } from '../../shared/layout';
@@ -6,7 +7,6 @@ import { NetworkSelect } from '../../shared/network-select';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
 import { ROUTE_PATHS } from '../../routes';
-import type { TabStrings } from '../../strings';
 import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } from '../../shared/teams';
 import { useLoad } from '../../shared/use-load';
 import { MEETING_ENTITY_PREFIX } from '../meetings/side-panel-page';
@@ -23,11 +23,12 @@ const useStyles = makeStyles({
  * The configurable channel tab's configuration page (frame context "settings"): confirms
  * which network the team is, and on Save tells Teams to show /tab/channel.
  */
-export function ConfigPage(props: { api: Api; s: TabStrings; teams: TeamsSession | null; banner?: ReactNode }): ReactNode {
-  const { s, teams } = props;
+export function ConfigPage(props: { api: Api; teams: TeamsSession | null; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { teams } = props;
   if (!teams || teams.frameContext !== 'settings') {
     return (
-      <Layout title={s.config.title} s={s} banner={props.banner}>
+      <Layout title={s.config.title} banner={props.banner}>
         <Notice intent="info">{s.config.outsideConfig}</Notice>
       </Layout>
     );
@@ -61,15 +62,17 @@ function useOfferedConfig(config: TabConfig | null, onFailure: (message: string)
   }, [key]);
 }
 
-function SaveFailed(props: { s: TabStrings; message: string }): ReactNode {
+function SaveFailed(props: { message: string }): ReactNode {
+  const s = useStrings();
   return (
-    <Notice intent="warning" title={props.s.config.saveFailed}>
+    <Notice intent="warning" title={s.config.saveFailed}>
       {props.message}
     </Notice>
   );
 }
 
-function ConfigCard(props: { s: TabStrings; explanation: string; children: ReactNode }): ReactNode {
+function ConfigCard(props: { explanation: string; children: ReactNode }): ReactNode {
+  const s = useStrings();
   const shared = useSharedStyles();
   const styles = useStyles();
   return (
@@ -81,15 +84,16 @@ function ConfigCard(props: { s: TabStrings; explanation: string; children: React
         </Body1>
       </Card>
       <Body1 as="p" role="status" className={styles.flush}>
-        {props.s.config.ready}
+        {s.config.ready}
       </Body1>
     </div>
   );
 }
 
 /** In a meeting outside a team (a scheduled meeting's chat): which of my networks the meeting belongs to. */
-function MeetingConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; banner?: ReactNode }): ReactNode {
-  const { api, s } = props;
+function MeetingConfig(props: { api: Api; teams: TeamsSession; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { api } = props;
   const [saveError, setSaveError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [me, retry] = useLoad(() => api.me(), `me ${props.teams.userId}`);
@@ -97,22 +101,23 @@ function MeetingConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; ba
   const networkId = networks.find((n) => n.id === chosen)?.id ?? networks[0]?.id;
   useOfferedConfig(networkId ? tabConfig(networkId, true, s.appName) : null, setSaveError);
   return (
-    <Layout title={s.config.title} s={s} banner={props.banner}>
+    <Layout title={s.config.title} banner={props.banner}>
       {me.state === 'loading' && <Loading label={s.config.loading} />}
-      {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
+      {me.state === 'error' && <ProblemBar error={me.error} onRetry={retry} />}
       {me.state === 'ok' && networks.length === 0 && <Notice intent="warning">{s.config.noNetworks}</Notice>}
       {networkId && (
-        <ConfigCard s={s} explanation={s.config.meetingExplanation}>
+        <ConfigCard explanation={s.config.meetingExplanation}>
           <NetworkSelect label={s.config.chooseNetwork} networks={networks} value={networkId} onChange={setChosen} />
         </ConfigCard>
       )}
-      {saveError && <SaveFailed s={s} message={saveError} />}
+      {saveError && <SaveFailed message={saveError} />}
     </Layout>
   );
 }
 
-function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; banner?: ReactNode }): ReactNode {
-  const { api, s, teams } = props;
+function NetworkConfig(props: { api: Api; teams: TeamsSession; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { api, teams } = props;
   const teamId = teams.teamId;
   const styles = useStyles();
   const inMeeting = !!teams.meetingId;
@@ -122,7 +127,7 @@ function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; ba
 
   const notANetwork = network.state === 'error' && network.error instanceof ApiError && network.error.status === 404;
   return (
-    <Layout title={s.config.title} s={s} banner={props.banner}>
+    <Layout title={s.config.title} banner={props.banner}>
       {!teamId && <Notice intent="warning">{s.config.noTeam}</Notice>}
       {teamId && network.state === 'loading' && <Loading label={s.config.loading} />}
       {notANetwork && (
@@ -130,9 +135,9 @@ function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; ba
           {s.config.notNetwork}
         </Notice>
       )}
-      {teamId && network.state === 'error' && !notANetwork && <ProblemBar error={network.error} s={s} onRetry={retry} />}
+      {teamId && network.state === 'error' && !notANetwork && <ProblemBar error={network.error} onRetry={retry} />}
       {network.state === 'ok' && (
-        <ConfigCard s={s} explanation={inMeeting ? s.config.meetingExplanation : s.config.explanation}>
+        <ConfigCard explanation={inMeeting ? s.config.meetingExplanation : s.config.explanation}>
           <div>
             <Caption1 as="p" block className={styles.label}>
               {s.config.network}
@@ -143,7 +148,7 @@ function NetworkConfig(props: { api: Api; s: TabStrings; teams: TeamsSession; ba
           </div>
         </ConfigCard>
       )}
-      {saveError && <SaveFailed s={s} message={saveError} />}
+      {saveError && <SaveFailed message={saveError} />}
     </Layout>
   );
 }

@@ -1,24 +1,25 @@
 import { useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Body1, Button, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { Layout } from '../../shared/layout';
 import { Notice } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
 import type { DevIdentity } from '../../shared/session';
-import type { TabStrings } from '../../strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' },
 });
 
 /** Local mode outside Teams: who am I? (sent as X-Justera-Dev-User, remembered for the browser tab). */
-export function DevPicker(props: { identities: readonly DevIdentity[]; s: TabStrings; onChoose: (identity: DevIdentity) => void }): ReactNode {
-  const { identities, s } = props;
+export function DevPicker(props: { identities: readonly DevIdentity[]; onChoose: (identity: DevIdentity) => void }): ReactNode {
+  const s = useStrings();
+  const { identities } = props;
   const shared = useSharedStyles();
   const styles = useStyles();
   const [chosen, setChosen] = useState<string>('');
   const identity = identities.find((i) => i.id === chosen);
   return (
-    <Layout title={s.dev.title} s={s}>
+    <Layout title={s.dev.title}>
       <Body1 as="p" className={shared.intro}>
         {s.dev.intro}
       </Body1>

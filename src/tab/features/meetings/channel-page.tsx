@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { Api } from '../../shared/api';
 import { AgendaTemplateSection } from '../agenda/agenda-template';
@@ -11,7 +12,7 @@ import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { PastMeetings } from './past-meetings';
 import { useSharedStyles } from '../../shared/styles';
 import type { MeetingSummary } from '../../../http/api-contract';
-import { meetingLine, type TabStrings } from '../../strings';
+import { meetingLine } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { AgendaView } from '../agenda/agenda-page';
 import { MeetingLifePanel } from '../meeting-life/meeting-life-panel';
@@ -22,15 +23,15 @@ import { MinutesView } from '../minutes/minutes-page';
  * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
  * was added to; outside Teams (local mode) one of my networks, chosen in a select.
  */
-export function ChannelPage(props: { api: Api; s: TabStrings; teamId: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
-  const { s } = props;
+export function ChannelPage(props: { api: Api; teamId: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
   const selection = useSelectedMeeting();
   const title = selection.selected ? (selection.view === 'minutes' ? s.minutes.title : s.agenda.title) : s.channel.title;
   if (props.local) return <LocalChannel {...props} {...selection} title={title} />;
   // A meeting's side panel links here with the network in the URL: a meeting chat has no team.
   const networkId = props.teamId || networkIdFromUrl();
   return (
-    <Layout title={title} s={s} banner={props.banner}>
+    <Layout title={title} banner={props.banner}>
       {networkId ? <NetworkMeetings {...props} networkId={networkId} {...selection} /> : <Notice intent="warning">{s.channel.noTeam}</Notice>}
     </Layout>
   );
@@ -83,8 +84,9 @@ interface Selection {
   show: (view: MeetingViewName) => void;
 }
 
-function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?: ReactNode; title: string } & Selection): ReactNode {
-  const { api, s } = props;
+function LocalChannel(props: { api: Api; userKey: string; banner?: ReactNode; title: string } & Selection): ReactNode {
+  const s = useStrings();
+  const { api } = props;
   const [me, retry] = useLoad(() => api.me(), `me ${props.userKey}`);
   const [chosen, setChosen] = useState<string | null>(networkIdFromUrl);
   const networks = me.state === 'ok' ? me.data.networks : [];
@@ -96,9 +98,9 @@ function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?
     window.history.replaceState(null, '', url);
   };
   return (
-    <Layout title={props.title} s={s} banner={props.banner}>
+    <Layout title={props.title} banner={props.banner}>
       {me.state === 'loading' && <Loading label={s.channel.loading} />}
-      {me.state === 'error' && <ProblemBar error={me.error} s={s} onRetry={retry} />}
+      {me.state === 'error' && <ProblemBar error={me.error} onRetry={retry} />}
       {me.state === 'ok' && networks.length === 0 && <Notice intent="info">{s.channel.noNetworks}</Notice>}
       {networks.length > 1 && !props.selected && (
         <NetworkSelect label={s.channel.chooseNetwork} networks={networks} value={networkId ?? ''} onChange={choose} />
@@ -108,8 +110,9 @@ function LocalChannel(props: { api: Api; s: TabStrings; userKey: string; banner?
   );
 }
 
-function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string } & Selection): ReactNode {
-  const { api, s, networkId } = props;
+function NetworkMeetings(props: { api: Api; networkId: string; userKey: string } & Selection): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const shared = useSharedStyles();
   const introId = useId();
   const [network, retry] = useLoad(() => api.network(networkId), `network ${networkId} ${props.userKey}`);
@@ -122,14 +125,13 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
     `meetings ${networkId} ${props.userKey} ${generation}`,
   );
   if (network.state === 'loading') return <Loading label={s.channel.loading} />;
-  if (network.state === 'error') return <ProblemBar error={network.error} s={s} onRetry={retry} />;
+  if (network.state === 'error') return <ProblemBar error={network.error} onRetry={retry} />;
   if (props.selected) {
     if (meetings.state === 'loading') return <Loading label={s.channel.loading} />;
     const meeting = meetings.state === 'ok' ? meetings.data.find((m) => m.id === props.selected) : undefined;
     return (
       <MeetingScreen
         api={api}
-        s={s}
         meetingId={props.selected}
         meeting={meeting}
         view={props.view}
@@ -149,18 +151,17 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
         {s.channel.intro(network.data.name)}
       </Body1>
       {meetings.state === 'loading' && <Loading label={s.channel.loading} />}
-      {meetings.state === 'error' && <ProblemBar error={meetings.error} s={s} onRetry={retryMeetings} />}
+      {meetings.state === 'error' && <ProblemBar error={meetings.error} onRetry={retryMeetings} />}
       {meetings.state === 'ok' &&
         (meetings.data.length === 0 ? (
           <Notice intent="info" title={s.channel.empty}>
             {s.channel.emptyHint}
           </Notice>
         ) : (
-          <MeetingTable meetings={meetings.data} s={s} showNetwork={false} labelledBy={introId} onOpen={(m) => props.select(m.id)} />
+          <MeetingTable meetings={meetings.data} showNetwork={false} labelledBy={introId} onOpen={(m) => props.select(m.id)} />
         ))}
       <PastMeetings
         api={api}
-        s={s}
         networkId={networkId}
         userKey={props.userKey}
         onOpen={(id) => {
@@ -171,7 +172,6 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
       {network.data.capabilities.recordPastMeeting && (
         <RecordPastMeeting
           api={api}
-          s={s}
           networkId={networkId}
           onRecorded={(id) => {
             props.select(id);
@@ -179,9 +179,9 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
           }}
         />
       )}
-      {network.data.capabilities.planTerm && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
-      <AgendaTemplateSection api={api} s={s} networkId={networkId} />
-      <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
+      {network.data.capabilities.planTerm && <TermPlanSection api={api} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
+      <AgendaTemplateSection api={api} networkId={networkId} />
+      <MembersRoles api={api} networkId={networkId} userKey={props.userKey} />
     </>
   );
 }
@@ -198,8 +198,9 @@ const VIEWS: readonly MeetingViewName[] = ['agenda', 'minutes'];
  * The meeting's two views as tabs (the WAI-ARIA pattern: arrow keys move between them, one tab
  * stop). Plain buttons rather than Fluent's TabList, whose focus guards axe reports.
  */
-function ViewTabs(props: { s: TabStrings; view: MeetingViewName; show: (view: MeetingViewName) => void }): ReactNode {
-  const { s, view } = props;
+function ViewTabs(props: { view: MeetingViewName; show: (view: MeetingViewName) => void }): ReactNode {
+  const s = useStrings();
+  const { view } = props;
   const styles = useStyles();
   const label = (v: MeetingViewName): string => (v === 'minutes' ? s.minutes.title : s.agenda.title);
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
@@ -234,7 +235,6 @@ function ViewTabs(props: { s: TabStrings; view: MeetingViewName; show: (view: Me
 /** A meeting: back to the list, its date and place, and its agenda or minutes as two tabs. */
 function MeetingScreen(props: {
   api: Api;
-  s: TabStrings;
   meetingId: string;
   meeting: MeetingSummary | undefined;
   view: MeetingViewName;
@@ -243,7 +243,8 @@ function MeetingScreen(props: {
   /** The meeting was moved or cancelled: the lists load again. */
   onChanged: () => void;
 }): ReactNode {
-  const { api, s, meetingId, meeting, view } = props;
+  const s = useStrings();
+  const { api, meetingId, meeting, view } = props;
   const styles = useStyles();
   return (
     <>
@@ -252,7 +253,6 @@ function MeetingScreen(props: {
       </div>
       <MeetingLifePanel
         api={api}
-        s={s}
         meetingId={meetingId}
         onChanged={props.onChanged}
         heading={(shown) => (
@@ -262,9 +262,9 @@ function MeetingScreen(props: {
         )}
         listed={meeting}
       />
-      <ViewTabs s={s} view={view} show={props.show} />
+      <ViewTabs view={view} show={props.show} />
       <div id="meeting-view" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel} data-meeting-view={view}>
-        {view === 'minutes' ? <MinutesView api={api} s={s} meetingId={meetingId} showMeeting={!meeting} /> : <AgendaView api={api} s={s} meetingId={meetingId} meeting={meeting} />}
+        {view === 'minutes' ? <MinutesView api={api} meetingId={meetingId} showMeeting={!meeting} /> : <AgendaView api={api} meetingId={meetingId} meeting={meeting} />}
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import {
   Badge,
   Button,
@@ -11,7 +12,7 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { ApiStatus, MeetingSummary } from '../../../http/api-contract';
-import { capitalise, longDate, meetingDay, type TabStrings } from '../../strings';
+import { capitalise, longDate, meetingDay } from '../../strings';
 import { isSafeLink, NewWindowLink } from '../../shared/new-window-link';
 import { ScrollTable } from '../../shared/scroll-table';
 import { MeetingLifeBadge } from '../meeting-life/meeting-life-panel';
@@ -37,13 +38,13 @@ const useStyles = makeStyles({
  */
 export function MeetingTable(props: {
   meetings: readonly MeetingSummary[];
-  s: TabStrings;
   showNetwork: boolean;
   labelledBy: string;
   /** When set, each meeting gets a button that opens its agenda. */
   onOpen?: (meeting: MeetingSummary) => void;
 }): ReactNode {
-  const { meetings, s, showNetwork, onOpen } = props;
+  const s = useStrings();
+  const { meetings, showNetwork, onOpen } = props;
   const styles = useStyles();
   return (
     <ScrollTable labelledBy={props.labelledBy} tableLabel={s.meetingsTable} className={styles.table}
@@ -69,7 +70,7 @@ export function MeetingTable(props: {
                 <time dateTime={m.date} className={styles.nowrap}>
                   {capitalise(longDate(m.date, s))}
                 </time>
-                <MeetingLifeBadge meeting={m} s={s} />
+                <MeetingLifeBadge meeting={m} />
               </div>
             </TableCell>
             <TableCell className={styles.nowrap}>
@@ -81,7 +82,7 @@ export function MeetingTable(props: {
               <div className={styles.cellStack}>
                 <span>{s.mode[m.mode]}</span>
                 {m.mode !== 'onsite' && isSafeLink(m.teamsLink) && (
-                  <NewWindowLink href={m.teamsLink} s={s}>
+                  <NewWindowLink href={m.teamsLink}>
                     {s.joinTeams}
                   </NewWindowLink>
                 )}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../../shared/api';
-import { capitalise, meetingDay, type TabStrings } from '../../strings';
+import { capitalise, meetingDay } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { OpenButton } from './meeting-table';
 import { statusText } from '../minutes/minutes-read';
@@ -21,8 +22,9 @@ const useStyles = makeStyles({
  * The network's archive: the meetings of the last year up to today, where each one's minutes
  * stand, the justerade documents, and the way into the minutes (where the secretary writes them).
  */
-export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string; userKey: string; onOpen: (meetingId: string) => void }): ReactNode {
-  const { api, s, networkId } = props;
+export function PastMeetings(props: { api: Api; networkId: string; userKey: string; onOpen: (meetingId: string) => void }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const a = s.archive;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -37,7 +39,7 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
         {a.intro}
       </Body1>
       {past.state === 'loading' && <Loading label={a.loading} />}
-      {past.state === 'error' && <ProblemBar error={past.error} s={s} onRetry={retry} />}
+      {past.state === 'error' && <ProblemBar error={past.error} onRetry={retry} />}
       {past.state === 'ok' && past.data.meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
       {past.state === 'ok' && past.data.meetings.length > 0 && (
         <ScrollTable labelledBy={headingId} className={styles.table}
@@ -66,7 +68,7 @@ export function PastMeetings(props: { api: Api; s: TabStrings; networkId: string
                     const approved = m.versions.filter((v) => v.state === 'approved').at(-1)?.number;
                     return (
                       <span key={d.itemId}>
-                        <DocumentLink doc={d} s={s} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />
+                        <DocumentLink doc={d} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />
                       </span>
                     );
                   })}

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AttendanceResponse, MeetingSummary } from '../../../http/api-contract';
 import { presenterName } from '../agenda/agenda-draft';
 import type { Api } from '../../shared/api';
 import { Layout } from '../../shared/layout';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
-import { meetingLine, type TabStrings } from '../../strings';
+import { meetingLine } from '../../strings';
 import type { TeamsSession } from '../../shared/teams';
 import { useLoad, usePolled } from '../../shared/use-load';
 
@@ -47,40 +48,43 @@ function sidePanelNetwork(teams: TeamsSession | null): string | null {
  * The Teams meeting side panel (and the meeting's tab): the network's meeting today, else the
  * next one, with its agenda and the live attendance, refreshed every 15 seconds.
  */
-export function SidePanelPage(props: { api: Api; s: TabStrings; teams: TeamsSession | null; userKey: string; banner?: ReactNode }): ReactNode {
-  const { api, s, teams } = props;
+export function SidePanelPage(props: { api: Api; teams: TeamsSession | null; userKey: string; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { api, teams } = props;
   const networkId = sidePanelNetwork(teams);
   return (
-    <Layout title={s.sidePanel.title} s={s} banner={props.banner}>
+    <Layout title={s.sidePanel.title} banner={props.banner}>
       {networkId ? (
-        <CurrentMeeting api={api} s={s} networkId={networkId} userKey={props.userKey} />
+        <CurrentMeeting api={api} networkId={networkId} userKey={props.userKey} />
       ) : teams ? (
         <Notice intent="warning">{s.sidePanel.noNetwork}</Notice>
       ) : (
-        <FirstNetwork api={api} s={s} userKey={props.userKey} />
+        <FirstNetwork api={api} userKey={props.userKey} />
       )}
     </Layout>
   );
 }
 
 /** Outside Teams (local mode) without a network in the URL: the first of my networks. */
-function FirstNetwork(props: { api: Api; s: TabStrings; userKey: string }): ReactNode {
-  const { api, s } = props;
+function FirstNetwork(props: { api: Api; userKey: string }): ReactNode {
+  const s = useStrings();
+  const { api } = props;
   const [me, retry] = useLoad(() => api.me(), `me ${props.userKey}`);
   if (me.state === 'loading') return <Loading label={s.sidePanel.loading} />;
-  if (me.state === 'error') return <ProblemBar error={me.error} s={s} onRetry={retry} />;
+  if (me.state === 'error') return <ProblemBar error={me.error} onRetry={retry} />;
   const first = me.data.networks[0];
   if (!first) return <Notice intent="info">{s.channel.noNetworks}</Notice>;
-  return <CurrentMeeting api={api} s={s} networkId={first.id} userKey={props.userKey} />;
+  return <CurrentMeeting api={api} networkId={first.id} userKey={props.userKey} />;
 }
 
-function CurrentMeeting(props: { api: Api; s: TabStrings; networkId: string; userKey: string }): ReactNode {
-  const { api, s, networkId } = props;
+function CurrentMeeting(props: { api: Api; networkId: string; userKey: string }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const sp = s.sidePanel;
   const styles = useStyles();
   const [loaded, retry] = useLoad(() => api.currentMeeting(networkId), `current ${networkId} ${props.userKey}`);
   if (loaded.state === 'loading') return <Loading label={sp.loading} />;
-  if (loaded.state === 'error') return <ProblemBar error={loaded.error} s={s} onRetry={retry} />;
+  if (loaded.state === 'error') return <ProblemBar error={loaded.error} onRetry={retry} />;
   const { meeting, today } = loaded.data;
   if (!meeting) return <Notice intent="info">{sp.none}</Notice>;
   return (
@@ -101,8 +105,8 @@ function CurrentMeeting(props: { api: Api; s: TabStrings; networkId: string; use
           </Link>
         </div>
       </div>
-      <SideAgenda api={api} s={s} meeting={meeting} />
-      <LiveAttendance api={api} s={s} meetingId={meeting.id} />
+      <SideAgenda api={api} meeting={meeting} />
+      <LiveAttendance api={api} meetingId={meeting.id} />
     </>
   );
 }
@@ -113,8 +117,9 @@ function minutesHref(networkId: string, meetingId: string): string {
   return `/tab/channel?${params.toString()}`;
 }
 
-function SideAgenda(props: { api: Api; s: TabStrings; meeting: MeetingSummary }): ReactNode {
-  const { api, s, meeting } = props;
+function SideAgenda(props: { api: Api; meeting: MeetingSummary }): ReactNode {
+  const s = useStrings();
+  const { api, meeting } = props;
   const sp = s.sidePanel;
   const styles = useStyles();
   const agenda = usePolled(() => api.agenda(meeting.id), `agenda ${meeting.id}`, SIDE_PANEL_REFRESH_MS);
@@ -124,7 +129,7 @@ function SideAgenda(props: { api: Api; s: TabStrings; meeting: MeetingSummary })
         {sp.agenda}
       </Subtitle2>
       {!agenda.data && !agenda.error && <Loading label={s.agenda.loading} />}
-      {!agenda.data && agenda.error !== null && <ProblemBar error={agenda.error} s={s} onRetry={agenda.refresh} />}
+      {!agenda.data && agenda.error !== null && <ProblemBar error={agenda.error} onRetry={agenda.refresh} />}
       {agenda.data && agenda.data.items.length === 0 && <Body1 as="p">{sp.noItems}</Body1>}
       {agenda.data && agenda.data.items.length > 0 && (
         <ol className={styles.list} aria-labelledby="side-agenda">
@@ -148,8 +153,9 @@ function SideAgenda(props: { api: Api; s: TabStrings; meeting: MeetingSummary })
   );
 }
 
-function LiveAttendance(props: { api: Api; s: TabStrings; meetingId: string }): ReactNode {
-  const { api, s, meetingId } = props;
+function LiveAttendance(props: { api: Api; meetingId: string }): ReactNode {
+  const s = useStrings();
+  const { api, meetingId } = props;
   const sp = s.sidePanel;
   const styles = useStyles();
   const live = usePolled(() => api.attendance(meetingId), `attendance ${meetingId}`, SIDE_PANEL_REFRESH_MS);
@@ -167,9 +173,9 @@ function LiveAttendance(props: { api: Api; s: TabStrings; meetingId: string }): 
         )}
       </div>
       {!a && !live.error && <Loading label={sp.loading} />}
-      {!a && live.error !== null && <ProblemBar error={live.error} s={s} onRetry={live.refresh} />}
+      {!a && live.error !== null && <ProblemBar error={live.error} onRetry={live.refresh} />}
       {a && live.error !== null && <Notice intent="warning">{sp.stale}</Notice>}
-      {a && <AttendanceView s={s} attendance={a} />}
+      {a && <AttendanceView attendance={a} />}
       {a && (
         <div>
           <Button size="small" onClick={live.refresh}>
@@ -181,8 +187,9 @@ function LiveAttendance(props: { api: Api; s: TabStrings; meetingId: string }): 
   );
 }
 
-function AttendanceView(props: { s: TabStrings; attendance: AttendanceResponse }): ReactNode {
-  const { s, attendance: a } = props;
+function AttendanceView(props: { attendance: AttendanceResponse }): ReactNode {
+  const s = useStrings();
+  const { attendance: a } = props;
   const sp = s.sidePanel;
   const styles = useStyles();
   const present = a.groups.length + a.guests.length > 0;
@@ -199,7 +206,7 @@ function AttendanceView(props: { s: TabStrings; attendance: AttendanceResponse }
           <Text as="h3" weight="semibold" className={styles.h3}>
             {g.municipality} ({g.people.length})
           </Text>
-          <People s={s} people={g.people} />
+          <People people={g.people} />
         </div>
       ))}
       {a.guests.length > 0 && (
@@ -207,7 +214,7 @@ function AttendanceView(props: { s: TabStrings; attendance: AttendanceResponse }
           <Text as="h3" weight="semibold" className={styles.h3}>
             {sp.guests} ({a.guests.length})
           </Text>
-          <People s={s} people={a.guests} />
+          <People people={a.guests} />
         </div>
       )}
       <div className={styles.section} data-side-apologies>
@@ -238,7 +245,8 @@ function AttendanceView(props: { s: TabStrings; attendance: AttendanceResponse }
   );
 }
 
-function People(props: { s: TabStrings; people: readonly { name: string; status: 'onsite' | 'online' }[] }): ReactNode {
+function People(props: { people: readonly { name: string; status: 'onsite' | 'online' }[] }): ReactNode {
+  const s = useStrings();
   const styles = useStyles();
   return (
     <ul className={styles.people}>
@@ -246,7 +254,7 @@ function People(props: { s: TabStrings; people: readonly { name: string; status:
         <li key={`${n} ${p.name}`} className={styles.person}>
           <span>{p.name}</span>
           <Badge appearance="tint" size="small" color={p.status === 'onsite' ? 'success' : 'brand'}>
-            {props.s.status[p.status]}
+            {s.status[p.status]}
           </Badge>
         </li>
       ))}

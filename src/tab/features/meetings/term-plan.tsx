@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import {
   Button,
   Field,
@@ -12,7 +13,7 @@ import {
 import type { TermPlanResponse } from '../../../http/api-contract';
 import { TERM_PLAN_TEXT_MAX } from '../../../contract/routes';
 import type { Api } from '../../shared/api';
-import { capitalise, longDate, type TabStrings } from '../../strings';
+import { capitalise, longDate } from '../../strings';
 import { ProblemBar } from '../../shared/status';
 import { Section } from '../../shared/section';
 
@@ -31,8 +32,9 @@ function newPlanId(): string {
  * "Planera terminen", for editors: the term's meetings from the planning text as the networks
  * write it; the created meetings, and what could not be read, in the user's language.
  */
-export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: string; onCreated: () => void }): ReactNode {
-  const { api, s, networkId } = props;
+export function TermPlanSection(props: { api: Api; networkId: string; onCreated: () => void }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const t = s.termPlan;
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -80,7 +82,7 @@ export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: str
           <MessageBar intent={result.created.length > 0 ? 'success' : 'warning'} layout="multiline" data-term-plan-created>
             <MessageBarBody>
               {result.created.length > 0 ? t.created(result.created.length) : t.createdNone}
-              {result.created.length > 0 && <PlannedList label={t.createdLabel} meetings={result.created} s={s} />}
+              {result.created.length > 0 && <PlannedList label={t.createdLabel} meetings={result.created} />}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -88,25 +90,26 @@ export function TermPlanSection(props: { api: Api; s: TabStrings; networkId: str
           <MessageBar intent="info" layout="multiline" data-term-plan-already>
             <MessageBarBody>
               {t.alreadyPlanned(result.alreadyPlanned.length)}
-              <PlannedList label={t.alreadyPlannedLabel} meetings={result.alreadyPlanned} s={s} />
+              <PlannedList label={t.alreadyPlannedLabel} meetings={result.alreadyPlanned} />
             </MessageBarBody>
           </MessageBar>
         )}
       </div>
       {result && <TermPlanProblems title={t.problemsTitle} intent="error" problems={result.problems.filter((p) => p.severity === 'error')} />}
       {result && <TermPlanProblems title={t.warningsTitle} intent="warning" problems={result.problems.filter((p) => p.severity === 'warning')} />}
-      {error !== null && <ProblemBar error={error} s={s} />}
+      {error !== null && <ProblemBar error={error} />}
     </Section>
   );
 }
 
-function PlannedList(props: { label: string; meetings: TermPlanResponse['created']; s: TabStrings }): ReactNode {
+function PlannedList(props: { label: string; meetings: TermPlanResponse['created'] }): ReactNode {
+  const s = useStrings();
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={props.label}>
       {props.meetings.map((m) => (
         <li key={m.id}>
-          {[capitalise(longDate(m.date, props.s)), `${m.start}–${m.end}`, m.place].filter(Boolean).join(', ')}
+          {[capitalise(longDate(m.date, s)), `${m.start}–${m.end}`, m.place].filter(Boolean).join(', ')}
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import {
   Body1,
   makeStyles,
@@ -12,7 +13,6 @@ import {
 } from '@fluentui/react-components';
 import type { MembersResponse, NetworkMember, Role } from '../../../http/api-contract';
 import type { Api } from '../../shared/api';
-import type { TabStrings } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { Section } from '../../shared/section';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
@@ -34,8 +34,9 @@ type Outcome = { kind: 'changed'; text: string } | { kind: 'failed'; memberId: s
  * given the role) change a role with the select on the member's row, saved at once; everyone
  * else reads them.
  */
-export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string; userKey: string }): ReactNode {
-  const { api, s, networkId } = props;
+export function MembersRoles(props: { api: Api; networkId: string; userKey: string }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const r = s.roles;
   const styles = useStyles();
   const [loaded, retry] = useLoad(() => api.members(networkId), `members ${networkId} ${props.userKey}`);
@@ -92,7 +93,7 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
               ) : (
                 <span data-member-role>{r.name[role]}</span>
               )}
-              {outcome?.kind === 'failed' && outcome.memberId === m.id && <ProblemBar error={outcome.error} s={s} />}
+              {outcome?.kind === 'failed' && outcome.memberId === m.id && <ProblemBar error={outcome.error} />}
             </TableCell>
           </TableRow>
         );
@@ -103,7 +104,7 @@ export function MembersRoles(props: { api: Api; s: TabStrings; networkId: string
   return (
     <Section id="members-roles" title={r.title} intro={r.intro} data-members-roles>
       {loaded.state === 'loading' && <Loading label={r.loading} />}
-      {loaded.state === 'error' && <ProblemBar error={loaded.error} s={s} onRetry={retry} />}
+      {loaded.state === 'error' && <ProblemBar error={loaded.error} onRetry={retry} />}
       {loaded.state === 'ok' && !loaded.data.capabilities.assignRoles && <Notice intent="info">{r.readOnly}</Notice>}
       <div role="status" aria-live="polite">
         {saving && <Body1>{r.saving}</Body1>}

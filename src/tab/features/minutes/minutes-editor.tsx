@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Button, Checkbox, Field, Input, inputClassNames, makeStyles, Select, selectClassNames, Subtitle1, Subtitle2, Textarea, textareaClassNames, tokens, Body1 } from '@fluentui/react-components';
 import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, NetworkMember } from '../../../http/api-contract';
 import {
@@ -16,7 +17,6 @@ import { eligibleJusterare } from '../../../domain/justerare';
 import { ITEM_NUMBERINGS, MINUTES_ATTENDANCE, type ActionOwner, type ItemNumbering, type MinutesAttendanceStatus } from '../../../domain/minutes-model';
 import { protocolModelStrings, type ProtocolModelStrings } from './protocol-strings';
 import { MINUTES_LIMITS } from '../../../domain/minutes-limits';
-import type { TabStrings } from '../../strings';
 import { useSharedStyles } from '../../shared/styles';
 
 const STATUSES: readonly MinutesAttendanceStatus[] = MINUTES_ATTENDANCE;
@@ -55,7 +55,6 @@ const useStyles = makeStyles({
 type ErrorAt = (key: string) => string | undefined;
 
 interface EditorProps {
-  s: TabStrings;
   content: ApiMinutesContent;
   onChange: (next: ApiMinutesContent) => void;
   members: readonly NetworkMember[];
@@ -109,7 +108,8 @@ function withNamed(members: readonly NetworkMember[], refs: readonly (ApiPersonR
 }
 
 /** A person of the minutes (the chair, the secretary): a member, none, or the person named in text the minutes already hold. */
-function PersonSelect(props: { s: TabStrings; label: string; field: string; value: ApiPersonRef | undefined; options: { id: string; label: string }[]; error: string | undefined; onChange: (memberId: string) => void }): ReactNode {
+function PersonSelect(props: { label: string; field: string; value: ApiPersonRef | undefined; options: { id: string; label: string }[]; error: string | undefined; onChange: (memberId: string) => void }): ReactNode {
+  const s = useStrings();
   const { value, options } = props;
   const current = value?.kind === 'member' ? value.memberId : value ? 'named' : '';
   return (
@@ -121,7 +121,7 @@ function PersonSelect(props: { s: TabStrings; label: string; field: string; valu
           props.onChange(d.value);
         }}
       >
-        <option value="">{props.s.minutes.roles.none}</option>
+        <option value="">{s.minutes.roles.none}</option>
         {value?.kind === 'named' && <option value="named">{value.name}</option>}
         {options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -134,7 +134,8 @@ function PersonSelect(props: { s: TabStrings; label: string; field: string; valu
 }
 
 function RolesSection(props: EditorProps): ReactNode {
-  const { s, content, onChange, members, errorAt } = props;
+  const s = useStrings();
+  const { content, onChange, members, errorAt } = props;
   const m = s.minutes;
   const styles = useStyles();
   const options = withNamed(members, [content.secretary, ...content.justerare]);
@@ -161,12 +162,12 @@ function RolesSection(props: EditorProps): ReactNode {
         {p.kindHint[content.kind]}
       </Body1>
       <div className={styles.row}>
-        <PersonSelect s={s} label={p.chair} field="chair" value={content.chair} options={withNamed(members, [content.chair])} error={errorAt('chair')} onChange={(id) => {
+        <PersonSelect label={p.chair} field="chair" value={content.chair} options={withNamed(members, [content.chair])} error={errorAt('chair')} onChange={(id) => {
           const ref = memberRef(members, id) ?? (content.chair?.kind === 'member' && content.chair.memberId === id ? content.chair : undefined);
           const { chair: _old, ...rest } = content;
           onChange(ref ? { ...rest, chair: ref } : rest);
         }} />
-        <PersonSelect s={s} label={m.roles.secretary} field="secretary" value={content.secretary} options={options} error={errorAt('secretary')} onChange={(id) => {
+        <PersonSelect label={m.roles.secretary} field="secretary" value={content.secretary} options={options} error={errorAt('secretary')} onChange={(id) => {
           const ref = memberRef(members, id);
           const { secretary: _old, ...rest } = content;
           onChange(ref ? { ...rest, secretary: ref } : rest);
@@ -206,7 +207,8 @@ function RolesSection(props: EditorProps): ReactNode {
 }
 
 function AttendanceSection(props: EditorProps): ReactNode {
-  const { s, content, onChange, errorAt } = props;
+  const s = useStrings();
+  const { content, onChange, errorAt } = props;
   const m = s.minutes;
   const at = m.attendance;
   const p = protocolModelStrings(s.lang);
@@ -293,7 +295,8 @@ function AttendanceSection(props: EditorProps): ReactNode {
 }
 
 function ItemsSection(props: EditorProps): ReactNode {
-  const { s, content, onChange, errorAt } = props;
+  const s = useStrings();
+  const { content, onChange, errorAt } = props;
   const m = s.minutes;
   const styles = useStyles();
   return (
@@ -326,7 +329,8 @@ function ItemsSection(props: EditorProps): ReactNode {
 }
 
 function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; count: number }): ReactNode {
-  const { s, content, onChange, errorAt, item, index } = props;
+  const s = useStrings();
+  const { content, onChange, errorAt, item, index } = props;
   const m = s.minutes.items;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -402,7 +406,7 @@ function ItemEditor(props: EditorProps & { item: ApiMinutesItem; index: number; 
         {item.actions.map((a) => (
           <ActionEditor key={a.id} {...props} action={a} itemKey={key} onPatch={(p) => patch(updateAction(item, a.id, p))} onRemove={() => patch({ actions: item.actions.filter((x) => x.id !== a.id) })} />
         ))}
-        <AddAction s={s} members={props.members} onAdd={(a) => patch({ actions: [...item.actions, a] })} itemTitle={item.title} />
+        <AddAction members={props.members} onAdd={(a) => patch({ actions: [...item.actions, a] })} itemTitle={item.title} />
       </div>
       <Checkbox label={m.tabled} checked={item.tabled} onChange={(_e, d) => patch({ tabled: d.checked === true })} />
       <div className={styles.actions}>
@@ -431,8 +435,9 @@ function ownerValue(p: ApiPersonRef | undefined): OwnerValue {
   return p.kind === 'member' ? `member:${p.memberId}` : 'named';
 }
 
-function OwnerPicker(props: { s: TabStrings; members: readonly NetworkMember[]; value: OwnerValue; current?: ApiPersonRef; onChange: (v: OwnerValue) => void; error?: string; required?: boolean }): ReactNode {
-  const m = props.s.minutes.items;
+function OwnerPicker(props: { members: readonly NetworkMember[]; value: OwnerValue; current?: ApiPersonRef; onChange: (v: OwnerValue) => void; error?: string; required?: boolean }): ReactNode {
+  const s = useStrings();
+  const m = s.minutes.items;
   const options = withNamed(props.members, [props.current]);
   return (
     <Field label={m.owner} required={props.required ?? true} validationMessage={props.error}>
@@ -461,7 +466,8 @@ function ownerFrom(members: readonly NetworkMember[], value: OwnerValue, name: s
 }
 
 function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: string; onPatch: (p: Partial<Omit<ApiActionItem, 'id'>>) => void; onRemove: () => void }): ReactNode {
-  const { s, action, errorAt, members } = props;
+  const s = useStrings();
+  const { action, errorAt, members } = props;
   const m = s.minutes.items;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -475,7 +481,6 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
         <Input value={action.text} maxLength={MAX.action} onChange={(_e, d) => props.onPatch({ text: d.value })} />
       </Field>
       <OwnerPicker
-        s={s}
         members={members}
         value={ownerValue(first)}
         current={first}
@@ -505,8 +510,9 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
 }
 
 /** A new action item joins the minutes once it has a text and an owner. */
-function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; itemTitle: string; onAdd: (a: ApiActionItem) => void }): ReactNode {
-  const { s, members } = props;
+function AddAction(props: { members: readonly NetworkMember[]; itemTitle: string; onAdd: (a: ApiActionItem) => void }): ReactNode {
+  const s = useStrings();
+  const { members } = props;
   const m = s.minutes.items;
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -534,7 +540,7 @@ function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; it
       <Field label={m.actionText} required={started} validationMessage={tried && !text.trim() ? m.actionRequired : undefined} className={styles.wide}>
         <Input value={text} maxLength={MAX.action} onChange={(_e, d) => setText(d.value)} data-new-action />
       </Field>
-      <OwnerPicker s={s} members={members} value={owner} onChange={setOwner} required={started} error={tried && !ref ? m.ownerRequired : undefined} />
+      <OwnerPicker members={members} value={owner} onChange={setOwner} required={started} error={tried && !ref ? m.ownerRequired : undefined} />
       {owner === 'named' && (
         <Field label={m.ownerName} required validationMessage={tried && !name.trim() ? m.ownerNameRequired : undefined}>
           <Input value={name} maxLength={MAX.name} onChange={(_e, d) => setName(d.value)} />
@@ -549,7 +555,8 @@ function AddAction(props: { s: TabStrings; members: readonly NetworkMember[]; it
 }
 
 function NextMeetingSection(props: EditorProps): ReactNode {
-  const { s, content, onChange, errorAt } = props;
+  const s = useStrings();
+  const { content, onChange, errorAt } = props;
   const n = s.minutes.next;
   const styles = useStyles();
   const [date, setDate] = useState('');

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../../http/api-contract';
 import type { Api } from '../../shared/api';
@@ -9,7 +10,7 @@ import { RecoveryColumns, SaveProblemBars, saveProblemOf } from '../../shared/sa
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } from './minutes-draft';
 import { useVersionedDraft } from '../../shared/use-versioned-draft';
-import { meetingLine, type TabStrings } from '../../strings';
+import { meetingLine } from '../../strings';
 import { useLoad, useMembers } from '../../shared/use-load';
 
 /** How long after the last keystroke the minutes are saved. */
@@ -28,8 +29,9 @@ const useStyles = makeStyles({
  * One meeting's minutes: written by the secretary and the chair group with autosave under
  * If-Match, sent for justering, answered by the justerare; read by every member.
  */
-export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string; /** The meeting's date and place, when the page does not show them already. */ showMeeting?: boolean }): ReactNode {
-  const { api, s, meetingId } = props;
+export function MinutesView(props: { api: Api; meetingId: string; /** The meeting's date and place, when the page does not show them already. */ showMeeting?: boolean }): ReactNode {
+  const s = useStrings();
+  const { api, meetingId } = props;
   const m = s.minutes;
   const styles = useStyles();
   const doc = useVersionedDraft<MinutesResponse, ApiMinutesContent>(
@@ -64,7 +66,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const errorAt = (key: string): string | undefined => errors.get(key)?.join(' ');
 
   if (doc.load.state === 'loading') return <Loading label={m.loading} />;
-  if (doc.load.state === 'error' || !server || !draft) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} s={s} onRetry={() => void doc.refetch()} />;
+  if (doc.load.state === 'error' || !server || !draft) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} onRetry={() => void doc.refetch()} />;
 
   const saveState = saving ? m.save.saving : problem && problem.kind !== 'conflict' ? m.save.failed : dirty ? m.save.pending : m.save.saved;
   const pending = server.status.kind === 'pending' ? server.versions.find((v) => v.number === (server.status as { version: number }).version) : undefined;
@@ -72,10 +74,10 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
   const editor = server.capabilities.editMinutes ? (
     // Leaving a field saves at once.
     <div className={styles.editor} onBlur={() => void doc.save()} data-minutes-editor>
-      <MinutesEditor s={s} content={draft} onChange={edit} members={members} errorAt={errorAt} />
+      <MinutesEditor content={draft} onChange={edit} members={members} errorAt={errorAt} />
     </div>
   ) : (
-    <MinutesRead s={s} content={server.content} idPrefix="minutes" />
+    <MinutesRead content={server.content} idPrefix="minutes" />
   );
   // The problems no field on the page shows go in the bar.
   const shown = server.capabilities.editMinutes ? shownFields(draft) : new Set<string>();
@@ -100,7 +102,6 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
       <SaveProblemBars
         problem={problem}
         unplaced={unplaced}
-        s={s}
         scope="minutes"
         texts={m}
         kept={!!recovery}
@@ -116,7 +117,7 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
           {(dirty || saving) && <Caption1>{m.sendNeedsSave}</Caption1>}
         </div>
       )}
-      {pending && myId && <JusteringPanel api={api} s={s} meetingId={meetingId} version={pending} myId={myId} may={server.capabilities} onAnswered={(note) => void doc.refetch().then(() => doc.setNote(note))} />}
+      {pending && myId && <JusteringPanel api={api} meetingId={meetingId} version={pending} myId={myId} may={server.capabilities} onAnswered={(note) => void doc.refetch().then(() => doc.setNote(note))} />}
       {recovery ? (
         <RecoveryColumns
           latest={editor}
@@ -125,13 +126,12 @@ export function MinutesView(props: { api: Api; s: TabStrings; meetingId: string;
           onReapply={() => doc.reapply(m.reapplied)}
           onDrop={doc.drop}
         >
-          <MinutesRead s={s} content={recovery.mine} headingLevel={3} idPrefix="mine" />
+          <MinutesRead content={recovery.mine} headingLevel={3} idPrefix="mine" />
         </RecoveryColumns>
       ) : (
         editor
       )}
       <VersionsList
-        s={s}
         versions={server.versions}
         openDocument={(n, kind) => api.document(meetingId, n, kind)}
         {...(server.capabilities.retryArchive
@@ -170,8 +170,9 @@ const ARCHIVE_POLLS = 30;
 const ARCHIVE_POLL_MS = 1000;
 
 /** For a justerare of the version that waits: Justera, or Begär ändring with a comment. */
-function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; version: ApiMinutesVersion; myId: string; may: ApiCapabilities; onAnswered: (note: string) => void }): ReactNode {
-  const { api, s, version } = props;
+function JusteringPanel(props: { api: Api; meetingId: string; version: ApiMinutesVersion; myId: string; may: ApiCapabilities; onAnswered: (note: string) => void }): ReactNode {
+  const s = useStrings();
+  const { api, version } = props;
   const j = s.minutes.justering;
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
@@ -216,7 +217,7 @@ function JusteringPanel(props: { api: Api; s: TabStrings; meetingId: string; ver
           <Body1 as="p" className={styles.p}>
             {j.intro(version.number)}
           </Body1>
-          {error !== null && <ProblemBar error={error} s={s} />}
+          {error !== null && <ProblemBar error={error} />}
           {asking ? (
             <form className={styles.form} onSubmit={request} aria-label={j.requestChange} noValidate>
               <Field label={j.comment} required validationMessage={tried && !comment.trim() ? j.commentRequired : undefined}>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../../http/api-contract';
 import { instantText, joinNames, shortDate, type TabStrings } from '../../strings';
@@ -53,8 +54,9 @@ function person(p: ApiPersonRef | undefined): string {
 }
 
 /** The minutes as they read: for members who do not edit, and for my unsaved edits beside a newer version. */
-export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; headingLevel?: 2 | 3; idPrefix: string }): ReactNode {
-  const { s, content, idPrefix } = props;
+export function MinutesRead(props: { content: ApiMinutesContent; headingLevel?: 2 | 3; idPrefix: string }): ReactNode {
+  const s = useStrings();
+  const { content, idPrefix } = props;
   const m = s.minutes;
   const p = protocolModelStrings(s.lang);
   const styles = useStyles();
@@ -178,13 +180,13 @@ export function MinutesRead(props: { s: TabStrings; content: ApiMinutesContent; 
 
 /** Every version sent for justering, newest first: hash, state, approvals, change requests and documents. */
 export function VersionsList(props: {
-  s: TabStrings;
   versions: readonly ApiMinutesVersion[];
   onRetryArchive?: (version: number) => void;
   /** Fetches a document the service serves (the local folder archive's), to open it. */
   openDocument?: (version: number, kind: 'pdf' | 'docx') => Promise<Blob>;
 }): ReactNode {
-  const { s, openDocument } = props;
+  const s = useStrings();
+  const { openDocument } = props;
   const v = s.minutes.versions;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -240,7 +242,7 @@ export function VersionsList(props: {
                 <ul className={styles.list}>
                   {version.documents.map((d) => (
                     <li key={d.itemId} data-document={d.kind}>
-                      <DocumentLink doc={d} s={s} {...(openDocument ? { open: () => openDocument(version.number, d.kind) } : {})} />
+                      <DocumentLink doc={d} {...(openDocument ? { open: () => openDocument(version.number, d.kind) } : {})} />
                     </li>
                   ))}
                 </ul>

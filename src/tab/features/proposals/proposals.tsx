@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, Subtitle1, Subtitle2, Textarea, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiProposal } from '../../../http/api-contract';
 import { PROPOSAL_LIMITS } from '../../../domain/proposal';
 import type { Api } from '../../shared/api';
-import type { TabStrings } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
@@ -30,8 +30,9 @@ const useStyles = makeStyles({
 });
 
 /** The members' proposed items: listed for everyone; accepted or declined (with a reason) by editors. */
-export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; onAccepted: (proposalId: string, publish: boolean) => void }): ReactNode {
-  const { api, s, meetingId } = props;
+export function ProposalsSection(props: { api: Api; meetingId: string; canDecide: boolean; onAccepted: (proposalId: string, publish: boolean) => void }): ReactNode {
+  const s = useStrings();
+  const { api, meetingId } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
   const [loaded, retry] = useLoad(() => api.proposals(meetingId), `proposals ${meetingId}`);
@@ -41,7 +42,7 @@ export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: st
         {p.title}
       </Subtitle1>
       {loaded.state === 'loading' && <Loading label={p.loading} />}
-      {loaded.state === 'error' && <ProblemBar error={loaded.error} s={s} onRetry={retry} />}
+      {loaded.state === 'error' && <ProblemBar error={loaded.error} onRetry={retry} />}
       {loaded.state === 'ok' &&
         (loaded.data.proposals.length === 0 ? (
           <Notice intent="info">{p.empty}</Notice>
@@ -58,14 +59,14 @@ export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: st
 
 function ProposalRow(props: {
   api: Api;
-  s: TabStrings;
   meetingId: string;
   canDecide: boolean;
   proposal: ApiProposal;
   onAccepted: (proposalId: string, publish: boolean) => void;
   onDecided: () => void;
 }): ReactNode {
-  const { api, s, meetingId, proposal } = props;
+  const s = useStrings();
+  const { api, meetingId, proposal } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -128,7 +129,7 @@ function ProposalRow(props: {
           {p.reasonLabel(proposal.reason)}
         </Body1>
       )}
-      {error !== null && <ProblemBar error={error} s={s} />}
+      {error !== null && <ProblemBar error={error} />}
       {props.canDecide && proposal.status === 'pending' && !declining && (
         <div className={styles.actions}>
           <Button appearance="primary" size="small" disabled={busy} onClick={() => void accept(false)}>
