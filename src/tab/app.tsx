@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { StringsProvider, useStrings } from './shared/strings-context';
 import { Body1, FluentProvider, makeStyles } from '@fluentui/react-components';
-import { createApi, type Api } from './api';
-import { Layout } from './components/layout';
-import { LocalBanner } from './components/local-banner';
-import { Loading, Notice, ProblemBar } from './components/status';
-import { ChannelPage } from './pages/channel';
-import { ConfigPage } from './pages/config';
-import { DevPicker } from './pages/dev-picker';
-import { MyMeetingsPage } from './pages/my-meetings';
-import { SidePanelPage } from './pages/side-panel';
+import { createApi, type Api } from './shared/api';
+import { Layout } from './shared/layout';
+import { LocalBanner } from './shared/local-banner';
+import { Loading, Notice, ProblemBar } from './shared/status';
+import { ChannelPage } from './features/meetings/channel-page';
+import { ConfigPage } from './features/config/config-page';
+import { DevPicker } from './features/config/dev-picker';
+import { MyMeetingsPage } from './features/meetings/my-meetings-page';
+import { SidePanelPage } from './features/meetings/side-panel-page';
 import { routeOf, type Route } from './routes';
-import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './session';
-import { langFromLocale, STRINGS, type TabStrings } from './strings';
-import { followTeamsTheme, type TeamsSession, type ThemeName } from './teams';
-import { browserTheme, fluentTheme, followBrowserTheme } from './theme';
+import { devCredentials, rememberDevUser, rememberedDevUser, startSession, type DevIdentity, type Session } from './shared/session';
+import { langFromLocale, STRINGS } from './strings';
+import { followTeamsTheme, type TeamsSession, type ThemeName } from './shared/teams';
+import { browserTheme, fluentTheme, followBrowserTheme } from './shared/theme';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -56,13 +57,16 @@ export function App(): ReactNode {
 
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
-      <Screen boot={boot} s={s} devUser={devUser} setDevUser={setDevUser} />
+      <StringsProvider strings={s}>
+        <Screen boot={boot} devUser={devUser} setDevUser={setDevUser} />
+      </StringsProvider>
     </FluentProvider>
   );
 }
 
-function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null; setDevUser: (u: DevIdentity | null) => void }): ReactNode {
-  const { boot, s, devUser, setDevUser } = props;
+function Screen(props: { boot: Boot; devUser: DevIdentity | null; setDevUser: (u: DevIdentity | null) => void }): ReactNode {
+  const s = useStrings();
+  const { boot, devUser, setDevUser } = props;
   const session = boot.kind === 'ready' ? boot.session : null;
   const api = useMemo(() => {
     const credentials = session?.kind === 'teams' ? session.credentials : devUser ? devCredentials(devUser.id) : null;
@@ -71,28 +75,28 @@ function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null;
 
   if (boot.kind === 'starting') {
     return (
-      <Layout title={s.appName} s={s}>
+      <Layout title={s.appName}>
         <Loading label={s.starting} />
       </Layout>
     );
   }
   if (boot.kind === 'failed') {
     return (
-      <Layout title={s.appName} s={s}>
-        <ProblemBar error={boot.error} s={s} onRetry={() => window.location.reload()} />
+      <Layout title={s.appName}>
+        <ProblemBar error={boot.error} onRetry={() => window.location.reload()} />
       </Layout>
     );
   }
   switch (boot.session.kind) {
     case 'notInTeams':
       return (
-        <Layout title={s.notInTeams.title} s={s}>
+        <Layout title={s.notInTeams.title}>
           <Body1 as="p">{s.notInTeams.body}</Body1>
         </Layout>
       );
     case 'ssoFailed':
       return (
-        <Layout title={s.errors.ssoTitle} s={s}>
+        <Layout title={s.errors.ssoTitle}>
           <Notice intent="warning">{s.errors.sso(boot.session.reason)}</Notice>
         </Layout>
       );
@@ -101,7 +105,6 @@ function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null;
         return (
           <DevPicker
             identities={boot.session.identities}
-            s={s}
             onChoose={(identity) => {
               rememberDevUser(identity.id);
               setDevUser(identity);
@@ -112,7 +115,6 @@ function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null;
       const route = routeOf(window.location.pathname);
       const banner = (
         <LocalBanner
-          s={s}
           route={route}
           userName={devUser.name}
           onSwitch={() => {
@@ -121,27 +123,28 @@ function Screen(props: { boot: Boot; s: TabStrings; devUser: DevIdentity | null;
           }}
         />
       );
-      return <RoutePage route={route} api={api} s={s} teams={null} userKey={devUser.id} banner={banner} />;
+      return <RoutePage route={route} api={api} teams={null} userKey={devUser.id} banner={banner} />;
     }
     case 'teams':
-      return api && <RoutePage route={routeOf(window.location.pathname)} api={api} s={s} teams={boot.session.teams} userKey={boot.session.teams.userId} />;
+      return api && <RoutePage route={routeOf(window.location.pathname)} api={api} teams={boot.session.teams} userKey={boot.session.teams.userId} />;
   }
 }
 
-function RoutePage(props: { route: Route; api: Api; s: TabStrings; teams: TeamsSession | null; userKey: string; banner?: ReactNode }): ReactNode {
-  const { route, api, s, teams, userKey, banner } = props;
+function RoutePage(props: { route: Route; api: Api; teams: TeamsSession | null; userKey: string; banner?: ReactNode }): ReactNode {
+  const s = useStrings();
+  const { route, api, teams, userKey, banner } = props;
   switch (route) {
     case 'config':
-      return <ConfigPage api={api} s={s} teams={teams} banner={banner} />;
+      return <ConfigPage api={api} teams={teams} banner={banner} />;
     case 'my-meetings':
-      return <MyMeetingsPage api={api} s={s} userKey={userKey} banner={banner} />;
+      return <MyMeetingsPage api={api} userKey={userKey} banner={banner} />;
     case 'channel':
-      return <ChannelPage api={api} s={s} teamId={teams?.teamId} local={!teams} userKey={userKey} banner={banner} />;
+      return <ChannelPage api={api} teamId={teams?.teamId} local={!teams} userKey={userKey} banner={banner} />;
     case 'side-panel':
-      return <SidePanelPage api={api} s={s} teams={teams} userKey={userKey} banner={banner} />;
+      return <SidePanelPage api={api} teams={teams} userKey={userKey} banner={banner} />;
     case 'not-found':
       return (
-        <Layout title={s.notFound.title} s={s} banner={banner}>
+        <Layout title={s.notFound.title} banner={banner}>
           <Body1 as="p">{s.notFound.body}</Body1>
         </Layout>
       );

@@ -1,5 +1,5 @@
 import { scheduleItems, STANDARD_FRAME, templateAgenda } from '../../src/domain/agenda';
-import { addItem, canMove, draftFrom, removeItem, schedule } from '../../src/tab/agenda-draft';
+import { addItem, canMove, draftFrom, removeItem, schedule } from '../../src/tab/features/agenda/agenda-draft';
 import {
   addTemplateItem,
   canMoveTemplateItem,
@@ -7,7 +7,7 @@ import {
   removeTemplateItem,
   templateDraftFrom,
   templateSaveRequest,
-} from '../../src/tab/agenda-template-draft';
+} from '../../src/tab/features/agenda/agenda-template-draft';
 import type { ApiAgendaItem } from '../../src/http/api-contract';
 
 /** The tab's agenda editor shows the times the service computes: the domain's schedule, not a copy of it. */

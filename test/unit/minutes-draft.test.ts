@@ -1,5 +1,5 @@
 import type { ApiMinutesContent } from '../../src/http/api-contract';
-import { fieldKey, moveItem, problemsByField, reapplyMinutes, sameContent } from '../../src/tab/minutes-draft';
+import { fieldKey, moveItem, problemsByField, reapplyMinutes, sameContent } from '../../src/tab/features/minutes/minutes-draft';
 
 /** The tab's minutes editor logic: merging my unsaved edits into a newer version, and problems at their fields. */
 const base: ApiMinutesContent = {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { ApiMode, Problem } from '../../../http/api-contract';
-import { ApiError } from '../../api';
-import type { TabStrings } from '../../strings';
+import { ApiError } from '../../shared/api';
 import type { MeetingLifeTabStrings } from './strings';
 
 export interface MeetingFormValues {
@@ -29,7 +29,6 @@ const useStyles = makeStyles({
  * that is no field's is thrown to the caller's ProblemBar.
  */
 export function MeetingForm(props: {
-  s: TabStrings;
   t: MeetingLifeTabStrings;
   initial: MeetingFormValues;
   submit: string;
@@ -39,7 +38,8 @@ export function MeetingForm(props: {
   onError: (err: unknown) => void;
   extra?: ReactNode;
 }): ReactNode {
-  const { s, t } = props;
+  const s = useStrings();
+  const { t } = props;
   const styles = useStyles();
   const [v, setV] = useState<MeetingFormValues>(props.initial);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});

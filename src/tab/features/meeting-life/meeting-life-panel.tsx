@@ -1,10 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import type { MeetingResponse, MeetingSummary } from '../../../http/api-contract';
-import type { Api } from '../../api';
-import { ProblemBar } from '../../components/status';
+import type { Api } from '../../shared/api';
+import { ProblemBar } from '../../shared/status';
 import { capitalise, longDate, type TabStrings } from '../../strings';
-import { useLoad } from '../../use-load';
+import { useLoad } from '../../shared/use-load';
 import { MeetingForm } from './meeting-form';
 import { meetingLifeTabStrings } from './strings';
 
@@ -20,8 +21,9 @@ export function meetingWhen(m: { date: string; start: string; end: string }, s: 
 }
 
 /** "Inställd" or "Flyttad" beside a meeting in a list; nothing for a meeting as planned. */
-export function MeetingLifeBadge(props: { meeting: Pick<MeetingSummary, 'cancelled' | 'movedFrom'>; s: TabStrings }): ReactNode {
-  const t = meetingLifeTabStrings(props.s.lang);
+export function MeetingLifeBadge(props: { meeting: Pick<MeetingSummary, 'cancelled' | 'movedFrom'> }): ReactNode {
+  const s = useStrings();
+  const t = meetingLifeTabStrings(s.lang);
   if (props.meeting.cancelled) return <Badge appearance="filled" color="danger" data-meeting-life="cancelled">{t.cancelled}</Badge>;
   if (props.meeting.movedFrom) return <Badge appearance="tint" color="brand" data-meeting-life="moved">{t.movedBadge}</Badge>;
   return null;
@@ -35,14 +37,14 @@ export function MeetingLifeBadge(props: { meeting: Pick<MeetingSummary, 'cancell
  */
 export function MeetingLifePanel(props: {
   api: Api;
-  s: TabStrings;
   meetingId: string;
   onChanged: () => void;
   /** The meeting as the page's list shows it (none for a past meeting): its heading, until the meeting itself is loaded. */
   listed: MeetingSummary | undefined;
   heading: (meeting: MeetingSummary) => ReactNode;
 }): ReactNode {
-  const { api, s, meetingId } = props;
+  const s = useStrings();
+  const { api, meetingId } = props;
   const t = meetingLifeTabStrings(s.lang);
   const styles = useStyles();
   const headingId = useId();
@@ -58,7 +60,7 @@ export function MeetingLifePanel(props: {
   if (loaded.state === 'error') return (
     <>
       {heading}
-      <ProblemBar error={loaded.error} s={s} onRetry={retry} />
+      <ProblemBar error={loaded.error} onRetry={retry} />
     </>
   );
   const { meeting, capabilities } = loaded.data;
@@ -117,7 +119,6 @@ export function MeetingLifePanel(props: {
           </Subtitle2>
           <p className={styles.h}>{t.editIntro}</p>
           <MeetingForm
-            s={s}
             t={t}
             labelledBy={headingId}
             initial={{ date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place, mode: meeting.mode, teamsLink: meeting.teamsLink ?? '' }}
@@ -142,7 +143,7 @@ export function MeetingLifePanel(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      {error !== null && <ProblemBar error={error} s={s} />}
+      {error !== null && <ProblemBar error={error} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
 import { Button } from '@fluentui/react-components';
-import type { Api } from '../../api';
-import { Section } from '../../components/section';
-import { ProblemBar } from '../../components/status';
-import type { TabStrings } from '../../strings';
+import type { Api } from '../../shared/api';
+import { Section } from '../../shared/section';
+import { ProblemBar } from '../../shared/status';
 import { MeetingForm } from './meeting-form';
 import { meetingLifeTabStrings } from './strings';
 
@@ -16,8 +16,9 @@ function newFormId(): string {
  * "Registrera genomförd träff", for the chair group: a meeting already held is recorded (no
  * check-in card) and its minutes open at once (`onRecorded`).
  */
-export function RecordPastMeeting(props: { api: Api; s: TabStrings; networkId: string; onRecorded: (meetingId: string) => void }): ReactNode {
-  const { api, s, networkId } = props;
+export function RecordPastMeeting(props: { api: Api; networkId: string; onRecorded: (meetingId: string) => void }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
   const t = meetingLifeTabStrings(s.lang);
   const headingId = useId();
   const [open, setOpen] = useState(false);
@@ -32,7 +33,6 @@ export function RecordPastMeeting(props: { api: Api; s: TabStrings; networkId: s
       )}
       {open && (
         <MeetingForm
-          s={s}
           t={t}
           labelledBy={headingId || 'record-past-meeting'}
           initial={{ date: '', start: '', end: '', place: '', mode: 'onsite', teamsLink: '' }}
@@ -47,7 +47,7 @@ export function RecordPastMeeting(props: { api: Api; s: TabStrings; networkId: s
           extra={<Button onClick={() => setOpen(false)}>{t.close}</Button>}
         />
       )}
-      {error !== null && <ProblemBar error={error} s={s} />}
+      {error !== null && <ProblemBar error={error} />}
     </Section>
   );
 }

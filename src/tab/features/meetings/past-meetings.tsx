@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import { useStrings } from '../../shared/strings-context';
+import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import type { Api } from '../../shared/api';
+import { capitalise, meetingDay } from '../../strings';
+import { useLoad } from '../../shared/use-load';
+import { OpenButton } from './meeting-table';
+import { statusText } from '../minutes/minutes-read';
+import { DocumentLink } from '../../shared/document-link';
+import { Loading, Notice, ProblemBar } from '../../shared/status';
+import { ScrollTable } from '../../shared/scroll-table';
+import { useSharedStyles } from '../../shared/styles';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: { minWidth: '48em', tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+  docs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+/**
+ * The network's archive: the meetings of the last year up to today, where each one's minutes
+ * stand, the justerade documents, and the way into the minutes (where the secretary writes them).
+ */
+export function PastMeetings(props: { api: Api; networkId: string; userKey: string; onOpen: (meetingId: string) => void }): ReactNode {
+  const s = useStrings();
+  const { api, networkId } = props;
+  const a = s.archive;
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const [past, retry] = useLoad(() => api.pastMeetings(networkId), `past ${networkId} ${props.userKey}`);
+  const headingId = `archive-${networkId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId}>
+        {a.title}
+      </Subtitle2>
+      <Body1 as="p" className={shared.intro}>
+        {a.intro}
+      </Body1>
+      {past.state === 'loading' && <Loading label={a.loading} />}
+      {past.state === 'error' && <ProblemBar error={past.error} onRetry={retry} />}
+      {past.state === 'ok' && past.data.meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
+      {past.state === 'ok' && past.data.meetings.length > 0 && (
+        <ScrollTable labelledBy={headingId} className={styles.table}
+          head={
+            <>
+              <TableHeaderCell scope="col">{s.columns.date}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.columns.place}</TableHeaderCell>
+              <TableHeaderCell scope="col">{a.minutes}</TableHeaderCell>
+              <TableHeaderCell scope="col">{a.documents}</TableHeaderCell>
+              <TableHeaderCell scope="col">
+              <span className={shared.visuallyHidden}>{a.open}</span>
+              </TableHeaderCell>
+            </>
+          }
+        >
+          {past.data.meetings.map((m) => (
+            <TableRow key={m.id} data-past-meeting={m.id}>
+              <TableCell className={styles.nowrap}>
+                <time dateTime={m.date}>{capitalise(meetingDay(m, past.data.meetings, s))}</time>
+              </TableCell>
+              <TableCell>{m.place}</TableCell>
+              <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
+              <TableCell>
+                <div className={styles.docs}>
+                  {m.documents.map((d) => {
+                    const approved = m.versions.filter((v) => v.state === 'approved').at(-1)?.number;
+                    return (
+                      <span key={d.itemId}>
+                        <DocumentLink doc={d} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />
+                      </span>
+                    );
+                  })}
+                </div>
+              </TableCell>
+              <TableCell>
+                <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, past.data.meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
+      )}
+    </section>
+  );
+}
