@@ -289,6 +289,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       // would build again and needs the dev dependencies.
       appCommandLine: 'node dist/main.js'
       alwaysOn: true
+      // Liveness, not readiness: /healthz fails only when this instance is broken, which taking
+      // it out (and replacing it) mends. /readyz checks the store, which every instance shares:
+      // a storage hiccup would fail it everywhere at once, and the health check would take
+      // instances out of the load balancer for a fault none of them has (src/http/health.ts).
       healthCheckPath: '/healthz'
       http20Enabled: true
       ftpsState: 'Disabled'
