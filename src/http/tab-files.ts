@@ -35,7 +35,7 @@ type Encoding = (typeof ENCODINGS)[number]['name'] | 'identity';
  * The content codings an Accept-Encoding header accepts, best first (RFC 9110 12.5.3): by
  * q-value, brotli before gzip at equal q, `*` standing for what is not named; identity last.
  */
-export function acceptedEncodings(header: string | undefined): Encoding[] {
+function acceptedEncodings(header: string | undefined): Encoding[] {
   const q = new Map<string, number>();
   for (const part of (header ?? '').split(',')) {
     const [name, ...params] = part.toLowerCase().split(';');
