@@ -101,7 +101,15 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     onMunicipalityCorrected: (member) => attendance.municipalityCorrected(member),
     partialRoster: config.playground.enabled,
   });
-  const meetings = new MeetingService({ store, clock, channel, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });
+  const meetings = new MeetingService({
+    store,
+    clock,
+    channel,
+    timeZone: config.timeZone,
+    memberOrganisations: config.memberOrganisations,
+    delivery,
+    reminderDays: config.reminderDays,
+  });
   const attendance = new AttendanceService({ store, clock, channel, meetings });
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });
@@ -157,6 +165,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     delivery,
     ids,
     log,
+    publicUrl: config.publicUrl,
   });
   const scheduler = new Scheduler({
     store,

@@ -1,8 +1,10 @@
 import { addItem, agendaProblems, diffAgendas, publishAgenda, templateAgenda, type AgendaItemDraft, type Agenda, type AgendaItem, type AgendaProblem } from '../domain/agenda';
+import { buildTemplate, defaultTemplate, type AgendaTemplate, type TemplateItemInput } from '../domain/agenda-template';
 import { DomainError } from '../domain/errors';
-import { daysBefore, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
+import { localDate, type Meeting } from '../domain/meeting';
+import { agendaReminderJobs, jobStillFor } from './meeting-reminders';
 import type { Clock, IdSource, Job, Store } from './ports';
-import { Access, capabilities, meetingTarget, type Caller, type Capabilities, type PolicyAction } from './policy';
+import { Access, capabilities, meetingTarget, networkTarget, type Caller, type Capabilities, type PolicyAction } from './policy';
 
 /** Posts and updates the agenda card in the network's channel. */
 export interface AgendaCardChannel {
@@ -20,7 +22,7 @@ export class AgendaInvalid extends DomainError {
   }
 }
 
-/** An item as the tab sends it: no id for a new item; the standard marker is never the client's. */
+/** An item as the tab sends it: no id for a new item; the standard and template markers are never the client's. */
 export type ItemInput = AgendaItemDraft & { id?: string };
 
 export interface VersionedAgenda {
@@ -30,6 +32,19 @@ export interface VersionedAgenda {
   /** What the caller may do to the meeting (edit its agenda, decide proposals, …). */
   capabilities: Capabilities;
 }
+
+export interface VersionedTemplate {
+  template: AgendaTemplate;
+  /** `DEFAULT_TEMPLATE_ETAG` while the network has none of its own. */
+  etag: string;
+  /** Whether the network uses the default (it never saved one). */
+  isDefault: boolean;
+  /** What the caller may do to the network (edit the template, …). */
+  capabilities: Capabilities;
+}
+
+/** The ETag of a network's template while it has none of its own: saving under it creates one. */
+export const DEFAULT_TEMPLATE_ETAG = '"default"';
 
 /** Building an agenda in the tab and publishing it to the channel. */
 export class AgendaService {
@@ -51,14 +66,39 @@ export class AgendaService {
     this.access = new Access(deps.store);
   }
 
-  /** The meeting's draft; the first read starts it from the template. Any member may read. */
+  /** The network's agenda template, or the default while it has none. Any member may read. */
+  async readTemplate(caller: Caller, networkId: string): Promise<VersionedTemplate> {
+    const { network, actor } = await this.access.network(caller, networkId);
+    return { ...(await this.templateOf(caller.tenantId, network.id)), capabilities: capabilities(actor, networkTarget(network)) };
+  }
+
+  /** Replaces the network's template when `ifMatch` is its current ETag; the chair group only. Agendas already started keep theirs. */
+  async saveTemplate(caller: Caller, networkId: string, input: { opening: readonly TemplateItemInput[]; closing: readonly TemplateItemInput[] }, ifMatch: string): Promise<VersionedTemplate> {
+    const { network, actor } = await this.access.network(caller, networkId, 'editAgendaTemplate');
+    const current = await this.templateOf(caller.tenantId, network.id);
+    if (current.etag !== ifMatch) throw new DomainError('conflict');
+    const built = buildTemplate({ tenantId: caller.tenantId, networkId: network.id }, input, () => this.deps.ids.newId());
+    if (!built.ok) throw new AgendaInvalid(built.problems);
+    const next: AgendaTemplate = { ...built.value, updatedBy: { id: caller.userId, name: actor.name }, updatedAt: this.deps.clock.now().toISOString() };
+    const etag = await this.deps.store.saveAgendaTemplate(next, current.isDefault ? undefined : ifMatch);
+    if (!etag) throw new DomainError('conflict');
+    return { template: next, etag, isDefault: false, capabilities: capabilities(actor, networkTarget(network)) };
+  }
+
+  private async templateOf(tenantId: string, networkId: string): Promise<Omit<VersionedTemplate, 'capabilities'>> {
+    const stored = await this.deps.store.getAgendaTemplate(tenantId, networkId);
+    return stored ? { ...stored, isDefault: false } : { template: defaultTemplate(tenantId, networkId), etag: DEFAULT_TEMPLATE_ETAG, isDefault: true };
+  }
+
+  /** The meeting's draft; the first read starts it from the network's template. Any member may read. */
   async read(caller: Caller, meetingId: string, action: PolicyAction = 'readNetwork'): Promise<VersionedAgenda> {
     const { meeting, capabilities } = await this.meetingFor(caller, meetingId, action);
     const { store, ids } = this.deps;
     for (;;) {
       const found = await store.getAgenda(caller.tenantId, meetingId);
       if (found) return { ...found, meeting, capabilities };
-      const draft = templateAgenda({ tenantId: caller.tenantId, meetingId }, () => ids.newId());
+      const { template } = await this.templateOf(caller.tenantId, meeting.networkId);
+      const draft = templateAgenda({ tenantId: caller.tenantId, meetingId }, () => ids.newId(), template);
       const etag = await store.saveAgenda(draft, undefined);
       if (etag) return { agenda: draft, etag, meeting, capabilities };
     }
@@ -81,6 +121,7 @@ export class AgendaService {
           description: input.description ?? '',
           links: input.links ?? [],
           ...(before?.standard ? { standard: before.standard } : {}),
+          ...(before?.frame ? { frame: before.frame } : {}),
         };
       }),
     };
@@ -113,9 +154,9 @@ export class AgendaService {
   }
 
   /**
-   * Adds an accepted proposal to the draft before "Övriga frågor" (under the proposal's id, so
-   * accepting twice adds it once) and, when the agenda is published, publishes it again so the
-   * channel's card shows it.
+   * Adds an accepted proposal to the draft before the closing items (under the proposal's id,
+   * so accepting twice adds it once). The channel's card does not change: the chair group sees
+   * the schedule with the item in place and publishes when they are ready.
    */
   async addAcceptedItem(caller: Caller, meetingId: string, id: string, draft: AgendaItemDraft): Promise<VersionedAgenda> {
     for (let attempt = 0; ; attempt++) {
@@ -124,8 +165,8 @@ export class AgendaService {
       const added = addItem(current.agenda, id, draft);
       if (!added.ok) throw new AgendaInvalid(added.problems);
       try {
-        const saved = await this.write(caller, meetingId, added.value, current.etag);
-        return current.agenda.status === 'published' ? await this.publish(caller, meetingId, saved.etag) : saved;
+        // A new item makes a published agenda a draft again, as any edit does, until it is published anew.
+        return await this.write(caller, meetingId, { ...added.value, status: 'draft' }, current.etag);
       } catch (err) {
         if (!(err instanceof DomainError && err.code === 'conflict') || attempt >= 5) throw err;
       }
@@ -139,6 +180,8 @@ export class AgendaService {
     // The reminder shows the version members were given, not edits not yet published.
     const published = (await store.listAgendaVersions(job.tenantId, job.meetingId)).at(-1);
     if (!meeting || !published) return 'skipped';
+    // Cancelled, or reckoned from the date before a move (the move stored the new one).
+    if (!jobStillFor(job, meeting)) return 'skipped';
     if (meeting.date < localDate(clock.now(), timeZone)) return 'skipped';
     await channel.postReminder(meeting, published);
     return 'posted';
@@ -147,10 +190,8 @@ export class AgendaService {
   /** One stored job per reminder day (scheduling again changes nothing); none for a time already past. */
   private async scheduleReminders(meeting: Meeting): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    for (const days of this.deps.reminderDays) {
-      const dueAt = zonedInstant(daysBefore(meeting.date, days), REMINDER_TIME, this.deps.timeZone);
-      if (dueAt <= now) continue;
-      await this.deps.store.scheduleJob({ tenantId: meeting.tenantId, id: `agenda-reminder/${meeting.id}/${days}`, kind: 'agendaReminder', meetingId: meeting.id, dueAt });
+    for (const job of agendaReminderJobs(meeting, this.deps.reminderDays, this.deps.timeZone)) {
+      if (job.dueAt > now) await this.deps.store.scheduleJob(job);
     }
   }
 

@@ -1,11 +1,9 @@
 import { daysAfter, localDate, REMINDER_TIME, zonedInstant, type Meeting } from '../domain/meeting';
+import { jobStillFor, overdueCheckJob } from './meeting-reminders';
 import { minutesStatus, type MinutesVersion } from '../domain/minutes';
 import { roleOf } from '../domain/network';
 import type { MinutesDeps } from './minutes-ports';
 import type { Job, Store } from './ports';
-
-/** Days after the meeting when the secretary and the chair hear that it is not justerat. */
-const OVERDUE_DAYS = 14;
 
 /** Asking the justerare (when sent, and again after some days) and telling the chair when justering is overdue. */
 export class JusteringReminders {
@@ -21,7 +19,7 @@ export class JusteringReminders {
   async remindJusterare(job: Job): Promise<'posted' | 'skipped'> {
     const found = job.version === undefined ? undefined : await this.deps.store.getMinutesVersion(job.tenantId, job.meetingId, job.version);
     const meeting = await this.deps.store.getMeeting(job.tenantId, job.meetingId);
-    if (!found || !meeting || found.version.state !== 'pending') return 'skipped';
+    if (!found || !meeting || meeting.cancelled || found.version.state !== 'pending') return 'skipped';
     const draft = await this.deps.store.getMinutes(job.tenantId, job.meetingId);
     if (draft?.minutes.sentVersion !== found.version.number) return 'skipped';
     const asked = await this.askAll(meeting, found.version, true);
@@ -32,7 +30,7 @@ export class JusteringReminders {
   async remindOverdue(job: Job): Promise<'posted' | 'skipped'> {
     const { store } = this.deps;
     const meeting = await store.getMeeting(job.tenantId, job.meetingId);
-    if (!meeting) return 'skipped';
+    if (!meeting || !jobStillFor(job, meeting)) return 'skipped';
     const draft = await store.getMinutes(job.tenantId, job.meetingId);
     const versions = await store.listMinutesVersions(job.tenantId, job.meetingId);
     if (versions.some((v) => v.state === 'approved')) return 'skipped';
@@ -77,11 +75,5 @@ export class JusteringReminders {
  * nothing): when the meeting is created, and again when its minutes are started.
  */
 export function scheduleOverdueCheck(store: Store, meeting: Meeting, timeZone: string): Promise<void> {
-  return store.scheduleJob({
-    tenantId: meeting.tenantId,
-    id: `justering-overdue/${meeting.id}`,
-    kind: 'justeringOverdue',
-    meetingId: meeting.id,
-    dueAt: zonedInstant(daysAfter(meeting.date, OVERDUE_DAYS), REMINDER_TIME, timeZone),
-  });
+  return store.scheduleJob(overdueCheckJob(meeting, timeZone));
 }

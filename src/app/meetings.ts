@@ -13,9 +13,11 @@ import {
 } from '../domain/meeting';
 import { parseTermPlan, type TermMeetingDraft, type TermPlanProblem } from '../domain/term-plan';
 import type { CheckinCardChannel, Clock, Store } from './ports';
-import { Access, callerOf, meetingTarget, mustBeAllowed } from './policy';
+import { Access, callerOf, can, capabilities, meetingTarget, mustBeAllowed, networkTarget, type Caller, type Capabilities } from './policy';
 import { SingleFlight } from './single-flight';
 import { scheduleOverdueCheck } from './justering-reminders';
+import { rescheduleReminders } from './meeting-reminders';
+import type { CardDelivery, SharedCardKind } from './delivery';
 
 export interface CheckinView {
   meeting: Meeting;
@@ -47,31 +49,61 @@ export function checkinViewOf(
  * meetings of one day apart (meetingDistinction). Read where the meeting is loaded rather than
  * stored on it, so a meeting added, moved or removed later changes the titles without a migration.
  */
-export async function sameDateOf(store: Pick<Store, 'listMeetings'>, meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'>): Promise<Meeting[]> {
-  return (await store.listMeetings(meeting.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date);
+export async function sameDateOf(store: Pick<Store, 'listMeetings'>, meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'> & { id?: string }): Promise<Meeting[]> {
+  // A cancelled meeting no longer needs telling apart from the others; it still tells itself apart.
+  return (await store.listMeetings(meeting.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date && (!m.cancelled || m.id === meeting.id));
 }
 
 export interface CreateMeeting {
   tenantId: string;
   networkId: string;
-  channelId: string;
+  /** Where its cards go: the channel the form was sent in; from the tab, the network's meetings channel (channelForMeetings). */
+  channelId?: string;
   /** Id minted into the form card: a retried submit creates nothing new. */
   formId: string;
   values: MeetingFormValues;
   by: Person;
   locale: Locale;
+  /** Confirmed by the chair group: a meeting that already took place, recorded to write its minutes. */
+  past?: boolean;
 }
 
 export type CreateMeetingResult =
   | { ok: true; meeting: Meeting }
-  | { ok: false; errors: Partial<Record<MeetingField, MeetingFieldError>> };
+  /** `confirmPast`: the only problem is a date gone by, and the caller may record a past meeting: ask them. */
+  | { ok: false; errors: Partial<Record<MeetingField, MeetingFieldError>>; confirmPast?: boolean };
+
+/** A meeting form with problems at its fields, for the tab API (400 with each problem at its field). */
+export class MeetingInvalid extends DomainError {
+  constructor(readonly errors: Partial<Record<MeetingField, MeetingFieldError>>) {
+    super('bad_request', `meeting invalid: ${Object.keys(errors).join(', ')}`);
+  }
+}
+
+/** Where a meeting made outside a channel (term plan, the tab) posts its cards: the first channel besides General, else General. */
+function channelForMeetings(network: { id: string; channels: readonly { id: string }[] }): string {
+  return network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
+}
+
+/** The shared cards a meeting may have in its channel; a life event brings each one it has up to date. */
+const MEETING_CARDS: readonly SharedCardKind[] = ['checkinCard', 'agendaCard', 'justeringCard'];
 
 export class MeetingService {
   private readonly posting = new SingleFlight();
   private readonly access: Access;
 
   constructor(
-    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; timeZone: string; memberOrganisations?: readonly string[] },
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      channel: CheckinCardChannel;
+      timeZone: string;
+      memberOrganisations?: readonly string[];
+      /** Brings a moved or cancelled meeting's cards up to date (posts none). */
+      delivery?: Pick<CardDelivery, 'requestCard'>;
+      /** Days before the meeting when the agenda is posted again (the reminders a move reschedules). */
+      reminderDays?: readonly number[];
+    },
   ) {
     this.access = new Access(deps.store);
   }
@@ -83,21 +115,30 @@ export class MeetingService {
     // A retried submit finds its own meeting; an id of another network's meeting is refused.
     if (existing) mustBeAllowed(actor, 'createMeeting', meetingTarget(existing));
     if (!existing) {
-      const result = validateMeetingForm(cmd.values, localDate(clock.now(), this.deps.timeZone));
-      if (!result.ok) return result;
+      const mayRecordPast = can(actor, 'recordPastMeeting', networkTarget(network));
+      if (cmd.past) mustBeAllowed(actor, 'recordPastMeeting', networkTarget(network));
+      const today = localDate(clock.now(), this.deps.timeZone);
+      const result = validateMeetingForm(cmd.values, today, { allowPast: cmd.past === true });
+      if (!result.ok) {
+        const onlyPast = result.errors.date === 'date_in_past' && Object.keys(result.errors).length === 1;
+        return onlyPast && mayRecordPast ? { ...result, confirmPast: true } : result;
+      }
+      const recordedAfterwards = result.value.date < today;
       const { meeting } = await store.createMeeting({
         ...result.value,
         id: cmd.formId,
         tenantId: cmd.tenantId,
         networkId: network.id,
         networkName: network.name,
-        channelId: cmd.channelId,
+        channelId: cmd.channelId ?? channelForMeetings(network),
         createdBy: cmd.by,
         locale: cmd.locale,
         attendanceClosed: false,
         createdAt: clock.now().toISOString(),
+        ...(recordedAfterwards ? { recordedAfterwards: true } : {}),
       });
-      await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
+      // Recorded afterwards to write its minutes: no 14-day reminder at once about minutes just begun.
+      if (!meeting.recordedAfterwards) await scheduleOverdueCheck(store, meeting, this.deps.timeZone);
       // An earlier meeting of the network that day now shares its date: its check-in card's title gains its start time.
       // (requestRefresh posts nothing for a meeting without a card.)
       for (const other of await sameDateOf(store, meeting)) if (other.id !== meeting.id) this.deps.channel.requestRefresh(other);
@@ -129,7 +170,7 @@ export class MeetingService {
     const { store, clock } = this.deps;
     const { network } = await this.access.network(callerOf(cmd.tenantId, cmd.by), cmd.networkId, 'planTerm');
     const { meetings: drafts, problems } = parseTermPlan(cmd.text, { reference: this.today() });
-    const channelId = network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
+    const channelId = channelForMeetings(network);
     const today = localDate(clock.now(), this.deps.timeZone);
     const created: Meeting[] = [];
     const alreadyPlanned: Meeting[] = [];
@@ -188,10 +229,65 @@ export class MeetingService {
   private ensurePosted(tenantId: string, meetingId: string): Promise<Meeting> {
     return this.posting.run(`${tenantId}/${meetingId}`, async () => {
       const meeting = await this.require(tenantId, meetingId);
-      if (meeting.card) return meeting;
+      // A meeting recorded after it took place invites nobody to check in; a cancelled one neither.
+      if (meeting.card || meeting.recordedAfterwards || meeting.cancelled) return meeting;
       const card = await this.deps.channel.post(meeting);
       return card ? { ...meeting, card } : meeting;
     });
+  }
+
+  /**
+   * The chair group changes a meeting's date, times, place, form or link (from the tab or the
+   * check-in card's "Ändra träff"). Every card about it updates in place ("Flyttad till …" when
+   * the date or start changed), its reminders follow the new date, and the network's other
+   * meetings on the old and the new date are refreshed too (their titles gain or lose the start
+   * time). An upcoming meeting is not moved into the past; one already past may be corrected.
+   * Idempotent: the same values again change nothing.
+   */
+  async edit(caller: Caller, meetingId: string, values: MeetingFormValues): Promise<CreateMeetingResult> {
+    const { meeting } = await this.access.meeting(caller, meetingId, 'editMeeting');
+    const result = validateMeetingForm(values, this.today(), { allowPast: meeting.date < this.today() });
+    if (!result.ok) return result;
+    const updated = await this.deps.store.reviseMeeting(caller.tenantId, meetingId, { kind: 'edit', details: result.value });
+    if (!updated) throw new DomainError('meeting_not_found');
+    await this.changed(meeting, updated);
+    return { ok: true, meeting: updated };
+  }
+
+  /**
+   * The chair group cancels a meeting: its cards say "Inställd" and lose their buttons, its
+   * reminders are skipped, the attendance recorded stays. Cancelling again changes nothing.
+   */
+  async cancel(caller: Caller, meetingId: string): Promise<Meeting> {
+    const { meeting, actor } = await this.access.meeting(caller, meetingId, 'cancelMeeting');
+    const updated = await this.deps.store.reviseMeeting(caller.tenantId, meetingId, {
+      kind: 'cancel',
+      at: this.deps.clock.now().toISOString(),
+      by: { id: caller.userId, name: actor.name },
+    });
+    if (!updated) throw new DomainError('meeting_not_found');
+    await this.changed(meeting, updated);
+    return updated;
+  }
+
+  /** The meeting and what the caller may do to it (the tab's meeting page). */
+  async read(caller: Caller, meetingId: string): Promise<{ meeting: Meeting; capabilities: Capabilities }> {
+    const { meeting, actor } = await this.access.meeting(caller, meetingId);
+    return { meeting, capabilities: capabilities(actor, meetingTarget(meeting)) };
+  }
+
+  /** After a life event: the meeting's cards, those of the network's meetings on its old and new date, and its reminders. */
+  private async changed(before: Meeting, after: Meeting): Promise<void> {
+    const { store, delivery } = this.deps;
+    const refresh = (m: Meeting): Promise<void[]> =>
+      Promise.all(MEETING_CARDS.map((kind) => delivery?.requestCard({ tenantId: m.tenantId, networkId: m.networkId, meetingId: m.id, kind }, { create: false }) ?? Promise.resolve()));
+    await refresh(after);
+    for (const date of new Set([before.date, after.date])) {
+      for (const other of await store.listMeetings(after.tenantId, after.networkId, date)) {
+        if (other.date === date && other.id !== after.id) await refresh(other);
+      }
+    }
+    await rescheduleReminders(store, after, { reminderDays: this.deps.reminderDays ?? [], timeZone: this.deps.timeZone, now: this.deps.clock.now() });
   }
 
   /** `actingIn`: the team the card action came from (see Caller.actingIn). */

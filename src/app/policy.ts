@@ -35,7 +35,11 @@ export const POLICY_ACTIONS = [
   'createMeeting',
   'checkIn',
   'closeAttendance',
+  'editMeeting',
+  'cancelMeeting',
+  'recordPastMeeting',
   'editAgenda',
+  'editAgendaTemplate',
   'proposeItem',
   'decideProposal',
   'planTerm',
@@ -80,7 +84,11 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   createMeeting: () => true,
   checkIn: () => true,
   closeAttendance: (a, t) => isChairGroup(a) || t.meetingCreatorId === a.personId,
+  editMeeting: isChairGroup,
+  cancelMeeting: isChairGroup,
+  recordPastMeeting: isChairGroup,
   editAgenda: isChairGroup,
+  editAgendaTemplate: isChairGroup,
   proposeItem: () => true,
   decideProposal: isChairGroup,
   planTerm: isChairGroup,
@@ -99,6 +107,13 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
  * meeting of the network they act in, and nothing else: guests and presenters attend.
  */
 const GUEST_ACTIONS: ReadonlySet<PolicyAction> = new Set(['checkIn']);
+
+/**
+ * What a cancelled meeting refuses (`meeting_cancelled`) to whoever may otherwise do it: its cards
+ * lose these buttons, and a retried or stale click is told why. Reading it, its minutes and
+ * cancelling it again stay possible; the attendance already recorded stays.
+ */
+const ENDED_BY_CANCELLING: ReadonlySet<PolicyAction> = new Set(['checkIn', 'closeAttendance', 'editMeeting', 'editAgenda', 'proposeItem', 'decideProposal']);
 
 /** Whether `actor` may do `action` to `target`. */
 export function can(actor: Actor, action: PolicyAction, target: Target): boolean {
@@ -236,6 +251,7 @@ export class Access {
     if (!meeting) throw new DomainError('meeting_not_found');
     const actor = await this.actor(caller, meeting.networkId);
     mustBeAllowed(actor, action, meetingTarget(meeting));
+    if (meeting.cancelled && ENDED_BY_CANCELLING.has(action)) throw new DomainError('meeting_cancelled');
     return { meeting, actor };
   }
 }

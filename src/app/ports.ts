@@ -1,7 +1,8 @@
 import type { Agenda } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Locale, Meeting, SameDateMeeting } from '../domain/meeting';
+import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
@@ -24,6 +25,12 @@ export interface Store {
   listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
+  /**
+   * Applies a move, an edit or a cancellation (domain `revisedMeeting`) to the meeting as stored
+   * now, leaving what others write meanwhile (its cards, the closed flag) alone; returns the
+   * meeting as stored after it, undefined when there is none.
+   */
+  reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined>;
 
   /** One record per (tenant, meeting, person): a second put replaces the first. Durable on return. */
   putAttendance(record: AttendanceRecord): Promise<void>;
@@ -48,6 +55,10 @@ export interface Store {
   /** Keeps a published version; a version once kept never changes. */
   keepAgendaVersion(agenda: Agenda): Promise<void>;
   listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]>;
+  /** A network's agenda template with its ETag; undefined while the network uses the default. */
+  getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined>;
+  /** Like saveAgenda: written only under the current ETag (undefined: only when there is none yet). */
+  saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined>;
   /** Where the agenda card was posted, and which version it shows. */
   setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void>;
 
@@ -145,6 +156,8 @@ export interface Job {
   meetingId: string;
   /** The minutes version a justering reminder is about. */
   version?: number;
+  /** The meeting date a reminder was reckoned from: after a move the job is stale (see jobStillFor). */
+  forDate?: string;
   dueAt: string;
   /** Set before the work starts: a job claimed and never finished is not run again. */
   claimedAt?: string;

@@ -110,7 +110,7 @@ export class TabQueries {
     const { store, clock, timeZone } = this.deps;
     await this.network(caller, networkId);
     const today = localDate(clock.now(), timeZone);
-    const next = (await store.listMeetings(caller.tenantId, networkId, today)).map((meeting) => ({ meeting })).sort(soonestFirst)[0];
+    const next = (await store.listMeetings(caller.tenantId, networkId, today)).filter((m) => !m.cancelled).map((meeting) => ({ meeting })).sort(soonestFirst)[0];
     if (!next) return null;
     return { current: await this.mine(caller, next.meeting), today: next.meeting.date === today };
   }

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
-import { LIMITS } from '../domain/meeting';
+import { LIMITS, type MeetingFormValues } from '../domain/meeting';
 import { PROPOSAL_LIMITS } from '../domain/proposal';
 import { MINUTES_LIMITS } from '../domain/minutes';
 
 /** The one table of card actions: every button's `data.action` is validated into this union. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const field = (max: number) => z.string().max(max).optional();
+
+/** The meeting form's inputs ("ny träff", "Ändra träff"). */
+const meetingFields = {
+  date: field(32),
+  start: field(16),
+  end: field(16),
+  place: field(LIMITS.place),
+  mode: field(32),
+  teamsLink: field(LIMITS.teamsLink),
+};
 
 export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('checkin'), meetingId: id, status: z.enum(ATTENDANCE_STATUSES) }),
@@ -32,13 +42,12 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('createMeeting'),
     formId: id,
-    date: field(32),
-    start: field(16),
-    end: field(16),
-    place: field(LIMITS.place),
-    mode: field(32),
-    teamsLink: field(LIMITS.teamsLink),
+    /** Confirmed on the card that asks: a meeting already held, recorded to write its minutes. */
+    past: z.literal('yes').optional(),
+    ...meetingFields,
   }),
+  z.object({ action: z.literal('editMeeting'), meetingId: id, ...meetingFields }),
+  z.object({ action: z.literal('cancelMeeting'), meetingId: id }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -67,7 +76,14 @@ export function decodeCardAction(value: unknown): CardAction {
   throw new DomainError(tooLong ? 'field_too_long' : 'bad_request');
 }
 
+type MeetingFormAction = Extract<CardAction, { action: 'createMeeting' | 'editMeeting' }>;
+
 /** True when none of the form's inputs arrived (a client that dropped associated inputs). */
-export function formInputsMissing(a: Extract<CardAction, { action: 'createMeeting' }>): boolean {
+export function formInputsMissing(a: MeetingFormAction): boolean {
   return [a.date, a.start, a.end, a.place, a.mode, a.teamsLink].every((v) => v === undefined);
+}
+
+/** The form's values as sent (a field left out is empty). */
+export function formValues(a: MeetingFormAction): MeetingFormValues {
+  return { date: a.date ?? '', start: a.start ?? '', end: a.end ?? '', place: a.place ?? '', mode: a.mode ?? '', teamsLink: a.teamsLink ?? '' };
 }

@@ -22,7 +22,9 @@ import { intakeName } from '../domain/text';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
 import type { Channel, Network, PostingAddress, RosterEntry } from '../domain/network';
-import { decodeCardAction, formInputsMissing, type CardAction } from './actions';
+import { decodeCardAction, formInputsMissing, formValues, type CardAction } from './actions';
+import { meetingChangedCard, meetingEditCard, pastMeetingRecordedCard } from '../cards/meeting-life';
+import { meetingTabUrl } from './meeting-places';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
 import { channelOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
@@ -44,6 +46,8 @@ export interface BotDeps {
   delivery: Pick<CardDelivery, 'send'>;
   ids: IdSource;
   log: Logger;
+  /** Where the tab is served: a meeting recorded afterwards links to its minutes there. */
+  publicUrl: string;
 }
 
 /** Errors that leave the check-in card in place, with the message on it. */
@@ -99,6 +103,12 @@ export class JusteraBot extends TeamsActivityHandler {
         return errorResponse('internal', locale);
       }
       this.deps.log.warn({ code: err.code, action: action?.action }, 'card action refused');
+      if (action && err.code === 'meeting_cancelled' && (action.action === 'checkin' || action.action === 'undo')) {
+        // A click on a cancelled meeting's card not yet updated: the clicker gets the check-in card as it is now, saying why.
+        const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
+        const fromAgenda = view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId;
+        if (!fromAgenda) return cardResponse(checkinCard(view, locale, err.code));
+      }
       if (action && 'meetingId' in action && CARD_NOTICES.has(err.code)) {
         const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
         return cardResponse(checkinCard(view, locale, err.code));
@@ -136,6 +146,15 @@ export class JusteraBot extends TeamsActivityHandler {
       }
       case 'createMeeting':
         return cardResponse(await this.createMeeting(ctx, action, locale));
+      case 'editMeeting': {
+        if (formInputsMissing(action)) throw new DomainError('inputs_missing');
+        const values = formValues(action);
+        const result = await this.deps.meetings.edit(caller, action.meetingId, values);
+        if (result.ok) return cardResponse(meetingChangedCard(result.meeting, locale));
+        return cardResponse(meetingEditCard(await this.deps.meetings.require(tenantId, action.meetingId), values, result.errors, locale));
+      }
+      case 'cancelMeeting':
+        return cardResponse(meetingChangedCard(await this.deps.meetings.cancel(caller, action.meetingId), locale));
       case 'approveMinutes':
       case 'requestMinutesChange': {
         const number = Number(action.version);
@@ -181,14 +200,7 @@ export class JusteraBot extends TeamsActivityHandler {
     const team = teamContext(ctx.activity);
     if (!team) throw new DomainError('not_in_channel');
     if (formInputsMissing(action)) throw new DomainError('inputs_missing');
-    const values = {
-      date: action.date ?? '',
-      start: action.start ?? '',
-      end: action.end ?? '',
-      place: action.place ?? '',
-      mode: action.mode ?? '',
-      teamsLink: action.teamsLink ?? '',
-    };
+    const values = formValues(action);
     const result = await this.deps.meetings.create({
       tenantId: team.tenantId,
       networkId: team.teamId,
@@ -197,9 +209,13 @@ export class JusteraBot extends TeamsActivityHandler {
       values,
       by: personOf(ctx.activity),
       locale,
+      ...(action.past === 'yes' ? { past: true } : {}),
     });
-    if (!result.ok) return meetingFormCard({ formId: action.formId, values, errors: result.errors }, locale);
-    const done = meetingCreatedCard(result.meeting, locale);
+    // A date gone by: the chair group is asked whether it is a meeting already held (to write its minutes).
+    if (!result.ok) return meetingFormCard({ formId: action.formId, values, errors: result.errors, ...(result.confirmPast ? { confirmPast: true } : {}) }, locale);
+    const done = result.meeting.recordedAfterwards
+      ? pastMeetingRecordedCard(result.meeting, meetingTabUrl(this.deps.publicUrl, result.meeting.id, 'minutes'), locale)
+      : meetingCreatedCard(result.meeting, locale);
     this.replaceFormForEveryone(ctx, team, done);
     return done;
   }

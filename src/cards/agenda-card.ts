@@ -3,6 +3,7 @@ import { meetingDistinction, type Locale, type Meeting, type SameDateMeeting } f
 import { agendaStrings, type AgendaStrings } from './agenda-strings';
 import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Json, type Run } from './elements';
 import { instantParts, longDate, meetingWhen, shorten } from './format';
+import { meetingLifeBanner } from './meeting-life';
 import { strings } from './strings';
 
 export const AGENDA_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
@@ -80,6 +81,7 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
       ],
       { style: 'emphasis' },
     ),
+    ...meetingLifeBanner(meeting, locale),
   ];
   if (view.reminder) body.push(text(a.reminder(meetingWhen(meeting, locale)), { weight: 'Bolder', color: 'Accent' }));
   if (view.changeNote && view.changeNote.changes.length > 0) body.push(changeNotice(view.changeNote, view.timeZone ?? 'Europe/Stockholm', locale, a));
@@ -90,6 +92,11 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
   }
 
   const id = meeting.id;
+  // A cancelled meeting's agenda stays readable; nothing can be proposed or answered any more.
+  if (meeting.cancelled) {
+    body.push(actionSet([openUrl(a.buttons.openTab, view.tabUrl)]));
+    return card(body);
+  }
   body.push(
     actionSet([
       execute(a.buttons.proposeItem, { action: 'proposeItem', meetingId: id }, { style: 'positive' }),

@@ -1,4 +1,5 @@
 import { AGENDA_LIMITS, type AgendaErrorCode, type ItemKind } from '../domain/agenda';
+import { TEMPLATE_LIMITS } from '../domain/agenda-template';
 import type { Locale } from '../domain/meeting';
 import type { TermPlanProblem, TermPlanProblemCode } from '../domain/term-plan';
 import { strings } from './strings';
@@ -84,9 +85,10 @@ const sv: AgendaStrings = {
     too_many_items: `En dagordning får ha högst ${L.items} punkter.`,
     item_not_found: 'Punkten finns inte (längre). Inget har ändrats.',
     duplicate_item_id: 'Punkten finns redan. Inget har ändrats.',
-    standard_item_fixed: 'Standardpunkterna (närvaro, föregående protokoll, övriga frågor, datum för nästa möte och avslutning) kan inte tas bort eller flyttas.',
-    outside_frame: 'Punkter kan bara flyttas mellan Föregående protokoll och Övriga frågor.',
-    frame_broken: 'Dagordningens standardpunkter saknas eller står i fel ordning.',
+    standard_item_fixed: 'Standardpunkterna (närvaro, föregående protokoll, övriga frågor, datum för nästa möte och avslutning) kan inte tas bort eller flyttas, och mallens fasta punkter kan inte flyttas.',
+    outside_frame: 'Punkter kan bara flyttas mellan dagordningens inledande och avslutande punkter.',
+    frame_broken: 'Dagordningens standardpunkter saknas eller står i fel ordning, eller en fast punkt står bland dagens punkter.',
+    template_too_many_items: `Mallen får ha högst ${TEMPLATE_LIMITS.items} punkter.`,
     invalid_time: 'Ange en giltig tid (TT:MM).',
   },
   termPlan: {
@@ -144,9 +146,10 @@ const en: AgendaStrings = {
     too_many_items: `An agenda may have at most ${L.items} items.`,
     item_not_found: 'The item does not exist (any more). Nothing was changed.',
     duplicate_item_id: 'The item already exists. Nothing was changed.',
-    standard_item_fixed: 'The standard items (attendance, previous minutes, other matters, date of the next meeting and closing) cannot be removed or moved.',
-    outside_frame: 'Items can only be moved between the previous minutes and other matters.',
-    frame_broken: "The agenda's standard items are missing or out of order.",
+    standard_item_fixed: "The standard items (attendance, previous minutes, other matters, date of the next meeting and closing) cannot be removed or moved, and the template's fixed items cannot be moved.",
+    outside_frame: "Items can only be moved between the agenda's opening and closing items.",
+    frame_broken: "The agenda's standard items are missing or out of order, or a fixed item stands among the topics.",
+    template_too_many_items: `The template may have at most ${TEMPLATE_LIMITS.items} items.`,
     invalid_time: 'Enter a valid time (HH:MM).',
   },
   termPlan: {

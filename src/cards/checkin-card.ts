@@ -4,6 +4,7 @@ import type { ErrorCode } from '../domain/errors';
 import { meetingDistinction, type Locale } from '../domain/meeting';
 import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { meetingWhen } from './format';
+import { meetingLifeActions, meetingLifeBanner } from './meeting-life';
 import { strings, type Strings } from './strings';
 
 export const CHECKIN_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
@@ -31,6 +32,7 @@ function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined,
       ],
       { style: 'emphasis' },
     ),
+    ...meetingLifeBanner(meeting, locale),
     text(s.counts(summary.counts), { size: 'Medium', weight: 'Bolder', spacing: 'Medium' }),
   ];
 
@@ -47,6 +49,8 @@ function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined,
       : text(`**${s.notRepresented}:** ${summary.missingMunicipalities.join(', ')}`, { isSubtle: true, spacing: 'Medium' }),
   );
 
+  // A cancelled meeting's card keeps who came or sent apologies, and loses every button.
+  if (meeting.cancelled) return card(body);
   const id = meeting.id;
   if (!meeting.attendanceClosed) {
     body.push(
@@ -66,6 +70,7 @@ function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined,
       : execute(s.buttons.close, { action: 'close', meetingId: id }),
   );
   body.push(actionSet(secondary, 'Small'));
+  body.push(actionSet(meetingLifeActions(meeting, locale), 'Small'));
   return card(body);
 }
 

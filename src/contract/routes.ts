@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { ITEM_KINDS } from '../domain/agenda';
+import { ITEM_KINDS, STANDARD_ITEMS } from '../domain/agenda';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { MEETING_MODES } from '../domain/meeting';
 import type { MinutesContentInput } from '../domain/minutes-model';
 import { NETWORK_ROLES } from '../domain/network';
 import type {
   AgendaResponse,
+  AgendaTemplateResponse,
   ApiMinutesVersion,
   ApiProposal,
   AttendanceResponse,
@@ -13,6 +14,7 @@ import type {
   DevIdentitiesResponse,
   MembersResponse,
   MeResponse,
+  MeetingResponse,
   MinutesAnswerResponse,
   MinutesResponse,
   MyActionsResponse,
@@ -86,6 +88,21 @@ const agendaSaveRequest = z.object({
 });
 export type AgendaSaveRequest = z.infer<typeof agendaSaveRequest>;
 
+/** PUT …/agenda-template: the items before the topics and after them, in order; an item without id is new. */
+const templateItem = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  title: shortText,
+  durationMin: z.int(),
+  kind: z.enum(ITEM_KINDS),
+  description: z.optional(text(20_000)),
+  standard: z.optional(z.enum(STANDARD_ITEMS)),
+});
+const templateSaveRequest = z.object({
+  opening: z.array(templateItem).check(z.maxLength(100)),
+  closing: z.array(templateItem).check(z.maxLength(100)),
+});
+export type TemplateSaveRequest = z.infer<typeof templateSaveRequest>;
+
 const minutesContent = z.object({
   networkName: shortText,
   meeting: z.object({ date, start: time, end: time, place: shortText, mode: z.enum(MEETING_MODES), teamsLink: z.optional(text(2000)) }),
@@ -134,6 +151,15 @@ export type MinutesSaveRequest = z.infer<typeof minutesSaveRequest>;
 export const TERM_PLAN_TEXT_MAX = 5000;
 const termPlanRequest = z.object({ planId: z.string().check(z.maxLength(40), z.regex(MINTED_ID)), text: text(TERM_PLAN_TEXT_MAX) });
 export type TermPlanRequest = z.infer<typeof termPlanRequest>;
+
+/** The meeting form's fields ("ny träff", "Ändra träff"): checked with a message at each field by the domain. */
+const meetingValues = { date: text(32), start: text(16), end: text(16), place: text(200), mode: text(32), teamsLink: text(2000) };
+/** PUT /meetings/:meetingId: the meeting's new date, times, place, form and link. */
+const meetingEditRequest = z.object(meetingValues);
+export type MeetingEditRequest = z.infer<typeof meetingEditRequest>;
+/** POST /networks/:networkId/meetings: a meeting from the tab; `past` confirms a meeting already held, recorded to write its minutes. */
+const meetingCreateRequest = z.object({ formId: z.string().check(z.regex(MINTED_ID)), past: z.optional(z.boolean()), ...meetingValues });
+export type MeetingCreateRequest = z.infer<typeof meetingCreateRequest>;
 
 const roleRequest = z.object({ role: z.enum(NETWORK_ROLES) });
 export type RoleRequest = z.infer<typeof roleRequest>;
@@ -216,6 +242,14 @@ export const ROUTES = {
     body: roleRequest,
   }),
   currentMeeting: route<CurrentMeetingResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/meetings/current`, params: network }),
+  agendaTemplate: route<AgendaTemplateResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/agenda-template`, params: network }),
+  saveAgendaTemplate: route<AgendaTemplateResponse>()({
+    method: 'PUT',
+    path: `${V1}/networks/:networkId/agenda-template`,
+    params: network,
+    body: templateSaveRequest,
+    ifMatch: true,
+  }),
   termPlan: route<TermPlanResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/term-plan`, params: network, body: termPlanRequest }),
   pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network }),
   networkActions: route<NetworkActionsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/actions`, params: network }),
@@ -226,6 +260,10 @@ export const ROUTES = {
     body: z.object({ done: z.boolean() }),
   }),
 
+  createMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/meetings`, params: network, body: meetingCreateRequest }),
+  meeting: route<MeetingResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId`, params: meeting }),
+  editMeeting: route<MeetingResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId`, params: meeting, body: meetingEditRequest }),
+  cancelMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/meetings/:meetingId/cancel`, params: meeting }),
   attendance: route<AttendanceResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/attendance`, params: meeting }),
   agenda: route<AgendaResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId/agenda`, params: meeting }),
   saveAgenda: route<AgendaResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId/agenda`, params: meeting, body: agendaSaveRequest, ifMatch: true }),

@@ -11,6 +11,10 @@ import { LIMITS, normaliseTime } from './meeting';
  * move and cannot be removed. Standard items can be edited (title, presenter, duration, kind,
  * description, links), because networks word them differently ("Datum för vårens möten",
  * "Nästkommande möte"); what they are (`standard`) and where they stand cannot change.
+ *
+ * The network's template (agenda-template.ts) adds its own fixed items around the topics
+ * (`frame`: "Mötets öppnande", "Val av justerare" before them, say). They open or close the
+ * agenda like the standard items and never move into the topics, but a meeting may drop one.
  */
 
 export const ITEM_KINDS = ['information', 'diskussion', 'beslut'] as const;
@@ -37,7 +41,11 @@ export interface AgendaItem {
   description: string;
   links: AgendaLink[];
   standard?: StandardItem;
+  /** An item of the network's template that is not a standard item: where it stands, before or after the topics. */
+  frame?: FramePart;
 }
+
+export type FramePart = 'opening' | 'closing';
 
 export interface Agenda {
   tenantId: string;
@@ -100,6 +108,7 @@ export type AgendaErrorCode =
   | 'duration_out_of_range'
   | 'invalid_kind'
   | 'too_many_items'
+  | 'template_too_many_items'
   | 'item_not_found'
   | 'duplicate_item_id'
   | 'standard_item_fixed'
@@ -130,25 +139,70 @@ export const STANDARD_TEMPLATE: Record<StandardItem, { title: string; durationMi
   closing: { title: 'Avslutning', durationMin: 5, kind: 'information' },
 };
 
-/** Slot of an item in the frame: 0–1 open the agenda, 2 is the topics, 3–5 close it. */
-const SLOT: Record<StandardItem, number> = {
-  attendance: 0,
-  'previous-minutes': 1,
-  'other-matters': 3,
-  'next-meeting': 4,
-  closing: 5,
+/** Where each standard item stands: before the topics (opening) or after them (closing). */
+export const STANDARD_PART: Record<StandardItem, FramePart> = {
+  attendance: 'opening',
+  'previous-minutes': 'opening',
+  'other-matters': 'closing',
+  'next-meeting': 'closing',
+  closing: 'closing',
 };
-const TOPIC_SLOT = 2;
-const slotOf = (item: AgendaItem): number => (item.standard ? SLOT[item.standard] : TOPIC_SLOT);
 
-/** A new draft agenda holding the five standard items; topic items go before "Övriga frågor". */
-export function templateAgenda(ref: { tenantId: string; meetingId: string }, ids: () => string): Agenda {
+/** Slot of an item in the frame: 0 the opening items, 1 the topics, 2 the closing items. */
+const TOPIC_SLOT = 1;
+const PART_SLOT: Record<FramePart, number> = { opening: 0, closing: 2 };
+const partOf = (item: Pick<AgendaItem, 'standard' | 'frame'>): FramePart | undefined => (item.standard ? STANDARD_PART[item.standard] : item.frame);
+const slotOf = (item: AgendaItem): number => {
+  const part = partOf(item);
+  return part ? PART_SLOT[part] : TOPIC_SLOT;
+};
+/** Whether an item holds its place: a standard item, or one from the network's template. */
+export const isFixed = (item: Pick<AgendaItem, 'standard' | 'frame'>): boolean => partOf(item) !== undefined;
+
+/** One item of a template (see agenda-template.ts): what a new agenda starts with. */
+export interface TemplateItem {
+  id: string;
+  title: string;
+  durationMin: number;
+  kind: ItemKind;
+  description: string;
+  standard?: StandardItem;
+}
+
+/** The items around the topics that every new agenda of a network starts with. */
+export interface TemplateFrame {
+  opening: readonly TemplateItem[];
+  closing: readonly TemplateItem[];
+}
+
+const standardTemplateItem = (standard: StandardItem): TemplateItem => ({ id: standard, ...STANDARD_TEMPLATE[standard], description: '', standard });
+
+/** The five standard items alone: the frame every agenda holds. */
+export const STANDARD_FRAME: TemplateFrame = {
+  opening: STANDARD_ITEMS.filter((s) => STANDARD_PART[s] === 'opening').map(standardTemplateItem),
+  closing: STANDARD_ITEMS.filter((s) => STANDARD_PART[s] === 'closing').map(standardTemplateItem),
+};
+
+/**
+ * A new draft agenda from a template (the standard frame alone when none is given): its items
+ * with new ids, topics to come between its opening and closing items.
+ */
+export function templateAgenda(ref: { tenantId: string; meetingId: string }, ids: () => string, template: TemplateFrame = STANDARD_FRAME): Agenda {
+  const itemOf = (t: TemplateItem, part: FramePart): AgendaItem => ({
+    id: ids(),
+    title: t.title,
+    durationMin: t.durationMin,
+    kind: t.kind,
+    description: t.description,
+    links: [],
+    ...(t.standard ? { standard: t.standard } : { frame: part }),
+  });
   return {
     tenantId: ref.tenantId,
     meetingId: ref.meetingId,
     version: 0,
     status: 'draft',
-    items: STANDARD_ITEMS.map((standard) => ({ id: ids(), ...STANDARD_TEMPLATE[standard], description: '', links: [], standard })),
+    items: [...template.opening.map((t) => itemOf(t, 'opening')), ...template.closing.map((t) => itemOf(t, 'closing'))],
   };
 }
 
@@ -189,6 +243,7 @@ export function removeItem(agenda: Agenda, itemId: string): AgendaResult<Agenda>
   const item = agenda.items.find((i) => i.id === itemId);
   if (!item) return fail('item_not_found', itemId);
   if (item.standard) return fail('standard_item_fixed', itemId);
+  // A template item that is no standard item may be left out of one meeting's agenda.
   return ok({ ...agenda, items: agenda.items.filter((i) => i.id !== itemId) });
 }
 
@@ -201,8 +256,8 @@ export function moveItem(agenda: Agenda, itemId: string, toIndex: number): Agend
   const from = agenda.items.findIndex((i) => i.id === itemId);
   const item = agenda.items[from];
   if (!item) return fail('item_not_found', itemId);
-  if (item.standard) return fail('standard_item_fixed', itemId);
-  const topicIndexes = agenda.items.flatMap((i, n) => (i.standard ? [] : [n]));
+  if (isFixed(item)) return fail('standard_item_fixed', itemId);
+  const topicIndexes = agenda.items.flatMap((i, n) => (isFixed(i) ? [] : [n]));
   const first = topicIndexes[0] ?? from;
   const last = topicIndexes[topicIndexes.length - 1] ?? from;
   if (!Number.isInteger(toIndex) || toIndex < first || toIndex > last) return fail('outside_frame', itemId);
@@ -241,11 +296,15 @@ export function agendaProblems(agenda: Agenda): AgendaProblem[] {
     if (ids.has(item.id)) problems.push({ code: 'duplicate_item_id', itemId: item.id });
     ids.add(item.id);
   }
-  const standards = agenda.items.flatMap((i) => (i.standard ? [i.standard] : []));
-  const everyStandardOnce = STANDARD_ITEMS.every((s) => standards.filter((x) => x === s).length === 1) && standards.length === STANDARD_ITEMS.length;
   const inOrder = agenda.items.every((item, n) => n === 0 || slotOf(agenda.items[n - 1]) <= slotOf(item));
-  if (!everyStandardOnce || !inOrder) problems.push({ code: 'frame_broken' });
+  if (!standardsInOrder(agenda.items) || !inOrder) problems.push({ code: 'frame_broken' });
   return problems;
+}
+
+/** Each of the five standard items exactly once, in their order. */
+export function standardsInOrder(items: readonly Pick<AgendaItem, 'standard'>[]): boolean {
+  const standards = items.flatMap((i) => (i.standard ? [i.standard] : []));
+  return standards.length === STANDARD_ITEMS.length && standards.every((s, n) => s === STANDARD_ITEMS[n]);
 }
 
 /**

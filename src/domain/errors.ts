@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'already_justerad'
   /** Minutes are sent for justering only once the meeting has started. */
   | 'meeting_not_started'
+  /** The meeting was cancelled: no check-in, proposals or edits any more. */
+  | 'meeting_cancelled'
   | 'precondition_required'
   | 'unauthenticated'
   | 'not_found'

@@ -74,6 +74,49 @@ export interface Meeting extends MeetingDetails {
   /** The minutes' status card in the channel (justering, then the archived protocol). */
   justeringCard?: CardRef;
   createdAt: string;
+  /** The date and times it had before it was first moved; gone when moved back (see revisedMeeting). */
+  movedFrom?: MeetingTime;
+  /** Set when the chair group cancelled it: its cards say "Inställd" and lose their buttons. */
+  cancelled?: { at: string; by: Person };
+  /** Recorded after it took place, to write its minutes: it never gets a check-in card. */
+  recordedAfterwards?: boolean;
+}
+
+/** When a meeting is: what "Flyttad till …" speaks of. */
+export type MeetingTime = Pick<MeetingDetails, 'date' | 'start' | 'end'>;
+
+/** A change of a meeting's life: new details (a move when the date or start changes), or its cancellation. */
+export type MeetingRevision = { kind: 'edit'; details: MeetingDetails } | { kind: 'cancel'; at: string; by: Person };
+
+/**
+ * The meeting after a revision. Idempotent (Teams retries card actions): the same details again
+ * change nothing, and a meeting cancelled stays cancelled as it was first (by whom, when); a
+ * cancelled meeting is not edited. A move keeps the time first planned in `movedFrom`, so the
+ * cards say "Flyttad till …" however often it moves, and forget it when it moves back.
+ */
+export function revisedMeeting(meeting: Meeting, revision: MeetingRevision): Meeting {
+  if (meeting.cancelled) return meeting;
+  if (revision.kind === 'cancel') return { ...meeting, cancelled: { at: revision.at, by: revision.by } };
+  const d = revision.details;
+  const { teamsLink: _link, movedFrom: _from, ...rest } = meeting;
+  const moved = d.date !== meeting.date || d.start !== meeting.start;
+  const from = moved ? (meeting.movedFrom ?? { date: meeting.date, start: meeting.start, end: meeting.end }) : meeting.movedFrom;
+  const back = from && from.date === d.date && from.start === d.start;
+  return {
+    ...rest,
+    date: d.date,
+    start: d.start,
+    end: d.end,
+    place: d.place,
+    mode: d.mode,
+    ...(d.teamsLink ? { teamsLink: d.teamsLink } : {}),
+    ...(from && !back ? { movedFrom: from } : {}),
+  };
+}
+
+/** Whether a meeting is past its date: recorded afterwards, or its date gone by (`today` local). */
+export function isPastMeeting(meeting: Pick<Meeting, 'date'>, today: string): boolean {
+  return meeting.date < today;
 }
 
 export type MeetingField = 'date' | 'start' | 'end' | 'place' | 'mode' | 'teamsLink';
@@ -119,13 +162,17 @@ export function normaliseTime(s: string): string | undefined {
   return m ? `${m[1]}:${m[2]}` : undefined;
 }
 
-/** Validates the "ny träff" form. `today` is YYYY-MM-DD in the network's time zone. */
-export function validateMeetingForm(v: MeetingFormValues, today: string): FormResult {
+/**
+ * Validates the "ny träff" form. `today` is YYYY-MM-DD in the network's time zone. A date before
+ * today is refused (`date_in_past`) unless `allowPast`: a meeting that already happened, recorded
+ * after a confirmation to write its minutes, or an edit of one.
+ */
+export function validateMeetingForm(v: MeetingFormValues, today: string, opts: { allowPast?: boolean } = {}): FormResult {
   const errors: Partial<Record<MeetingField, MeetingFieldError>> = {};
   const date = v.date.trim();
   if (!date) errors.date = 'required';
   else if (!isValidDate(date)) errors.date = 'invalid_date';
-  else if (date < today) errors.date = 'date_in_past';
+  else if (date < today && !opts.allowPast) errors.date = 'date_in_past';
 
   const start = v.start.trim() ? normaliseTime(v.start) : undefined;
   const end = v.end.trim() ? normaliseTime(v.end) : undefined;

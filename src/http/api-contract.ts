@@ -36,7 +36,13 @@ export interface ApiCapabilities {
   createMeeting: boolean;
   checkIn: boolean;
   closeAttendance: boolean;
+  /** Move or edit the meeting, cancel it, record a meeting already held (the chair group). */
+  editMeeting: boolean;
+  cancelMeeting: boolean;
+  recordPastMeeting: boolean;
   editAgenda: boolean;
+  /** Edit the network's agenda template (the chair group). */
+  editAgendaTemplate: boolean;
   proposeItem: boolean;
   decideProposal: boolean;
   planTerm: boolean;
@@ -75,6 +81,18 @@ export interface MeetingSummary {
   attendanceClosed: boolean;
   myStatus: ApiStatus | null;
   counts: Record<ApiStatus, number>;
+  /** Cancelled by the chair group ("Inställd"). */
+  cancelled?: boolean;
+  /** The date and times it had before it was moved ("Flyttad till …"). */
+  movedFrom?: { date: string; start: string; end: string };
+  /** Recorded after it took place, to write its minutes. */
+  recordedAfterwards?: boolean;
+}
+
+/** GET, PUT /api/v1/meetings/:meetingId, POST …/cancel, POST /networks/:networkId/meetings: the meeting and what I may do to it. */
+export interface MeetingResponse {
+  meeting: MeetingSummary;
+  capabilities: ApiCapabilities;
 }
 
 /** GET /api/v1/me/meetings — my upcoming meetings across my networks, soonest first. */
@@ -110,6 +128,33 @@ export interface MembersResponse {
 /** PUT /api/v1/networks/:networkId/members/:memberId/role (`RoleRequest`) — admins only; answers the member. */
 
 export type ApiItemKind = 'information' | 'diskussion' | 'beslut';
+export type ApiStandardItem = 'attendance' | 'previous-minutes' | 'other-matters' | 'next-meeting' | 'closing';
+
+export interface ApiTemplateItem {
+  id: string;
+  title: string;
+  durationMin: number;
+  kind: ApiItemKind;
+  description: string;
+  standard?: ApiStandardItem;
+}
+
+/**
+ * GET /api/v1/networks/:networkId/agenda-template — any member: the items every new agenda of
+ * the network starts with, around the topics, and its ETag (`"default"` while the network uses
+ * the default). PUT the same path with If-Match and `TemplateSaveRequest` — the chair group;
+ * 412 when someone else saved first, 400 with each problem at its item.
+ */
+export interface AgendaTemplateResponse {
+  networkId: string;
+  opening: ApiTemplateItem[];
+  closing: ApiTemplateItem[];
+  isDefault: boolean;
+  updatedAt?: string;
+  updatedBy?: string;
+  capabilities: ApiCapabilities;
+  etag: string;
+}
 export type ApiPresenter = { kind: 'member'; memberId: string; name: string } | { kind: 'guest'; name: string; organisation?: string };
 
 export interface ApiAgendaItem {
@@ -121,7 +166,9 @@ export interface ApiAgendaItem {
   description: string;
   links: { title: string; url: string }[];
   /** Set on the five standard items, which keep their place. */
-  standard?: 'attendance' | 'previous-minutes' | 'other-matters' | 'next-meeting' | 'closing';
+  standard?: ApiStandardItem;
+  /** Set on the other items of the network's template: they hold their place before (opening) or after (closing) the topics. */
+  frame?: 'opening' | 'closing';
   /** Computed from the meeting's start. */
   start: string;
   end: string;

@@ -1,9 +1,9 @@
 import type restify from 'restify';
-import type { AgendaService, VersionedAgenda } from '../app/agendas';
+import type { AgendaService, VersionedAgenda, VersionedTemplate } from '../app/agendas';
 import type { ProposalService } from '../app/proposals';
 import type { Proposal } from '../domain/proposal';
 import { termPlanMessage } from '../cards/agenda-strings';
-import type { MeetingService } from '../app/meetings';
+import { MeetingInvalid, type MeetingService } from '../app/meetings';
 import { scheduleItems } from '../domain/agenda';
 import type { Caller, MyMeeting, TabQueries } from '../app/tab-queries';
 import { strings } from '../cards';
@@ -11,12 +11,12 @@ import { DomainError } from '../domain/errors';
 import type { AppLogger } from '../log';
 import type { Member, NetworkRole } from '../domain/network';
 import type { Meeting } from '../domain/meeting';
-import type { AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
+import type { AgendaTemplateResponse, AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
 import { registerMinutesApi } from './minutes-api';
 import { routeTable } from './routing';
-import type { CurrentMeetingResponse, MeetingSummary } from './api-contract';
+import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
 
 export interface ApiDeps {
   queries: TabQueries;
@@ -78,6 +78,28 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   registerMinutesApi(serve, deps.minutes);
   serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
 
+  /** The meeting as it is stored now, with my status and the counts, and what I may do to it. */
+  const meetingAnswer = async (caller: Caller, meetingId: string): Promise<MeetingResponse> => {
+    const { capabilities } = await deps.meetings.read(caller, meetingId);
+    const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);
+    return { meeting: meetingSummary({ meeting, myStatus, counts: summary.counts }), capabilities };
+  };
+  serve('meeting', (caller, { params: { meetingId } }) => meetingAnswer(caller, meetingId));
+  serve('editMeeting', async (caller, { params: { meetingId }, body }) => {
+    const result = await deps.meetings.edit(caller, meetingId, body);
+    if (!result.ok) throw new MeetingInvalid(result.errors);
+    return meetingAnswer(caller, meetingId);
+  });
+  serve('cancelMeeting', async (caller, { params: { meetingId } }) => {
+    await deps.meetings.cancel(caller, meetingId);
+    return meetingAnswer(caller, meetingId);
+  });
+  serve('createMeeting', async (caller, { params: { networkId }, body: { formId, past, ...values }, locale }) => {
+    const result = await deps.meetings.create({ tenantId: caller.tenantId, networkId, formId, values, by: { id: caller.userId, name: caller.name }, locale, ...(past ? { past } : {}) });
+    if (!result.ok) throw new MeetingInvalid(result.errors);
+    return meetingAnswer(caller, result.meeting.id);
+  });
+
   serve('attendance', async (caller, { params: { meetingId } }) => {
     const { meeting, summary, myStatus } = await deps.queries.attendance(caller, meetingId);
     return {
@@ -106,6 +128,12 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     const v = await deps.agendas.publish(caller, meetingId, ifMatch);
     return agendaView(v, true, await openActionsBefore(v));
   });
+
+  serve('agendaTemplate', async (caller, { params: { networkId } }) => templateView(await deps.agendas.readTemplate(caller, networkId)));
+
+  serve('saveAgendaTemplate', async (caller, { params: { networkId }, body, ifMatch }) =>
+    templateView(await deps.agendas.saveTemplate(caller, networkId, body, ifMatch)),
+  );
 
   serve('proposals', async (caller, { params: { meetingId } }) => ({
     proposals: (await deps.proposals.list(caller, meetingId)).map(proposalView),
@@ -169,6 +197,9 @@ const meetingSummary = ({ meeting: m, myStatus, counts }: MyMeeting): MeetingSum
   attendanceClosed: m.attendanceClosed,
   myStatus,
   counts,
+  ...(m.cancelled ? { cancelled: true } : {}),
+  ...(m.movedFrom ? { movedFrom: m.movedFrom } : {}),
+  ...(m.recordedAfterwards ? { recordedAfterwards: true } : {}),
 });
 
 const memberView = ({ member, role }: { member: Member; role: NetworkRole }): NetworkMember => ({
@@ -198,6 +229,20 @@ function agendaView(v: VersionedAgenda, canEdit: boolean, openActions: AgendaRes
     capabilities: v.capabilities,
     etag: v.etag,
     openActions,
+  };
+}
+
+function templateView(v: VersionedTemplate): AgendaTemplateResponse {
+  const { template } = v;
+  return {
+    networkId: template.networkId,
+    opening: template.opening,
+    closing: template.closing,
+    isDefault: v.isDefault,
+    ...(template.updatedAt ? { updatedAt: template.updatedAt } : {}),
+    ...(template.updatedBy ? { updatedBy: template.updatedBy.name } : {}),
+    capabilities: v.capabilities,
+    etag: v.etag,
   };
 }
 

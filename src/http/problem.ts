@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import { AgendaInvalid } from '../app/agendas';
 import { ProposalInvalid } from '../app/proposals';
+import { MeetingInvalid } from '../app/meetings';
 import { agendaStrings } from '../cards/agenda-strings';
 import { proposalStrings } from '../cards/proposal-cards';
 import { localeFrom, strings } from '../cards';
@@ -18,6 +19,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   conflict: 412,
   already_justerad: 409,
   meeting_not_started: 409,
+  meeting_cancelled: 409,
   other_network: 403,
   precondition_required: 428,
   network_not_found: 404,
@@ -80,6 +82,10 @@ export function problemOf(err: unknown, locale: Locale): Problem {
     const a = agendaStrings(locale);
     body.detail = a.errors[err.problems[0]?.code ?? 'frame_broken'];
     body.errors = err.problems.map((p) => ({ code: p.code, ...(p.itemId ? { itemId: p.itemId } : {}), detail: a.errors[p.code] }));
+  }
+  if (err instanceof MeetingInvalid) {
+    body.errors = Object.entries(err.errors).map(([field, code]) => ({ code, field, detail: s.fieldErrors[code] }));
+    body.detail = body.errors[0]?.detail ?? body.detail;
   }
   Object.assign(body, minutesProblemBody(err, locale));
   return body;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
 const SCHEMA = `
@@ -28,6 +29,9 @@ CREATE TABLE IF NOT EXISTS agendas (
 CREATE TABLE IF NOT EXISTS agenda_versions (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, version)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS agenda_templates (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS proposals (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, id)) WITHOUT ROWID;
@@ -70,6 +74,10 @@ function sortedIndex(records: readonly AttendanceRecord[], personId: string): nu
   }
   return lo;
 }
+
+/** The tables of documents edited under ETags, and the column that keys them within a tenant. */
+const REVISED_KEY = { agendas: 'meeting_id', minutes: 'meeting_id', agenda_templates: 'network_id' } as const;
+type RevisedTable = keyof typeof REVISED_KEY;
 
 /** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
 function revisionOf(etag: string): number | undefined {
@@ -164,6 +172,17 @@ export class SqliteStore implements Store {
     this.patchMeeting(tenantId, meetingId, '$.attendanceClosed', JSON.stringify(closed));
   }
 
+  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
+    // One synchronous transaction: nothing else writes the row between the read and the write.
+    return this.db.transaction((): Meeting | undefined => {
+      const row = this.stmt('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?').get(tenantId, meetingId) as DocRow | undefined;
+      if (!row) return undefined;
+      const next = revisedMeeting(JSON.parse(row.doc) as Meeting, revision);
+      this.stmt('UPDATE meetings SET doc = ? WHERE tenant_id = ? AND id = ?').run(JSON.stringify(next), tenantId, meetingId);
+      return next;
+    }).immediate();
+  }
+
   async putAttendance(r: AttendanceRecord): Promise<void> {
     const doc = JSON.stringify(r);
     this.stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)').run(r.tenantId, r.meetingId, r.personId, doc);
@@ -240,6 +259,15 @@ export class SqliteStore implements Store {
 
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
+  }
+
+  async getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined> {
+    const found = this.getRevisedDoc<AgendaTemplate>('agenda_templates', tenantId, networkId);
+    return found ? { template: found.doc, etag: found.etag } : undefined;
+  }
+
+  async saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.saveRevisedDoc('agenda_templates', template.tenantId, template.networkId, template, ifMatch);
   }
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
@@ -406,24 +434,34 @@ export class SqliteStore implements Store {
 
   /** A meeting's working document (agenda or minutes draft) and its ETag, the row's revision. */
   private getMeetingDoc<T>(table: 'agendas' | 'minutes', tenantId: string, meetingId: string): { doc: T; etag: string } | undefined {
-    const row = this.stmt(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND meeting_id = ?`).get(tenantId, meetingId) as
+    return this.getRevisedDoc<T>(table, tenantId, meetingId);
+  }
+
+  private saveMeetingDoc(table: 'agendas' | 'minutes', tenantId: string, meetingId: string, value: object, ifMatch: string | undefined): string | undefined {
+    return this.saveRevisedDoc(table, tenantId, meetingId, value, ifMatch);
+  }
+
+  /** A document edited under ETags (keyed by tenant and meeting, or network), and its ETag, the row's revision. */
+  private getRevisedDoc<T>(table: RevisedTable, tenantId: string, id: string): { doc: T; etag: string } | undefined {
+    const row = this.stmt(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND ${REVISED_KEY[table]} = ?`).get(tenantId, id) as
       | { revision: number; doc: string }
       | undefined;
     return row ? { doc: JSON.parse(row.doc) as T, etag: `"r${row.revision}"` } : undefined;
   }
 
   /** Written only under the current ETag (undefined: only when there is none yet); returns the new one. */
-  private saveMeetingDoc(table: 'agendas' | 'minutes', tenantId: string, meetingId: string, value: object, ifMatch: string | undefined): string | undefined {
+  private saveRevisedDoc(table: RevisedTable, tenantId: string, id: string, value: object, ifMatch: string | undefined): string | undefined {
     const doc = JSON.stringify(value);
+    const keyColumn = REVISED_KEY[table];
     if (ifMatch === undefined) {
-      const info = this.stmt(`INSERT OR IGNORE INTO ${table} (tenant_id, meeting_id, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, meetingId, doc);
+      const info = this.stmt(`INSERT OR IGNORE INTO ${table} (tenant_id, ${keyColumn}, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, id, doc);
       return info.changes === 1 ? '"r1"' : undefined;
     }
     const revision = revisionOf(ifMatch);
     if (revision === undefined) return undefined;
     const info = this
-      .stmt(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND revision = ?`)
-      .run(doc, tenantId, meetingId, revision);
+      .stmt(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND ${keyColumn} = ? AND revision = ?`)
+      .run(doc, tenantId, id, revision);
     return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 

@@ -3,9 +3,10 @@ import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity
 import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 
 export interface TablesStoreOptions {
@@ -18,7 +19,7 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -141,12 +142,16 @@ export class TablesStore implements Store {
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 
-  setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
+  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
   }
 
-  setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
-    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
+  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
+  }
+
+  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
+    return this.updateMeeting(tenantId, meetingId, (m) => revisedMeeting(m, revision));
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -217,12 +222,21 @@ export class TablesStore implements Store {
     return this.list<Agenda>('agendaversions', key(tenantId, meetingId));
   }
 
-  setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
+  async getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined> {
+    const found = await this.docWithEtag<AgendaTemplate>('agendatemplates', key(tenantId), key(networkId));
+    return found && { template: found.doc, etag: found.etag };
   }
 
-  setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
-    return this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
+  saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.writeIfMatch('agendatemplates', { partitionKey: key(template.tenantId), rowKey: key(template.networkId), doc: JSON.stringify(template) }, ifMatch);
+  }
+
+  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
+  }
+
+  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
   }
 
   async createProposal(p: Proposal): Promise<Proposal> {
@@ -410,17 +424,17 @@ export class TablesStore implements Store {
   }
 
   /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
-  private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<void> {
+  private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
     for (let attempt = 0; ; attempt++) {
       const row = await this.tables.meetings.getEntity<Doc>(key(tenantId), key(meetingId)).catch((err: unknown) => {
         if (statusOf(err) === 404) return undefined;
         throw err;
       });
-      if (!row) return;
+      if (!row) return undefined;
       const next = change(JSON.parse(row.doc) as Meeting);
       try {
         await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
-        return;
+        return next;
       } catch (err) {
         if (statusOf(err) !== 412 || attempt >= 10) throw err;
       }

@@ -1,4 +1,4 @@
-import { scheduleItems } from '../domain/agenda';
+import { isFixed, STANDARD_PART, scheduleItems } from '../domain/agenda';
 import type { AgendaSaveRequest, ApiAgendaItem, ApiItemKind, ApiPresenter } from '../http/api-contract';
 
 /**
@@ -15,6 +15,8 @@ export interface DraftItem {
   presenter?: ApiPresenter;
   links: { title: string; url: string }[];
   standard?: ApiAgendaItem['standard'];
+  /** An item of the network's template (not a standard one): it holds its place, but this meeting may drop it. */
+  frame?: ApiAgendaItem['frame'];
 }
 
 export interface ItemFields {
@@ -39,6 +41,7 @@ export function draftFrom(items: readonly ApiAgendaItem[]): DraftItem[] {
     ...(i.presenter ? { presenter: i.presenter } : {}),
     links: i.links,
     ...(i.standard ? { standard: i.standard } : {}),
+    ...(i.frame ? { frame: i.frame } : {}),
   }));
 }
 
@@ -86,7 +89,7 @@ export function samePresenter(a: ApiPresenter | undefined, b: ApiPresenter | und
   return false;
 }
 
-/** A new topic item goes last among the topics, just before "Övriga frågor". */
+/** A new topic item goes last among the topics, just before the closing items ("Övriga frågor" by default). */
 export function addItem(items: readonly DraftItem[], f: ItemFields): DraftItem[] {
   return insertBeforeOther(items, withFields({ key: `new-${++newKeys}`, title: '', kind: 'information', durationMin: 10, description: '', links: [] }, f));
 }
@@ -103,7 +106,7 @@ export function removeItem(items: readonly DraftItem[], key: string): DraftItem[
 export function canMove(items: readonly DraftItem[], index: number, delta: -1 | 1): boolean {
   const item = items[index];
   const other = items[index + delta];
-  return !!item && !item.standard && !!other && !other.standard;
+  return !!item && !isFixed(item) && !!other && !isFixed(other);
 }
 
 export function moveItem(items: readonly DraftItem[], index: number, delta: -1 | 1): DraftItem[] {
@@ -164,7 +167,7 @@ export function reapply(base: readonly DraftItem[], mine: readonly DraftItem[], 
 }
 
 function insertBeforeOther(items: readonly DraftItem[], item: DraftItem): DraftItem[] {
-  const at = items.findIndex((i) => i.standard === 'other-matters');
+  const at = items.findIndex((i) => (i.standard ? STANDARD_PART[i.standard] : i.frame) === 'closing');
   const index = at < 0 ? items.length : at;
   return [...items.slice(0, index), item, ...items.slice(index)];
 }

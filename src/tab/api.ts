@@ -3,6 +3,7 @@ import type {
   PastMeetingsResponse,
   AgendaResponse,
   AgendaSaveRequest,
+  AgendaTemplateResponse,
   ApiProposal,
   AttendanceResponse,
   CurrentMeetingResponse,
@@ -10,6 +11,7 @@ import type {
   ApiMinutesVersion,
   MembersResponse,
   MeResponse,
+  MeetingResponse,
   MinutesResponse,
   MyActionsResponse,
   MyMeetingsResponse,
@@ -21,7 +23,7 @@ import type {
   TermPlanResponse,
   MinutesAnswerResponse,
 } from '../http/api-contract';
-import { pathOf, ROUTES, type ApiRoute, type BodyOf, type Method, type PathArgs, type ResponseOf } from '../contract/routes';
+import { pathOf, ROUTES, type TemplateSaveRequest, type ApiRoute, type BodyOf, type MeetingCreateRequest, type MeetingEditRequest, type Method, type PathArgs, type ResponseOf } from '../contract/routes';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
 export class ApiError extends Error {
@@ -47,6 +49,10 @@ export interface Api {
   /** PUT with If-Match: `etag`; 412 (ApiError) when someone else saved first. */
   saveAgenda(meetingId: string, request: AgendaSaveRequest, etag: string): Promise<AgendaResponse>;
   publishAgenda(meetingId: string, etag: string): Promise<AgendaResponse>;
+  /** The network's agenda template with its ETag (`"default"` while it uses the default). */
+  agendaTemplate(networkId: string): Promise<AgendaTemplateResponse>;
+  /** PUT with If-Match: `etag` (the chair group); 412 when someone else saved first. */
+  saveAgendaTemplate(networkId: string, request: TemplateSaveRequest, etag: string): Promise<AgendaTemplateResponse>;
   proposals(meetingId: string): Promise<ProposalsResponse>;
   acceptProposal(meetingId: string, proposalId: string): Promise<ApiProposal>;
   declineProposal(meetingId: string, proposalId: string, reason: string): Promise<ApiProposal>;
@@ -74,6 +80,14 @@ export interface Api {
   document(meetingId: string, version: number, kind: 'pdf' | 'docx'): Promise<Blob>;
   /** Archives a justerat version again after the archive refused it (those who write the minutes). */
   retryArchive(meetingId: string, version: number): Promise<ApiMinutesVersion>;
+  /** The meeting as stored now, and what I may do to it (move, cancel). */
+  meeting(meetingId: string): Promise<MeetingResponse>;
+  /** The chair group moves or edits it; 400 with each problem at its field. */
+  editMeeting(meetingId: string, values: MeetingEditRequest): Promise<MeetingResponse>;
+  /** The chair group cancels it ("Inställd"); again changes nothing. */
+  cancelMeeting(meetingId: string): Promise<MeetingResponse>;
+  /** A meeting from the tab; `past: true` records one already held (the chair group), to write its minutes. */
+  createMeeting(networkId: string, request: MeetingCreateRequest): Promise<MeetingResponse>;
   /** "Mina uppdrag": my action items from approved minutes across my networks. */
   myActions(): Promise<MyActionsResponse>;
   /** Marks an action item done (or open again): its owner or an editor. */
@@ -139,6 +153,8 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     agenda: async (meetingId) => withEtag(await call(R.agenda, { meetingId })),
     saveAgenda: async (meetingId, body, etag) => withEtag(await call(R.saveAgenda, { meetingId }, { body, ifMatch: etag })),
     publishAgenda: async (meetingId, etag) => withEtag(await call(R.publishAgenda, { meetingId }, { ifMatch: etag })),
+    agendaTemplate: async (networkId) => withEtag(await call(R.agendaTemplate, { networkId })),
+    saveAgendaTemplate: async (networkId, body, etag) => withEtag(await call(R.saveAgendaTemplate, { networkId }, { body, ifMatch: etag })),
     proposals: (meetingId) => answer(R.proposals, { meetingId }),
     acceptProposal: (meetingId, proposalId) => answer(R.acceptProposal, { meetingId, proposalId }),
     declineProposal: async (meetingId, proposalId, reason) => (await call(R.declineProposal, { meetingId, proposalId }, { body: { reason } })).body,
@@ -170,6 +186,10 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
       }
       return res.blob();
     },
+    meeting: (meetingId) => answer(R.meeting, { meetingId }),
+    editMeeting: async (meetingId, body) => (await call(R.editMeeting, { meetingId }, { body })).body,
+    cancelMeeting: (meetingId) => answer(R.cancelMeeting, { meetingId }),
+    createMeeting: async (networkId, body) => (await call(R.createMeeting, { networkId }, { body })).body,
     myActions: () => answer(R.myActions, {}),
     markAction: async (networkId, actionId, done) => {
       await call(R.markAction, { networkId, actionId }, { body: { done } });

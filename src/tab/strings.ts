@@ -59,6 +59,27 @@ export interface TabStrings {
     changed(name: string, role: string): string;
     saving: string;
   };
+  agendaTemplate: {
+    title: string;
+    intro: string;
+    loading: string;
+    readOnly: string;
+    opening: string;
+    closing: string;
+    topics: string;
+    isDefault: string;
+    updated(name: string, at: string): string;
+    save: string;
+    saving: string;
+    saved: string;
+    discard: string;
+    addTitle: string;
+    part: string;
+    add: string;
+    conflict: string;
+    reload: string;
+    problemsTitle: string;
+  };
   termPlan: {
     title: string;
     intro: string;
@@ -132,6 +153,7 @@ export interface TabStrings {
     minutes(n: number): string;
     presenter(name: string): string;
     standard: string;
+    fromTemplate: string;
     openActions: string;
     openAction(owner: string, due: string | undefined, meetingDate: string): string;
     overrun(min: number): string;
@@ -179,7 +201,9 @@ export interface TabStrings {
       confirmDecline: string;
       acceptedNow: string;
       editsKept: string;
+      acceptAndPublish: string;
     };
+    preview: { title: string; intro: string; publish: string; later: string; newItem: string };
   };
   minutes: {
     title: string;
@@ -371,6 +395,28 @@ const sv: TabStrings = {
     changed: (name, role) => `${name} har nu rollen ${role}.`,
     saving: 'Sparar rollen …',
   },
+  agendaTemplate: {
+    title: 'Dagordningsmall',
+    intro:
+      'Varje ny dagordning i nätverket börjar med mallens punkter: de som inleder mötet före träffens egna punkter, de som avslutar det efter. Dagordningar som redan är påbörjade ändras inte.',
+    loading: 'Hämtar mallen …',
+    readOnly: 'Du kan läsa mallen. Ordförande, sekreterare och presidiet ändrar den.',
+    opening: 'Inleder mötet',
+    closing: 'Avslutar mötet',
+    topics: 'Här kommer träffens egna punkter',
+    isDefault: 'Nätverket använder standardmallen.',
+    updated: (name, at) => `Senast ändrad av ${name} ${at}.`,
+    save: 'Spara mallen',
+    saving: 'Sparar …',
+    saved: 'Mallen är sparad. Nya dagordningar börjar med den.',
+    discard: 'Släng osparade ändringar',
+    addTitle: 'Lägg till en punkt i mallen',
+    part: 'Var i dagordningen',
+    add: 'Lägg till punkten',
+    conflict: 'Någon annan har ändrat mallen. Hämta den senaste och gör om dina ändringar.',
+    reload: 'Hämta senaste mallen',
+    problemsTitle: 'Mallen kunde inte sparas',
+  },
   termPlan: {
     title: 'Planera terminen',
     intro: 'Skapa terminens alla träffar på en gång, så som nätverket planerar dem. Varje träff får ett eget utkast till dagordning.',
@@ -451,6 +497,7 @@ const sv: TabStrings = {
     minutes: (n) => `${n} min`,
     presenter: (name) => `Föredras av ${name}`,
     standard: 'Standardpunkt',
+    fromTemplate: 'Från nätverkets mall',
     openActions: 'Öppna uppdrag från tidigare protokoll',
     openAction: (owner, due, meetingDate) => `${owner}${due ? `, senast ${due}` : ''} (från träffen ${meetingDate})`,
     overrun: (min) => `Punkterna tar ${min} min längre än träffen. Korta någon punkt eller flytta en till nästa träff.`,
@@ -495,15 +542,23 @@ const sv: TabStrings = {
       loading: 'Hämtar förslagen …',
       empty: 'Inga förslag ännu. Medlemmar föreslår punkter från dagordningens kort i kanalen.',
       by: (name) => `Föreslaget av ${name}`,
-      status: { pending: 'Väntar på beslut', accepted: 'Med på dagordningen', declined: 'Avböjt' },
+      status: { pending: 'Väntar på beslut', accepted: 'Accepterat', declined: 'Avböjt' },
       reasonLabel: (reason) => `Skäl: ${reason}`,
-      accept: 'Ta med',
+      accept: 'Acceptera',
       decline: 'Avböj',
       reason: 'Varför tas förslaget inte med?',
       reasonRequired: 'Skriv varför förslaget inte tas med.',
       confirmDecline: 'Avböj förslaget',
-      acceptedNow: 'Förslaget är med på dagordningen.',
+      acceptedNow: 'Förslaget är med i utkastet. Dagordningen i kanalen ändras när ni publicerar.',
       editsKept: 'Dagordningen ändrades när förslaget togs med. Dina osparade ändringar finns kvar nedan.',
+      acceptAndPublish: 'Acceptera och publicera',
+    },
+    preview: {
+      title: 'Så här blir dagordningen',
+      intro: 'Förslaget är med i utkastet. Dagordningen i kanalen ändras först när du publicerar.',
+      publish: 'Publicera i kanalen',
+      later: 'Inte nu',
+      newItem: 'Ny',
     },
   },
   minutes: {
@@ -715,6 +770,28 @@ const en: TabStrings = {
     changed: (name, role) => `${name} now has the role ${role}.`,
     saving: 'Saving the role …',
   },
+  agendaTemplate: {
+    title: 'Agenda template',
+    intro:
+      "Every new agenda of the network starts with the template's items: those opening the meeting before its own items, those closing it after them. Agendas already started do not change.",
+    loading: 'Loading the template …',
+    readOnly: 'You can read the template. The chair, the secretary and the presidium change it.',
+    opening: 'Opening the meeting',
+    closing: 'Closing the meeting',
+    topics: "The meeting's own items come here",
+    isDefault: 'The network uses the default template.',
+    updated: (name, at) => `Last changed by ${name} ${at}.`,
+    save: 'Save the template',
+    saving: 'Saving …',
+    saved: 'The template is saved. New agendas start with it.',
+    discard: 'Discard unsaved changes',
+    addTitle: 'Add an item to the template',
+    part: 'Where in the agenda',
+    add: 'Add the item',
+    conflict: 'Someone else changed the template. Load the latest and make your changes again.',
+    reload: 'Load the latest template',
+    problemsTitle: 'The template could not be saved',
+  },
   termPlan: {
     title: 'Plan the term',
     intro: "Create all of the term's meetings at once, the way the network plans them. Each meeting gets its own agenda draft.",
@@ -795,6 +872,7 @@ const en: TabStrings = {
     minutes: (n) => `${n} min`,
     presenter: (name) => `Presented by ${name}`,
     standard: 'Standard item',
+    fromTemplate: "From the network's template",
     openActions: 'Open action items from earlier minutes',
     openAction: (owner, due, meetingDate) => `${owner}${due ? `, by ${due}` : ''} (from the meeting on ${meetingDate})`,
     overrun: (min) => `The items run ${min} min past the end of the meeting. Shorten an item or move one to the next meeting.`,
@@ -839,15 +917,23 @@ const en: TabStrings = {
       loading: 'Loading the proposals …',
       empty: "No proposals yet. Members propose items from the agenda's card in the channel.",
       by: (name) => `Proposed by ${name}`,
-      status: { pending: 'Awaiting decision', accepted: 'On the agenda', declined: 'Declined' },
+      status: { pending: 'Awaiting decision', accepted: 'Accepted', declined: 'Declined' },
       reasonLabel: (reason) => `Reason: ${reason}`,
       accept: 'Accept',
       decline: 'Decline',
       reason: 'Why is the proposal not taken up?',
       reasonRequired: 'Write why the proposal is not taken up.',
       confirmDecline: 'Decline the proposal',
-      acceptedNow: 'The proposal is on the agenda.',
+      acceptedNow: "The proposal is in the draft. The agenda in the channel changes when you publish.",
       editsKept: 'The agenda changed when the proposal was accepted. Your unsaved changes are kept below.',
+      acceptAndPublish: 'Accept and publish',
+    },
+    preview: {
+      title: 'This is how the agenda will look',
+      intro: 'The proposal is in the draft. The agenda in the channel changes only when you publish.',
+      publish: 'Publish in the channel',
+      later: 'Not now',
+      newItem: 'New',
     },
   },
   minutes: {
@@ -1027,8 +1113,9 @@ export function longDate(isoDate: string, s: TabStrings): string {
  * "måndag 4 februari 2030", and " kl 13.00" when the same network has another meeting that day
  * among `among` (the list the meeting is shown in; see meetingDistinction).
  */
-export function meetingDay(m: SameDateMeeting & { date: string; networkId?: string }, among: readonly (SameDateMeeting & { date: string; networkId?: string })[], s: TabStrings): string {
-  const sameDate = among.filter((o) => o.date === m.date && o.networkId === m.networkId);
+export function meetingDay(m: SameDateMeeting & { date: string; networkId?: string }, among: readonly (SameDateMeeting & { date: string; networkId?: string; cancelled?: unknown })[], s: TabStrings): string {
+  // A cancelled meeting needs no telling apart from the others (it still tells itself apart).
+  const sameDate = among.filter((o) => o.date === m.date && o.networkId === m.networkId && (!o.cancelled || o.id === m.id));
   return `${longDate(m.date, s)}${meetingDistinction(m, sameDate, s.lang)}`;
 }
 

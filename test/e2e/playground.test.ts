@@ -79,7 +79,7 @@ describe('the agenda card in the Agents Playground', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('the published agenda appears in the channel; a member proposes an item; accepted, the card updates', async () => {
+  test('the published agenda appears in the channel; a member proposes an item; accepted and published, the card updates', async () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
@@ -94,9 +94,11 @@ describe('the agenda card in the Agents Playground', () => {
       expect({ status: listed.status, count: meetings.meetings?.length }).toEqual({ status: 200, count: 1 });
       const meetingId = meetings.meetings[0]?.id ?? '';
       const draft = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { headers: karin });
-      const body = (await draft.json()) as { items: { id: string }[] };
+      const body = (await draft.json()) as { items: { id: string; standard?: string }[] };
       expect({ status: draft.status, body }).toMatchObject({ status: 200 });
-      const items = [body.items[0], body.items[1], { title: 'Projekt Kraftsamling', durationMin: 30, kind: 'information', description: 'Camilla presenterar analysen.' }, ...body.items.slice(2)];
+      // The topic goes where the template's opening items end, before "Övriga frågor".
+      const topicsAt = body.items.findIndex((i) => i.standard === 'other-matters');
+      const items = [...body.items.slice(0, topicsAt), { title: 'Projekt Kraftsamling', durationMin: 30, kind: 'information', description: 'Camilla presenterar analysen.' }, ...body.items.slice(topicsAt)];
       const saved = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { method: 'PUT', headers: { ...karin, 'if-match': draft.headers.get('etag') ?? '' }, body: JSON.stringify({ items }) });
       expect(saved.status).toBe(200);
       const published = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...karin, 'if-match': saved.headers.get('etag') ?? '' } });
@@ -118,6 +120,11 @@ describe('the agenda card in the Agents Playground', () => {
       expect(list.proposals.map((p) => p.title)).toEqual(['Gemensam K-dag i höst']);
       const accepted = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/proposals/${list.proposals[0]?.id ?? ''}/accept`, { method: 'POST', headers: karin });
       expect(accepted.status).toBe(200);
+      // Accepted into the draft; the card changes when the chair group publishes it.
+      const withItem = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda`, { headers: karin });
+      expect(((await withItem.json()) as { status: string }).status).toBe('draft');
+      const republished = await fetch(`${svc.url}/api/v1/meetings/${meetingId}/agenda/publish`, { method: 'POST', headers: { ...karin, 'if-match': withItem.headers.get('etag') ?? '' } });
+      expect(republished.status).toBe(200);
 
       // The bot updates the posted agenda card in place: the channel shows the new item.
       const updated = page.locator('.ac-adaptiveCard', { hasText: 'Gemensam K-dag i höst' }).filter({ hasText: 'Dagordning' }).first();
@@ -205,6 +212,55 @@ describe('justering in the Agents Playground', () => {
       await browser.close();
     }
   }, 150000);
+});
+
+describe('a meeting moved and cancelled in the Agents Playground', () => {
+  let svc: RunningService;
+  let playgroundUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    ({ svc, playgroundUrl, dataDir } = await startWithPlayground());
+  });
+
+  afterAll(async () => {
+    expect(await svc?.interrupt()).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('Karin (the secretary) moves the meeting from its card: the card says "Flyttad till …"; she cancels it: "Inställd", no buttons', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const form = await openChannelAndFillForm(page, playgroundUrl, 'Mariestad');
+      await form.getByRole('button', { name: 'Skapa träff' }).click();
+      const checkin = page.locator('.ac-adaptiveCard', { hasText: '0 på plats · 0 digitalt' }).first();
+      await checkin.waitFor({ timeout: 15000 });
+
+      await checkin.getByRole('button', { name: 'Ändra träff' }).click();
+      for (const [name, value] of [['Starttid', '10:00'], ['Sluttid', '12:00']] as const) {
+        await checkin.getByRole('combobox', { name }).fill(value);
+        await checkin.getByRole('combobox', { name }).press('Tab');
+      }
+      await checkin.getByRole('button', { name: 'Spara ändringen' }).click();
+      // Her copy answers at once; the shared card, updated in place, then says where it moved.
+      const moved = page.locator('.ac-adaptiveCard', { hasText: 'Flyttad till' }).filter({ hasText: '0 på plats' }).first();
+      await moved.waitFor({ timeout: 15000 });
+      await expectText(moved, '10:00–12:00');
+      await expectText(moved, 'Var: ');
+      await moved.screenshot({ path: outputPath('playground', 'moved-card.png') });
+
+      await moved.getByRole('button', { name: 'Ställ in' }).click();
+      await expectText(moved, 'Det kan inte ångras.');
+      await moved.getByRole('button', { name: 'Ja, ställ in träffen' }).click();
+      const cancelled = page.locator('.ac-adaptiveCard', { hasText: 'Träffen är inställd av Karin Ekholm' }).filter({ hasText: '0 på plats' }).first();
+      await cancelled.waitFor({ timeout: 15000 });
+      expect(await cancelled.getByRole('button', { name: /På plats|Digitalt|Förhinder|Ändra träff|Ställ in/ }).count()).toBe(0);
+      await cancelled.screenshot({ path: outputPath('playground', 'cancelled-card.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
 });
 
 /** The service as `npm start` runs it, with the Playground on a free port and its own data. */

@@ -389,6 +389,77 @@ describe('the minutes in the tab', () => {
     }
   });
 
+  test("the minutes editor's fields never overlap and stay inside the tab, from 320 to 1,400 px wide", async () => {
+    // Minutes with every kind of field in use: attendance with a substitute and an arrival, an item
+    // with notes, a decision, an action item with a due date, a tabled flag, and a next meeting.
+    const { meetingId: fresh } = await rig.journey.createMeeting({ date: '2030-11-07', place: 'Mariestad' });
+    const path_ = `/api/v1/meetings/${fresh}/minutes`;
+    const draft = await rig.apiAs<MinutesResponse>(chair, 'GET', path_);
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const content: ApiMinutesContent = withJusterareAttending({
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [
+        {
+          id: 'i-1',
+          title: 'Gemensam kompetensutveckling för studie- och yrkesvägledare i hela Skaraborg',
+          notes: 'Diskuterades.',
+          decisions: ['Vi beslutar att gå vidare med förslaget.'],
+          actions: [{ id: 'a-1', text: 'Ta fram ett underlag', owner: person(owner), due: '2030-12-01' }],
+          tabled: true,
+        },
+      ],
+      nextMeetings: [{ date: '2031-02-06', start: '13:00', end: '15:00', place: 'Skövde' }],
+    });
+    const saved = await rig.apiAs<MinutesResponse>(chair, 'PUT', path_, { body: { content }, ifMatch: draft.etag });
+    expect(saved.status).toBe(200);
+
+    /** Every field, label and button of the editor that overlaps another, or reaches outside the tab's width. */
+    const MEASURE = `(() => {
+      const root = document.querySelector('[data-minutes-editor]');
+      const width = document.documentElement.clientWidth;
+      const name = (el) => el.tagName.toLowerCase() + '[' + ((el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || el.getAttribute('name') || '').replace(/\\s+/g, ' ').trim().slice(0, 40)) + ']';
+      const boxes = [...root.querySelectorAll('input, select, textarea, button, label')]
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        // Visible, and not the 1px visually hidden text of screen readers.
+        .filter(({ el, r }) => r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden');
+      // A checkbox's own input lies over its indicator and label by design: that pair is one control.
+      const oneControl = (a, b) => a.contains(b) || b.contains(a) || [...(a.labels || [])].includes(b) || [...(b.labels || [])].includes(a);
+      const overlaps = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i], b = boxes[j];
+          if (oneControl(a.el, b.el)) continue;
+          const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (x > 0.5 && y > 0.5) overlaps.push(name(a.el) + ' × ' + name(b.el));
+        }
+      }
+      const outside = boxes.filter(({ r }) => r.left < -0.5 || r.right > width + 0.5).map(({ el, r }) => name(el) + ' ' + Math.round(r.left) + '–' + Math.round(r.right) + ' of ' + width);
+      return { count: boxes.length, overlaps, outside };
+    })()`;
+
+    const { page, tab } = await rig.open(chair, `/tab/channel?meeting=${encodeURIComponent(fresh)}&view=minutes`);
+    try {
+      await item(tab, 'Gemensam kompetensutveckling för studie- och yrkesvägledare i hela Skaraborg').waitFor();
+      const frame = await tabFrame(page);
+      const found: Record<number, { count: number; overlaps: string[]; outside: string[] }> = {};
+      for (const width of [320, 375, 768, 1024, 1400]) {
+        await page.setViewportSize({ width, height: 900 });
+        // Laid out again at the new width (two frames: resize, then layout).
+        await frame.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+        found[width] = (await frame.evaluate(MEASURE)) as { count: number; overlaps: string[]; outside: string[] };
+        await page.locator('#tab').screenshot({ path: outputPath('tab', `minutes-editor-${width}.png`), animations: 'disabled' });
+      }
+      const at = Object.entries(found);
+      expect(at.map(([width, f]) => ({ width, overlaps: f.overlaps, outside: f.outside }))).toEqual(at.map(([width]) => ({ width, overlaps: [], outside: [] })));
+      for (const [, f] of at) expect(f.count).toBeGreaterThan(20);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('minutes of a meeting that has not started are not sent: the tab tells why', async () => {
     const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-09-02', place: 'Skövde' });
     const path_ = `/api/v1/meetings/${upcoming}/minutes`;

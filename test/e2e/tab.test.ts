@@ -344,9 +344,13 @@ describe('the tab in Chromium inside a Teams host', () => {
         expect(await frame.evaluate('new URLSearchParams(location.search).get("meeting")')).toBe(meetingId);
         await expectText(tab.locator('[data-meeting-heading]'), 'Måndag 4 februari 2030, 13:00–15:00');
         await expectText(tab.locator('[data-agenda-status]'), 'Status: utkast');
-        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '13:15–13:25');
-        // Standard items cannot be removed or moved.
+        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '13:21–13:31');
+        // Standard items cannot be removed or moved; the template's own items hold their place, but one meeting may drop one.
         expect(await tab.locator('li[data-agenda-item="Avslutning"]').getByRole('button', { name: /Ta bort|Flytta/ }).count()).toBe(0);
+        const opening = tab.locator('li[data-agenda-item="Mötets öppnande"]');
+        await expectText(opening, 'Från nätverkets mall');
+        expect(await opening.getByRole('button', { name: /Flytta/ }).count()).toBe(0);
+        expect(await opening.getByRole('button', { name: /Ta bort/ }).count()).toBe(1);
 
         const form = tab.getByRole('form', { name: 'Lägg till en punkt' });
         await form.getByRole('button', { name: 'Lägg till punkten' }).click();
@@ -363,10 +367,10 @@ describe('the tab in Chromium inside a Teams host', () => {
         await tab.getByRole('button', { name: 'Spara dagordningen' }).click();
         await expectText(tab.locator('[data-agenda-done]'), 'Dagordningen är sparad.');
         const item = tab.locator('li[data-agenda-item="Projekt Överlämning"]');
-        for (const text of ['13:15–13:55', '3. Projekt Överlämning', 'Diskussion', '40 min', 'Föredras av Camilla Stensson', 'Camilla presenterar läget.']) await expectText(item, text);
-        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '13:55–14:05');
+        for (const text of ['13:21–14:01', '6. Projekt Överlämning', 'Diskussion', '40 min', 'Föredras av Camilla Stensson', 'Camilla presenterar läget.']) await expectText(item, text);
+        await expectText(tab.locator('li[data-agenda-item="Övriga frågor"]'), '14:01–14:11');
         const saved = await apiAs<AgendaResponse>(editor, 'GET', agendaPath());
-        expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:15']);
+        expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:21']);
         const put = host.apiRequests.filter((r) => r.method === 'PUT' && r.path === agendaPath());
         expect(put.map((r) => r.status)).toEqual([200]);
 
@@ -407,7 +411,7 @@ describe('the tab in Chromium inside a Teams host', () => {
         await expectText(tab.locator('[data-agenda-conflict]'), 'Någon annan har ändrat dagordningen');
         await expectText(tab.locator('[data-agenda-conflict]'), 'Dina ändringar finns kvar här på sidan.');
         expect(host.apiRequests.filter((r) => r.method === 'PUT' && r.path === agendaPath()).at(-1)?.status).toBe(412);
-        await expectText(tab.locator('li[data-agenda-item="Lokal punkt"]'), '13:55–14:10');
+        await expectText(tab.locator('li[data-agenda-item="Lokal punkt"]'), '14:01–14:16');
         await expectNoSeriousAxeViolations(await tabFrame(page), 'agenda-conflict');
         await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-conflict.png'), animations: 'disabled' });
 
@@ -425,23 +429,23 @@ describe('the tab in Chromium inside a Teams host', () => {
       }
     });
 
-    test('a member reads the agenda without edit controls; an editor accepts and declines proposals', async () => {
-      // The reader proposes two items from the agenda card in the channel.
+    test('a member reads the agenda without edit controls; an editor accepts into the draft, publishes after seeing the schedule, and declines', async () => {
+      // The reader proposes three items from the agenda card in the channel.
       const card = journey.connector.sent.find((s) => s.kind === 'post' && texts(s.activity).includes('Dagordning'));
       expect(card).toBeDefined();
-      for (const title of ['Gemensam K-dag i höst', 'Studiebesök i Borås']) {
+      for (const title of ['Gemensam K-dag i höst', 'Studiebesök i Borås', 'Digital kompetens']) {
         const form = invokeCard(await journey.click(reader, card!.activityId, { action: 'proposeItem', meetingId }));
         const proposalId = /"proposalId":"([^"]+)"/.exec(texts(form))?.[1] ?? '';
         await journey.click(reader, card!.activityId, { action: 'submitProposal', meetingId, proposalId, title, description: 'Kort bakgrund.' });
       }
-      expect((await apiAs<ProposalsResponse>(reader, 'GET', `/api/v1/meetings/${meetingId}/proposals`)).body.proposals).toHaveLength(2);
+      expect((await apiAs<ProposalsResponse>(reader, 'GET', `/api/v1/meetings/${meetingId}/proposals`)).body.proposals).toHaveLength(3);
 
       const read = await openChannelAs(reader, `/tab/channel?meeting=${meetingId}`);
       try {
         await read.tab.locator('li[data-agenda-item="Lokal punkt"]').waitFor();
         await expectText(read.tab.locator('main'), 'Du kan läsa dagordningen.');
         await expectText(read.tab.locator('li[data-proposal="Gemensam K-dag i höst"]'), 'Väntar på beslut');
-        expect(await read.tab.locator('main').getByRole('button', { name: /Ändra|Ta bort|Flytta|Spara|Publicera|Ta med|Avböj/ }).count()).toBe(0);
+        expect(await read.tab.locator('main').getByRole('button', { name: /Ändra|Ta bort|Flytta|Spara|Publicera|Acceptera|Avböj/ }).count()).toBe(0);
         expect(await read.tab.getByRole('form').count()).toBe(0);
         await expectNoSeriousAxeViolations(await tabFrame(read.page), 'agenda-read-only');
         await read.page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-read-only.png'), animations: 'disabled' });
@@ -449,13 +453,38 @@ describe('the tab in Chromium inside a Teams host', () => {
         await read.page.close();
       }
 
+      /** What the channel's agenda card shows now: its latest update, or the post. */
+      const cardText = (): string => texts(journey.connector.updatesOf(card!.activityId).at(-1)?.activity ?? card!.activity);
       const { page, tab } = await openChannelAs(editor, `/tab/channel?meeting=${meetingId}`);
       try {
+        // "Acceptera": into the draft, placed among the topics with its time; the card stays as published.
         const kdag = tab.locator('li[data-proposal="Gemensam K-dag i höst"]');
-        await kdag.getByRole('button', { name: /^Ta med/ }).click();
-        await expectText(kdag, 'Med på dagordningen');
+        await kdag.getByRole('button', { name: /^Acceptera\s*:/ }).click();
+        await expectText(kdag, 'Accepterat');
         await expectText(tab.locator('li[data-agenda-item="Gemensam K-dag i höst"]'), 'Gemensam K-dag i höst');
-        await expectText(tab.locator('[data-agenda-done]'), 'Förslaget är med på dagordningen.');
+        await expectText(tab.locator('[data-agenda-done]'), 'Förslaget är med i utkastet. Dagordningen i kanalen ändras när ni publicerar.');
+        await expectText(tab.locator('[data-agenda-status]'), 'utkast, ändrat sedan publicerad version');
+        const kdagTimes = (await apiAs<AgendaResponse>(editor, 'GET', agendaPath())).body.items.find((i) => i.title === 'Gemensam K-dag i höst');
+        await expectText(tab.locator('li[data-agenda-item="Gemensam K-dag i höst"]'), `${kdagTimes?.start}–${kdagTimes?.end}`);
+        expect(cardText()).not.toContain('Gemensam K-dag i höst');
+
+        // "Acceptera och publicera": the schedule with the new item comes first; the card changes only on "Publicera".
+        const digital = tab.locator('li[data-proposal="Digital kompetens"]');
+        await digital.getByRole('button', { name: /^Acceptera och publicera/ }).click();
+        const preview = tab.locator('[data-agenda-preview]');
+        await expectText(preview, 'Så här blir dagordningen');
+        await expectText(preview.locator('[data-new-item]'), 'Digital kompetens');
+        await expectText(preview.locator('[data-new-item]'), 'Ny');
+        await expectText(preview, 'Gemensam K-dag i höst');
+        const focused = (await (await tabFrame(page)).evaluate(IN_PAGE.focused)) as { id: string };
+        expect(focused.id).toBe('agenda-preview');
+        expect(cardText()).not.toContain('Digital kompetens');
+        await expectNoSeriousAxeViolations(await tabFrame(page), 'agenda-accept-preview');
+        await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-accept-preview.png'), animations: 'disabled' });
+        await preview.getByRole('button', { name: 'Publicera i kanalen' }).click();
+        await expectText(tab.locator('[data-agenda-status]'), 'Status: publicerad version');
+        await eventually(() => (cardText().includes('Digital kompetens') && cardText().includes('Gemensam K-dag i höst')) || undefined, 5000, 'the agenda card updated');
+        expect(await tab.locator('[data-agenda-preview]').count()).toBe(0);
 
         const visit = tab.locator('li[data-proposal="Studiebesök i Borås"]');
         await visit.getByRole('button', { name: /^Avböj/ }).click();
@@ -712,7 +741,7 @@ describe('the tab in Chromium inside a Teams host', () => {
         await expectText(tab.locator(`[data-side-meeting="${todayId}"]`), 'Dagens träff');
         await expectText(tab.locator('[data-side-meeting-heading]'), '08:00–23:30, Stadshuset, Skövde');
         const agenda = tab.locator('[data-side-agenda]');
-        await expectText(agenda.locator('li').first(), '1. Närvaro/deltagarlista');
+        await expectText(agenda.locator('li').first(), '1. Mötets öppnande');
         await expectText(agenda.locator('li').first(), '08:00–');
         const counts = tab.locator('[data-side-counts]');
         await expectText(counts, '0 på plats · 0 digitalt · 0 förhinder');
@@ -749,6 +778,63 @@ describe('the tab in Chromium inside a Teams host', () => {
         await page.close();
       }
     });
+  });
+
+  test("the network's agenda template: members read it, the chair group edits it in the channel tab, and new agendas start from it", async () => {
+    const reader = journey.members[3] as TeamsUser;
+    const editor = journey.members[4] as TeamsUser; // sekreterare (given in the agenda tests above)
+    const templatePath = `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/agenda-template`;
+    const section = (tab: FrameLocator) => tab.locator('[data-agenda-template]');
+
+    const read = await openChannelAs(reader);
+    try {
+      await expectText(section(read.tab), 'Nätverket använder standardmallen.');
+      await expectText(section(read.tab), 'Du kan läsa mallen.');
+      await expectText(section(read.tab).locator('[data-template-part="opening"]'), 'Val av justerare');
+      expect(await section(read.tab).getByRole('button').count()).toBe(0);
+    } finally {
+      await read.page.close();
+    }
+
+    const { page, tab } = await openChannelAs(editor);
+    try {
+      const template = section(tab);
+      const opening = template.locator('[data-template-part="opening"]');
+      await opening.locator('li[data-template-item="Val av justerare"]').waitFor();
+      // Standard items stay; the others can go and move.
+      expect(await opening.locator('li[data-template-item="Närvaro/deltagarlista"]').getByRole('button', { name: /Ta bort|Flytta/ }).count()).toBe(0);
+      await opening.getByRole('button', { name: /^Ta bort\s*: Val av justerare$/ }).click();
+      const form = template.getByRole('form', { name: 'Lägg till en punkt i mallen' });
+      await form.getByLabel('Rubrik').fill('Incheckning');
+      await form.getByLabel('Typ').selectOption('diskussion');
+      await form.getByLabel('Tid (minuter)').fill('10');
+      await form.getByLabel('Var i dagordningen').selectOption('opening');
+      await form.getByRole('button', { name: 'Lägg till punkten' }).click();
+      const checkIn = opening.locator('li[data-template-item="Incheckning"]');
+      await checkIn.getByRole('button', { name: /^Flytta upp\s*: Incheckning$/ }).click();
+      await checkIn.getByRole('button', { name: /^Flytta upp\s*: Incheckning$/ }).click();
+      await form.getByLabel('Rubrik').fill('Laget runt');
+      await form.getByLabel('Tid (minuter)').fill('15');
+      await form.getByLabel('Var i dagordningen').selectOption('closing');
+      await form.getByRole('button', { name: 'Lägg till punkten' }).click();
+      await expectNoSeriousAxeViolations(await tabFrame(page), 'agenda-template');
+      await page.locator('#tab').screenshot({ path: outputPath('tab', 'agenda-template.png'), animations: 'disabled' });
+      await template.getByRole('button', { name: 'Spara mallen' }).click();
+      await expectText(template.locator('[data-template-done]'), 'Mallen är sparad.');
+      await expectText(template, `Senast ändrad av ${editor.name}`);
+
+      const saved = await apiAs<{ opening: { title: string }[]; closing: { title: string }[] }>(editor, 'GET', templatePath);
+      const order = ['Mötets öppnande', 'Godkännande av dagordningen', 'Incheckning', 'Närvaro/deltagarlista', 'Föregående protokoll'];
+      expect(saved.body.opening.map((i) => i.title)).toEqual(order);
+      expect(saved.body.closing.map((i) => i.title)).toEqual(['Laget runt', 'Övriga frågor', 'Datum för nästa möte', 'Avslutning']);
+
+      // A new meeting's agenda starts from the template, its own items to come between.
+      const created = await journey.createMeeting({ date: '2030-05-06', place: PLACE });
+      const agenda = await apiAs<AgendaResponse>(editor, 'GET', `/api/v1/meetings/${created.meetingId}/agenda`);
+      expect(agenda.body.items.map((i) => i.title)).toEqual([...order, 'Laget runt', 'Övriga frågor', 'Datum för nästa möte', 'Avslutning']);
+    } finally {
+      await page.close();
+    }
   });
 
   test("the tab's sources type-check (strict, DOM) on their own tsconfig", () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from './process';
@@ -7,6 +8,9 @@ import { eventually } from './service';
 /** Azurite's well-known development account (public, documented; not a secret). */
 const ACCOUNT = 'devstoreaccount1';
 const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** Beside this file; from a compiled copy (dist-bench/test/harness), in the source tree. */
+const UTF8_PRELOAD = [path.join(__dirname, 'azurite-utf8-chunks.js'), path.join(__dirname, '..', '..', '..', 'test', 'harness', 'azurite-utf8-chunks.js')].find((f) => fs.existsSync(f)) ?? 'azurite-utf8-chunks.js';
 
 export interface Azurite {
   port: number;
@@ -23,7 +27,8 @@ export async function startAzurite(opts: { port?: number } = {}): Promise<Azurit
   const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
   const proc: ChildProcess = spawn(
     process.execPath,
-    [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--silent'],
+    // The preload keeps multi-byte characters whole across request chunks (see the file).
+    ['--require', UTF8_PRELOAD, bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--silent'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -25,17 +25,20 @@ describe('the agenda through /api/v1', () => {
     await j.stop();
   });
 
-  test('a member reads the draft: the standard items with times from the meeting start, not editable', async () => {
+  test("a member reads the draft: the default template's items with times from the meeting start, not editable", async () => {
     const res = await call('GET', agendaPath(), 3);
     expect(res.status).toBe(200);
     expect(res.etag).toBeTruthy();
     expect(res.body.canEdit).toBe(false);
     expect(res.body.items.map((i) => [i.title, i.start])).toEqual([
-      ['Närvaro/deltagarlista', '13:00'],
-      ['Föregående protokoll', '13:05'],
-      ['Övriga frågor', '13:15'],
-      ['Datum för nästa möte', '13:25'],
-      ['Avslutning', '13:30'],
+      ['Mötets öppnande', '13:00'],
+      ['Val av justerare', '13:02'],
+      ['Godkännande av dagordningen', '13:04'],
+      ['Närvaro/deltagarlista', '13:06'],
+      ['Föregående protokoll', '13:11'],
+      ['Övriga frågor', '13:21'],
+      ['Datum för nästa möte', '13:31'],
+      ['Avslutning', '13:36'],
     ]);
     expect((await call('PUT', agendaPath(), 3, { body: { items: [] }, ifMatch: res.etag })).status).toBe(403);
   });
@@ -43,13 +46,14 @@ describe('the agenda through /api/v1', () => {
   test('the secretary edits with If-Match; a stale or missing version is refused and nothing is lost', async () => {
     const first = await call('GET', agendaPath(), 1);
     expect(first.body.canEdit).toBe(true);
-    const [attendance, previous, ...rest] = first.body.items;
-    const items = [attendance, previous, { title: 'Projekt Överlämning', durationMin: 40, kind: 'diskussion', description: 'Camilla presenterar.', presenter: { kind: 'guest', name: 'Camilla Stensson' } }, ...rest];
+    const opening = first.body.items.slice(0, 5);
+    const rest = first.body.items.slice(5);
+    const items = [...opening, { title: 'Projekt Överlämning', durationMin: 40, kind: 'diskussion', description: 'Camilla presenterar.', presenter: { kind: 'guest', name: 'Camilla Stensson' } }, ...rest];
     const saved = await call('PUT', agendaPath(), 1, { body: { items }, ifMatch: first.etag });
     expect(saved.status).toBe(200);
     expect(saved.etag).not.toBe(first.etag);
-    expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:15']);
-    expect(saved.body.items.find((i) => i.title === 'Övriga frågor')?.start).toBe('13:55');
+    expect(saved.body.items.map((i) => [i.title, i.start])).toContainEqual(['Projekt Överlämning', '13:21']);
+    expect(saved.body.items.find((i) => i.title === 'Övriga frågor')?.start).toBe('14:01');
 
     const stale = await call('PUT', agendaPath(), 1, { body: { items: first.body.items }, ifMatch: first.etag });
     expect(stale.status).toBe(412);

@@ -59,7 +59,16 @@ describe('minutes and justering', () => {
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ canEdit: false, status: { kind: 'draft' } });
     const items = (read.body.content as MinutesContent).items.map((i) => i.title);
-    expect(items).toEqual(['Närvaro/deltagarlista', 'Föregående protokoll', 'Övriga frågor', 'Datum för nästa möte', 'Avslutning']);
+    expect(items).toEqual([
+      'Mötets öppnande',
+      'Val av justerare',
+      'Godkännande av dagordningen',
+      'Närvaro/deltagarlista',
+      'Föregående protokoll',
+      'Övriga frågor',
+      'Datum för nästa möte',
+      'Avslutning',
+    ]);
     const refused = await api('PUT', '/minutes', OUTSIDER, { body: { content: read.body.content }, ifMatch: read.etag });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toBe('Det får du inte göra i det här nätverket. Be nätverkets administratör om en annan roll.');

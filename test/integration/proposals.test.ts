@@ -8,7 +8,8 @@ describe('proposed agenda items', () => {
   let meetingId = '';
   let agendaCardId = '';
 
-  const api = (method: string, path: string, who: number, body?: unknown) => j.api(method, `/meetings/${meetingId}${path}`, who, { body });
+  const api = (method: string, path: string, who: number, body?: unknown, ifMatch?: string) =>
+    j.api(method, `/meetings/${meetingId}${path}`, who, { body, ...(ifMatch ? { ifMatch } : {}) });
   /** What the bot sent in personal chats (created conversations, then the card). */
   const personal = (teamsUserId: string): string[] => j.personalCards(j.members.findIndex((m) => m.id === teamsUserId)).map(texts);
   const propose = async (who: number, title: string): Promise<string> => {
@@ -46,18 +47,29 @@ describe('proposed agenda items', () => {
     expect(personal(j.members[0]!.id)[0]).toContain('Gemensam K-dag i höst');
   });
 
-  test('the chair accepts: the item joins the agenda, the card updates, the proposer is told', async () => {
+  test('the chair accepts: the item joins the draft, the card stays until the chair group publishes, the proposer is told', async () => {
     const id = (await api('GET', '/proposals', 0)).body.proposals as { id: string }[];
     expect((await api('POST', `/proposals/${id[0]!.id}/accept`, 2)).status).toBe(403);
     const accepted = await api('POST', `/proposals/${id[0]!.id}/accept`, 0);
     expect(accepted.body).toMatchObject({ status: 'accepted' });
+    // Teams and double clicks retry: accepting again adds nothing.
     expect((await api('POST', `/proposals/${id[0]!.id}/accept`, 0)).status).toBe(200);
-    const agenda = await api('GET', '/agenda', 2);
-    const titles = (agenda.body.items as { title: string }[]).map((i) => i.title);
+    const draft = await api('GET', '/agenda', 0);
+    const titles = (draft.body.items as { title: string }[]).map((i) => i.title);
+    expect(titles.filter((t) => t === 'Gemensam K-dag i höst')).toHaveLength(1);
     expect(titles.indexOf('Gemensam K-dag i höst')).toBe(titles.indexOf('Övriga frågor') - 1);
-    expect(agenda.body.version).toBe(2);
+    // The chair sees the schedule with the item placed; what members were given is still version 1.
+    expect(draft.body).toMatchObject({ status: 'draft', version: 1 });
+    const placed = (draft.body.items as { title: string; start: string; end: string }[]).find((i) => i.title === 'Gemensam K-dag i höst');
+    expect(placed?.start).toMatch(/^\d\d:\d\d$/);
+    await eventually(() => personal(j.members[3]!.id).some((t) => t.includes('Ditt förslag tas med på dagordningen')) || undefined, 5000, 'proposer told');
+
+    const before = j.connector.updatesOf(agendaCardId).length;
+    const published = await api('POST', '/agenda/publish', 0, undefined, draft.etag);
+    expect(published.body).toMatchObject({ status: 'published', version: 2 });
     await eventually(() => texts(j.connector.updatesOf(agendaCardId).at(-1)?.activity ?? {}).includes('Gemensam K-dag i höst') || undefined, 5000, 'card updated');
-    await eventually(() => personal(j.members[3]!.id).some((t) => t.includes('Ditt förslag är med på dagordningen')) || undefined, 5000, 'proposer told');
+    // No update of the card showed the item before it was published.
+    expect(j.connector.updatesOf(agendaCardId).slice(0, before).some((u) => texts(u.activity).includes('Gemensam K-dag i höst'))).toBe(false);
   });
 
   test('a decline needs a reason, is told to the proposer, and cannot be turned into an accept', async () => {

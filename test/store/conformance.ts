@@ -173,6 +173,21 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       );
     });
 
+    test('a move, an edit and a cancellation are applied to the meeting as stored, keeping its card and the closed flag', async () => {
+      await store.createMeeting(meeting('m-1', { teamsLink: 'https://teams.microsoft.com/l/x' }));
+      await store.setMeetingCard('t-1', 'm-1', { conversationId: '19:general@thread.tacv2', activityId: '17' });
+      const moved = await store.reviseMeeting('t-1', 'm-1', { kind: 'edit', details: { date: '2030-02-11', start: '14:00', end: '16:00', place: 'Skövde', mode: 'hybrid' } });
+      const expected = meeting('m-1', { date: '2030-02-11', start: '14:00', end: '16:00', place: 'Skövde', mode: 'hybrid', card: { conversationId: '19:general@thread.tacv2', activityId: '17' }, movedFrom: { date: '2030-02-04', start: '13:00', end: '15:00' } });
+      expect(moved).toEqual(expected);
+      expect(await store.getMeeting('t-1', 'm-1')).toEqual(expected);
+      const by = { id: 'chair', name: 'Anna' };
+      await store.reviseMeeting('t-1', 'm-1', { kind: 'cancel', at: '2030-02-01T10:00:00.000Z', by });
+      await store.reviseMeeting('t-1', 'm-1', { kind: 'cancel', at: '2030-02-01T10:05:00.000Z', by: { id: 'other', name: 'Bo' } });
+      expect((await store.getMeeting('t-1', 'm-1'))?.cancelled).toEqual({ at: '2030-02-01T10:00:00.000Z', by });
+      expect(await store.reviseMeeting('t-1', 'nope', { kind: 'cancel', at: '2030-02-01T10:00:00.000Z', by })).toBeUndefined();
+      expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
+    });
+
     test('one attendance record per person: a second put replaces it, remove deletes it', async () => {
       await store.putAttendance(attendance('m-1', 'p1'));
       await store.putAttendance(attendance('m-1', 'p1', { status: 'online' }));
@@ -229,6 +244,22 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.saveAgenda({ ...draft, version: 99 }, first)).toBeUndefined();
       expect(await store.getAgenda('t-1', 'm-1')).toEqual({ agenda: { ...draft, version: 1 }, etag: second });
       expect(await store.getAgenda(OTHER_TENANT, 'm-1')).toBeUndefined();
+    });
+
+    test("a network's agenda template is written under its ETag, per tenant and network", async () => {
+      const template = { tenantId: 't-1', networkId: 'n-1', opening: [], closing: [{ id: 'closing', title: 'Avslutning', durationMin: 5, kind: 'information' as const, description: '', standard: 'closing' as const }] };
+      expect(await store.getAgendaTemplate('t-1', 'n-1')).toBeUndefined();
+      const first = await store.saveAgendaTemplate(template, undefined);
+      expect(first).toBeDefined();
+      expect(await store.saveAgendaTemplate(template, undefined)).toBeUndefined();
+      const changed = { ...template, updatedAt: '2030-01-01T10:00:00.000Z' };
+      const second = await store.saveAgendaTemplate(changed, first);
+      expect(second).toBeDefined();
+      expect(second).not.toEqual(first);
+      expect(await store.saveAgendaTemplate({ ...template, updatedAt: 'lost' }, first)).toBeUndefined();
+      expect(await store.getAgendaTemplate('t-1', 'n-1')).toEqual({ template: changed, etag: second });
+      expect(await store.getAgendaTemplate(OTHER_TENANT, 'n-1')).toBeUndefined();
+      expect(await store.getAgendaTemplate('t-1', 'n-2')).toBeUndefined();
     });
 
     test('published agenda versions are kept as they were', async () => {

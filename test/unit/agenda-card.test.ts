@@ -12,20 +12,15 @@ import {
   type Agenda,
   type AgendaChange,
   type AgendaItemDraft,
-  type AgendaResult,
 } from '../../src/domain/agenda';
 import type { Meeting } from '../../src/domain/meeting';
 import { cardProblems } from '../harness/validate-card';
 import { meeting as storeMeeting } from '../store/conformance';
+import { value } from './agenda-results';
 
 const meeting: Meeting = storeMeeting('m-1', { date: '2022-02-04', mode: 'hybrid', teamsLink: 'https://teams.microsoft.com/l/meetup-join/x' });
 
 const TAB_URL = 'https://teams.microsoft.com/l/entity/app-id/agenda?context=%7B%22subEntityId%22%3A%22m-1%22%7D';
-
-function value<T>(r: AgendaResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.value;
-}
 
 function ids(): () => string {
   let n = 0;

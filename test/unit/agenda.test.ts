@@ -14,17 +14,9 @@ import {
   type AgendaResult,
 } from '../../src/domain/agenda';
 import { agendaStrings } from '../../src/cards/agenda-strings';
+import { counter, value } from './agenda-results';
 
-function counter(prefix = 'i'): () => string {
-  let n = 0;
-  return () => `${prefix}${++n}`;
-}
 
-/** The value of a result that must be ok; fails the test with the problems otherwise. */
-function value<T>(r: AgendaResult<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.problems)}`);
-  return r.value;
-}
 
 function codes<T>(r: AgendaResult<T>): string[] {
   return r.ok ? [] : r.problems.map((p) => p.code);

@@ -42,6 +42,10 @@ export function AgendaItemForm(props: {
   label: string;
   /** The network's members, offered as presenters. */
   members?: readonly PresenterOption[];
+  /** Without the presenter fields (a template's items have none). */
+  noPresenter?: boolean;
+  /** More fields before the submit button (where a template's item goes). */
+  extra?: ReactNode;
 }): ReactNode {
   const { s } = props;
   const a = s.agenda;
@@ -110,22 +114,24 @@ export function AgendaItemForm(props: {
           <Input type="number" min={L.minDurationMin} max={L.maxDurationMin} step={1} value={duration} onChange={(_e, d) => setDuration(d.value)} />
         </Field>
       </div>
-      <Field label={a.fields.presenter}>
-        <Select value={picked} onChange={(_e, d) => setPicked(d.value as PickerValue)}>
-          <option value="">{a.presenterPicker.none}</option>
-          {members.length > 0 && (
-            <optgroup label={a.presenterPicker.members}>
-              {members.map((m) => (
-                <option key={m.id} value={`member:${m.id}`}>
-                  {m.municipality ? `${m.name} (${m.municipality})` : m.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          <option value="guest">{a.presenterPicker.guest}</option>
-        </Select>
-      </Field>
-      {picked === 'guest' && (
+      {!props.noPresenter && (
+        <Field label={a.fields.presenter}>
+          <Select value={picked} onChange={(_e, d) => setPicked(d.value as PickerValue)}>
+            <option value="">{a.presenterPicker.none}</option>
+            {members.length > 0 && (
+              <optgroup label={a.presenterPicker.members}>
+                {members.map((m) => (
+                  <option key={m.id} value={`member:${m.id}`}>
+                    {m.municipality ? `${m.name} (${m.municipality})` : m.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <option value="guest">{a.presenterPicker.guest}</option>
+          </Select>
+        </Field>
+      )}
+      {!props.noPresenter && picked === 'guest' && (
         <div className={styles.row}>
           <Field label={a.presenterPicker.guestName} required validationMessage={guestError}>
             <Input value={guestName} maxLength={L.presenterName} onChange={(_e, d) => setGuestName(d.value)} />
@@ -138,6 +144,7 @@ export function AgendaItemForm(props: {
       <Field label={a.fields.description}>
         <Textarea value={description} maxLength={L.description} resize="vertical" onChange={(_e, d) => setDescription(d.value)} />
       </Field>
+      {props.extra}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary">
           {props.submitLabel}

@@ -14,6 +14,7 @@ import type { ApiStatus, MeetingSummary } from '../../http/api-contract';
 import { capitalise, longDate, meetingDay, type TabStrings } from '../strings';
 import { isSafeLink, NewWindowLink } from './new-window-link';
 import { ScrollTable } from './scroll-table';
+import { MeetingLifeBadge } from '../features/meeting-life/meeting-life-panel';
 import { useSharedStyles } from './styles';
 
 const STATUS_COLOUR: Readonly<Record<ApiStatus | 'none', BadgeProps['color']>> = {
@@ -64,9 +65,12 @@ export function MeetingTable(props: {
         return (
           <TableRow key={m.id} data-meeting-id={m.id}>
             <TableCell>
-              <time dateTime={m.date} className={styles.nowrap}>
-                {capitalise(longDate(m.date, s))}
-              </time>
+              <div className={styles.cellStack}>
+                <time dateTime={m.date} className={styles.nowrap}>
+                  {capitalise(longDate(m.date, s))}
+                </time>
+                <MeetingLifeBadge meeting={m} s={s} />
+              </div>
             </TableCell>
             <TableCell className={styles.nowrap}>
               <time dateTime={`${m.date}T${m.start}`}>{m.start}</time>–<time dateTime={`${m.date}T${m.end}`}>{m.end}</time>

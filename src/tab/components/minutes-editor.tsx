@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Checkbox, Field, Input, makeStyles, Select, Subtitle1, Subtitle2, Textarea, tokens, Body1 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, inputClassNames, makeStyles, Select, selectClassNames, Subtitle1, Subtitle2, Textarea, textareaClassNames, tokens, Body1 } from '@fluentui/react-components';
 import type { ApiActionItem, ApiMinutesContent, ApiMinutesItem, ApiNextMeeting, ApiPersonRef, ApiStatus, NetworkMember } from '../../http/api-contract';
 import {
   addItem,
@@ -23,16 +23,30 @@ const STATUSES: readonly ApiStatus[] = ATTENDANCE_STATUSES;
 /** The server's limits, so the tab stops typing where the server would refuse. */
 const MAX = MINUTES_LIMITS;
 
+/**
+ * A row's fields share its width and wrap; none is wider than the row. Fluent's controls size
+ * themselves by their content (a select by its longest option), so they may shrink here, and a
+ * narrow field's control fills the field instead of spilling into the next one.
+ */
+const CONTROLS = `& .${inputClassNames.root}, & .${selectClassNames.root}, & .${selectClassNames.select}, & .${textareaClassNames.root}`;
+
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60em' },
   h2: { margin: '0' },
   h3: { margin: '0' },
   p: { margin: '0' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'flex-end',
+    '& > *': { minWidth: '0', maxWidth: '100%' },
+    [CONTROLS]: { minWidth: '0', maxWidth: '100%' },
+  },
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: tokens.spacingHorizontalL, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
   wide: { flex: '1 1 20em', minWidth: '0' },
-  narrow: { width: '8em' },
+  narrow: { width: '8em', [`& .${inputClassNames.root}`]: { width: '100%' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 

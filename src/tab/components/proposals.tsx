@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 /** The members' proposed items: listed for everyone; accepted or declined (with a reason) by editors. */
-export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; onAccepted: () => void }): ReactNode {
+export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; onAccepted: (proposalId: string, publish: boolean) => void }): ReactNode {
   const { api, s, meetingId } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
@@ -56,7 +56,15 @@ export function ProposalsSection(props: { api: Api; s: TabStrings; meetingId: st
   );
 }
 
-function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canDecide: boolean; proposal: ApiProposal; onAccepted: () => void; onDecided: () => void }): ReactNode {
+function ProposalRow(props: {
+  api: Api;
+  s: TabStrings;
+  meetingId: string;
+  canDecide: boolean;
+  proposal: ApiProposal;
+  onAccepted: (proposalId: string, publish: boolean) => void;
+  onDecided: () => void;
+}): ReactNode {
   const { api, s, meetingId, proposal } = props;
   const p = s.agenda.proposals;
   const styles = useStyles();
@@ -67,12 +75,13 @@ function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canDec
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const accept = async (): Promise<void> => {
+  /** Into the draft; with `publish`, the page then shows the schedule to publish (the card changes only then). */
+  const accept = async (publish: boolean): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       await api.acceptProposal(meetingId, proposal.id);
-      props.onAccepted();
+      props.onAccepted(proposal.id, publish);
       props.onDecided();
     } catch (err) {
       setError(err);
@@ -122,8 +131,12 @@ function ProposalRow(props: { api: Api; s: TabStrings; meetingId: string; canDec
       {error !== null && <ProblemBar error={error} s={s} />}
       {props.canDecide && proposal.status === 'pending' && !declining && (
         <div className={styles.actions}>
-          <Button appearance="primary" size="small" disabled={busy} onClick={() => void accept()}>
+          <Button appearance="primary" size="small" disabled={busy} onClick={() => void accept(false)}>
             {p.accept}
+            <span className={shared.visuallyHidden}>: {proposal.title}</span>
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => void accept(true)}>
+            {p.acceptAndPublish}
             <span className={shared.visuallyHidden}>: {proposal.title}</span>
           </Button>
           <Button size="small" disabled={busy} onClick={() => setDeclining(true)}>

@@ -47,6 +47,17 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   p: { margin: '0' },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '60em',
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
+  previewList: { margin: '0', paddingInlineStart: '0', listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  previewItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; agenda: AgendaResponse };
@@ -63,6 +74,8 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
+  /** An accepted proposal ("Acceptera och publicera") whose schedule the chair sees before publishing. */
+  const [preview, setPreview] = useState<string | null>(null);
   /** Unsaved edits kept when the page took a newer version from the server: nothing is lost silently. */
   const [recovery, setRecovery] = useState<{ base: DraftItem[]; mine: DraftItem[] } | null>(null);
 
@@ -117,6 +130,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
 
   const publish = async (): Promise<void> => {
     if (!agenda) return;
+    setPreview(null);
     setBusy('publish');
     setDone(null);
     setProblem(null);
@@ -143,6 +157,9 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
     edit(moveItem(draft, index, delta));
     setMoved({ key, delta });
   };
+  useEffect(() => {
+    if (preview && agenda?.items.some((i) => i.id === preview)) document.getElementById('agenda-preview')?.focus();
+  }, [preview, agenda]);
   useEffect(() => {
     if (!moved) return;
     const li = document.querySelector(`li[data-item-key="${CSS.escape(moved.key)}"]`);
@@ -190,6 +207,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                   <Caption1>{a.minutes(item.durationMin)}</Caption1>
                   {who && <Caption1>{a.presenter(who)}</Caption1>}
                   {item.standard && <Caption1>{a.standard}</Caption1>}
+                  {item.frame && <Caption1>{a.fromTemplate}</Caption1>}
                 </div>
                 {item.description && (
                   <Body1 as="p" className={styles.description}>
@@ -235,7 +253,7 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                       {a.edit}
                       <span className={shared.visuallyHidden}>: {item.title}</span>
                     </Button>
-                    {!item.standard && (
+                    {!item.standard && !item.frame && (
                       <>
                         <Button size="small" data-move="-1" disabled={!canMove(draft, n, -1)} onClick={() => move(n, item.key, -1)}>
                           {a.moveUp}
@@ -250,6 +268,12 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
                           <span className={shared.visuallyHidden}>: {item.title}</span>
                         </Button>
                       </>
+                    )}
+                    {item.frame && (
+                      <Button size="small" onClick={() => edit(removeItem(draft, item.key))}>
+                        {a.remove}
+                        <span className={shared.visuallyHidden}>: {item.title}</span>
+                      </Button>
                     )}
                   </div>
                 )}
@@ -282,6 +306,37 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         <MessageBar intent="success" data-agenda-done>
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
+      )}
+      {preview && agenda.items.some((i) => i.id === preview) && (
+        <section className={styles.preview} aria-labelledby="agenda-preview" data-agenda-preview>
+          <Subtitle1 as="h2" id="agenda-preview" className={styles.h2} tabIndex={-1}>
+            {a.preview.title}
+          </Subtitle1>
+          <Body1 as="p" className={styles.p}>
+            {a.preview.intro}
+          </Body1>
+          <ol className={styles.previewList}>
+            {agenda.items.map((item) => (
+              <li key={item.id} className={styles.previewItem} {...(item.id === preview ? { 'data-new-item': true } : {})}>
+                <Text className={styles.time}>{item.start && `${item.start}–${item.end}`}</Text>
+                <Text weight={item.id === preview ? 'semibold' : 'regular'}>
+                  {item.number}. {item.title}
+                </Text>
+                {item.id === preview && (
+                  <Badge appearance="filled" color="brand">
+                    {a.preview.newItem}
+                  </Badge>
+                )}
+              </li>
+            ))}
+          </ol>
+          <div className={styles.toolbar}>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void publish()}>
+              {busy === 'publish' ? a.publishing : a.preview.publish}
+            </Button>
+            <Button onClick={() => setPreview(null)}>{a.preview.later}</Button>
+          </div>
+        </section>
       )}
       <SaveProblemBars
         problem={problem}
@@ -343,7 +398,10 @@ export function AgendaView(props: { api: Api; s: TabStrings; meetingId: string; 
         s={s}
         meetingId={meetingId}
         canDecide={agenda.capabilities.decideProposal}
-        onAccepted={() => void takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow)}
+        onAccepted={(proposalId, andPublish) => {
+          void takeLatest(dirty ? a.proposals.editsKept : a.proposals.acceptedNow);
+          setPreview(andPublish ? proposalId : null);
+        }}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { Api } from '../api';
+import { AgendaTemplateSection } from '../components/agenda-template';
 import { Layout } from '../components/layout';
 import { MeetingTable } from '../components/meeting-table';
 import { MembersRoles } from '../components/members-roles';
@@ -13,6 +14,8 @@ import type { MeetingSummary } from '../../http/api-contract';
 import { meetingLine, type TabStrings } from '../strings';
 import { useLoad } from '../use-load';
 import { AgendaView } from './agenda';
+import { MeetingLifePanel } from '../features/meeting-life/meeting-life-panel';
+import { RecordPastMeeting } from '../features/meeting-life/record-past-meeting';
 import { MinutesView } from './minutes';
 
 /**
@@ -112,6 +115,8 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
   const [network, retry] = useLoad(() => api.network(networkId), `network ${networkId} ${props.userKey}`);
   /** Bumped when the term planning created meetings: the list loads again, the rest of the page stays. */
   const [generation, setGeneration] = useState(0);
+  /** The open meeting was moved or cancelled: the list loads again when going back to it. */
+  const [changed, setChanged] = useState(false);
   const [meetings, retryMeetings] = useLoad(
     async () => (await api.myMeetings()).meetings.filter((m) => m.networkId === networkId),
     `meetings ${networkId} ${props.userKey} ${generation}`,
@@ -121,7 +126,22 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
   if (props.selected) {
     if (meetings.state === 'loading') return <Loading label={s.channel.loading} />;
     const meeting = meetings.state === 'ok' ? meetings.data.find((m) => m.id === props.selected) : undefined;
-    return <MeetingScreen api={api} s={s} meetingId={props.selected} meeting={meeting} view={props.view} show={props.show} onBack={() => props.select(null)} />;
+    return (
+      <MeetingScreen
+        api={api}
+        s={s}
+        meetingId={props.selected}
+        meeting={meeting}
+        view={props.view}
+        show={props.show}
+        onBack={() => {
+          if (changed) setGeneration((n) => n + 1);
+          setChanged(false);
+          props.select(null);
+        }}
+        onChanged={() => setChanged(true)}
+      />
+    );
   }
   return (
     <>
@@ -148,7 +168,19 @@ function NetworkMeetings(props: { api: Api; s: TabStrings; networkId: string; us
           props.show('minutes');
         }}
       />
+      {network.data.capabilities.recordPastMeeting && (
+        <RecordPastMeeting
+          api={api}
+          s={s}
+          networkId={networkId}
+          onRecorded={(id) => {
+            props.select(id);
+            props.show('minutes');
+          }}
+        />
+      )}
       {network.data.capabilities.planTerm && <TermPlanSection api={api} s={s} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
+      <AgendaTemplateSection api={api} s={s} networkId={networkId} />
       <MembersRoles api={api} s={s} networkId={networkId} userKey={props.userKey} />
     </>
   );
@@ -208,6 +240,8 @@ function MeetingScreen(props: {
   view: MeetingViewName;
   show: (view: MeetingViewName) => void;
   onBack: () => void;
+  /** The meeting was moved or cancelled: the lists load again. */
+  onChanged: () => void;
 }): ReactNode {
   const { api, s, meetingId, meeting, view } = props;
   const styles = useStyles();
@@ -216,11 +250,18 @@ function MeetingScreen(props: {
       <div>
         <Button onClick={props.onBack}>{s.agenda.back}</Button>
       </div>
-      {meeting && (
-        <Subtitle1 as="p" className={styles.p} data-meeting-heading>
-          {meetingLine(meeting, s)}
-        </Subtitle1>
-      )}
+      <MeetingLifePanel
+        api={api}
+        s={s}
+        meetingId={meetingId}
+        onChanged={props.onChanged}
+        heading={(shown) => (
+          <Subtitle1 as="p" className={styles.p} data-meeting-heading>
+            {meetingLine(shown, s)}
+          </Subtitle1>
+        )}
+        listed={meeting}
+      />
       <ViewTabs s={s} view={view} show={props.show} />
       <div id="meeting-view" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel} data-meeting-view={view}>
         {view === 'minutes' ? <MinutesView api={api} s={s} meetingId={meetingId} showMeeting={!meeting} /> : <AgendaView api={api} s={s} meetingId={meetingId} meeting={meeting} />}
