@@ -1,7 +1,7 @@
 // Justera on Azure: one resource group holding
 //   - a user-assigned managed identity: the bot's identity (no bot secret) and the identity
 //     the service uses for Table Storage and Key Vault references,
-//   - an App Service plan and a Linux web app on Node 22 LTS running dist/main.js,
+//   - an App Service plan and a Linux web app on Node 24 LTS running dist/main.js,
 //   - an Azure Bot with the Microsoft Teams channel, pointing at https://<web app>/api/messages,
 //   - a storage account whose Table service holds the state (identity only, no shared keys),
 //   - a Key Vault (RBAC, soft delete) for secrets,
@@ -253,7 +253,7 @@ resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 // ---------------------------------------------------------------------------------------------
-// The service: App Service on Linux, Node 22 LTS
+// The service: App Service on Linux, Node 24 LTS
 // ---------------------------------------------------------------------------------------------
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -284,11 +284,15 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // The deployed package is already built (dist/ plus production node_modules); `npm start`
       // would build again and needs the dev dependencies.
       appCommandLine: 'node dist/main.js'
       alwaysOn: true
+      // Liveness, not readiness: /healthz fails only when this instance is broken, which taking
+      // it out (and replacing it) mends. /readyz checks the store, which every instance shares:
+      // a storage hiccup would fail it everywhere at once, and the health check would take
+      // instances out of the load balancer for a fault none of them has (src/http/health.ts).
       healthCheckPath: '/healthz'
       http20Enabled: true
       ftpsState: 'Disabled'

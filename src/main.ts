@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config';
 import { createLogger } from './log';
+import { enginesNode, nodeVersionProblem } from './node-version';
 import { startService } from './service';
 
 /** Entry point: `npm start`. Reads the configuration once, starts the service and, in local mode, the Playground. */
 async function main(): Promise<void> {
+  const unsupported = nodeVersionProblem(process.version, enginesNode(__dirname));
+  if (unsupported) {
+    process.stderr.write(`${unsupported}\n`);
+    process.exit(1);
+  }
   let config: Config;
   try {
     config = loadConfig(process.env);

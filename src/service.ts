@@ -60,6 +60,8 @@ export interface ServiceOverrides {
   graphCredential?: TokenCredential;
   archive?: Archive;
   renderer?: ProtocolRenderer;
+  /** Where the built tab is served from (tests: a build of their own); dist/tab otherwise. */
+  tabDir?: string;
 }
 
 const SCHEDULER_INTERVAL_MS = 60_000;
@@ -184,7 +186,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     store,
     log,
     api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
-    tabDir: path.resolve(__dirname, '..', 'dist', 'tab'),
+    tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);
   const port = server.address().port;

@@ -3,6 +3,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
+import { registerHealth } from './health';
 import { InputInvalid, sendProblem } from './problem';
 import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
 import { registerTabFiles } from './tab-files';
@@ -70,12 +71,7 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir }: Http
     await requestContext.run({ reqId: req.getId() }, () => adapter.process(req, res, (ctx) => bot.run(ctx)));
   });
 
-  server.get('/healthz', async (_req, res) => {
-    const store_ = await store.health();
-    res.status(store_.ok ? 200 : 503);
-    res.json({ status: store_.ok ? 'ok' : 'unhealthy', store: store_.detail });
-  });
-
+  registerHealth(server, store, log);
   registerApi(server, { ...api, log });
   registerTabFiles(server, tabDir);
 

@@ -71,7 +71,7 @@ describe('the tab in Chromium inside a Teams host', () => {
     // The service serves the built tab: index.html for every /tab/* path, the tab routes itself.
     const index = await fetch(`${svc.url}/tab/my-meetings`);
     expect(index.status).toBe(200);
-    expect(await index.text()).toContain('/tab/assets/app.js');
+    expect(await index.text()).toMatch(/\/tab\/assets\/app-[A-Z0-9]{8}\.js/);
     journey.botUrl = svc.url;
     expect((await journey.install()).status).toBe(200);
     const created = await journey.createMeeting({ date: '2030-02-04', place: PLACE, mode: 'hybrid' });

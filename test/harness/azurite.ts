@@ -13,13 +13,17 @@ const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 const UTF8_PRELOAD = [path.join(__dirname, 'azurite-utf8-chunks.js'), path.join(__dirname, '..', '..', '..', 'test', 'harness', 'azurite-utf8-chunks.js')].find((f) => fs.existsSync(f)) ?? 'azurite-utf8-chunks.js';
 
 export interface Azurite {
+  port: number;
   connectionString: string;
   stop(): Promise<void>;
 }
 
-/** Azurite's Table service on 127.0.0.1 and a free port, in memory; stopped by the caller. */
-export async function startAzurite(): Promise<Azurite> {
-  const port = await freePort();
+/**
+ * Azurite's Table service on 127.0.0.1 and a free port (or `port`, to bring a stopped one back
+ * where its clients look), in memory; stopped by the caller.
+ */
+export async function startAzurite(opts: { port?: number } = {}): Promise<Azurite> {
+  const port = opts.port ?? (await freePort());
   const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
   const proc: ChildProcess = spawn(
     process.execPath,
@@ -44,6 +48,7 @@ export async function startAzurite(): Promise<Azurite> {
     'Azurite',
   );
   return {
+    port,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
     stop: async () => {
       if (proc.exitCode !== null) return;

@@ -28,7 +28,8 @@ export async function spawnService(
   opts: { main?: string; readyPath?: string } = {},
 ): Promise<RunningService> {
   const main = opts.main ?? path.join(ROOT, 'dist', 'main.js');
-  const readyPath = opts.readyPath ?? '/healthz';
+  // Ready, not only alive: the service answers and reaches its store.
+  const readyPath = opts.readyPath ?? '/readyz';
   const port = env.PORT ?? String(await freePort());
   const proc = spawn(process.execPath, [main], {
     cwd: env.CWD ?? ROOT,

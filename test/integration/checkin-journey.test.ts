@@ -199,6 +199,9 @@ describe('check-in through /api/messages', () => {
     }
     const health = await fetch(`${j.service.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite ok' });
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${j.service.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', store: 'sqlite ok' });
   });
 });

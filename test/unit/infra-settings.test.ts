@@ -664,10 +664,10 @@ describe('the checks above can fail', () => {
 });
 
 describe('infra/main.bicep keeps its structure', () => {
-  test('a Linux web app on Node 22 LTS: HTTPS only, always on, health check /healthz, no FTP, TLS 1.2', () => {
+  test('a Linux web app on Node 24 LTS: HTTPS only, always on, health check /healthz, no FTP, TLS 1.2', () => {
     expect(show(at(webApp.body, 'kind'))).toBe('app,linux');
     const site = at(webApp.body, 'properties', 'siteConfig');
-    expect(show(at(site, 'linuxFxVersion'))).toBe('NODE|22-lts');
+    expect(show(at(site, 'linuxFxVersion'))).toBe('NODE|24-lts');
     expect(show(at(webApp.body, 'properties', 'httpsOnly'))).toBe('true');
     expect(show(at(site, 'alwaysOn'))).toBe('true');
     expect(show(at(site, 'healthCheckPath'))).toBe('/healthz');
