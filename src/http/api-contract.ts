@@ -46,6 +46,8 @@ export interface ApiCapabilities {
   proposeItem: boolean;
   decideProposal: boolean;
   planTerm: boolean;
+  /** Choose protokoll or minnesanteckningar for the network (the chair group and admins). */
+  setMinutesKind: boolean;
   readMinutes: boolean;
   editMinutes: boolean;
   sendMinutes: boolean;

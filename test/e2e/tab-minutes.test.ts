@@ -572,4 +572,117 @@ describe('the minutes in the tab', () => {
       await page.close();
     }
   });
+
+  test('a named group owns an action item: added in the editor, saved, and in "Mina uppdrag" of its members once justerat', async () => {
+    const { meetingId: grouped } = await rig.journey.createMeeting({ date: TODAY, start: '00:02', end: '23:58', place: 'Falköping' });
+    const path_ = `/api/v1/meetings/${grouped}/minutes`;
+    const person = (u: TeamsUser) => ({ kind: 'member' as const, memberId: u.aadObjectId, name: u.name });
+    const draft = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    const content: ApiMinutesContent = withJusterareAttending({
+      ...draft.body.content,
+      secretary: person(secretary),
+      justerare: [person(justerare)],
+      items: [{ id: 'i-1', title: 'Praktikplatser', notes: '', decisions: [], actions: [{ id: 'a-1', text: 'Ta fram en plan för praktikplatser', owners: [{ kind: 'named', name: 'Camilla Stensson' }] }], tabled: false, kind: 'item' as const, presenters: [], questions: [], responses: [] }],
+    });
+    expect((await rig.apiAs<MinutesResponse>(secretary, 'PUT', path_, { body: { content }, ifMatch: draft.etag })).status).toBe(200);
+    const group = 'Arbetsgruppen praktik';
+    const { page, tab } = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(grouped)}&view=minutes`);
+    try {
+      const it = item(tab, 'Praktikplatser');
+      await it.getByRole('button', { name: /^Lägg till en grupp som ansvarig/ }).click();
+      const form = it.getByRole('group', { name: /^Lägg till en grupp som ansvarig/ });
+      // Neither a name nor a member: the group is not added, and the form says why.
+      await form.getByRole('button', { name: 'Lägg till gruppen' }).click();
+      await expectText(form, 'Skriv gruppens namn.');
+      await expectText(form, 'Välj minst en medlem.');
+      await form.getByLabel('Gruppens namn').fill(group);
+      await form.getByRole('checkbox', { name: reader.name, exact: true }).check();
+      await form.getByRole('checkbox', { name: owner.name, exact: true }).check();
+      await form.getByRole('button', { name: 'Lägg till gruppen' }).click();
+      const shown = it.locator(`[data-group-owner="${group}"]`);
+      await expectText(shown, reader.name);
+      await expectText(shown, owner.name);
+      // Among the owners, by its name.
+      expect(await it.getByLabel('Fler ansvariga').inputValue()).toBe(group);
+      await expectText(saveState(tab), 'Sparat', 10000);
+      await expectNoSeriousAxeViolations(await tabFrame(page), 'minutes-group-owner');
+      const saved = (await rig.apiAs<MinutesResponse>(secretary, 'GET', path_)).body.content;
+      const owners = saved.items.find((i) => i.title === 'Praktikplatser')?.actions[0]?.owners;
+      expect(owners?.[0]).toEqual({ kind: 'named', name: 'Camilla Stensson' });
+      expect(owners?.[1]).toMatchObject({ kind: 'group', name: group });
+      const members = owners?.[1]?.kind === 'group' ? owners[1].members : [];
+      expect(members.map((m) => m.memberId).sort()).toEqual([reader.aadObjectId, owner.aadObjectId].sort());
+      expect(members.every((m) => m.kind === 'member' && m.name !== '')).toBe(true);
+      // After a reload the group is there, and removable like the other owners.
+      await page.reload();
+      await expectText(item(tab, 'Praktikplatser').locator(`[data-group-owner="${group}"]`), reader.name);
+      expect(await item(tab, 'Praktikplatser').getByRole('button', { name: `Ta bort gruppen ${group}` }).count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+    const ready = await rig.apiAs<MinutesResponse>(secretary, 'GET', path_);
+    expect((await rig.apiAs(secretary, 'POST', `${path_}/send`, { ifMatch: ready.etag })).status).toBe(200);
+    expect((await rig.apiAs(justerare, 'POST', `${path_}/versions/1/approve`)).status).toBe(200);
+    // A member of the group (not named on the item otherwise) finds it in "Mina uppdrag".
+    const mine = await rig.open(reader, '/tab/my-meetings', { teamId: '', channelId: '' });
+    try {
+      const section = mine.tab.locator('[data-my-actions]');
+      await section.getByRole('heading', { level: 2, name: 'Mina uppdrag' }).waitFor();
+      await expectText(section.locator('tr', { hasText: 'Ta fram en plan för praktikplatser' }), 'Praktikplatser');
+    } finally {
+      await mine.page.close();
+    }
+    // Someone outside the group does not.
+    const theirs = await rig.apiAs<MyActionsResponse>(justerare, 'GET', '/api/v1/me/actions');
+    expect(theirs.body.actions.some((a) => a.action.text === 'Ta fram en plan för praktikplatser')).toBe(false);
+  });
+
+  test('the chair switches the network to minnesanteckningar in the channel tab, a member reads the choice, and a draft not yet sent follows it', async () => {
+    const { meetingId: notes } = await rig.journey.createMeeting({ date: TODAY, start: '00:03', end: '23:57', place: 'Lidköping' });
+    const path_ = `/api/v1/meetings/${notes}/minutes`;
+    const kindPath = `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/minutes-kind`;
+    // The draft is started as a protokoll, before the switch.
+    expect((await rig.apiAs<MinutesResponse>(secretary, 'GET', path_)).body.content.kind).toBe('protokoll');
+    try {
+      const { page, tab } = await rig.open(chair, '/tab/channel');
+      try {
+        const section = tab.locator('[data-minutes-kind-section]');
+        await section.getByRole('heading', { level: 2, name: 'Protokoll eller minnesanteckningar' }).waitFor();
+        await expectText(section, 'Justeras av justerare');
+        await expectText(section, 'Godkänns av sekreteraren eller ordföranden');
+        expect(await section.getByRole('radio', { name: /^Protokoll/ }).isChecked()).toBe(true);
+        await section.getByRole('radio', { name: /^Minnesanteckningar/ }).check();
+        await expectText(section.locator('[data-kind-changed]'), 'Nätverket för nu minnesanteckningar.');
+        expect(rig.host.apiRequests.filter((r) => r.method === 'PUT' && r.path.endsWith('/minutes-kind')).map((r) => r.status)).toEqual([200]);
+        await expectNoSeriousAxeViolations(await tabFrame(page), 'minutes-kind-chair');
+      } finally {
+        await page.close();
+      }
+      const read = await rig.open(reader, '/tab/channel');
+      try {
+        const section = read.tab.locator('[data-minutes-kind-section]');
+        await expectText(section.locator('[data-network-kind]'), 'Nätverket för minnesanteckningar.');
+        expect(await section.getByRole('radio').count()).toBe(0);
+        await expectText(section, 'Ordföranden, sekreteraren, presidiet och administratörer väljer detta.');
+      } finally {
+        await read.page.close();
+      }
+      // The member may not switch it through the API either.
+      expect((await rig.apiAs(reader, 'PUT', kindPath, { body: { kind: 'protokoll' } })).status).toBe(403);
+      const minutes = await rig.open(secretary, `/tab/channel?meeting=${encodeURIComponent(notes)}&view=minutes`);
+      try {
+        const roles = minutes.tab.locator('[data-minutes-roles]');
+        await expectText(roles.getByRole('heading', { level: 2 }), 'Minnesanteckningar');
+        await expectText(roles.locator('[data-minutes-kind="minnesanteckningar"]'), 'sekreteraren eller ordföranden godkänner');
+        // No justerare for minnesanteckningar.
+        expect(await roles.getByLabel('Justerare', { exact: true }).count()).toBe(0);
+      } finally {
+        await minutes.page.close();
+      }
+      expect((await rig.apiAs<MinutesResponse>(secretary, 'GET', path_)).body.content.kind).toBe('minnesanteckningar');
+    } finally {
+      // The other tests' network keeps protokoll.
+      expect((await rig.apiAs(chair, 'PUT', kindPath, { body: { kind: 'protokoll' } })).status).toBe(200);
+    }
+  });
 });

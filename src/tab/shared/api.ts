@@ -24,6 +24,7 @@ import type {
   MinutesAnswerResponse,
 } from '../../http/api-contract';
 import { pathOf, ROUTES, type TemplateSaveRequest, type ApiRoute, type BodyOf, type MeetingCreateRequest, type MeetingEditRequest, type Method, type PathArgs, type ResponseOf } from '../../contract/routes';
+import type { MinutesKind } from '../../domain/minutes-model';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
 export class ApiError extends Error {
@@ -59,6 +60,8 @@ export interface Api {
   members(networkId: string): Promise<MembersResponse>;
   /** Admins only; answers the member with the new role. */
   setRole(networkId: string, memberId: string, role: Role): Promise<NetworkMember>;
+  /** The chair group or admins: protokoll or minnesanteckningar; answers the network. */
+  setMinutesKind(networkId: string, kind: MinutesKind): Promise<NetworkResponse>;
   /** Editors only; `planId` makes a retry create nothing new. */
   planTerm(networkId: string, planId: string, text: string): Promise<TermPlanResponse>;
   /** The network's meeting today, else the next upcoming one (the meeting side panel's). */
@@ -160,6 +163,7 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     declineProposal: async (meetingId, proposalId, reason) => (await call(R.declineProposal, { meetingId, proposalId }, { body: { reason } })).body,
     members: (networkId) => answer(R.members, { networkId }),
     setRole: async (networkId, memberId, role) => (await call(R.setRole, { networkId, memberId }, { body: { role } })).body,
+    setMinutesKind: async (networkId, kind) => (await call(R.setMinutesKind, { networkId }, { body: { kind } })).body,
     planTerm: async (networkId, planId, text) => (await call(R.termPlan, { networkId }, { body: { planId, text } })).body,
     currentMeeting: (networkId) => answer(R.currentMeeting, { networkId }),
     pastMeetings: (networkId) => answer(R.pastMeetings, { networkId }),

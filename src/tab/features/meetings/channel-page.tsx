@@ -18,6 +18,7 @@ import { AgendaView } from '../agenda/agenda-page';
 import { MeetingLifePanel } from '../meeting-life/meeting-life-panel';
 import { RecordPastMeeting } from '../meeting-life/record-past-meeting';
 import { MinutesView } from '../minutes/minutes-page';
+import { MinutesKindSection } from '../minutes/minutes-kind';
 
 /**
  * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
@@ -181,6 +182,7 @@ function NetworkMeetings(props: { api: Api; networkId: string; userKey: string }
       )}
       {network.data.capabilities.planTerm && <TermPlanSection api={api} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <AgendaTemplateSection api={api} networkId={networkId} />
+      <MinutesKindSection api={api} network={network.data} />
       <MembersRoles api={api} networkId={networkId} userKey={props.userKey} />
     </>
   );

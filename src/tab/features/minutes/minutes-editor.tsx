@@ -18,6 +18,7 @@ import { ITEM_NUMBERINGS, MINUTES_ATTENDANCE, type ActionOwner, type ItemNumberi
 import { protocolModelStrings, type ProtocolModelStrings } from './protocol-strings';
 import { MINUTES_LIMITS } from '../../../domain/minutes-limits';
 import { useSharedStyles } from '../../shared/styles';
+import { GroupOwners } from './group-owners';
 
 const STATUSES: readonly MinutesAttendanceStatus[] = MINUTES_ATTENDANCE;
 
@@ -498,6 +499,7 @@ function ActionEditor(props: EditorProps & { action: ApiActionItem; itemKey: str
       <Field label={p.owners} hint={p.presentersHint} className={styles.wide}>
         <Input value={rest.map((o) => o.name).join(', ')} onChange={(_e, d) => props.onPatch({ owners: [head ?? first, ...ownersFrom(d.value, members, rest, p)] })} data-action-owners />
       </Field>
+      <GroupOwners owners={action.owners} members={members} actionText={action.text} onOwners={(owners) => props.onPatch({ owners })} />
       <Field label={m.due} validationMessage={errorAt(`${key}.due`)} data-field={`${key}.due`}>
         <Input type="date" value={action.due ?? ''} onChange={(_e, d) => props.onPatch({ due: d.value })} />
       </Field>

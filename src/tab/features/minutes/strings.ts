@@ -1,5 +1,6 @@
 import type { ApiMinutesVersion } from '../../../http/api-contract';
 import type { Lang } from '../../strings';
+import type { MinutesKind } from '../../../domain/minutes-model';
 
 /** The tab's words for the minutes: editor, read view, versions, justering (sv/en). */
 export interface MinutesTabStrings {
@@ -109,6 +110,31 @@ export interface MinutesTabStrings {
       archiveRetried: string;
     };
     openFromPanel: string;
+  };
+  /** The network's choice: protokoll or minnesanteckningar (the chair group or admins choose). */
+  minutesKind: {
+    title: string;
+    intro: string;
+    choice: string;
+    name: Record<MinutesKind, string>;
+    explain: Record<MinutesKind, string>;
+    current(kind: string): string;
+    readOnly: string;
+    saving: string;
+    changed(kind: string): string;
+  };
+  /** A named group owning an action item: its name and its members, chosen among the network's. */
+  groupOwner: {
+    add: string;
+    name: string;
+    members: string;
+    submit: string;
+    cancel: string;
+    nameRequired: string;
+    membersRequired: string;
+    groups: string;
+    remove(name: string): string;
+    of(name: string, members: string): string;
   };
 }
 
@@ -230,6 +256,32 @@ const sv: MinutesTabStrings = {
     },
     openFromPanel: 'Protokoll',
   },
+  minutesKind: {
+    title: 'Protokoll eller minnesanteckningar',
+    intro: 'Nätverket väljer hur dess träffar dokumenteras. Ett utkast som inte har skickats följer valet.',
+    choice: 'Nätverkets dokumentation',
+    name: { protokoll: 'Protokoll', minnesanteckningar: 'Minnesanteckningar' },
+    explain: {
+      protokoll: 'Justeras av justerare som väljs för varje träff.',
+      minnesanteckningar: 'Godkänns av sekreteraren eller ordföranden, utan justerare.',
+    },
+    current: (kind) => `Nätverket för ${kind.toLowerCase()}.`,
+    readOnly: 'Ordföranden, sekreteraren, presidiet och administratörer väljer detta.',
+    saving: 'Sparar valet …',
+    changed: (kind) => `Nätverket för nu ${kind.toLowerCase()}.`,
+  },
+  groupOwner: {
+    add: 'Lägg till en grupp som ansvarig',
+    name: 'Gruppens namn',
+    members: 'Gruppens medlemmar',
+    submit: 'Lägg till gruppen',
+    cancel: 'Avbryt',
+    nameRequired: 'Skriv gruppens namn.',
+    membersRequired: 'Välj minst en medlem.',
+    groups: 'Ansvariga grupper',
+    remove: (name) => `Ta bort gruppen ${name}`,
+    of: (name, members) => `${name} (${members})`,
+  },
 };
 
 const en: MinutesTabStrings = {
@@ -349,6 +401,32 @@ const en: MinutesTabStrings = {
       archiveRetried: 'Archiving is tried again.',
     },
     openFromPanel: 'Minutes',
+  },
+  minutesKind: {
+    title: 'Minutes or notes',
+    intro: "The network chooses how its meetings are recorded. A draft that has not been sent follows the choice.",
+    choice: "The network's record",
+    name: { protokoll: 'Minutes (protokoll)', minnesanteckningar: 'Notes (minnesanteckningar)' },
+    explain: {
+      protokoll: 'Approved by approvers (justerare) chosen for each meeting.',
+      minnesanteckningar: 'Approved by the secretary or the chair, without approvers.',
+    },
+    current: (kind) => `The network keeps ${kind.toLowerCase()}.`,
+    readOnly: 'The chair, the secretary, the presidium and administrators choose this.',
+    saving: 'Saving the choice …',
+    changed: (kind) => `The network now keeps ${kind.toLowerCase()}.`,
+  },
+  groupOwner: {
+    add: 'Add a group as owner',
+    name: "The group's name",
+    members: "The group's members",
+    submit: 'Add the group',
+    cancel: 'Cancel',
+    nameRequired: "Write the group's name.",
+    membersRequired: 'Choose at least one member.',
+    groups: 'Owning groups',
+    remove: (name) => `Remove the group ${name}`,
+    of: (name, members) => `${name} (${members})`,
   },
 };
 
