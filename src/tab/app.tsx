@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { StringsProvider, useStrings } from './shared/strings-context';
 import { Body1, FluentProvider, makeStyles } from '@fluentui/react-components';
-import { createApi, type Api } from './shared/api';
+import { createApi, type Api } from './api';
 import { Layout } from './shared/layout';
 import { LocalBanner } from './shared/local-banner';
 import { Loading, Notice, ProblemBar } from './shared/status';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { NetworkMember } from '../../http/api-contract';
-import type { Api } from './api';
+import type { MembersApi } from '../features/members/api';
 
 export type Load<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; error: unknown };
 
@@ -25,7 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Load<T>, () =>
 }
 
 /** The network's members, whom the pickers offer: none while they load, fail, or there is no network yet. */
-export function useMembers(api: Api, networkId: string | undefined): readonly NetworkMember[] {
+export function useMembers(api: MembersApi, networkId: string | undefined): readonly NetworkMember[] {
   const [loaded] = useLoad(() => (networkId ? api.members(networkId) : Promise.resolve(null)), `members ${networkId ?? ''}`);
   return loaded.state === 'ok' && loaded.data ? loaded.data.members : [];
 }

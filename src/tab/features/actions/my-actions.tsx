@@ -3,7 +3,7 @@ import { useStrings } from '../../shared/strings-context';
 import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { localDate } from '../../../domain/meeting';
 import type { ApiAction } from '../../../http/api-contract';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { capitalise, longDate, shortDate, TIME_ZONE } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { Section } from '../../shared/section';

@@ -17,7 +17,7 @@ import {
   updateItem,
   type DraftItem,
 } from './agenda-draft';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { AgendaItemForm } from './agenda-item-form';
 import { ProposalsSection } from '../proposals/proposals';
 import { RecoveryColumns, SaveProblemBars } from '../../shared/save-problem';

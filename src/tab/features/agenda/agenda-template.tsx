@@ -15,7 +15,7 @@ import {
   type TemplateDraftItem,
   type TemplatePart,
 } from './agenda-template-draft';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { longDate } from '../../strings';
 import { AgendaItemForm } from './agenda-item-form';
 import { SaveProblemBars, saveProblemOf, type SaveProblem } from '../../shared/save-problem';

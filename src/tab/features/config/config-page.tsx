@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Body1, Caption1, Card, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import { ApiError, type Api } from '../../shared/api';
+import type { Api } from '../../api';
+import { ApiError } from '../../shared/api';
 import { Layout } from '../../shared/layout';
 import { NetworkSelect } from '../../shared/network-select';
 import { Loading, Notice, ProblemBar } from '../../shared/status';

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import type { MeetingResponse, MeetingSummary } from '../../../http/api-contract';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { ProblemBar } from '../../shared/status';
 import { capitalise, longDate, type TabStrings } from '../../strings';
 import { useLoad } from '../../shared/use-load';

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Button } from '@fluentui/react-components';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { Section } from '../../shared/section';
 import { ProblemBar } from '../../shared/status';
 import { MeetingForm } from './meeting-form';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { AgendaTemplateSection } from '../agenda/agenda-template';
 import { Layout } from '../../shared/layout';
 import { MeetingTable } from './meeting-table';

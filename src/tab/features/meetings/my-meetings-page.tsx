@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Body1 } from '@fluentui/react-components';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { Layout } from '../../shared/layout';
 import { MeetingTable } from './meeting-table';
 import { MyActionsSection } from '../actions/my-actions';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { capitalise, meetingDay } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { OpenButton } from './meeting-table';

@@ -3,7 +3,7 @@ import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AttendanceResponse, MeetingSummary } from '../../../http/api-contract';
 import { presenterName } from '../agenda/agenda-draft';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { Layout } from '../../shared/layout';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { meetingLine } from '../../strings';

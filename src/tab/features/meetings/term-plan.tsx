@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { TermPlanResponse } from '../../../http/api-contract';
 import { TERM_PLAN_TEXT_MAX } from '../../../contract/routes';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { capitalise, longDate } from '../../strings';
 import { ProblemBar } from '../../shared/status';
 import { Section } from '../../shared/section';

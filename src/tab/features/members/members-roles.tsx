@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { MembersResponse, NetworkMember, Role } from '../../../http/api-contract';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { useLoad } from '../../shared/use-load';
 import { Section } from '../../shared/section';
 import { Loading, Notice, ProblemBar } from '../../shared/status';

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Body1, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { MINUTES_KINDS, type MinutesKind } from '../../../domain/minutes-model';
 import type { NetworkResponse } from '../../../http/api-contract';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { Section } from '../../shared/section';
 import { Notice, ProblemBar } from '../../shared/status';
 import { useStrings } from '../../shared/strings-context';

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
 import type { ApiCapabilities, ApiMinutesContent, ApiMinutesContentInput, ApiMinutesVersion, MinutesResponse } from '../../../http/api-contract';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { MINUTES_LIMITS } from '../../../domain/minutes-limits';
 import { MinutesEditor } from './minutes-editor';
 import { MinutesRead, statusText, VersionsList } from './minutes-read';

@@ -3,7 +3,7 @@ import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, Subtitle1, Subtitle2, Textarea, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiProposal } from '../../../http/api-contract';
 import { PROPOSAL_LIMITS } from '../../../domain/proposal';
-import type { Api } from '../../shared/api';
+import type { Api } from '../../api';
 import { useLoad } from '../../shared/use-load';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
