@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const tablePrefix = `bench${Date.now().toString(36)}`;
   try {
     // The floor: same client, same invoke bodies, a handler that does nothing.
-    floor = await spawnService({}, { main: floorJs });
+    floor = await spawnService({}, { main: floorJs, readyPath: '/healthz' });
     const floorUrl = floor.url;
     const floorInvokes = (list: TeamsUser[]): Invoke[] => list.map((user) => ({ user, cardId: 'floor', data: { action: 'checkin', meetingId: 'floor', status: 'onsite' } }));
     await burst(floorUrl, j.serviceUrl, floorInvokes(warmUsers), concurrency, () => true);

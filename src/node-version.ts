@@ -28,9 +28,11 @@ export function nodeVersionProblem(version: string, engines: string): string | u
   );
 }
 
-/** The `engines.node` of the package.json above `dir` (dist/ when running, src/ in tests). */
+/** The `engines.node` of the nearest package.json above `dir` (dist/ when running, src/ in tests, dist-bench/src/ in benchmarks). */
 export function enginesNode(dir: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(dir, '..', 'package.json'), 'utf8')) as { engines?: { node?: unknown } };
+  let at = path.resolve(dir, '..');
+  while (!fs.existsSync(path.join(at, 'package.json')) && path.dirname(at) !== at) at = path.dirname(at);
+  const pkg = JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')) as { engines?: { node?: unknown } };
   const node = pkg.engines?.node;
   if (typeof node !== 'string') throw new Error('package.json has no engines.node');
   return node;
