@@ -51,7 +51,7 @@ export function checkinViewOf(
  */
 export async function sameDateOf(store: Pick<Store, 'listMeetings'>, meeting: Pick<Meeting, 'tenantId' | 'networkId' | 'date'> & { id?: string }): Promise<Meeting[]> {
   // A cancelled meeting no longer needs telling apart from the others; it still tells itself apart.
-  return (await store.listMeetings(meeting.tenantId, meeting.networkId, meeting.date)).filter((m) => m.date === meeting.date && (!m.cancelled || m.id === meeting.id));
+  return (await store.listMeetings(meeting.tenantId, meeting.networkId, meeting.date, meeting.date)).filter((m) => m.date === meeting.date && (!m.cancelled || m.id === meeting.id));
 }
 
 export interface CreateMeeting {
@@ -283,7 +283,7 @@ export class MeetingService {
       Promise.all(MEETING_CARDS.map((kind) => delivery?.requestCard({ tenantId: m.tenantId, networkId: m.networkId, meetingId: m.id, kind }, { create: false }) ?? Promise.resolve()));
     await refresh(after);
     for (const date of new Set([before.date, after.date])) {
-      for (const other of await store.listMeetings(after.tenantId, after.networkId, date)) {
+      for (const other of await store.listMeetings(after.tenantId, after.networkId, date, date)) {
         if (other.date === date && other.id !== after.id) await refresh(other);
       }
     }

@@ -35,7 +35,7 @@ export class PastMinutes {
     const { store, clock, timeZone } = this.deps;
     await this.access.network(caller, networkId, 'readMinutes');
     const today = localDate(clock.now(), timeZone);
-    const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS))).filter((m) => m.date <= today).reverse();
+    const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS), today)).reverse();
     const out: PastMeeting[] = [];
     for (const meeting of meetings) {
       const draft = await store.getMinutes(caller.tenantId, meeting.id);

@@ -21,8 +21,8 @@ export interface Store {
   /** Inserts the meeting unless one with its id exists; returns what is stored. */
   createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }>;
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
-  /** A network's meetings on or after `fromDate` (YYYY-MM-DD), soonest first. */
-  listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]>;
+  /** A network's meetings on or after `fromDate` (YYYY-MM-DD), and on or before `toDate` when given; soonest first. */
+  listMeetings(tenantId: string, networkId: string, fromDate: string, toDate?: string): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
   /**

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE TABLE IF NOT EXISTS meetings (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meetings_by_date ON meetings (tenant_id, json_extract(doc, '$.networkId'), json_extract(doc, '$.date'));
 CREATE TABLE IF NOT EXISTS leases (
   tenant_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, until_ms INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
@@ -154,13 +155,14 @@ export class SqliteStore implements Store {
     return this.one<Meeting>('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?', tenantId, meetingId);
   }
 
-  async listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]> {
+  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
     return this.all<Meeting>(
-      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') >= ?
+      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') BETWEEN ? AND ?
        ORDER BY json_extract(doc, '$.date'), json_extract(doc, '$.start'), id`,
       tenantId,
       networkId,
       fromDate,
+      toDate,
     );
   }
 

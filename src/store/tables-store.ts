@@ -135,10 +135,10 @@ export class TablesStore implements Store {
     return this.get<Meeting>('meetings', key(tenantId), key(meetingId));
   }
 
-  async listMeetings(tenantId: string, networkId: string, fromDate: string): Promise<Meeting[]> {
+  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
     const all = await this.list<Meeting>('meetings', key(tenantId));
     return all
-      .filter((m) => m.networkId === networkId && m.date >= fromDate)
+      .filter((m) => m.networkId === networkId && m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 

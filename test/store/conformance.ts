@@ -144,6 +144,9 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.createMeeting(meeting('m-other-network', { networkId: 'other', date: '2030-02-01' }));
       await store.createMeeting(meeting('m-other-tenant', { tenantId: OTHER_TENANT, date: '2030-02-01' }));
       expect((await store.listMeetings('t-1', TEAM, '2025-01-01')).map((m) => m.id)).toEqual(['m-early', 'm-same-day-later', 'm-late']);
+      // One day: what tells two meetings of that day apart.
+      expect((await store.listMeetings('t-1', TEAM, '2030-02-01', '2030-02-01')).map((m) => m.id)).toEqual(['m-early', 'm-same-day-later']);
+      expect((await store.listMeetings('t-1', TEAM, '2020-01-01', '2029-12-31')).map((m) => m.id)).toEqual(['m-past']);
     });
 
     test('members are upserted by id and listed per network', async () => {
