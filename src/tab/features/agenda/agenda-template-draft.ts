@@ -65,7 +65,41 @@ export function sameTemplate(a: TemplateDraft, b: TemplateDraft): boolean {
     x.length === y.length &&
     x.every((i, n) => {
       const o = y[n];
-      return !!o && i.key === o.key && i.title === o.title && i.kind === o.kind && i.durationMin === o.durationMin && i.description === o.description;
+      return !!o && i.key === o.key && sameItem(i, o);
     });
   return same(a.opening, b.opening) && same(a.closing, b.closing);
+}
+
+function sameItem(a: TemplateDraftItem, b: TemplateDraftItem): boolean {
+  return a.title === b.title && a.kind === b.kind && a.durationMin === b.durationMin && a.description === b.description;
+}
+
+const PARTS: readonly TemplatePart[] = ['opening', 'closing'];
+
+/**
+ * My edits (`mine`, made on `base`) put into someone else's newer template (`latest`), item by
+ * id in each part: the items I changed take my fields, the items I removed go (standard items
+ * stay), my new items are added where a new item goes (last of the opening items, first of the
+ * closing items); the latest order and everything else of theirs stands. An item I changed that
+ * they removed stays removed.
+ */
+export function reapplyTemplate(base: TemplateDraft, mine: TemplateDraft, latest: TemplateDraft): TemplateDraft {
+  const byId = (d: TemplateDraft): Map<string, TemplateDraftItem> =>
+    new Map(PARTS.flatMap((p) => d[p].flatMap((i) => (i.id ? [[i.id, i] as const] : []))));
+  const baseById = byId(base);
+  const mineById = byId(mine);
+  const merged = (part: TemplatePart): TemplateDraftItem[] => {
+    const kept: TemplateDraftItem[] = [];
+    for (const item of latest[part]) {
+      const was = item.id ? baseById.get(item.id) : undefined;
+      const now = item.id ? mineById.get(item.id) : undefined;
+      if (was && !now && !item.standard) continue; // I removed it
+      kept.push(was && now && !sameItem(was, now) ? { ...item, title: now.title, kind: now.kind, durationMin: now.durationMin, description: now.description } : item);
+    }
+    const added = mine[part]
+      .filter((i) => !(i.id && baseById.has(i.id)))
+      .map(({ id: _gone, ...fresh }): TemplateDraftItem => ({ ...fresh, key: fresh.key.startsWith('new-') ? fresh.key : `new-${++newKeys}` }));
+    return part === 'opening' ? [...kept, ...added] : [...added, ...kept];
+  };
+  return { opening: merged('opening'), closing: merged('closing') };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { AgendaTemplateResponse } from '../../../http/api-contract';
@@ -6,6 +6,7 @@ import {
   addTemplateItem,
   canMoveTemplateItem,
   moveTemplateItem,
+  reapplyTemplate,
   removeTemplateItem,
   sameTemplate,
   templateDraftFrom,
@@ -18,10 +19,11 @@ import {
 import type { Api } from '../../api';
 import { longDate } from '../../strings';
 import { AgendaItemForm } from './agenda-item-form';
-import { SaveProblemBars, saveProblemOf, type SaveProblem } from '../../shared/save-problem';
+import { RecoveryColumns, SaveProblemBars } from '../../shared/save-problem';
 import { Section } from '../../shared/section';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
+import { useVersionedDraft } from '../../shared/use-versioned-draft';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -46,9 +48,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1, margin: '0' },
   p: { margin: '0' },
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: '0' },
 });
-
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; template: AgendaTemplateResponse };
 
 /** "Dagordningsmall": the items every new agenda of the network starts with; read by members, edited by the chair group. */
 export function AgendaTemplateSection(props: { api: Api; networkId: string }): ReactNode {
@@ -58,53 +59,30 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
   const a = s.agenda;
   const styles = useStyles();
   const shared = useSharedStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [draft, setDraft] = useState<TemplateDraft>({ opening: [], closing: [] });
   const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [part, setPart] = useState<TemplatePart>('opening');
+  const doc = useVersionedDraft<AgendaTemplateResponse, TemplateDraft>(
+    {
+      load: () => api.agendaTemplate(networkId),
+      save: (draft, template) => api.saveAgendaTemplate(networkId, templateSaveRequest(draft), template.etag),
+      draftOf: templateDraftFrom,
+      same: sameTemplate,
+      merge: reapplyTemplate,
+      conflictFallback: t.conflict,
+    },
+    networkId,
+  );
+  const { server: template, busy, problem, recovery, note: done, dirty, edit } = doc;
+  const draft = doc.draft ?? { opening: [], closing: [] };
+  const texts = { ...a, conflictTitle: t.conflictTitle, problemsTitle: t.problemsTitle, yourEditsIntro: t.yourEditsIntro };
 
-  const take = useCallback((next: AgendaTemplateResponse): void => {
-    setLoad({ state: 'ok', template: next });
-    setDraft(templateDraftFrom(next));
-    setEditing(null);
-  }, []);
-  const fetchTemplate = useCallback(async (): Promise<void> => {
-    try {
-      take(await api.agendaTemplate(networkId));
-    } catch (error) {
-      setLoad({ state: 'error', error });
-    }
-  }, [api, networkId, take]);
-  useEffect(() => {
-    void fetchTemplate();
-  }, [fetchTemplate]);
-
-  if (load.state === 'loading') return <Loading label={t.loading} />;
-  if (load.state === 'error') return <ProblemBar error={load.error} onRetry={() => void fetchTemplate()} />;
-  const template = load.template;
+  if (doc.load.state === 'loading') return <Loading label={t.loading} />;
+  if (doc.load.state === 'error' || !template) return <ProblemBar error={doc.load.state === 'error' ? doc.load.error : null} onRetry={() => void doc.refetch()} />;
   const canEdit = template.capabilities.editAgendaTemplate;
-  const base = templateDraftFrom(template);
-  const dirty = !sameTemplate(draft, base);
 
-  const edit = (next: TemplateDraft): void => {
-    setDraft(next);
-    setDone(null);
-  };
   const save = async (): Promise<void> => {
-    setBusy(true);
-    setDone(null);
-    setProblem(null);
-    try {
-      take(await api.saveAgendaTemplate(networkId, templateSaveRequest(draft), template.etag));
-      setDone(t.saved);
-    } catch (error) {
-      setProblem(saveProblemOf(error, t.conflict));
-    } finally {
-      setBusy(false);
-    }
+    setEditing(null);
+    if (await doc.save()) doc.setNote(t.saved);
   };
 
   const errorsAt = new Map<string, string[]>();
@@ -116,7 +94,7 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
     }
   }
 
-  const row = (item: TemplateDraftItem, p: TemplatePart, n: number): ReactNode => (
+  const row = (item: TemplateDraftItem, p: TemplatePart, n: number, editable: boolean): ReactNode => (
     <li key={item.key} className={styles.item} data-template-item={item.title}>
       <Subtitle2 as="h4" className={styles.h4}>
         {item.title}
@@ -134,7 +112,7 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
           {e}
         </Body1>
       ))}
-      {canEdit && editing === item.key && (
+      {editable && editing === item.key && (
         <AgendaItemForm
           label={a.editTitle(item.title)}
           initial={{ title: item.title, kind: item.kind, durationMin: item.durationMin, description: item.description }}
@@ -147,7 +125,7 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
           onCancel={() => setEditing(null)}
         />
       )}
-      {canEdit && editing !== item.key && (
+      {editable && editing !== item.key && (
         <div className={styles.actions}>
           <Button size="small" onClick={() => setEditing(item.key)}>
             {a.edit}
@@ -174,14 +152,25 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
     </li>
   );
 
-  const list = (p: TemplatePart): ReactNode => (
+  /** One part of a template: the draft on the page (editable), or my kept edits beside it after a conflict (`mine`, read only). */
+  const list = (d: TemplateDraft, p: TemplatePart, mine: boolean): ReactNode => {
+    const id = mine ? `template-mine-${p}` : `template-${p}`;
+    return (
+      <>
+        <Subtitle2 as="h3" id={id} className={styles.h3}>
+          {p === 'opening' ? t.opening : t.closing}
+        </Subtitle2>
+        <ol className={styles.list} aria-labelledby={id} {...(mine ? { 'data-template-mine-part': p } : { 'data-template-part': p })}>
+          {d[p].map((item, n) => row(item, p, n, canEdit && !mine))}
+        </ol>
+      </>
+    );
+  };
+  const parts = (d: TemplateDraft, mine: boolean): ReactNode => (
     <>
-      <Subtitle2 as="h3" id={`template-${p}`} className={styles.h3}>
-        {p === 'opening' ? t.opening : t.closing}
-      </Subtitle2>
-      <ol className={styles.list} aria-labelledby={`template-${p}`} data-template-part={p}>
-        {draft[p].map((item, n) => row(item, p, n))}
-      </ol>
+      {list(d, 'opening', mine)}
+      <Text className={styles.topics}>{t.topics}</Text>
+      {list(d, 'closing', mine)}
     </>
   );
 
@@ -198,33 +187,24 @@ export function AgendaTemplateSection(props: { api: Api; networkId: string }): R
         problem={problem}
         unplaced={unplaced}
         scope="template"
-        kept={false}
-        texts={{ ...a, problemsTitle: t.problemsTitle }}
-        conflictAction={{
-          label: t.reload,
-          onClick: () => {
-            setProblem(null);
-            void fetchTemplate();
-          },
-        }}
+        texts={texts}
+        conflictAction={{ label: t.reload, onClick: () => void doc.takeLatest(null) }}
       />
-      {list('opening')}
-      <Text className={styles.topics}>{t.topics}</Text>
-      {list('closing')}
+      {recovery ? (
+        <RecoveryColumns latest={<div className={styles.part}>{parts(draft, false)}</div>} scope="template" texts={texts} onReapply={() => doc.reapply(a.reapplied)} onDrop={doc.drop}>
+          {parts(recovery.mine, true)}
+        </RecoveryColumns>
+      ) : (
+        parts(draft, false)
+      )}
       {canEdit && (
         <>
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={!dirty || busy} onClick={() => void save()}>
-              {busy ? t.saving : t.save}
+            <Button appearance="primary" disabled={!dirty || busy !== null} onClick={() => void save()}>
+              {busy === 'save' ? t.saving : t.save}
             </Button>
             {dirty && (
-              <Button
-                appearance="subtle"
-                onClick={() => {
-                  setDraft(base);
-                  setProblem(null);
-                }}
-              >
+              <Button appearance="subtle" onClick={doc.discard}>
                 {t.discard}
               </Button>
             )}

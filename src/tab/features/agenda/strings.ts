@@ -90,8 +90,10 @@ export interface AgendaTabStrings {
     part: string;
     add: string;
     conflict: string;
+    conflictTitle: string;
     reload: string;
     problemsTitle: string;
+    yourEditsIntro: string;
   };
 }
 
@@ -195,9 +197,11 @@ const sv: AgendaTabStrings = {
     addTitle: 'Lägg till en punkt i mallen',
     part: 'Var i dagordningen',
     add: 'Lägg till punkten',
-    conflict: 'Någon annan har ändrat mallen. Hämta den senaste och gör om dina ändringar.',
+    conflict: 'Någon annan har sparat mallen efter att du hämtade den.',
+    conflictTitle: 'Mallen har ändrats',
     reload: 'Hämta senaste mallen',
     problemsTitle: 'Mallen kunde inte sparas',
+    yourEditsIntro: 'Här är mallen som du hade den. Lägg in dina ändringar i den senaste versionen, granska och spara igen.',
   },
 };
 
@@ -301,9 +305,11 @@ const en: AgendaTabStrings = {
     addTitle: 'Add an item to the template',
     part: 'Where in the agenda',
     add: 'Add the item',
-    conflict: 'Someone else changed the template. Load the latest and make your changes again.',
+    conflict: 'Someone else saved the template after you loaded it.',
+    conflictTitle: 'The template has changed',
     reload: 'Load the latest template',
     problemsTitle: 'The template could not be saved',
+    yourEditsIntro: 'This is the template as you had it. Put your changes into the latest version, review and save again.',
   },
 };
 
