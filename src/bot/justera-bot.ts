@@ -23,7 +23,8 @@ import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
 import type { Locale } from '../domain/meeting';
 import type { Channel, Network, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, formValues, type CardAction } from './actions';
-import { meetingChangedCard, meetingEditCard, pastMeetingRecordedCard } from '../cards/meeting-life';
+import { meetingEditCard, pastMeetingRecordedCard } from '../cards/meeting-life';
+import { meetingLifeStrings } from '../cards/meeting-life-strings';
 import { meetingTabUrl } from './meeting-places';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
@@ -150,11 +151,15 @@ export class JusteraBot extends TeamsActivityHandler {
         if (formInputsMissing(action)) throw new DomainError('inputs_missing');
         const values = formValues(action);
         const result = await this.deps.meetings.edit(caller, action.meetingId, values);
-        if (result.ok) return cardResponse(meetingChangedCard(result.meeting, locale));
+        // The clicker keeps the check-in card (now moved), whichever of this answer and the
+        // shared card's update reaches Teams last.
+        if (result.ok) return cardResponse(checkinCard(await this.deps.meetings.view(result.meeting, person.id), locale, { done: meetingLifeStrings(locale).changeSaved }));
         return cardResponse(meetingEditCard(await this.deps.meetings.require(tenantId, action.meetingId), values, result.errors, locale));
       }
-      case 'cancelMeeting':
-        return cardResponse(meetingChangedCard(await this.deps.meetings.cancel(caller, action.meetingId), locale));
+      case 'cancelMeeting': {
+        const cancelled = await this.deps.meetings.cancel(caller, action.meetingId);
+        return cardResponse(checkinCard(await this.deps.meetings.view(cancelled, person.id), locale, { done: meetingLifeStrings(locale).cancelSaved }));
+      }
       case 'approveMinutes':
       case 'requestMinutesChange': {
         const number = Number(action.version);

@@ -13,12 +13,18 @@ export const CHECKIN_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
  * The check-in card. Without `view.mine` it is the shared card everyone in the channel sees;
  * with it, the clicker's own copy (the invoke response) that also shows their status.
  */
-export function checkinCard(view: CheckinView, locale: Locale, notice?: ErrorCode): AdaptiveCard {
+/**
+ * What the clicker's own copy says besides their status: why their click was refused (an error
+ * code), or what their click did ("Ändringen är sparad …").
+ */
+export type CheckinNotice = ErrorCode | { done: string };
+
+export function checkinCard(view: CheckinView, locale: Locale, notice?: CheckinNotice): AdaptiveCard {
   // A very large meeting lists numbers per municipality instead of names, to stay in budget.
   return firstWithinBudget([false, true], (compact) => build(view, locale, notice, compact));
 }
 
-function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined, compact: boolean): AdaptiveCard {
+function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefined, compact: boolean): AdaptiveCard {
   const s = strings(locale);
   const { meeting, summary } = view;
   const body: CardElement[] = [
@@ -39,7 +45,8 @@ function build(view: CheckinView, locale: Locale, notice: ErrorCode | undefined,
   if (view.mine !== undefined) {
     body.push(text(`${s.yourStatus}: ${s.status[view.mine]}`, { color: view.mine === 'none' ? 'Default' : 'Good', weight: 'Bolder' }));
   }
-  if (notice) body.push(text(s.errors[notice], { color: 'Attention', weight: 'Bolder' }));
+  if (typeof notice === 'string') body.push(text(s.errors[notice], { color: 'Attention', weight: 'Bolder' }));
+  else if (notice) body.push(text(notice.done, { color: 'Good', weight: 'Bolder' }));
   if (meeting.attendanceClosed) body.push(text(s.closedNotice, { color: 'Attention', weight: 'Bolder' }));
 
   body.push(...(compact ? peopleCounts(view, s) : peopleNames(view, s)));

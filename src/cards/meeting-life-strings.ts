@@ -11,8 +11,9 @@ export interface MeetingLifeStrings {
   buttons: { edit: string; cancel: string; confirmCancel: string; writeMinutes: string; confirmPast: string };
   cancelQuestion: string;
   editForm: { title: string; intro: string; submit: string };
-  edited(title: string): string;
-  cancelledDone(title: string): string;
+  /** The receipt on the clicker's own check-in card after "Spara ändringen" / "Ja, ställ in träffen". */
+  changeSaved: string;
+  cancelSaved: string;
   past: { title: string; question(date: string): string; change: string; recorded(title: string): string; recordedHint: string };
 }
 
@@ -28,8 +29,8 @@ const sv: MeetingLifeStrings = {
     intro: 'Ändringen syns på alla kort om träffen. Flyttas datum eller tid står det Flyttad till … och påminnelserna följer med.',
     submit: 'Spara ändringen',
   },
-  edited: (title) => `Träffen ${title} är ändrad. Korten i kanalen uppdateras.`,
-  cancelledDone: (title) => `Träffen ${title} är inställd. Korten i kanalen uppdateras.`,
+  changeSaved: 'Ändringen är sparad. Alla kort om träffen uppdateras.',
+  cancelSaved: 'Du har ställt in träffen. Alla kort om träffen uppdateras.',
   past: {
     title: 'Har träffen redan varit?',
     question: (date) => `${date} har redan passerat. Vill du registrera en träff som redan har hållits, för att skriva dess protokoll? Inget incheckningskort publiceras.`,
@@ -51,8 +52,8 @@ const en: MeetingLifeStrings = {
     intro: 'The change shows on every card about the meeting. When the date or time moves, the cards say Moved to … and the reminders follow.',
     submit: 'Save the change',
   },
-  edited: (title) => `The meeting ${title} has been changed. The cards in the channel are updated.`,
-  cancelledDone: (title) => `The meeting ${title} has been cancelled. The cards in the channel are updated.`,
+  changeSaved: 'The change is saved. Every card about the meeting is updated.',
+  cancelSaved: 'You have cancelled the meeting. Every card about the meeting is updated.',
   past: {
     title: 'Has the meeting already taken place?',
     question: (date) => `${date} has already passed. Do you want to record a meeting that has already been held, to write its minutes? No check-in card is published.`,

@@ -78,16 +78,6 @@ export function meetingEditCard(meeting: Meeting, values: MeetingFormValues, err
   );
 }
 
-/** The clicker's answer after a change or cancellation: what was done; the shared cards follow through the outbox. */
-export function meetingChangedCard(meeting: Meeting, locale: Locale): AdaptiveCard {
-  const s = meetingLifeStrings(locale);
-  const title = meetingTitle(meeting, [], locale);
-  return card([
-    userText([meeting.cancelled ? s.cancelledDone(title) : s.edited(title)], { bold: true, color: meeting.cancelled ? 'Attention' : 'Good' }),
-    ...(meeting.cancelled ? [] : [text(meetingWhen(meeting, locale), { spacing: 'Small' })]),
-    ...meetingLifeBanner(meeting, locale),
-  ]);
-}
 
 /** A meeting recorded after it took place: no check-in card; the minutes are written in the tab. */
 export function pastMeetingRecordedCard(meeting: Meeting, minutesUrl: string, locale: Locale): AdaptiveCard {

@@ -61,7 +61,11 @@ describe('meeting life events: move, cancel, a meeting already held', () => {
 
   test('moved from the card into a day with another meeting: its cards say "Flyttad till …", both titles name their start, the attendance stays', async () => {
     const reply = await j.click(j.members[CHAIR]!, a.post.activityId, { ...move, meetingId: a.meetingId });
-    expect(texts(invokeCard(reply))).toContain('är ändrad');
+    // The clicker keeps the check-in card, moved, with a receipt: were it another card, the shared
+    // card's update reaching Teams first would leave her without the check-in card.
+    expect(texts(invokeCard(reply))).toContain('Ändringen är sparad.');
+    expect(texts(invokeCard(reply))).toContain('Flyttad till Måndag 11 februari 2030 · 10:00–12:00');
+    expect(executes(invokeCard(reply))).toEqual(expect.arrayContaining(['checkin', 'editMeeting']));
     const checkin = await eventually(() => (shared(a.post).includes('Flyttad till Måndag') ? shared(a.post) : undefined), 5000, 'the moved check-in card');
     expect(checkin).toContain('Flyttad till Måndag 11 februari 2030 · 10:00–12:00');
     expect(checkin).toContain('Var: Måndag 4 februari 2030 · 13:00–15:00');
@@ -111,7 +115,9 @@ describe('meeting life events: move, cancel, a meeting already held', () => {
 
   test('cancelled from the card: "Inställd", no buttons, the other meeting of the day alone again; check-in refused politely; retried, the same', async () => {
     const reply = await j.click(j.members[CHAIR]!, b.post.activityId, { action: 'cancelMeeting', meetingId: b.meetingId });
-    expect(texts(invokeCard(reply))).toContain('är inställd');
+    expect(texts(invokeCard(reply))).toContain('Du har ställt in träffen.');
+    expect(texts(invokeCard(reply))).toContain('Träffen är inställd av');
+    expect(executes(invokeCard(reply))).toEqual([]);
     const card = await eventually(() => (shared(b.post).includes('Träffen är inställd av') ? j.sharedCard(b.post) : undefined), 5000, 'the cancelled check-in card');
     expect(executes(card)).toEqual([]);
     expect(texts(card)).toContain('Träffen är inställd av');

@@ -3,7 +3,8 @@ import { checkinViewOf } from '../../src/app/meetings';
 import { checkinCard } from '../../src/cards';
 import { agendaCard } from '../../src/cards/agenda-card';
 import { meetingFormCard } from '../../src/cards/meeting-form-card';
-import { meetingChangedCard, meetingEditCard, pastMeetingRecordedCard } from '../../src/cards/meeting-life';
+import { meetingEditCard, pastMeetingRecordedCard } from '../../src/cards/meeting-life';
+import { meetingLifeStrings } from '../../src/cards/meeting-life-strings';
 import { scheduleItems, templateAgenda } from '../../src/domain/agenda';
 import { revisedMeeting, validateMeetingForm, type Meeting, type MeetingDetails } from '../../src/domain/meeting';
 import { cardProblems } from '../harness/validate-card';
@@ -88,8 +89,8 @@ describe('the cards of a meeting moved or cancelled', () => {
       checkinCard(checkinViewOf(cancelled, []), locale),
       agendaOf(moved, locale),
       agendaOf(cancelled, locale),
-      meetingChangedCard(moved, locale),
-      meetingChangedCard(cancelled, locale),
+      checkinCard(checkinViewOf(moved, [], 'p-1'), locale, { done: meetingLifeStrings(locale).changeSaved }),
+      checkinCard(checkinViewOf(cancelled, [], 'p-1'), locale, { done: meetingLifeStrings(locale).cancelSaved }),
       meetingEditCard(base, { ...details(), end: '09:00', teamsLink: '' }, { end: 'end_before_start' }, locale),
       meetingFormCard({ formId: 'f-1', values: { date: '2030-01-10' }, errors: { date: 'date_in_past' }, confirmPast: true }, locale),
       pastMeetingRecordedCard(base, 'https://justera.example/tab/channel?meeting=m-1&view=minutes', locale),
@@ -100,6 +101,12 @@ describe('the cards of a meeting moved or cancelled', () => {
     expect(text(cards[1]!)).toContain(locale === 'sv' ? 'Träffen är inställd av Anna Berg' : 'The meeting was cancelled by Anna Berg');
     expect(text(cards[2]!)).toContain(locale === 'sv' ? 'Flyttad till' : 'Moved to');
     expect(text(cards[3]!)).toContain(locale === 'sv' ? 'Inställd' : 'Cancelled');
+    // The clicker's own copy is the check-in card itself, with the receipt: whichever of it and the
+    // shared card's update Teams shows last, the card still counts and offers check-in.
+    expect(text(cards[4]!)).toContain(locale === 'sv' ? 'Ändringen är sparad.' : 'The change is saved.');
+    expect(text(cards[4]!)).toContain(locale === 'sv' ? 'Flyttad till' : 'Moved to');
+    expect(text(cards[4]!)).toContain(locale === 'sv' ? '0 på plats' : '0 on site');
+    expect(text(cards[5]!)).toContain(locale === 'sv' ? 'Du har ställt in träffen.' : 'You have cancelled the meeting.');
   });
 
   test('a cancelled meeting\'s cards have no button that acts; the agenda still opens in the tab', () => {
