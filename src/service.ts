@@ -242,7 +242,17 @@ function openArchive(config: Config, log: AppLogger, credential?: TokenCredentia
   });
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than the
+ * idle timeout of the load balancers in front of the service (Azure's front ends keep a
+ * connection for minutes): one of them reusing a connection just as Node closes it gets a reset,
+ * answered to Teams as a 502. Longer here, the balancer closes first.
+ */
+const KEEP_ALIVE_MS = 120_000;
+
 function listen(server: restify.Server, port: number, host: string): Promise<void> {
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -102,7 +102,17 @@ export function container(items: CardElement[], opts: { style?: 'emphasis' | 'go
 
 /** Size of a card as Teams counts it: the UTF-8 JSON. */
 export function cardBytes(c: AdaptiveCard): number {
-  return new TextEncoder().encode(JSON.stringify(c)).length;
+  return utf8Length(JSON.stringify(c));
+}
+
+/** Whether a card is within `budget` bytes; a JSON text of at most budget/3 UTF-16 units always is (no unit takes more than 3 bytes in UTF-8). */
+export function withinBytes(c: AdaptiveCard, budget: number): boolean {
+  const json = JSON.stringify(c);
+  return json.length * 3 <= budget || utf8Length(json) <= budget;
+}
+
+function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
 }
 
 /** What a card may weigh: Teams refuses messages over 28 KB. */
@@ -115,7 +125,7 @@ export const CARD_BUDGET_BYTES = 28 * 1024;
 export function firstWithinBudget<T>(steps: readonly [T, ...T[]], build: (step: T) => AdaptiveCard): AdaptiveCard {
   let built = build(steps[0]);
   for (const step of steps.slice(1)) {
-    if (cardBytes(built) <= CARD_BUDGET_BYTES) break;
+    if (withinBytes(built, CARD_BUDGET_BYTES)) break;
     built = build(step);
   }
   return built;

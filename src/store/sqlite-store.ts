@@ -102,6 +102,14 @@ export class SqliteStore implements Store {
    * (another process on the same file) changes PRAGMA data_version, which empties it.
    */
   private readonly attendance = new Map<string, readonly AttendanceRecord[]>();
+  /**
+   * The parsed documents of the tables every action reads (networks, members, meetings), as last
+   * read, by query. This store's write to a table forgets that table's entries; another
+   * connection's commit forgets them all (as for `attendance`). A check-in reads its network,
+   * member and meeting several times; none of them changes in a burst. Entries are frozen, so a
+   * caller cannot change what the next one reads.
+   */
+  private readonly reads = new Map<string, Map<string, unknown>>();
   private dataVersion: unknown;
 
   constructor(file: string) {
@@ -211,10 +219,13 @@ export class SqliteStore implements Store {
     return [...list];
   }
 
-  /** Forgets what was read when another connection has committed since (see `attendance`). */
+  /** Forgets what was read when another connection has committed since (see `attendance` and `reads`). */
   private othersWrote(): void {
     const version = this.stmt('PRAGMA data_version').pluck().get();
-    if (version !== this.dataVersion) this.attendance.clear();
+    if (version !== this.dataVersion) {
+      this.attendance.clear();
+      this.reads.clear();
+    }
     this.dataVersion = version;
   }
 
@@ -473,21 +484,63 @@ export class SqliteStore implements Store {
       .run(jsonPath, value, tenantId, meetingId);
   }
 
+  /** A prepared statement; one that writes a table whose reads are kept forgets them when it runs. */
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
+      const table = WRITES.exec(sql)?.[1]?.toLowerCase();
+      if (table && KEPT_TABLES.has(table)) {
+        const run = statement.run.bind(statement);
+        statement.run = (...params: unknown[]) => {
+          const info = run(...params);
+          this.reads.delete(table);
+          return info;
+        };
+      }
       this.statements.set(sql, statement);
     }
     return statement;
   }
 
   private one<T>(sql: string, ...params: string[]): T | undefined {
-    const row = this.stmt(sql).get(...params) as DocRow | undefined;
-    return row ? (JSON.parse(row.doc) as T) : undefined;
+    return this.kept(sql, params, () => {
+      const row = this.stmt(sql).get(...params) as DocRow | undefined;
+      return row ? (JSON.parse(row.doc) as T) : undefined;
+    });
   }
 
   private all<T>(sql: string, ...params: string[]): T[] {
-    return (this.stmt(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T);
+    return [...this.kept(sql, params, () => (this.stmt(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T))];
   }
+
+  /** A read of a kept table as last read (see `reads`), or read now and kept. */
+  private kept<R>(sql: string, params: readonly string[], read: () => R): R {
+    const table = READS.exec(sql)?.[1]?.toLowerCase();
+    if (!table || !KEPT_TABLES.has(table)) return read();
+    this.othersWrote();
+    let entries = this.reads.get(table);
+    if (!entries) this.reads.set(table, (entries = new Map()));
+    const key = `${sql}\u0000${params.join('\u0000')}`;
+    if (entries.has(key)) return entries.get(key) as R;
+    const value = deepFreeze(read());
+    if (entries.size >= MAX_KEPT_READS) entries.clear();
+    entries.set(key, value);
+    return value;
+  }
+}
+
+/** Tables whose reads are kept between writes (see SqliteStore.reads). */
+const KEPT_TABLES = new Set(['networks', 'members', 'meetings']);
+const WRITES = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)/i;
+const READS = /^\s*SELECT\b[\s\S]*?\bFROM\s+(\w+)/i;
+/** Per table; past it the table's kept reads start over (a bound on memory, not a policy). */
+const MAX_KEPT_READS = 5000;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Store } from '../../src/app/ports';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
-import { attendance, storeConformance } from './conformance';
+import { attendance, meeting, member, network, storeConformance } from './conformance';
 
 storeConformance('SQLite (embedded)', async () => {
   const dir = tempDir('justera-store-');
@@ -61,6 +61,57 @@ describe('the attendance a store keeps between reads', () => {
       const got = await a.listAttendance('t-1', 'm-1');
       got.pop();
       expect(await a.listAttendance('t-1', 'm-1')).toHaveLength(3);
+    } finally {
+      await a.close();
+      await b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the networks, members and meetings a store keeps between reads', () => {
+  test('follow its own writes and what another connection commits; what a caller gets cannot change them', async () => {
+    const dir = tempDir('justera-store-');
+    const file = path.join(dir, 'justera.db');
+    const a = new SqliteStore(file);
+    const b = new SqliteStore(file);
+    try {
+      const n = network();
+      await a.upsertNetwork(n);
+      await a.upsertMembers([member('p1')]);
+      await a.createMeeting(meeting('m-1'));
+      // Read once, so it is kept.
+      expect((await a.getNetwork('t-1', n.id))?.name).toBe('IM-nätverket');
+      expect((await a.getMember('t-1', n.id, 'p1'))?.name).toBe('Person p1');
+      expect((await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04')).map((m) => m.id)).toEqual(['m-1']);
+      expect((await a.getMeeting('t-1', 'm-1'))?.start).toBe('13:00');
+
+      // Its own writes.
+      await a.upsertNetwork({ ...n, name: 'Nytt namn' });
+      await a.upsertMembers([member('p1', { name: 'Åsa Öberg' })]);
+      await a.createMeeting(meeting('m-2', { start: '09:00' }));
+      await a.setAttendanceClosed('t-1', 'm-1', true);
+      expect((await a.getNetwork('t-1', n.id))?.name).toBe('Nytt namn');
+      expect((await a.getMember('t-1', n.id, 'p1'))?.name).toBe('Åsa Öberg');
+      expect((await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04')).map((m) => m.id)).toEqual(['m-2', 'm-1']);
+      expect((await a.getMeeting('t-1', 'm-1'))?.attendanceClosed).toBe(true);
+
+      // Another connection's.
+      await b.reviseMeeting('t-1', 'm-1', { kind: 'cancel', at: '2030-01-20T10:00:00.000Z', by: { id: 'chair', name: 'Anna' } });
+      await b.upsertNetwork({ ...n, name: 'Tredje namnet' });
+      expect((await a.getMeeting('t-1', 'm-1'))?.cancelled).toBeTruthy();
+      expect((await a.getNetwork('t-1', n.id))?.name).toBe('Tredje namnet');
+      expect((await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04')).find((m) => m.id === 'm-1')?.cancelled).toBeTruthy();
+
+      // What a caller got is frozen, and a list is its own.
+      const got = await a.getMeeting('t-1', 'm-2');
+      expect(() => {
+        (got as { start: string }).start = '23:00';
+      }).toThrow(TypeError);
+      const list = await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04');
+      list.pop();
+      expect(await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04')).toHaveLength(2);
+      expect((await a.getMeeting('t-1', 'm-2'))?.start).toBe('09:00');
     } finally {
       await a.close();
       await b.close();
