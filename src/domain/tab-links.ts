@@ -90,9 +90,10 @@ export interface TabLinkSettings {
 export interface DeepLinkParts {
   appId: string;
   entityId: string;
-  /** Fallback for a client that can't render the tab. */
-  webUrl: string;
-  label: string;
+  /** Fallback for a client that can't render the tab (optional in the format). */
+  webUrl?: string;
+  /** How a client shows the link (optional in the format). */
+  label?: string;
   subEntityId: string;
   /** The channel the configurable tab is in (a personal tab has none). */
   channelId?: string;
@@ -101,7 +102,11 @@ export interface DeepLinkParts {
 /** A Teams deep link to a tab's item, in the documented format, every parameter URI-encoded. */
 export function teamsDeepLink(parts: DeepLinkParts): string {
   const context = parts.channelId === undefined ? { subEntityId: parts.subEntityId } : { subEntityId: parts.subEntityId, channelId: parts.channelId };
-  const query = [`webUrl=${encodeURIComponent(parts.webUrl)}`, `label=${encodeURIComponent(parts.label)}`, `context=${encodeURIComponent(JSON.stringify(context))}`];
+  const query = [
+    ...(parts.webUrl === undefined ? [] : [`webUrl=${encodeURIComponent(parts.webUrl)}`]),
+    ...(parts.label === undefined ? [] : [`label=${encodeURIComponent(parts.label)}`]),
+    `context=${encodeURIComponent(JSON.stringify(context))}`,
+  ];
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(parts.appId)}/${encodeURIComponent(parts.entityId)}?${query.join('&')}`;
 }
 
@@ -121,14 +126,12 @@ export function meetingTabLink(settings: TabLinkSettings, meeting: LinkedMeeting
   const place: TabPlace = { meetingId: meeting.id, view };
   const webUrl = `${settings.publicUrl}${channelTabPath(place)}`;
   if (!settings.teamsAppId) return webUrl;
-  return teamsDeepLink({
-    appId: settings.teamsAppId,
-    entityId: CHANNEL_TAB_ENTITY_ID,
-    webUrl,
-    label: linkLabel(meeting),
-    subEntityId: formatSubEntityId(place),
-    channelId: meeting.channelId,
-  });
+  const target = { appId: settings.teamsAppId, entityId: CHANNEL_TAB_ENTITY_ID, subEntityId: formatSubEntityId(place), channelId: meeting.channelId };
+  // The optional parts go first when a link would be too long for Teams to follow (only with very long ids).
+  const full = teamsDeepLink({ ...target, webUrl, label: linkLabel(meeting) });
+  if (full.length <= DEEP_LINK_MAX_LENGTH) return full;
+  const unlabelled = teamsDeepLink({ ...target, webUrl });
+  return unlabelled.length <= DEEP_LINK_MAX_LENGTH ? unlabelled : teamsDeepLink(target);
 }
 
 function linkLabel(meeting: LinkedMeeting): string {
