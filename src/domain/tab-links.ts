@@ -70,12 +70,18 @@ export function placeFromQuery(query: URLSearchParams): TabPlace | null {
   return { meetingId, view: query.get('view') === 'minutes' ? 'minutes' : 'agenda' };
 }
 
+/** Writes the place into a channel tab's query (`meeting`, and `view` for the minutes). */
+export function setPlaceInQuery(query: URLSearchParams, place: TabPlace): void {
+  query.set('meeting', place.meetingId);
+  if (place.view === 'minutes') query.set('view', 'minutes');
+  else query.delete('view');
+}
+
 /** The channel tab's path with the place in its query (and the network, which a meeting chat has no team for). */
 export function channelTabPath(place: TabPlace, networkId?: string): string {
   const query = new URLSearchParams();
   if (networkId) query.set('networkId', networkId);
-  query.set('meeting', place.meetingId);
-  if (place.view === 'minutes') query.set('view', 'minutes');
+  setPlaceInQuery(query, place);
   return `${CHANNEL_TAB_PATH}?${query.toString()}`;
 }
 
