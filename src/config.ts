@@ -235,6 +235,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     timeZone: c.timeZone,
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
+    teamsAppId: c.teamsAppId || "(not set: cards link to the tab's web pages, not Teams deep links)",
     sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', appIdUri: c.sso.appIdUri, allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },
     store:
       c.store.kind === 'sqlite'
