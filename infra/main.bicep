@@ -48,6 +48,9 @@ param botAadAppClientSecret string = ''
 @description('Client id of the Entra app registration for the tabs\' single sign-on (the toolkit\'s AAD_APP_CLIENT_ID). The tab API verifies that Teams SSO tokens are issued for it.')
 param aadAppClientId string
 
+@description('The Teams app\'s id (the manifest id, the toolkit\'s TEAMS_APP_ID). Cards link into the tab with Teams deep links that name it.')
+param teamsAppId string
+
 @description('Tenants whose users may use the tabs, comma-separated tenant ids. Empty: only the tenant deployed to.')
 param allowedTenants string = ''
 
@@ -366,6 +369,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'ARCHIVE'

@@ -21,6 +21,11 @@ export interface Config {
   reminderDays: number[];
   /** Where people reach the service (links in cards to the tab): https://<domain> in Azure. */
   publicUrl: string;
+  /**
+   * The Teams app's id (the manifest id, TEAMS_APP_ID): cards link into the tab with Teams deep
+   * links. Empty (local mode with the Playground): cards link to the tab's web pages.
+   */
+  teamsAppId: string;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
   /** Verifying the tab's Teams SSO tokens. */
@@ -89,6 +94,11 @@ const schema = z
     PUBLIC_URL: z.string().url().optional(),
     REMINDER_DAYS: z.string().regex(/^\s*(\d{1,2}\s*(,\s*\d{1,2}\s*)*)?$/, 'is whole days separated by commas, e.g. 7,1').default('7,1'),
     AAD_APP_CLIENT_ID: z.string().trim().default(''),
+    TEAMS_APP_ID: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'is the Teams app manifest id (a GUID)')
+      .optional(),
     AAD_APP_ID_URI: z.string().trim().regex(/^api:\/\/[^\s/]+\/[^\s]+$/, 'is an Application ID URI such as api://justera.example.se/<client id>').optional(),
     ALLOWED_TENANTS: z.string().default(''),
     SSO_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
@@ -145,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     memberOrganisations: e.MEMBER_ORGANISATIONS.trim() ? memberOrganisationsFrom(e.MEMBER_ORGANISATIONS) : DEFAULT_MEMBER_ORGANISATIONS,
     reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
     publicUrl,
+    teamsAppId: e.TEAMS_APP_ID ?? '',
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
     sso: {
@@ -224,6 +235,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     timeZone: c.timeZone,
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
+    teamsAppId: c.teamsAppId || "(not set: cards link to the tab's web pages, not Teams deep links)",
     sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', appIdUri: c.sso.appIdUri, allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },
     store:
       c.store.kind === 'sqlite'

@@ -36,6 +36,7 @@ import type { AppLogger } from './log';
 import { Scheduler } from './jobs/scheduler';
 import { SqliteStore } from './store/sqlite-store';
 import { TablesStore } from './store/tables-store';
+import type { TabLinkSettings } from './domain/tab-links';
 
 export interface Service {
   /** http://host:port of the running service. */
@@ -87,6 +88,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     }
   };
 
+  const tabLinks: TabLinkSettings = { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId };
   const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const transport = new TeamsDelivery({ store, messenger: new TeamsMessenger(adapter, config.bot.id), log, sendsPerSecond: config.channelSendsPerSecond });
   const delivery = new CardDelivery({ store, log, leases: new Leases({ store, instanceId, now: Date.now, log }), transport, intervalMs: config.cardUpdateIntervalMs });
@@ -117,7 +119,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     store,
     delivery,
     clock,
-    publicUrl: config.publicUrl,
+    tabLinks,
     timeZone: config.timeZone,
     openActions: (m) => minutes.actions.openActionsBefore(m),
   });
@@ -131,9 +133,9 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     timeZone: config.timeZone,
     ensureCheckinCard: (meeting) => meetings.ensureCheckinCard(meeting),
   });
-  const notifier = new TeamsProposalNotifier({ delivery, publicUrl: config.publicUrl });
+  const notifier = new TeamsProposalNotifier({ delivery, tabLinks });
   const proposals = new ProposalService({ store, clock, agendas, notifier, log });
-  const justeringChannel = new TeamsJusteringChannel({ store, delivery, clock, publicUrl: config.publicUrl, timeZone: config.timeZone, log });
+  const justeringChannel = new TeamsJusteringChannel({ store, delivery, clock, tabLinks, timeZone: config.timeZone, log });
   transport.register('justeringCard', justeringChannel);
   const archive = overrides.archive ?? openArchive(config, log, overrides.graphCredential);
   const archiver = new ArchiveWorker({
@@ -165,7 +167,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     delivery,
     ids,
     log,
-    publicUrl: config.publicUrl,
+    tabLinks,
   });
   const scheduler = new Scheduler({
     store,

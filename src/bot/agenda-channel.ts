@@ -10,6 +10,7 @@ import { ownersText, type OpenAction } from '../domain/minutes';
 import { POST_WAIT_MS } from './checkin-channel';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
 import { meetingTabUrl } from './meeting-places';
+import type { TabLinkSettings } from '../domain/tab-links';
 
 /** The agenda card in the meeting's channel: posted at the first publishing, updated in place after (one outbox row, showing the latest published version). */
 export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer {
@@ -18,7 +19,8 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
       store: Store;
       delivery: CardDelivery;
       clock: Clock;
-      publicUrl: string;
+      /** Where the cards' links into the tab point. */
+      tabLinks: TabLinkSettings;
       timeZone: string;
       /** Open action items from the network's earlier approved minutes. */
       openActions: (meeting: Meeting) => Promise<OpenAction[]>;
@@ -68,7 +70,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
         meeting,
         agenda,
         schedule: schedule.value,
-        tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id),
+        tabUrl: meetingTabUrl(this.deps.tabLinks, meeting),
         timeZone: this.deps.timeZone,
         sameDate: await sameDateOf(this.deps.store, meeting),
         openActions: open.map((o) => ({ text: o.action.text, owner: ownersText(o.action.owners), meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),

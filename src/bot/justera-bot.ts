@@ -26,6 +26,7 @@ import { decodeCardAction, formInputsMissing, formValues, type CardAction } from
 import { meetingEditCard, pastMeetingRecordedCard } from '../cards/meeting-life';
 import { meetingLifeStrings } from '../cards/meeting-life-strings';
 import { meetingTabUrl } from './meeting-places';
+import type { TabLinkSettings } from '../domain/tab-links';
 import { parseCommand } from './commands';
 import { cardResponse, errorResponse, messageResponse } from './invoke-responses';
 import { channelOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
@@ -47,8 +48,8 @@ export interface BotDeps {
   delivery: Pick<CardDelivery, 'send'>;
   ids: IdSource;
   log: Logger;
-  /** Where the tab is served: a meeting recorded afterwards links to its minutes there. */
-  publicUrl: string;
+  /** Where links into the tab point: a meeting recorded afterwards links to its minutes there. */
+  tabLinks: TabLinkSettings;
 }
 
 /** Errors that leave the check-in card in place, with the message on it. */
@@ -219,7 +220,7 @@ export class JusteraBot extends TeamsActivityHandler {
     // A date gone by: the chair group is asked whether it is a meeting already held (to write its minutes).
     if (!result.ok) return meetingFormCard({ formId: action.formId, values, errors: result.errors, ...(result.confirmPast ? { confirmPast: true } : {}) }, locale);
     const done = result.meeting.recordedAfterwards
-      ? pastMeetingRecordedCard(result.meeting, meetingTabUrl(this.deps.publicUrl, result.meeting.id, 'minutes'), locale)
+      ? pastMeetingRecordedCard(result.meeting, meetingTabUrl(this.deps.tabLinks, result.meeting, 'minutes'), locale)
       : meetingCreatedCard(result.meeting, locale);
     this.replaceFormForEveryone(ctx, team, done);
     return done;

@@ -9,6 +9,7 @@ import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/
 import type { Member } from '../domain/network';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
 import { meetingTabUrl } from './meeting-places';
+import type { TabLinkSettings } from '../domain/tab-links';
 
 /**
  * Justering in Teams, through the outbox: the justerare's cards in personal chat (one
@@ -17,7 +18,7 @@ import { meetingTabUrl } from './meeting-places';
  * meeting's latest version as stored).
  */
 export class TeamsJusteringChannel implements JusteringChannel, SharedCardRenderer {
-  constructor(private readonly deps: { store: Store; delivery: CardDelivery; clock: Clock; publicUrl: string; timeZone: string; log: Logger }) {}
+  constructor(private readonly deps: { store: Store; delivery: CardDelivery; clock: Clock; tabLinks: TabLinkSettings; timeZone: string; log: Logger }) {}
 
   /** What a justerare's card shows after they answered (the invoke's answer). */
   answerCard(outcome: JusteringOutcome, locale: Locale): AdaptiveCard {
@@ -26,7 +27,7 @@ export class TeamsJusteringChannel implements JusteringChannel, SharedCardRender
 
   /** Where the cards link (the minutes in the tab), and the time zone their times are in. */
   private cardOptions(meeting: Meeting): { tabUrl: string; timeZone: string } {
-    return { tabUrl: meetingTabUrl(this.deps.publicUrl, meeting.id, 'minutes'), timeZone: this.deps.timeZone };
+    return { tabUrl: meetingTabUrl(this.deps.tabLinks, meeting, 'minutes'), timeZone: this.deps.timeZone };
   }
 
   /** cardOptions and the network's meetings on the meeting's date, for cards whose title tells them apart. */

@@ -2,6 +2,7 @@ import type { Store } from '../app/ports';
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import type { Network } from '../domain/network';
+import { meetingTabLink, type MeetingView, type TabLinkSettings } from '../domain/tab-links';
 
 /** Where a meeting's cards go, and where they link to. */
 
@@ -12,7 +13,7 @@ export async function networkOf(store: Store, meeting: Pick<Meeting, 'tenantId' 
   return network;
 }
 
-/** The meeting in the channel tab (its agenda, or with `view` its minutes): the cards' "open in the tab". */
-export function meetingTabUrl(publicUrl: string, meetingId: string, view?: 'minutes'): string {
-  return `${publicUrl}/tab/channel?meeting=${encodeURIComponent(meetingId)}${view ? `&view=${view}` : ''}`;
+/** The meeting's view in the channel tab: the cards' "open in the tab" (a Teams deep link; see domain/tab-links). */
+export function meetingTabUrl(links: TabLinkSettings, meeting: Meeting, view: MeetingView = 'agenda'): string {
+  return meetingTabLink(links, meeting, view);
 }

@@ -5,13 +5,14 @@ import type { Meeting } from '../domain/meeting';
 import type { Member } from '../domain/network';
 import type { Proposal } from '../domain/proposal';
 import { meetingTabUrl } from './meeting-places';
+import type { TabLinkSettings } from '../domain/tab-links';
 
 /** Proposals are told in the personal chat with the bot: to the chair group, then to the proposer (each once, through the outbox). */
 export class TeamsProposalNotifier implements ProposalNotifier {
-  constructor(private readonly deps: { delivery: CardDelivery; publicUrl: string }) {}
+  constructor(private readonly deps: { delivery: CardDelivery; tabLinks: TabLinkSettings }) {}
 
   async toEditors(meeting: Meeting, proposal: Proposal, editors: Member[]): Promise<void> {
-    const tabUrl = meetingTabUrl(this.deps.publicUrl, meeting.id);
+    const tabUrl = meetingTabUrl(this.deps.tabLinks, meeting);
     for (const editor of editors) {
       await this.deps.delivery.send({
         ...this.about(meeting),

@@ -139,7 +139,7 @@ function RoutePage(props: { route: Route; api: Api; teams: TeamsSession | null; 
     case 'my-meetings':
       return <MyMeetingsPage api={api} userKey={userKey} banner={banner} />;
     case 'channel':
-      return <ChannelPage api={api} teamId={teams?.teamId} local={!teams} userKey={userKey} banner={banner} />;
+      return <ChannelPage api={api} teamId={teams?.teamId} subPageId={teams?.subPageId} local={!teams} userKey={userKey} banner={banner} />;
     case 'side-panel':
       return <SidePanelPage api={api} teams={teams} userKey={userKey} banner={banner} />;
     case 'not-found':

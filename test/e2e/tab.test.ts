@@ -12,6 +12,7 @@ import { startTeamsHost, type TeamsHost } from '../harness/teams-host/server';
 import { expectNoSeriousAxeViolations, expectText } from '../harness/teams-host/tab-rig';
 import { CHANNEL_ID, TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
 import { TestIssuer } from '../harness/test-issuer';
+import { CHANNEL_TAB_ENTITY_ID } from '../../src/domain/tab-links';
 
 /**
  * The tab in Debian's Chromium: built by scripts/build-tab.ts, served by the real service
@@ -146,7 +147,8 @@ describe('the tab in Chromium inside a Teams host', () => {
       expect(saved.savedConfig).toEqual({
         contentUrl: `${host.origin}/tab/channel`,
         websiteUrl: `${host.origin}/tab/channel?networkId=${encodeURIComponent(TEAM_ID)}`,
-        entityId: 'justera-network',
+        // The entity id the cards' deep links name (src/domain/tab-links).
+        entityId: CHANNEL_TAB_ENTITY_ID,
         suggestedDisplayName: 'Justera',
       });
 

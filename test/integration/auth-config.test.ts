@@ -77,6 +77,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ AAD_APP_ID_URI: 'https://justera.skovde.se' })).toThrow(/AAD_APP_ID_URI/);
   });
 
+  test('TEAMS_APP_ID, the manifest id the deep links into the tab name, is a GUID or unset', () => {
+    const id = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    expect(loadConfig({ TEAMS_APP_ID: ` ${id} ` }).teamsAppId).toBe(id);
+    expect(loadConfig({}).teamsAppId).toBe('');
+    expect(() => loadConfig({ TEAMS_APP_ID: 'justera' })).toThrow(/TEAMS_APP_ID: is the Teams app manifest id/);
+    expect(JSON.stringify(describeConfig(loadConfig({})))).toContain('not Teams deep links');
+  });
+
   test('extra municipality domains are added to the defaults', () => {
     const c = loadConfig({ MUNICIPALITY_DOMAINS: 'edu.example.se=Skövde; vaxjo.se=Växjö' });
     expect(c.municipalityDomains['vaxjo.se']).toBe('Växjö');

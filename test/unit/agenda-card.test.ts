@@ -17,10 +17,13 @@ import type { Meeting } from '../../src/domain/meeting';
 import { cardProblems } from '../harness/validate-card';
 import { meeting as storeMeeting } from '../store/conformance';
 import { value } from './agenda-results';
+import { meetingTabLink } from '../../src/domain/tab-links';
+import { LINKS } from './tab-link-settings';
 
 const meeting: Meeting = storeMeeting('m-1', { date: '2022-02-04', mode: 'hybrid', teamsLink: 'https://teams.microsoft.com/l/meetup-join/x' });
 
-const TAB_URL = 'https://teams.microsoft.com/l/entity/app-id/agenda?context=%7B%22subEntityId%22%3A%22m-1%22%7D';
+/** The agenda card links into the tab with a Teams deep link (src/domain/tab-links), as in production. */
+const TAB_URL = meetingTabLink(LINKS, { ...meeting, id: 'f3b5c1d2-8e4a-4c6b-9d7e-1a2b3c4d5e6f', channelId: '19:cbe3683f25094106b826c9cada3afbe0@thread.tacv2' }, 'agenda');
 
 function ids(): () => string {
   let n = 0;

@@ -51,6 +51,7 @@ const DEPLOYMENT_VALUES: Readonly<Record<string, string>> = {
   // What the Bicep sets with the default botType (UserAssignedMsi): empty, that is unset.
   BOT_PASSWORD: '',
   AAD_APP_CLIENT_ID: 'aaaaaaaa-2222-4333-8444-555555555555',
+  TEAMS_APP_ID: 'bbbbbbbb-2222-4333-8444-555555555555',
   PUBLIC_URL: 'https://justeraab12cd.azurewebsites.net',
   ALLOWED_TENANTS: '66666666-7777-4888-9999-000000000000',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
@@ -581,6 +582,8 @@ describe('app settings in infra/main.bicep and the settings the service reads', 
     expect(config.host).toBe('0.0.0.0');
     expect(config.port).toBe(8080);
     expect(config.bot).toMatchObject({ type: 'UserAssignedMsi', password: '' });
+    // Cards link into the tab with Teams deep links naming the app.
+    expect(config.teamsAppId).toBe(DEPLOYMENT_VALUES.TEAMS_APP_ID);
     expect(config.store).toEqual({
       kind: 'tables',
       accountUrl: DEPLOYMENT_VALUES.TABLES_ACCOUNT_URL,

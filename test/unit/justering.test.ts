@@ -28,6 +28,8 @@ import { FIXTURE_PROTOCOLS, imNatverket20211203 } from '../fixtures/minutes';
 import { texts } from '../harness/journey';
 import { cardProblems } from '../harness/validate-card';
 import { blankItem } from '../../src/domain/minutes-item';
+import { meetingTabLink } from '../../src/domain/tab-links';
+import { LINKS } from './tab-link-settings';
 
 const J1 = { memberId: 'j-1', name: 'Jonas Wåhlberg' };
 const J2 = { memberId: 'j-2', name: 'Frida Jolsgård' };
@@ -63,7 +65,8 @@ const meeting: Meeting = {
   attendanceClosed: false,
   createdAt: NOW,
 };
-const opts = { tabUrl: 'https://justera.example/tab/channel?meeting=m', timeZone: 'Europe/Stockholm' };
+/** The cards link into the tab with a Teams deep link (src/domain/tab-links), as in production. */
+const opts = { tabUrl: meetingTabLink(LINKS, { ...meeting, id: 'f3b5c1d2-8e4a-4c6b-9d7e-1a2b3c4d5e6f', channelId: '19:cbe3683f25094106b826c9cada3afbe0@thread.tacv2' }, 'minutes'), timeZone: 'Europe/Stockholm' };
 
 describe('the content hash', () => {
   test('is the SHA-256 of canonical JSON: key order and Unicode form do not change it, content does', () => {

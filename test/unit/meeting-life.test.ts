@@ -9,6 +9,8 @@ import { scheduleItems, templateAgenda } from '../../src/domain/agenda';
 import { revisedMeeting, validateMeetingForm, type Meeting, type MeetingDetails } from '../../src/domain/meeting';
 import { cardProblems } from '../harness/validate-card';
 import { meeting } from '../store/conformance';
+import { meetingTabLink } from '../../src/domain/tab-links';
+import { LINKS } from './tab-link-settings';
 
 const base: Meeting = meeting('m-1', { teamsLink: 'https://teams.microsoft.com/l/x' });
 const details = (over: Partial<MeetingDetails> = {}): MeetingDetails => ({ date: base.date, start: base.start, end: base.end, place: base.place, mode: base.mode, ...over });
@@ -80,7 +82,7 @@ describe('the cards of a meeting moved or cancelled', () => {
   const agendaOf = (m: Meeting, locale: 'sv' | 'en') => {
     const schedule = scheduleItems(agenda, m.start, m.end);
     if (!schedule.ok) throw new Error('no schedule');
-    return agendaCard({ meeting: m, agenda: { ...agenda, status: 'published', version: 1 }, schedule: schedule.value, tabUrl: 'https://justera.example/tab/channel?meeting=m-1' }, locale);
+    return agendaCard({ meeting: m, agenda: { ...agenda, status: 'published', version: 1 }, schedule: schedule.value, tabUrl: meetingTabLink(LINKS, m, 'agenda') }, locale);
   };
 
   test.each(['sv', 'en'] as const)('are valid Adaptive Cards in %s, and say what happened', (locale) => {
@@ -93,7 +95,7 @@ describe('the cards of a meeting moved or cancelled', () => {
       checkinCard(checkinViewOf(cancelled, [], 'p-1'), locale, { done: meetingLifeStrings(locale).cancelSaved }),
       meetingEditCard(base, { ...details(), end: '09:00', teamsLink: '' }, { end: 'end_before_start' }, locale),
       meetingFormCard({ formId: 'f-1', values: { date: '2030-01-10' }, errors: { date: 'date_in_past' }, confirmPast: true }, locale),
-      pastMeetingRecordedCard(base, 'https://justera.example/tab/channel?meeting=m-1&view=minutes', locale),
+      pastMeetingRecordedCard(base, meetingTabLink(LINKS, base, 'minutes'), locale),
     ];
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
     const text = (c: object): string => JSON.stringify(c);

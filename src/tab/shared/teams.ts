@@ -18,6 +18,8 @@ export interface TeamsSession {
   meetingId: string | undefined;
   /** The saved tab's entity id (pages.config), e.g. "justera-meeting:<network id>". */
   entityId: string | undefined;
+  /** The deep link's sub-entity id the tab was opened with (a place in the tab: domain/tab-links). */
+  subPageId: string | undefined;
   locale: string;
   theme: ThemeName;
   /** "content", "settings" (the configuration page), "sidePanel", … */
@@ -63,6 +65,7 @@ export async function connectToTeams(timeoutMs = TEAMS_TIMEOUT_MS): Promise<Team
       channelId: ctx.channel?.id || undefined,
       meetingId: ctx.meeting?.id || undefined,
       entityId: ctx.page.id || undefined,
+      subPageId: ctx.page.subPageId || undefined,
       locale: ctx.app.locale,
       theme: themeNameOf(ctx.app.theme),
       frameContext: String(ctx.page.frameContext ?? app.getFrameContext() ?? ''),

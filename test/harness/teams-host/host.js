@@ -5,7 +5,10 @@
 // Query parameters: tab (path, e.g. /tab/config), frameContext (content | settings |
 // sidePanel), locale, theme (default | dark | contrast), userId, tid, teamId, channelId,
 // meetingId (inside a Teams meeting), token (the SSO token getAuthToken returns; without it getAuthToken fails as when SSO is
-// not set up). The test reads and drives window.teamsHost.
+// not set up), subEntityId (the sub-entity id of a deep link the tab was opened with; teams-js
+// gives it as page.subPageId), appId (the Teams app's manifest id, which deep links must name).
+// The test reads and drives window.teamsHost; teamsHost.openDeepLink(url) follows a deep link
+// to the tab as Teams does.
 'use strict';
 
 (function () {
@@ -22,6 +25,8 @@
     teamId: params.get('teamId') || '',
     channelId: params.get('channelId') || '',
     meetingId: params.get('meetingId') || '',
+    subEntityId: params.get('subEntityId') || '',
+    appId: params.get('appId') || '',
   };
 
   /** Everything the tab asked or told, in order, and what the host recorded from it. */
@@ -42,6 +47,28 @@
     save() {
       host.saveResult = null;
       post({ func: 'settings.save', args: [{}] });
+    },
+    /**
+     * Follows a deep link to an app's tab as Teams does ("Deep link to an application"):
+     * https://teams.microsoft.com/l/entity/<appId>/<entityId>?webUrl=…&label=…&context=<encoded JSON>.
+     * The app must be this one, the entity id the saved tab's, and context.channelId this
+     * channel; then the tab's content URL loads with context.subEntityId as the sub-page id.
+     * Answers 'opened', or why Teams would not open the tab.
+     */
+    openDeepLink(link) {
+      const url = new URL(link);
+      const match = /^\/l\/entity\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (url.origin !== 'https://teams.microsoft.com' || !match) return 'not a deep link to an app';
+      const appId = decodeURIComponent(match[1]);
+      const entityId = decodeURIComponent(match[2]);
+      if (appId !== state.appId) return `another app: ${appId}`;
+      if (entityId !== savedEntityId()) return `no tab with entity id ${entityId}`;
+      const context = JSON.parse(url.searchParams.get('context') || '{}');
+      if (context.channelId && context.channelId !== state.channelId) return `another channel: ${context.channelId}`;
+      state.subEntityId = context.subEntityId || '';
+      const content = host.savedConfig && host.savedConfig.contentUrl ? new URL(host.savedConfig.contentUrl) : new URL('/tab/channel', location.origin);
+      host.load(content.pathname + content.search, 'content');
+      return 'opened';
     },
     /** Loads a tab page, as Teams loads a content URL. */
     load(path, frameContext) {
@@ -73,6 +100,11 @@
     },
   };
 
+  /** The saved tab's entity id: what the configuration page saved, else the channel tab's in a team. */
+  function savedEntityId() {
+    return (host.savedConfig && host.savedConfig.entityId) || (state.teamId ? 'justera-network' : undefined);
+  }
+
   function context() {
     const inTeam = Boolean(state.teamId);
     return {
@@ -95,7 +127,9 @@
       meetingId: state.meetingId || undefined,
       chatId: state.meetingId ? `19:meeting_${state.meetingId}@thread.v2` : undefined,
       // The saved tab's entity id, as Teams gives it to the content page.
-      entityId: state.frameContext === 'settings' ? undefined : (host.savedConfig && host.savedConfig.entityId) || (inTeam ? 'justera-network' : undefined),
+      entityId: state.frameContext === 'settings' ? undefined : savedEntityId(),
+      // The deep link's sub-entity id the tab was opened with.
+      subEntityId: state.subEntityId || undefined,
     };
   }
 

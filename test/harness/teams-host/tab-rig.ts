@@ -33,7 +33,7 @@ export interface TabRig {
 
 export const RIG_CLIENT_ID = 'c1a2b3c4-0000-4000-8000-0000000007ab';
 
-export async function startTabRig(opts: { members: number }): Promise<TabRig> {
+export async function startTabRig(opts: { members: number; env?: Record<string, string> }): Promise<TabRig> {
   await buildTab();
   const issuer = new TestIssuer();
   await issuer.start();
@@ -45,6 +45,7 @@ export async function startTabRig(opts: { members: number }): Promise<TabRig> {
     AAD_APP_CLIENT_ID: RIG_CLIENT_ID,
     ALLOWED_TENANTS: TENANT,
     SSO_AUTHORITY: issuer.url,
+    ...opts.env,
   });
   journey.botUrl = svc.url;
   const installed = await journey.install();

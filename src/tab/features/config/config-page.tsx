@@ -11,8 +11,7 @@ import { ROUTE_PATHS } from '../../routes';
 import { offerTabConfig, refuseTabConfig, type TabConfig, type TeamsSession } from '../../shared/teams';
 import { useLoad } from '../../shared/use-load';
 import { MEETING_ENTITY_PREFIX } from '../meetings/side-panel-page';
-
-const TAB_ENTITY_ID = 'justera-network';
+import { CHANNEL_TAB_ENTITY_ID } from '../../../domain/tab-links';
 
 const useStyles = makeStyles({
   card: { maxWidth: '40em', width: '100%' },
@@ -48,7 +47,8 @@ function tabConfig(networkId: string, inMeeting: boolean, name: string): TabConf
   return {
     contentUrl: `${origin}${ROUTE_PATHS.channel}`,
     websiteUrl: `${origin}${ROUTE_PATHS.channel}?networkId=${encodeURIComponent(networkId)}`,
-    entityId: TAB_ENTITY_ID,
+    // The entity id the cards' deep links name (domain/tab-links).
+    entityId: CHANNEL_TAB_ENTITY_ID,
     suggestedDisplayName: name,
   };
 }

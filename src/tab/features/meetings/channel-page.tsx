@@ -19,14 +19,15 @@ import { MeetingLifePanel } from '../meeting-life/meeting-life-panel';
 import { RecordPastMeeting } from '../meeting-life/record-past-meeting';
 import { MinutesView } from '../minutes/minutes-page';
 import { MinutesKindSection } from '../minutes/minutes-kind';
+import { parseSubEntityId, placeFromQuery, setPlaceInQuery, type MeetingView } from '../../../domain/tab-links';
 
 /**
  * The channel tab: the network's upcoming meetings. In Teams the network is the team the tab
  * was added to; outside Teams (local mode) one of my networks, chosen in a select.
  */
-export function ChannelPage(props: { api: Api; teamId: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
+export function ChannelPage(props: { api: Api; teamId: string | undefined; subPageId?: string | undefined; local: boolean; userKey: string; banner?: ReactNode }): ReactNode {
   const s = useStrings();
-  const selection = useSelectedMeeting();
+  const selection = useSelectedMeeting(props.subPageId);
   const title = selection.selected ? (selection.view === 'minutes' ? s.minutes.title : s.agenda.title) : s.channel.title;
   if (props.local) return <LocalChannel {...props} {...selection} title={title} />;
   // A meeting's side panel links here with the network in the URL: a meeting chat has no team.
@@ -39,16 +40,31 @@ export function ChannelPage(props: { api: Api; teamId: string | undefined; local
 }
 
 /** What a selected meeting shows: its agenda, or its minutes (`&view=minutes`, where the cards link). */
-type MeetingViewName = 'agenda' | 'minutes';
+type MeetingViewName = MeetingView;
 
 function fromUrl(): { selected: string | null; view: MeetingViewName } {
-  const params = new URLSearchParams(window.location.search);
-  return { selected: params.get('meeting') || null, view: params.get('view') === 'minutes' ? 'minutes' : 'agenda' };
+  const place = placeFromQuery(new URLSearchParams(window.location.search));
+  return { selected: place?.meetingId ?? null, view: place?.view ?? 'agenda' };
 }
 
-/** The open meeting (`?meeting=<id>`, kept in the history) and its view (`&view=minutes`). */
-function useSelectedMeeting(): Selection {
-  const [state, setState] = useState(fromUrl);
+/**
+ * Where the tab opens: the URL's place (outside Teams, and after navigating in the tab), else the
+ * place a Teams deep link named (the context's sub-page id), written into the URL so that the
+ * history and a reload go on from there.
+ */
+function initialPlace(subPageId: string | undefined): { selected: string | null; view: MeetingViewName } {
+  const shown = fromUrl();
+  const linked = parseSubEntityId(subPageId);
+  if (shown.selected || !linked) return shown;
+  const url = new URL(window.location.href);
+  setPlaceInQuery(url.searchParams, linked);
+  window.history.replaceState(null, '', url);
+  return { selected: linked.meetingId, view: linked.view };
+}
+
+/** The open meeting (`?meeting=<id>`, kept in the history, or first from a deep link) and its view (`&view=minutes`). */
+function useSelectedMeeting(subPageId: string | undefined): Selection {
+  const [state, setState] = useState(() => initialPlace(subPageId));
   useEffect(() => {
     const onPop = (): void => setState(fromUrl());
     window.addEventListener('popstate', onPop);

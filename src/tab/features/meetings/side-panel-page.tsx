@@ -9,6 +9,7 @@ import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { meetingLine } from '../../strings';
 import type { TeamsSession } from '../../shared/teams';
 import { useLoad, usePolled } from '../../shared/use-load';
+import { channelTabPath } from '../../../domain/tab-links';
 
 /** How often the side panel asks for the attendance (and the agenda) again. */
 const SIDE_PANEL_REFRESH_MS = 15000;
@@ -113,8 +114,7 @@ function CurrentMeeting(props: { api: Api; networkId: string; userKey: string })
 
 /** The meeting's minutes in the channel tab's page, which takes the network from the URL in a meeting. */
 function minutesHref(networkId: string, meetingId: string): string {
-  const params = new URLSearchParams({ networkId, meeting: meetingId, view: 'minutes' });
-  return `/tab/channel?${params.toString()}`;
+  return channelTabPath({ meetingId, view: 'minutes' }, networkId);
 }
 
 function SideAgenda(props: { api: Api; meeting: MeetingSummary }): ReactNode {
