@@ -14,8 +14,18 @@ export function capitalise(s: string): string {
 
 /** "Fredag 4 februari 2022 · 13:00–15:00" */
 export function meetingWhen(meeting: Pick<Meeting, 'date' | 'start' | 'end'>, locale: Locale): string {
-  return `${capitalise(longDate(meeting.date, locale))} · ${meeting.start}–${meeting.end}`;
+  const key = `${locale} ${meeting.date} ${meeting.start} ${meeting.end}`;
+  let when = WHEN.get(key);
+  if (when === undefined) {
+    when = `${capitalise(longDate(meeting.date, locale))} · ${meeting.start}–${meeting.end}`;
+    if (WHEN.size >= 1000) WHEN.clear();
+    WHEN.set(key, when);
+  }
+  return when;
 }
+
+/** meetingWhen's texts as made: every card about a meeting (each click's answer in a burst) says it again. */
+const WHEN = new Map<string, string>();
 
 /**
  * Short title used in confirmations: "IM-nätverket 2022-02-04", and "IM-nätverket 2022-02-04 kl 13.00"

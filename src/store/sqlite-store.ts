@@ -111,6 +111,7 @@ export class SqliteStore implements Store {
    */
   private readonly reads = new Map<string, Map<string, unknown>>();
   private dataVersion: unknown;
+  private versionAsked = false;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -219,8 +220,18 @@ export class SqliteStore implements Store {
     return [...list];
   }
 
-  /** Forgets what was read when another connection has committed since (see `attendance` and `reads`). */
+  /**
+   * Forgets what was read when another connection has committed since (see `attendance` and
+   * `reads`). Asked once per turn of the event loop: a commit by another process is seen from the
+   * next turn, as if this turn's reads had all happened at its start. (Asking SQLite on every read
+   * cost a check-in more than the reads it saved.)
+   */
   private othersWrote(): void {
+    if (this.versionAsked) return;
+    this.versionAsked = true;
+    setImmediate(() => {
+      this.versionAsked = false;
+    });
     const version = this.stmt('PRAGMA data_version').pluck().get();
     if (version !== this.dataVersion) {
       this.attendance.clear();

@@ -53,9 +53,10 @@ describe('the attendance a store keeps between reads', () => {
         ['p2', 'apologies'],
         ['ä-9', 'onsite'],
       ]);
-      // Another connection (another process on the same file) writes: the next read sees it.
+      // Another connection (another process on the same file) writes: a read from the next turn of the event loop sees it.
       await b.putAttendance(attendance('m-1', 'p0'));
       await b.removeAttendance('t-1', 'm-1', 'p1');
+      await nextTurn();
       expect((await a.listAttendance('t-1', 'm-1')).map((r) => r.personId)).toEqual(['p0', 'p2', 'ä-9']);
       // A caller may change the list it got without changing what the store holds.
       const got = await a.listAttendance('t-1', 'm-1');
@@ -99,6 +100,7 @@ describe('the networks, members and meetings a store keeps between reads', () =>
       // Another connection's.
       await b.reviseMeeting('t-1', 'm-1', { kind: 'cancel', at: '2030-01-20T10:00:00.000Z', by: { id: 'chair', name: 'Anna' } });
       await b.upsertNetwork({ ...n, name: 'Tredje namnet' });
+      await nextTurn();
       expect((await a.getMeeting('t-1', 'm-1'))?.cancelled).toBeTruthy();
       expect((await a.getNetwork('t-1', n.id))?.name).toBe('Tredje namnet');
       expect((await a.listMeetings('t-1', n.id, '2030-02-04', '2030-02-04')).find((m) => m.id === 'm-1')?.cancelled).toBeTruthy();
@@ -119,3 +121,7 @@ describe('the networks, members and meetings a store keeps between reads', () =>
     }
   });
 });
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
