@@ -21,11 +21,12 @@ export const REFRESH_USER_LIMIT = 60;
 
 /** The shared cards that carry a refresh (action `refreshCard`, with the meeting and the kind). */
 export const REFRESHABLE_CARDS = ['checkinCard', 'agendaCard', 'justeringCard'] as const satisfies readonly SharedCardKind[];
+export type RefreshableCard = (typeof REFRESHABLE_CARDS)[number];
 
 /** What a shared card's refresh names: the meeting, the kind of card, and who gets their own view. */
 export interface CardRefresh {
   meetingId: string;
-  card: SharedCardKind;
+  card: RefreshableCard;
   /** Teams user ids (29:…), at most REFRESH_USER_LIMIT. */
   userIds: readonly string[];
 }

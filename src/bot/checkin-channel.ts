@@ -1,15 +1,20 @@
+import { meetingAudience, viewerOf, type CardRefresh } from '../app/card-views';
 import type { CardDelivery, SharedCard } from '../app/delivery';
 import { checkinViewOf, sameDateOf } from '../app/meetings';
+import type { Actor } from '../app/policy';
 import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
-import { checkinCard } from '../cards';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { checkinCard, type AdaptiveCard } from '../cards';
+import type { CheckinNotice } from '../cards/checkin-card';
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Locale, Meeting } from '../domain/meeting';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
+import type { PersonalCardRenderer } from './personal-cards';
 
 /** How long posting the card waits for Teams before the caller goes on (the outbox delivers it anyway). */
 export const POST_WAIT_MS = 3_000;
 
 /** The shared check-in card in the channel: one outbox row, posted once, then refreshed from the store. */
-export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer {
+export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer, PersonalCardRenderer {
   constructor(private readonly deps: { store: Store; delivery: CardDelivery; log: Logger; memberOrganisations?: readonly string[] }) {}
 
   async post(meeting: Meeting): Promise<CardRef | undefined> {
@@ -32,7 +37,22 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
     const meeting = await store.getMeeting(d.tenantId, d.meetingId);
     if (!meeting) return undefined;
     const records = await store.listAttendance(d.tenantId, d.meetingId);
-    return { card: checkinCard(checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, await sameDateOf(store, meeting)), meeting.locale), place: meeting.card, channelId: meeting.channelId };
+    const view = checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, await sameDateOf(store, meeting));
+    return { card: checkinCard(view, meeting.locale, undefined, { refresh: await this.refresh(meeting, records) }), place: meeting.card, channelId: meeting.channelId };
+  }
+
+  /** The card as `viewer` sees it: their status, only the buttons they may press, and what their click did (`notice`). */
+  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale, notice?: CheckinNotice): Promise<AdaptiveCard> {
+    const { store } = this.deps;
+    const records = await store.listAttendance(meeting.tenantId, meeting.id);
+    const view = checkinViewOf(meeting, records, viewer.personId, this.deps.memberOrganisations, await sameDateOf(store, meeting));
+    return checkinCard(view, locale, notice, { viewer: viewerOf(viewer, meeting, records), refresh: await this.refresh(meeting, records) });
+  }
+
+  /** Who gets their own view of the meeting's card (the chair group first; at most 60). */
+  private async refresh(meeting: Meeting, records: readonly AttendanceRecord[]): Promise<CardRefresh> {
+    const members = await this.deps.store.listMembers(meeting.tenantId, meeting.networkId);
+    return { meetingId: meeting.id, card: 'checkinCard', userIds: meetingAudience(meeting, members, records) };
   }
 }
 
