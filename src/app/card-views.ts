@@ -49,8 +49,10 @@ export function viewerOf(actor: Actor, meeting: Meeting, records: readonly Pick<
  *  2. members who answered (checked in or sent apologies), the most recent answer first,
  *  3. the other members of the team now, by name (their view says they have not answered).
  * Above 60 members the rest see the shared card, which has every button (a refused one says why).
+ * Nobody for a cancelled meeting: its cards have no buttons left, for anyone.
  */
 export function meetingAudience(meeting: Meeting, members: readonly Member[], records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[]): string[] {
+  if (meeting.cancelled) return [];
   const current = members.filter((m) => isCurrentMember(m) && m.teamsUserId);
   const target = meetingTarget(meeting);
   const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));

@@ -200,6 +200,13 @@ describe('who gets their own view (refresh.userIds, at most 60)', () => {
     expect(ids.at(-1)).toBe(mri('p044'));
   });
 
+  test('nobody for a cancelled meeting (no buttons left for anyone), and a card with nobody to name carries no refresh', () => {
+    const cancelled: Meeting = { ...meeting, cancelled: { at: NOW, by: { id: 'ordf', name: 'Medlem ordf' } } };
+    expect(meetingAudience(cancelled, members, records)).toEqual([]);
+    const c = checkinCard(checkinViewOf(cancelled, records), 'sv', undefined, { refresh: { ...refresh, userIds: [] } });
+    expect(c.refresh).toBeUndefined();
+  });
+
   test('with few members, everyone in the team now: controls, answered, then the rest by name', () => {
     expect(meetingAudience(meeting, members, records)).toEqual([mri('creator'), mri('ordf'), mri('came'), mri('plain')]);
   });
