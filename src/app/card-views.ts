@@ -4,6 +4,7 @@ import { waitingFor, type MinutesVersion } from '../domain/minutes';
 import { isCurrentMember, type Member } from '../domain/network';
 import { byNameSv } from '../domain/sort';
 import type { SharedCardKind } from './delivery';
+import type { Store } from './ports';
 import { can, capabilities, meetingTarget, memberActor, versionTarget, type Actor, type Capabilities } from './policy';
 
 /**
@@ -62,6 +63,17 @@ export function meetingAudience(meeting: Meeting, members: readonly Member[], re
     .sort((a, b) => (answered.get(b.id) ?? '').localeCompare(answered.get(a.id) ?? '') || byNameSv(a, b));
   const others = current.filter((m) => !answered.has(m.id) && !controls.includes(m)).sort(byNameSv);
   return capped([...controls, ...responders, ...others]);
+}
+
+/** The refresh of a meeting's check-in or agenda card, from the network's members now and the meeting's attendance. */
+export async function meetingRefresh(
+  store: Pick<Store, 'listMembers'>,
+  meeting: Meeting,
+  records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[],
+  card: 'checkinCard' | 'agendaCard',
+): Promise<CardRefresh> {
+  const members = await store.listMembers(meeting.tenantId, meeting.networkId);
+  return { meetingId: meeting.id, card, userIds: meetingAudience(meeting, members, records) };
 }
 
 /** Who gets their own view of the justering status card: the justerare still to answer (their buttons). */

@@ -1,5 +1,5 @@
 import type { AgendaCardChannel } from '../app/agendas';
-import { meetingAudience, viewerOf, type CardViewer } from '../app/card-views';
+import { meetingRefresh, viewerOf, type CardRefresh, type CardViewer } from '../app/card-views';
 import type { Actor } from '../app/policy';
 import type { PersonalCardRenderer } from './personal-cards';
 import { sameDateOf } from '../app/meetings';
@@ -59,7 +59,8 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
     const published = (await this.deps.store.listAgendaVersions(d.tenantId, d.meetingId)).at(-1);
     if (!meeting || !published) return undefined;
     const place = meeting.agendaCard && { conversationId: meeting.agendaCard.conversationId, activityId: meeting.agendaCard.activityId };
-    return { card: await this.card(meeting, published, { refresh: true }), place, channelId: meeting.channelId, shows: published.version };
+    const refresh = await meetingRefresh(this.deps.store, meeting, await this.deps.store.listAttendance(d.tenantId, d.meetingId), 'agendaCard');
+    return { card: await this.card(meeting, published, { refresh }), place, channelId: meeting.channelId, shows: published.version };
   }
 
   /** The published agenda as `viewer` sees it: their attendance, and only the buttons they may press. */
@@ -67,14 +68,15 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
     const published = (await this.deps.store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1);
     if (!published) return undefined;
     const records = await this.deps.store.listAttendance(meeting.tenantId, meeting.id);
-    return this.card(meeting, published, { refresh: true, viewer: viewerOf(viewer, meeting, records), locale });
+    const refresh = await meetingRefresh(this.deps.store, meeting, records, 'agendaCard');
+    return this.card(meeting, published, { refresh, viewer: viewerOf(viewer, meeting, records), locale });
   }
 
   /**
    * The agenda card: the shared one (with a refresh naming who gets their own view, unless it is
    * a reminder post), or a viewer's own.
    */
-  private async card(meeting: Meeting, agenda: Agenda, opts: { reminder?: boolean; refresh?: boolean; viewer?: CardViewer; locale?: Locale } = {}): Promise<ReturnType<typeof agendaCard>> {
+  private async card(meeting: Meeting, agenda: Agenda, opts: { reminder?: boolean; refresh?: CardRefresh; viewer?: CardViewer; locale?: Locale } = {}): Promise<ReturnType<typeof agendaCard>> {
     const reminder = opts.reminder ?? false;
     const open = await this.deps.openActions(meeting);
     const schedule = scheduleItems(agenda, meeting.start, meeting.end);
@@ -91,19 +93,10 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
         ...(reminder ? { reminder: true } : {}),
         ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),
         ...(opts.viewer ? { viewer: opts.viewer } : {}),
-        ...(opts.refresh ? { refresh: { meetingId: meeting.id, card: 'agendaCard' as const, userIds: await this.audience(meeting) } } : {}),
+        ...(opts.refresh ? { refresh: opts.refresh } : {}),
       },
       opts.locale ?? meeting.locale,
     );
-  }
-
-  /** Who gets their own view of the agenda card: the same people, in the same order, as the check-in card's. */
-  private async audience(meeting: Meeting): Promise<string[]> {
-    const [members, records] = await Promise.all([
-      this.deps.store.listMembers(meeting.tenantId, meeting.networkId),
-      this.deps.store.listAttendance(meeting.tenantId, meeting.id),
-    ]);
-    return meetingAudience(meeting, members, records);
   }
 }
 

@@ -1,11 +1,10 @@
-import { meetingAudience, viewerOf, type CardRefresh } from '../app/card-views';
+import { meetingRefresh, viewerOf } from '../app/card-views';
 import type { CardDelivery, SharedCard } from '../app/delivery';
 import { checkinViewOf, sameDateOf } from '../app/meetings';
 import type { Actor } from '../app/policy';
 import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
 import { checkinCard, type AdaptiveCard } from '../cards';
 import type { CheckinNotice } from '../cards/checkin-card';
-import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Locale, Meeting } from '../domain/meeting';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
 import type { PersonalCardRenderer } from './personal-cards';
@@ -38,7 +37,7 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
     if (!meeting) return undefined;
     const records = await store.listAttendance(d.tenantId, d.meetingId);
     const view = checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, await sameDateOf(store, meeting));
-    return { card: checkinCard(view, meeting.locale, undefined, { refresh: await this.refresh(meeting, records) }), place: meeting.card, channelId: meeting.channelId };
+    return { card: checkinCard(view, meeting.locale, undefined, { refresh: await meetingRefresh(store, meeting, records, 'checkinCard') }), place: meeting.card, channelId: meeting.channelId };
   }
 
   /** The card as `viewer` sees it: their status, only the buttons they may press, and what their click did (`notice`). */
@@ -46,13 +45,7 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
     const { store } = this.deps;
     const records = await store.listAttendance(meeting.tenantId, meeting.id);
     const view = checkinViewOf(meeting, records, viewer.personId, this.deps.memberOrganisations, await sameDateOf(store, meeting));
-    return checkinCard(view, locale, notice, { viewer: viewerOf(viewer, meeting, records), refresh: await this.refresh(meeting, records) });
-  }
-
-  /** Who gets their own view of the meeting's card (the chair group first; at most 60). */
-  private async refresh(meeting: Meeting, records: readonly AttendanceRecord[]): Promise<CardRefresh> {
-    const members = await this.deps.store.listMembers(meeting.tenantId, meeting.networkId);
-    return { meetingId: meeting.id, card: 'checkinCard', userIds: meetingAudience(meeting, members, records) };
+    return checkinCard(view, locale, notice, { viewer: viewerOf(viewer, meeting, records), refresh: await meetingRefresh(store, meeting, records, 'checkinCard') });
   }
 }
 
