@@ -4,7 +4,6 @@ import { waitingFor, type MinutesVersion } from '../domain/minutes';
 import { isCurrentMember, type Member } from '../domain/network';
 import { byNameSv } from '../domain/sort';
 import type { SharedCardKind } from './delivery';
-import type { Store } from './ports';
 import { can, capabilities, meetingTarget, memberActor, versionTarget, type Actor, type Capabilities } from './policy';
 
 /**
@@ -65,14 +64,13 @@ export function meetingAudience(meeting: Meeting, members: readonly Member[], re
   return capped([...controls, ...responders, ...others]);
 }
 
-/** The refresh of a meeting's check-in or agenda card, from the network's members now and the meeting's attendance. */
-export async function meetingRefresh(
-  store: Pick<Store, 'listMembers'>,
+/** The refresh of a meeting's check-in or agenda card, from the network's members and the meeting's attendance. */
+export function meetingRefresh(
   meeting: Meeting,
+  members: readonly Member[],
   records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[],
   card: 'checkinCard' | 'agendaCard',
-): Promise<CardRefresh> {
-  const members = await store.listMembers(meeting.tenantId, meeting.networkId);
+): CardRefresh {
   return { meetingId: meeting.id, card, userIds: meetingAudience(meeting, members, records) };
 }
 

@@ -8,7 +8,9 @@ import type { Clock, Delivery, Store } from '../app/ports';
 import { agendaCard } from '../cards/agenda-card';
 import { scheduleItems, type Agenda } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
+import type { AttendanceRecord } from '../domain/attendance';
 import type { CardRef, Locale, Meeting } from '../domain/meeting';
+import type { Member } from '../domain/network';
 import { ownersText, type OpenAction } from '../domain/minutes';
 import { POST_WAIT_MS } from './checkin-channel';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
@@ -59,7 +61,8 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
     const published = (await this.deps.store.listAgendaVersions(d.tenantId, d.meetingId)).at(-1);
     if (!meeting || !published) return undefined;
     const place = meeting.agendaCard && { conversationId: meeting.agendaCard.conversationId, activityId: meeting.agendaCard.activityId };
-    const refresh = await meetingRefresh(this.deps.store, meeting, await this.deps.store.listAttendance(d.tenantId, d.meetingId), 'agendaCard');
+    const { records, members } = await this.attendanceAndMembers(meeting);
+    const refresh = meetingRefresh(meeting, members, records, 'agendaCard');
     return { card: await this.card(meeting, published, { refresh }), place, channelId: meeting.channelId, shows: published.version };
   }
 
@@ -67,9 +70,17 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
   async personalCard(meeting: Meeting, viewer: Actor, locale: Locale): Promise<ReturnType<typeof agendaCard> | undefined> {
     const published = (await this.deps.store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1);
     if (!published) return undefined;
-    const records = await this.deps.store.listAttendance(meeting.tenantId, meeting.id);
-    const refresh = await meetingRefresh(this.deps.store, meeting, records, 'agendaCard');
-    return this.card(meeting, published, { refresh, viewer: viewerOf(viewer, meeting, records), locale });
+    const { records, members } = await this.attendanceAndMembers(meeting);
+    return this.card(meeting, published, { refresh: meetingRefresh(meeting, members, records, 'agendaCard'), viewer: viewerOf(viewer, meeting, records), locale });
+  }
+
+  /** The meeting's attendance and the network's members: who gets their own view, and what theirs says. */
+  private async attendanceAndMembers(meeting: Meeting): Promise<{ records: AttendanceRecord[]; members: Member[] }> {
+    const [records, members] = await Promise.all([
+      this.deps.store.listAttendance(meeting.tenantId, meeting.id),
+      this.deps.store.listMembers(meeting.tenantId, meeting.networkId),
+    ]);
+    return { records, members };
   }
 
   /**
