@@ -164,6 +164,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     minutes: minutes.justering,
     access: new Access(store),
     justering: justeringChannel,
+    personal: { checkinCard: channel, agendaCard: agendaChannel, justeringCard: justeringChannel },
     delivery,
     ids,
     log,

@@ -31,6 +31,7 @@ export interface Actor {
 /** Everything a person may be allowed to do. */
 export const POLICY_ACTIONS = [
   'readNetwork',
+  'readCard',
   'assignRoles',
   'createMeeting',
   'checkIn',
@@ -83,6 +84,7 @@ const isSecretaryOf = (a: Actor, t: Target): boolean => t.secretaryId !== undefi
 /** The rule of each action, for an actor who is a member of the target's network now. */
 const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   readNetwork: () => true,
+  readCard: () => true,
   assignRoles: (a) => a.roles.has('admin'),
   createMeeting: () => true,
   checkIn: () => true,
@@ -108,9 +110,11 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
 
 /**
  * A guest (a person the network's roster does not hold, who never left it) may check in to a
- * meeting of the network they act in, and nothing else: guests and presenters attend.
+ * meeting of the network they act in, and nothing else: guests and presenters attend. They also
+ * get their own view of a card posted in the team's conversation (`readCard`, a card refresh),
+ * which they see there anyway: their status and the buttons they may press.
  */
-const GUEST_ACTIONS: ReadonlySet<PolicyAction> = new Set(['checkIn']);
+const GUEST_ACTIONS: ReadonlySet<PolicyAction> = new Set(['checkIn', 'readCard']);
 
 /**
  * What a cancelled meeting refuses (`meeting_cancelled`) to whoever may otherwise do it: its cards

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFRESHABLE_CARDS } from '../app/card-views';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { LIMITS, type MeetingFormValues } from '../domain/meeting';
@@ -48,6 +49,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('editMeeting'), meetingId: id, ...meetingFields }),
   z.object({ action: z.literal('cancelMeeting'), meetingId: id }),
+  /** A shared card's refresh (Universal Actions): the viewer's own view of it; reads only. */
+  z.object({ action: z.literal('refreshCard'), meetingId: id, card: z.enum(REFRESHABLE_CARDS) }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -1,11 +1,16 @@
 import type { AgendaCardChannel } from '../app/agendas';
+import { meetingRefresh, viewerOf, type CardRefresh, type CardViewer } from '../app/card-views';
+import type { Actor } from '../app/policy';
+import type { PersonalCardRenderer } from './personal-cards';
 import { sameDateOf } from '../app/meetings';
 import type { CardDelivery, SharedCard } from '../app/delivery';
 import type { Clock, Delivery, Store } from '../app/ports';
 import { agendaCard } from '../cards/agenda-card';
 import { scheduleItems, type Agenda } from '../domain/agenda';
 import { DomainError } from '../domain/errors';
-import type { CardRef, Meeting } from '../domain/meeting';
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Locale, Meeting } from '../domain/meeting';
+import type { Member } from '../domain/network';
 import { ownersText, type OpenAction } from '../domain/minutes';
 import { POST_WAIT_MS } from './checkin-channel';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
@@ -13,7 +18,7 @@ import { meetingTabUrl } from './meeting-places';
 import type { TabLinkSettings } from '../domain/tab-links';
 
 /** The agenda card in the meeting's channel: posted at the first publishing, updated in place after (one outbox row, showing the latest published version). */
-export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer {
+export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer, PersonalCardRenderer {
   constructor(
     private readonly deps: {
       store: Store;
@@ -49,7 +54,7 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
       kind: 'post',
       id: `agenda-reminder/${meeting.id}/${agenda.version}/${day}`,
       to: meeting.channelId,
-      card: await this.card(meeting, agenda, true),
+      card: await this.card(meeting, agenda, { reminder: true }),
     });
   }
 
@@ -58,10 +63,34 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
     const published = (await this.deps.store.listAgendaVersions(d.tenantId, d.meetingId)).at(-1);
     if (!meeting || !published) return undefined;
     const place = meeting.agendaCard && { conversationId: meeting.agendaCard.conversationId, activityId: meeting.agendaCard.activityId };
-    return { card: await this.card(meeting, published), place, channelId: meeting.channelId, shows: published.version };
+    const { records, members } = await this.attendanceAndMembers(meeting);
+    const refresh = meetingRefresh(meeting, members, records, 'agendaCard');
+    return { card: await this.card(meeting, published, { refresh }), place, channelId: meeting.channelId, shows: published.version };
   }
 
-  private async card(meeting: Meeting, agenda: Agenda, reminder = false): Promise<ReturnType<typeof agendaCard>> {
+  /** The published agenda as `viewer` sees it: their attendance, and only the buttons they may press. */
+  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale): Promise<ReturnType<typeof agendaCard> | undefined> {
+    const published = (await this.deps.store.listAgendaVersions(meeting.tenantId, meeting.id)).at(-1);
+    if (!published) return undefined;
+    const { records, members } = await this.attendanceAndMembers(meeting);
+    return this.card(meeting, published, { refresh: meetingRefresh(meeting, members, records, 'agendaCard'), viewer: viewerOf(viewer, meeting, records), locale });
+  }
+
+  /** The meeting's attendance and the network's members: who gets their own view, and what theirs says. */
+  private async attendanceAndMembers(meeting: Meeting): Promise<{ records: AttendanceRecord[]; members: Member[] }> {
+    const [records, members] = await Promise.all([
+      this.deps.store.listAttendance(meeting.tenantId, meeting.id),
+      this.deps.store.listMembers(meeting.tenantId, meeting.networkId),
+    ]);
+    return { records, members };
+  }
+
+  /**
+   * The agenda card: the shared one (with a refresh naming who gets their own view, unless it is
+   * a reminder post), or a viewer's own.
+   */
+  private async card(meeting: Meeting, agenda: Agenda, opts: { reminder?: boolean; refresh?: CardRefresh; viewer?: CardViewer; locale?: Locale } = {}): Promise<ReturnType<typeof agendaCard>> {
+    const reminder = opts.reminder ?? false;
     const open = await this.deps.openActions(meeting);
     const schedule = scheduleItems(agenda, meeting.start, meeting.end);
     if (!schedule.ok) throw new DomainError('internal', 'meeting times do not parse');
@@ -76,8 +105,10 @@ export class TeamsAgendaChannel implements AgendaCardChannel, SharedCardRenderer
         openActions: open.map((o) => ({ text: o.action.text, owner: ownersText(o.action.owners), meetingDate: o.meetingDate, ...(o.action.due ? { due: o.action.due } : {}) })),
         ...(reminder ? { reminder: true } : {}),
         ...(agenda.version > 1 && agenda.publishedAt && agenda.changes ? { changeNote: { at: agenda.publishedAt, changes: agenda.changes } } : {}),
+        ...(opts.viewer ? { viewer: opts.viewer } : {}),
+        ...(opts.refresh ? { refresh: opts.refresh } : {}),
       },
-      meeting.locale,
+      opts.locale ?? meeting.locale,
     );
   }
 }

@@ -1,15 +1,21 @@
+import { meetingRefresh, viewerOf } from '../app/card-views';
 import type { CardDelivery, SharedCard } from '../app/delivery';
 import { checkinViewOf, sameDateOf } from '../app/meetings';
+import type { Actor } from '../app/policy';
 import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
-import { checkinCard } from '../cards';
-import type { CardRef, Meeting } from '../domain/meeting';
+import { checkinCard, type AdaptiveCard } from '../cards';
+import type { CheckinNotice } from '../cards/checkin-card';
+import type { AttendanceRecord } from '../domain/attendance';
+import type { CardRef, Locale, Meeting, SameDateMeeting } from '../domain/meeting';
+import type { Member } from '../domain/network';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
+import type { PersonalCardRenderer } from './personal-cards';
 
 /** How long posting the card waits for Teams before the caller goes on (the outbox delivers it anyway). */
 export const POST_WAIT_MS = 3_000;
 
 /** The shared check-in card in the channel: one outbox row, posted once, then refreshed from the store. */
-export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer {
+export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRenderer, PersonalCardRenderer {
   constructor(private readonly deps: { store: Store; delivery: CardDelivery; log: Logger; memberOrganisations?: readonly string[] }) {}
 
   async post(meeting: Meeting): Promise<CardRef | undefined> {
@@ -28,11 +34,29 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
   }
 
   async render(d: Delivery): Promise<RenderedCard | undefined> {
-    const { store } = this.deps;
-    const meeting = await store.getMeeting(d.tenantId, d.meetingId);
+    const meeting = await this.deps.store.getMeeting(d.tenantId, d.meetingId);
     if (!meeting) return undefined;
-    const records = await store.listAttendance(d.tenantId, d.meetingId);
-    return { card: checkinCard(checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, await sameDateOf(store, meeting)), meeting.locale), place: meeting.card, channelId: meeting.channelId };
+    const { records, sameDate, members } = await this.read(meeting);
+    const view = checkinViewOf(meeting, records, undefined, this.deps.memberOrganisations, sameDate);
+    return { card: checkinCard(view, meeting.locale, undefined, { refresh: meetingRefresh(meeting, members, records, 'checkinCard') }), place: meeting.card, channelId: meeting.channelId };
+  }
+
+  /** The card as `viewer` sees it: their status, only the buttons they may press, and what their click did (`notice`). */
+  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale, notice?: CheckinNotice): Promise<AdaptiveCard> {
+    const { records, sameDate, members } = await this.read(meeting);
+    const view = checkinViewOf(meeting, records, viewer.personId, this.deps.memberOrganisations, sameDate);
+    return checkinCard(view, locale, notice, { viewer: viewerOf(viewer, meeting, records), refresh: meetingRefresh(meeting, members, records, 'checkinCard') });
+  }
+
+  /** What the card shows, read at once: the attendance, the network's meetings that date, and its members (for the refresh). */
+  private async read(meeting: Meeting): Promise<{ records: AttendanceRecord[]; sameDate: SameDateMeeting[]; members: Member[] }> {
+    const { store } = this.deps;
+    const [records, sameDate, members] = await Promise.all([
+      store.listAttendance(meeting.tenantId, meeting.id),
+      sameDateOf(store, meeting),
+      store.listMembers(meeting.tenantId, meeting.networkId),
+    ]);
+    return { records, sameDate, members };
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type TeamsChannelAccount,
 } from 'botbuilder';
 import type { AttendanceService } from '../app/attendance';
-import { callerOf, PERSONAL_CHAT, type Access } from '../app/policy';
+import { callerOf, PERSONAL_CHAT, type Access, type Caller } from '../app/policy';
 import type { MeetingService } from '../app/meetings';
 import type { JusteringService } from '../app/justering';
 import type { NetworkService } from '../app/networks';
@@ -16,11 +16,11 @@ import { ProposalInvalid, type ProposalService } from '../app/proposals';
 import { SingleFlight } from '../app/single-flight';
 import { proposalFormCard, proposalSentCard } from '../cards/proposal-cards';
 import type { IdSource, Logger } from '../app/ports';
-import { checkinCard, helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
+import { helpCard, meetingCreatedCard, meetingFormCard, noticeCard, localeFrom, strings, type AdaptiveCard } from '../cards';
 import { meetingTitle } from '../cards/format';
 import { intakeName } from '../domain/text';
 import { DomainError, isDomainError, type ErrorCode } from '../domain/errors';
-import type { Locale } from '../domain/meeting';
+import type { Locale, Meeting } from '../domain/meeting';
 import type { Channel, Network, PostingAddress, RosterEntry } from '../domain/network';
 import { decodeCardAction, formInputsMissing, formValues, type CardAction } from './actions';
 import { meetingEditCard, pastMeetingRecordedCard } from '../cards/meeting-life';
@@ -32,6 +32,9 @@ import { cardResponse, errorResponse, messageResponse } from './invoke-responses
 import { channelOf, personOf, teamContext, tenantOf, type TeamContext } from './teams-context';
 import type { TeamsJusteringChannel } from './justering-channel';
 import type { CardDelivery } from '../app/delivery';
+import type { CheckinNotice } from '../cards/checkin-card';
+import type { TeamsCheckinChannel } from './checkin-channel';
+import type { PersonalCards } from './personal-cards';
 
 export interface BotDeps {
   networks: NetworkService;
@@ -44,6 +47,8 @@ export interface BotDeps {
   access: Access;
   /** The justerare's cards in Teams. */
   justering: TeamsJusteringChannel;
+  /** Each shared card as one person sees it (the answer to a card's refresh); the check-in card's also answers clicks on it. */
+  personal: PersonalCards & { checkinCard: Pick<TeamsCheckinChannel, 'personalCard'> };
   /** Every card sent to Teams goes through the outbox. */
   delivery: Pick<CardDelivery, 'send'>;
   ids: IdSource;
@@ -54,6 +59,16 @@ export interface BotDeps {
 
 /** Errors that leave the check-in card in place, with the message on it. */
 const CARD_NOTICES: ReadonlySet<ErrorCode> = new Set(['attendance_closed', 'not_meeting_creator']);
+
+/**
+ * Whether a refused click leaves the check-in card in place with the reason: a closed attendance,
+ * closing without being the creator or in the chair group, and moving or cancelling the meeting
+ * without being in the chair group (buttons of the shared card that everyone sees).
+ */
+function refusedOnCheckinCard(action: CardAction, code: ErrorCode): boolean {
+  if (CARD_NOTICES.has(code)) return true;
+  return code === 'forbidden' && (action.action === 'editMeeting' || action.action === 'cancelMeeting');
+}
 
 /** The botbuilder edge: decodes what Teams sends and hands it to the use cases. */
 export class JusteraBot extends TeamsActivityHandler {
@@ -107,13 +122,13 @@ export class JusteraBot extends TeamsActivityHandler {
       this.deps.log.warn({ code: err.code, action: action?.action }, 'card action refused');
       if (action && err.code === 'meeting_cancelled' && (action.action === 'checkin' || action.action === 'undo')) {
         // A click on a cancelled meeting's card not yet updated: the clicker gets the check-in card as it is now, saying why.
-        const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
-        const fromAgenda = view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId;
-        if (!fromAgenda) return cardResponse(checkinCard(view, locale, err.code));
+        const meeting = await this.deps.meetings.require(tenantOf(ctx.activity), action.meetingId);
+        const fromAgenda = meeting.agendaCard && ctx.activity.replyToId === meeting.agendaCard.activityId;
+        if (!fromAgenda) return cardResponse(await this.checkinAnswer(ctx, meeting, locale, err.code));
       }
-      if (action && 'meetingId' in action && CARD_NOTICES.has(err.code)) {
-        const view = await this.deps.meetings.checkinView(tenantOf(ctx.activity), action.meetingId, personOf(ctx.activity).id);
-        return cardResponse(checkinCard(view, locale, err.code));
+      if (action && 'meetingId' in action && refusedOnCheckinCard(action, err.code)) {
+        // The clicker keeps the check-in card, as they see it (without the buttons they may not press), with the reason.
+        return cardResponse(await this.checkinAnswer(ctx, await this.deps.meetings.require(tenantOf(ctx.activity), action.meetingId), locale, err.code));
       }
       return errorResponse(err.code, locale);
     }
@@ -123,6 +138,8 @@ export class JusteraBot extends TeamsActivityHandler {
     const tenantId = tenantOf(ctx.activity);
     const person = personOf(ctx.activity);
     const team = teamContext(ctx.activity);
+    // A card's refresh only reads: it neither registers the team nor reads its roster again.
+    if (action.action === 'refreshCard') return this.refreshCard(callerOf(tenantId, person, team?.teamId ?? PERSONAL_CHAT), action, locale);
     if (team) await this.knownTeam(ctx, team);
     else if (action.action !== 'createMeeting') await this.knownChat(ctx, tenantId, action.meetingId);
     // Every id a card carries must belong to the conversation it came from: each use case asks
@@ -139,12 +156,12 @@ export class JusteraBot extends TeamsActivityHandler {
         if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
           return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting, view.sameDate, locale)));
         }
-        return cardResponse(checkinCard(view, locale));
+        return cardResponse(await this.checkinAnswer(ctx, view.meeting, locale));
       }
       case 'close':
       case 'reopen': {
         const view = await this.deps.meetings.setAttendanceClosed(tenantId, action.meetingId, person, action.action === 'close', actingIn);
-        return cardResponse(checkinCard(view, locale));
+        return cardResponse(await this.checkinAnswer(ctx, view.meeting, locale));
       }
       case 'createMeeting':
         return cardResponse(await this.createMeeting(ctx, action, locale));
@@ -154,12 +171,12 @@ export class JusteraBot extends TeamsActivityHandler {
         const result = await this.deps.meetings.edit(caller, action.meetingId, values);
         // The clicker keeps the check-in card (now moved), whichever of this answer and the
         // shared card's update reaches Teams last.
-        if (result.ok) return cardResponse(checkinCard(await this.deps.meetings.view(result.meeting, person.id), locale, { done: meetingLifeStrings(locale).changeSaved }));
+        if (result.ok) return cardResponse(await this.checkinAnswer(ctx, result.meeting, locale, { done: meetingLifeStrings(locale).changeSaved }));
         return cardResponse(meetingEditCard(await this.deps.meetings.require(tenantId, action.meetingId), values, result.errors, locale));
       }
       case 'cancelMeeting': {
         const cancelled = await this.deps.meetings.cancel(caller, action.meetingId);
-        return cardResponse(checkinCard(await this.deps.meetings.view(cancelled, person.id), locale, { done: meetingLifeStrings(locale).cancelSaved }));
+        return cardResponse(await this.checkinAnswer(ctx, cancelled, locale, { done: meetingLifeStrings(locale).cancelSaved }));
       }
       case 'approveMinutes':
       case 'requestMinutesChange': {
@@ -196,6 +213,25 @@ export class JusteraBot extends TeamsActivityHandler {
         }
       }
     }
+  }
+
+  /**
+   * A shared card's refresh (Universal Actions): the card as the person sees it. Read-only, so a
+   * repeated refresh answers the same; someone the policy does not let read the meeting's cards
+   * (another network, a former member) is refused with the reason.
+   */
+  private async refreshCard(caller: Caller, action: Extract<CardAction, { action: 'refreshCard' }>, locale: Locale): Promise<InvokeResponse> {
+    const { meeting, actor } = await this.deps.access.meeting(caller, action.meetingId, 'readCard');
+    const card = await this.deps.personal[action.card].personalCard(meeting, actor, locale);
+    if (!card) throw new DomainError('meeting_not_found');
+    return cardResponse(card);
+  }
+
+  /** The check-in card the clicker gets back: as they see it, with what their click did or why it was refused. */
+  private async checkinAnswer(ctx: TurnContext, meeting: Meeting, locale: Locale, notice?: CheckinNotice): Promise<AdaptiveCard> {
+    const caller = callerOf(tenantOf(ctx.activity), personOf(ctx.activity), teamContext(ctx.activity)?.teamId ?? PERSONAL_CHAT);
+    const actor = await this.deps.access.actor(caller, meeting.networkId);
+    return this.deps.personal.checkinCard.personalCard(meeting, actor, locale, notice);
   }
 
   private async createMeeting(

@@ -1,4 +1,6 @@
+import { justeringAnswers, justeringAudience, type CardRefresh } from '../app/card-views';
 import type { CardDelivery, SharedCard } from '../app/delivery';
+import type { Actor } from '../app/policy';
 import { sameDateOf } from '../app/meetings';
 import type { JusteringChannel, JusteringOutcome } from '../app/minutes';
 import type { AdaptiveCard } from '../cards';
@@ -8,6 +10,7 @@ import type { Locale, Meeting } from '../domain/meeting';
 import type { ArchivedDocument, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { Member } from '../domain/network';
 import type { RenderedCard, SharedCardRenderer } from './delivery';
+import type { PersonalCardRenderer } from './personal-cards';
 import { meetingTabUrl } from './meeting-places';
 import type { TabLinkSettings } from '../domain/tab-links';
 
@@ -17,7 +20,7 @@ import type { TabLinkSettings } from '../domain/tab-links';
  * meeting's channel (one row, posted once, then updated in place, always showing the
  * meeting's latest version as stored).
  */
-export class TeamsJusteringChannel implements JusteringChannel, SharedCardRenderer {
+export class TeamsJusteringChannel implements JusteringChannel, SharedCardRenderer, PersonalCardRenderer {
   constructor(private readonly deps: { store: Store; delivery: CardDelivery; clock: Clock; tabLinks: TabLinkSettings; timeZone: string; log: Logger }) {}
 
   /** What a justerare's card shows after they answered (the invoke's answer). */
@@ -81,7 +84,22 @@ export class TeamsJusteringChannel implements JusteringChannel, SharedCardRender
     const meeting = await this.deps.store.getMeeting(d.tenantId, d.meetingId);
     const latest = (await this.deps.store.listMinutesVersions(d.tenantId, d.meetingId)).at(-1);
     if (!meeting || !latest) return undefined;
-    return { card: justeringStatusCard(latest, await this.titledOptions(meeting), meeting.locale), place: meeting.justeringCard, channelId: meeting.channelId };
+    const refresh = await this.refresh(meeting, latest);
+    return { card: justeringStatusCard(latest, { ...(await this.titledOptions(meeting)), refresh }, meeting.locale), place: meeting.justeringCard, channelId: meeting.channelId };
+  }
+
+  /** The status card as `viewer` sees it: a justerare still to answer has their buttons on it. */
+  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale): Promise<AdaptiveCard | undefined> {
+    const latest = (await this.deps.store.listMinutesVersions(meeting.tenantId, meeting.id)).at(-1);
+    if (!latest) return undefined;
+    const opts = { ...(await this.titledOptions(meeting)), refresh: await this.refresh(meeting, latest), answers: justeringAnswers(viewer, meeting, latest) };
+    return justeringStatusCard(latest, opts, locale);
+  }
+
+  /** Who gets their own view of the status card: the justerare still to answer. */
+  private async refresh(meeting: Meeting, version: MinutesVersion): Promise<CardRefresh> {
+    const members = await this.deps.store.listMembers(meeting.tenantId, meeting.networkId);
+    return { meetingId: meeting.id, card: 'justeringCard', userIds: justeringAudience(meeting, version, members) };
   }
 
   private personal(meeting: Meeting, id: string, to: Member, card: AdaptiveCard): Promise<void> {

@@ -5,6 +5,7 @@ import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execu
 import { instantParts, longDate, meetingWhen, shorten } from './format';
 import { meetingLifeBanner } from './meeting-life';
 import { strings } from './strings';
+import { withRefresh, type CardRefresh, type CardViewer } from './user-views';
 
 export const AGENDA_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
@@ -25,6 +26,10 @@ export interface AgendaCardView {
   timeZone?: string;
   /** The network's meetings on the meeting's date, to tell them apart in the title (see sameDateOf). */
   sameDate?: readonly SameDateMeeting[];
+  /** The viewer's own card (their attendance, only the buttons they may press); the shared card without. */
+  viewer?: CardViewer;
+  /** Who gets their own view of the shared card (Universal Actions refresh). */
+  refresh?: CardRefresh;
 }
 
 /** How much of each item a card shows; the next step is taken while the card is over budget. */
@@ -53,7 +58,7 @@ const MAX_CHANGE_LINES = 5;
  * its number, time and title, and the card points to the full agenda in the tab.
  */
 export function agendaCard(view: AgendaCardView, locale: Locale): AdaptiveCard {
-  return firstWithinBudget(STEPS, (detail) => build(view, locale, detail));
+  return firstWithinBudget(STEPS, (detail) => withRefresh(build(view, locale, detail), view.refresh, locale));
 }
 
 function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCard {
@@ -97,11 +102,13 @@ function build(view: AgendaCardView, locale: Locale, detail: Detail): AdaptiveCa
     body.push(actionSet([openUrl(a.buttons.openTab, view.tabUrl)]));
     return card(body);
   }
+  const { viewer } = view;
+  if (viewer) body.push(text(`${s.yourStatus}: ${s.status[viewer.mine]}`, { color: viewer.mine === 'none' ? 'Default' : 'Good', weight: 'Bolder', spacing: 'Medium' }));
   body.push(
     actionSet([
-      execute(a.buttons.proposeItem, { action: 'proposeItem', meetingId: id }, { style: 'positive' }),
+      ...(!viewer || viewer.may.proposeItem ? [execute(a.buttons.proposeItem, { action: 'proposeItem', meetingId: id }, { style: 'positive' })] : []),
       // The same record as the check-in card's apologies button.
-      ...(meeting.attendanceClosed ? [] : [execute(a.buttons.apologies, { action: 'checkin', meetingId: id, status: 'apologies' })]),
+      ...(meeting.attendanceClosed || (viewer && !viewer.may.checkIn) ? [] : [execute(a.buttons.apologies, { action: 'checkin', meetingId: id, status: 'apologies' })]),
       openUrl(a.buttons.openTab, view.tabUrl),
       ...(meeting.teamsLink ? [openUrl(s.buttons.join, meeting.teamsLink)] : []),
     ]),

@@ -6,6 +6,7 @@ import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execu
 import { meetingWhen } from './format';
 import { meetingLifeActions, meetingLifeBanner } from './meeting-life';
 import { strings, type Strings } from './strings';
+import { withRefresh, type CardRefresh, type CardViewer } from './user-views';
 
 export const CHECKIN_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
@@ -19,12 +20,22 @@ export const CHECKIN_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
  */
 export type CheckinNotice = ErrorCode | { done: string };
 
-export function checkinCard(view: CheckinView, locale: Locale, notice?: CheckinNotice): AdaptiveCard {
-  // A very large meeting lists numbers per municipality instead of names, to stay in budget.
-  return firstWithinBudget([false, true], (compact) => build(view, locale, notice, compact));
+/**
+ * Who the card is for, and its refresh. Without a viewer it is the shared card, with every button
+ * (the policy refuses, with the reason, whoever may not press one); with one, the viewer's own
+ * view: their status, and only the buttons they may press.
+ */
+export interface CheckinPersonal {
+  viewer?: CardViewer;
+  refresh?: CardRefresh;
 }
 
-function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefined, compact: boolean): AdaptiveCard {
+export function checkinCard(view: CheckinView, locale: Locale, notice?: CheckinNotice, personal: CheckinPersonal = {}): AdaptiveCard {
+  // A very large meeting lists numbers per municipality instead of names, to stay in budget.
+  return firstWithinBudget([false, true], (compact) => withRefresh(build(view, locale, notice, compact, personal.viewer), personal.refresh, locale));
+}
+
+function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefined, compact: boolean, viewer: CardViewer | undefined): AdaptiveCard {
   const s = strings(locale);
   const { meeting, summary } = view;
   const body: CardElement[] = [
@@ -42,8 +53,9 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
     text(s.counts(summary.counts), { size: 'Medium', weight: 'Bolder', spacing: 'Medium' }),
   ];
 
-  if (view.mine !== undefined) {
-    body.push(text(`${s.yourStatus}: ${s.status[view.mine]}`, { color: view.mine === 'none' ? 'Default' : 'Good', weight: 'Bolder' }));
+  const mine = viewer?.mine ?? view.mine;
+  if (mine !== undefined) {
+    body.push(text(`${s.yourStatus}: ${s.status[mine]}`, { color: mine === 'none' ? 'Default' : 'Good', weight: 'Bolder' }));
   }
   if (typeof notice === 'string') body.push(text(s.errors[notice], { color: 'Attention', weight: 'Bolder' }));
   else if (notice) body.push(text(notice.done, { color: 'Good', weight: 'Bolder' }));
@@ -59,7 +71,9 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
   // A cancelled meeting's card keeps who came or sent apologies, and loses every button.
   if (meeting.cancelled) return card(body);
   const id = meeting.id;
-  if (!meeting.attendanceClosed) {
+  // The shared card offers everything; a viewer's own card only what the policy lets them do.
+  const may = (action: 'checkIn' | 'closeAttendance'): boolean => viewer === undefined || viewer.may[action];
+  if (!meeting.attendanceClosed && may('checkIn')) {
     body.push(
       actionSet([
         ...ATTENDANCE_STATUSES.map((status) =>
@@ -71,13 +85,16 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
   }
   const secondary: CardElement[] = [];
   if (meeting.teamsLink && !meeting.attendanceClosed) secondary.push(openUrl(s.buttons.join, meeting.teamsLink));
-  secondary.push(
-    meeting.attendanceClosed
-      ? execute(s.buttons.reopen, { action: 'reopen', meetingId: id })
-      : execute(s.buttons.close, { action: 'close', meetingId: id }),
-  );
-  body.push(actionSet(secondary, 'Small'));
-  body.push(actionSet(meetingLifeActions(meeting, locale), 'Small'));
+  if (may('closeAttendance')) {
+    secondary.push(
+      meeting.attendanceClosed
+        ? execute(s.buttons.reopen, { action: 'reopen', meetingId: id })
+        : execute(s.buttons.close, { action: 'close', meetingId: id }),
+    );
+  }
+  if (secondary.length > 0) body.push(actionSet(secondary, 'Small'));
+  const life = meetingLifeActions(meeting, locale, viewer?.may);
+  if (life.length > 0) body.push(actionSet(life, 'Small'));
   return card(body);
 }
 

@@ -18,6 +18,8 @@ import {
 } from '../domain/minutes';
 import { card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement, type Run } from './elements';
 import { capitalise, instantText, longDate, shorten } from './format';
+import { withRefresh, type CardRefresh } from './user-views';
+import type { JusteringAnswers } from '../app/card-views';
 
 export const JUSTERING_CARD_BUDGET_BYTES = CARD_BUDGET_BYTES;
 
@@ -149,7 +151,6 @@ function titleOf(version: MinutesVersion, opts: CardOptions, locale: Locale): st
 
 export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, opts: CardOptions & { reminder?: boolean }, locale: Locale): AdaptiveCard {
   const s = justeringStrings(locale, kindOf(version));
-  const data = { meetingId: meeting.id, version: String(version.number) };
   return firstWithinBudget(STEPS, (detail) => {
     const { body, shortened } = protocolBody(currentContent(version.content), locale, detail, true);
     return card(
@@ -160,31 +161,35 @@ export function approvalRequestCard(meeting: Meeting, version: MinutesVersion, o
         ...body,
         ...(shortened ? [text(s.shortened, { isSubtle: true, size: 'Small' })] : []),
       ],
-      [
-        // Justera cannot be undone: it opens a short confirmation with the action itself.
-        {
-          type: 'Action.ShowCard',
-          title: s.approve,
-          style: 'positive',
-          card: {
-            type: 'AdaptiveCard',
-            body: [text(s.approveConfirm)],
-            actions: [execute(s.approveConfirmButton, { action: 'approveMinutes', ...data }, { style: 'positive' })],
-          },
-        },
-        {
-          type: 'Action.ShowCard',
-          title: s.requestChange,
-          card: {
-            type: 'AdaptiveCard',
-            body: [{ type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, isRequired: true, errorMessage: s.commentRequired, maxLength: MINUTES_LIMITS.comment }],
-            actions: [execute(s.send, { action: 'requestMinutesChange', ...data })],
-          },
-        },
-        openUrl(s.openTab, opts.tabUrl),
-      ],
+      [...answerActions(meeting.id, version, { approve: true, requestChange: true }, locale), openUrl(s.openTab, opts.tabUrl)],
     );
   });
+}
+
+/** A justerare's two answers: Justera (confirmed inside, it cannot be undone) and Begär ändring (with a comment). */
+function answerActions(meetingId: string, version: MinutesVersion, answers: JusteringAnswers, locale: Locale): CardElement[] {
+  const s = justeringStrings(locale, kindOf(version));
+  const data = { meetingId, version: String(version.number) };
+  const approve: CardElement = {
+    type: 'Action.ShowCard',
+    title: s.approve,
+    style: 'positive',
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(s.approveConfirm)],
+      actions: [execute(s.approveConfirmButton, { action: 'approveMinutes', ...data }, { style: 'positive' })],
+    },
+  };
+  const change: CardElement = {
+    type: 'Action.ShowCard',
+    title: s.requestChange,
+    card: {
+      type: 'AdaptiveCard',
+      body: [{ type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, isRequired: true, errorMessage: s.commentRequired, maxLength: MINUTES_LIMITS.comment }],
+      actions: [execute(s.send, { action: 'requestMinutesChange', ...data })],
+    },
+  };
+  return [...(answers.approve ? [approve] : []), ...(answers.requestChange ? [change] : [])];
 }
 
 /** The justerare's card after they answered, or were refused. */
@@ -226,10 +231,13 @@ export function justeringAnswerCard(
   });
 }
 
-/** The channel's status card: who is waiting for whom since when, then where the protocol is. */
+/**
+ * The channel's status card: who is waiting for whom since when, then where the protocol is. A
+ * justerare's own view (`answers`) has their buttons too; `refresh` names who gets their own view.
+ */
 export function justeringStatusCard(
   version: MinutesVersion,
-  opts: CardOptions,
+  opts: CardOptions & { answers?: JusteringAnswers; refresh?: CardRefresh },
   locale: Locale,
 ): AdaptiveCard {
   const s = justeringStrings(locale, kindOf(version));
@@ -245,7 +253,8 @@ export function justeringStatusCard(
     lines.push(userText([s.statusWaiting(names(waitingFor(version)), instantText(version.sentAt, opts.timeZone, locale))]));
   }
   const links = version.state === 'approved' ? openable(version.archive?.documents ?? []).map((d) => openUrl(d.name, d.webUrl)) : [];
-  return card(lines, [...links, openUrl(s.openTab, opts.tabUrl)].slice(0, 5));
+  const answers = opts.answers ? answerActions(version.meetingId, version, opts.answers, locale) : [];
+  return withRefresh(card(lines, [...answers, ...links, openUrl(s.openTab, opts.tabUrl)].slice(0, 5)), opts.refresh, locale);
 }
 
 /**

@@ -4,6 +4,7 @@ import { meetingTitle, meetingWhen } from './format';
 import { strings } from './strings';
 import { meetingFormInputs } from './meeting-form-card';
 import { meetingLifeStrings } from './meeting-life-strings';
+import type { CardViewer } from './user-views';
 
 /**
  * What every card about a meeting says of its life, under the title: "Inställd" (and by whom)
@@ -37,32 +38,32 @@ export function meetingLifeBanner(meeting: Meeting, locale: Locale): CardElement
 /**
  * The chair group's buttons on the check-in card: "Ändra träff" opens the form filled in with the
  * meeting's details, "Ställ in" asks first (it cannot be undone). Everyone sees the shared card;
- * the policy refuses anyone else with the reason. A cancelled meeting has none.
+ * the policy refuses anyone else with the reason. A viewer's own card (`may`, from the policy)
+ * has only those they may press. A cancelled meeting has none.
  */
-export function meetingLifeActions(meeting: Meeting, locale: Locale): CardElement[] {
+export function meetingLifeActions(meeting: Meeting, locale: Locale, may?: Pick<CardViewer['may'], 'editMeeting' | 'cancelMeeting'>): CardElement[] {
   if (meeting.cancelled) return [];
   const s = meetingLifeStrings(locale);
   const values = { date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place, mode: meeting.mode, teamsLink: meeting.teamsLink ?? '' };
-  return [
-    {
-      type: 'Action.ShowCard',
-      title: s.buttons.edit,
-      card: {
-        type: 'AdaptiveCard',
-        body: [text(s.editForm.intro, { isSubtle: true, size: 'Small' }), ...meetingFormInputs(values, {}, locale)],
-        actions: [execute(s.editForm.submit, { action: 'editMeeting', meetingId: meeting.id }, { style: 'positive' })],
-      },
+  const edit: CardElement = {
+    type: 'Action.ShowCard',
+    title: s.buttons.edit,
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(s.editForm.intro, { isSubtle: true, size: 'Small' }), ...meetingFormInputs(values, {}, locale)],
+      actions: [execute(s.editForm.submit, { action: 'editMeeting', meetingId: meeting.id }, { style: 'positive' })],
     },
-    {
-      type: 'Action.ShowCard',
-      title: s.buttons.cancel,
-      card: {
-        type: 'AdaptiveCard',
-        body: [text(s.cancelQuestion)],
-        actions: [execute(s.buttons.confirmCancel, { action: 'cancelMeeting', meetingId: meeting.id }, { style: 'destructive' })],
-      },
+  };
+  const cancel: CardElement = {
+    type: 'Action.ShowCard',
+    title: s.buttons.cancel,
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(s.cancelQuestion)],
+      actions: [execute(s.buttons.confirmCancel, { action: 'cancelMeeting', meetingId: meeting.id }, { style: 'destructive' })],
     },
-  ];
+  };
+  return [...(!may || may.editMeeting ? [edit] : []), ...(!may || may.cancelMeeting ? [cancel] : [])];
 }
 
 /** "Ändra träff" answered with problems: the form again, filled in as sent, a message at each bad field. */

@@ -44,6 +44,8 @@ describe('check-in in the Agents Playground', () => {
       await expectText(page.locator('.ac-adaptiveCard', { hasText: 'är skapad' }).first(), 'Träffen IM-nätverket');
       await page.screenshot({ path: outputPath('playground', '2-checkin-card.png') });
 
+      // The Playground client's own invoke (its conversation, the card's activity, the user), to ask the same way for her view below.
+      const invoked = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/_conversation/v1/invoke'));
       await checkin.getByRole('button', { name: 'På plats' }).click();
       await expectText(checkin, 'Din närvaro: På plats');
       await expectText(checkin, '1 på plats · 0 digitalt · 0 förhinder');
@@ -58,6 +60,22 @@ describe('check-in in the Agents Playground', () => {
         return t.includes('1 på plats · 0 digitalt · 0 förhinder') && !t.includes('Din närvaro') ? true : undefined;
       }, 10000, 'the shared card update');
       await page.screenshot({ path: outputPath('playground', '4-shared-card.png') });
+
+      // Teams would now ask for her own view of the updated card (its refresh, trigger
+      // "automatic"); the Playground client does not, so the test asks through the Playground's
+      // invoke API as her client would: she sees her status and the creator's controls.
+      const click = (await invoked).postDataJSON() as { value: { action: { data: { meetingId: string } } } } & Record<string, unknown>;
+      const data = { action: 'refreshCard', meetingId: click.value.action.data.meetingId, card: 'checkinCard' };
+      const refreshed = await fetch(new URL('/_conversation/v1/invoke', playgroundUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...click, value: { action: { type: 'Action.Execute', verb: 'refreshCard', data }, trigger: 'automatic' } }),
+      });
+      const own = JSON.stringify(((await refreshed.json()) as { value?: unknown }).value);
+      expect(refreshed.status).toBe(200);
+      expect(own).toContain('Din närvaro: På plats');
+      expect(own).toContain('Stäng närvaro');
+      expect(own).toContain('"verb":"refreshCard"');
     } finally {
       await browser.close();
     }

@@ -25,6 +25,12 @@ describe('card actions', () => {
       version: '3',
       comment: 'Stavfel',
     });
+    // A shared card's refresh, as Teams sends it on its own (trigger "automatic").
+    expect(decodeCardAction({ ...(execute({ action: 'refreshCard', meetingId: 'm-1', card: 'agendaCard' }, 'refreshCard') as object), trigger: 'automatic' })).toEqual({
+      action: 'refreshCard',
+      meetingId: 'm-1',
+      card: 'agendaCard',
+    });
   });
 
   test.each([
@@ -34,6 +40,8 @@ describe('card actions', () => {
     ['unknown action', execute({ action: 'launchRockets' }), 'unknown_action'],
     ['verb parsing is not a thing', execute({}, 'checkin_onsite'), 'unknown_action'],
     ['wrong status', execute({ action: 'checkin', meetingId: 'm', status: 'maybe' }), 'bad_request'],
+    ['a refresh of a card that has none', execute({ action: 'refreshCard', meetingId: 'm', card: 'minutesCard' }), 'bad_request'],
+    ['a refresh without the card', execute({ action: 'refreshCard', meetingId: 'm' }), 'bad_request'],
     ['number for id', execute({ action: 'checkin', meetingId: 42, status: 'onsite' }), 'bad_request'],
     ['approval without a version', execute({ action: 'approveMinutes', meetingId: 'm' }), 'bad_request'],
     ['approval of version 0', execute({ action: 'approveMinutes', meetingId: 'm', version: '0' }), 'bad_request'],

@@ -59,6 +59,7 @@ const N = false;
 const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   //                   mem sec sekr ordf pres adm just gst othN rem othT
   readNetwork:        [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
+  readCard:           [Y,  Y,  Y,   Y,   Y,   Y,  Y,   Y,  N,   N,  N],
   assignRoles:        [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
   createMeeting:      [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   checkIn:            [Y,  Y,  Y,   Y,   Y,   Y,  Y,   Y,  N,   N,  N],
@@ -123,6 +124,8 @@ describe('the access policy', () => {
   test('a guest checks in only from the team\'s own conversation; from a personal chat or the tab, someone not in the network is refused', () => {
     const guestVia = (actingIn?: string): Actor => actorOf({ tenantId: T, userId: 'guest-1', name: 'Gäst', ...(actingIn ? { actingIn } : {}) }, A, undefined);
     expect(can(guestVia(A), 'checkIn', TARGET)).toBe(true);
+    expect(can(guestVia(A), 'readCard', TARGET)).toBe(true);
+    expect(refusal(guestVia(PERSONAL_CHAT), 'readCard', TARGET)).toBe('other_network');
     expect(refusal(guestVia(PERSONAL_CHAT), 'checkIn', TARGET)).toBe('other_network');
     expect(refusal(guestVia(PERSONAL_CHAT), 'approve', TARGET)).toBe('other_network');
     expect(refusal(guestVia(), 'checkIn', TARGET)).toBe('not_a_member');

@@ -1,0 +1,99 @@
+import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance';
+import type { Meeting } from '../domain/meeting';
+import { waitingFor, type MinutesVersion } from '../domain/minutes';
+import { isCurrentMember, type Member } from '../domain/network';
+import { byNameSv } from '../domain/sort';
+import type { SharedCardKind } from './delivery';
+import { can, capabilities, meetingTarget, memberActor, versionTarget, type Actor, type Capabilities } from './policy';
+
+/**
+ * User-specific views of the shared cards in a channel (Adaptive Cards Universal Actions).
+ *
+ * A shared card carries `refresh: { action: Action.Execute refreshCard, userIds }`: Teams asks the
+ * bot for the card of each person named in `userIds` (automatically, when the card is shown) and
+ * shows them what it answers. Teams honours at most 60 `userIds` per card, and refresh has been
+ * reported not to fire in channels at all (OfficeDev/Microsoft-Teams-Samples#1246), so the shared
+ * card stays complete on its own; the viewer's card is an improvement on top.
+ */
+
+/** Teams shows user-specific views of one card to at most 60 people. */
+export const REFRESH_USER_LIMIT = 60;
+
+/** The shared cards that carry a refresh (action `refreshCard`, with the meeting and the kind). */
+export const REFRESHABLE_CARDS = ['checkinCard', 'agendaCard', 'justeringCard'] as const satisfies readonly SharedCardKind[];
+export type RefreshableCard = (typeof REFRESHABLE_CARDS)[number];
+
+/** What a shared card's refresh names: the meeting, the kind of card, and who gets their own view. */
+export interface CardRefresh {
+  meetingId: string;
+  card: RefreshableCard;
+  /** Teams user ids (29:…), at most REFRESH_USER_LIMIT. */
+  userIds: readonly string[];
+}
+
+/** The person a card is built for: what the policy lets them do to the meeting, and their attendance. */
+export interface CardViewer {
+  may: Capabilities;
+  /** Their attendance at the meeting ('none' when they have not answered). */
+  mine: AttendanceStatus | 'none';
+}
+
+export function viewerOf(actor: Actor, meeting: Meeting, records: readonly Pick<AttendanceRecord, 'personId' | 'status'>[]): CardViewer {
+  return { may: capabilities(actor, meetingTarget(meeting)), mine: records.find((r) => r.personId === actor.personId)?.status ?? 'none' };
+}
+
+/**
+ * Who gets their own view of a meeting's check-in or agenda card, at most 60 Teams user ids, in
+ * this order until the limit is reached:
+ *  1. who may close the attendance (the meeting's creator and the chair group: their controls),
+ *  2. members who answered (checked in or sent apologies), the most recent answer first,
+ *  3. the other members of the team now, by name (their view says they have not answered).
+ * Above 60 members the rest see the shared card, which has every button (a refused one says why).
+ * Nobody for a cancelled meeting: its cards have no buttons left, for anyone.
+ */
+export function meetingAudience(meeting: Meeting, members: readonly Member[], records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[]): string[] {
+  if (meeting.cancelled) return [];
+  const current = members.filter((m) => isCurrentMember(m) && m.teamsUserId);
+  const target = meetingTarget(meeting);
+  const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));
+  const controls = current.filter((m) => can(memberActor(m), 'closeAttendance', target)).sort(byNameSv);
+  const responders = current
+    .filter((m) => answered.has(m.id) && !controls.includes(m))
+    .sort((a, b) => (answered.get(b.id) ?? '').localeCompare(answered.get(a.id) ?? '') || byNameSv(a, b));
+  const others = current.filter((m) => !answered.has(m.id) && !controls.includes(m)).sort(byNameSv);
+  return capped([...controls, ...responders, ...others]);
+}
+
+/** The refresh of a meeting's check-in or agenda card, from the network's members and the meeting's attendance. */
+export function meetingRefresh(
+  meeting: Meeting,
+  members: readonly Member[],
+  records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[],
+  card: 'checkinCard' | 'agendaCard',
+): CardRefresh {
+  return { meetingId: meeting.id, card, userIds: meetingAudience(meeting, members, records) };
+}
+
+/** Who gets their own view of the justering status card: the justerare still to answer (their buttons). */
+export function justeringAudience(meeting: Meeting, version: MinutesVersion, members: readonly Member[]): string[] {
+  if (version.state !== 'pending') return [];
+  const waiting = new Set(waitingFor(version).map((w) => w.memberId));
+  const target = versionTarget(meeting, version);
+  return capped(members.filter((m) => waiting.has(m.id) && m.teamsUserId && can(memberActor(m), 'approve', target)).sort(byNameSv));
+}
+
+/** What a justerare may still answer on a version shown to them: nothing once it is approved, changed or answered by them. */
+export interface JusteringAnswers {
+  approve: boolean;
+  requestChange: boolean;
+}
+
+export function justeringAnswers(actor: Actor, meeting: Meeting, version: MinutesVersion): JusteringAnswers {
+  const waiting = version.state === 'pending' && waitingFor(version).some((w) => w.memberId === actor.personId);
+  const target = versionTarget(meeting, version);
+  return { approve: waiting && can(actor, 'approve', target), requestChange: waiting && can(actor, 'requestChange', target) };
+}
+
+function capped(people: readonly Member[]): string[] {
+  return [...new Set(people.map((m) => m.teamsUserId))].slice(0, REFRESH_USER_LIMIT);
+}
