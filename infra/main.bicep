@@ -392,13 +392,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'false'
         }
+        // Turns on the service's own OpenTelemetry (Azure Monitor distro): requests, log lines
+        // and metrics. App Service's codeless agent stays off, or requests would be sent twice.
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: insights.properties.ConnectionString
-        }
-        {
-          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
         }
       ]
     }

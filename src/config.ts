@@ -21,6 +21,8 @@ export interface Config {
   reminderDays: number[];
   /** Where people reach the service (links in cards to the tab): https://<domain> in Azure. */
   publicUrl: string;
+  /** OpenTelemetry to Azure Monitor: on only with APPLICATIONINSIGHTS_CONNECTION_STRING. */
+  telemetry: { connectionString: string } | undefined;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
   /** Verifying the tab's Teams SSO tokens. */
@@ -56,6 +58,19 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * Settings every deployment must give (BOT_ID set, so not local mode): without them the tab
+ * API refuses every token and card links point at this machine. Which others are required
+ * depends on BOT_TYPE (BOT_PASSWORD, BOT_TENANT_ID) and on STORE and ARCHIVE; loadConfig
+ * checks those too. test/unit/env-files.test.ts checks that each environment writes these.
+ */
+export const REQUIRED_OUTSIDE_LOCAL_MODE = ['BOT_ID', 'AAD_APP_CLIENT_ID', 'PUBLIC_URL'] as const;
+const REQUIRED_BECAUSE: Record<(typeof REQUIRED_OUTSIDE_LOCAL_MODE)[number], string> = {
+  BOT_ID: 'the bot',
+  AAD_APP_CLIENT_ID: 'the tab API accepts only Teams SSO tokens issued for this app registration',
+  PUBLIC_URL: "links in cards and the SSO audience api://<PUBLIC_URL's host>/<AAD_APP_CLIENT_ID> use it",
+};
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
@@ -99,6 +114,11 @@ const schema = z
     SHAREPOINT_DRIVE_ID: z.string().trim().optional(),
     SHAREPOINT_SITE_ID: z.string().trim().optional(),
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .trim()
+      .regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i, 'is an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
@@ -108,6 +128,15 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_DRIVE_ID'], message: 'is required when ARCHIVE=sharepoint' });
     }
     if (!env.BOT_ID) return;
+    for (const name of REQUIRED_OUTSIDE_LOCAL_MODE) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required when BOT_ID is set (${REQUIRED_BECAUSE[name]})` });
+    }
+    if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is an https:// address when BOT_ID is set (Teams opens tabs and links only over https)' });
+    }
+    if (!env.ALLOWED_TENANTS && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'or BOT_TENANT_ID is required when BOT_ID is set (the tenants whose people may use Justera)' });
+    }
     if (env.BOT_TYPE !== 'UserAssignedMsi' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
     }
@@ -145,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     memberOrganisations: e.MEMBER_ORGANISATIONS.trim() ? memberOrganisationsFrom(e.MEMBER_ORGANISATIONS) : DEFAULT_MEMBER_ORGANISATIONS,
     reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
     publicUrl,
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
     sso: {
@@ -222,6 +252,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     botPassword: c.bot.password ? '(set)' : '(not set)',
     playground: c.playground,
     timeZone: c.timeZone,
+    telemetry: c.telemetry ? 'on (APPLICATIONINSIGHTS_CONNECTION_STRING)' : 'off',
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
     sso: { clientId: c.sso.clientId || '(not set: the tab API refuses tokens)', appIdUri: c.sso.appIdUri, allowedTenants: c.sso.allowedTenants, authority: c.sso.authority },

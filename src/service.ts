@@ -179,7 +179,6 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     },
   });
   const sso = new SsoVerifier(config.sso);
-  if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
   const server = createHttpServer({
     adapter,
     bot,
