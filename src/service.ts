@@ -186,6 +186,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     log,
     api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
+    ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
   });
   await listen(server, config.port, config.host);
   const port = server.address().port;
