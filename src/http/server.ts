@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import restify from 'restify';
 import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import { tenantOf } from '../bot/teams-context';
@@ -95,6 +96,16 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowe
       next();
     });
   }
+
+  // With telemetry on, a request is named by its route in Application Insights ("POST /api/messages",
+  // "GET /api/v1/meetings/:id/agenda"), not by its method alone; without it there is no span.
+  server.on('routed', (req: restify.Request) => {
+    const route = req.getRoute()?.path;
+    const span = trace.getActiveSpan();
+    if (!span || typeof route !== 'string') return;
+    span.setAttribute('http.route', route);
+    span.updateName(`${req.method} ${route}`);
+  });
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.info(
