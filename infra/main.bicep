@@ -447,6 +447,9 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
     msaAppId: botAppId
+    // The bot's identity lives in the home tenant (Azure Bot creates no multi-tenant bots); Teams
+    // still delivers activities from every tenant the app is installed in, and the service serves
+    // only ALLOWED_TENANTS (README, "Tenancy").
     msaAppTenantId: tenant().tenantId
     msaAppType: botIsManagedIdentity ? 'UserAssignedMSI' : 'SingleTenant'
     msaAppMSIResourceId: botIsManagedIdentity ? identity.id : null
