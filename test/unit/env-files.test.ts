@@ -5,6 +5,7 @@
  * (src/config.ts: REQUIRED_OUTSIDE_LOCAL_MODE, and loadConfig's own checks), with values
  * that agree with the SSO app registration and the VS Code tasks.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, REQUIRED_OUTSIDE_LOCAL_MODE, SETTING_NAMES } from '../../src/config';
@@ -143,6 +144,21 @@ describe('every environment gives the service what it requires', () => {
     expect(params).toContain('${{ALLOWED_TENANTS}}');
     expect(parseEnvFile(f.env)).toHaveProperty('ALLOWED_TENANTS');
   });
+});
+
+test("the files holding an environment's secrets stay out of git: the service's settings and env/.env.<env>.user", () => {
+  const ignored = (file: string): boolean => {
+    try {
+      execFileSync('git', ['check-ignore', '-q', file], { cwd: ROOT });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const files = ENV_NAMES.flatMap((name) => [serviceSettings(filesOf(name)).target, `env/.env.${name}.user`]).filter(Boolean);
+  expect(files).toEqual(expect.arrayContaining(['./.localConfigs', './.localConfigs.playground', 'env/.env.local.user']));
+  expect(files.filter((f) => !ignored(f))).toEqual([]);
+  expect(ignored('env/.env.local')).toBe(false);
 });
 
 describe('VS Code runs the same files', () => {
