@@ -399,13 +399,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'false'
         }
+        // Turns on the service's own OpenTelemetry (Azure Monitor distro): requests, log lines
+        // and metrics. App Service's codeless agent stays off, or requests would be sent twice.
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: insights.properties.ConnectionString
-        }
-        {
-          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
         }
       ]
     }
@@ -456,6 +454,9 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
     msaAppId: botAppId
+    // The bot's identity lives in the home tenant (Azure Bot creates no multi-tenant bots); Teams
+    // still delivers activities from every tenant the app is installed in, and the service serves
+    // only ALLOWED_TENANTS (README, "Tenancy").
     msaAppTenantId: tenant().tenantId
     msaAppType: botIsManagedIdentity ? 'UserAssignedMSI' : 'SingleTenant'
     msaAppMSIResourceId: botIsManagedIdentity ? identity.id : null

@@ -26,6 +26,8 @@ export interface Config {
    * links. Empty (local mode with the Playground): cards link to the tab's web pages.
    */
   teamsAppId: string;
+  /** OpenTelemetry to Azure Monitor: on only with APPLICATIONINSIGHTS_CONNECTION_STRING. */
+  telemetry: { connectionString: string } | undefined;
   cardUpdateIntervalMs: number;
   channelSendsPerSecond: number;
   /** Verifying the tab's Teams SSO tokens. */
@@ -61,6 +63,20 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * Settings every deployment must give (BOT_ID set, so not local mode): without them the tab
+ * API refuses every token and card links point at this machine. Which others are required
+ * depends on BOT_TYPE (BOT_PASSWORD, BOT_TENANT_ID) and on STORE and ARCHIVE; loadConfig
+ * checks those too. test/unit/env-files.test.ts checks that each environment writes these.
+ */
+export const REQUIRED_OUTSIDE_LOCAL_MODE = ['BOT_ID', 'AAD_APP_CLIENT_ID', 'PUBLIC_URL', 'TEAMS_APP_ID'] as const;
+const REQUIRED_BECAUSE: Record<(typeof REQUIRED_OUTSIDE_LOCAL_MODE)[number], string> = {
+  BOT_ID: 'the bot',
+  AAD_APP_CLIENT_ID: 'the tab API accepts only Teams SSO tokens issued for this app registration',
+  PUBLIC_URL: "links in cards and the SSO audience api://<PUBLIC_URL's host>/<AAD_APP_CLIENT_ID> use it",
+  TEAMS_APP_ID: 'links in cards open the tab inside Teams only as deep links naming the app',
+};
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
@@ -109,6 +125,11 @@ const schema = z
     SHAREPOINT_DRIVE_ID: z.string().trim().optional(),
     SHAREPOINT_SITE_ID: z.string().trim().optional(),
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .trim()
+      .regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i, 'is an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
@@ -118,6 +139,15 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_DRIVE_ID'], message: 'is required when ARCHIVE=sharepoint' });
     }
     if (!env.BOT_ID) return;
+    for (const name of REQUIRED_OUTSIDE_LOCAL_MODE) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required when BOT_ID is set (${REQUIRED_BECAUSE[name]})` });
+    }
+    if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is an https:// address when BOT_ID is set (Teams opens tabs and links only over https)' });
+    }
+    if (!env.ALLOWED_TENANTS && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'or BOT_TENANT_ID is required when BOT_ID is set (the tenants whose people may use Justera)' });
+    }
     if (env.BOT_TYPE !== 'UserAssignedMsi' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
     }
@@ -156,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map((d) => d.trim()).filter(Boolean).map(Number))].filter((d) => d > 0),
     publicUrl,
     teamsAppId: e.TEAMS_APP_ID ?? '',
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     channelSendsPerSecond: e.CHANNEL_SENDS_PER_SECOND,
     sso: {
@@ -233,6 +264,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     botPassword: c.bot.password ? '(set)' : '(not set)',
     playground: c.playground,
     timeZone: c.timeZone,
+    telemetry: c.telemetry ? 'on (APPLICATIONINSIGHTS_CONNECTION_STRING)' : 'off',
     cardUpdateIntervalMs: c.cardUpdateIntervalMs,
     channelSendsPerSecond: c.channelSendsPerSecond,
     teamsAppId: c.teamsAppId || "(not set: cards link to the tab's web pages, not Teams deep links)",

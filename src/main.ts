@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config';
-import { createLogger } from './log';
 import { enginesNode, nodeVersionProblem } from './node-version';
-import { startService } from './service';
 
 /** Entry point: `npm start`. Reads the configuration once, starts the service and, in local mode, the Playground. */
 async function main(): Promise<void> {
@@ -21,11 +19,18 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  // Telemetry first (only with APPLICATIONINSIGHTS_CONNECTION_STRING): its instrumentations
+  // must see the HTTP modules and the logger load, so those are imported after it.
+  const telemetry = config.telemetry ? (await import('./telemetry')).startTelemetry(config.telemetry.connectionString) : undefined;
+  const { createLogger, consoleDestination } = await import('./log');
+  const { startService } = await import('./service');
+  const log = createLogger(config.logLevel, telemetry ? consoleDestination() : undefined);
   log.info({ config: describeConfig(config) }, 'configuration');
 
-  const service = await startService(config, log);
+  const service = await startService(config, log, telemetry ? { telemetry } : {});
   const stops: (() => Promise<void>)[] = [service.stop];
+  // Last: what the stops log and count is still sent.
+  if (telemetry) stops.push(() => telemetry.shutdown());
 
   if (config.playground.enabled) {
     // Loaded only in local mode: the Playground is a development dependency.

@@ -12,7 +12,7 @@ import { NetworkService } from './app/networks';
 import { Access } from './app/policy';
 import { tellWhereJusterareLeft } from './app/justerare-left';
 import { TabQueries } from './app/tab-queries';
-import type { Archive, Clock, IdSource, ProtocolRenderer, Store } from './app/ports';
+import { NO_METRICS, type Archive, type Clock, type IdSource, type ProtocolRenderer, type Store } from './app/ports';
 import { minutesUseCases } from './app/minutes';
 import { ArchiveWorker } from './app/archiving';
 import { TeamsJusteringChannel } from './bot/justering-channel';
@@ -33,6 +33,7 @@ import type { Config } from './config';
 import { createHttpServer } from './http/server';
 import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
+import type { Telemetry } from './telemetry';
 import { Scheduler } from './jobs/scheduler';
 import { SqliteStore } from './store/sqlite-store';
 import { TablesStore } from './store/tables-store';
@@ -63,6 +64,8 @@ export interface ServiceOverrides {
   renderer?: ProtocolRenderer;
   /** Where the built tab is served from (tests: a build of their own); dist/tab otherwise. */
   tabDir?: string;
+  /** OpenTelemetry, when APPLICATIONINSIGHTS_CONNECTION_STRING turned it on (src/main.ts). */
+  telemetry?: Pick<Telemetry, 'metrics' | 'observeOutboxDepth'>;
 }
 
 const SCHEDULER_INTERVAL_MS = 60_000;
@@ -91,7 +94,9 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const tabLinks: TabLinkSettings = { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId };
   const instanceId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const transport = new TeamsDelivery({ store, messenger: new TeamsMessenger(adapter, config.bot.id), log, sendsPerSecond: config.channelSendsPerSecond });
-  const delivery = new CardDelivery({ store, log, leases: new Leases({ store, instanceId, now: Date.now, log }), transport, intervalMs: config.cardUpdateIntervalMs });
+  const metrics = overrides.telemetry?.metrics ?? NO_METRICS;
+  const delivery = new CardDelivery({ store, log, leases: new Leases({ store, instanceId, now: Date.now, log }), transport, intervalMs: config.cardUpdateIntervalMs, metrics });
+  overrides.telemetry?.observeOutboxDepth(() => delivery.depth());
   const channel = new TeamsCheckinChannel({ store, delivery, log, memberOrganisations: config.memberOrganisations });
   transport.register('checkinCard', channel);
   const networks = new NetworkService({
@@ -112,7 +117,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     delivery,
     reminderDays: config.reminderDays,
   });
-  const attendance = new AttendanceService({ store, clock, channel, meetings });
+  const attendance = new AttendanceService({ store, clock, channel, meetings, metrics });
 
   const queries = new TabQueries({ store, clock, timeZone: config.timeZone, memberOrganisations: config.memberOrganisations });
   const agendaChannel = new TeamsAgendaChannel({
@@ -146,6 +151,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     renderer: overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone }),
     archive,
     publisher: justeringChannel,
+    metrics,
   });
   const minutes = minutesUseCases({
     store,
@@ -182,7 +188,6 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     },
   });
   const sso = new SsoVerifier(config.sso);
-  if (!config.localMode && !config.sso.clientId) log.warn('AAD_APP_CLIENT_ID is not set: the tab API refuses every token');
   const server = createHttpServer({
     adapter,
     bot,
@@ -190,6 +195,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     log,
     api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
+    ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
   });
   await listen(server, config.port, config.host);
   const port = server.address().port;

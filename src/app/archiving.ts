@@ -4,7 +4,7 @@ import { kindOf, protocolTitle, type ArchivedDocument, type ArchiveIntent, type 
 import { Leases, type HeldLease } from './leases';
 import { sameDateOf } from './meetings';
 import { SingleFlight } from './single-flight';
-import { ArchiveRefused, ArchiveUnavailable, type Archive, type Clock, type Logger, type ProtocolRenderer, type Store } from './ports';
+import { ArchiveRefused, ArchiveUnavailable, NO_METRICS, type Archive, type Clock, type Logger, type Metrics, type ProtocolRenderer, type Store } from './ports';
 
 const FIRST_BACKOFF_MS = 15_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -47,6 +47,7 @@ export class ArchiveWorker {
       renderer: ProtocolRenderer;
       archive: Archive;
       publisher: MinutesPublisher;
+      metrics?: Metrics;
     },
   ) {
     this.leases = new Leases({ store: deps.store, instanceId: deps.instanceId, now: () => deps.clock.now().getTime(), log: deps.log });
@@ -163,6 +164,9 @@ export class ArchiveWorker {
       }
       void this.deps.publisher.showStatus(meeting, found.version).catch((err: unknown) => log.warn({ err, meetingId }, 'could not update the status card'));
       log.info({ meetingId, version: number, documents: found.version.archive?.documents.length }, 'minutes archived');
+      const approved = Date.parse(found.version.approvedAt ?? found.version.sentAt);
+      const done = Date.parse(found.version.archive?.doneAt ?? '');
+      if (Number.isFinite(approved) && Number.isFinite(done)) (this.deps.metrics ?? NO_METRICS).archived(Math.max(0, done - approved));
       return true;
     } catch (err) {
       await this.failed(tenantId, meetingId, number, err);
@@ -223,6 +227,7 @@ export class ArchiveWorker {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ArchiveRefused) {
       log.error({ err, meetingId, version: number }, 'the archive refused the protocol; it needs a person');
+      (this.deps.metrics ?? NO_METRICS).archiveFailed('failed');
       await store.saveMinutesVersion({ ...found.version, archive: { ...intent, attempts, state: 'failed', lastError: message } }, found.etag);
       return;
     }
@@ -230,6 +235,7 @@ export class ArchiveWorker {
     const waitMs = err instanceof ArchiveUnavailable && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
     const nextAttemptAt = new Date(clock.now().getTime() + waitMs).toISOString();
     log.warn({ err, meetingId, version: number, attempts, nextAttemptAt }, 'archiving failed; will retry');
+    (this.deps.metrics ?? NO_METRICS).archiveFailed('retry');
     await store.saveMinutesVersion({ ...found.version, archive: { ...intent, attempts, lastError: message, nextAttemptAt } }, found.etag);
   }
 }

@@ -4,7 +4,7 @@ import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import type { Person } from '../domain/meeting';
 import type { Member } from '../domain/network';
 import type { CheckinView, MeetingService } from './meetings';
-import type { CheckinCardChannel, Clock, Store } from './ports';
+import { NO_METRICS, type CheckinCardChannel, type Clock, type Metrics, type Store } from './ports';
 import { Access, callerOf } from './policy';
 
 export interface RecordAttendance {
@@ -21,7 +21,7 @@ export class AttendanceService {
   private readonly access: Access;
 
   constructor(
-    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; meetings: MeetingService },
+    private readonly deps: { store: Store; clock: Clock; channel: CheckinCardChannel; meetings: MeetingService; metrics?: Metrics },
   ) {
     this.access = new Access(deps.store);
   }
@@ -51,6 +51,7 @@ export class AttendanceService {
       });
     }
     this.deps.channel.requestRefresh(meeting);
+    (this.deps.metrics ?? NO_METRICS).checkinRecorded(cmd.status);
     return meetings.view(meeting, cmd.person.id);
   }
 

@@ -1,6 +1,6 @@
 import type { CardRef } from '../domain/meeting';
 import type { HeldLease, Leases } from './leases';
-import type { Delivery, DeliveryKind, Logger, Store } from './ports';
+import { NO_METRICS, type Delivery, type DeliveryKind, type Logger, type Metrics, type Store } from './ports';
 import { SingleFlight } from './single-flight';
 
 /** Cards that live in a channel and are updated in place: one outbox row each, rendered when delivered. */
@@ -79,6 +79,7 @@ export class CardDelivery {
   private running?: Promise<number>;
   private stopped = false;
   private readonly now: () => number;
+  private readonly metrics: Metrics;
 
   constructor(
     private readonly deps: {
@@ -90,9 +91,11 @@ export class CardDelivery {
       intervalMs: number;
       pollMs?: number;
       now?: () => number;
+      metrics?: Metrics;
     },
   ) {
     this.now = deps.now ?? Date.now;
+    this.metrics = deps.metrics ?? NO_METRICS;
   }
 
   /** Asks for a shared card to show the stored state; `create` posts it when it has no row yet (else nothing happens). Resolves once recorded. */
@@ -176,6 +179,11 @@ export class CardDelivery {
     await this.deps.leases.releaseAll();
   }
 
+  /** How many rows wait to be sent (pending, due now or later), counted up to `cap`: the outbox's depth. */
+  async depth(cap = 1000): Promise<number> {
+    return (await this.deps.store.dueDeliveries('9999-12-31T23:59:59.999Z', cap)).length;
+  }
+
   /** Delivers what is due now; resolves with how many rows were delivered. Calls do not overlap. */
   runDue(): Promise<number> {
     this.running ??= (async () => {
@@ -227,6 +235,7 @@ export class CardDelivery {
       await this.failed(d, err);
       return false;
     }
+    this.metrics.deliveryAttempted(d.kind, 'delivered');
     await this.recordPlace(d, sent);
     if (!lease.held) log.warn({ delivery: id }, 'the delivery lease ran out while sending');
     await this.delivered(d);
@@ -259,6 +268,7 @@ export class CardDelivery {
     const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(tried.attempts, 10)) * (0.8 + Math.random() * 0.4);
     const waitMs = err instanceof DeliveryFailed && err.retryAfterMs !== undefined ? err.retryAfterMs : Math.round(backoff);
     const context = { delivery: tried.id, tenantId: tried.tenantId, kind: tried.kind, attempts, error: message };
+    this.metrics.deliveryAttempted(tried.kind, permanent ? 'failed' : 'retry');
     if (permanent) this.deps.log.error(context, 'Teams refused a card for good; it is recorded as failed');
     else this.deps.log.warn({ ...context, retryInMs: waitMs }, 'Teams did not take a card; it will be sent again');
     await this.change(tried, (d, now) =>

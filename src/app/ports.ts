@@ -199,6 +199,28 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
+/**
+ * What the app counts and times for operations. Implemented at the edge (src/telemetry.ts,
+ * OpenTelemetry meters); NO_METRICS when telemetry is off. Never throws.
+ */
+export interface Metrics {
+  /** A member's attendance was recorded (a status, or `undo` when cleared). */
+  checkinRecorded(status: string): void;
+  /** One attempt at sending an outbox row to Teams: taken, to be tried again, or refused for good. */
+  deliveryAttempted(kind: string, outcome: 'delivered' | 'retry' | 'failed'): void;
+  /** An approved version is in the archive: `latencyMs` from its approval until then. */
+  archived(latencyMs: number): void;
+  /** An attempt at archiving failed: `retry` (it is tried again) or `failed` (it needs a person). */
+  archiveFailed(outcome: 'retry' | 'failed'): void;
+}
+
+export const NO_METRICS: Metrics = {
+  checkinRecorded: () => undefined,
+  deliveryAttempted: () => undefined,
+  archived: () => undefined,
+  archiveFailed: () => undefined,
+};
+
 /** An approved version's documents, rendered from its frozen content. */
 export interface ProtocolRenderer {
   /** PDF with fonts embedded; the same version gives the same bytes. */

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'meeting_cancelled'
   | 'precondition_required'
   | 'unauthenticated'
+  /** An activity from a tenant that is not in ALLOWED_TENANTS. */
+  | 'tenant_not_allowed'
   | 'not_found'
   | 'invalid_json'
   | 'method_not_allowed'

@@ -14,6 +14,7 @@ import { minutesProblemBody } from './minutes-api';
 /** The HTTP status of each error code the API answers with; anything else is a 500. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
+  tenant_not_allowed: 403,
   not_a_member: 403,
   forbidden: 403,
   conflict: 412,

@@ -1,5 +1,8 @@
+import { trace } from '@opentelemetry/api';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import { tenantOf } from '../bot/teams-context';
+import { DomainError } from '../domain/errors';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
@@ -16,6 +19,8 @@ export interface HttpDeps {
   api: Omit<ApiDeps, 'log'>;
   /** Where the built tab is (dist/tab). */
   tabDir: string;
+  /** Outside local mode: the tenants whose activities the bot handles (ALLOWED_TENANTS); undefined in local mode. */
+  allowedTenants?: readonly string[];
 }
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
@@ -55,7 +60,7 @@ function isUrl(s: string): boolean {
   }
 }
 
-export function createHttpServer({ adapter, bot, store, log, api, tabDir }: HttpDeps): restify.Server {
+export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowedTenants }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'justera', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -68,6 +73,15 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir }: Http
     // botbuilder answers 500 for an activity without a type: bad input is a 400 problem here.
     const invalid = activityProblems(req.body);
     if (invalid) return sendProblem(req, res, invalid, log);
+    // The app may be installed in any tenant (the bot and the SSO app are usable from every
+    // tenant); only the cooperation's tenants are served, on the bot's side as on the tab's.
+    if (allowedTenants) {
+      const tenant = tenantOf(req.body as Partial<Activity>).toLowerCase();
+      if (!allowedTenants.includes(tenant)) {
+        log.warn({ reqId: req.getId(), tenant: tenant || '(none)' }, 'activity from a tenant not allowed');
+        return sendProblem(req, res, new DomainError('tenant_not_allowed'), log);
+      }
+    }
     await requestContext.run({ reqId: req.getId() }, () => adapter.process(req, res, (ctx) => bot.run(ctx)));
   });
 
@@ -82,6 +96,16 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir }: Http
       next();
     });
   }
+
+  // With telemetry on, a request is named by its route in Application Insights ("POST /api/messages",
+  // "GET /api/v1/meetings/:id/agenda"), not by its method alone; without it there is no span.
+  server.on('routed', (req: restify.Request) => {
+    const route = req.getRoute()?.path;
+    const span = trace.getActiveSpan();
+    if (!span || typeof route !== 'string') return;
+    span.setAttribute('http.route', route);
+    span.updateName(`${req.method} ${route}`);
+  });
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.info(

@@ -1,11 +1,14 @@
-import { ConfigError, describeConfig, loadConfig } from '../../src/config';
+import { ConfigError, describeConfig, loadConfig, REQUIRED_OUTSIDE_LOCAL_MODE } from '../../src/config';
 import { ConnectorEmulator } from '../harness/connector-emulator';
 import { startTestService } from '../harness/service';
 import { botAdded, postActivity, makeRoster, userFrom } from '../harness/teams';
 
+/** What a deployment must give besides the bot's identity (REQUIRED_OUTSIDE_LOCAL_MODE and a tenant). */
+const DEPLOYED = { AAD_APP_CLIENT_ID: 'c1a2b3c4-0000-4000-8000-000000000abc', PUBLIC_URL: 'https://justera.example.net', ALLOWED_TENANTS: '11111111-2222-3333-4444-555555555555' };
+
 describe('bot identity', () => {
   test('with BOT_ID set, a request without a token or with a bad one gets 401 and reaches no handler', async () => {
-    const svc = await startTestService({ BOT_ID: '00000000-1111-2222-3333-444444444444', BOT_PASSWORD: 'not-a-real-secret' });
+    const svc = await startTestService({ ...DEPLOYED, BOT_ID: '00000000-1111-2222-3333-444444444444', BOT_PASSWORD: 'not-a-real-secret' });
     try {
       const activity = botAdded('http://127.0.0.1:9', userFrom(makeRoster(1)[0]!));
       expect((await postActivity(svc.url, activity)).status).toBe(401);
@@ -43,7 +46,7 @@ describe('configuration', () => {
   });
 
   test('BOT_ID turns local mode and the Playground off', () => {
-    const c = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 's3cret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tid' });
+    const c = loadConfig({ ...DEPLOYED, BOT_ID: 'app-id', BOT_PASSWORD: 's3cret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tid' });
     expect(c.localMode).toBe(false);
     expect(c.playground.enabled).toBe(false);
   });
@@ -70,6 +73,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ BOT_ID: 'x', BOT_PASSWORD: 'p', PLAYGROUND: 'on' })).toThrow(/PLAYGROUND/);
   });
 
+  test('a deployment (BOT_ID set) must name its SSO app, its public https address and its tenants', () => {
+    const bot = { BOT_ID: 'app-id', BOT_PASSWORD: 'p' };
+    expect(loadConfig({ ...bot, ...DEPLOYED }).localMode).toBe(false);
+    for (const name of REQUIRED_OUTSIDE_LOCAL_MODE.filter((n) => n !== 'BOT_ID')) {
+      expect(() => loadConfig({ ...bot, ...DEPLOYED, [name]: '' })).toThrow(new RegExp(`${name}: is required when BOT_ID is set`));
+    }
+    expect(() => loadConfig({ ...bot, ...DEPLOYED, PUBLIC_URL: 'http://127.0.0.1:3978' })).toThrow(/PUBLIC_URL: is an https:\/\/ address/);
+    expect(() => loadConfig({ ...bot, ...DEPLOYED, ALLOWED_TENANTS: '' })).toThrow(/ALLOWED_TENANTS: or BOT_TENANT_ID is required/);
+    expect(loadConfig({ ...bot, ...DEPLOYED, ALLOWED_TENANTS: '', BOT_TENANT_ID: 'ABC' }).sso.allowedTenants).toEqual(['abc']);
+    // Local mode needs none of them.
+    expect(loadConfig({}).localMode).toBe(true);
+  });
+
   test("the SSO audience URI is the service's own: api://<PUBLIC_URL's host>/<client id>, or AAD_APP_ID_URI", () => {
     const client = 'c1a2b3c4-0000-4000-8000-000000000abc';
     expect(loadConfig({ AAD_APP_CLIENT_ID: client, PUBLIC_URL: 'https://justeraab12cd.azurewebsites.net/' }).sso.appIdUri).toBe(`api://justeraab12cd.azurewebsites.net/${client}`);
@@ -93,7 +109,7 @@ describe('configuration', () => {
   });
 
   test('the loggable description hides the password', () => {
-    const text = JSON.stringify(describeConfig(loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'hunter2-secret' })));
+    const text = JSON.stringify(describeConfig(loadConfig({ ...DEPLOYED, BOT_ID: 'id', BOT_PASSWORD: 'hunter2-secret' })));
     expect(text).not.toContain('hunter2');
     expect(text).toContain('(set)');
   });
@@ -103,7 +119,7 @@ test('secrets never reach the log, even when requests are refused', async () => 
   const { spawnService } = await import('../harness/process');
   const { tempDir } = await import('../harness/service');
   const secret = 'Sup3r-Secret~value.that-must-not-leak';
-  const svc = await spawnService({ DATA_DIR: tempDir(), BOT_ID: 'b0t-app-id', BOT_PASSWORD: secret, LOG_LEVEL: 'trace' });
+  const svc = await spawnService({ ...DEPLOYED, DATA_DIR: tempDir(), BOT_ID: 'b0t-app-id', BOT_PASSWORD: secret, LOG_LEVEL: 'trace' });
   try {
     const activity = botAdded('http://127.0.0.1:9', userFrom(makeRoster(1)[0]!));
     expect((await postActivity(svc.url, activity, { authorization: `Bearer ${secret}` })).status).toBe(401);

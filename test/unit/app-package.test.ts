@@ -22,6 +22,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../../scripts/package-app';
+import { parseProject, projectFileOf, provisionedEnv } from '../harness/agents-toolkit';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: plain Node (20.19+) loads it
 // through require(esm), Jest's module registry cannot. Only its BOM stripping is used.
@@ -31,14 +32,33 @@ jest.mock(
 );
 
 const ROOT = join(__dirname, '..', '..');
+/** The environments that have a Teams app (the Playground's has none). */
 const ENV_NAMES = readdirSync(join(ROOT, 'env')).flatMap((file) => {
   const m = /^\.env\.([A-Za-z0-9_-]+)$/.exec(file);
-  return m ? [m[1] as string] : [];
+  if (!m) return [];
+  const project = parseProject(readFileSync(join(ROOT, projectFileOf(m[1] as string)), 'utf8'));
+  return project.provision.some((a) => a.uses === 'teamsApp/create') ? [m[1] as string] : [];
 });
+
+/**
+ * The committed env files leave the ids provision writes empty (test/unit/env-files.test.ts),
+ * so the package is built from a copy of env/ as it reads after provision, with stand-ins.
+ */
+const PROVISIONED = ((): string => {
+  const root = mkdtempSync(join(tmpdir(), 'justera-provisioned-'));
+  mkdirSync(join(root, 'env'));
+  for (const name of ENV_NAMES) {
+    const env = provisionedEnv(ROOT, name);
+    writeFileSync(join(root, 'env', `.env.${name}`), Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n'));
+  }
+  cpSync(join(ROOT, 'appPackage'), join(root, 'appPackage'), { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('build') });
+  return root;
+})();
+afterAll(() => rmSync(PROVISIONED, { recursive: true, force: true }));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function envOf(name: string): Record<string, string> {
-  return parseEnvFile(readFileSync(join(ROOT, 'env', `.env.${name}`), 'utf8'));
+  return parseEnvFile(readFileSync(join(PROVISIONED, 'env', `.env.${name}`), 'utf8'));
 }
 
 function strings(value: JsonValue, pointer = ''): [string, string][] {
@@ -56,8 +76,8 @@ function asTyped(title: string): string {
 /** Copies env/ and appPackage/ (without build output) into a scratch root for negative tests. */
 function scratchRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'justera-app-package-'));
-  cpSync(join(ROOT, 'env'), join(root, 'env'), { recursive: true });
-  cpSync(join(ROOT, 'appPackage'), join(root, 'appPackage'), {
+  cpSync(join(PROVISIONED, 'env'), join(root, 'env'), { recursive: true });
+  cpSync(join(PROVISIONED, 'appPackage'), join(root, 'appPackage'), {
     recursive: true,
     filter: (src) => !src.split(/[\\/]/).includes('build'),
   });
@@ -65,7 +85,7 @@ function scratchRoot(): string {
 }
 
 function writeEnv(root: string, name: string, edit: (lines: string[]) => string[]): void {
-  const lines = readFileSync(join(ROOT, 'env', '.env.dev'), 'utf8').split('\n');
+  const lines = readFileSync(join(PROVISIONED, 'env', '.env.dev'), 'utf8').split('\n');
   writeFileSync(join(root, 'env', `.env.${name}`), edit(lines).join('\n').replace(/^TEAMSFX_ENV=.*$/m, `TEAMSFX_ENV=${name}`));
 }
 
@@ -83,7 +103,7 @@ describe.each(ENV_NAMES)('app package for env "%s"', (envName) => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), `justera-package-${envName}-`));
-    const built = await packageApp({ env: envName, root: ROOT, outDir });
+    const built = await packageApp({ env: envName, root: PROVISIONED, outDir });
     expect(built.zipPath).toBe(join(outDir, `appPackage.${envName}.zip`));
     entries = new Map(new AdmZip(built.zipPath).getEntries().map((e) => [e.entryName, e.getData()]));
     manifestJson = JSON.parse((entries.get('manifest.json') ?? Buffer.from('{}')).toString('utf8')) as JsonObject;

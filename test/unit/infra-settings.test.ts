@@ -37,8 +37,6 @@ const NOT_SET_BY_BICEP: Readonly<Record<string, string>> = {
 const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
   WEBSITE_RUN_FROM_PACKAGE: 'App Service mounts the deployed zip read-only as wwwroot: atomic deploys, no half-copied files',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'the zip is built before deployment (dist/ and production node_modules); App Service must not build it again',
-  APPLICATIONINSIGHTS_CONNECTION_STRING: "read by App Service's Application Insights agent (codeless attach); the service has no SDK of its own",
-  ApplicationInsightsAgent_EXTENSION_VERSION: "turns that agent on; '~3' is the Linux agent",
 };
 
 /** Stand-ins for values main.bicep computes during deployment, to check the settings as a whole. */
@@ -743,10 +741,11 @@ describe('infra/main.bicep keeps its structure', () => {
     ]);
   });
 
-  test('Application Insights gets the connection string', () => {
+  test('Application Insights gets the connection string, which turns the service\'s OpenTelemetry on', () => {
     const insights = onlyResource(bicep, 'Microsoft.Insights/components');
     expect(show(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING'))).toBe(`${insights.symbol}.properties.ConnectionString`);
-    expect(show(settings.get('ApplicationInsightsAgent_EXTENSION_VERSION'))).toBe('~3');
+    // The service's own OpenTelemetry reports; App Service's codeless agent would report every request twice.
+    expect(settings.has('ApplicationInsightsAgent_EXTENSION_VERSION')).toBe(false);
   });
 
   test('the outputs the Agents Toolkit writes to env/.env.<env>', () => {
