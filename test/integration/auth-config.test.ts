@@ -4,7 +4,7 @@ import { startTestService } from '../harness/service';
 import { botAdded, postActivity, makeRoster, userFrom } from '../harness/teams';
 
 /** What a deployment must give besides the bot's identity (REQUIRED_OUTSIDE_LOCAL_MODE and a tenant). */
-const DEPLOYED = { AAD_APP_CLIENT_ID: 'c1a2b3c4-0000-4000-8000-000000000abc', PUBLIC_URL: 'https://justera.example.net', ALLOWED_TENANTS: '11111111-2222-3333-4444-555555555555' };
+const DEPLOYED = { AAD_APP_CLIENT_ID: 'c1a2b3c4-0000-4000-8000-000000000abc', TEAMS_APP_ID: '7e1a0000-0000-4000-8000-0000000000aa', PUBLIC_URL: 'https://justera.example.net', ALLOWED_TENANTS: '11111111-2222-3333-4444-555555555555' };
 
 describe('bot identity', () => {
   test('with BOT_ID set, a request without a token or with a bad one gets 401 and reaches no handler', async () => {

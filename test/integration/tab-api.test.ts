@@ -31,6 +31,7 @@ describe('the tab API under /api/v1', () => {
       BOT_ID: '00000000-1111-2222-3333-444444444444',
       BOT_PASSWORD: 'unused-here',
       AAD_APP_CLIENT_ID: CLIENT_ID,
+      TEAMS_APP_ID: '7e1a0000-0000-4000-8000-0000000000aa',
       ALLOWED_TENANTS: TENANT,
       SSO_AUTHORITY: issuer.url,
       PUBLIC_URL: 'https://justera.example.net',

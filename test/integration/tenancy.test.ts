@@ -62,6 +62,7 @@ describe('the bot serves only the listed tenants', () => {
       BOT_ID: '00000000-1111-2222-3333-444444444444',
       BOT_PASSWORD: 'unused-here',
       AAD_APP_CLIENT_ID: CLIENT_ID,
+      TEAMS_APP_ID: '7e1a0000-0000-4000-8000-0000000000aa',
       PUBLIC_URL: 'https://justera.example.net',
       ALLOWED_TENANTS: `${SKOVDE},${LIDKOPING.toUpperCase()}`,
     });
