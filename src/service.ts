@@ -34,7 +34,7 @@ import { createHttpServer } from './http/server';
 import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
 import { Scheduler } from './jobs/scheduler';
-import { SqliteStore } from './store/sqlite-store';
+import { SqliteStore, sqliteFile } from './store/sqlite-store';
 import { TablesStore } from './store/tables-store';
 
 export interface Service {
@@ -223,7 +223,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
 
 /** The configured store: the embedded SQLite file by default, or Azure Table Storage. */
 async function openStore(config: Config): Promise<Store> {
-  if (config.store.kind === 'sqlite') return new SqliteStore(path.join(config.dataDir, 'justera.db'));
+  if (config.store.kind === 'sqlite') return new SqliteStore(sqliteFile(config.dataDir));
   const { kind: _kind, ...options } = config.store;
   return TablesStore.open(options);
 }

@@ -63,6 +63,11 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS
 
 type DocRow = { doc: string };
 
+/** The embedded store's file in the data folder (DATA_DIR). */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'justera.db');
+}
+
 /** Where `personId` goes among records in SQLite's order of person_id (BINARY: the UTF-8 bytes). */
 function sortedIndex(records: readonly AttendanceRecord[], personId: string): number {
   const id = Buffer.from(personId, 'utf8');

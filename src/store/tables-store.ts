@@ -19,8 +19,9 @@ export interface TablesStoreOptions {
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
-type TableName = (typeof TABLES)[number];
+/** Every table of the store, without the configured prefix (the backup export names them so). */
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
 const versionKey = (n: number): string => String(n).padStart(6, '0');
@@ -53,6 +54,31 @@ function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** A client for each of the store's tables, each created when missing. */
+export async function openTables(opts: TablesStoreOptions): Promise<Record<TableName, TableClient>> {
+  const make = (name: TableName): TableClient => {
+    const tableName = `${opts.tablePrefix}${name}`;
+    if (opts.connectionString) {
+      const insecure = /^UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(opts.connectionString);
+      return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
+    }
+    if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
+    const credential: TokenCredential = new ManagedIdentityCredential(
+      opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {},
+    );
+    return new TableClient(opts.accountUrl, tableName, credential);
+  };
+  const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
+  await Promise.all(
+    Object.values(tables).map((t) =>
+      t.createTable().catch((err: unknown) => {
+        if (statusOf(err) !== 409) throw err;
+      }),
+    ),
+  );
+  return tables;
+}
+
 /**
  * The Store on Azure Table Storage: one table per kind, each row a JSON document, partitioned
  * by tenant (and network or meeting) so a meeting's attendance is one partition. Conditional
@@ -62,27 +88,7 @@ export class TablesStore implements Store {
   private constructor(private readonly tables: Record<TableName, TableClient>) {}
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
-    const make = (name: TableName): TableClient => {
-      const tableName = `${opts.tablePrefix}${name}`;
-      if (opts.connectionString) {
-        const insecure = /^UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(opts.connectionString);
-        return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
-      }
-      if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
-      const credential: TokenCredential = new ManagedIdentityCredential(
-        opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {},
-      );
-      return new TableClient(opts.accountUrl, tableName, credential);
-    };
-    const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
-    await Promise.all(
-      Object.values(tables).map((t) =>
-        t.createTable().catch((err: unknown) => {
-          if (statusOf(err) !== 409) throw err;
-        }),
-      ),
-    );
-    return new TablesStore(tables);
+    return new TablesStore(await openTables(opts));
   }
 
   async upsertNetwork(n: Network): Promise<void> {

@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../../src/app/ports';
+import { runStateCommand } from '../../src/ops/state-cli';
+import { TABLES_EXPORT_FORMAT, type ExportedEntity } from '../../src/ops/tables-backup';
+import { sqliteFile } from '../../src/store/sqlite-store';
+import { TablesStore } from '../../src/store/tables-store';
+import { startAzurite, type Azurite } from '../harness/azurite';
+import { startTestService, tempDir } from '../harness/service';
+import { devIdentity } from '../harness/teams';
+import { attendance, meeting, member, minutesDraft, minutesVersion, network } from '../store/conformance';
+
+/**
+ * Backup and restore of the state, through the same commands an operator runs
+ * (`npm run backup -- --out FILE`, `npm run restore -- FILE`), against the running service.
+ */
+
+const TEAM = network().id;
+
+/** State of one kind of each thing the store holds; `tag` makes a second write differ from the first. */
+async function write(store: Store, tag: string): Promise<void> {
+  await store.upsertNetwork({ ...network(), name: `IM-nätverket ${tag}` });
+  await store.upsertMembers([member('u-1', { name: `Åsa ${tag}`, teamOwner: true }), member(`u-${tag}`)]);
+  await store.createMeeting(meeting(`m-${tag}`, { date: '2030-02-04' }));
+  await store.putAttendance(attendance(`m-${tag}`, 'u-1', { status: 'online' }));
+  await store.putAttendance(attendance('m-a', `u-${tag}`));
+  const draft = minutesDraft(`m-${tag}`, `Anteckningar ${tag} – å ä ö`);
+  const etag = (await store.getMinutes('t-1', `m-${tag}`))?.etag;
+  await store.saveMinutes(draft, etag);
+  await store.saveMinutesVersion(minutesVersion(`m-${tag}`, 1), undefined);
+  await store.scheduleJob({ tenantId: 't-1', id: `agenda-reminder/m-${tag}/7`, kind: 'agendaReminder', meetingId: `m-${tag}`, dueAt: '2030-01-28T08:00:00.000Z' });
+  await store.setActionDone('t-1', TEAM, `a-${tag}`, { by: 'u-1', at: '2030-02-05T08:00:00.000Z' });
+  // A lease's end in milliseconds is past Int32: the Tables export must keep it a number.
+  await store.tryLease('t-1', `lease-${tag}`, 'instance-1', 1_900_000_000_000, 0);
+}
+
+/** Every row of every table of an SQLite file, as text. */
+function dump(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+const lines: string[] = [];
+const print = (line: string): void => void lines.push(line);
+
+describe('the embedded store (SQLite): online backup, restore with the service stopped', () => {
+  test('a backup taken while the service runs brings back exactly the state it saw, after later changes', async () => {
+    const dataDir = tempDir('justera-backup-');
+    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
+    const backup = path.join(tempDir('justera-backup-out-'), 'justera-2030-02-05.db');
+    let svc = await startTestService(env);
+    try {
+      await write(svc.store, 'a');
+      // The service keeps its connection open, in WAL mode, while the backup runs on another.
+      expect(await runStateCommand('backup', ['--out', backup], env, print)).toBe(0);
+      const seen = dump(sqliteFile(dataDir));
+      expect(dump(backup)).toEqual(seen);
+      expect(fs.existsSync(`${backup}-wal`)).toBe(false);
+      // A backup never overwrites one taken before.
+      await expect(runStateCommand('backup', ['--out', backup], env, print)).rejects.toThrow(/exists already/);
+
+      await write(svc.store, 'b');
+      await svc.store.removeAttendance('t-1', 'm-a', 'u-a');
+      expect(dump(sqliteFile(dataDir))).not.toEqual(seen);
+      await svc.stop();
+
+      expect(await runStateCommand('restore', [backup], env, print)).toBe(0);
+      expect(dump(sqliteFile(dataDir))).toEqual(seen);
+      expect(fs.readdirSync(dataDir).some((f) => f.startsWith('justera.db.before-restore-'))).toBe(true);
+
+      // The service started on the restored file reads the backed-up state through its API.
+      svc = await startTestService(env);
+      expect(await svc.store.getMeeting('t-1', 'm-b')).toBeUndefined();
+      const res = await fetch(`${svc.url}/api/v1/meetings/m-a/attendance`, { headers: { 'x-justera-dev-user': devIdentity('t-1', 'u-1') } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { counts: unknown }).counts).toEqual({ onsite: 1, online: 1, apologies: 0 });
+      expect((await svc.store.getMinutes('t-1', 'm-a'))?.minutes.content.items[0]?.notes).toBe('Anteckningar a – å ä ö');
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  test('a restore refuses a file that is no SQLite database, and leaves the store alone', async () => {
+    const dataDir = tempDir('justera-backup-');
+    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
+    const svc = await startTestService(env);
+    await write(svc.store, 'a');
+    await svc.stop();
+    const before = dump(sqliteFile(dataDir));
+    const bogus = path.join(dataDir, 'not-a-backup.db');
+    fs.writeFileSync(bogus, 'this is not a database');
+    await expect(runStateCommand('restore', [bogus], env, print)).rejects.toThrow();
+    expect(dump(sqliteFile(dataDir))).toEqual(before);
+  });
+});
+
+describe('Table Storage (Azurite): export to JSON Lines, restore into empty tables', () => {
+  let azurite: Azurite;
+  beforeAll(async () => {
+    azurite = await startAzurite();
+  });
+  afterAll(async () => {
+    await azurite?.stop();
+  });
+
+  test('every table is exported with typed properties, restored into fresh tables, and the service reads the same meetings and minutes', async () => {
+    const source = { STORE: 'tables', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: 'live', PLAYGROUND: 'off', DATA_DIR: tempDir('justera-tables-') };
+    const target = { ...source, TABLES_PREFIX: 'restored' };
+    const file = path.join(tempDir('justera-export-'), 'justera.jsonl');
+    let svc = await startTestService(source);
+    try {
+      await write(svc.store, 'a');
+      expect(await runStateCommand('backup', ['--out', file], source, print)).toBe(0);
+      await write(svc.store, 'b');
+    } finally {
+      await svc.stop();
+    }
+
+    const [header, ...rows] = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(header).toMatchObject({ format: TABLES_EXPORT_FORMAT });
+    const entities = rows as unknown as ExportedEntity[];
+    expect(new Set(entities.map((e) => e.table))).toEqual(new Set(['networks', 'members', 'meetings', 'attendance', 'leases', 'jobs', 'minutes', 'minutesversions', 'actionsdone']));
+    const lease = entities.find((e) => e.table === 'leases')!;
+    expect(lease.properties.untilMs).toEqual({ type: 'Double', value: 1_900_000_000_000 });
+    expect(entities.find((e) => e.table === 'jobs')!.properties.done).toEqual({ type: 'Boolean', value: false });
+    expect(entities.some((e) => e.table === 'meetings' && e.properties.doc?.type === 'String' && String(e.properties.doc.value).includes('"m-b"'))).toBe(false);
+
+    expect(await runStateCommand('restore', [file], target, print)).toBe(0);
+    // A second restore into the same (now filled) tables is refused: states are never mixed.
+    await expect(runStateCommand('restore', [file], target, print)).rejects.toThrow(/not empty/);
+
+    svc = await startTestService(target);
+    try {
+      const live = await TablesStore.open({ connectionString: azurite.connectionString, tablePrefix: 'live' });
+      for (const store of [svc.store]) {
+        expect(await store.getMeeting('t-1', 'm-b')).toBeUndefined();
+        expect(await store.getMeeting('t-1', 'm-a')).toEqual(meeting('m-a', { date: '2030-02-04' }));
+        expect((await store.getNetwork('t-1', TEAM))?.name).toBe('IM-nätverket a');
+        expect(await store.listMinutesVersions('t-1', 'm-a')).toEqual(await live.listMinutesVersions('t-1', 'm-a'));
+        expect((await store.getMinutes('t-1', 'm-a'))?.minutes).toEqual((await live.getMinutes('t-1', 'm-a'))?.minutes);
+        expect(await store.tryLease('t-1', 'lease-a', 'instance-2', 1, 1_800_000_000_000)).toEqual({ ok: false, holder: 'instance-1', untilMs: 1_900_000_000_000 });
+        expect(await store.dueJobs('2030-12-31T00:00:00.000Z', 10)).toEqual([expect.objectContaining({ id: 'agenda-reminder/m-a/7' })]);
+      }
+      const res = await fetch(`${svc.url}/api/v1/meetings/m-a/attendance`, { headers: { 'x-justera-dev-user': devIdentity('t-1', 'u-1') } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { counts: unknown }).counts).toEqual({ onsite: 1, online: 1, apologies: 0 });
+    } finally {
+      await svc.stop();
+    }
+  });
+});
