@@ -147,6 +147,10 @@ export class SqliteStore implements Store {
     return this.one<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?', tenantId, networkId, memberId);
   }
 
+  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
+    return this.stmt('DELETE FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?').run(tenantId, networkId, memberId).changes > 0;
+  }
+
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     const info = this
       .stmt('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
@@ -420,6 +424,12 @@ export class SqliteStore implements Store {
     return (this.stmt('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as Delivery,
     );
+  }
+
+  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
+    return this
+      .stmt("DELETE FROM deliveries WHERE tenant_id = ? AND json_extract(doc, '$.kind') = 'personal' AND json_extract(doc, '$.to') = ?")
+      .run(tenantId, teamsUserId).changes;
   }
 
   async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {

@@ -125,6 +125,10 @@ export class TablesStore implements Store {
     return this.get<Member>('members', key(tenantId, networkId), key(memberId));
   }
 
+  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
+    return this.remove('members', key(tenantId, networkId), key(memberId));
+  }
+
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     try {
       await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
@@ -164,14 +168,8 @@ export class TablesStore implements Store {
     await this.put('attendance', key(r.tenantId, r.meetingId), key(r.personId), r);
   }
 
-  async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
-    try {
-      await this.tables.attendance.deleteEntity(key(tenantId, meetingId), key(personId));
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
-    }
+  removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
+    return this.remove('attendance', key(tenantId, meetingId), key(personId));
   }
 
   listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
@@ -366,6 +364,17 @@ export class TablesStore implements Store {
     return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
   }
 
+  /** A scan of the tenant's partition: erasing a person is rare. */
+  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
+    let removed = 0;
+    const rows = this.tables.deliveries.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId)}` } });
+    for await (const row of rows) {
+      const d = JSON.parse(unchunked(row)) as Delivery;
+      if (d.kind === 'personal' && d.to === teamsUserId && (await this.remove('deliveries', String(row.partitionKey), String(row.rowKey)))) removed += 1;
+    }
+    return removed;
+  }
+
   async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
     const leases = this.tables.leases;
     try {
@@ -454,6 +463,17 @@ export class TablesStore implements Store {
 
   private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
     await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
+  }
+
+  /** Deletes a row; whether there was one. */
+  private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
+    try {
+      await this.tables[table].deleteEntity(pk, rk);
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
   }
 
   private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {
