@@ -35,6 +35,7 @@ import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
 import { Scheduler } from './jobs/scheduler';
 import { SqliteStore, sqliteFile } from './store/sqlite-store';
+import { PersonalData } from './app/personal-data';
 import { TablesStore } from './store/tables-store';
 
 export interface Service {
@@ -185,7 +186,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
   });
   await listen(server, config.port, config.host);
