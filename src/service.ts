@@ -188,6 +188,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     log,
     api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
+    legal: config.legal,
   });
   await listen(server, config.port, config.host);
   const port = server.address().port;

@@ -5,7 +5,7 @@ import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
 import { registerHealth } from './health';
 import { InputInvalid, sendProblem } from './problem';
-import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
+import { LEGAL_PAGES, pageLocale, type LegalSettings } from './legal-pages';
 import { registerTabFiles } from './tab-files';
 
 export interface HttpDeps {
@@ -16,6 +16,8 @@ export interface HttpDeps {
   api: Omit<ApiDeps, 'log'>;
   /** Where the built tab is (dist/tab). */
   tabDir: string;
+  /** Who the privacy notice and the accessibility statement name. */
+  legal: LegalSettings;
 }
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
@@ -55,7 +57,7 @@ function isUrl(s: string): boolean {
   }
 }
 
-export function createHttpServer({ adapter, bot, store, log, api, tabDir }: HttpDeps): restify.Server {
+export function createHttpServer({ adapter, bot, store, log, api, tabDir, legal }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'justera', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -75,10 +77,12 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir }: Http
   registerApi(server, { ...api, log });
   registerTabFiles(server, tabDir);
 
-  for (const [route, html] of [['/privacy', PRIVACY_HTML], ['/terms', TERMS_HTML]] as const) {
-    server.get(route, (_req, res, next) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' });
-      res.end(html);
+  // The privacy notice, the accessibility statement and the terms: Swedish, or English when asked.
+  for (const [route, render] of Object.entries(LEGAL_PAGES)) {
+    server.get(route, (req, res, next) => {
+      const locale = pageLocale(req.url, req.header('accept-language'));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600', vary: 'accept-language', 'content-language': locale });
+      res.end(render(legal, locale));
       next();
     });
   }
