@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { loadConfig } from '../config';
+import { DefaultAzureCredential } from '@azure/identity';
+import { loadConfig, type Config } from '../config';
+import type { TablesStoreOptions } from '../store/tables-store';
 import { sqliteFile } from '../store/sqlite-store';
 import { backupSqlite, restoreSqlite } from './sqlite-backup';
 import { exportTables, restoreTables } from './tables-backup';
@@ -24,8 +26,7 @@ export async function runStateCommand(command: 'backup' | 'restore', argv: reado
       const result = await backupSqlite(sqliteFile(config.dataDir), file);
       print(`SQLite backup written: ${result.file} (${result.pages} pages)`);
     } else {
-      const { kind: _kind, ...options } = config.store;
-      const counts = await exportTables(options, file);
+      const counts = await exportTables(tablesOptions(config.store), file);
       print(`Table Storage exported: ${file} (${summary(counts)})`);
     }
     return 0;
@@ -41,11 +42,22 @@ export async function runStateCommand(command: 'backup' | 'restore', argv: reado
     const { replaced } = restoreSqlite(file, target);
     print(`SQLite restored: ${target} from ${file}${replaced ? `; the previous database is kept as ${replaced}` : ''}`);
   } else {
-    const { kind: _kind, ...options } = config.store;
+    const options = tablesOptions(config.store);
     const counts = await restoreTables(options, file);
     print(`Table Storage restored into the tables with prefix ${options.tablePrefix} (${summary(counts)})`);
   }
   return 0;
+}
+
+/**
+ * The store's tables as the service reaches them; with TABLES_ACCOUNT_URL, through whatever Entra
+ * credential is at hand (the managed identity inside Azure, an operator's `az login` outside it),
+ * which needs the Storage Table Data Reader (backup) or Contributor (restore) role on the account.
+ */
+function tablesOptions(store: Extract<Config['store'], { kind: 'tables' }>): TablesStoreOptions {
+  const { kind: _kind, ...options } = store;
+  if (!options.accountUrl || options.connectionString) return options;
+  return { ...options, credential: new DefaultAzureCredential(options.managedIdentityClientId ? { managedIdentityClientId: options.managedIdentityClientId } : {}) };
 }
 
 function summary(counts: Record<string, number>): string {

@@ -14,6 +14,8 @@ export interface TablesStoreOptions {
   accountUrl?: string;
   managedIdentityClientId?: string;
   tablePrefix: string;
+  /** With accountUrl: the Entra credential to use instead of the managed identity (an operator's `az login` for backups). */
+  credential?: TokenCredential;
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
@@ -63,9 +65,8 @@ export async function openTables(opts: TablesStoreOptions): Promise<Record<Table
       return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
     }
     if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
-    const credential: TokenCredential = new ManagedIdentityCredential(
-      opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {},
-    );
+    const credential: TokenCredential =
+      opts.credential ?? new ManagedIdentityCredential(opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {});
     return new TableClient(opts.accountUrl, tableName, credential);
   };
   const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
