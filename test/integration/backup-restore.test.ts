@@ -86,6 +86,32 @@ describe('the embedded store (SQLite): online backup, restore with the service s
     }
   });
 
+  test('writes going on during the backup leave it a consistent snapshot: the check-ins up to some moment, none after', async () => {
+    const dataDir = tempDir('justera-backup-');
+    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
+    const backup = path.join(tempDir('justera-backup-out-'), 'busy.db');
+    const svc = await startTestService(env);
+    try {
+      await write(svc.store, 'a');
+      const ids = Array.from({ length: 300 }, (_, i) => `p${String(i).padStart(3, '0')}`);
+      const writes = (async () => {
+        for (const id of ids) {
+          await svc.store.putAttendance(attendance('m-busy', id, { name: 'Ö'.repeat(2000) }));
+          // Lets the backup's steps run between the writes, as requests would.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      await Promise.all([runStateCommand('backup', ['--out', backup], env, print), writes]);
+      const db = new Database(backup, { readonly: true });
+      const saved = db.prepare("SELECT person_id FROM attendance WHERE meeting_id = 'm-busy' ORDER BY person_id").pluck().all() as string[];
+      db.close();
+      expect(saved).toEqual(ids.slice(0, saved.length));
+      expect(dump(backup).meetings).toEqual(dump(sqliteFile(dataDir)).meetings);
+    } finally {
+      await svc.stop();
+    }
+  });
+
   test('a restore refuses a file that is no SQLite database, and leaves the store alone', async () => {
     const dataDir = tempDir('justera-backup-');
     const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
