@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../src/app/ports';
+import type { Service } from '../../src/service';
 import { runStateCommand } from '../../src/ops/state-cli';
 import { TABLES_EXPORT_FORMAT, type ExportedEntity } from '../../src/ops/tables-backup';
 import { sqliteFile } from '../../src/store/sqlite-store';
@@ -49,14 +50,21 @@ function dump(file: string): Record<string, unknown[]> {
 const lines: string[] = [];
 const print = (line: string): void => void lines.push(line);
 
+/** A service on its own SQLite data folder, with state 'a' written, and where a backup of it goes. */
+async function runningWithState(backupName: string): Promise<{ dataDir: string; env: Record<string, string>; backup: string; svc: Service }> {
+  const dataDir = tempDir('justera-backup-');
+  const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
+  const svc = await startTestService(env);
+  await write(svc.store, 'a');
+  return { dataDir, env, backup: path.join(tempDir('justera-backup-out-'), backupName), svc };
+}
+
 describe('the embedded store (SQLite): online backup, restore with the service stopped', () => {
   test('a backup taken while the service runs brings back exactly the state it saw, after later changes', async () => {
-    const dataDir = tempDir('justera-backup-');
-    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
-    const backup = path.join(tempDir('justera-backup-out-'), 'justera-2030-02-05.db');
-    let svc = await startTestService(env);
+    const started = await runningWithState('justera-2030-02-05.db');
+    const { dataDir, env, backup } = started;
+    let svc = started.svc;
     try {
-      await write(svc.store, 'a');
       // The service keeps its connection open, in WAL mode, while the backup runs on another.
       expect(await runStateCommand('backup', ['--out', backup], env, print)).toBe(0);
       const seen = dump(sqliteFile(dataDir));
@@ -87,12 +95,8 @@ describe('the embedded store (SQLite): online backup, restore with the service s
   });
 
   test('writes going on during the backup leave it a consistent snapshot: the check-ins up to some moment, none after', async () => {
-    const dataDir = tempDir('justera-backup-');
-    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
-    const backup = path.join(tempDir('justera-backup-out-'), 'busy.db');
-    const svc = await startTestService(env);
+    const { dataDir, env, backup, svc } = await runningWithState('busy.db');
     try {
-      await write(svc.store, 'a');
       const ids = Array.from({ length: 300 }, (_, i) => `p${String(i).padStart(3, '0')}`);
       const writes = (async () => {
         for (const id of ids) {
@@ -113,10 +117,7 @@ describe('the embedded store (SQLite): online backup, restore with the service s
   });
 
   test('a restore refuses a file that is no SQLite database, and leaves the store alone', async () => {
-    const dataDir = tempDir('justera-backup-');
-    const env = { DATA_DIR: dataDir, PLAYGROUND: 'off' };
-    const svc = await startTestService(env);
-    await write(svc.store, 'a');
+    const { dataDir, env, svc } = await runningWithState('unused.db');
     await svc.stop();
     const before = dump(sqliteFile(dataDir));
     const bogus = path.join(dataDir, 'not-a-backup.db');
