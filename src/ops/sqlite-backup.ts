@@ -41,25 +41,38 @@ export async function backupSqlite(dbFile: string, outFile: string): Promise<Sql
 }
 
 /**
- * Puts the backup `backupFile` in place of the database at `dbFile` (the service stopped). The
- * backup is checked first (PRAGMA integrity_check); the current file, if any, is kept beside it
- * as `<file>.before-restore-<time>`, and its -wal and -shm files are removed with it, so no
- * write-ahead log of the replaced database is replayed over the restored one.
+ * Puts the backup `backupFile` in place of the database at `dbFile`, refused while the service
+ * (any connection) has the file open. The backup is checked first (PRAGMA integrity_check); the
+ * current file, if any, is kept beside it as `<file>.before-restore-<time>`, and its -wal and
+ * -shm files are removed with it, so no write-ahead log of the replaced database is replayed
+ * over the restored one.
  */
 export function restoreSqlite(backupFile: string, dbFile: string, now: Date = new Date()): { replaced?: string } {
   checkedDatabase(backupFile);
   fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-  const staging = `${dbFile}.restoring`;
-  fs.copyFileSync(backupFile, staging);
   let replaced: string | undefined;
   if (fs.existsSync(dbFile)) {
-    // Folds the old file's write-ahead log into it, so the kept copy is whole on its own.
     const old = new Database(dbFile, { fileMustExist: true });
     try {
+      // A connection in exclusive locking mode gets its lock only when no other connection has
+      // the file open (the service keeps one open while it runs, idle or not).
+      old.pragma('busy_timeout = 0');
+      old.pragma('locking_mode = EXCLUSIVE');
+      try {
+        old.exec('BEGIN EXCLUSIVE');
+        old.exec('COMMIT');
+      } catch {
+        throw new Error(`${dbFile} is in use: stop the service before restoring`);
+      }
+      // Folds the old file's write-ahead log into it, so the kept copy is whole on its own.
       old.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       old.close();
     }
+  }
+  const staging = `${dbFile}.restoring`;
+  fs.copyFileSync(backupFile, staging);
+  if (fs.existsSync(dbFile)) {
     replaced = `${dbFile}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(dbFile, replaced);
   }

@@ -76,6 +76,9 @@ describe('the embedded store (SQLite): online backup, restore with the service s
       await write(svc.store, 'b');
       await svc.store.removeAttendance('t-1', 'm-a', 'u-a');
       expect(dump(sqliteFile(dataDir))).not.toEqual(seen);
+      // Not while the service has the file open.
+      await expect(runStateCommand('restore', [backup], env, print)).rejects.toThrow(/in use: stop the service/);
+      expect(await svc.store.getMeeting('t-1', 'm-b')).toBeDefined();
       await svc.stop();
 
       expect(await runStateCommand('restore', [backup], env, print)).toBe(0);
