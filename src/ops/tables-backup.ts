@@ -11,8 +11,10 @@ import { openTables, TABLES, type TableName, type TablesStoreOptions } from '../
  * "properties":{"doc":{"type":"String","value":"…"},"untilMs":{"type":"Double","value":1.7e12}}}`.
  * `table` is the store's table name without the configured prefix (TABLES_PREFIX), so a restore
  * may go to another prefix or account. Property types are the Table service's EDM types:
- * String, Boolean, Int32, Double, Int64 (value a decimal string), DateTime (ISO string),
- * Binary (base64), Guid. Timestamp and ETag are the service's and are not exported.
+ * String, Boolean, Int32 and Double (JSON values), Int64 (a decimal string), DateTime (ISO 8601
+ * text as the service gives it), Binary (base64), Guid. Timestamp and ETag are the service's and
+ * are not exported. The service answers Int32 and Double without a type, so a Double holding a
+ * whole number within Int32's range comes back an Int32 (Justera writes no such value).
  */
 export const TABLES_EXPORT_FORMAT = 'justera-tables/1';
 
@@ -36,36 +38,42 @@ export interface ExportHeader {
 const SERVICE_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata']);
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
-/** A property as the SDK reads it, with its EDM type: as the service itself types an unannotated JSON value. */
-export function typed(value: unknown): TypedValue | undefined {
-  if (typeof value === 'string') return { type: 'String', value };
-  if (typeof value === 'boolean') return { type: 'Boolean', value };
-  if (typeof value === 'number') return { type: Number.isInteger(value) && value >= INT32.min && value <= INT32.max ? 'Int32' : 'Double', value };
-  if (typeof value === 'bigint') return { type: 'Int64', value: value.toString() };
-  if (value instanceof Date) return { type: 'DateTime', value: value.toISOString() };
-  if (value instanceof Uint8Array) return { type: 'Binary', value: Buffer.from(value).toString('base64') };
-  const guid = value as { type?: unknown; value?: unknown } | null;
-  if (guid && guid.type === 'Guid' && typeof guid.value === 'string') return { type: 'Guid', value: guid.value };
-  return undefined;
+/**
+ * A property as the SDK reads it with `disableTypeConversion` (`{type, value}`), as its EDM type
+ * and value. The service annotates Double, Int64, DateTime, Binary and Guid; for a value without
+ * annotation the SDK guesses (a whole number "Int32", a boolean as text), which is corrected here
+ * the way the service typed it when it was written: a whole number past Int32 is a Double.
+ */
+export function typed(read: unknown): TypedValue | undefined {
+  if (typeof read !== 'object' || read === null) return undefined;
+  const { type, value } = read as { type?: unknown; value?: unknown };
+  switch (type) {
+    case 'String':
+      return typeof value === 'string' ? { type, value } : undefined;
+    case 'Boolean':
+      return { type, value: value === true || value === 'true' };
+    case 'Int32': {
+      const n = Number(value);
+      return Number.isInteger(n) && n >= INT32.min && n <= INT32.max ? { type, value: n } : { type: 'Double', value: n };
+    }
+    case 'Double': {
+      const n = Number(value);
+      // NaN and the infinities stay text, as the service writes them.
+      return { type, value: Number.isFinite(n) ? n : String(value) };
+    }
+    case 'Int64':
+    case 'DateTime':
+    case 'Binary':
+    case 'Guid':
+      return { type, value: String(value) };
+    default:
+      return undefined;
+  }
 }
 
-/** A typed value as the SDK writes it. */
+/** A typed value as the SDK writes it: annotated with its type, so an integral Double stays a Double. */
 function untyped(v: TypedValue): unknown {
-  switch (v.type) {
-    case 'Int64':
-      return BigInt(String(v.value));
-    case 'DateTime':
-      return new Date(String(v.value));
-    case 'Binary':
-      return new Uint8Array(Buffer.from(String(v.value), 'base64'));
-    case 'Double':
-      // An integral double would be written untyped as Int32: say its type.
-      return { type: 'Double', value: v.value };
-    case 'Guid':
-      return { type: 'Guid', value: String(v.value) };
-    default:
-      return v.value;
-  }
+  return v.type === 'String' ? v.value : { type: v.type, value: v.value };
 }
 
 /** Writes every entity of every table to `outFile` (JSON Lines, see the format above); returns the count per table. */
@@ -79,7 +87,7 @@ export async function exportTables(opts: TablesStoreOptions, outFile: string, no
   try {
     await write({ format: TABLES_EXPORT_FORMAT, exportedAt: now.toISOString(), tables: [...TABLES] } satisfies ExportHeader);
     for (const table of TABLES) {
-      for await (const row of tables[table].listEntities<Record<string, unknown>>()) {
+      for await (const row of tables[table].listEntities<Record<string, unknown>>({ disableTypeConversion: true })) {
         const properties: Record<string, TypedValue> = {};
         for (const [name, value] of Object.entries(row)) {
           if (SERVICE_PROPERTIES.has(name) || value === null || value === undefined) continue;
