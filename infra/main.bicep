@@ -117,6 +117,19 @@ param sharePointDriveId string
 @description('SHAREPOINT_SITE_ID: the site that holds the library (optional; the drive id alone is enough for Graph).')
 param sharePointSiteId string = ''
 
+@description('DATA_CONTROLLER: the organisation the privacy notice and the accessibility statement name as responsible (personuppgiftsansvarig).')
+@minLength(1)
+param dataController string = 'Skaraborgs kommunalförbund'
+
+@description('PRIVACY_CONTACT: where people ask about their personal data (an e-mail address or an https URL, e.g. the registry). Empty: the pages say to contact the controller\'s registry.')
+param privacyContact string = ''
+
+@description('DPO_CONTACT: the controller\'s data protection officer (dataskyddsombud), e-mail or https URL. Empty: not named.')
+param dpoContact string = ''
+
+@description('ACCESSIBILITY_CONTACT: where people report accessibility problems (e-mail or https URL). Empty: PRIVACY_CONTACT.')
+param accessibilityContact string = ''
+
 @description('Turn on Key Vault purge protection (recommended for production). It can never be turned off again, and a deleted vault can then not be purged, so its name stays taken for the 90 days of soft delete.')
 param keyVaultPurgeProtection bool = false
 
@@ -389,6 +402,23 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'ALLOWED_TENANTS'
           value: empty(allowedTenants) ? tenant().tenantId : allowedTenants
+        }
+        // Named by the privacy notice and the accessibility statement (/privacy, /accessibility).
+        {
+          name: 'DATA_CONTROLLER'
+          value: dataController
+        }
+        {
+          name: 'PRIVACY_CONTACT'
+          value: privacyContact
+        }
+        {
+          name: 'DPO_CONTACT'
+          value: dpoContact
+        }
+        {
+          name: 'ACCESSIBILITY_CONTACT'
+          value: accessibilityContact
         }
         // Read by App Service, not by the service.
         {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LegalSettings } from './http/legal-pages';
 import { DEFAULT_MEMBER_ORGANISATIONS, DEFAULT_MUNICIPALITY_DOMAINS, memberOrganisationsFrom, type MunicipalityMap } from './domain/municipality';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
@@ -44,6 +45,8 @@ export interface Config {
   archive:
     | { kind: 'folder'; root: string; folderTemplate: string }
     | { kind: 'sharepoint'; driveId: string; siteId?: string; folderTemplate: string; graphBaseUrl: string; managedIdentityClientId?: string };
+  /** Who answers for the personal data and the accessibility statement, as the public pages name them. */
+  legal: LegalSettings;
   store:
     | { kind: 'sqlite' }
     | {
@@ -80,6 +83,13 @@ const REQUIRED_BECAUSE: Record<(typeof REQUIRED_OUTSIDE_LOCAL_MODE)[number], str
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** Where people reach someone: an e-mail address or an https URL. */
+const contactSetting = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((v) => /^[^@\s/]+@[^@\s/]+\.[a-z]{2,}$/i.test(v) || /^https:\/\/[^\s]+$/.test(v), 'is an e-mail address or an https URL');
 
 const schema = z
   .object({
@@ -130,6 +140,10 @@ const schema = z
       .trim()
       .regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i, 'is an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)')
       .optional(),
+    DATA_CONTROLLER: z.string().trim().min(1).max(200).default('Skaraborgs kommunalförbund'),
+    PRIVACY_CONTACT: contactSetting.optional(),
+    DPO_CONTACT: contactSetting.optional(),
+    ACCESSIBILITY_CONTACT: contactSetting.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'tables' && !env.TABLES_CONNECTION_STRING && !env.TABLES_ACCOUNT_URL) {
@@ -207,6 +221,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
             ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}),
           }
         : { kind: 'folder', root: path.resolve(cwd, e.ARCHIVE_DIR ?? path.join(e.DATA_DIR, 'arkiv')), folderTemplate: e.ARCHIVE_FOLDER },
+    legal: {
+      controller: e.DATA_CONTROLLER,
+      ...(e.PRIVACY_CONTACT ? { privacyContact: e.PRIVACY_CONTACT } : {}),
+      ...(e.DPO_CONTACT ? { dpoContact: e.DPO_CONTACT } : {}),
+      ...(e.ACCESSIBILITY_CONTACT ? { accessibilityContact: e.ACCESSIBILITY_CONTACT } : {}),
+    },
     store:
       e.STORE === 'sqlite'
         ? { kind: 'sqlite' }

@@ -35,7 +35,8 @@ import { SsoVerifier } from './http/sso';
 import type { AppLogger } from './log';
 import type { Telemetry } from './telemetry';
 import { Scheduler } from './jobs/scheduler';
-import { SqliteStore } from './store/sqlite-store';
+import { SqliteStore, sqliteFile } from './store/sqlite-store';
+import { PersonalData } from './app/personal-data';
 import { TablesStore } from './store/tables-store';
 import type { TabLinkSettings } from './domain/tab-links';
 
@@ -193,9 +194,10 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
+    legal: config.legal,
   });
   await listen(server, config.port, config.host);
   const port = server.address().port;
@@ -232,7 +234,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
 
 /** The configured store: the embedded SQLite file by default, or Azure Table Storage. */
 async function openStore(config: Config): Promise<Store> {
-  if (config.store.kind === 'sqlite') return new SqliteStore(path.join(config.dataDir, 'justera.db'));
+  if (config.store.kind === 'sqlite') return new SqliteStore(sqliteFile(config.dataDir));
   const { kind: _kind, ...options } = config.store;
   return TablesStore.open(options);
 }

@@ -53,6 +53,7 @@ export const POLICY_ACTIONS = [
   'retryArchive',
   'markActionDone',
   'setOwnMunicipality',
+  'managePersonalData',
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -106,6 +107,8 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   retryArchive: (a, t) => isChairGroup(a) || isSecretaryOf(a, t),
   markActionDone: (a, t) => isChairGroup(a) || (t.action !== undefined && ownsAction(t.action, a.personId, a.roles)),
   setOwnMunicipality: () => true,
+  /** Taking out or erasing one person's data (src/app/personal-data.ts). */
+  managePersonalData: (a) => a.roles.has('admin'),
 };
 
 /**

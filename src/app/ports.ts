@@ -17,6 +17,8 @@ export interface Store {
   upsertMembers(members: readonly Member[]): Promise<void>;
   listMembers(tenantId: string, networkId: string): Promise<Member[]>;
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined>;
+  /** Deletes a member record (erasing a person's data); returns whether there was one. */
+  removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean>;
 
   /** Inserts the meeting unless one with its id exists; returns what is stored. */
   createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }>;
@@ -105,6 +107,8 @@ export interface Store {
   saveDelivery(delivery: Delivery, ifMatch: string | undefined): Promise<string | undefined>;
   /** Pending deliveries whose time has come, across tenants, earliest first. */
   dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]>;
+  /** Deletes the personal cards (reminders, notices) addressed to one Teams user, pending or sent (erasing a person's data); returns how many. */
+  removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number>;
   /** Gives up the named lease when `owner` holds it (a clean shutdown), so another instance need not wait it out. */
   releaseLease(tenantId: string, name: string, owner: string): Promise<void>;
 

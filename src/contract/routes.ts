@@ -24,6 +24,8 @@ import type {
   NetworkMember,
   NetworkResponse,
   PastMeetingsResponse,
+  PersonalDataErasure,
+  PersonalDataExport,
   ProposalsResponse,
   TermPlanResponse,
 } from '../http/api-contract';
@@ -281,6 +283,7 @@ export function route<R>() {
 const meeting = z.object({ meetingId: mintedId });
 const network = z.object({ networkId: teamsKey });
 const version = z.object({ meetingId: mintedId, version: versionNumber });
+const person = z.object({ networkId: teamsKey, personId: teamsKey });
 const V1 = '/api/v1';
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +322,11 @@ export const ROUTES = {
     params: z.object({ networkId: teamsKey, actionId: teamsKey }),
     body: z.object({ done: z.boolean() }),
   }),
+
+  /** Everything stored about one person in the network, as JSON (the network's admins only). */
+  personalData: route<PersonalDataExport>()({ method: 'GET', path: `${V1}/networks/:networkId/people/:personId/data`, params: person }),
+  /** Erases what may go of one person's data and says what stays in approved protocols, and why (the network's admins only). */
+  erasePersonalData: route<PersonalDataErasure>()({ method: 'POST', path: `${V1}/networks/:networkId/people/:personId/erase`, params: person }),
 
   createMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/meetings`, params: network, body: meetingCreateRequest }),
   meeting: route<MeetingResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId`, params: meeting }),

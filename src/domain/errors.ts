@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'meeting_not_started'
   /** The meeting was cancelled: no check-in, proposals or edits any more. */
   | 'meeting_cancelled'
+  /** Erasing a person's data while they are still in the network's team (the roster would store them again). */
+  | 'person_in_team'
   | 'precondition_required'
   | 'unauthenticated'
   /** An activity from a tenant that is not in ALLOWED_TENANTS. */

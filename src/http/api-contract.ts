@@ -8,6 +8,8 @@
  */
 
 export type { AgendaSaveRequest, MinutesSaveRequest, RoleRequest, TermPlanRequest } from '../contract/routes';
+/** GET …/people/{id}/data and POST …/people/{id}/erase (admins): one person's data in a network. */
+export type { PersonalDataErasure, PersonalDataExport } from '../domain/personal-data';
 
 export type Role = 'admin' | 'ordforande' | 'sekreterare' | 'presidium' | 'member';
 export type ApiMode = 'onsite' | 'online' | 'hybrid';

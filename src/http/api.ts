@@ -14,6 +14,7 @@ import type { Meeting } from '../domain/meeting';
 import type { AgendaTemplateResponse, AttendanceResponse, TermPlanResponse, AgendaResponse, ApiProposal, ProposalsResponse, DevIdentitiesResponse, MembersResponse, MeResponse, MyMeetingsResponse, NetworkMember, NetworkResponse } from './api-contract';
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
+import type { PersonalData } from '../app/personal-data';
 import { registerMinutesApi } from './minutes-api';
 import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   agendas: AgendaService;
   proposals: ProposalService;
   minutes: MinutesUseCases;
+  /** The admins' export and erasure of one person's data. */
+  personalData: PersonalData;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -141,6 +144,9 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   serve('saveAgendaTemplate', async (caller, { params: { networkId }, body, ifMatch }) =>
     templateView(await deps.agendas.saveTemplate(caller, networkId, body, ifMatch)),
   );
+
+  serve('personalData', (caller, { params: { networkId, personId } }) => deps.personalData.export(caller, networkId, personId));
+  serve('erasePersonalData', (caller, { params: { networkId, personId } }) => deps.personalData.erase(caller, networkId, personId));
 
   serve('proposals', async (caller, { params: { meetingId } }) => ({
     proposals: (await deps.proposals.list(caller, meetingId)).map(proposalView),

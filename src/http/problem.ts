@@ -21,6 +21,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   already_justerad: 409,
   meeting_not_started: 409,
   meeting_cancelled: 409,
+  person_in_team: 409,
   other_network: 403,
   precondition_required: 428,
   network_not_found: 404,

@@ -8,7 +8,7 @@ import { requestContext, type AppLogger } from '../log';
 import { registerApi, type ApiDeps } from './api';
 import { registerHealth } from './health';
 import { InputInvalid, sendProblem } from './problem';
-import { PRIVACY_HTML, TERMS_HTML } from './legal-pages';
+import { LEGAL_PAGES, pageLocale, type LegalSettings } from './legal-pages';
 import { registerTabFiles } from './tab-files';
 
 export interface HttpDeps {
@@ -21,6 +21,8 @@ export interface HttpDeps {
   tabDir: string;
   /** Outside local mode: the tenants whose activities the bot handles (ALLOWED_TENANTS); undefined in local mode. */
   allowedTenants?: readonly string[];
+  /** Who the privacy notice and the accessibility statement name. */
+  legal: LegalSettings;
 }
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
@@ -60,7 +62,7 @@ function isUrl(s: string): boolean {
   }
 }
 
-export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowedTenants }: HttpDeps): restify.Server {
+export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowedTenants, legal }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'justera', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -89,10 +91,12 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowe
   registerApi(server, { ...api, log });
   registerTabFiles(server, tabDir);
 
-  for (const [route, html] of [['/privacy', PRIVACY_HTML], ['/terms', TERMS_HTML]] as const) {
-    server.get(route, (_req, res, next) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' });
-      res.end(html);
+  // The privacy notice, the accessibility statement and the terms: Swedish, or English when asked.
+  for (const [route, render] of Object.entries(LEGAL_PAGES)) {
+    server.get(route, (req, res, next) => {
+      const locale = pageLocale(req.url, req.header('accept-language'));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600', vary: 'accept-language', 'content-language': locale });
+      res.end(render(legal, locale));
       next();
     });
   }

@@ -63,6 +63,11 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS
 
 type DocRow = { doc: string };
 
+/** The embedded store's file in the data folder (DATA_DIR). */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'justera.db');
+}
+
 /** Where `personId` goes among records in SQLite's order of person_id (BINARY: the UTF-8 bytes). */
 function sortedIndex(records: readonly AttendanceRecord[], personId: string): number {
   const id = Buffer.from(personId, 'utf8');
@@ -149,6 +154,10 @@ export class SqliteStore implements Store {
 
   async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
     return this.one<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?', tenantId, networkId, memberId);
+  }
+
+  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
+    return this.stmt('DELETE FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?').run(tenantId, networkId, memberId).changes > 0;
   }
 
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
@@ -437,6 +446,12 @@ export class SqliteStore implements Store {
     return (this.stmt('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as Delivery,
     );
+  }
+
+  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
+    return this
+      .stmt("DELETE FROM deliveries WHERE tenant_id = ? AND json_extract(doc, '$.kind') = 'personal' AND json_extract(doc, '$.to') = ?")
+      .run(tenantId, teamsUserId).changes;
   }
 
   async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {

@@ -14,13 +14,16 @@ export interface TablesStoreOptions {
   accountUrl?: string;
   managedIdentityClientId?: string;
   tablePrefix: string;
+  /** With accountUrl: the Entra credential to use instead of the managed identity (an operator's `az login` for backups). */
+  credential?: TokenCredential;
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
-type TableName = (typeof TABLES)[number];
+/** Every table of the store, without the configured prefix (the backup export names them so). */
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
 const versionKey = (n: number): string => String(n).padStart(6, '0');
@@ -53,6 +56,30 @@ function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** A client for each of the store's tables, each created when missing. */
+export async function openTables(opts: TablesStoreOptions): Promise<Record<TableName, TableClient>> {
+  const make = (name: TableName): TableClient => {
+    const tableName = `${opts.tablePrefix}${name}`;
+    if (opts.connectionString) {
+      const insecure = /^UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(opts.connectionString);
+      return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
+    }
+    if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
+    const credential: TokenCredential =
+      opts.credential ?? new ManagedIdentityCredential(opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {});
+    return new TableClient(opts.accountUrl, tableName, credential);
+  };
+  const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
+  await Promise.all(
+    Object.values(tables).map((t) =>
+      t.createTable().catch((err: unknown) => {
+        if (statusOf(err) !== 409) throw err;
+      }),
+    ),
+  );
+  return tables;
+}
+
 /**
  * The Store on Azure Table Storage: one table per kind, each row a JSON document, partitioned
  * by tenant (and network or meeting) so a meeting's attendance is one partition. Conditional
@@ -62,27 +89,7 @@ export class TablesStore implements Store {
   private constructor(private readonly tables: Record<TableName, TableClient>) {}
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
-    const make = (name: TableName): TableClient => {
-      const tableName = `${opts.tablePrefix}${name}`;
-      if (opts.connectionString) {
-        const insecure = /^UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(opts.connectionString);
-        return TableClient.fromConnectionString(opts.connectionString, tableName, { allowInsecureConnection: insecure });
-      }
-      if (!opts.accountUrl) throw new Error('TablesStore needs a connection string or an account URL');
-      const credential: TokenCredential = new ManagedIdentityCredential(
-        opts.managedIdentityClientId ? { clientId: opts.managedIdentityClientId } : {},
-      );
-      return new TableClient(opts.accountUrl, tableName, credential);
-    };
-    const tables = Object.fromEntries(TABLES.map((t) => [t, make(t)])) as Record<TableName, TableClient>;
-    await Promise.all(
-      Object.values(tables).map((t) =>
-        t.createTable().catch((err: unknown) => {
-          if (statusOf(err) !== 409) throw err;
-        }),
-      ),
-    );
-    return new TablesStore(tables);
+    return new TablesStore(await openTables(opts));
   }
 
   async upsertNetwork(n: Network): Promise<void> {
@@ -117,6 +124,10 @@ export class TablesStore implements Store {
 
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
     return this.get<Member>('members', key(tenantId, networkId), key(memberId));
+  }
+
+  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
+    return this.remove('members', key(tenantId, networkId), key(memberId));
   }
 
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
@@ -158,14 +169,8 @@ export class TablesStore implements Store {
     await this.put('attendance', key(r.tenantId, r.meetingId), key(r.personId), r);
   }
 
-  async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
-    try {
-      await this.tables.attendance.deleteEntity(key(tenantId, meetingId), key(personId));
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
-    }
+  removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
+    return this.remove('attendance', key(tenantId, meetingId), key(personId));
   }
 
   listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
@@ -360,6 +365,17 @@ export class TablesStore implements Store {
     return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
   }
 
+  /** A scan of the tenant's partition: erasing a person is rare. */
+  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
+    let removed = 0;
+    const rows = this.tables.deliveries.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId)}` } });
+    for await (const row of rows) {
+      const d = JSON.parse(unchunked(row)) as Delivery;
+      if (d.kind === 'personal' && d.to === teamsUserId && (await this.remove('deliveries', String(row.partitionKey), String(row.rowKey)))) removed += 1;
+    }
+    return removed;
+  }
+
   async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
     const leases = this.tables.leases;
     try {
@@ -448,6 +464,17 @@ export class TablesStore implements Store {
 
   private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
     await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
+  }
+
+  /** Deletes a row; whether there was one. */
+  private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
+    try {
+      await this.tables[table].deleteEntity(pk, rk);
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
   }
 
   private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {

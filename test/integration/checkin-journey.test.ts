@@ -192,7 +192,7 @@ describe('check-in through /api/messages', () => {
       expect(texts(reply.body)).toContain('Begäran var ogiltig');
     }
     expect(await j.service.store.listAttendance(TENANT, meetingId)).toHaveLength(0);
-    for (const [route, heading] of [['/privacy', 'Integritet'], ['/terms', 'Användarvillkor']]) {
+    for (const [route, heading] of [['/privacy', 'Integritetsmeddelande'], ['/accessibility', 'Tillgänglighetsredogörelse'], ['/terms', 'Användarvillkor']]) {
       const page = await fetch(`${j.service.url}${route}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(`<h1>${heading}</h1>`);

@@ -404,6 +404,37 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.dueDeliveries('2030-12-31T00:00:00.000Z', 1)).toHaveLength(1);
     });
 
+    // Erasing one person's data (src/app/personal-data.ts).
+    test('a member record is removed on its own: the others, and the same id in another network or tenant, stay', async () => {
+      await store.upsertMembers([member('u-1'), member('u-2'), member('u-1', { networkId: 'n-other' }), member('u-1', { tenantId: OTHER_TENANT })]);
+      expect(await store.removeMember('t-1', TEAM, 'u-1')).toBe(true);
+      expect(await store.removeMember('t-1', TEAM, 'u-1')).toBe(false);
+      expect(await store.getMember('t-1', TEAM, 'u-1')).toBeUndefined();
+      expect((await store.listMembers('t-1', TEAM)).map((m) => m.id)).toEqual(['u-2']);
+      expect(await store.getMember('t-1', 'n-other', 'u-1')).toBeDefined();
+      expect(await store.getMember(OTHER_TENANT, TEAM, 'u-1')).toBeDefined();
+    });
+
+    test("the personal cards to one person are removed, pending or sent; shared cards, others' cards and other tenants' stay", async () => {
+      const d = (tenantId: string, id: string, over: Partial<Delivery>): Delivery => ({
+        tenantId, id, kind: 'personal', networkId: TEAM, meetingId: 'm-1', requested: 1, delivered: 0, state: 'pending', dueAt: '2030-01-02T00:00:00.000Z',
+        attempts: 0, createdAt: '2030-01-01T00:00:00.000Z', ...over,
+      });
+      await store.saveDelivery(d('t-1', 'reminder/a', { to: '29:u-1', card: '{"text":"Påminnelse, Åsa"}' }), undefined);
+      await store.saveDelivery(d('t-1', 'reminder/b', { to: '29:u-1', state: 'delivered' }), undefined);
+      await store.saveDelivery(d('t-1', 'reminder/c', { to: '29:u-2' }), undefined);
+      await store.saveDelivery(d('t-1', 'post/d', { kind: 'post', to: '29:u-1' }), undefined);
+      await store.saveDelivery(d(OTHER_TENANT, 'reminder/a', { to: '29:u-1' }), undefined);
+      expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(2);
+      expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(0);
+      expect(await store.getDelivery('t-1', 'reminder/a')).toBeUndefined();
+      expect(await store.getDelivery('t-1', 'reminder/b')).toBeUndefined();
+      expect(await store.getDelivery('t-1', 'reminder/c')).toBeDefined();
+      expect(await store.getDelivery('t-1', 'post/d')).toBeDefined();
+      expect(await store.getDelivery(OTHER_TENANT, 'reminder/a')).toBeDefined();
+      expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((x) => `${x.tenantId}/${x.id}`).sort()).toEqual(['t-1/post/d', 't-1/reminder/c', `${OTHER_TENANT}/reminder/a`]);
+    });
+
     test('reports itself healthy', async () => {
       expect((await store.health()).ok).toBe(true);
     });

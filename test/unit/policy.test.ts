@@ -81,6 +81,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   retryArchive:       [N,  Y,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   markActionDone:     [Y,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   setOwnMunicipality: [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
+  managePersonalData: [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
 };
 
 describe('the access policy', () => {
