@@ -53,14 +53,21 @@ export function viewerOf(actor: Actor, meeting: Meeting, records: readonly Pick<
  */
 export function meetingAudience(meeting: Meeting, members: readonly Member[], records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[]): string[] {
   if (meeting.cancelled) return [];
+  // Runs for every click's answer in a burst: plain comparisons of the ISO times, and the
+  // members who have not answered sorted by name only while there is room left for them.
   const current = members.filter((m) => isCurrentMember(m) && m.teamsUserId);
   const target = meetingTarget(meeting);
   const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));
   const controls = current.filter((m) => can(memberActor(m), 'closeAttendance', target)).sort(byNameSv);
-  const responders = current
-    .filter((m) => answered.has(m.id) && !controls.includes(m))
-    .sort((a, b) => (answered.get(b.id) ?? '').localeCompare(answered.get(a.id) ?? '') || byNameSv(a, b));
-  const others = current.filter((m) => !answered.has(m.id) && !controls.includes(m)).sort(byNameSv);
+  const hasControls = new Set(controls.map((m) => m.id));
+  const latestFirst = (a: Member, b: Member): number => {
+    const at = answered.get(a.id) ?? '';
+    const bt = answered.get(b.id) ?? '';
+    return at === bt ? byNameSv(a, b) : at < bt ? 1 : -1;
+  };
+  const responders = current.filter((m) => answered.has(m.id) && !hasControls.has(m.id)).sort(latestFirst);
+  const room = REFRESH_USER_LIMIT - controls.length - responders.length;
+  const others = room > 0 ? current.filter((m) => !answered.has(m.id) && !hasControls.has(m.id)).sort(byNameSv) : [];
   return capped([...controls, ...responders, ...others]);
 }
 

@@ -233,10 +233,20 @@ export function actorOf(caller: Caller, networkId: string, member: Member | unde
   };
 }
 
-/** A member as the actor they are in their own network (to ask who among members may do something). */
+/**
+ * A member as the actor they are in their own network (to ask who among members may do
+ * something). A member the store handed out frozen cannot change, so its actor is made once:
+ * every check-in's answer asks this of the whole roster (who sees the attendance controls).
+ */
 export function memberActor(member: Member): Actor {
-  return actorOf({ tenantId: member.tenantId, userId: member.id, name: member.name }, member.networkId, member);
+  const made = MEMBER_ACTORS.get(member);
+  if (made) return made;
+  const actor = actorOf({ tenantId: member.tenantId, userId: member.id, name: member.name }, member.networkId, member);
+  if (Object.isFrozen(member)) MEMBER_ACTORS.set(member, actor);
+  return actor;
 }
+
+const MEMBER_ACTORS = new WeakMap<Member, Actor>();
 
 /** Builds actors from the store, and loads a target with the actor who acts on it, checked. */
 export class Access {
