@@ -53,23 +53,45 @@ export function viewerOf(actor: Actor, meeting: Meeting, records: readonly Pick<
  */
 export function meetingAudience(meeting: Meeting, members: readonly Member[], records: readonly Pick<AttendanceRecord, 'personId' | 'updatedAt'>[]): string[] {
   if (meeting.cancelled) return [];
-  // Runs for every click's answer in a burst: plain comparisons of the ISO times, and the
-  // members who have not answered sorted by name only while there is room left for them.
-  const current = members.filter((m) => isCurrentMember(m) && m.teamsUserId);
-  const target = meetingTarget(meeting);
+  // Runs for every click's answer in a burst: what depends on the roster alone is worked out once
+  // per roster (rosterViews), the answers are compared as plain ISO times.
+  const { controls, byName } = rosterViews(meeting, members);
   const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));
-  const controls = current.filter((m) => can(memberActor(m), 'closeAttendance', target)).sort(byNameSv);
   const hasControls = new Set(controls.map((m) => m.id));
   const latestFirst = (a: Member, b: Member): number => {
     const at = answered.get(a.id) ?? '';
     const bt = answered.get(b.id) ?? '';
     return at === bt ? byNameSv(a, b) : at < bt ? 1 : -1;
   };
-  const responders = current.filter((m) => answered.has(m.id) && !hasControls.has(m.id)).sort(latestFirst);
+  const responders = byName.filter((m) => answered.has(m.id) && !hasControls.has(m.id)).sort(latestFirst);
   const room = REFRESH_USER_LIMIT - controls.length - responders.length;
-  const others = room > 0 ? current.filter((m) => !answered.has(m.id) && !hasControls.has(m.id)).sort(byNameSv) : [];
+  const others = room > 0 ? byName.filter((m) => !answered.has(m.id) && !hasControls.has(m.id)) : [];
   return capped([...controls, ...responders, ...others]);
 }
+
+interface RosterViews {
+  members: readonly Member[];
+  /** Who may close the attendance (the creator and the chair group), by name. */
+  controls: readonly Member[];
+  /** The members of the team now who can be named, by name. */
+  byName: readonly Member[];
+}
+
+/**
+ * The roster's part of a meeting's audience. Kept for a meeting the store handed out frozen while
+ * the same frozen member objects come in the same order: neither can have changed.
+ */
+function rosterViews(meeting: Meeting, members: readonly Member[]): RosterViews {
+  const kept = ROSTER_VIEWS.get(meeting);
+  if (kept && kept.members.length === members.length && kept.members.every((m, i) => m === members[i])) return kept;
+  const byName = members.filter((m) => isCurrentMember(m) && m.teamsUserId).sort(byNameSv);
+  const target = meetingTarget(meeting);
+  const views: RosterViews = { members: [...members], controls: byName.filter((m) => can(memberActor(m), 'closeAttendance', target)), byName };
+  if (Object.isFrozen(meeting) && members.every((m) => Object.isFrozen(m))) ROSTER_VIEWS.set(meeting, views);
+  return views;
+}
+
+const ROSTER_VIEWS = new WeakMap<Meeting, RosterViews>();
 
 /** The refresh of a meeting's check-in or agenda card, from the network's members and the meeting's attendance. */
 export function meetingRefresh(

@@ -69,6 +69,18 @@ export function summarizeAttendance(
     groups,
     guests: guests.sort(byNameSv),
     apologies: apologies.sort(byNameSv),
-    missingMunicipalities: members.filter((m) => !represented.has(m)).sort(compareSv),
+    missingMunicipalities: inSwedishOrder(members).filter((m) => !represented.has(m)),
   };
 }
+
+/** The member organisations in Swedish order, sorted once per list (every check-in's answer asks). */
+function inSwedishOrder(members: readonly string[]): readonly string[] {
+  let sorted = SORTED_MEMBERS.get(members);
+  if (!sorted) {
+    sorted = [...members].sort(compareSv);
+    SORTED_MEMBERS.set(members, sorted);
+  }
+  return sorted;
+}
+
+const SORTED_MEMBERS = new WeakMap<readonly string[], readonly string[]>();

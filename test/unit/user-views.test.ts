@@ -211,6 +211,18 @@ describe('who gets their own view (refresh.userIds, at most 60)', () => {
     expect(meetingAudience(meeting, members, records)).toEqual([mri('creator'), mri('ordf'), mri('came'), mri('plain')]);
   });
 
+  test('a roster the store handed out frozen is worked out once, and again when a member comes, goes or changes role', () => {
+    const frozen = <T extends object>(x: T): T => Object.freeze(x);
+    const m = frozen({ ...meeting });
+    const roster = members.map((x) => frozen({ ...x }));
+    expect(meetingAudience(m, roster, records)).toEqual([mri('creator'), mri('ordf'), mri('came'), mri('plain')]);
+    const newcomer = frozen(member('aaa'));
+    expect(meetingAudience(m, [...roster, newcomer], records)).toEqual([mri('creator'), mri('ordf'), mri('came'), mri('aaa'), mri('plain')]);
+    const promoted = roster.map((x) => (x.id === 'plain' ? frozen({ ...x, role: 'ordforande' as const }) : x));
+    expect(meetingAudience(m, promoted, records)).toEqual([mri('creator'), mri('ordf'), mri('plain'), mri('came')]);
+    expect(meetingAudience(m, roster.filter((x) => x.id !== 'came'), [])).toEqual([mri('creator'), mri('ordf'), mri('plain')]);
+  });
+
   test('the shared card of a 200-member meeting with 60 ids validates and stays within budget', () => {
     const refresh200: CardRefresh = { meetingId: big.id, card: 'checkinCard', userIds: ids };
     const guests = Array.from({ length: 40 }, (_, i) => record(`g${i}`, 'onsite', NOW, { guest: true, name: `Gäst Gästsson-Långnamn ${i}` }));
