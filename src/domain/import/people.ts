@@ -1,0 +1,250 @@
+import { DEFAULT_MEMBER_ORGANISATIONS, KOMMUNALFORBUNDET } from '../municipality';
+import { SWEDISH_MUNICIPALITIES } from '../municipalities-se';
+import { foldOcr, makeLexicon, type Lexicon } from './lexicon';
+
+/**
+ * People and organisations as old protocols write them: attendance lists in every shape
+ * ("Name Municipality, Name Municipality och Name Municipality", "Name (Municipality)",
+ * "Name, Municipality)", "Name (Municipality, Role)"), organisations matched tolerantly against
+ * the known ones, names against the network's members. Pure.
+ */
+
+export interface KnownMember {
+  id?: string;
+  name: string;
+  organisation?: string;
+}
+
+/** Other names the kommunalförbund goes by in protocols. */
+const FORBUND_ALIASES = ['Utbildning Skaraborg', 'Kommunalförbundet', 'Skaraborgs kommunalförbund', 'Kommunalförbund', 'SkKF', 'Skaraborgs Kommunalförbund'];
+
+/** Titles and roles people are listed with. */
+const ROLE_WORDS = [
+  'skolchef', 'förvaltningschef', 'utbildningschef', 'gymnasiechef', 'verksamhetschef', 'enhetschef', 'rektor', 'biträdande rektor', 'bitr. rektor', 'bitr rektor',
+  'utvecklingsledare', 'utvecklingsstrateg', 'samordnare', 'processledare', 'projektledare', 'strateg', 'kurator', 'specialpedagog', 'speciallärare', 'lärare',
+  'syv', 'studie- och yrkesvägledare', 'studievägledare', 'elevhälsochef', 'skolsköterska', 'skolpsykolog', 'kvalitetsstrateg', 'kvalitetsutvecklare', 'handläggare',
+  'ordförande', 'ordf', 'ordf.', 'vice ordförande', 'sekreterare', 'sekr', 'sekr.', 'justerare', 'adjungerad', 'gäst', 'ersättare', 'presidiet', 'koordinator', 'chef', 'avdelningschef',
+];
+
+export interface Organisations {
+  /** The known organisation a written name stands for, and whether the writing was damaged. */
+  match(written: string): { name: string; exact: boolean } | undefined;
+  lexicon: Lexicon;
+}
+
+export function organisationsOf(members: readonly string[] = DEFAULT_MEMBER_ORGANISATIONS): Organisations {
+  const names = [...new Set([...members, ...SWEDISH_MUNICIPALITIES])];
+  const hasForbund = members.includes(KOMMUNALFORBUNDET);
+  const lexicon = makeLexicon([...names, ...(hasForbund ? FORBUND_ALIASES : [])]);
+  return {
+    lexicon,
+    match(written: string) {
+      const w = written.trim().replace(/^[(\s]+|[)\s.,;:]+$/g, '').replace(/\s+/g, ' ');
+      if (w.length < 2 || !/^[A-ZÅÄÖÉ]/.test(w)) return undefined;
+      // "Skövde kommun", "Lidköpings kommun", "Mariestads kommun" → the municipality.
+      const bare = w.replace(/s?\s+kommun$/i, '');
+      for (const candidate of [w, bare, w.replace(/\s+kommun$/i, '')]) {
+        const hit = lexicon.lookup(candidate);
+        if (hit === undefined) continue;
+        const name = hasForbund && FORBUND_ALIASES.includes(hit) ? KOMMUNALFORBUNDET : hit;
+        const exact = hit.normalize('NFC').toLowerCase() === candidate.normalize('NFC').toLowerCase();
+        return { name, exact };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** A role word as written ("Skolchef", "rektor"), or undefined. */
+export function roleOf(written: string): string | undefined {
+  const w = written.trim().replace(/[()]/g, '').trim();
+  const lower = foldOcr(w);
+  return ROLE_WORDS.some((r) => foldOcr(r) === lower) ? w : undefined;
+}
+
+const PARTICLES = new Set(['von', 'af', 'de', 'van', 'der', 'la', 'du', 'al', 'el', 'bin']);
+const NAME_WORD = /^[A-ZÅÄÖÉÜ][a-zåäöéèüA-ZÅÄÖ'’]*(?:-[A-ZÅÄÖÉÜa-zåäö][a-zåäöéèüA-ZÅÄÖ'’]*)*\.?$/;
+
+/** Whether words read as a person's name: one to four capitalised words (particles allowed). */
+export function looksLikeName(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  if (words.length < 1 || words.length > 4) return false;
+  if (!words.every((w) => NAME_WORD.test(w) || PARTICLES.has(w))) return false;
+  if (!NAME_WORD.test(words[0] ?? '')) return false;
+  return words.every((w) => !/^[A-ZÅÄÖ]{2,}$/.test(w) || w.length <= 3);
+}
+
+export interface ListedPerson {
+  name: string;
+  organisation?: string;
+  role?: string;
+  /** The organisation was written damaged and read as a known one. */
+  organisationRepaired?: string;
+  /** Written in the organisation's place but not a known organisation. */
+  organisationUnknown?: boolean;
+  /** The text this person was read from. */
+  original: string;
+}
+
+/** Splits at commas, semicolons, "och", "samt", "&" and line breaks, outside parentheses. */
+export function splitList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  const s = text.replace(/\s+/g, ' ');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (c === '(') depth++;
+    if (c === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0) {
+      if (c === ',' || c === ';' || c === '\n') {
+        parts.push(cur);
+        cur = '';
+        continue;
+      }
+      const rest = s.slice(i);
+      const conj = /^ (?:och|samt|&|and) /i.exec(rest);
+      if (conj) {
+        parts.push(cur);
+        cur = '';
+        i += conj[0].length - 1;
+        continue;
+      }
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.trim().replace(/^\*\s+/, '').replace(/\.$/, '').trim()).filter((p) => p !== '');
+}
+
+/**
+ * A list of people as written → the people, with organisation and role where written.
+ * Returns undefined when the text is not such a list (a sentence, a paragraph of discussion).
+ */
+export function readPeopleList(text: string, orgs: Organisations): ListedPerson[] | undefined {
+  const chunks = splitList(text);
+  if (chunks.length === 0) return undefined;
+  const people: ListedPerson[] = [];
+  let rejected = 0;
+  const applyExtra = (p: ListedPerson, part: string): boolean => {
+    const o = orgs.match(part);
+    if (o) {
+      if (p.organisation === undefined) {
+        p.organisation = o.name;
+        if (!o.exact) p.organisationRepaired = part.trim();
+        return true;
+      }
+      return false;
+    }
+    const r = roleOf(part);
+    if (r) {
+      p.role = p.role === undefined ? r : `${p.role}, ${r}`;
+      return true;
+    }
+    return false;
+  };
+  for (const chunk of chunks) {
+    const previous = people[people.length - 1];
+    // "Name (Municipality, Role)", "Name (Municipality)", "Name (Role)".
+    const paren = /^([^()]+?)\s*\(([^()]*)\)?\s*$/.exec(chunk);
+    if (paren && chunk.includes('(')) {
+      const name = (paren[1] ?? '').trim();
+      if (!looksLikeName(name)) {
+        rejected++;
+        continue;
+      }
+      const person = splitNameAndOrganisation(name, orgs, chunk);
+      for (const part of (paren[2] ?? '').split(/,|\s+[-–]\s+|\//)) {
+        const t = part.trim();
+        if (t === '') continue;
+        if (!applyExtra(person, t)) {
+          if (person.organisation === undefined && /^[A-ZÅÄÖ]/.test(t)) {
+            person.organisation = t;
+            person.organisationUnknown = true;
+          } else person.role = person.role === undefined ? t : `${person.role}, ${t}`;
+        }
+      }
+      people.push(person);
+      continue;
+    }
+    // "Municipality)" or "Municipality" or "Skolchef" after a name: "Name, Municipality)".
+    const extra = chunk.replace(/\)$/, '').trim();
+    if (previous && (orgs.match(extra) || roleOf(extra)) && !looksLikeFullNameNotOrg(extra, orgs)) {
+      if (applyExtra(previous, extra)) {
+        previous.original += `, ${chunk}`;
+        continue;
+      }
+    }
+    // "Name - Role", "Name – Municipality".
+    const dash = /^(.+?)\s+[-–]\s+(.+)$/.exec(chunk);
+    if (dash && looksLikeName((dash[1] ?? '').trim())) {
+      const person = splitNameAndOrganisation((dash[1] ?? '').trim(), orgs, chunk);
+      if (!applyExtra(person, (dash[2] ?? '').trim())) person.role = (dash[2] ?? '').trim();
+      people.push(person);
+      continue;
+    }
+    // "Anna Svensson rektor": a role word after the name.
+    const tail = /^(.+?)\s+((?:biträdande\s+)?[a-zåäö][a-zåäö.-]+)$/.exec(chunk);
+    if (tail && roleOf(tail[2] ?? '') && looksLikeName((tail[1] ?? '').trim())) {
+      const person = splitNameAndOrganisation((tail[1] ?? '').trim(), orgs, chunk);
+      person.role = tail[2] ?? '';
+      people.push(person);
+      continue;
+    }
+    const name = chunk.replace(/\)$/, '').trim();
+    if (looksLikeName(name) || looksLikeNameWithOrganisation(name, orgs)) {
+      people.push(splitNameAndOrganisation(name, orgs, chunk));
+      continue;
+    }
+    rejected++;
+  }
+  if (people.length === 0 || rejected > people.length / 3) return undefined;
+  return people;
+}
+
+function looksLikeFullNameNotOrg(s: string, orgs: Organisations): boolean {
+  // "Maria Lundin" is a name; "Upplands Väsby" is an organisation that also looks like one.
+  return s.split(/\s+/).length >= 2 && !orgs.match(s);
+}
+
+function looksLikeNameWithOrganisation(s: string, orgs: Organisations): boolean {
+  const words = s.split(/\s+/);
+  for (const n of [2, 1]) {
+    if (words.length - n < 2) continue;
+    if (orgs.match(words.slice(-n).join(' ')) && looksLikeName(words.slice(0, -n).join(' '))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Anna Dahlson Skövde" → Anna Dahlson of Skövde; "Maria Lundin" stays a name. The organisation
+ * is split off only when a name of at least two words remains, so a surname that is also a
+ * municipality's name ("Anna Berg") is never read as one.
+ */
+export function splitNameAndOrganisation(s: string, orgs: Organisations, original: string): ListedPerson {
+  const words = s.trim().split(/\s+/);
+  for (const n of [2, 1]) {
+    if (words.length - n < 2) continue;
+    const tail = words.slice(-n).join(' ');
+    const o = orgs.match(tail);
+    if (o) {
+      return { name: words.slice(0, -n).join(' '), organisation: o.name, ...(o.exact ? {} : { organisationRepaired: tail }), original };
+    }
+  }
+  return { name: s.trim(), original };
+}
+
+/**
+ * The people a protocol names, resolved to whom they are: a full name given as written, a first
+ * name ("Jonas") to the one person of that first name among those in view, or undefined when
+ * none or several fit.
+ */
+export function resolveName(written: string, people: readonly { name: string }[]): { name: string; unique: boolean } | undefined {
+  const w = foldOcr(written);
+  const full = people.filter((p) => foldOcr(p.name) === w);
+  if (full.length >= 1) return { name: full[0]?.name ?? written, unique: true };
+  const byFirst = [...new Set(people.filter((p) => foldOcr(p.name).split(' ')[0] === w).map((p) => p.name))];
+  if (byFirst.length === 1) return { name: byFirst[0] ?? written, unique: true };
+  if (byFirst.length > 1) return { name: written, unique: false };
+  return undefined;
+}
