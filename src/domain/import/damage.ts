@@ -128,6 +128,8 @@ function matchCase(known: string, written: string): string {
 
 /** One word's repair: known words through the lexicon, digits misread in words. */
 function repairWord(word: string, lexicon: Lexicon): string {
+  // "Nérvaro/deltagarlista", "IM-nétverket": each part on its own.
+  if (/[^/–-][/–-][^/–-]/.test(word) && !lexicon.lookup(word)) return word.split(/([/–-])/).map((part) => (/^[/–-]$/.test(part) ? part : repairWord(part, lexicon))).join('');
   const m = /^([("“”']*)(.*?)([)"“”'.,;:!?]*)$/.exec(word);
   const core = m?.[2] ?? word;
   if (core.length < 2) return word;

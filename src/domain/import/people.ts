@@ -246,5 +246,8 @@ export function resolveName(written: string, people: readonly { name: string }[]
   const byFirst = [...new Set(people.filter((p) => foldOcr(p.name).split(' ')[0] === w).map((p) => p.name))];
   if (byFirst.length === 1) return { name: byFirst[0] ?? written, unique: true };
   if (byFirst.length > 1) return { name: written, unique: false };
+  // Damaged beyond folding ("Jolsgérd"): the tolerant pattern of each known full name.
+  const tolerant = makeLexicon(people.map((p) => p.name)).lookup(written);
+  if (tolerant !== undefined) return { name: tolerant, unique: true };
   return undefined;
 }

@@ -52,6 +52,43 @@ export interface ImportDraft {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Words matched through lost accents: "Bordlaggs", "Nérvarande", "mote" read as the words they are.
+
+const FOLD: Record<string, string> = { ä: 'a', å: 'a', á: 'a', à: 'a', â: 'a', ã: 'a', ö: 'o', ó: 'o', ò: 'o', ô: 'o', ø: 'o', õ: 'o', é: 'e', è: 'e', ë: 'e', ê: 'e', ü: 'u', í: 'i' };
+
+/** Accents folded, one character for one, so offsets stay those of the text. */
+function fold1(s: string): string {
+  return s.replace(/[äåáàâãöóòôøõéèëêüíÄÅÁÀÂÃÖÓÒÔØÕÉÈËÊÜÍ]/g, (c) => {
+    const lower = FOLD[c.toLowerCase()] ?? c;
+    return c === c.toLowerCase() ? lower : lower.toUpperCase();
+  });
+}
+
+/** A pattern written with å, ä, ö that also matches the words with their accents lost or misread. */
+class Folded {
+  private readonly re: RegExp;
+  constructor(re: RegExp) {
+    // å, ä and ö in the pattern accept what OCR reads them as (a, e, o, 6); the text is folded the same way.
+    let inClass = false;
+    let source = '';
+    for (const c of re.source) {
+      if (c === '[' && !source.endsWith('\\')) inClass = true;
+      else if (c === ']' && !source.endsWith('\\')) inClass = false;
+      source += /[åäöÅÄÖ]/.test(c) ? (inClass ? 'aeo6' : '[aeo6]') : fold1(c);
+    }
+    this.re = new RegExp(source, re.flags);
+  }
+  test(s: string): boolean {
+    this.re.lastIndex = 0;
+    return this.re.test(fold1(s));
+  }
+  exec(s: string): RegExpExecArray | null {
+    this.re.lastIndex = 0;
+    return this.re.exec(fold1(s));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Words protocols are built from
 
 const KEYWORDS = [
@@ -59,12 +96,17 @@ const KEYWORDS = [
   'föregående', 'protokoll', 'protokollet', 'övriga', 'frågor', 'nästa', 'nästkommande', 'avslutning', 'dagordning', 'beslutar', 'beslutade', 'beslutades',
   'bordläggs', 'återkommer', 'återkopplar', 'kommunalförbund', 'kommunalförbundet', 'nätverket', 'nätverksmöte', 'uppföljning', 'utvärdering', 'mötet',
   'möte', 'mötes', 'anmält', 'övrigt', 'öppnande', 'mötets', 'val', 'uppdrag', 'ansvarig', 'förslag', 'skickar', 'följer', 'datum', 'plats', 'tid',
+  'säger', 'beslöt', 'beslöts', 'godkändes', 'godkänner', 'fastställdes', 'överens', 'lägger', 'sammanställer', 'förbereder', 'ansvarar', 'kontaktar',
+  'undersöker', 'återrapporterar', 'stämmer', 'går', 'berättar', 'föredrar', 'redogör', 'uppdaterat', 'nätverksmöte', 'presidiet', 'ordföranden',
+  'sekreteraren', 'arbetsgruppen', 'återkoppling', 'närvarolista', 'frågan', 'vårens', 'höstens', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag',
+  'fredagar', 'lördag', 'söndag', 'förmiddag', 'eftermiddag', 'rektor', 'skolchef', 'förvaltningschef', 'utvecklingsledare', 'gymnasiechef',
 ];
 
 type Label = 'present' | 'online' | 'apologies' | 'absent' | 'substitutes' | 'others' | 'chair' | 'secretary' | 'justerare' | 'date' | 'time' | 'place';
 
 /** "Närvarande:", "Anmält förhinder:", "Ordförande:", … at the start of a line. */
-const LABELS: { label: Label; re: RegExp }[] = [
+const LABELS: { label: Label; re: Folded }[] = (
+  [
   { label: 'online', re: /^(?:närvarande|deltagare|deltog)\s+(?:via|på|i)\s+(?:teams|zoom|länk|distans)|^digitalt\s+närvarande|^på\s+distans|^via\s+teams/i },
   { label: 'others', re: /^(?:övriga\s+närvarande|övriga\s+deltagare|gäster|gäst|inbjudna|inbjuden|adjungerade?|dessutom\s+närvarande|föredragande)/i },
   { label: 'apologies', re: /^(?:anmält\s+förhinder|anmälda\s+förhinder|förhinder|förhindrade|har\s+anmält\s+förhinder|ej\s+närvarande\s+med\s+anmälan)/i },
@@ -77,7 +119,8 @@ const LABELS: { label: Label; re: RegExp }[] = [
   { label: 'date', re: /^(?:datum|mötesdatum|dag)/i },
   { label: 'time', re: /^(?:tid|klockslag)/i },
   { label: 'place', re: /^(?:plats|lokal|mötesplats)/i },
-];
+  ] as const
+).map(({ label, re }) => ({ label, re: new Folded(re) }));
 
 function labelOf(line: string): { label: Label; rest: string } | undefined {
   const t = line.trim().replace(/^\*\s+/, '');
@@ -93,21 +136,23 @@ function labelOf(line: string): { label: Label; rest: string } | undefined {
   return undefined;
 }
 
-const ATTENDANCE_TITLE = /^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i;
-const NEXT_MEETING_TITLE = /(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i;
+const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i);
+const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
 
-const DECISION = /\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|antar|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om|är\s+överens\s+om)\b|^beslut\s*[:–-]/i;
-const NOT_DECISION = /\b(?:för\s+beslut|kommer\s+att\s+besluta|ska\s+beslutas|skall\s+beslutas|beslutas\s+(?:under|på|vid|i|senare|av)|krävs\s+beslut|inför\s+beslut|tar\s+(?:ett\s+)?beslut|fatta\s+(?:ett\s+)?beslut|ta\s+(?:ett\s+)?beslut|beslut\s+på\s+(?:högre|annan)|om\s+beslut|inget\s+beslut|väntar\s+på\s+beslut|beslut\s+av\s+implementering)\b/i;
-const TABLED = /\bbordl[äa](?:gg(?:s|es|er|as|a)?|des|gd|gt|das)\b/i;
+const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|antar|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om|är\s+överens\s+om)\b|^beslut\s*[:–-]/i);
+const NOT_DECISION = new Folded(/\b(?:för\s+beslut|kommer\s+att\s+besluta|ska\s+beslutas|skall\s+beslutas|beslutas\s+(?:under|på|vid|i|senare|av)|krävs\s+beslut|inför\s+beslut|tar\s+(?:ett\s+)?beslut|fatta\s+(?:ett\s+)?beslut|ta\s+(?:ett\s+)?beslut|beslut\s+på\s+(?:högre|annan)|om\s+beslut|inget\s+beslut|väntar\s+på\s+beslut|beslut\s+av\s+implementering)\b/i);
+const ROUND_TITLE = new Folded(/^(?:laget\s+runt|incheckning|utcheckning|runda|rundan|kommunrunda|kommunrundan|avstämning\s+laget\s+runt)\b[\s:–-]*/i);
+const TABLED = new Folded(/\bbordl[äa](?:gg(?:s|es|er|as|a)?|des|gd|gt|das)\b/i);
 
 /** Verbs by which a protocol gives someone something to do. */
-const ACTION_VERB =
-  /^(?:fick|får|har)\s+(?:i\s+)?uppdrag(?:et)?\b|^(?:återkommer|återkopplar|skickar|mejlar|mailar|bjuder\s+in|lägger\s+upp|sammanställer|tar\s+fram|följer\s+upp|kollar\s+(?:upp|med)|undersöker|kontaktar|bokar|ordnar|förbereder|ansvarar\s+för|tar\s+med\s+sig|tar\s+med|tar\s+(?:ett\s+)?beslut|återrapporterar|stämmer\s+av|skriver\s+ihop|uppdaterar|ser\s+över|tittar\s+på|ska|skall|kommer\s+att|sänder|distribuerar|planerar\s+för|tar\s+kontakt|tar\s+ansvar|utreder|samlar\s+in)\b/i;
-const PRESENTER_VERB = /^(?:presenterar|presenterade|informerar|informerade|berättar|berättade|visar|visade|går\s+igenom|gick\s+igenom|drar\s+igenom|drog\s+igenom|föredrar|redogör|redogjorde|inleder|inledde)\b/i;
+const ACTION_VERB = new Folded(
+  /^(?:fick|får|har)\s+(?:i\s+)?uppdrag(?:et)?\b|^(?:återkommer|återkopplar|skickar|mejlar|mailar|bjuder\s+in|lägger\s+upp|sammanställer|tar\s+fram|följer\s+upp|kollar\s+(?:upp|med)|undersöker|kontaktar|bokar|ordnar|förbereder|ansvarar\s+för|tar\s+med\s+sig|tar\s+med|tar\s+(?:ett\s+)?beslut|återrapporterar|stämmer\s+av|skriver\s+ihop|uppdaterar|ser\s+över|tittar\s+på|ska|skall|kommer\s+att|sänder|distribuerar|planerar\s+för|tar\s+kontakt|tar\s+ansvar|utreder|samlar\s+in)\b/i,
+);
+const PRESENTER_VERB = new Folded(/^(?:presenterar|presenterade|informerar|informerade|berättar|berättade|visar|visade|går\s+igenom|gick\s+igenom|drar\s+igenom|drog\s+igenom|föredrar|redogör|redogjorde|inleder|inledde)\b/i);
 
 /** Subjects that are groups or roles rather than people. */
-const GROUP_SUBJECT = /^(?:presidiet|presidium|ordföranden|ordförande|sekreteraren|sekreterare|arbetsgruppen(?:\s+för\s+[\wåäöÅÄÖ-]+)?|gruppen|styrgruppen|skolchefsgruppen|varje\s+medlem(?:\s+i\s+nätverket)?|varje\s+kommun|alla\s+kommuner|samtliga\s+kommuner|alla\s+medlemmar|samtliga\s+medlemmar|alla|samtliga|nätverket|var\s+och\s+en|respektive\s+kommun|utbildning\s+skaraborg|kommunalförbundet)$/i;
-const ROLE_SUBJECT: Record<string, OwnerRole> = { presidiet: 'presidium', presidium: 'presidium', ordföranden: 'ordforande', ordförande: 'ordforande', sekreteraren: 'sekreterare', sekreterare: 'sekreterare' };
+const GROUP_SUBJECT = new Folded(/^(?:presidiet|presidium|ordföranden|ordförande|sekreteraren|sekreterare|arbetsgruppen(?:\s+för\s+[\wåäöÅÄÖ-]+)?|gruppen|styrgruppen|skolchefsgruppen|varje\s+medlem(?:\s+i\s+nätverket)?|varje\s+kommun|alla\s+kommuner|samtliga\s+kommuner|alla\s+medlemmar|samtliga\s+medlemmar|alla|samtliga|nätverket|var\s+och\s+en|respektive\s+kommun|utbildning\s+skaraborg|kommunalförbundet)$/i);
+const ROLE_SUBJECT: Record<string, OwnerRole> = { presidiet: 'presidium', presidium: 'presidium', ordforanden: 'ordforande', ordforande: 'ordforande', sekreteraren: 'sekreterare', sekreterare: 'sekreterare' };
 
 const CONJUNCTIONS = new Set(['och', 'men', 'samt', 'så', 'sedan', 'därefter', 'då', 'även', 'också']);
 
@@ -245,8 +290,11 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
 
   // --- Title, network, kind, date, place --------------------------------------------------
   const head = preamble.map((l) => l.text.trim()).filter((t) => t !== '');
+  // The title names the record and usually its date; a running page header may name the record too, without a date.
+  const titled = head.filter((t) => /protokoll|anteckningar/i.test(fold1(t)) && t.length <= 120);
   const titleLine =
-    head.find((t) => /protokoll|minnesanteckningar|anteckningar|mötesanteckningar/i.test(t) && t.length <= 120) ??
+    titled.find((t) => findDates(t).some((h) => h.date !== undefined)) ??
+    titled[0] ??
     head.find((t) => !labelOf(t) && t.length <= 100 && !/^dagordning:?$/i.test(t));
   const fileYear = yearOf(context.fileName?.replace(/\d{4}-\d{2}-\d{2}/, (d) => d.slice(0, 4)));
   const headText = head.slice(0, 12).join('\n');
@@ -442,10 +490,10 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   // Roles written in running text: "Jonas justerar anteckningarna", "Anna var ordförande".
   const everyone = (): { name: string }[] => [...attendees, ...others, ...members];
   const allText = lines.join('\n');
-  for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)\s+(?:justerar|justerade|ska\s+justera|utsågs\s+till\s+justerare|valdes\s+till\s+justerare)\b/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+justerare\s+(?:valdes|utsågs)|justerare\s+(?:blev|är|var))\s+([A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))\s+([A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+sekreterare\s+(?:valdes|utsågs)|sekreterare\s+(?:blev|var))\s+([A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.secretary ??= []).push(m[1] ?? '');
+  for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:justerar|justerade|ska\s+justera|utsågs\s+till\s+justerare|valdes\s+till\s+justerare)\b/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
+  for (const m of allText.matchAll(/(?:till\s+justerare\s+(?:valdes|utsågs)|justerare\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
+  for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
+  for (const m of allText.matchAll(/(?:till\s+sekreterare\s+(?:valdes|utsågs)|sekreterare\s+(?:blev|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.secretary ??= []).push(m[1] ?? '');
 
   const resolveRole = (role: 'chair' | 'secretary' | 'justerare', written: string, index?: number): PersonName | undefined => {
     const path = index === undefined ? `/${role}` : `/${role}/${index}`;
@@ -506,11 +554,17 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       remaining = bodyLines.filter((l) => !roundLines.includes(l));
     }
     // A round by its title ("Laget runt", "Incheckning"): its question is the rest of the title.
-    const roundTitle = /^(?:laget\s+runt|incheckning|utcheckning|runda|rundan|kommunrunda|kommunrundan|avstämning\s+laget\s+runt)\b[\s:–-]*(.*)$/i.exec(raw.title);
-    if (roundTitle && !item.round) item.round = { questions: roundTitle[1] ? [roundTitle[1].trim()] : [], responses: [] };
+    const roundTitle = ROUND_TITLE.exec(raw.title);
+    const question = roundTitle ? raw.title.slice(roundTitle[0].length).trim() : '';
+    if (roundTitle && !item.round) item.round = { questions: question ? [question] : [], responses: [] };
     item.body = bodyOf(remaining);
     if (titleIsSentence) item.body = item.body === '' ? raw.title : `${raw.title}\n${item.body}`;
 
+    // A decision in the title itself ("6. Nästa möte beslutades till den 18/3 …"), with the words that finish its sentence.
+    if (!titleIsSentence && DECISION.test(raw.title) && !NOT_DECISION.test(raw.title)) {
+      const rest = /^[^.!?]{0,80}[.!?]/.exec(flat);
+      item.decisions.push(rest && !/[.!?:]$/.test(raw.title) ? `${raw.title} ${rest[0]}` : raw.title);
+    }
     const presenterNames = new Set<string>();
     for (const s of sentences(flat)) {
       if (TABLED.test(s)) item.tabled = true;
@@ -537,7 +591,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
           for (const subject of clause.subjects) {
             const group = GROUP_SUBJECT.exec(subject);
             if (group) {
-              const role = ROLE_SUBJECT[subject.toLowerCase()];
+              const role = ROLE_SUBJECT[fold1(subject.toLowerCase())];
               owners.push(role ? { kind: 'role', role, name: subject } : { kind: 'person', name: subject });
               continue;
             }
@@ -605,12 +659,30 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     links: items.flatMap((item) => linksOf(item.body).map((l) => ({ item: item.number ?? item.title, ...l }))),
     approvals: [],
     source: context.source ?? { kind: 'import', file: context.fileName ?? '', reader: READER_VERSION },
-    review: [...marks.list, ...repairMarks(repairs, extracted)],
   };
   if (items.length === 0) marks.add('/items', 'missing', 'no_items', 'Inga punkter hittades; hela texten står i en punkt.');
   if (items.length === 0) document.items = [{ title: 'Protokoll', presenters: [], body: bodyOf(preamble.filter((l) => !usedInPreamble.has(l.at))), decisions: [], actions: [], tabled: false }];
-  document.review = [...marks.list, ...repairMarks(repairs, extracted)];
+  document.review = [...marks.list, ...repairMarks(repairs, extracted), ...unsureWords(text, extracted)];
   return { document, content: fromInterchange(document), text, repairs };
+}
+
+/**
+ * Words left with letters Swedish does not use, where OCR likely misread å, ä or ö ("Overlémning"):
+ * nothing known to repair them with, so a person looks. Words that end in é ("idé", "entrén",
+ * "idéer") are Swedish as written.
+ */
+function unsureWords(text: string, original: string): ReviewMark[] {
+  const seen = new Set<string>();
+  const marks: ReviewMark[] = [];
+  for (const m of text.matchAll(/[A-Za-zÅÄÖåäöéèëêóòôõø]*[éèëêóòôõø][A-Za-zÅÄÖåäöéèëêóòôõø]*/g)) {
+    const w = m[0];
+    if (/[éè](?:n|r|er|erna|ns)?$/i.test(w) || seen.has(w) || w.length < 3) continue;
+    seen.add(w);
+    const at = original.indexOf(w);
+    marks.push({ path: '/text', level: 'uncertain', reason: 'letters_uncertain', message: `"${w}" kan vara feltolkat (å, ä eller ö lästa som andra tecken). Kontrollera stavningen.`, original: w, ...(at >= 0 ? { start: at, end: at + w.length } : {}) });
+    if (marks.length >= 50) break;
+  }
+  return marks;
 }
 
 function repairMarks(repairs: readonly Repair[], original: string): ReviewMark[] {
@@ -781,11 +853,11 @@ function placeOf(after: string): string | undefined {
   const t = after
     .replace(/\b(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*(?:[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/g, ' ')
     .replace(/^[\s,.:;–-]+/, '')
-    .replace(/^(?:på|i|hos|vid)\s+/i, '')
+    .replace(/^(?:p[åa]|i|1|hos|vid)\s+/i, '')
     .replace(/\s+/g, ' ');
   const cut = /^(.*?)(?:\.\s|\.$|$)/.exec(t.trim());
-  const place = (cut?.[1] ?? '').replace(/^(?:på|i|hos|vid)\s+/i, '').replace(/[,.;\s]+$/, '').trim();
-  if (place === '' || !/^[A-ZÅÄÖ]/.test(place) || place.length > 80) return undefined;
+  const place = (cut?.[1] ?? '').replace(/^(?:p[åa]|i|1|hos|vid)\s+/i, '').replace(/[,.;\s]+$/, '').trim();
+  if (place === '' || !/^[A-ZÅÄÖÉ]/.test(place) || place.length > 80) return undefined;
   return place;
 }
 
