@@ -33,9 +33,22 @@ function dropHeaders(lines: string[], repairs: Repair[]): string[] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const pages = lines.filter((l) => l.includes('\f')).length + 1;
+  // With page breaks known, a header or footer is among the first or last lines of its page.
+  const nearEdge = new Set<number>();
+  if (pages >= 2) {
+    let start = 0;
+    for (let k = 0; k <= lines.length; k++) {
+      if (k === lines.length || (lines[k] ?? '').includes('\f')) {
+        const filled = [];
+        for (let j = start; j < k; j++) if ((lines[j] ?? '').trim() !== '') filled.push(j);
+        for (const j of [...filled.slice(0, 3), ...filled.slice(-3)]) nearEdge.add(j);
+        start = k;
+      }
+    }
+  }
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
     const line = raw.replace(/\f/g, '');
     const key = lineKey(line);
     if (key !== '' && PAGE_NUMBER.test(line)) {
@@ -43,7 +56,7 @@ function dropHeaders(lines: string[], repairs: Repair[]): string[] {
       continue;
     }
     const words = key.split(' ').length;
-    const repeated = (counts.get(key) ?? 0) >= Math.max(3, Math.min(pages, 3)) && words >= 2 && key.length <= 120;
+    const repeated = (counts.get(key) ?? 0) >= (pages >= 2 ? 2 : 3) && words >= 2 && key.length <= 120 && (pages < 2 || nearEdge.has(index));
     if (repeated && seen.has(key)) {
       repairs.push({ kind: 'header', original: line, repaired: '' });
       continue;

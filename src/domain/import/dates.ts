@@ -161,8 +161,8 @@ export function readTime(s: string): string | undefined {
 /** "kl 13-15", "13.00–15.00", "10³⁰-12⁰⁰", "kl 08.30": start and end. */
 export function findTimeRange(text: string): { start?: string; end?: string; raw: string } | undefined {
   const T = '\\d{1,2}(?:[.:]\\d{2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{2})?';
-  const range = new RegExp(`(?:kl\\.?\\s*)?(${T})\\s*[-–—]\\s*(${T})(?![\\d/])`, 'i').exec(text);
-  if (range && (/kl/i.test(range[0]) || /[.:⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(range[0]))) {
+  for (const range of text.matchAll(new RegExp(`(?:kl\\.?\\s*)?(?<![\\d-])(${T})\\s*[-–—]\\s*(${T})(?![\\d/-])`, 'gi'))) {
+    if (!/kl/i.test(range[0]) && !/[.:⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(range[0])) continue;
     const start = readTime(range[1] ?? '');
     const end = readTime(range[2] ?? '');
     if (start && end && start < end) return { start, end, raw: range[0] };

@@ -79,7 +79,8 @@ export function makeLexicon(words: Iterable<string>): Lexicon {
       const exact = list.find((x) => x === w) ?? list.find((x) => x.toLowerCase() === w.toLowerCase());
       if (exact) return exact;
       const hits = (byFold.get(skeleton(w)) ?? []).filter((e) => e.re.test(w));
-      const distinct = [...new Set(hits.map((h) => h.word))];
+      // "Kommunalförbund" and "kommunalförbund" are one word.
+      const distinct = [...new Map(hits.map((h) => [h.word.toLowerCase(), h.word])).values()];
       return distinct.length === 1 ? distinct[0] : undefined;
     },
   };

@@ -62,6 +62,9 @@ export function roleOf(written: string): string | undefined {
   return ROLE_WORDS.some((r) => foldOcr(r) === lower) ? w : undefined;
 }
 
+/** Names of bodies by their endings: "Skolverket", "Rudbecksgymnasiet", "Region Västra Götaland", "Lärarförbundet". */
+const ORGANISATION_LIKE = /^(?:region\s+\S.*|[\wÅÄÖåäöé -]*(?:verket|skolan|gymnasiet|förbundet|förbund|kommun|regionen|myndigheten|institutet|universitet|universitetet|högskolan|högskola|akademin|centrum|centret|förvaltningen|nämnden|stiftelsen|inspektionen|enheten|kansliet|AB))$/i;
+
 const PARTICLES = new Set(['von', 'af', 'de', 'van', 'der', 'la', 'du', 'al', 'el', 'bin']);
 const NAME_WORD = /^[A-ZÅÄÖÉÜ][a-zåäöéèüA-ZÅÄÖ'’]*(?:-[A-ZÅÄÖÉÜa-zåäö][a-zåäöéèüA-ZÅÄÖ'’]*)*\.?$/;
 
@@ -84,6 +87,32 @@ export interface ListedPerson {
   organisationUnknown?: boolean;
   /** The text this person was read from. */
   original: string;
+}
+
+const SEPARATOR_END = /(?:[,;(]|\s(?:och|samt|&))\s*$/i;
+
+/**
+ * A list's lines as one line. A line break is a separator when a whole entry ends there ("Anna
+ * Andersson, Skövde" / "Bertil Berg, Tibro"), and only a space when the entry goes on: the line
+ * ends with a separator or a lone first name ("…, Maria" / "Bring (Falköping), …"), or the next
+ * line starts with an organisation, a parenthesis or a lower-case word.
+ */
+export function joinListLines(text: string, orgs: Organisations): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const lastChunk = (out.split(/[,;]|\s(?:och|samt|&)\s/i).pop() ?? '').trim();
+    const firstChunk = (line.split(/[,;(]|\s(?:och|samt|&)\s/i)[0] ?? '').trim();
+    const goesOn =
+      SEPARATOR_END.test(out) ||
+      (out.match(/\(/g) ?? []).length > (out.match(/\)/g) ?? []).length ||
+      (lastChunk.split(/\s+/).length === 1 && !orgs.match(lastChunk) && !roleOf(lastChunk)) ||
+      /^[()a-zåäö]/.test(line) ||
+      (orgs.match(firstChunk) !== undefined && firstChunk.split(/\s+/).length <= 2 && !/\s/.test(firstChunk.replace(/\s+kommun$/i, '')));
+    out = goesOn ? `${out} ${line}` : `${out}, ${line}`;
+  }
+  return out;
 }
 
 /** Splits at commas, semicolons, "och", "samt", "&" and line breaks, outside parentheses. */
@@ -122,7 +151,7 @@ export function splitList(text: string): string[] {
  * Returns undefined when the text is not such a list (a sentence, a paragraph of discussion).
  */
 export function readPeopleList(text: string, orgs: Organisations): ListedPerson[] | undefined {
-  const chunks = splitList(text);
+  const chunks = splitList(joinListLines(text, orgs));
   if (chunks.length === 0) return undefined;
   const people: ListedPerson[] = [];
   let rejected = 0;
@@ -149,6 +178,13 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
     const paren = /^([^()]+?)\s*\(([^()]*)\)?\s*$/.exec(chunk);
     if (paren && chunk.includes('(')) {
       const name = (paren[1] ?? '').trim();
+      // "Anna Andersson, Skövde (ordförande)": the organisation and the parenthesis belong to the name before.
+      if (previous && previous.organisation === undefined && orgs.match(name)) {
+        applyExtra(previous, name);
+        for (const part of (paren[2] ?? '').split(/,|\s+[-–]\s+|\//)) if (part.trim()) applyExtra(previous, part.trim()) || (previous.role = part.trim());
+        previous.original += `, ${chunk}`;
+        continue;
+      }
       if (!looksLikeName(name)) {
         rejected++;
         continue;
@@ -174,6 +210,13 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
         previous.original += `, ${chunk}`;
         continue;
       }
+    }
+    // "Fredrik Holm, Skolverket": an organisation nobody listed, known by how such names end.
+    if (previous && previous.organisation === undefined && ORGANISATION_LIKE.test(extra) && !orgs.match(extra)) {
+      previous.organisation = extra;
+      previous.organisationUnknown = true;
+      previous.original += `, ${chunk}`;
+      continue;
     }
     // "Name - Role", "Name – Municipality".
     const dash = /^(.+?)\s+[-–]\s+(.+)$/.exec(chunk);

@@ -139,6 +139,8 @@ function labelOf(line: string): { label: Label; rest: string } | undefined {
 const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i);
 const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
 
+const RESPONSIBLE = new Folded(/^(?:ansvarig|ansvariga|ansvar|uppdrag\s+till|åtgärd\s+av)\s*[:–-]\s*/i);
+const NEXT_MEETING_LINE = new Folded(/^(?:nästa|nästkommande)\s+(?:möte|träff|nätverksträff|sammanträde)\s*(?:[:–-]|är|blir|den|äger)/i);
 const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|antar|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om|är\s+överens\s+om)\b|^beslut\s*[:–-]/i);
 const NOT_DECISION = new Folded(/\b(?:för\s+beslut|kommer\s+att\s+besluta|ska\s+beslutas|skall\s+beslutas|beslutas\s+(?:under|på|vid|i|senare|av)|krävs\s+beslut|inför\s+beslut|tar\s+(?:ett\s+)?beslut|fatta\s+(?:ett\s+)?beslut|ta\s+(?:ett\s+)?beslut|beslut\s+på\s+(?:högre|annan)|om\s+beslut|inget\s+beslut|väntar\s+på\s+beslut|beslut\s+av\s+implementering)\b/i);
 const ROUND_TITLE = new Folded(/^(?:laget\s+runt|incheckning|utcheckning|runda|rundan|kommunrunda|kommunrundan|avstämning\s+laget\s+runt)\b[\s:–-]*/i);
@@ -193,12 +195,28 @@ function yearOf(text: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** "Ansvarig: …", "Beslut: …", "Åtgärd: …": a line that is a sentence of its own, with or without a full stop. */
+const LABEL_LINE = /^\s*[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s*:\s*\S/;
+
+/** Sentences of text whose lines may be wrapped anywhere; a labelled line is a sentence of its own. */
 function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=["”“]?[A-ZÅÄÖÉ0-9])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const segments: string[] = [];
+  let cur: string[] = [];
+  for (const line of text.split('\n')) {
+    if (LABEL_LINE.test(line)) {
+      if (cur.length) segments.push(cur.join(' '));
+      segments.push(line);
+      cur = [];
+    } else cur.push(line);
+  }
+  if (cur.length) segments.push(cur.join(' '));
+  return segments.flatMap((seg) =>
+    seg
+      .replace(/\s+/g, ' ')
+      .split(/(?<=[.!?])\s+(?=["”“]?[A-ZÅÄÖÉ0-9])/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Items: "3. Titel", "3) Titel", "§ 3 Titel", each the next number; or, without numbers, headed sections. */
@@ -294,6 +312,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   const titled = head.filter((t) => /protokoll|anteckningar/i.test(fold1(t)) && t.length <= 120);
   const titleLine =
     titled.find((t) => findDates(t).some((h) => h.date !== undefined)) ??
+    titled.find((t) => t.split(/\s+/).length > 1) ??
     titled[0] ??
     head.find((t) => !labelOf(t) && t.length <= 100 && !/^dagordning:?$/i.test(t));
   const fileYear = yearOf(context.fileName?.replace(/\d{4}-\d{2}-\d{2}/, (d) => d.slice(0, 4)));
@@ -343,7 +362,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const beforeDate = dateRaw ? titleLine.slice(0, titleLine.indexOf(dateRaw)) : titleLine;
     const afterDate = dateRaw ? titleLine.slice(titleLine.indexOf(dateRaw) + dateRaw.length) : '';
     const named = beforeDate
-      .replace(/^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:för|från|vid|av))?\s*/i, '')
+      .replace(/^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:fört|förda))?(?:\s+(?:för|från|vid|av))?(?:\s+(?:möte|mötet|sammanträde|träff|nätverksträff)(?:\s+(?:med|i|för))?)?\s*/i, '')
       .replace(/\b(?:möte|mötet|sammanträde|träff)\s*(?:den)?\s*$/i, '')
       .replace(/[,:–-]\s*$/, '')
       .trim();
@@ -541,7 +560,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const base = `/items/${index}`;
     // A title that is a whole sentence ("Nästa möte beslutades till den 18/3 …") is read as body too.
     const titleIsSentence = /[.!]$/.test(raw.title) || raw.title.split(/\s+/).length > 14;
-    const flat = [titleIsSentence ? raw.title : '', ...bodyLines.map((l) => l.text.trim())].join(' ').replace(/\s+/g, ' ').trim();
+    const flat = [titleIsSentence ? raw.title : '', ...bodyLines.map((l) => l.text.trim())].filter((t) => t !== '').join('\n');
 
     // Rounds: three or more lines "Skövde - …" / "Anna: …".
     const roundLines = bodyLines.filter((l) => roundResponse(l.text, orgs, everyone()));
@@ -562,7 +581,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
 
     // A decision in the title itself ("6. Nästa möte beslutades till den 18/3 …"), with the words that finish its sentence.
     if (!titleIsSentence && DECISION.test(raw.title) && !NOT_DECISION.test(raw.title)) {
-      const rest = /^[^.!?]{0,80}[.!?]/.exec(flat);
+      const rest = /^[^.!?]{0,80}[.!?]/.exec(flat.replace(/\s+/g, ' '));
       item.decisions.push(rest && !/[.!?:]$/.test(raw.title) ? `${raw.title} ${rest[0]}` : raw.title);
     }
     const presenterNames = new Set<string>();
@@ -612,7 +631,36 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
         }
       }
     }
-    // Next meetings.
+    // "Ansvarig: Anna Andersson" after what is to be done.
+    const said = sentences(flat);
+    said.forEach((s, k) => {
+      const m = RESPONSIBLE.exec(s);
+      if (!m) return;
+      const names = readPeopleList(s.slice(m[0].length).replace(/[.]$/, ''), orgs) ?? [];
+      const owners: InterchangeOwner[] = names.map((p) => {
+        const r = resolveName(p.name, everyone());
+        const member = members.find((x) => x.name === (r?.unique ? r.name : p.name));
+        return { kind: 'person', name: r?.unique ? r.name : p.name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
+      });
+      const what = said[k - 1];
+      if (owners.length > 0 && what !== undefined && !item.actions.some((a) => a.text === what)) {
+        const due = dueDate(`${what} ${s}`, meetingYear, date);
+        item.actions.push({ text: what, owners, ...(due ? { due } : {}) });
+      }
+    });
+    // In the order the protocol gives them.
+    const plain = flat.replace(/\s+/g, ' ');
+    const at = (t: string): number => {
+      const i = plain.indexOf(t.replace(/\s+/g, ' '));
+      return i < 0 ? plain.length : i;
+    };
+    item.actions.sort((a, b) => at(a.text) - at(b.text));
+    // Next meetings: an item about them, or a line "Nästa möte: 15/3 kl 13-15 i Skara" in any item.
+    const nextLine = remaining.findIndex((l) => NEXT_MEETING_LINE.test(l.text.trim()));
+    if (!NEXT_MEETING_TITLE.test(raw.title) && nextLine >= 0) {
+      const read = readNextMeetings(remaining.slice(nextLine, nextLine + 2).map((l) => l.text), meetingYear, date);
+      nextMeetings.push(...read.meetings);
+    }
     if (NEXT_MEETING_TITLE.test(raw.title)) {
       const read = readNextMeetings([raw.title, ...remaining.map((l) => l.text)], meetingYear, date);
       nextMeetings.push(...read.meetings);
