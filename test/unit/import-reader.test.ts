@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { findApproximateDate, findDates, findTimeRange } from '../../src/domain/import/dates';
 import { repairText } from '../../src/domain/import/damage';
 import { makeLexicon } from '../../src/domain/import/lexicon';
@@ -247,5 +249,46 @@ describe('a protocol in shapes the fixtures do not have', () => {
     const action = got.items[0]?.actions[0];
     expect(action?.owners).toEqual([{ kind: 'person', name: 'Anna' }]);
     expect(got.review?.some((m) => m.path === '/items/0/actions/0/owners' && m.level === 'uncertain')).toBe(true);
+  });
+});
+
+describe('two more protocols written the way other networks write', () => {
+  const read = (file: string) => readProtocolText(readFileSync(path.join(__dirname, '..', 'fixtures', 'import', file), 'utf8'), { fileName: file }).document;
+
+  test('minnesanteckningar with run-together attendance, a Teams "place", a round, a link and a next meeting', () => {
+    const d = read('natverk-skaraborg-minnesanteckningar.txt');
+    expect(d).toMatchObject({ kind: 'minnesanteckningar', network: 'Nätverk Skaraborg', date: '2024-05-24', form: 'online' });
+    expect(d.place).toBeUndefined();
+    expect(d.attendees.map((a) => [a.name, a.organisation, a.role ?? '', a.attendance])).toEqual([
+      ['Lisa Holm', 'Skara', '', 'present'],
+      ['Per Ek', 'Vara', '', 'present'],
+      ['Eva Lind', 'Hjo', 'rektor', 'present'],
+      ['Stina Berg', 'Tidaholm', '', 'present'],
+      ['Olle Nyman', 'Gullspång', '', 'present'],
+      ['Karin Svensson', 'Essunga', '', 'apologies'],
+    ]);
+    expect(d.items[0]?.round).toBeDefined();
+    expect(d.items[2]?.decisions).toEqual(['Nätverket beslutar att bilda en arbetsgrupp.']);
+    expect(d.items[3]?.actions.map((a) => a.owners.map((o) => o.name))).toEqual([['Olle Nyman']]);
+    expect(d.links.map((l) => l.url)).toEqual(['https://www.skolverket.se/rad']);
+    expect(d.nextMeetings).toEqual([{ date: '2024-09-13', start: '09:00', end: '12:00', place: 'Skara' }]);
+  });
+
+  test('an OCR-damaged § protocol: the network under a bare heading, roles in parentheses, a justerare chosen in an item', () => {
+    const d = read('skis-protokoll-ocr.txt');
+    expect(d).toMatchObject({ network: 'SKIS - Skolutveckling i Skaraborg', date: '2023-03-15', start: '09:00', end: '12:00' });
+    expect(d.review?.some((m) => m.path === '/network' && m.level === 'uncertain')).toBe(true);
+    expect(d.attendees.map((a) => [a.name, a.organisation, a.attendance])).toEqual([
+      ['Anna Karlsson', 'Falköping', 'present'],
+      ['Johan Persson', 'Lidköping', 'present'],
+      ['Maria Nilsson', 'Mariestad', 'present'],
+      ['Erik Johansson', 'Skaraborgs kommunalförbund', 'present'],
+      ['Sofia Andersson', 'Grästorp', 'absent'],
+    ]);
+    expect([d.chair?.name, d.secretary?.name, d.justerare.map((j) => j.name)]).toEqual(['Johan Persson', 'Erik Johansson', ['Maria Nilsson']]);
+    expect(d.items[2]?.presenters.map((p) => p.name)).toEqual(['Anna Karlsson']);
+    expect(d.items[3]?.decisions).toEqual(['Mötet beslutade att anta handlingsplanen.']);
+    expect(d.items[3]?.actions.map((a) => [a.owners.map((o) => o.name).join(), a.due])).toEqual([['Erik Johansson', '2023-03-31']]);
+    expect(d.review?.filter((m) => m.reason === 'letters_repaired').map((m) => m.original)).toEqual(expect.arrayContaining(['Falképing', 'Lidk6ping', 'Kommunalforbund']));
   });
 });

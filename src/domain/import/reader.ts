@@ -150,7 +150,7 @@ const TABLED = new Folded(/\bbordl[äa](?:gg(?:s|es|er|as|a)?|des|gd|gt|das)\b/i
 const ACTION_VERB = new Folded(
   /^(?:fick|får|har)\s+(?:i\s+)?uppdrag(?:et)?\b|^(?:återkommer|återkopplar|skickar|mejlar|mailar|bjuder\s+in|lägger\s+upp|sammanställer|tar\s+fram|följer\s+upp|kollar\s+(?:upp|med)|undersöker|kontaktar|bokar|ordnar|förbereder|ansvarar\s+för|tar\s+med\s+sig|tar\s+med|tar\s+(?:ett\s+)?beslut|återrapporterar|stämmer\s+av|skriver\s+ihop|uppdaterar|ser\s+över|tittar\s+på|ska|skall|kommer\s+att|sänder|distribuerar|planerar\s+för|tar\s+kontakt|tar\s+ansvar|utreder|samlar\s+in)\b/i,
 );
-const PRESENTER_VERB = new Folded(/^(?:presenterar|presenterade|informerar|informerade|berättar|berättade|visar|visade|går\s+igenom|gick\s+igenom|drar\s+igenom|drog\s+igenom|föredrar|redogör|redogjorde|inleder|inledde)\b/i);
+const PRESENTER_VERB = new Folded(/^(?:presenterar|presenterade|rapporterar|rapporterade|informerar|informerade|berättar|berättade|visar|visade|går\s+igenom|gick\s+igenom|drar\s+igenom|drog\s+igenom|föredrar|redogör|redogjorde|inleder|inledde)\b/i);
 
 /** Subjects that are groups or roles rather than people. */
 const GROUP_SUBJECT = new Folded(/^(?:presidiet|presidium|ordföranden|ordförande|sekreteraren|sekreterare|arbetsgruppen(?:\s+för\s+[\wåäöÅÄÖ-]+)?|gruppen|styrgruppen|skolchefsgruppen|varje\s+medlem(?:\s+i\s+nätverket)?|varje\s+kommun|alla\s+kommuner|samtliga\s+kommuner|alla\s+medlemmar|samtliga\s+medlemmar|alla|samtliga|nätverket|var\s+och\s+en|respektive\s+kommun|utbildning\s+skaraborg|kommunalförbundet)$/i);
@@ -203,9 +203,18 @@ function sentences(text: string): string[] {
   const segments: string[] = [];
   let cur: string[] = [];
   for (const line of text.split('\n')) {
-    if (LABEL_LINE.test(line)) {
+    // A line ending in a web address ends its sentence, full stop or not.
+    if (/https?:\/\/\S+$/.test(line.trim())) {
+      cur.push(line);
+      segments.push(cur.join(' '));
+      cur = [];
+      continue;
+    }
+    // A list item, too, is a sentence of its own.
+    const bullet = /^\s*\*\s+(.*)$/.exec(line);
+    if (LABEL_LINE.test(line) || bullet) {
       if (cur.length) segments.push(cur.join(' '));
-      segments.push(line);
+      segments.push(bullet ? bullet[1] ?? '' : line);
       cur = [];
     } else cur.push(line);
   }
@@ -370,6 +379,14 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const rest = afterDate.replace(/^[\s,–-]+/, '').replace(/^(?:i|på)\s+/i, '').trim();
     if (rest && /^[A-ZÅÄÖ]/.test(rest) && rest.length <= 60) place = orgs.match(rest)?.name ?? rest;
   }
+  // "PROTOKOLL" on a line of its own, the network's name on the next.
+  if (!network && titleLine && /^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)[:.]?$/i.test(titleLine.trim())) {
+    const next = head[head.indexOf(titleLine) + 1];
+    if (next && !labelOf(next) && next.length <= 80 && /^[A-ZÅÄÖ]/.test(next) && !/[.!?]$/.test(next)) {
+      network = next.replace(/\s+/g, ' ').trim();
+      marks.add('/network', 'uncertain', 'network_from_heading', `Nätverkets namn är läst ur raden under rubriken ("${next}"). Kontrollera.`, next);
+    }
+  }
   if (!network) marks.add('/network', 'missing', 'no_network', 'Nätverkets namn står inte i protokollet. Välj nätverket.');
 
   // Labelled head lines: "Plats:", "Tid:".
@@ -387,7 +404,12 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const t = findTimeRange(titleLine);
     if (t) [start, end] = [t.start, t.end];
   }
-  const form = /\b(?:via|i|på)\s+teams\b|digitalt\s+möte|teamsmöte|distansmöte/i.test(headText) ? (place ? 'hybrid' : 'online') : undefined;
+  // "Plats: Teams" is a form, not a place; "Skövde eller via Teams" is both.
+  let form: 'online' | 'hybrid' | undefined;
+  if (place !== undefined && /^(?:via\s+|i\s+|på\s+)?(?:teams|zoom|digitalt|distans|online|videomöte|teamsmöte)\b\.?$/i.test(place.trim())) {
+    form = 'online';
+    place = undefined;
+  } else if (/\b(?:via|i|på)\s+teams\b|digitalt\s+möte|teamsmöte|distansmöte/i.test(headText)) form = place ? 'hybrid' : 'online';
 
   // --- Attendance -------------------------------------------------------------------------
   const attendees: InterchangeAttendee[] = [];
@@ -510,6 +532,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   const everyone = (): { name: string }[] => [...attendees, ...others, ...members];
   const allText = lines.join('\n');
   for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:justerar|justerade|ska\s+justera|utsågs\s+till\s+justerare|valdes\s+till\s+justerare)\b/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
+  for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:valdes|utsågs|väljs|utses)[ \t]+(?:att[ \t]+justera|till[ \t]+justerare|som[ \t]+justerare|till[ \t]+att[ \t]+justera)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+justerare\s+(?:valdes|utsågs)|justerare\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+sekreterare\s+(?:valdes|utsågs)|sekreterare\s+(?:blev|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.secretary ??= []).push(m[1] ?? '');
