@@ -292,3 +292,11 @@ describe('two more protocols written the way other networks write', () => {
     expect(d.review?.filter((m) => m.reason === 'letters_repaired').map((m) => m.original)).toEqual(expect.arrayContaining(['Falképing', 'Lidk6ping', 'Kommunalforbund']));
   });
 });
+
+test('a numbered list inside an item is not read as items', () => {
+  const d = readProtocolText(
+    ['Protokoll X 2023-01-13', '', '1. Inledning', 'Frågor att besvara:', '1. Vilka kurser?', '2. Vilka lärare?', '3. Vilka lokaler?', '', '2. Budget', '', 'Text.', '', '3. Övriga frågor', '', '4. Avslutning'].join('\n'),
+  ).document;
+  expect(d.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 Inledning', '2 Budget', '3 Övriga frågor', '4 Avslutning']);
+  expect(d.items[0]?.body).toContain('1. Vilka kurser?');
+});

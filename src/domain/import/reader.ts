@@ -231,20 +231,43 @@ function sentences(text: string): string[] {
 /** Items: "3. Titel", "3) Titel", "§ 3 Titel", each the next number; or, without numbers, headed sections. */
 function splitItems(lines: string[]): { preamble: Line[]; items: RawItem[]; numbering: 'numbered' | 'sections' } {
   const ITEM = /^\s*(?:#{1,3}\s+)?(?:§\s*(\d{1,3})|(\d{1,2})\s*[.):]|(\d{1,2})(?=\s+[A-ZÅÄÖ*]))\s*(.*)$/;
-  const found: { at: number; n: number; title: string }[] = [];
-  let expected: number | undefined;
+  // Every line that could be an item; then the longest run 1, 2, 3 … (or § n, n+1 …) through them,
+  // so a numbered list inside an item ("1. …", "2. …") is not read as items. Between runs of the
+  // same length, the one whose lines look more like headings wins.
+  const candidates: { at: number; n: number; title: string; paragraph: boolean; heading: number }[] = [];
   lines.forEach((line, at) => {
     const m = ITEM.exec(line);
     if (!m) return;
     const title = (m[4] ?? '').replace(/^\*+|\*+$/g, '').replace(/^\*(.*)\*$/, '$1').trim();
     if (!/^["“]?[A-ZÅÄÖÉa-zåäö]/.test(title) || /^\d/.test(title)) return;
-    const paragraph = m[1] !== undefined;
-    const n = Number(m[1] ?? m[2] ?? m[3]);
-    if (expected === undefined ? paragraph || n <= 2 : n === expected) {
-      found.push({ at, n, title: title.replace(/\*/g, '').trim() });
-      expected = n + 1;
+    const before = at === 0 || (lines[at - 1] ?? '').trim() === '';
+    const after = (lines[at + 1] ?? '').trim() === '';
+    const heading = (before ? 2 : 0) + (after ? 1 : 0) + (/^\s*#/.test(line) ? 2 : 0) + (title.length <= 80 && !/[.,;]$/.test(title) ? 1 : 0);
+    candidates.push({ at, n: Number(m[1] ?? m[2] ?? m[3]), title: title.replace(/\*/g, '').trim(), paragraph: m[1] !== undefined, heading });
+  });
+  const best = candidates.map(() => ({ length: 0, score: 0, from: -1 }));
+  candidates.forEach((c, i) => {
+    if (c.paragraph || c.n <= 2) best[i] = { length: 1, score: c.heading, from: -1 };
+    for (let j = 0; j < i; j++) {
+      const p = candidates[j];
+      const b = best[j];
+      if (!p || !b || b.length === 0 || p.paragraph !== c.paragraph || c.n !== p.n + 1) continue;
+      const length = b.length + 1;
+      const score = b.score + c.heading;
+      const cur = best[i];
+      if (cur && (length > cur.length || (length === cur.length && score > cur.score))) best[i] = { length, score, from: j };
     }
   });
+  let end = -1;
+  best.forEach((b, i) => {
+    const e = best[end];
+    if (b.length > 0 && (!e || b.length > e.length || (b.length === e.length && b.score > e.score))) end = i;
+  });
+  const found: { at: number; n: number; title: string }[] = [];
+  for (let i = end; i >= 0; i = best[i]?.from ?? -1) {
+    const c = candidates[i];
+    if (c) found.unshift(c);
+  }
   if (found.length >= 2) {
     const items = found.map((f, i) => ({
       number: String(f.n),
