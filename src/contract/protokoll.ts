@@ -27,6 +27,7 @@ const attendee = z.strictObject({
   substituteFor: z.optional(str),
   arrivedAt: z.optional(time),
   leftAt: z.optional(time),
+  position: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 
 const owner = z.discriminatedUnion('kind', [

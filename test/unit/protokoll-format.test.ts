@@ -98,6 +98,21 @@ test('export → import gives the same content and the same content hash', () =>
   expect(doc.attendees.map((a) => a.attendance)).toEqual(['present', 'online', 'apologies', 'present', 'absent']);
 });
 
+test('a guest between members keeps their place: export → import gives the same hash', () => {
+  const [anna, jonas, ...rest] = content.attendees;
+  const guest = rest[rest.length - 1];
+  if (!anna || !jonas || !guest) throw new Error('fixture');
+  const interleaved: MinutesContent = { ...content, attendees: [anna, guest, jonas, ...rest.slice(0, -1)] };
+  const doc = exported(interleaved);
+  expect(doc.othersPresent[0]?.position).toBe(1);
+  const parsed = parseProtokollDocument(JSON.parse(JSON.stringify(doc)));
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  expect(validate(JSON.parse(JSON.stringify(doc)))).toBe(true);
+  expect(contentHash(fromInterchange(parsed.doc))).toBe(contentHash(interleaved));
+  // In the usual order no positions are written.
+  expect(exported(content).attendees.some((a) => a.position !== undefined)).toBe(false);
+});
+
 test('imported drafts, with their review marks, are valid; import maps them into the protocol model', () => {
   const dir = path.resolve(ROOT, '..', 'shared', 'fixtures', 'protocols');
   for (const file of ['im-natverket-2021-12-03.txt', 'im-natverket-2022-06-03-mariestad.txt', 'gymnasienatverk-dagordning-2022.txt']) {

@@ -49,6 +49,8 @@ export interface InterchangeAttendee {
   substituteFor?: string;
   arrivedAt?: string;
   leftAt?: string;
+  /** Where this person stands in the whole attendance, when guests stand between members (so the order, and the hash, survive). */
+  position?: number;
 }
 
 export interface InterchangePresenter {
@@ -186,6 +188,18 @@ function attendeeOut(a: MinutesAttendee): InterchangeAttendee {
   };
 }
 
+/** Members and others present apart; each with its position only when the two are interleaved. */
+function attendanceOut(all: readonly MinutesAttendee[]): Pick<ProtokollDocument, 'attendees' | 'othersPresent'> {
+  const firstGuest = all.findIndex((a) => a.guest);
+  const interleaved = firstGuest >= 0 && all.slice(firstGuest).some((a) => !a.guest);
+  const out = (a: MinutesAttendee, position: number): InterchangeAttendee => ({ ...attendeeOut(a), ...(interleaved ? { position } : {}) });
+  const indexed = all.map((a, position) => ({ a, position }));
+  return {
+    attendees: indexed.filter(({ a }) => !a.guest).map(({ a, position }) => out(a, position)),
+    othersPresent: indexed.filter(({ a }) => a.guest).map(({ a, position }) => out(a, position)),
+  };
+}
+
 function ownerOut(o: ActionOwner): InterchangeOwner {
   switch (o.kind) {
     case 'member':
@@ -247,8 +261,7 @@ export function toInterchange(
     ...(c.chair ? { chair: personName(c.chair) } : {}),
     ...(c.secretary ? { secretary: personName(c.secretary) } : {}),
     justerare: c.justerare.map(personName),
-    attendees: c.attendees.filter((a) => !a.guest).map(attendeeOut),
-    othersPresent: c.attendees.filter((a) => a.guest).map(attendeeOut),
+    ...attendanceOut(c.attendees),
     items,
     nextMeetings: c.nextMeetings.map((n) => ({ ...n })),
     ...(c.nextMeetingNote !== undefined ? { nextMeetingNote: c.nextMeetingNote } : {}),
@@ -334,7 +347,9 @@ export function fromInterchange(doc: ProtokollDocument): MinutesContent {
     ...(doc.chair ? { chair: personRef(doc.chair) } : {}),
     ...(doc.secretary ? { secretary: personRef(doc.secretary) } : {}),
     justerare,
-    attendees: [...doc.attendees.map((a, i) => attendeeIn(a, i, false)), ...doc.othersPresent.map((a, i) => attendeeIn(a, i, true))],
+    attendees: [...doc.attendees.map((a, i) => ({ a, at: a.position ?? i, attendee: attendeeIn(a, i, false) })), ...doc.othersPresent.map((a, i) => ({ a, at: a.position ?? doc.attendees.length + i, attendee: attendeeIn(a, i, true) }))]
+      .sort((x, y) => x.at - y.at)
+      .map((x) => x.attendee),
     items: doc.items.map(itemIn),
     nextMeetings: doc.nextMeetings.map((n) => ({ ...n })),
     ...(doc.nextMeetingNote !== undefined ? { nextMeetingNote: doc.nextMeetingNote } : {}),
