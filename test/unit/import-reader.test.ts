@@ -143,6 +143,13 @@ describe('attendance in every shape', () => {
     ]);
   });
 
+  test('a table as PDF extraction gives it: columns apart by gaps', () => {
+    expect(names('Anna Andersson    Skövde    Rektor\nBertil Berg\tTibro\tSkolchef')).toEqual([
+      ['Anna Andersson', 'Skövde', 'Rektor'],
+      ['Bertil Berg', 'Tibro', 'Skolchef'],
+    ]);
+  });
+
   test('a surname that is also a municipality stays a surname ("Anna Berg")', () => {
     expect(names('Anna Berg, Per Mark')).toEqual([
       ['Anna Berg', '', ''],
@@ -272,6 +279,21 @@ describe('two more protocols written the way other networks write', () => {
     expect(d.items[3]?.actions.map((a) => a.owners.map((o) => o.name))).toEqual([['Olle Nyman']]);
     expect(d.links.map((l) => l.url)).toEqual(['https://www.skolverket.se/rad']);
     expect(d.nextMeetings).toEqual([{ date: '2024-09-13', start: '09:00', end: '12:00', place: 'Skara' }]);
+  });
+
+  test('headed sections without numbers, labelled blocks without colons, a round by municipality', () => {
+    const d = read('rektorsnatverket-sektioner.txt');
+    expect(d).toMatchObject({ network: 'Rektorsnätverket', date: '2023-02-10', numbering: 'sections' });
+    expect(d.attendees.map((a) => [a.name, a.organisation, a.attendance])).toEqual([
+      ['Anna Andersson', 'Skövde', 'present'],
+      ['Bertil Berg', 'Tibro', 'present'],
+      ['Cia Dahl', 'Hjo', 'present'],
+      ['David Ek', 'Vara', 'apologies'],
+    ]);
+    expect(d.items.map((i) => i.title)).toEqual(['Föregående anteckningar', 'Skolverkets lägesbild', 'Laget runt', 'Nästa möte']);
+    expect(d.items[1]?.actions.map((a) => a.owners.map((o) => o.name))).toEqual([['Anna Andersson', 'Cia Dahl']]);
+    expect(d.items[2]?.round?.responses.map((r) => r.speaker)).toEqual(['Skövde', 'Tibro', 'Hjo']);
+    expect(d.nextMeetings).toEqual([{ date: '2023-05-12', start: '13:00', end: '15:00', place: 'Tibro' }]);
   });
 
   test('an OCR-damaged § protocol: the network under a bare heading, roles in parentheses, a justerare chosen in an item', () => {

@@ -190,7 +190,8 @@ export function repairText(text: string, lexicon: Lexicon): { text: string; repa
     .replace(/\ufb01/g, 'fi')
     .replace(/\ufb02/g, 'fl')
     .replace(/[\u200b\ufeff]/g, '')
-    .replace(/\t/g, ' ')
+    // A tab stays two spaces: a column gap in a table's row, which the attendance reads as a separator.
+    .replace(/\t/g, '  ')
     .replace(/\f/g, '\n\f');
   let lines = base.split('\n').map((l) => l.replace(/\s+$/, ''));
   lines = dropHeaders(lines, repairs);

@@ -151,7 +151,12 @@ export function splitList(text: string): string[] {
  * Returns undefined when the text is not such a list (a sentence, a paragraph of discussion).
  */
 export function readPeopleList(text: string, orgs: Organisations): ListedPerson[] | undefined {
-  const chunks = splitList(joinListLines(text, orgs));
+  // Columns of a table as PDF extraction gives them ("Anna Andersson   Skövde   Rektor"): gaps are separators.
+  const columns = text
+    .split('\n')
+    .map((l) => l.trim().replace(/\s{2,}/g, ', '))
+    .join('\n');
+  const chunks = splitList(joinListLines(columns, orgs));
   if (chunks.length === 0) return undefined;
   const people: ListedPerson[] = [];
   let rejected = 0;
@@ -227,7 +232,7 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
       continue;
     }
     // "Anna Svensson rektor": a role word after the name.
-    const tail = /^(.+?)\s+((?:biträdande\s+)?[a-zåäö][a-zåäö.-]+)$/.exec(chunk);
+    const tail = /^(.+?)\s+((?:[Bb]iträdande\s+)?[A-ZÅÄÖa-zåäö][a-zåäö.-]+)$/.exec(chunk);
     if (tail && roleOf(tail[2] ?? '') && looksLikeName((tail[1] ?? '').trim())) {
       const person = splitNameAndOrganisation((tail[1] ?? '').trim(), orgs, chunk);
       person.role = tail[2] ?? '';
