@@ -99,6 +99,16 @@ describe('damage repaired before reading', () => {
     expect(text).toBe('Mötet hölls i Skövde med information om fråga 1 och kap 1 och 2');
   });
 
+  test('letters read for digits in dates and numbers', () => {
+    expect(repairText('Protokoll 2O22-O6-O3 och 22O6O3, inte Ola eller Olle', lexicon).text).toBe('Protokoll 2022-06-03 och 220603, inte Ola eller Olle');
+  });
+
+  test('an item number read as "l." is 1', () => {
+    const d = readProtocolText('Protokoll X 2023-01-13\n\nl. Närvaro\n\nAnna Ek, Bo Lund\n\n2. Avslutning\n').document;
+    expect(d.items.map((i) => i.number)).toEqual(['1', '2']);
+    expect(d.attendees.map((a) => a.name)).toEqual(['Anna Ek', 'Bo Lund']);
+  });
+
   test('bullets read as "e" or "o" become list items', () => {
     const { text } = repairText('Frågor:\ne Kan omdömet användas?\no Hur länge gäller det?\n• Tredje', lexicon);
     expect(text.split('\n')).toEqual(['Frågor:', '* Kan omdömet användas?', '* Hur länge gäller det?', '* Tredje']);
@@ -257,6 +267,29 @@ describe('a protocol in shapes the fixtures do not have', () => {
     expect(action?.owners).toEqual([{ kind: 'person', name: 'Anna' }]);
     expect(got.review?.some((m) => m.path === '/items/0/actions/0/owners' && m.level === 'uncertain')).toBe(true);
   });
+});
+
+test('substitutes, presenters named in a title or a "Föredragande:" line', () => {
+  const d = readProtocolText(
+    [
+      'Protokoll X 2023-01-13',
+      '',
+      'Närvarande: Anna Ek (Hjo), Per Lund (Hjo, ersättare för Eva Berg), Bo Sten (Vara)',
+      '',
+      '1. Budget (Bo Sten)',
+      'Text om budgeten.',
+      '',
+      '2. Fortbildning',
+      'Föredragande: Anna Ek',
+      'Text.',
+      '',
+      '3. Avslutning',
+    ].join('\n'),
+  ).document;
+  expect(d.attendees[1]).toMatchObject({ name: 'Per Lund', organisation: 'Hjo', substituteFor: 'Eva Berg' });
+  expect(d.attendees[1]?.role).toBeUndefined();
+  expect(d.items[0]?.presenters.map((p) => p.name)).toEqual(['Bo Sten']);
+  expect(d.items[1]?.presenters.map((p) => p.name)).toEqual(['Anna Ek']);
 });
 
 describe('two more protocols written the way other networks write', () => {

@@ -166,6 +166,9 @@ function repairLetters(lines: string[], lexicon: Lexicon, repairs: Repair[]): st
         if (/[a-zåäö]$/.test(prev) && /^[A-Za-zÅÄÖåäö]/.test(next) && !NUMBER_WORDS.has(prev.replace(/[.,:]$/, '')) && !/^(och|eller|till|av|st|stycken|person|personer|timme|timmar|år|vecka|veckor|gång|gånger|dag|dagar|minut|minuter|h|tim)$/i.test(next.replace(/[.,:]$/, ''))) return 'i';
         return tok;
       }
+      // "2O22-O6-O3", "22O6O3": letters read for digits in a date or a number.
+      if (/^[\dOoIl|]{2,8}(?:[-./][\dOoIl|]{1,4}){0,2}[.,:]?$/.test(tok) && (tok.match(/\d/g) ?? []).length >= 2 && /[OoIl|]/.test(tok) && /^[\dO]/.test(tok))
+        return tok.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
       return repairWord(tok, lexicon);
     });
     out = repaired.join('');

@@ -3,7 +3,7 @@ import type { MinutesContent, MinutesKind, NextMeeting, OwnerRole } from '../min
 import { repairText, type Repair } from './damage';
 import { findApproximateDate, findDates, findTimeRange, type DateHit } from './dates';
 import { foldOcr, makeLexicon } from './lexicon';
-import { organisationsOf, readPeopleList, resolveName, type KnownMember, type ListedPerson, type Organisations } from './people';
+import { looksLikeName, organisationsOf, readPeopleList, resolveName, type KnownMember, type ListedPerson, type Organisations } from './people';
 import {
   fromInterchange,
   linksOf,
@@ -108,7 +108,7 @@ type Label = 'present' | 'online' | 'apologies' | 'absent' | 'substitutes' | 'ot
 const LABELS: { label: Label; re: Folded }[] = (
   [
   { label: 'online', re: /^(?:närvarande|deltagare|deltog)\s+(?:via|på|i)\s+(?:teams|zoom|länk|distans)|^digitalt\s+närvarande|^på\s+distans|^via\s+teams/i },
-  { label: 'others', re: /^(?:övriga\s+närvarande|övriga\s+deltagare|gäster|gäst|inbjudna|inbjuden|adjungerade?|dessutom\s+närvarande|föredragande)/i },
+  { label: 'others', re: /^(?:övriga\s+närvarande|övriga\s+deltagare|gäster|gäst|inbjudna|inbjuden|adjungerade?|dessutom\s+närvarande)/i },
   { label: 'apologies', re: /^(?:anmält\s+förhinder|anmälda\s+förhinder|förhinder|förhindrade|har\s+anmält\s+förhinder|ej\s+närvarande\s+med\s+anmälan)/i },
   { label: 'absent', re: /^(?:frånvarande|ej\s+närvarande|inte\s+närvarande|saknas)/i },
   { label: 'substitutes', re: /^(?:ersättare|ersättande)/i },
@@ -139,6 +139,7 @@ function labelOf(line: string): { label: Label; rest: string } | undefined {
 const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i);
 const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
 
+const PRESENTER_LABEL = new Folded(/^(?:föredragande|presentatör|presentation\s+av|dragande)\s*[:–-]\s*/i);
 const RESPONSIBLE = new Folded(/^(?:ansvarig|ansvariga|ansvar|uppdrag\s+till|åtgärd\s+av)\s*[:–-]\s*/i);
 const NEXT_MEETING_LINE = new Folded(/^(?:nästa|nästkommande)\s+(?:möte|träff|nätverksträff|sammanträde)\s*(?:[:–-]|är|blir|den|äger)/i);
 const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|antar|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om|är\s+överens\s+om)\b|^beslut\s*[:–-]/i);
@@ -229,8 +230,10 @@ function sentences(text: string): string[] {
 }
 
 /** Items: "3. Titel", "3) Titel", "§ 3 Titel", each the next number; or, without numbers, headed sections. */
-function splitItems(lines: string[]): { preamble: Line[]; items: RawItem[]; numbering: 'numbered' | 'sections' } {
+function splitItems(source: string[]): { preamble: Line[]; items: RawItem[]; numbering: 'numbered' | 'sections' } {
   const ITEM = /^\s*(?:#{1,3}\s+)?(?:§\s*(\d{1,3})|(\d{1,2})\s*[.):]|(\d{1,2})(?=\s+[A-ZÅÄÖ*]))\s*(.*)$/;
+  // "l. Närvaro", "I. Närvaro": OCR's 1.
+  const lines = source.map((l) => l.replace(/^(\s*)[lI|]([.)]\s+[A-ZÅÄÖ])/, '$11$2'));
   // Every line that could be an item; then the longest run 1, 2, 3 … (or § n, n+1 …) through them,
   // so a numbered list inside an item ("1. …", "2. …") is not read as items. Between runs of the
   // same length, the one whose lines look more like headings wins.
@@ -461,13 +464,14 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
         marks.add(`${base}/${index}/organisation`, 'uncertain', 'organisation_differs', `Protokollet skriver ${p.organisation}, medlemslistan ${memberEntry.organisation}.`, p.original);
       if (member && !member.unique) marks.add(`${base}/${index}/name`, 'uncertain', 'name_ambiguous', `"${p.name}" kan vara flera medlemmar. Välj vem.`, p.original);
       if (members.length > 0 && !member) marks.add(`${base}/${index}/name`, 'uncertain', 'not_a_member', `${p.name} finns inte bland nätverkets medlemmar.`, p.original);
-      if (substitute) {
-        const m = /ersätt(?:er|are\s+för)\s+(.+)$/i.exec(p.role ?? '');
-        if (m) {
-          a.substituteFor = m[1]?.trim() ?? '';
-          delete a.role;
-        }
-      }
+      // "Per Lund (Hjo, ersättare för Eva Ek)", or anyone under "Ersättare:" who says for whom.
+      const stands = /(?:^|,\s*)ersätt(?:er|are)(?:\s+för)?\s+([A-ZÅÄÖ].+)$/i.exec(p.role ?? '');
+      if (stands) {
+        a.substituteFor = stands[1]?.trim() ?? '';
+        const rest = (p.role ?? '').slice(0, stands.index).trim();
+        if (rest) a.role = rest;
+        else delete a.role;
+      } else if (substitute && a.role && /^ersättare$/i.test(a.role)) delete a.role;
       if (p.role && /\b(?:ordf(?:örande)?\.?)$/i.test(p.role) && !/vice/i.test(p.role)) (roleNames.chair ??= []).push(a.name);
       if (p.role && /\b(?:sekr(?:eterare)?\.?)$/i.test(p.role)) (roleNames.secretary ??= []).push(a.name);
       if (p.role && /\bjusterare$/i.test(p.role)) (roleNames.justerare ??= []).push(a.name);
@@ -631,7 +635,12 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       item.decisions.push(rest && !/[.!?:]$/.test(raw.title) ? `${raw.title} ${rest[0]}` : raw.title);
     }
     const presenterNames = new Set<string>();
+    // "3. Budget (Anna Andersson)": a name in parentheses after the title presents it.
+    const byTitle = /\(([^()]+)\)\s*$/.exec(raw.title);
+    if (byTitle && byTitle[1] && looksLikeName(byTitle[1].trim()) && resolveName(byTitle[1].trim(), everyone())) presenterNames.add(byTitle[1].trim());
     for (const s of sentences(flat)) {
+      const label = PRESENTER_LABEL.exec(s);
+      if (label) for (const p of readPeopleList(s.slice(label[0].length).replace(/[.]$/, ''), orgs) ?? []) presenterNames.add(p.name);
       if (TABLED.test(s)) item.tabled = true;
       if (DECISION.test(s) && !NOT_DECISION.test(s)) item.decisions.push(s);
       for (const clause of clausesWithSubject(s)) {
