@@ -78,11 +78,20 @@ function pdfWorkerPath(): string {
 }
 
 /** The text layer of a PDF, one string per page, read in a worker thread (see pdf-text.cjs). */
-export function pdfPages(bytes: Uint8Array): Promise<string[]> {
+export function pdfPages(bytes: Uint8Array, timeoutMs = 60000): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(pdfWorkerPath(), { workerData: { bytes } });
+    const worker = new Worker(pdfWorkerPath(), { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     let settled = false;
+    // A PDF that never finishes (damaged, or built to) is given up on.
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(new Error('pdf: timed out'));
+    }, timeoutMs);
+    worker.once('exit', () => clearTimeout(timer));
     worker.once('message', (msg: { pages?: string[]; error?: string }) => {
+      if (settled) return;
       settled = true;
       void worker.terminate();
       if (msg.pages) resolve(msg.pages);

@@ -292,6 +292,14 @@ test('substitutes, presenters named in a title or a "Föredragande:" line', () =
   expect(d.items[1]?.presenters.map((p) => p.name)).toEqual(['Anna Ek']);
 });
 
+test('what bodies outside the meeting decide or will do is reported, not recorded as decisions or action items', () => {
+  const d = readProtocolText(
+    'Protokoll X 2023-01-13\n\n1. Information\n\nRegeringen beslutade i december om nya kursplaner. Skolverket ska ta fram stöd. Vi antar att det kommer i vår. Vi beslutar att bjuda in Skolverket.\n\n2. Avslutning\n',
+  ).document;
+  expect(d.items[0]?.decisions).toEqual(['Vi beslutar att bjuda in Skolverket.']);
+  expect(d.items[0]?.actions).toEqual([]);
+});
+
 describe('two more protocols written the way other networks write', () => {
   const read = (file: string) => readProtocolText(readFileSync(path.join(__dirname, '..', 'fixtures', 'import', file), 'utf8'), { fileName: file }).document;
 

@@ -63,7 +63,7 @@ export function roleOf(written: string): string | undefined {
 }
 
 /** Names of bodies by their endings: "Skolverket", "Rudbecksgymnasiet", "Region Västra Götaland", "Lärarförbundet". */
-const ORGANISATION_LIKE = /^(?:region\s+\S.*|[\wÅÄÖåäöé -]*(?:verket|skolan|gymnasiet|förbundet|förbund|kommun|regionen|myndigheten|institutet|universitet|universitetet|högskolan|högskola|akademin|centrum|centret|förvaltningen|nämnden|stiftelsen|inspektionen|enheten|kansliet|AB))$/i;
+export const ORGANISATION_LIKE = /^(?:region\s+\S.*|[\wÅÄÖåäöé -]*(?:verket|skolan|gymnasiet|förbundet|förbund|kommun|regionen|myndigheten|institutet|universitet|universitetet|högskolan|högskola|akademin|centrum|centret|förvaltningen|nämnden|stiftelsen|inspektionen|enheten|kansliet|AB))$/i;
 
 const PARTICLES = new Set(['von', 'af', 'de', 'van', 'der', 'la', 'du', 'al', 'el', 'bin']);
 const NAME_WORD = /^[A-ZÅÄÖÉÜ][a-zåäöéèüA-ZÅÄÖ'’]*(?:-[A-ZÅÄÖÉÜa-zåäö][a-zåäöéèüA-ZÅÄÖ'’]*)*\.?$/;

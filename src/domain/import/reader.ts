@@ -3,7 +3,7 @@ import type { MinutesContent, MinutesKind, NextMeeting, OwnerRole } from '../min
 import { repairText, type Repair } from './damage';
 import { findApproximateDate, findDates, findTimeRange, type DateHit } from './dates';
 import { foldOcr, makeLexicon } from './lexicon';
-import { looksLikeName, organisationsOf, readPeopleList, resolveName, type KnownMember, type ListedPerson, type Organisations } from './people';
+import { looksLikeName, ORGANISATION_LIKE, organisationsOf, readPeopleList, resolveName, type KnownMember, type ListedPerson, type Organisations } from './people';
 import {
   fromInterchange,
   linksOf,
@@ -140,9 +140,13 @@ const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upp
 const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
 
 const PRESENTER_LABEL = new Folded(/^(?:föredragande|presentatör|presentation\s+av|dragande)\s*[:–-]\s*/i);
+/** Bodies outside the meeting whose decisions and tasks a protocol reports, not records. */
+const EXTERNAL_SUBJECT = new Folded(
+  /\b(?:regeringen|riksdagen|skolverket|skolinspektionen|kommunfullmäktige|kommunstyrelsen|fullmäktige|nämnden|direktionen|styrelsen|politikerna|politiken|huvudmannen|huvudmännen|kommunen|kommunerna|regionen|staten|myndigheten|skolchefsgruppen|styrgruppen)\s+(?:har\s+)?(?:beslutar|beslutade|beslutat|beslöt|fattade|tog|godkände|fastställde|ska|skall)\b/i,
+);
 const RESPONSIBLE = new Folded(/^(?:ansvarig|ansvariga|ansvar|uppdrag\s+till|åtgärd\s+av)\s*[:–-]\s*/i);
 const NEXT_MEETING_LINE = new Folded(/^(?:nästa|nästkommande)\s+(?:möte|träff|nätverksträff|sammanträde)\s*(?:[:–-]|är|blir|den|äger)/i);
-const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|antar|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om|är\s+överens\s+om)\b|^beslut\s*[:–-]/i);
+const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om)\b|^beslut\s*[:–-]/i);
 const NOT_DECISION = new Folded(/\b(?:för\s+beslut|kommer\s+att\s+besluta|ska\s+beslutas|skall\s+beslutas|beslutas\s+(?:under|på|vid|i|senare|av)|krävs\s+beslut|inför\s+beslut|tar\s+(?:ett\s+)?beslut|fatta\s+(?:ett\s+)?beslut|ta\s+(?:ett\s+)?beslut|beslut\s+på\s+(?:högre|annan)|om\s+beslut|inget\s+beslut|väntar\s+på\s+beslut|beslut\s+av\s+implementering)\b/i);
 const ROUND_TITLE = new Folded(/^(?:laget\s+runt|incheckning|utcheckning|runda|rundan|kommunrunda|kommunrundan|avstämning\s+laget\s+runt)\b[\s:–-]*/i);
 const TABLED = new Folded(/\bbordl[äa](?:gg(?:s|es|er|as|a)?|des|gd|gt|das)\b/i);
@@ -642,7 +646,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       const label = PRESENTER_LABEL.exec(s);
       if (label) for (const p of readPeopleList(s.slice(label[0].length).replace(/[.]$/, ''), orgs) ?? []) presenterNames.add(p.name);
       if (TABLED.test(s)) item.tabled = true;
-      if (DECISION.test(s) && !NOT_DECISION.test(s)) item.decisions.push(s);
+      if (DECISION.test(s) && !NOT_DECISION.test(s) && !EXTERNAL_SUBJECT.test(s)) item.decisions.push(s);
       for (const clause of clausesWithSubject(s)) {
         if (PRESENTER_VERB.test(clause.verbPart)) for (const n of clause.subjects) if (looksPersonal(n)) presenterNames.add(n);
       }
@@ -669,7 +673,8 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
               owners.push(role ? { kind: 'role', role, name: subject } : { kind: 'person', name: subject });
               continue;
             }
-            if (!looksPersonal(subject)) continue;
+            // "Skolverket ska …", "Lärarförbundet tar fram …": a body outside the meeting, not someone's task.
+            if (!looksPersonal(subject) || ORGANISATION_LIKE.test(subject)) continue;
             const r = resolveName(subject, item.presenters) ?? resolveName(subject, everyone());
             const name = r?.unique ? r.name : subject;
             const member = members.find((m) => m.name === name);
