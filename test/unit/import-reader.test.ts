@@ -25,6 +25,19 @@ describe('dates as protocols write them', () => {
     expect(hit?.yearFromContext).toBe(false);
   });
 
+  test.each([
+    ['Möte 03.12.2021', '2021-12-03'],
+    ['Möte 3/12 2021', '2021-12-03'],
+    ['Möte den 3:e december 2021', '2021-12-03'],
+    ['Möte 2021-12-3', '2021-12-03'],
+  ])('%s → %s', (text, date) => {
+    expect(findDates(text)[0]?.date).toBe(date);
+  });
+
+  test('the network named before the record word', () => {
+    expect(readProtocolText('IM-nätverket – protokoll från mötet 2021-12-03\n\n1. A\n\n2. B\n').document.network).toBe('IM-nätverket');
+  });
+
   test('"Fredag 4/2" takes its year from context, and the weekday picks the year', () => {
     expect(findDates('Fredag 4/2 Falköping', 2022)[0]).toMatchObject({ date: '2022-02-04', yearFromContext: true, weekday: 4 });
     // 4 February was a Friday in 2022, not in 2021: the weekday corrects a context year one off.

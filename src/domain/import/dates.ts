@@ -70,7 +70,8 @@ const PATTERNS: { shape: DateHit['shape']; re: RegExp }[] = [
   { shape: 'iso', re: /(?<![\d-])(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?![\d])/g },
   { shape: 'yy-mm-dd', re: /(?<![\d-])(\d{2})-(\d{2})-(\d{2})(?![\d-])/g },
   { shape: 'words', re: new RegExp(`(?<!\\d)(\\d{1,2})(?::?[ae])?\\s+(${WORD}{3,10}\\.?)(?:\\s+(\\d{4}))?(?!${WORD})`, 'g') },
-  { shape: 'day-month', re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?:[/-](\d{2}|\d{4}))?(?![\d/])/g },
+  { shape: 'day-month', re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?:[/-](\d{2}|\d{4})|\s+(\d{4})(?![\d-]))?(?![\d/])/g },
+  { shape: 'day-month', re: /(?<![\d.,-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g },
   { shape: 'yymmdd', re: /(?<![\d.,:/-])(\d{2})(\d{2})(\d{2})(?![\d.,:/%-])/g },
 ];
 
@@ -100,7 +101,8 @@ export function findDates(text: string, contextYear?: number): DateHit[] {
       } else {
         day = Number(m[1]);
         month = Number(m[2]);
-        year = m[3] !== undefined ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined;
+        const y = m[3] ?? m[4];
+        year = y !== undefined ? (y.length === 2 ? 2000 + Number(y) : Number(y)) : undefined;
       }
       if (month === undefined || day === undefined) continue;
       if (year !== undefined && (year < 1990 || year > 2099)) continue;

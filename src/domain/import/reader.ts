@@ -403,6 +403,8 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const named = beforeDate
       .replace(/^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:fört|förda))?(?:\s+(?:för|från|vid|av))?(?:\s+(?:möte|mötet|sammanträde|träff|nätverksträff)(?:\s+(?:med|i|för))?)?\s*/i, '')
       .replace(/\b(?:möte|mötet|sammanträde|träff)\s*(?:den)?\s*$/i, '')
+      // "IM-nätverket – protokoll 2021-12-03": the record word after the name.
+      .replace(/[\s,:–-]*(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:från|för|vid))?(?:\s+(?:möte|mötet|träff))?(?:\s+den)?\s*$/i, '')
       .replace(/[,:–-]\s*$/, '')
       .trim();
     if (!network && named && !/^dagordning/i.test(named)) network = named;
