@@ -173,6 +173,15 @@ describe('attendance in every shape', () => {
     ]);
   });
 
+  test('grouped by organisation: "Skövde: Anna Dahlson, Per Ek; Tibro: Maria Bring"', () => {
+    expect(names('Skövde: Anna Dahlson, Per Ek; Tibro: Maria Bring\nUtbildning Skaraborg: Cia Dahl')).toEqual([
+      ['Anna Dahlson', 'Skövde', ''],
+      ['Per Ek', 'Skövde', ''],
+      ['Maria Bring', 'Tibro', ''],
+      ['Cia Dahl', 'Skaraborgs kommunalförbund', ''],
+    ]);
+  });
+
   test('a surname that is also a municipality stays a surname ("Anna Berg")', () => {
     expect(names('Anna Berg, Per Mark')).toEqual([
       ['Anna Berg', '', ''],

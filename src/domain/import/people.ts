@@ -156,6 +156,8 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
     .split('\n')
     .map((l) => l.trim().replace(/\s{2,}/g, ', '))
     .join('\n');
+  const grouped = readGroupedByOrganisation(columns, orgs);
+  if (grouped) return grouped;
   const chunks = splitList(joinListLines(columns, orgs));
   if (chunks.length === 0) return undefined;
   const people: ListedPerson[] = [];
@@ -248,6 +250,31 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
   }
   if (people.length === 0 || rejected > people.length / 3) return undefined;
   return people;
+}
+
+/**
+ * Attendance grouped by organisation: "Skövde: Anna Dahlson, Per Ek; Tibro: Maria Bring", one
+ * group a line or separated by semicolons. Undefined when the text is not written that way.
+ */
+function readGroupedByOrganisation(text: string, orgs: Organisations): ListedPerson[] | undefined {
+  const groups = text.split(/[;\n]/).map((g) => g.trim()).filter(Boolean);
+  const people: ListedPerson[] = [];
+  let current: { name: string; repaired?: string } | undefined;
+  let grouped = 0;
+  for (const g of groups) {
+    const m = /^([A-ZÅÄÖÉ][\wåäöéÅÄÖ -]{1,40}?)\s*:\s*(.+)$/.exec(g);
+    const org = m ? orgs.match(m[1] ?? '') : undefined;
+    if (m && org) {
+      current = { name: org.name, ...(org.exact ? {} : { repaired: m[1] ?? '' }) };
+      grouped++;
+    }
+    const rest = m && org ? m[2] ?? '' : g;
+    if (!current) return undefined;
+    const names = splitList(rest);
+    if (!names.every((n) => looksLikeName(n))) return undefined;
+    for (const n of names) people.push({ name: n, organisation: current.name, ...(current.repaired ? { organisationRepaired: current.repaired } : {}), original: g });
+  }
+  return grouped > 0 && people.length > 0 ? people : undefined;
 }
 
 function looksLikeFullNameNotOrg(s: string, orgs: Organisations): boolean {

@@ -235,7 +235,7 @@ function sentences(text: string): string[] {
 
 /** Items: "3. Titel", "3) Titel", "§ 3 Titel", each the next number; or, without numbers, headed sections. */
 function splitItems(source: string[]): { preamble: Line[]; items: RawItem[]; numbering: 'numbered' | 'sections' } {
-  const ITEM = /^\s*(?:#{1,3}\s+)?(?:§\s*(\d{1,3})|(\d{1,2})\s*[.):]|(\d{1,2})(?=\s+[A-ZÅÄÖ*]))\s*(.*)$/;
+  const ITEM = /^\s*(?:#{1,3}\s+)?(?:§\s*(\d{1,3})|(?:[Pp]unkt\s+)?(\d{1,2})\s*[.):]|(\d{1,2})(?=\s+[A-ZÅÄÖ*]))\s*(.*)$/;
   // "l. Närvaro", "I. Närvaro": OCR's 1.
   const lines = source.map((l) => l.replace(/^(\s*)[lI|]([.)]\s+[A-ZÅÄÖ])/, '$11$2'));
   // Every line that could be an item; then the longest run 1, 2, 3 … (or § n, n+1 …) through them,
