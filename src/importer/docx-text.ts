@@ -63,8 +63,25 @@ function decode(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
 }
 
-function runsText(p: string, rels: Map<string, string>): string {
+/** A link as Word's HYPERLINK field writes it (instead of a w:hyperlink element): the field's display text with its address. */
+function fieldLinks(p: string): string {
+  const simple = p.replace(/<w:fldSimple\b[^>]*w:instr="\s*HYPERLINK\s+&quot;([^&]*)&quot;[^"]*"[^>]*>([\s\S]*?)<\/w:fldSimple>/g, (_m, url: string, inner: string) => linkRun(url, inner));
+  return simple.replace(
+    /<w:instrText[^>]*>\s*HYPERLINK\s+"([^"]+)"[^<]*<\/w:instrText>([\s\S]*?)<w:fldChar w:fldCharType="separate"\/>([\s\S]*?)<w:fldChar w:fldCharType="end"\/>/g,
+    (_m, url: string, _between: string, shown: string) => `<w:fldChar/>${linkRun(url, shown)}`,
+  );
+}
+
+function linkRun(url: string, inner: string): string {
+  const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join('');
+  const href = decode(url).trim();
+  const shown = /^https:\/\//.test(href) ? (decode(text) === href ? href : `[${text}](${href})`) : text;
+  return `<w:t>${shown.replace(/</g, '&lt;')}</w:t>`;
+}
+
+function runsText(raw: string, rels: Map<string, string>): string {
   let out = '';
+  const p = raw.includes('HYPERLINK') ? fieldLinks(raw) : raw;
   const re = /<w:hyperlink\b([^>]*)>([\s\S]*?)<\/w:hyperlink>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g;
   for (const m of p.matchAll(re)) {
     if (m[1] !== undefined) {

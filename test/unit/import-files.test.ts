@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { Document, ExternalHyperlink, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { parseProtokollDocument } from '../../src/contract/protokoll';
 import { docxText } from '../../src/importer/docx-text';
@@ -60,6 +61,23 @@ test('.docx: paragraphs, a table of attendance (header row skipped), links as ma
   expect(doc.links).toEqual([{ item: '1', text: 'sidan', url: 'https://www.skaraborg.se/skis' }]);
   expect(doc.items[0]?.actions[0]?.owners).toEqual([{ kind: 'person', name: 'Anna Andersson' }]);
   expect(doc.source).toMatchObject({ kind: 'import', file: 'skis.docx', sha256: r.sha256, reader: 'justera-reader/1' });
+});
+
+test('.docx: links written as HYPERLINK fields, tracked deletions left out, Word numbering counted', () => {
+  const body = [
+    '<w:p><w:r><w:t>Se </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://www.skaraborg.se/a" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>sidan</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> och </w:t></w:r><w:fldSimple w:instr=" HYPERLINK &quot;https://www.skaraborg.se/b&quot; "><w:r><w:t>den andra</w:t></w:r></w:fldSimple><w:r><w:t>.</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>Kvar</w:t></w:r><w:del><w:r><w:delText>struket</w:delText></w:r></w:del><w:ins><w:r><w:t xml:space="preserve"> tillagt</w:t></w:r></w:ins></w:p>',
+    '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Närvaro</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Föregående protokoll</w:t></w:r></w:p>',
+  ].join('');
+  const numbering =
+    '<w:numbering><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>';
+  const bytes = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`), 'word/numbering.xml': strToU8(numbering) });
+  const text = docxText(bytes);
+  expect(text).toContain('Se [sidan](https://www.skaraborg.se/a) och [den andra](https://www.skaraborg.se/b).');
+  expect(text).toContain('Kvar tillagt');
+  expect(text).not.toContain('struket');
+  expect(text).toContain('1. Närvaro\n2. Föregående protokoll');
 });
 
 test('a PDF with a text layer is read in a worker; one without gets a clear Swedish message, not an empty protocol', async () => {
