@@ -322,6 +322,15 @@ test('what bodies outside the meeting decide or will do is reported, not recorde
   expect(d.items[0]?.actions).toEqual([]);
 });
 
+test.each([
+  ['Anna Ek och Bo Lund justerar protokollet.', ['Anna Ek', 'Bo Lund']],
+  ['Protokollet justeras av Bo Lund.', ['Bo Lund']],
+  ['Bo valdes att justera protokollet.', ['Bo Lund']],
+])('justerare from "%s"', (sentence, want) => {
+  const d = readProtocolText(`Protokoll X 2023-01-13\n\n1. Närvaro\n\nAnna Ek, Bo Lund, Cia Berg\n\n${sentence}\n\n2. Avslutning\n`).document;
+  expect(d.justerare.map((j) => j.name)).toEqual(want);
+});
+
 describe('two more protocols written the way other networks write', () => {
   const read = (file: string) => readProtocolText(readFileSync(path.join(__dirname, '..', 'fixtures', 'import', file), 'utf8'), { fileName: file }).document;
 

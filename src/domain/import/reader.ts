@@ -564,7 +564,11 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   // Roles written in running text: "Jonas justerar anteckningarna", "Anna var ordförande".
   const everyone = (): { name: string }[] => [...attendees, ...others, ...members];
   const allText = lines.join('\n');
-  for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:justerar|justerade|ska\s+justera|utsågs\s+till\s+justerare|valdes\s+till\s+justerare)\b/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
+  // "Jonas justerar …", "Anna Ek och Bo Lund justerar …", "Protokollet justeras av Anna Ek".
+  const NAME_RUN = '[A-ZÅÄÖ][a-zåäöé]+(?:[ \\t]+[A-ZÅÄÖ][a-zåäöé-]+)?';
+  const splitNames = (run: string): string[] => run.split(/\s*,\s*|\s+och\s+/).map((n) => n.trim()).filter(Boolean);
+  for (const m of allText.matchAll(new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME_RUN}(?:(?:[ \\t]*,[ \\t]*|[ \\t]+och[ \\t]+)${NAME_RUN})*)[ \\t]+(?:justerar|justerade|ska[ \\t]+justera|utsågs[ \\t]+till[ \\t]+justerare|valdes[ \\t]+till[ \\t]+justerare)\\b`, 'g'))) (roleNames.justerare ??= []).push(...splitNames(m[1] ?? ''));
+  for (const m of allText.matchAll(new RegExp(`justeras[ \\t]+av[ \\t]+(${NAME_RUN}(?:(?:[ \\t]*,[ \\t]*|[ \\t]+och[ \\t]+)${NAME_RUN})*)`, 'g'))) (roleNames.justerare ??= []).push(...splitNames(m[1] ?? ''));
   for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:valdes|utsågs|väljs|utses)[ \t]+(?:att[ \t]+justera|till[ \t]+justerare|som[ \t]+justerare|till[ \t]+att[ \t]+justera)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+justerare\s+(?:valdes|utsågs)|justerare\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
