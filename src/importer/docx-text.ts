@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 /**
  * The text of a .docx in reading order: paragraphs as lines, Word's headings as "## Rubrik"
  * (or "3. Rubrik" when numbered), list paragraphs with their number ("3. ") or a bullet ("* "),
- * table rows as their cells joined by ", ", links as [text](https://…). Word keeps the numbers
+ * table rows as their cells joined by " | ", links as [text](https://…). Word keeps the numbers
  * of numbered lists in numbering.xml, not in the text, so they are counted here.
  */
 export function docxText(bytes: Uint8Array): string {
@@ -21,8 +21,9 @@ export function docxText(bytes: Uint8Array): string {
     if (block.startsWith('<w:tbl')) {
       for (const row of block.match(/<w:tr[\s>][\s\S]*?<\/w:tr>/g) ?? []) {
         const cells = (row.match(/<w:tc[\s>][\s\S]*?<\/w:tc>/g) ?? []).map((c) => (c.match(/<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []).map((p) => runsText(p, rels)).join(' ').trim());
+        // The header of an attendance table says nothing; other headers ("Åtgärd | Ansvarig | Klart") tell the reader what the columns are.
         if (cells.every((c) => /^(namn|name|kommun|organisation|roll|funktion|närvaro|titel|befattning|)$/i.test(c))) continue;
-        out.push(cells.filter(Boolean).join(', '));
+        out.push(cells.join(' | ').replace(/(?:\s\|\s*)+$/, ''));
       }
       out.push('');
       continue;

@@ -49,7 +49,7 @@ async function docxWithTable(): Promise<Uint8Array> {
 
 test('.docx: paragraphs, a table of attendance (header row skipped), links as markup', async () => {
   const bytes = await docxWithTable();
-  expect(docxText(bytes)).toContain('Anna Andersson, Skövde, Skolchef');
+  expect(docxText(bytes)).toContain('Anna Andersson | Skövde | Skolchef');
   expect(docxText(bytes)).toContain('Se [sidan](https://www.skaraborg.se/skis).');
   const r = await readProtocol({ name: 'skis.docx', bytes });
   if (!r.ok) throw new Error(r.error.en);
@@ -78,6 +78,36 @@ test('.docx: links written as HYPERLINK fields, tracked deletions left out, Word
   expect(text).toContain('Kvar tillagt');
   expect(text).not.toContain('struket');
   expect(text).toContain('1. Närvaro\n2. Föregående protokoll');
+});
+
+test('.docx: a table of action items (what, who, when) in an item', async () => {
+  const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('Protokoll för SKIS 2023-09-15'),
+          new Paragraph('1. Närvaro'),
+          new Paragraph('Anna Andersson, Bertil Berg'),
+          new Paragraph('2. Uppföljning'),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('Åtgärd'), cell('Ansvarig'), cell('Klart')] }),
+              new TableRow({ children: [cell('Sammanställa svaren, per kommun'), cell('Anna'), cell('2023-10-01')] }),
+              new TableRow({ children: [cell('Boka lokal'), cell('Bertil Berg och Anna Andersson'), cell('')] }),
+            ],
+          }),
+          new Paragraph('3. Avslutning'),
+        ],
+      },
+    ],
+  });
+  const r = await readProtocol({ name: 'a.docx', bytes: new Uint8Array(await Packer.toBuffer(doc)) });
+  if (!r.ok) throw new Error(r.error.en);
+  expect(r.draft.document.items[1]?.actions.map((a) => [a.text, a.owners.map((o) => o.name).join(' + '), a.due ?? ''])).toEqual([
+    ['Sammanställa svaren, per kommun', 'Anna Andersson', '2023-10-01'],
+    ['Boka lokal', 'Bertil Berg + Anna Andersson', ''],
+  ]);
 });
 
 test('a PDF with a text layer is read in a worker; one without gets a clear Swedish message, not an empty protocol', async () => {

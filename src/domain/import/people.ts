@@ -154,7 +154,7 @@ export function readPeopleList(text: string, orgs: Organisations): ListedPerson[
   // Columns of a table as PDF extraction gives them ("Anna Andersson   Skövde   Rektor"): gaps are separators.
   const columns = text
     .split('\n')
-    .map((l) => l.trim().replace(/\s{2,}/g, ', '))
+    .map((l) => l.trim().replace(/\s*\|\s*/g, ', ').replace(/,(?:\s*,)+/g, ',').replace(/\s{2,}/g, ', '))
     .join('\n');
   const grouped = readGroupedByOrganisation(columns, orgs);
   if (grouped) return grouped;

@@ -139,6 +139,7 @@ function labelOf(line: string): { label: Label; rest: string } | undefined {
 const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i);
 const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
 
+const ACTION_TABLE_HEADER = new Folded(/^(?:vad|åtgärd|åtgärder|uppdrag|aktivitet|uppgift|beskrivning)\s*(?:\||\s{2,}).*(?:vem|ansvarig|ansvar)/i);
 const PRESENTER_LABEL = new Folded(/^(?:föredragande|presentatör|presentation\s+av|dragande)\s*[:–-]\s*/i);
 /** Bodies outside the meeting whose decisions and tasks a protocol reports, not records. */
 const EXTERNAL_SUBJECT = new Folded(
@@ -695,6 +696,30 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
           const ai = item.actions.length - 1;
           for (const u of uncertain) marks.add(`${base}/actions/${ai}/owners`, 'uncertain', 'partial_name', `"${u}" finns inte i närvarolistan; kontrollera vem uppdraget gäller.`, u);
         }
+      }
+    }
+    // A table of action items: a header naming what and who ("Åtgärd | Ansvarig | Klart"), then a row each.
+    const rows = remaining.map((l) => l.text.trim());
+    const header = rows.findIndex((r) => ACTION_TABLE_HEADER.test(r));
+    if (header >= 0) {
+      const cols = (rows[header] ?? '').split(/\s*\|\s*|\s{2,}/).map((c) => fold1(c.toLowerCase()));
+      const whatCol = cols.findIndex((c) => /^(?:vad|atgard|atgarder|uppdrag|aktivitet|uppgift|beskrivning)/.test(c));
+      const whoCol = cols.findIndex((c) => /^(?:vem|ansvarig|ansvar|ansvariga)/.test(c));
+      const whenCol = cols.findIndex((c) => /^(?:nar|klart|senast|datum|deadline|klar\s+senast)/.test(c));
+      for (const row of rows.slice(header + 1)) {
+        if (row === '' || !row.includes('|') && !/\s{2,}/.test(row)) break;
+        const cells = row.split(/\s*\|\s*|\s{2,}/);
+        const what = cells[whatCol]?.trim() ?? '';
+        const who = readPeopleList(cells[whoCol]?.trim() ?? '', orgs) ?? [];
+        if (what === '' || who.length === 0) continue;
+        const owners: InterchangeOwner[] = who.map((p) => {
+          const r = resolveName(p.name, everyone());
+          const name = r?.unique ? r.name : p.name;
+          const member = members.find((x) => x.name === name);
+          return { kind: 'person', name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
+        });
+        const dueHit = whenCol >= 0 ? findDates(cells[whenCol] ?? '', meetingYear)[0] : undefined;
+        item.actions.push({ text: what, owners, ...(dueHit?.date ? { due: dueHit.date } : {}) });
       }
     }
     // "Ansvarig: Anna Andersson" after what is to be done.
