@@ -575,6 +575,14 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
   for (const m of allText.matchAll(/(?:till\s+sekreterare\s+(?:valdes|utsågs)|sekreterare\s+(?:blev|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.secretary ??= []).push(m[1] ?? '');
 
+  /** An owner named in a table or an "Ansvarig:" line: the person it resolves to, else the name as written. */
+  const personOwner = (written: string): InterchangeOwner => {
+    const r = resolveName(written, everyone());
+    const name = r?.unique ? r.name : written;
+    const member = members.find((x) => x.name === name);
+    return { kind: 'person', name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
+  };
+
   const resolveRole = (role: 'chair' | 'secretary' | 'justerare', written: string, index?: number): PersonName | undefined => {
     const path = index === undefined ? `/${role}` : `/${role}/${index}`;
     const r = resolveName(written, everyone());
@@ -712,12 +720,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
         const what = cells[whatCol]?.trim() ?? '';
         const who = readPeopleList(cells[whoCol]?.trim() ?? '', orgs) ?? [];
         if (what === '' || who.length === 0) continue;
-        const owners: InterchangeOwner[] = who.map((p) => {
-          const r = resolveName(p.name, everyone());
-          const name = r?.unique ? r.name : p.name;
-          const member = members.find((x) => x.name === name);
-          return { kind: 'person', name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
-        });
+        const owners = who.map((p) => personOwner(p.name));
         const dueHit = whenCol >= 0 ? findDates(cells[whenCol] ?? '', meetingYear)[0] : undefined;
         item.actions.push({ text: what, owners, ...(dueHit?.date ? { due: dueHit.date } : {}) });
       }
@@ -728,11 +731,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       const m = RESPONSIBLE.exec(s);
       if (!m) return;
       const names = readPeopleList(s.slice(m[0].length).replace(/[.]$/, ''), orgs) ?? [];
-      const owners: InterchangeOwner[] = names.map((p) => {
-        const r = resolveName(p.name, everyone());
-        const member = members.find((x) => x.name === (r?.unique ? r.name : p.name));
-        return { kind: 'person', name: r?.unique ? r.name : p.name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
-      });
+      const owners = names.map((p) => personOwner(p.name));
       const what = said[k - 1];
       if (owners.length > 0 && what !== undefined && !item.actions.some((a) => a.text === what)) {
         const due = dueDate(`${what} ${s}`, meetingYear, date);
