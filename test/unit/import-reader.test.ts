@@ -331,6 +331,16 @@ test.each([
   expect(d.justerare.map((j) => j.name)).toEqual(want);
 });
 
+test('an unlabelled list of full names in the head is read as those present, and marked', () => {
+  const d = readProtocolText('Protokoll IM 2023-01-13\n\nAnna Ek, Bo Lund, Cia Berg (Hjo)\n\n1. Inledning\n\nText.\n\n2. Avslutning\n').document;
+  expect(d.attendees.map((a) => [a.name, a.organisation ?? ''])).toEqual([
+    ['Anna Ek', ''],
+    ['Bo Lund', ''],
+    ['Cia Berg', 'Hjo'],
+  ]);
+  expect(d.review?.some((m) => m.reason === 'attendance_unlabelled')).toBe(true);
+});
+
 describe('two more protocols written the way other networks write', () => {
   const read = (file: string) => readProtocolText(readFileSync(path.join(__dirname, '..', 'fixtures', 'import', file), 'utf8'), { fileName: file }).document;
 

@@ -561,6 +561,24 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     if (attendanceItems.includes(item)) continue;
     if (item.lines.some((l) => labelOf(l.text) && labelOf(l.text)?.label !== 'date')) usedInItems.set(item, readAttendanceBlock(item.lines, undefined));
   }
+  // No attendance anywhere, but a paragraph of the head that is nothing but full names: most likely
+  // those present, unlabelled. Read as such and marked, never silently.
+  if (attendees.length === 0) {
+    const paragraphs: Line[][] = [[]];
+    for (const l of preamble) {
+      if (l.text.trim() === '') paragraphs.push([]);
+      else paragraphs[paragraphs.length - 1]?.push(l);
+    }
+    for (const para of paragraphs) {
+      if (para.length === 0 || para.some((l) => labelOf(l.text) || l.text === titleLine || findDates(l.text).length > 0)) continue;
+      const people = readPeopleList(para.map((l) => l.text).join('\n'), orgs);
+      if (!people || people.length < 3 || !people.every((p) => p.name.split(/\s+/).length >= 2)) continue;
+      addPeople(people, 'present', false, false);
+      para.forEach((l) => usedInPreamble.add(l.at));
+      marks.add('/attendees', 'uncertain', 'attendance_unlabelled', 'Namnlistan i protokollets början är läst som närvarande; den har ingen rubrik. Kontrollera.', para[0]?.text.trim());
+      break;
+    }
+  }
 
   // Roles written in running text: "Jonas justerar anteckningarna", "Anna var ordförande".
   const everyone = (): { name: string }[] => [...attendees, ...others, ...members];
