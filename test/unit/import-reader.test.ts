@@ -404,3 +404,16 @@ test('a numbered list inside an item is not read as items', () => {
   expect(d.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 Inledning', '2 Budget', '3 Övriga frågor', '4 Avslutning']);
   expect(d.items[0]?.body).toContain('1. Vilka kurser?');
 });
+
+test('any text gives a draft, never an exception: empty, one long line, noise, only numbers', () => {
+  let seed = 7;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzåäöÅÄÖABC 0123456789.,:;()-–/\n\n\f\t*§•é6|';
+  const noise = Array.from({ length: 20 }, () => Array.from({ length: 2000 }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+  // Long lines once cost their length squared (a 200,000-letter word took a minute); the test would time out.
+  for (const text of ['', '\n\n\n', 'x'.repeat(200000), '12/3 '.repeat(20000), 'Anna '.repeat(30000), '1. 2. 3. 4.', '1.\n2.\n3.', ...noise]) {
+    const d = readProtocolText(text).document;
+    expect(d.format).toBe('justera-protokoll/1');
+    expect(d.items.length).toBeGreaterThan(0);
+  }
+});

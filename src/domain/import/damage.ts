@@ -74,7 +74,8 @@ function joinHyphenation(lines: string[], repairs: Repair[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     const line = (out[i] ?? '').replace(/\s+$/, '');
-    const m = HYPHENATED.exec(line);
+    // Looked at only from the end: an unanchored pattern over a long line costs its length squared.
+    const m = line.endsWith('-') ? HYPHENATED.exec(line.slice(-80)) : null;
     if (!m || /\s[-–]$/.test(line)) continue;
     let j = i + 1;
     while (j < out.length && j <= i + 2 && (out[j] ?? '').trim() === '') j++;

@@ -82,8 +82,9 @@ const PATTERNS: { shape: DateHit['shape']; re: RegExp }[] = [
  */
 export function findDates(text: string, contextYear?: number): DateHit[] {
   const hits: DateHit[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number): boolean => taken.every(([s, e]) => b <= s || a >= e);
+  // Characters already read as part of a date (one flag a character: long texts stay linear).
+  const taken = new Uint8Array(text.length);
+  const free = (a: number, b: number): boolean => !taken.subarray(a, b).includes(1);
   for (const { shape, re } of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const index = m.index ?? 0;
@@ -122,7 +123,7 @@ export function findDates(text: string, contextYear?: number): DateHit[] {
         }
       }
       const date = year !== undefined ? isoDate(year, month, day) : undefined;
-      taken.push([index, index + raw.length]);
+      taken.fill(1, index, index + raw.length);
       hits.push({ ...(date !== undefined ? { date } : {}), day, month, yearFromContext, raw, index, shape, ...(weekday !== undefined ? { weekday } : {}) });
     }
   }

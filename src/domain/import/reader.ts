@@ -830,8 +830,9 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
 function unsureWords(text: string, original: string): ReviewMark[] {
   const seen = new Set<string>();
   const marks: ReviewMark[] = [];
-  for (const m of text.matchAll(/[A-Za-zÅÄÖåäöéèëêóòôõø]*[éèëêóòôõø][A-Za-zÅÄÖåäöéèëêóòôõø]*/g)) {
+  for (const m of text.matchAll(/[A-Za-zÅÄÖåäöéèëêóòôõø]+/g)) {
     const w = m[0];
+    if (!/[éèëêóòôõø]/.test(w)) continue;
     if (/[éè](?:n|r|er|erna|ns)?$/i.test(w) || seen.has(w) || w.length < 3) continue;
     seen.add(w);
     const at = original.indexOf(w);
