@@ -693,6 +693,8 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       if (!r) marks.add(`${base}/presenters/${item.presenters.length - 1}`, 'uncertain', 'partial_name', `"${n}" finns inte i närvarolistan.`, n);
     }
     // Action items, after presenters are known (a first name is first looked for among them).
+    // Marks on action items wait until the items are in their final order.
+    const actionMarks: { action: InterchangeAction; reason: string; message: string; original: string }[] = [];
     if (!isAttendance) {
       for (const s of sentences(flat)) {
         for (const clause of clausesWithSubject(s)) {
@@ -703,7 +705,8 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
             const group = GROUP_SUBJECT.exec(subject);
             if (group) {
               const role = ROLE_SUBJECT[fold1(subject.toLowerCase())];
-              owners.push(role ? { kind: 'role', role, name: subject } : { kind: 'person', name: subject });
+              // A group the protocol names ("Arbetsgruppen för K-dagen", "Varje medlem i nätverket"): its members are for the secretary to pick.
+              owners.push(role ? { kind: 'role', role, name: subject } : { kind: 'group', name: subject, members: [] });
               continue;
             }
             // "Skolverket ska …", "Lärarförbundet tar fram …": a body outside the meeting, not someone's task.
@@ -719,8 +722,8 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
           const due = dueDate(clause.text, meetingYear, date);
           if (due) action.due = due;
           item.actions.push(action);
-          const ai = item.actions.length - 1;
-          for (const u of uncertain) marks.add(`${base}/actions/${ai}/owners`, 'uncertain', 'partial_name', `"${u}" finns inte i närvarolistan; kontrollera vem uppdraget gäller.`, u);
+          for (const u of uncertain) actionMarks.push({ action, reason: 'partial_name', message: `"${u}" finns inte i närvarolistan; kontrollera vem uppdraget gäller.`, original: u });
+          for (const o of owners) if (o.kind === 'group') actionMarks.push({ action, reason: 'group_members', message: `Uppdraget gäller "${o.name}"; välj vilka som hör dit.`, original: o.name });
         }
       }
     }
@@ -763,6 +766,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       return i < 0 ? plain.length : i;
     };
     item.actions.sort((a, b) => at(a.text) - at(b.text));
+    for (const m of actionMarks) marks.add(`${base}/actions/${item.actions.indexOf(m.action)}/owners`, 'uncertain', m.reason, m.message, m.original);
     // Next meetings: an item about them, or a line "Nästa möte: 15/3 kl 13-15 i Skara" in any item.
     const nextLine = remaining.findIndex((l) => NEXT_MEETING_LINE.test(l.text.trim()));
     if (!NEXT_MEETING_TITLE.test(raw.title) && nextLine >= 0) {
