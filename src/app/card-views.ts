@@ -58,12 +58,12 @@ export function meetingAudience(meeting: Meeting, members: readonly Member[], re
   const { controls, byName } = rosterViews(meeting, members);
   const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));
   const hasControls = new Set(controls.map((m) => m.id));
-  const latestFirst = (a: Member, b: Member): number => {
-    const at = answered.get(a.id) ?? '';
-    const bt = answered.get(b.id) ?? '';
-    return at === bt ? byNameSv(a, b) : at < bt ? 1 : -1;
-  };
-  const responders = byName.filter((m) => answered.has(m.id) && !hasControls.has(m.id)).sort(latestFirst);
+  // Latest answer first; the sort is stable, so answers of the same moment stay in name order.
+  const responders = byName
+    .filter((m) => answered.has(m.id) && !hasControls.has(m.id))
+    .map((m) => ({ m, at: answered.get(m.id) ?? '' }))
+    .sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1))
+    .map(({ m }) => m);
   const room = REFRESH_USER_LIMIT - controls.length - responders.length;
   const others = room > 0 ? byName.filter((m) => !answered.has(m.id) && !hasControls.has(m.id)) : [];
   return capped([...controls, ...responders, ...others]);
