@@ -1,5 +1,7 @@
 import { Fragment, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { Body1, Button, Caption1, Checkbox, Dropdown, Field, Input, Link, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Input, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { SEARCH_FIELDS, type SearchField } from '../../../domain/search/query';
+import { NetworkSelect } from '../../shared/network-select';
 import type { SearchResponse } from '../../../http/api-contract';
 import { channelTabPath } from '../../../domain/tab-links';
 import type { Api } from '../../api';
@@ -45,7 +47,7 @@ export function SearchSection(props: { api: Api; networks: readonly { id: string
   const [organisation, setOrganisation] = useState('');
   const [person, setPerson] = useState('');
   const [openActions, setOpenActions] = useState(false);
-  const [field, setField] = useState<'all' | 'decisions' | 'actions'>('all');
+  const [field, setField] = useState<SearchField>('all');
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'loading' } | { kind: 'ok'; data: SearchResponse } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -74,22 +76,7 @@ export function SearchSection(props: { api: Api; networks: readonly { id: string
         <Field label={t.query} hint={t.queryHint} className={styles.query}>
           <Input value={q} onChange={(_e, d) => setQ(d.value)} data-search-query />
         </Field>
-        {props.networks.length > 1 && (
-          <Field label={t.network}>
-            <Dropdown
-              value={props.networks.find((n) => n.id === network)?.name ?? t.anyNetwork}
-              selectedOptions={[network]}
-              onOptionSelect={(_e, d) => setNetwork(d.optionValue ?? '')}
-            >
-              <Option value="">{t.anyNetwork}</Option>
-              {props.networks.map((n) => (
-                <Option key={n.id} value={n.id}>
-                  {n.name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        )}
+        {props.networks.length > 1 && <NetworkSelect label={t.network} networks={[{ id: '', name: t.anyNetwork }, ...props.networks]} value={network} onChange={setNetwork} />}
         <Field label={t.year}>
           <Input value={year} inputMode="numeric" maxLength={4} size="small" onChange={(_e, d) => setYear(d.value)} data-search-year />
         </Field>
@@ -100,13 +87,13 @@ export function SearchSection(props: { api: Api; networks: readonly { id: string
           <Input value={person} onChange={(_e, d) => setPerson(d.value)} />
         </Field>
         <Field label={t.field}>
-          <Dropdown value={t.fields[field]} selectedOptions={[field]} onOptionSelect={(_e, d) => setField((d.optionValue as typeof field | undefined) ?? 'all')}>
-            {(['all', 'decisions', 'actions'] as const).map((f) => (
-              <Option key={f} value={f}>
+          <Select value={field} onChange={(_e, d) => setField(SEARCH_FIELDS.find((f) => f === d.value) ?? 'all')}>
+            {SEARCH_FIELDS.map((f) => (
+              <option key={f} value={f}>
                 {t.fields[f]}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Checkbox label={t.openActions} checked={openActions} onChange={(_e, d) => setOpenActions(d.checked === true)} />
         <Button appearance="primary" type="submit" data-search-submit>
