@@ -32,13 +32,13 @@ export interface SearchResult {
 
 export interface SearchAnswer {
   results: SearchResult[];
-  /** Protocols that matched beyond the ones returned. */
+  /** Protocols holding every word, beyond the ones looked at (at most this many more match). */
   more: number;
   /** Query words found only as OCR variants: what was searched instead. */
   variants: Record<string, string[]>;
 }
 
-const MAX_RESULTS = 50;
+const MAX_RESULTS = 20;
 const HITS_PER_RESULT = 3;
 
 /**
@@ -95,19 +95,20 @@ export class SearchService {
       const here = new Map(list.filter((p) => req.year === undefined || p.year === req.year).map((p) => [p.meetingId, p]));
       candidates = candidates ? new Map([...candidates].filter(([id]) => here.has(id))) : here;
     }
-    const found = [...(candidates?.values() ?? [])].sort((a, b) => b.year - a.year);
+    // Newest years first; a page is full at MAX_RESULTS, and the rest are counted, not read.
+    const found = [...(candidates?.values() ?? [])].sort((a, b) => b.year - a.year || (a.meetingId < b.meetingId ? -1 : 1));
     const results: SearchResult[] = [];
     const doneByNetwork = new Map<string, Set<string>>();
-    let matched = 0;
+    let examined = 0;
     for (const posting of found) {
+      if (results.length >= MAX_RESULTS) break;
+      examined++;
       const doc = await store.getSearchDocument(caller.tenantId, posting.meetingId);
       if (!doc || !this.passesPeopleFilters(doc, req)) continue;
       const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
       if (!hits) continue;
       const open = await this.openActionIds(doc, doneByNetwork);
       if (req.openActions && open === 0) continue;
-      matched++;
-      if (results.length >= MAX_RESULTS) continue;
       results.push({
         networkId: doc.networkId,
         networkName: networks.get(doc.networkId)?.name ?? '',
@@ -120,7 +121,7 @@ export class SearchService {
       });
     }
     results.sort((a, b) => b.date.localeCompare(a.date));
-    return { results, more: matched - results.length, variants };
+    return { results, more: found.length - examined, variants };
   }
 
   /**

@@ -349,7 +349,7 @@ export interface SearchResponse {
       highlights: [number, number][];
     }[];
   }[];
-  /** How many more protocols matched than are listed. */
+  /** Protocols holding every word beyond those looked at: at most this many more match (narrow the search to see them). */
   more: number;
   /** Words of the query found only as OCR variants, with the variants searched. */
   variants: Record<string, string[]>;

@@ -442,8 +442,8 @@ export class SqliteStore implements Store {
 
   async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
     if (networkIds.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT meeting_id, network_id, year FROM search_postings WHERE tenant_id = ? AND term = ? AND network_id IN (${networkIds.map(() => '?').join(', ')})`)
+    const rows = this
+      .stmt(`SELECT meeting_id, network_id, year FROM search_postings WHERE tenant_id = ? AND term = ? AND network_id IN (${networkIds.map(() => '?').join(', ')})`)
       .all(tenantId, term, ...networkIds) as { meeting_id: string; network_id: string; year: number }[];
     return rows.map((r) => ({ meetingId: r.meeting_id, networkId: r.network_id, year: r.year }));
   }

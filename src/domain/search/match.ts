@@ -18,6 +18,8 @@ export interface PassageHit {
 }
 
 const SNIPPET = 240;
+/** Text whose lower case is its normalised form (no accents but å, ä, ö): the prefilter may trust `includes`. */
+const PLAIN = /^[\x00-\x7fåäö]*$/;
 
 function fieldAllows(field: SearchField, p: SearchPassage): boolean {
   if (field === 'decisions') return p.field === 'decision';
@@ -57,11 +59,17 @@ function cut(text: string, highlights: [number, number][]): Pick<PassageHit, 'te
  * or undefined when some word or phrase is found in none of the passages `field` allows.
  */
 export function matchDocument(doc: SearchDocument, q: SearchQuery, accepted: AcceptedTerms, field: SearchField): PassageHit[] | undefined {
+  // A stem is a prefix of its word, so a passage whose text holds none of the terms is skipped untokenised.
+  const terms = [...new Set([...q.words, ...q.phrases.flat()].flatMap((w) => [w.term, ...(accepted.get(w.term) ?? [])]))];
+  const mayHold = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return PLAIN.test(lower) ? terms.some((t) => lower.includes(t)) : true;
+  };
   const found = new Set<number>();
   const wanted = q.words.length + q.phrases.length;
   const hits: { hit: PassageHit; score: number }[] = [];
   for (const p of doc.passages) {
-    if (!fieldAllows(field, p)) continue;
+    if (!fieldAllows(field, p) || !mayHold(p.text)) continue;
     const toks = tokens(p.text);
     const ranges: [number, number][] = [];
     let score = 0;

@@ -7,8 +7,7 @@ import { stemSwedish } from './swedish-stemmer';
  */
 
 export interface Token {
-  /** The word as normalised (lower case, accents other than å/ä/ö dropped). */
-  word: string;
+  /** The word's term (normalised and stemmed). */
   term: string;
   /** Where the word is in the original text. */
   start: number;
@@ -29,16 +28,24 @@ export function normaliseWord(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Words repeat: their terms are kept (bounded) so a document is not stemmed word by word again. */
+const TERMS = new Map<string, string>();
+const TERMS_MAX = 50_000;
+
 export function termOf(word: string): string {
+  const known = TERMS.get(word);
+  if (known !== undefined) return known;
   const w = normaliseWord(word);
-  return /^\p{N}+$/u.test(w) ? w : stemSwedish(w);
+  const term = /^\p{N}+$/u.test(w) ? w : stemSwedish(w);
+  if (TERMS.size >= TERMS_MAX) TERMS.clear();
+  TERMS.set(word, term);
+  return term;
 }
 
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = normaliseWord(m[0]);
-    out.push({ word, term: termOf(m[0]), start: m.index, end: m.index + m[0].length });
+    out.push({ term: termOf(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
