@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   results: { listStyleType: 'none', padding: '0', margin: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   hit: { margin: '0' },
+  passage: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalM, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: 'inherit', fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -121,9 +122,9 @@ export function SearchSection(props: { api: Api; networks: readonly { id: string
                   {r.openActions > 0 ? ` · ${t.openActionsCount(r.openActions)}` : ''}
                 </Caption1>
                 {r.hits.map((h, i) => (
-                  <div key={i} data-search-hit={h.itemId ?? ''}>
+                  <div key={i} className={styles.passage} data-search-hit={h.itemId ?? ''}>
                     <Caption1>{t.item(h.itemNumber, h.itemTitle)}</Caption1>
-                    <Body1 as="p" className={styles.hit}>
+                    <Body1 as="p" className={styles.hit} data-search-passage>
                       <Passage hit={h} className={styles.mark} />
                     </Body1>
                     <Link href={`${channelTabPath({ meetingId: r.meetingId, view: 'minutes' }, r.networkId)}${h.itemId ? `#item-${encodeURIComponent(h.itemId)}` : ''}`}>{t.openAt}</Link>
