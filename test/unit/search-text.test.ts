@@ -2,7 +2,7 @@ import { stemSwedish } from '../../src/domain/search/swedish-stemmer';
 import { ocrVariants, termOf, tokens } from '../../src/domain/search/text';
 import { parseQuery } from '../../src/domain/search/query';
 import { matchDocument } from '../../src/domain/search/match';
-import type { SearchDocument } from '../../src/domain/search/document';
+import { documentTerms, type SearchDocument } from '../../src/domain/search/document';
 
 describe('Swedish stemming', () => {
   it.each([
@@ -105,6 +105,13 @@ describe('matching a protocol', () => {
   it('needs every word somewhere in the protocol', () => {
     expect(matchDocument(doc, parseQuery('kommun budget'), none, 'all')).toHaveLength(3);
     expect(matchDocument(doc, parseQuery('kommun skolchef'), none, 'all')).toBeUndefined();
+  });
+
+  it("indexes each distinct term once, and not a 'word' too long to be searched", () => {
+    const terms = documentTerms({ ...doc, passages: [...doc.passages, { field: 'notes', text: `Kommunen ${'x'.repeat(200)}` }] });
+    expect(terms.filter((t) => t === 'kommun')).toHaveLength(1);
+    expect(terms).toEqual(expect.arrayContaining(['kommun', 'budget', 'protokoll', 'näst', 'möt']));
+    expect(terms.some((t) => t.length > 64)).toBe(false);
   });
 
   it('counts an OCR variant the index accepted for a word', () => {

@@ -87,7 +87,10 @@ export function searchDocumentOf(v: MinutesVersion, title: string): SearchDocume
   };
 }
 
+/** Longer "words" (a pasted hash, a run of digits) are not indexed: no one searches them, and a key has a size limit. */
+export const MAX_TERM_LENGTH = 64;
+
 /** The distinct terms a document holds: the index's postings for it. */
 export function documentTerms(doc: SearchDocument): string[] {
-  return [...new Set(doc.passages.flatMap((p) => termsOf(p.text)))];
+  return [...new Set(doc.passages.flatMap((p) => termsOf(p.text)).filter((t) => t.length <= MAX_TERM_LENGTH))];
 }
