@@ -14,6 +14,7 @@ import { tellWhereJusterareLeft } from './app/justerare-left';
 import { TabQueries } from './app/tab-queries';
 import { NO_METRICS, type Archive, type Clock, type IdSource, type ProtocolRenderer, type Store } from './app/ports';
 import { minutesUseCases } from './app/minutes';
+import { SearchService } from './app/search';
 import { ArchiveWorker } from './app/archiving';
 import { TeamsJusteringChannel } from './bot/justering-channel';
 import { FolderArchive } from './archive/folder-archive';
@@ -154,6 +155,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     publisher: justeringChannel,
     metrics,
   });
+  const search = new SearchService({ store, log });
   const minutes = minutesUseCases({
     store,
     clock,
@@ -161,6 +163,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     timeZone: config.timeZone,
     reminderDays: config.justeringReminderDays,
     onApproved: (version) => archiver.kick(version),
+    search,
     archive,
   });
   const bot = new JusteraBot({
@@ -194,7 +197,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
     legal: config.legal,

@@ -82,7 +82,11 @@ export class JusteringService {
         if (attempt >= 5) throw new DomainError('conflict');
         continue;
       }
-      if (next.state === 'approved') this.deps.onApproved?.(next);
+      if (next.state === 'approved') {
+        this.deps.onApproved?.(next);
+        // Searchable once the answer is given (indexing never rejects; reindex repairs a failure).
+        await this.deps.search?.index(next);
+      }
       await this.afterAnswer(meeting, next, version);
       return this.outcomeOf(next, meeting);
     }

@@ -30,6 +30,8 @@ export interface MinutesDeps {
   reminderDays: number;
   /** Called when a version is justerad (or its archiving is to be tried again), so archiving starts at once. */
   onApproved?: (version: MinutesVersion) => void;
+  /** The search index: a version is put in it when it is justerad (src/app/search.ts). */
+  search?: { index(version: MinutesVersion): Promise<void> };
   /** Where justerade versions are archived; its documents are served when it can read them (the local folder). */
   archive?: Archive;
 }

@@ -54,6 +54,7 @@ export const POLICY_ACTIONS = [
   'markActionDone',
   'setOwnMunicipality',
   'managePersonalData',
+  'searchMinutes',
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -109,7 +110,20 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   setOwnMunicipality: () => true,
   /** Taking out or erasing one person's data (src/app/personal-data.ts). */
   managePersonalData: (a) => a.roles.has('admin'),
+  /** Full-text search over the network's approved protocols (src/app/search.ts): every member. */
+  searchMinutes: () => true,
 };
+
+/**
+ * The networks a person's search covers, from their actor in each of the tenant's networks: those
+ * whose protocols they may search, and every network for the cooperation's admins (an admin of
+ * any network, a team owner, searches the whole cooperation's archive).
+ */
+export function searchableNetworks(actors: readonly Actor[]): string[] {
+  const allowed = actors.filter((a) => can(a, 'searchMinutes', { tenantId: a.tenantId, networkId: a.networkId }));
+  if (allowed.some((a) => a.roles.has('admin'))) return actors.map((a) => a.networkId);
+  return allowed.map((a) => a.networkId);
+}
 
 /**
  * A guest (a person the network's roster does not hold, who never left it) may check in to a

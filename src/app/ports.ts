@@ -5,6 +5,7 @@ import type { Proposal } from '../domain/proposal';
 import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
+import type { SearchDocument } from '../domain/search/document';
 
 /** Durable state. Every key is scoped by tenant (and network or meeting); nothing is global. */
 export interface Store {
@@ -100,6 +101,16 @@ export interface Store {
   setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void>;
   listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>>;
 
+  // Search index: one document per approved protocol, and per term the protocols holding it.
+  /**
+   * Puts a protocol in the search index with the distinct terms it holds, replacing what the
+   * index held for its meeting before (a later version, a re-index): terms no longer in it go.
+   */
+  putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void>;
+  getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined>;
+  /** The protocols of the given networks holding a term (one key lookup, not a scan of the documents). */
+  searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]>;
+
   // Delivery outbox: every card sent to Teams is recorded here first, then delivered by a worker.
   /** A delivery with its ETag. */
   getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined>;
@@ -168,6 +179,13 @@ export interface Job {
   doneAt?: string;
   outcome?: 'posted' | 'skipped' | 'abandoned' | 'failed';
   detail?: string;
+}
+
+/** One protocol holding a term: what the filters on network and year need before reading it. */
+export interface SearchPosting {
+  meetingId: string;
+  networkId: string;
+  year: number;
 }
 
 /** Who marked an action item done, and when. */

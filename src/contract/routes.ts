@@ -5,6 +5,7 @@ import { MEETING_MODES } from '../domain/meeting';
 import { currentInput, type LegacyMinutesContentInput } from '../domain/minutes-legacy';
 import { ITEM_KINDS_MINUTES, ITEM_NUMBERINGS, MINUTES_ATTENDANCE, MINUTES_FORMAT, MINUTES_KINDS, OWNER_ROLES, type MinutesContentInput } from '../domain/minutes-model';
 import { NETWORK_ROLES } from '../domain/network';
+import { SEARCH_FIELDS } from '../domain/search/query';
 import type {
   AgendaResponse,
   AgendaTemplateResponse,
@@ -24,6 +25,7 @@ import type {
   NetworkMember,
   NetworkResponse,
   PastMeetingsResponse,
+  SearchResponse,
   PersonalDataErasure,
   PersonalDataExport,
   ProposalsResponse,
@@ -285,6 +287,16 @@ const network = z.object({ networkId: teamsKey });
 const version = z.object({ meetingId: mintedId, version: versionNumber });
 const person = z.object({ networkId: teamsKey, personId: teamsKey });
 const V1 = '/api/v1';
+/** Full-text search: the query (quoted phrases allowed) and its filters. */
+const searchQuery = z.object({
+  q: z.string().check(z.maxLength(300)),
+  network: z.optional(teamsKey),
+  year: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  organisation: z.optional(z.string().check(z.maxLength(200))),
+  person: z.optional(z.string().check(z.maxLength(200))),
+  openActions: z.optional(z.enum(['true', 'false'])),
+  field: z.optional(z.enum(SEARCH_FIELDS)),
+});
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -294,6 +306,8 @@ export const ROUTES = {
   me: route<MeResponse>()({ method: 'GET', path: `${V1}/me` }),
   myMeetings: route<MyMeetingsResponse>()({ method: 'GET', path: `${V1}/me/meetings` }),
   myActions: route<MyActionsResponse>()({ method: 'GET', path: `${V1}/me/actions` }),
+  /** "Sök i protokoll": approved protocols of every network the caller may search (src/app/search.ts). */
+  search: route<SearchResponse>()({ method: 'GET', path: `${V1}/search`, query: searchQuery }),
 
   network: route<NetworkResponse>()({ method: 'GET', path: `${V1}/networks/:networkId`, params: network }),
   members: route<MembersResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/members`, params: network }),

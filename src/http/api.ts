@@ -15,9 +15,10 @@ import type { AgendaTemplateResponse, AttendanceResponse, TermPlanResponse, Agen
 import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
 import type { PersonalData } from '../app/personal-data';
+import type { SearchService } from '../app/search';
 import { registerMinutesApi } from './minutes-api';
 import { routeTable } from './routing';
-import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
+import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary, SearchResponse } from './api-contract';
 import { ownersText } from '../domain/minutes';
 
 export interface ApiDeps {
@@ -28,6 +29,8 @@ export interface ApiDeps {
   minutes: MinutesUseCases;
   /** The admins' export and erasure of one person's data. */
   personalData: PersonalData;
+  /** Full-text search over approved protocols. */
+  search: SearchService;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -59,6 +62,24 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       user: { id: caller.userId, name, tenantId: caller.tenantId },
       networks: networks.map(({ network, role }) => ({ id: network.id, name: network.name, role })),
     } satisfies MeResponse;
+  });
+
+  serve('search', async (caller, { query }) => {
+    const { q, network, year, organisation, person, openActions, field } = query;
+    const answer = await deps.search.search(caller, {
+      q,
+      ...(network ? { network } : {}),
+      ...(year ? { year: Number(year) } : {}),
+      ...(organisation ? { organisation } : {}),
+      ...(person ? { person } : {}),
+      ...(openActions === 'true' ? { openActions: true } : {}),
+      ...(field ? { field } : {}),
+    });
+    return {
+      more: answer.more,
+      variants: answer.variants,
+      results: answer.results.map((r) => ({ ...r, hits: r.hits.map(({ actionId: _id, ...h }) => h) })),
+    } satisfies SearchResponse;
   });
 
   serve('myMeetings', async (caller) => {

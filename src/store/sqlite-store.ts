@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { SearchDocument } from '../domain/search/document';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
@@ -58,6 +59,13 @@ CREATE TABLE IF NOT EXISTS attendance (
 CREATE TABLE IF NOT EXISTS deliveries (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL, due_at TEXT, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_docs (
+  tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_postings (
+  tenant_id TEXT NOT NULL, term TEXT NOT NULL, meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, year INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, term, meeting_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_postings_meeting ON search_postings (tenant_id, meeting_id);
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
 `;
 
@@ -416,6 +424,28 @@ export class SqliteStore implements Store {
       doc: string;
     }[];
     return Object.fromEntries(rows.map((r) => [r.action_id, JSON.parse(r.doc) as ActionDone]));
+  }
+
+  async putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt('INSERT OR REPLACE INTO search_docs (tenant_id, meeting_id, doc) VALUES (?, ?, ?)').run(doc.tenantId, doc.meetingId, JSON.stringify(doc));
+      this.stmt('DELETE FROM search_postings WHERE tenant_id = ? AND meeting_id = ?').run(doc.tenantId, doc.meetingId);
+      const insert = this.stmt('INSERT INTO search_postings (tenant_id, term, meeting_id, network_id, year) VALUES (?, ?, ?, ?, ?)');
+      for (const term of new Set(terms)) insert.run(doc.tenantId, term, doc.meetingId, doc.networkId, doc.year);
+    })();
+  }
+
+  async getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined> {
+    const row = this.stmt('SELECT doc FROM search_docs WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as SearchDocument) : undefined;
+  }
+
+  async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
+    if (networkIds.length === 0) return [];
+    const rows = this
+      .stmt(`SELECT meeting_id, network_id, year FROM search_postings WHERE tenant_id = ? AND term = ? AND network_id IN (${networkIds.map(() => '?').join(', ')})`)
+      .all(tenantId, term, ...networkIds) as { meeting_id: string; network_id: string; year: number }[];
+    return rows.map((r) => ({ meetingId: r.meeting_id, networkId: r.network_id, year: r.year }));
   }
 
   async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {

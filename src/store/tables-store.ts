@@ -1,6 +1,7 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { SearchDocument } from '../domain/search/document';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
@@ -22,7 +23,7 @@ type Doc = { partitionKey: string; rowKey: string; doc: string };
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -49,6 +50,11 @@ function unchunked(row: Record<string, unknown>): string {
   let text = String(row['doc']);
   for (let i = 1; typeof row[`doc${i}`] === 'string'; i++) text += row[`doc${i}`] as string;
   return text;
+}
+
+/** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -385,6 +391,46 @@ export class TablesStore implements Store {
       const status = statusOf(err);
       if (status !== 404 && status !== 412) throw err;
     }
+  }
+
+  /**
+   * The index every instance shares: `searchdocs` holds each protocol (partition: tenant) with
+   * the terms it was indexed under; `searchterms` is partitioned by tenant and term, one row per
+   * protocol holding it, so a term's postings are one partition read.
+   */
+  async putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void> {
+    const pk = key(doc.tenantId);
+    const rk = key(doc.meetingId);
+    const before = await this.get<{ terms?: string[] }>('searchdocs', pk, rk);
+    const now = [...new Set(terms)];
+    const keep = new Set(now);
+    const gone = (before?.terms ?? []).filter((t) => !keep.has(t));
+    const table = this.tables.searchterms;
+    await inBatches(now, (term) =>
+      table.upsertEntity({ partitionKey: key(doc.tenantId, term), rowKey: rk, networkId: doc.networkId, year: doc.year }, 'Replace').then(() => undefined),
+    );
+    await inBatches(gone, (term) => this.remove('searchterms', key(doc.tenantId, term), rk).then(() => undefined));
+    await this.tables.searchdocs.upsertEntity({ partitionKey: pk, rowKey: rk, ...chunked(JSON.stringify({ ...doc, terms: now })) }, 'Replace');
+  }
+
+  async getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined> {
+    const found = await this.get<SearchDocument & { terms?: string[] }>('searchdocs', key(tenantId), key(meetingId));
+    if (!found) return undefined;
+    const { terms: _terms, ...doc } = found;
+    return doc;
+  }
+
+  async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
+    const wanted = new Set(networkIds);
+    if (wanted.size === 0) return [];
+    const out: SearchPosting[] = [];
+    const rows = this.tables.searchterms.listEntities<{ networkId: string; year: number }>({
+      queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, term)}`, select: ['RowKey', 'networkId', 'year'] },
+    });
+    for await (const row of rows) {
+      if (wanted.has(row.networkId)) out.push({ meetingId: Buffer.from(row.rowKey ?? '', 'base64url').toString('utf8'), networkId: row.networkId, year: Number(row.year) });
+    }
+    return out;
   }
 
   /** A row's document (however many properties it is split over) and its ETag. */

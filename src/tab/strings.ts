@@ -5,6 +5,7 @@ import { minutesStrings, type MinutesTabStrings } from './features/minutes/strin
 import { meetingsStrings, type MeetingsTabStrings } from './features/meetings/strings';
 import { membersStrings, type MembersTabStrings } from './features/members/strings';
 import { actionsStrings, type ActionsTabStrings } from './features/actions/strings';
+import { searchStrings, type SearchTabStrings } from './features/search/strings';
 import { configStrings, type ConfigTabStrings } from './features/config/strings';
 import type { ApiMode, ApiStatus } from '../http/api-contract';
 import { TIME_ZONE } from './shared/time';
@@ -18,7 +19,7 @@ export function langFromLocale(locale: string | undefined): Lang {
   return locale?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 
-export interface TabStrings extends AgendaTabStrings, MinutesTabStrings, MeetingsTabStrings, MembersTabStrings, ActionsTabStrings, ConfigTabStrings {
+export interface TabStrings extends AgendaTabStrings, MinutesTabStrings, MeetingsTabStrings, MembersTabStrings, ActionsTabStrings, ConfigTabStrings, SearchTabStrings {
   /** The language these strings are in (the dates' and the name lists' too). */
   lang: Lang;
   /** For Accept-Language, so problem details from the API come in the same language. */
@@ -56,6 +57,7 @@ const sv: TabStrings = {
   ...meetingsStrings.sv,
   ...membersStrings.sv,
   ...actionsStrings.sv,
+  ...searchStrings.sv,
   ...configStrings.sv,
   lang: 'sv',
   acceptLanguage: 'sv-SE, sv;q=0.9',
@@ -104,6 +106,7 @@ const en: TabStrings = {
   ...meetingsStrings.en,
   ...membersStrings.en,
   ...actionsStrings.en,
+  ...searchStrings.en,
   ...configStrings.en,
   lang: 'en',
   acceptLanguage: 'en-GB, en;q=0.9',

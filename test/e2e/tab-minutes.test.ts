@@ -313,6 +313,41 @@ describe('the minutes in the tab', () => {
     }
   });
 
+  test('"Sök i protokoll" finds the justerade minutes by an inflected word, marks the hit, and opens the protocol at its item', async () => {
+    const { page, tab } = await rig.open(reader, '/tab/my-meetings', { teamId: '', channelId: '' });
+    try {
+      const section = tab.locator('[data-search]');
+      await section.getByRole('heading', { level: 2, name: 'Sök i protokoll' }).waitFor();
+      await section.getByRole('textbox', { name: 'Sökord' }).fill('enkät');
+      await section.getByRole('button', { name: 'Sök' }).click();
+      const result = section.locator(`[data-search-result="${meetingId}"]`);
+      await result.waitFor();
+      await expectText(result, 'IM-nätverket');
+      await expectText(result, 'Föregående protokoll');
+      expect(await result.locator('mark').allTextContents()).toContain('enkäten');
+      await expectNoSeriousAxeViolations(await tabFrame(page), 'search');
+      await page.locator('#tab').screenshot({ path: outputPath('tab', 'search-light.png'), animations: 'disabled' });
+
+      await section.getByRole('textbox', { name: 'Sökord' }).fill('"skolorna enkäten"');
+      await section.getByRole('button', { name: 'Sök' }).click();
+      await expectText(section, 'Inga protokoll hittades.');
+
+      await section.getByRole('textbox', { name: 'Sökord' }).fill('enkät');
+      await section.getByRole('button', { name: 'Sök' }).click();
+      const itemId = (await result.locator('[data-search-hit]').first().getAttribute('data-search-hit')) ?? '';
+      expect(itemId).not.toBe('');
+      await result.getByRole('link', { name: 'Öppna protokollet här' }).first().click();
+      await tab.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+      await expectText(tab.locator('[data-minutes-status]'), 'justerat av');
+      // The protocol opens at the hit's item: it is the one in view.
+      const item = tab.locator(`[data-item-id="${itemId}"]`).first();
+      await item.waitFor();
+      await eventually(async () => ((await item.isVisible()) && ((await item.evaluate((el) => el.getBoundingClientRect().top < (el.ownerDocument.defaultView?.innerHeight ?? 0))) as boolean) ? true : undefined), 5000, 'the item in view');
+    } finally {
+      await page.close();
+    }
+  });
+
   test("the channel tab's archive lists today's meeting and opens its minutes", async () => {
     const { meetingId: todays } = await rig.journey.createMeeting({ date: TODAY, start: '00:01', end: '23:59', place: 'Karlsborg' });
     const { meetingId: upcoming } = await rig.journey.createMeeting({ date: '2030-02-04', place: 'Tidaholm' });

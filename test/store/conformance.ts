@@ -4,6 +4,7 @@ import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
 import { newVersion, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
+import type { SearchDocument } from '../../src/domain/search/document';
 
 /** How a suite gets a fresh, empty store; `reopen` closes it and opens the same data again. */
 export interface StoreUnderTest {
@@ -433,6 +434,41 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.getDelivery('t-1', 'post/d')).toBeDefined();
       expect(await store.getDelivery(OTHER_TENANT, 'reminder/a')).toBeDefined();
       expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((x) => `${x.tenantId}/${x.id}`).sort()).toEqual(['t-1/post/d', 't-1/reminder/c', `${OTHER_TENANT}/reminder/a`]);
+    });
+
+    test('search index: a term finds the protocols holding it in the asked networks, and a re-index drops terms no longer held', async () => {
+      const doc = (meetingId: string, networkId: string, year: number): SearchDocument => ({
+        tenantId: 't-1',
+        networkId,
+        meetingId,
+        version: 1,
+        date: `${year}-03-01`,
+        year,
+        title: 'Protokoll för IM-nätverket',
+        organisations: ['Skövde'],
+        people: [{ id: 'p1', name: 'Anna' }],
+        passages: [{ field: 'notes', text: 'Kommunerna', itemId: 'i1', itemNumber: 1, itemTitle: 'Läget' }],
+      });
+      await store.putSearchDocument(doc('m-1', TEAM, 2025), ['kommun', 'budget']);
+      await store.putSearchDocument(doc('m-2', 'other-net', 2026), ['kommun']);
+      await store.putSearchDocument({ ...doc('m-3', TEAM, 2026), tenantId: OTHER_TENANT }, ['kommun']);
+      const sorted = (ps: { meetingId: string }[]): string[] => ps.map((p) => p.meetingId).sort();
+      expect(await store.searchPostings('t-1', 'kommun', [TEAM, 'other-net'])).toEqual(
+        expect.arrayContaining([
+          { meetingId: 'm-1', networkId: TEAM, year: 2025 },
+          { meetingId: 'm-2', networkId: 'other-net', year: 2026 },
+        ]),
+      );
+      expect(sorted(await store.searchPostings('t-1', 'kommun', [TEAM]))).toEqual(['m-1']);
+      expect(await store.searchPostings('t-1', 'kommun', [])).toEqual([]);
+      expect(await store.searchPostings('t-1', 'skolchef', [TEAM])).toEqual([]);
+      expect((await store.getSearchDocument('t-1', 'm-1'))?.passages[0]?.text).toBe('Kommunerna');
+      expect(await store.getSearchDocument('t-1', 'm-3')).toBeUndefined();
+
+      await store.putSearchDocument({ ...doc('m-1', TEAM, 2025), version: 2 }, ['kommun', 'skolchef']);
+      expect(await store.searchPostings('t-1', 'budget', [TEAM])).toEqual([]);
+      expect(sorted(await store.searchPostings('t-1', 'skolchef', [TEAM]))).toEqual(['m-1']);
+      expect((await store.getSearchDocument('t-1', 'm-1'))?.version).toBe(2);
     });
 
     test('reports itself healthy', async () => {

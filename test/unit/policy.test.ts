@@ -1,4 +1,4 @@
-import { actorOf, can, capabilities, PERSONAL_CHAT, POLICY_ACTIONS, refusal, type Actor, type PolicyAction, type Target } from '../../src/app/policy';
+import { actorOf, can, capabilities, PERSONAL_CHAT, POLICY_ACTIONS, refusal, searchableNetworks, type Actor, type PolicyAction, type Target } from '../../src/app/policy';
 import type { Member, NetworkRole } from '../../src/domain/network';
 
 /**
@@ -82,9 +82,17 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   markActionDone:     [Y,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   setOwnMunicipality: [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   managePersonalData: [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
+  searchMinutes:      [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
 };
 
 describe('the access policy', () => {
+  test("a search covers the networks the person is a member of; a cooperation admin's covers every network", () => {
+    const inB = (a: Actor): Actor => ({ ...a, networkId: 'net-b', inTeam: false, roles: new Set(), via: 'tab' });
+    expect(searchableNetworks([ACTORS.member, inB(ACTORS.member)])).toEqual([A]);
+    expect(searchableNetworks([ACTORS.admin, inB(ACTORS.member)])).toEqual([A, 'net-b']);
+    expect(searchableNetworks([ACTORS.removed, inB(ACTORS.member)])).toEqual([]);
+  });
+
   test('the expected table covers every action, with one column per kind of actor', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...POLICY_ACTIONS].sort());
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(KINDS.length);

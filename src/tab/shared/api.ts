@@ -1,5 +1,5 @@
 import type { DevIdentitiesResponse, Problem } from '../../http/api-contract';
-import { pathOf, ROUTES, type ApiRoute, type BodyOf, type Method, type PathArgs, type ResponseOf } from '../../contract/routes';
+import { pathOf, ROUTES, type ApiRoute, type BodyOf, type Method, type PathArgs, type QueryArgs, type ResponseOf } from '../../contract/routes';
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the problem+json body, if any. */
 export class ApiError extends Error {
@@ -64,6 +64,8 @@ export interface ApiCore {
   call: Call;
   /** The answer's body, for a route that sends none. */
   answer: <T extends ApiRoute>(route: T, args: PathArgs<T>) => Promise<ResponseOf<T>>;
+  /** The answer's body, for a GET route that reads a query. */
+  query: <T extends ApiRoute>(route: T, args: PathArgs<T>, query: QueryArgs<T>) => Promise<ResponseOf<T>>;
 }
 
 export function createApiCore(credentials: Credentials, acceptLanguage: string): ApiCore {
@@ -75,7 +77,9 @@ export function createApiCore(credentials: Credentials, acceptLanguage: string):
       ...(opts.ifMatch !== undefined ? { ifMatch: opts.ifMatch } : {}),
     });
   const answer = async <T extends ApiRoute>(route: T, args: PathArgs<T>): Promise<ResponseOf<T>> => (await call(route, args)).body;
-  return { headers, call, answer };
+  const query = async <T extends ApiRoute>(route: T, args: PathArgs<T>, q: QueryArgs<T>): Promise<ResponseOf<T>> =>
+    (await request<ResponseOf<T>>(pathOf(route, args, q), await headers(), { method: route.method })).body;
+  return { headers, call, answer, query };
 }
 
 /** Local mode only: the people the dev identity picker offers. Null when the server is not in local mode (404). */

@@ -5,6 +5,7 @@ import type { Api } from '../../api';
 import { Layout } from '../../shared/layout';
 import { MeetingTable } from './meeting-table';
 import { MyActionsSection } from '../actions/my-actions';
+import { SearchSection } from '../search/search-section';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { useSharedStyles } from '../../shared/styles';
 import { useLoad } from '../../shared/use-load';
@@ -16,6 +17,7 @@ export function MyMeetingsPage(props: { api: Api; banner?: ReactNode; userKey: s
   const shared = useSharedStyles();
   const introId = useId();
   const [meetings, retry] = useLoad(() => api.myMeetings(), `my-meetings ${props.userKey}`);
+  const [me] = useLoad(() => api.me(), `me ${props.userKey}`);
   return (
     <Layout title={s.myMeetings.title} banner={props.banner}>
       <Body1 as="p" id={introId} className={shared.intro}>
@@ -32,6 +34,7 @@ export function MyMeetingsPage(props: { api: Api; banner?: ReactNode; userKey: s
           <MeetingTable meetings={meetings.data.meetings} showNetwork labelledBy={introId} />
         ))}
       <MyActionsSection api={api} userKey={props.userKey} />
+      <SearchSection api={api} networks={me.state === 'ok' ? me.data.networks : []} />
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
 import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Subtitle2, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { ApiMinutesContent, ApiMinutesStatus, ApiMinutesVersion, ApiPersonRef } from '../../../http/api-contract';
@@ -63,6 +63,12 @@ export function MinutesRead(props: { content: ApiMinutesContent; headingLevel?: 
   const shared = useSharedStyles();
   const h = props.headingLevel === 3 ? 'h3' : 'h2';
   const sub = props.headingLevel === 3 ? 'h4' : 'h3';
+  // Opened from a search hit (`#item-<id>`): the item is brought into view once it is shown.
+  useEffect(() => {
+    if (!location.hash.startsWith('#item-')) return;
+    const id = decodeURIComponent(location.hash.slice('#item-'.length));
+    document.querySelector(`[data-item-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
+  }, [content]);
   return (
     <div className={styles.section} data-minutes-read={idPrefix}>
       <Body1 as="p" className={styles.p}>
@@ -97,7 +103,7 @@ export function MinutesRead(props: { content: ApiMinutesContent; headingLevel?: 
       </Subtitle1>
       <ol className={styles.items} aria-labelledby={`${idPrefix}-items`}>
         {content.items.map((item, n) => (
-          <li key={item.id} className={shared.card} data-read-item={item.title}>
+          <li key={item.id} className={shared.card} data-read-item={item.title} data-item-id={item.id}>
             <div className={styles.head}>
               <Subtitle2 as={sub} className={styles.h3}>
                 {content.numbering === 'numbered' ? `${n + 1}. ` : ''}

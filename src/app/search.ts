@@ -1,0 +1,180 @@
+import { currentContent, protocolTitle, type MinutesVersion } from '../domain/minutes';
+import { documentTerms, searchDocumentOf, type SearchDocument } from '../domain/search/document';
+import { matchDocument, type AcceptedTerms, type PassageHit } from '../domain/search/match';
+import { isEmptyQuery, parseQuery, queryTerms, type SearchField, type SearchQuery } from '../domain/search/query';
+import { normaliseWord, ocrVariants, termOf } from '../domain/search/text';
+import { Access, searchableNetworks, type Caller } from './policy';
+import type { Logger, SearchPosting, Store } from './ports';
+
+/** What the tab asks: the query, and filters on network, year, organisation, person and open action items. */
+export interface SearchRequest {
+  q: string;
+  network?: string;
+  year?: number;
+  organisation?: string;
+  person?: string;
+  openActions?: boolean;
+  field?: SearchField;
+}
+
+export interface SearchResult {
+  networkId: string;
+  networkName: string;
+  meetingId: string;
+  version: number;
+  date: string;
+  title: string;
+  /** The passages with hits, best first (at most a few). */
+  hits: PassageHit[];
+  /** Action items of the protocol not marked done. */
+  openActions: number;
+}
+
+export interface SearchAnswer {
+  results: SearchResult[];
+  /** Protocols holding every word, beyond the ones looked at (at most this many more match). */
+  more: number;
+  /** Query words found only as OCR variants: what was searched instead. */
+  variants: Record<string, string[]>;
+}
+
+const MAX_RESULTS = 20;
+const HITS_PER_RESULT = 3;
+
+/**
+ * Full-text search over approved protocols: the one home for indexing (a version is indexed when
+ * it is justerad or imported, replacing the meeting's earlier one) and for searching across the
+ * networks a person may search (the access policy's `searchableNetworks`).
+ */
+export class SearchService {
+  private readonly access: Access;
+
+  constructor(private readonly deps: { store: Store; log: Logger }) {
+    this.access = new Access(deps.store);
+  }
+
+  /** Puts an approved version in the index. Never rejects: a failure is logged (`reindex` repairs it). */
+  async index(version: MinutesVersion): Promise<void> {
+    if (version.state !== 'approved') return;
+    try {
+      const doc = searchDocumentOf(version, protocolTitle(currentContent(version.content)));
+      await this.deps.store.putSearchDocument(doc, documentTerms(doc));
+    } catch (err) {
+      this.deps.log.error({ err, meetingId: version.meetingId, version: version.number }, 'search indexing failed');
+    }
+  }
+
+  /** Indexes a network's approved protocols again (the latest justerad version of each meeting). */
+  async reindex(tenantId: string, networkId: string): Promise<number> {
+    const latest = new Map<string, MinutesVersion>();
+    for (const v of await this.deps.store.listApprovedMinutes(tenantId, networkId)) {
+      const had = latest.get(v.meetingId);
+      if (!had || had.number < v.number) latest.set(v.meetingId, v);
+    }
+    for (const v of latest.values()) await this.index(v);
+    return latest.size;
+  }
+
+  async search(caller: Caller, req: SearchRequest): Promise<SearchAnswer> {
+    const { store } = this.deps;
+    const query = parseQuery(req.q);
+    const empty: SearchAnswer = { results: [], more: 0, variants: {} };
+    if (isEmptyQuery(query)) return empty;
+    const networks = new Map((await store.listNetworks(caller.tenantId)).map((n) => [n.id, n]));
+    // Searched from the tab: the person acts in each network as its member (or not at all).
+    const { actingIn: _from, ...inTab } = caller;
+    const actors = await Promise.all([...networks.keys()].map((id) => this.access.actor(inTab, id)));
+    let scope = searchableNetworks(actors);
+    if (req.network !== undefined) scope = scope.filter((id) => id === req.network);
+    if (scope.length === 0) return empty;
+
+    const { accepted, postings, variants } = await this.lookUp(caller.tenantId, query, scope);
+    // Protocols holding every term (or an accepted variant of it), in the year asked for.
+    let candidates: Map<string, SearchPosting> | undefined;
+    for (const list of postings) {
+      const here = new Map(list.filter((p) => req.year === undefined || p.year === req.year).map((p) => [p.meetingId, p]));
+      candidates = candidates ? new Map([...candidates].filter(([id]) => here.has(id))) : here;
+    }
+    // Newest years first; a page is full at MAX_RESULTS, and the rest are counted, not read.
+    const found = [...(candidates?.values() ?? [])].sort((a, b) => b.year - a.year || (a.meetingId < b.meetingId ? -1 : 1));
+    const results: SearchResult[] = [];
+    const doneByNetwork = new Map<string, Set<string>>();
+    let examined = 0;
+    for (const posting of found) {
+      if (results.length >= MAX_RESULTS) break;
+      examined++;
+      const doc = await store.getSearchDocument(caller.tenantId, posting.meetingId);
+      if (!doc || !this.passesPeopleFilters(doc, req)) continue;
+      const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
+      if (!hits) continue;
+      const open = await this.openActionIds(doc, doneByNetwork);
+      if (req.openActions && open === 0) continue;
+      results.push({
+        networkId: doc.networkId,
+        networkName: networks.get(doc.networkId)?.name ?? '',
+        meetingId: doc.meetingId,
+        version: doc.version,
+        date: doc.date,
+        title: doc.title,
+        hits: hits.slice(0, HITS_PER_RESULT),
+        openActions: open,
+      });
+    }
+    results.sort((a, b) => b.date.localeCompare(a.date));
+    return { results, more: found.length - examined, variants };
+  }
+
+  /**
+   * Each query term's postings. A term found nowhere is looked up as its OCR variants (a scan's
+   * "rnöte" for "möte"), and the variants found count as it.
+   */
+  private async lookUp(
+    tenantId: string,
+    query: SearchQuery,
+    scope: readonly string[],
+  ): Promise<{ accepted: AcceptedTerms; postings: SearchPosting[][]; variants: Record<string, string[]> }> {
+    const accepted = new Map<string, Set<string>>();
+    const variants: Record<string, string[]> = {};
+    const words = new Map([...query.words, ...query.phrases.flat()].map((w) => [w.term, w.word]));
+    const postings: SearchPosting[][] = [];
+    for (const term of queryTerms(query)) {
+      const direct = await this.deps.store.searchPostings(tenantId, term, scope);
+      if (direct.length > 0) {
+        postings.push(direct);
+        continue;
+      }
+      const word = words.get(term) ?? term;
+      const merged = new Map<string, SearchPosting>();
+      const used = new Set<string>();
+      for (const variant of new Set(ocrVariants(normaliseWord(word)).map(termOf))) {
+        const list = await this.deps.store.searchPostings(tenantId, variant, scope);
+        if (list.length === 0) continue;
+        used.add(variant);
+        for (const p of list) merged.set(p.meetingId, p);
+      }
+      accepted.set(term, used);
+      if (used.size > 0) variants[word] = [...used];
+      postings.push([...merged.values()]);
+    }
+    return { accepted, postings, variants };
+  }
+
+  private passesPeopleFilters(doc: SearchDocument, req: SearchRequest): boolean {
+    const has = (values: readonly string[], wanted: string): boolean => values.some((v) => normaliseWord(v).includes(normaliseWord(wanted.trim())));
+    if (req.organisation && !has(doc.organisations, req.organisation)) return false;
+    if (req.person && !doc.people.some((p) => p.id === req.person || has([p.name], req.person ?? ''))) return false;
+    return true;
+  }
+
+  /** How many of the protocol's action items are not marked done. */
+  private async openActionIds(doc: SearchDocument, cache: Map<string, Set<string>>): Promise<number> {
+    const ids = doc.passages.flatMap((p) => (p.field === 'action' && p.actionId ? [p.actionId] : []));
+    if (ids.length === 0) return 0;
+    let done = cache.get(doc.networkId);
+    if (!done) {
+      done = new Set(Object.keys(await this.deps.store.listActionsDone(doc.tenantId, doc.networkId)));
+      cache.set(doc.networkId, done);
+    }
+    return ids.filter((id) => !done.has(id)).length;
+  }
+}
