@@ -16,6 +16,8 @@ import { NO_METRICS, type Archive, type Clock, type IdSource, type ProtocolRende
 import { minutesUseCases } from './app/minutes';
 import { ArchiveWorker } from './app/archiving';
 import { TeamsJusteringChannel } from './bot/justering-channel';
+import { ProtocolImports } from './app/imports';
+import { readUpload } from './importer/upload';
 import { FolderArchive } from './archive/folder-archive';
 import { SharePointArchive } from './archive/sharepoint-archive';
 import { PdfKitProtocolRenderer } from './render/protocol-renderer';
@@ -194,7 +196,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), imports: new ProtocolImports({ store, clock, archive, reader: readUpload, memberOrganisations: config.memberOrganisations }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
     legal: config.legal,

@@ -54,6 +54,7 @@ export const POLICY_ACTIONS = [
   'markActionDone',
   'setOwnMunicipality',
   'managePersonalData',
+  'importProtocols',
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -109,6 +110,8 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   setOwnMunicipality: () => true,
   /** Taking out or erasing one person's data (src/app/personal-data.ts). */
   managePersonalData: (a) => a.roles.has('admin'),
+  /** Reading old protocols from files and saving them, reviewed, as importerat (src/app/imports.ts). */
+  importProtocols: isChairGroup,
 };
 
 /**

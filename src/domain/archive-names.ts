@@ -81,6 +81,16 @@ export function archiveFileName(names: Pick<ArchiveNames, 'file'>, version: numb
   return `${names.file} v${version}.${extension}`;
 }
 
+/**
+ * The files of an imported protocol (importerat), beside where its rendered documents go:
+ * "Protokoll för IM-nätverket 2021-12-03 importerat original.docx" (the file read, under its
+ * own extension) and "… importerat.json" (the reviewed justera-protokoll/1 document).
+ */
+export function importedFileNames(names: Pick<ArchiveNames, 'file'>, originalName: string): { original: string; json: string } {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase() ?? 'bin';
+  return { original: `${names.file} importerat original.${ext}`, json: `${names.file} importerat.json` };
+}
+
 export class UnusableName extends Error {
   constructor(readonly raw: string) {
     super(`unusable name: ${JSON.stringify(raw)}`);

@@ -16,6 +16,8 @@ import { SsoError, type SsoVerifier } from './sso';
 import type { MinutesUseCases } from '../app/minutes';
 import type { PersonalData } from '../app/personal-data';
 import { registerMinutesApi } from './minutes-api';
+import { registerImportApi } from './import-api';
+import type { ProtocolImports } from '../app/imports';
 import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary } from './api-contract';
 import { ownersText } from '../domain/minutes';
@@ -28,6 +30,8 @@ export interface ApiDeps {
   minutes: MinutesUseCases;
   /** The admins' export and erasure of one person's data. */
   personalData: PersonalData;
+  /** Old protocols read from files and saved as importerat (the chair group). */
+  imports: ProtocolImports;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -86,6 +90,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: ownersText(a.action.owners), meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
+  registerImportApi(serve, deps.imports);
   serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
 
   /** The meeting as it is stored now, with my status and the counts, and what I may do to it. */

@@ -22,6 +22,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   meeting_not_started: 409,
   meeting_cancelled: 409,
   person_in_team: 409,
+  import_date_missing: 400,
+  import_invalid: 400,
   other_network: 403,
   precondition_required: 428,
   network_not_found: 404,

@@ -82,6 +82,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   markActionDone:     [Y,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
   setOwnMunicipality: [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   managePersonalData: [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
+  importProtocols:    [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
 };
 
 describe('the access policy', () => {

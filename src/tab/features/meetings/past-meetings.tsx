@@ -65,7 +65,7 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
               <TableCell>
                 <div className={styles.docs}>
                   {m.documents.map((d) => {
-                    const approved = m.versions.filter((v) => v.state === 'approved').at(-1)?.number;
+                    const approved = m.versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1)?.number;
                     return (
                       <span key={d.itemId}>
                         <DocumentLink doc={d} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { archiveNames, importedFileNames } from '../domain/archive-names';
+import { DomainError } from '../domain/errors';
+import { fromInterchange, type ProtokollDocument } from '../domain/import/protokoll';
+import type { ReaderContext } from '../domain/import/reader';
+import type { Meeting } from '../domain/meeting';
+import { contentHash } from '../domain/minutes';
+import type { ArchivedDocument, MinutesVersion } from '../domain/minutes-model';
+import { channelForMeetings, sameDateOf } from './meetings';
+import { Access, type Caller } from './policy';
+import type { Archive, Clock, Store } from './ports';
+
+/** One uploaded file. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What reading one file gave: the draft with its review marks and the text they point into, or why it cannot be read. */
+export type FileReading =
+  | { ok: true; file: string; sha256: string; mediaType: string; text: string; document: ProtokollDocument }
+  | { ok: false; file: string; sha256: string; error: { code: string; sv: string; en: string } };
+
+/** The edge's reader (src/importer/upload.ts): a file's bytes → its draft, or a justera-protokoll/1 JSON document as it is. */
+export type ProtocolFileReader = (file: UploadedFile, context: Omit<ReaderContext, 'fileName' | 'source'>) => Promise<FileReading>;
+
+/** A saved import: the meeting it is filed under and its one version, importerat. */
+export interface SavedImport {
+  meeting: Meeting;
+  version: MinutesVersion;
+  /** False when the same file was saved into the network before (nothing new stored). */
+  created: boolean;
+}
+
+export interface ProtocolImportsDeps {
+  store: Store;
+  clock: Clock;
+  archive: Archive;
+  reader: ProtocolFileReader;
+  /** The cooperation's member organisations (MEMBER_ORGANISATIONS), matched tolerantly by the reader. */
+  memberOrganisations: readonly string[];
+}
+
+/** An import's meeting id: from the network and the original file, so saving the same file again finds it. */
+export function importMeetingId(networkId: string, sha256: string): string {
+  return `imp-${createHash('sha256').update(`${networkId}\u0000${sha256}`, 'utf8').digest('hex').slice(0, 40)}`;
+}
+
+/** The year of an approximate period ("hösten 2023", "VT 22", "2022"), or undefined. */
+export function yearOfPeriod(period: string | undefined): string | undefined {
+  if (!period) return undefined;
+  const full = /\b(19|20)\d{2}\b/.exec(period)?.[0];
+  if (full) return full;
+  const short = /\b(?:HT|VT|ht|vt)\s*-?\s*(\d{2})\b/.exec(period)?.[1];
+  return short ? `20${short}` : undefined;
+}
+
+/**
+ * Old protocols into a network (the chair group): read uploaded files into drafts for review,
+ * and save a reviewed draft as an imported protocol. It is filed as a meeting of the network
+ * recorded afterwards, with one version in state `imported` (importerat, never justerat), the
+ * original file and the reviewed JSON stored in the archive beside where its rendered documents
+ * go, and the original's SHA-256 recorded.
+ */
+export class ProtocolImports {
+  private readonly access: Access;
+
+  constructor(private readonly deps: ProtocolImportsDeps) {
+    this.access = new Access(deps.store);
+  }
+
+  /** Reads each file in turn (the PDF reader runs in a worker); nothing is stored. */
+  async read(caller: Caller, networkId: string, files: readonly UploadedFile[]): Promise<FileReading[]> {
+    const { network } = await this.access.network(caller, networkId, 'importProtocols');
+    const members = await this.deps.store.listMembers(caller.tenantId, networkId);
+    const context: Omit<ReaderContext, 'fileName' | 'source'> = {
+      networkName: network.name,
+      kind: network.minutesKind ?? 'protokoll',
+      members: members.filter((m) => m.leftAt === undefined).map((m) => ({ id: m.id, name: m.name, organisation: m.municipality })),
+      organisations: this.deps.memberOrganisations,
+    };
+    const out: FileReading[] = [];
+    for (const file of files) out.push(await this.deps.reader(file, context));
+    return out;
+  }
+
+  /**
+   * Saves a reviewed draft with the file it was read from. Idempotent: the same file saved again
+   * into the network answers what was saved the first time.
+   */
+  async save(caller: Caller, networkId: string, document: ProtokollDocument, original: UploadedFile): Promise<SavedImport> {
+    const { store, clock, archive } = this.deps;
+    const { network, actor } = await this.access.network(caller, networkId, 'importProtocols');
+    const sha256 = createHash('sha256').update(original.bytes).digest('hex');
+    if (document.source.kind === 'import' && document.source.sha256 !== undefined && document.source.sha256 !== sha256) {
+      throw new DomainError('import_invalid', 'the original is not the file that was read');
+    }
+    const year = yearOfPeriod(document.approximateDate);
+    const date = document.date ?? (year ? `${year}-01-01` : undefined);
+    if (!date) throw new DomainError('import_date_missing');
+
+    const meetingId = importMeetingId(network.id, sha256);
+    const found = await store.listMinutesVersions(caller.tenantId, meetingId);
+    const existing = await store.getMeeting(caller.tenantId, meetingId);
+    const earlier = found.find((v) => v.state === 'imported');
+    if (existing && earlier) return { meeting: existing, version: earlier, created: false };
+
+    const now = clock.now().toISOString();
+    const by = { id: actor.personId, name: actor.member?.name ?? caller.name };
+    const { meeting } = await store.createMeeting({
+      id: meetingId,
+      tenantId: caller.tenantId,
+      networkId: network.id,
+      networkName: network.name,
+      channelId: channelForMeetings(network),
+      createdBy: by,
+      locale: 'sv',
+      attendanceClosed: true,
+      createdAt: now,
+      recordedAfterwards: true,
+      date,
+      start: document.start ?? '',
+      end: document.end ?? '',
+      place: document.place ?? '',
+      mode: document.form ?? 'onsite',
+    });
+
+    // The content as the network knows it: its name, whatever the file called it.
+    const content = fromInterchange({ ...document, network: network.name });
+    const hash = contentHash(content);
+    const names = archiveNames({
+      tenantId: caller.tenantId,
+      network: { id: network.id, name: network.name },
+      meeting,
+      sameDate: await sameDateOf(store, meeting),
+      kind: content.kind,
+    });
+    const files = importedFileNames(names, original.name);
+    const mediaType = document.source.kind === 'import' && document.source.mediaType ? document.source.mediaType : contentTypeOfName(original.name);
+    const metadata = { network: names.network, meetingDate: names.meetingDate, justerare: '', approvedAt: '', version: 1, contentHash: hash };
+    const reviewed: ProtokollDocument = { ...withoutReview(document), network: network.name, contentHash: hash };
+    const documents: ArchivedDocument[] = [];
+    const stored = await archive.store({ tenantId: caller.tenantId, networkName: names.folder, meetingDate: names.meetingDate, fileName: files.original, contentType: mediaType, bytes: original.bytes, metadata });
+    documents.push({ kind: 'original', ...stored });
+    const json = new TextEncoder().encode(`${JSON.stringify(reviewed, null, 2)}\n`);
+    const storedJson = await archive.store({ tenantId: caller.tenantId, networkName: names.folder, meetingDate: names.meetingDate, fileName: files.json, contentType: 'application/json', bytes: json, metadata });
+    documents.push({ kind: 'json', ...storedJson });
+
+    const version: MinutesVersion = {
+      tenantId: caller.tenantId,
+      networkId: network.id,
+      meetingId: meeting.id,
+      number: 1,
+      content,
+      hash,
+      sentAt: now,
+      sentBy: { memberId: by.id, name: by.name },
+      state: 'imported',
+      approvals: [],
+      changeRequests: [],
+      archive: { state: 'done', attempts: 0, nextAttemptAt: now, documents, doneAt: now, minutesCardPosted: true, names },
+      imported: {
+        file: original.name,
+        sha256,
+        mediaType,
+        title: document.title,
+        ...(document.approximateDate !== undefined && document.date === undefined ? { approximateDate: document.approximateDate } : {}),
+        reader: document.source.kind === 'import' ? document.source.reader : document.format,
+        importedAt: now,
+        importedBy: { memberId: by.id, name: by.name },
+      },
+    };
+    if (!(await store.saveMinutesVersion(version, undefined))) {
+      // Saved at the same moment by a retry: answer what is there.
+      const again = await store.getMinutesVersion(caller.tenantId, meeting.id, 1);
+      if (again?.version.state !== 'imported') throw new DomainError('conflict');
+      return { meeting, version: again.version, created: false };
+    }
+    return { meeting, version, created: true };
+  }
+}
+
+function withoutReview(doc: ProtokollDocument): ProtokollDocument {
+  const { review: _review, ...rest } = doc;
+  return rest;
+}
+
+/** The content type of an original file by its extension. */
+export function contentTypeOfName(name: string): string {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain',
+  json: 'application/json',
+};
