@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { archiveNames, importedFileNames } from '../domain/archive-names';
 import { DomainError } from '../domain/errors';
 import { fromInterchange, type ProtokollDocument } from '../domain/import/protokoll';
+import { yearOfPeriod } from '../domain/import/dates';
 import type { ReaderContext } from '../domain/import/reader';
 import type { Meeting } from '../domain/meeting';
 import { contentHash } from '../domain/minutes';
@@ -44,15 +45,6 @@ export interface ProtocolImportsDeps {
 /** An import's meeting id: from the network and the original file, so saving the same file again finds it. */
 export function importMeetingId(networkId: string, sha256: string): string {
   return `imp-${createHash('sha256').update(`${networkId}\u0000${sha256}`, 'utf8').digest('hex').slice(0, 40)}`;
-}
-
-/** The year of an approximate period ("hösten 2023", "VT 22", "2022"), or undefined. */
-export function yearOfPeriod(period: string | undefined): string | undefined {
-  if (!period) return undefined;
-  const full = /\b(19|20)\d{2}\b/.exec(period)?.[0];
-  if (full) return full;
-  const short = /\b(?:HT|VT|ht|vt)\s*-?\s*(\d{2})\b/.exec(period)?.[1];
-  return short ? `20${short}` : undefined;
 }
 
 /**

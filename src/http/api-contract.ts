@@ -59,6 +59,8 @@ export interface ApiCapabilities {
   retryArchive: boolean;
   markActionDone: boolean;
   setOwnMunicipality: boolean;
+  /** Read old protocols from files and save them as importerat (the chair group). */
+  importProtocols: boolean;
 }
 
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */

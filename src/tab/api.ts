@@ -7,9 +7,10 @@ import { meetingsApi, type MeetingsApi } from './features/meetings/api';
 import { membersApi, type MembersApi } from './features/members/api';
 import { minutesApi, type MinutesApi } from './features/minutes/api';
 import { proposalsApi, type ProposalsApi } from './features/proposals/api';
+import { importApi, type ImportApi } from './features/import/api';
 
 /** The tab's API: each feature's calls (in `features/<feature>/api.ts`), made over the shared core. */
-export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi;
+export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi & ImportApi;
 
 export function createApi(credentials: Credentials, acceptLanguage: string): Api {
   const core = createApiCore(credentials, acceptLanguage);
@@ -22,5 +23,6 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     ...minutesApi(core),
     ...meetingLifeApi(core),
     ...actionsApi(core),
+    ...importApi(core),
   };
 }
