@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, Label, makeStyles, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
 import type { ImportFileReading } from '../../../http/api-contract';
 import { INTERCHANGE_ATTENDANCE, type InterchangeAttendee, type InterchangeItem, type ProtokollDocument, type ReviewMark } from '../../../domain/import/protokoll';
 import { yearOfPeriod } from '../../../domain/import/dates';
@@ -52,6 +52,7 @@ export function ImportProtocols(props: { api: ImportApi; networkId: string; onSa
   const s = useStrings();
   const t = importStrings[s.lang];
   const inputId = useId();
+  const styles = useStyles();
   const inputRef = useRef<HTMLInputElement>(null);
   const [entries, setEntries] = useState<Entry[]>([]);
   const update = (key: string, change: (e: Entry) => Entry): void => setEntries((list) => list.map((e) => (e.key === key ? change(e) : e)));
@@ -96,17 +97,22 @@ export function ImportProtocols(props: { api: ImportApi; networkId: string; onSa
 
   return (
     <Section id="import-protocols" title={t.title} intro={t.intro} data-import-protocols>
-      <Field label={t.choose} hint={t.accepted}>
+      <div className={styles.form}>
+        <Label htmlFor={inputId} weight="semibold">
+          {t.choose}
+        </Label>
         <input
           id={inputId}
           ref={inputRef}
           type="file"
           multiple
+          aria-describedby={`${inputId}-hint`}
           accept=".docx,.pdf,.txt,.json,application/pdf,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           data-import-files
           onChange={(e) => void choose(Array.from(e.currentTarget.files ?? []))}
         />
-      </Field>
+        <Caption1 id={`${inputId}-hint`}>{t.accepted}</Caption1>
+      </div>
       {entries.map((entry) => (
         <ImportEntry
           key={entry.key}
