@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { buildTab } from '../../scripts/build-tab';
-import { launchBrowser } from '../harness/browser';
 import type { NetworkMember } from '../../src/http/api-contract';
-import { Journey } from '../harness/journey';
-import { spawnService, type RunningService } from '../harness/process';
-import { tempDir } from '../harness/service';
-import { startTeamsHost, type TeamsHost } from '../harness/teams-host/server';
-import { expectNoSeriousAxeViolations, expectText } from '../harness/teams-host/tab-rig';
-import { CHANNEL_ID, TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
-import { TestIssuer } from '../harness/test-issuer';
+import { expectNoSeriousAxeViolations, expectText, startTabRig, tabFrame, type TabRig } from '../harness/teams-host/tab-rig';
+import { TEAM_ID, type TeamsUser } from '../harness/teams';
 import { imageOnlyPdf } from '../unit/import-variants';
 
 /**
@@ -19,57 +11,27 @@ import { imageOnlyPdf } from '../unit/import-variants';
  * corrects the fields and saves; the protocol then stands in the network's archive marked
  * "Importerat". A scan without text says so in Swedish. A plain member sees no import.
  */
-const CLIENT_ID = 'c1a2b3c4-0000-4000-8000-0000000011ac';
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'protocols');
 
 describe('importing old protocols in the channel tab', () => {
-  const issuer = new TestIssuer();
-  let journey: Journey;
-  let svc: RunningService;
-  let host: TeamsHost;
-  let dataDir: string;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let rig: TabRig;
   let chair: TeamsUser;
   let member: TeamsUser;
 
   beforeAll(async () => {
-    await buildTab();
-    await issuer.start();
-    journey = await new Journey().startTeam({ members: 4 });
-    dataDir = tempDir('justera-tab-import-');
-    svc = await spawnService({ DATA_DIR: dataDir, PLAYGROUND: 'off', AAD_APP_CLIENT_ID: CLIENT_ID, ALLOWED_TENANTS: TENANT, SSO_AUTHORITY: issuer.url });
-    journey.botUrl = svc.url;
-    expect((await journey.install()).status).toBe(200);
-    chair = journey.members[1] as TeamsUser;
-    member = journey.members[2] as TeamsUser;
-    const owner = journey.members[0] as TeamsUser;
-    const bearer = await issuer.token({ tid: TENANT, oid: owner.aadObjectId, aud: CLIENT_ID, name: owner.name });
-    const res = await fetch(`${svc.url}/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${chair.aadObjectId}/role`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'sekreterare' }),
-    });
+    rig = await startTabRig({ members: 4 });
+    chair = rig.journey.members[1] as TeamsUser;
+    member = rig.journey.members[2] as TeamsUser;
+    const owner = rig.journey.members[0] as TeamsUser;
+    const res = await rig.apiAs<NetworkMember>(owner, 'PUT', `/api/v1/networks/${encodeURIComponent(TEAM_ID)}/members/${chair.aadObjectId}/role`, { body: { role: 'sekreterare' } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as NetworkMember).role).toBe('sekreterare');
-    host = await startTeamsHost(svc.url);
-    browser = await launchBrowser();
   }, 60000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    if (svc && svc.proc.exitCode === null) expect(await svc.interrupt()).toBe(0);
-    await journey?.connector.stop();
-    await issuer.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await rig?.stop();
   });
 
-  async function openChannelAs(who: TeamsUser, locale = 'sv-SE'): Promise<{ page: Page; tab: FrameLocator }> {
-    const bearer = await issuer.token({ tid: TENANT, oid: who.aadObjectId, aud: CLIENT_ID, name: who.name });
-    const page = await browser.context.newPage();
-    await page.goto(host.pageUrl({ tab: '/tab/channel', userId: who.aadObjectId, tid: TENANT, locale, theme: 'default', token: bearer, teamId: TEAM_ID, channelId: CHANNEL_ID }));
-    return { page, tab: page.frameLocator('#tab') };
-  }
+  const openChannelAs = (who: TeamsUser, locale = 'sv-SE') => rig.open(who, '/tab/channel', { locale });
 
   test('upload → review beside the original → correct → save: in the archive marked "Importerat"; a scan without text is told so', async () => {
     const { page, tab } = await openChannelAs(chair);
@@ -94,8 +56,7 @@ describe('importing old protocols in the channel tab', () => {
       await scan.waitFor({ timeout: 30000 });
       await expectText(scan.locator('[data-import-error]'), 'PDF-filen har ingen text, bara bilder');
 
-      const frame = await (await page.waitForSelector('#tab')).contentFrame();
-      if (frame) await expectNoSeriousAxeViolations(frame, 'the import review');
+      await expectNoSeriousAxeViolations(await tabFrame(page), 'the import review');
 
       // Corrections: the title, and a date within the archive's last year; an item's title.
       const recent = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
