@@ -110,6 +110,7 @@ export class ProtocolImports {
       attendanceClosed: true,
       createdAt: now,
       recordedAfterwards: true,
+      imported: true,
       date,
       start: document.start ?? '',
       end: document.end ?? '',

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'import_date_missing'
   /** A document to import that is not justera-protokoll/1, or an original file that is not the one read. */
   | 'import_invalid'
+  /** An imported protocol (importerat) is not edited in Justera nor sent for justering. */
+  | 'imported_protocol'
   | 'precondition_required'
   | 'unauthenticated'
   /** An activity from a tenant that is not in ALLOWED_TENANTS. */

@@ -24,6 +24,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   person_in_team: 409,
   import_date_missing: 400,
   import_invalid: 400,
+  imported_protocol: 409,
   other_network: 403,
   precondition_required: 428,
   network_not_found: 404,

@@ -127,6 +127,16 @@ describe('importing old protocols through the API', () => {
     expect(listed?.versions.map((v) => v.state)).toEqual(['imported']);
     expect(listed?.status.kind).not.toBe('approved');
 
+    // Its minutes are neither edited nor sent for justering in Justera.
+    const minutes = await j.api('GET', `/meetings/${body.meetingId}/minutes`, SECRETARY);
+    const etag = (minutes.body as unknown as { etag: string }).etag;
+    const edit = await j.api('PUT', `/meetings/${body.meetingId}/minutes`, SECRETARY, { body: { content: (minutes.body as unknown as { content: unknown }).content }, ifMatch: etag });
+    expect(edit.status).toBe(409);
+    expect((edit.body as unknown as { code: string }).code).toBe('imported_protocol');
+    const send = await j.api('POST', `/meetings/${body.meetingId}/minutes/send`, SECRETARY, { ifMatch: etag });
+    expect(send.status).toBe(409);
+    expect((send.body as unknown as { code: string }).code).toBe('imported_protocol');
+
     // Saving the same file again stores nothing new.
     const again = await save(reviewed, { name, bytes });
     expect(again.status).toBe(200);
