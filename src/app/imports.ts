@@ -6,10 +6,11 @@ import { yearOfPeriod } from '../domain/import/dates';
 import type { ReaderContext } from '../domain/import/reader';
 import type { Meeting } from '../domain/meeting';
 import { contentHash } from '../domain/minutes';
-import type { ArchivedDocument, MinutesVersion } from '../domain/minutes-model';
+import type { ArchivedDocument, ImportedSource, MinutesVersion } from '../domain/minutes-model';
 import { channelForMeetings, sameDateOf } from './meetings';
 import { Access, type Caller } from './policy';
-import type { Archive, Clock, Store } from './ports';
+import { FORMATS } from './archiving';
+import type { Archive, Clock, ProtocolRenderer, Store } from './ports';
 
 /** One uploaded file. */
 export interface UploadedFile {
@@ -37,6 +38,8 @@ export interface ProtocolImportsDeps {
   store: Store;
   clock: Clock;
   archive: Archive;
+  /** Renders the reviewed protocol as PDF and Word, archived beside the original. */
+  renderer: ProtocolRenderer;
   reader: ProtocolFileReader;
   /** The cooperation's member organisations (MEMBER_ORGANISATIONS), matched tolerantly by the reader. */
   memberOrganisations: readonly string[];
@@ -121,24 +124,22 @@ export class ProtocolImports {
     // The content as the network knows it: its name, whatever the file called it.
     const content = fromInterchange({ ...document, network: network.name });
     const hash = contentHash(content);
-    const names = archiveNames({
-      tenantId: caller.tenantId,
-      network: { id: network.id, name: network.name },
-      meeting,
-      sameDate: await sameDateOf(store, meeting),
-      kind: content.kind,
-    });
-    const files = importedFileNames(names, original.name);
+    const sameDate = await sameDateOf(store, meeting);
+    const names = archiveNames({ tenantId: caller.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate, kind: content.kind });
+    const fileNames = importedFileNames(names, original.name);
     const mediaType = document.source.kind === 'import' && document.source.mediaType ? document.source.mediaType : contentTypeOfName(original.name);
     const metadata = { network: names.network, meetingDate: names.meetingDate, justerare: '', approvedAt: '', version: 1, contentHash: hash };
     const reviewed: ProtokollDocument = { ...withoutReview(document), network: network.name, contentHash: hash };
-    const documents: ArchivedDocument[] = [];
-    const stored = await archive.store({ tenantId: caller.tenantId, networkName: names.folder, meetingDate: names.meetingDate, fileName: files.original, contentType: mediaType, bytes: original.bytes, metadata });
-    documents.push({ kind: 'original', ...stored });
-    const json = new TextEncoder().encode(`${JSON.stringify(reviewed, null, 2)}\n`);
-    const storedJson = await archive.store({ tenantId: caller.tenantId, networkName: names.folder, meetingDate: names.meetingDate, fileName: files.json, contentType: 'application/json', bytes: json, metadata });
-    documents.push({ kind: 'json', ...storedJson });
-
+    const imported: ImportedSource = {
+      file: original.name,
+      sha256,
+      mediaType,
+      title: document.title,
+      ...(document.approximateDate !== undefined && document.date === undefined ? { approximateDate: document.approximateDate } : {}),
+      reader: document.source.kind === 'import' ? document.source.reader : document.format,
+      importedAt: now,
+      importedBy: { memberId: by.id, name: by.name },
+    };
     const version: MinutesVersion = {
       tenantId: caller.tenantId,
       networkId: network.id,
@@ -151,18 +152,25 @@ export class ProtocolImports {
       state: 'imported',
       approvals: [],
       changeRequests: [],
-      archive: { state: 'done', attempts: 0, nextAttemptAt: now, documents, doneAt: now, minutesCardPosted: true, names },
-      imported: {
-        file: original.name,
-        sha256,
-        mediaType,
-        title: document.title,
-        ...(document.approximateDate !== undefined && document.date === undefined ? { approximateDate: document.approximateDate } : {}),
-        reader: document.source.kind === 'import' ? document.source.reader : document.format,
-        importedAt: now,
-        importedBy: { memberId: by.id, name: by.name },
-      },
+      imported,
     };
+    // The original first, then what was made of it: the documents rendered from the reviewed content, and its JSON.
+    const files: { kind: ArchivedDocument['kind']; name: string; contentType: string; bytes: () => Promise<Uint8Array> }[] = [
+      { kind: 'original', name: fileNames.original, contentType: mediaType, bytes: async () => original.bytes },
+      ...FORMATS.map((f) => ({
+        kind: f.kind,
+        name: fileNames[f.kind],
+        contentType: f.contentType,
+        bytes: () => (f.kind === 'pdf' ? this.deps.renderer.pdf(version, meeting.locale, sameDate) : this.deps.renderer.docx(version, meeting.locale, sameDate)),
+      })),
+      { kind: 'json', name: fileNames.json, contentType: 'application/json', bytes: async () => new TextEncoder().encode(`${JSON.stringify(reviewed, null, 2)}\n`) },
+    ];
+    const documents: ArchivedDocument[] = [];
+    for (const f of files) {
+      const ref = await archive.store({ tenantId: caller.tenantId, networkName: names.folder, meetingDate: names.meetingDate, fileName: f.name, contentType: f.contentType, bytes: await f.bytes(), metadata });
+      documents.push({ kind: f.kind, ...ref });
+    }
+    version.archive = { state: 'done', attempts: 0, nextAttemptAt: now, documents, doneAt: now, minutesCardPosted: true, names };
     if (!(await store.saveMinutesVersion(version, undefined))) {
       // Saved at the same moment by a retry: answer what is there.
       const again = await store.getMinutesVersion(caller.tenantId, meeting.id, 1);

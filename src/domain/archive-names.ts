@@ -82,13 +82,15 @@ export function archiveFileName(names: Pick<ArchiveNames, 'file'>, version: numb
 }
 
 /**
- * The files of an imported protocol (importerat), beside where its rendered documents go:
- * "Protokoll för IM-nätverket 2021-12-03 importerat original.docx" (the file read, under its
- * own extension) and "… importerat.json" (the reviewed justera-protokoll/1 document).
+ * The files of an imported protocol (importerat), in the network's folder like every protocol:
+ * "Protokoll för IM-nätverket 2021-12-03 importerat original.docx" (the file read, under its own
+ * extension) beside "… importerat.pdf" and "… importerat.docx" (rendered from the reviewed
+ * content) and "… importerat.json" (the reviewed justera-protokoll/1 document).
  */
-export function importedFileNames(names: Pick<ArchiveNames, 'file'>, originalName: string): { original: string; json: string } {
+export function importedFileNames(names: Pick<ArchiveNames, 'file'>, originalName: string): { original: string; json: string; pdf: string; docx: string } {
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase() ?? 'bin';
-  return { original: `${names.file} importerat original.${ext}`, json: `${names.file} importerat.json` };
+  const base = `${names.file} importerat`;
+  return { original: `${base} original.${ext}`, json: `${base}.json`, pdf: `${base}.pdf`, docx: `${base}.docx` };
 }
 
 export class UnusableName extends Error {

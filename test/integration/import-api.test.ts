@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -101,6 +102,15 @@ describe('importing old protocols through the API', () => {
     expect(body.version.content.meeting.date).toBe(recent);
     expect(body.version.hash).toBe(contentHash(fromInterchange({ ...reviewed, network: body.version.content.networkName })));
 
+    expect(body.version.documents.map((d) => d.kind)).toEqual(['original', 'pdf', 'docx', 'json']);
+    const pdf = body.version.documents.find((d) => d.kind === 'pdf');
+    if (!pdf) throw new Error('no pdf');
+    expect(pdf.name).toBe(`Protokoll för IM-nätverket ${recent} importerat.pdf`);
+    // The rendered document says where it came from, and that it is not justerat.
+    const pdfText = execFileSync('pdftotext', ['-layout', fileURLToPath(pdf.webUrl), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfText).toContain('Importerat från filen im-natverket-2022-06-03-mariestad.txt');
+    expect(pdfText).toContain('Inte justerat i Justera');
+    expect(pdfText).not.toMatch(/Justerare Justerat|Justerat protokoll/);
     const original = body.version.documents.find((d) => d.kind === 'original');
     const json = body.version.documents.find((d) => d.kind === 'json');
     if (!original || !json) throw new Error('original or JSON not archived');

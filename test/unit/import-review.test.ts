@@ -69,6 +69,8 @@ test("an imported protocol's files are named beside its rendered documents, the 
   expect(importedFileNames(names, 'gammalt protokoll.DOCX')).toEqual({
     original: 'Protokoll för IM-nätverket 2021-12-03 importerat original.docx',
     json: 'Protokoll för IM-nätverket 2021-12-03 importerat.json',
+    pdf: 'Protokoll för IM-nätverket 2021-12-03 importerat.pdf',
+    docx: 'Protokoll för IM-nätverket 2021-12-03 importerat.docx',
   });
   expect(importedFileNames(names, 'utan-filändelse').original).toBe('Protokoll för IM-nätverket 2021-12-03 importerat original.bin');
 });
