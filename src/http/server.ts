@@ -5,7 +5,7 @@ import { tenantOf } from '../bot/teams-context';
 import { DomainError } from '../domain/errors';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
-import { IMPORT_BODY_MAX_BYTES } from '../contract/routes';
+import { IMPORT_BODY_MAX_BYTES, ROUTES } from '../contract/routes';
 import { registerApi, type ApiDeps } from './api';
 import { registerHealth } from './health';
 import { InputInvalid, sendProblem } from './problem';
@@ -26,8 +26,8 @@ export interface HttpDeps {
   legal: LegalSettings;
 }
 
-/** The import routes (src/contract/routes.ts readImports, saveImport), which take files. */
-const IMPORT_PATH = /^\/api\/v1\/networks\/[^/]+\/imports(\/read)?$/;
+/** The paths of the import routes (src/contract/routes.ts readImports, saveImport), which take files. */
+const IMPORT_PATHS = [ROUTES.readImports.path, ROUTES.saveImport.path].map((p) => new RegExp(`^${p.replace(/:[A-Za-z]+/g, '[^/]+')}$`));
 
 /** Runs restify's handlers in turn (a plugin is a list of them), as `server.use` would. */
 function chain(handlers: readonly restify.RequestHandler[], req: restify.Request, res: restify.Response, done: restify.Next): void {
@@ -82,7 +82,7 @@ export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowe
   // Import uploads carry whole protocols (base64 in JSON, up to IMPORT_BODY_MAX_BYTES); every other body stays small.
   const small = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
   const large = restify.plugins.bodyParser({ maxBodySize: IMPORT_BODY_MAX_BYTES, mapParams: false });
-  server.use((req, res, next) => chain(IMPORT_PATH.test(req.path()) ? large : small, req, res, next));
+  server.use((req, res, next) => chain(IMPORT_PATHS.some((p) => p.test(req.path())) ? large : small, req, res, next));
 
   server.pre((req, res, next) => {
     res.setHeader('x-request-id', req.getId());
