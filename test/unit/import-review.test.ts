@@ -1,7 +1,7 @@
 import { importedFileNames } from '../../src/domain/archive-names';
 import { yearOfPeriod } from '../../src/domain/import/dates';
 import type { ReviewMark } from '../../src/domain/import/protokoll';
-import { fieldLabel, highlightSegments, marksAt } from '../../src/tab/features/import/review';
+import { fieldLabel, highlightSegments, marksAt, removedAt, reviewedAt } from '../../src/tab/features/import/review';
 import { importStrings } from '../../src/tab/features/import/strings';
 
 /** The import review screen's pure parts, the period an undated protocol is filed under, and its archive names. */
@@ -49,6 +49,13 @@ test('the marks at a field hold those inside it; a pointer reads as words', () =
   expect(marksAt(marks, '/attendees/2').map((m) => m.path)).toEqual(['/attendees/2/organisation']);
   expect(fieldLabel('/attendees/2/organisation', importStrings.sv)).toBe('Deltagare 3 · Organisation');
   expect(fieldLabel('/items/0/decisions/1', importStrings.en)).toBe('Items 1 · Decisions 2');
+});
+
+test('a corrected field is reviewed: its marks go; a row taken out takes its marks, and the later rows\' marks follow', () => {
+  const marks = [mark('/date'), mark('/attendees/0/name'), mark('/attendees/1/organisation'), mark('/attendees/2/role'), mark('/attendees/12/name'), mark('/items/2/title')];
+  expect(reviewedAt('/date')(marks).map((m) => m.path)).not.toContain('/date');
+  expect(reviewedAt('/attendees/1/organisation')(marks)).toHaveLength(marks.length - 1);
+  expect(removedAt('/attendees', 1)(marks).map((m) => m.path)).toEqual(['/date', '/attendees/0/name', '/attendees/1/role', '/attendees/11/name', '/items/2/title']);
 });
 
 test.each([

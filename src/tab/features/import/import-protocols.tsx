@@ -8,7 +8,7 @@ import { useStrings } from '../../shared/strings-context';
 import { Section } from '../../shared/section';
 import { Notice, ProblemBar } from '../../shared/status';
 import { base64Of, type ImportApi, type UploadFile } from './api';
-import { fieldLabel, highlightSegments, marksAt } from './review';
+import { fieldLabel, highlightSegments, marksAt, removedAt, reviewedAt, type MarksChange } from './review';
 import { importStrings, type ImportTabStrings } from './strings';
 
 type Reading = Extract<ImportFileReading, { ok: true }>;
@@ -155,7 +155,8 @@ function Review(props: { entry: Extract<Entry, { state: 'review' }>; t: ImportTa
   const styles = useStyles();
   const { doc } = entry;
   const marks = doc.review ?? [];
-  const set = (change: Partial<ProtokollDocument>): void => props.onChange({ ...doc, ...change });
+  /** A change of the document; the field changed is reviewed (its marks go, see review.ts). */
+  const set = (change: Partial<ProtokollDocument>, reviewed: MarksChange): void => props.onChange({ ...doc, ...change, review: reviewed(marks) });
   const dated = !!doc.date || yearOfPeriod(doc.approximateDate) !== undefined;
   return (
     <>
@@ -164,7 +165,7 @@ function Review(props: { entry: Extract<Entry, { state: 'review' }>; t: ImportTa
           <Subtitle2 as="h4">{t.original}</Subtitle2>
           <Caption1 as="p">{t.originalHint}</Caption1>
           <pre className={styles.original} data-import-original tabIndex={0}>
-            {highlightSegments(entry.reading.text, marks).map((seg, i) =>
+            {highlightSegments(entry.reading.text, entry.reading.document.review ?? []).map((seg, i) =>
               seg.mark ? (
                 <mark key={i} className={styles.mark} title={seg.mark.message} data-mark-path={seg.mark.path}>
                   {seg.text}
@@ -179,19 +180,19 @@ function Review(props: { entry: Extract<Entry, { state: 'review' }>; t: ImportTa
           <Subtitle2 as="h4">{t.read}</Subtitle2>
           <ReviewMarks marks={marks} t={t} />
           <Field label={t.fields.title} {...flag(marksAt(marks, '/title'))}>
-            <Input value={doc.title} onChange={(_, d) => set({ title: d.value })} data-field="title" />
+            <Input value={doc.title} onChange={(_, d) => set({ title: d.value }, reviewedAt('/title'))} data-field="title" />
           </Field>
           <Field label={t.fields.date} {...flag(marksAt(marks, '/date'))}>
-            <Input type="date" value={doc.date ?? ''} onChange={(_, d) => set(d.value ? { date: d.value } : { date: undefined })} data-field="date" />
+            <Input type="date" value={doc.date ?? ''} onChange={(_, d) => set(d.value ? { date: d.value } : { date: undefined }, reviewedAt('/date'))} data-field="date" />
           </Field>
           <Field label={t.fields.approximateDate} hint={t.fields.approximateHint} {...flag(marksAt(marks, '/approximateDate'))}>
-            <Input value={doc.approximateDate ?? ''} onChange={(_, d) => set(d.value ? { approximateDate: d.value } : { approximateDate: undefined })} data-field="approximateDate" />
+            <Input value={doc.approximateDate ?? ''} onChange={(_, d) => set(d.value ? { approximateDate: d.value } : { approximateDate: undefined }, reviewedAt('/approximateDate'))} data-field="approximateDate" />
           </Field>
           <Field label={t.fields.place} {...flag(marksAt(marks, '/place'))}>
-            <Input value={doc.place ?? ''} onChange={(_, d) => set(d.value ? { place: d.value } : { place: undefined })} data-field="place" />
+            <Input value={doc.place ?? ''} onChange={(_, d) => set(d.value ? { place: d.value } : { place: undefined }, reviewedAt('/place'))} data-field="place" />
           </Field>
-          <Attendees attendees={doc.attendees} marks={marks} t={t} onChange={(attendees) => set({ attendees })} />
-          <Items items={doc.items} marks={marks} t={t} onChange={(items) => set({ items })} />
+          <Attendees attendees={doc.attendees} marks={marks} t={t} onChange={(attendees, reviewed) => set({ attendees }, reviewed)} />
+          <Items items={doc.items} marks={marks} t={t} onChange={(items, reviewed) => set({ items }, reviewed)} />
           {!dated && <Notice intent="warning">{t.dateNeeded}</Notice>}
           {entry.error !== undefined && <ProblemBar error={entry.error} />}
           {entry.saved && (
@@ -237,10 +238,14 @@ function ReviewMarks(props: { marks: readonly ReviewMark[]; t: ImportTabStrings 
   );
 }
 
-function Attendees(props: { attendees: InterchangeAttendee[]; marks: readonly ReviewMark[]; t: ImportTabStrings; onChange: (a: InterchangeAttendee[]) => void }): ReactNode {
+function Attendees(props: { attendees: InterchangeAttendee[]; marks: readonly ReviewMark[]; t: ImportTabStrings; onChange: (a: InterchangeAttendee[], reviewed: MarksChange) => void }): ReactNode {
   const { attendees, marks, t } = props;
   const styles = useStyles();
-  const setAt = (i: number, change: Partial<InterchangeAttendee>): void => props.onChange(attendees.map((a, j) => (j === i ? { ...a, ...change } : a)));
+  const setAt = (i: number, change: Partial<InterchangeAttendee>): void =>
+    props.onChange(
+      attendees.map((a, j) => (j === i ? { ...a, ...change } : a)),
+      reviewedAt(`/attendees/${i}/${Object.keys(change)[0] ?? ''}`),
+    );
   return (
     <fieldset data-attendees>
       <legend>{t.fields.attendees}</legend>
@@ -266,23 +271,27 @@ function Attendees(props: { attendees: InterchangeAttendee[]; marks: readonly Re
                 ))}
               </Select>
             </Field>
-            <Button aria-label={t.fields.remove(a.name)} onClick={() => props.onChange(attendees.filter((_, j) => j !== i))} className={here.length > 0 ? styles.flagged : undefined}>
+            <Button aria-label={t.fields.remove(a.name)} onClick={() => props.onChange(attendees.filter((_, j) => j !== i), removedAt('/attendees', i))} className={here.length > 0 ? styles.flagged : undefined}>
               ✕
             </Button>
           </div>
         );
       })}
-      <Button size="small" onClick={() => props.onChange([...attendees, { name: '', organisation: '', attendance: 'present' }])}>
+      <Button size="small" onClick={() => props.onChange([...attendees, { name: '', organisation: '', attendance: 'present' }], (m) => [...m])}>
         {t.fields.addAttendee}
       </Button>
     </fieldset>
   );
 }
 
-function Items(props: { items: InterchangeItem[]; marks: readonly ReviewMark[]; t: ImportTabStrings; onChange: (items: InterchangeItem[]) => void }): ReactNode {
+function Items(props: { items: InterchangeItem[]; marks: readonly ReviewMark[]; t: ImportTabStrings; onChange: (items: InterchangeItem[], reviewed: MarksChange) => void }): ReactNode {
   const { items, marks, t } = props;
   const styles = useStyles();
-  const setAt = (i: number, change: Partial<InterchangeItem>): void => props.onChange(items.map((it, j) => (j === i ? { ...it, ...change } : it)));
+  const setAt = (i: number, change: Partial<InterchangeItem>): void =>
+    props.onChange(
+      items.map((it, j) => (j === i ? { ...it, ...change } : it)),
+      reviewedAt(`/items/${i}/${Object.keys(change)[0] ?? ''}`),
+    );
   return (
     <fieldset data-items>
       <legend>{t.fields.items}</legend>

@@ -71,3 +71,21 @@ export function fieldLabel(path: string, t: ImportTabStrings): string {
   }
   return out.join(' · ');
 }
+
+/** What an edit does to the marks: the field a person corrected is reviewed (its marks and those inside it go). */
+export type MarksChange = (marks: readonly ReviewMark[]) => ReviewMark[];
+
+export const reviewedAt =
+  (path: string): MarksChange =>
+  (marks) =>
+    marks.filter((m) => m.path !== path && !m.path.startsWith(`${path}/`));
+
+/** A row taken out of a list ("/attendees", 3): its marks go, and the marks of the rows after it follow them up one place. */
+export const removedAt =
+  (list: string, index: number): MarksChange =>
+  (marks) =>
+    reviewedAt(`${list}/${index}`)(marks).map((m) => {
+      const rest = m.path.startsWith(`${list}/`) ? m.path.slice(list.length + 1) : undefined;
+      const n = rest === undefined ? NaN : Number(/^\d+/.exec(rest)?.[0]);
+      return Number.isInteger(n) && n > index && rest !== undefined ? { ...m, path: `${list}/${n - 1}${rest.slice(String(n).length)}` } : m;
+    });
