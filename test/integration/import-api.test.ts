@@ -7,6 +7,8 @@ import type { ImportFileReading, ImportReadResponse, ImportSaveResponse, PastMee
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
 import { contentHash } from '../../src/domain/minutes';
 import { fromInterchange } from '../../src/domain/import/protokoll';
+import { SharePointArchive } from '../../src/archive/sharepoint-archive';
+import { GraphEmulator, fixedTokenCredential } from '../harness/graph-emulator';
 import { Journey } from '../harness/journey';
 import { TEAM_ID } from '../harness/teams';
 import { asDocx, imageOnlyPdf } from '../unit/import-variants';
@@ -221,5 +223,41 @@ describe('importing old protocols through the API', () => {
     expect(tooBig.status).toBe(400);
     const tooBigElsewhere = await j.api('PUT', `${NET}/minutes-kind`, SECRETARY, { body: { kind: 'protokoll', pad: 'x'.repeat(400_000) } });
     expect(tooBigElsewhere.status).toBe(413);
+  });
+});
+
+describe('importing with the SharePoint archive', () => {
+  const graph = new GraphEmulator();
+  let j: Journey;
+
+  beforeAll(async () => {
+    await graph.start();
+    const archive = new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId });
+    j = await new Journey().start({ members: 4, overrides: { archive } });
+    await j.install();
+    await j.assignRole(ADMIN, SECRETARY, 'ordforande');
+  });
+
+  afterAll(async () => {
+    await j.stop();
+    await graph.stop();
+  });
+
+  test('the original, the rendered documents and the JSON land in the network\'s SharePoint folder with their columns; nothing says justerad', async () => {
+    const name = 'im-natverket-2021-12-03.docx';
+    const bytes = await asDocx(new TextDecoder().decode(fixture('im-natverket-2021-12-03.txt')));
+    const read = await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name, content: b64(bytes) }] } });
+    const draft = okReading((read.body as unknown as ImportReadResponse).files[0]).document;
+    const saved = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document: draft, original: { name, content: b64(bytes) } } });
+    expect(saved.status).toBe(200);
+    const body = saved.body as unknown as ImportSaveResponse;
+    const stored = graph.documents().filter((d) => d.path.includes('/2021/') && d.name.includes('importerat'));
+    expect(stored.map((d) => d.name).sort()).toEqual(
+      ['importerat original.docx', 'importerat.docx', 'importerat.json', 'importerat.pdf'].map((n) => `Protokoll för IM-nätverket 2021-12-03 ${n}`).sort(),
+    );
+    const original = stored.find((d) => d.name.endsWith('original.docx'));
+    expect(sha(new Uint8Array(original?.bytes ?? Buffer.alloc(0)))).toBe(sha(bytes));
+    expect(original?.fields).toMatchObject({ Motesdatum: '2021-12-03', Justerare: '', Justerad: '', Protokollversion: 1, Innehallshash: body.version.hash });
+    expect(body.version.documents.find((d) => d.kind === 'original')?.webUrl).toBe(original?.webUrl);
   });
 });
