@@ -43,6 +43,8 @@ export interface ProtocolImportsDeps {
   reader: ProtocolFileReader;
   /** The cooperation's member organisations (MEMBER_ORGANISATIONS), matched tolerantly by the reader. */
   memberOrganisations: readonly string[];
+  /** Told of each protocol newly imported (e.g. to index it for search), after it is stored. */
+  onImported?: (version: MinutesVersion) => void;
 }
 
 /** An import's meeting id: from the network and the original file, so saving the same file again finds it. */
@@ -177,6 +179,7 @@ export class ProtocolImports {
       if (again?.version.state !== 'imported') throw new DomainError('conflict');
       return { meeting, version: again.version, created: false };
     }
+    this.deps.onImported?.(version);
     return { meeting, version, created: true };
   }
 }
