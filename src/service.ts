@@ -17,6 +17,8 @@ import { minutesUseCases } from './app/minutes';
 import { SearchService } from './app/search';
 import { ArchiveWorker } from './app/archiving';
 import { TeamsJusteringChannel } from './bot/justering-channel';
+import { ProtocolImports } from './app/imports';
+import { readUpload } from './importer/upload';
 import { FolderArchive } from './archive/folder-archive';
 import { SharePointArchive } from './archive/sharepoint-archive';
 import { PdfKitProtocolRenderer } from './render/protocol-renderer';
@@ -145,12 +147,13 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   const justeringChannel = new TeamsJusteringChannel({ store, delivery, clock, tabLinks, timeZone: config.timeZone, log });
   transport.register('justeringCard', justeringChannel);
   const archive = overrides.archive ?? openArchive(config, log, overrides.graphCredential);
+  const renderer = overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone });
   const archiver = new ArchiveWorker({
     store,
     clock,
     log,
     instanceId,
-    renderer: overrides.renderer ?? new PdfKitProtocolRenderer({ timeZone: config.timeZone }),
+    renderer,
     archive,
     publisher: justeringChannel,
     metrics,
@@ -197,7 +200,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, imports: new ProtocolImports({ store, clock, archive, renderer, reader: readUpload, memberOrganisations: config.memberOrganisations }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
     legal: config.legal,

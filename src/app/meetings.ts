@@ -81,7 +81,7 @@ export class MeetingInvalid extends DomainError {
 }
 
 /** Where a meeting made outside a channel (term plan, the tab) posts its cards: the first channel besides General, else General. */
-function channelForMeetings(network: { id: string; channels: readonly { id: string }[] }): string {
+export function channelForMeetings(network: { id: string; channels: readonly { id: string }[] }): string {
   return network.channels.find((c) => c.id !== network.id)?.id ?? network.id;
 }
 

@@ -59,6 +59,7 @@ export class MinutesDrafting {
   /** Replaces the content when `ifMatch` is the current ETag; the secretary and the chair group only. */
   async save(caller: Caller, meetingId: string, input: MinutesContentInput, ifMatch: string): Promise<MinutesView> {
     const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
+    if (meeting.imported) throw new DomainError('imported_protocol');
     const current = await this.draftOf(meeting);
     mustBeAllowed(actor, 'editMinutes', minutesTarget(meeting, current.minutes));
     if (current.etag !== ifMatch) throw new DomainError('conflict');
@@ -79,6 +80,7 @@ export class MinutesDrafting {
    */
   async send(caller: Caller, meetingId: string, ifMatch: string): Promise<MinutesView> {
     const { meeting, actor } = await this.access.meeting(caller, meetingId, 'readMinutes');
+    if (meeting.imported) throw new DomainError('imported_protocol');
     const { live, etag: currentEtag } = await this.draftOf(meeting);
     mustBeAllowed(actor, 'sendMinutes', minutesTarget(meeting, live));
     if (currentEtag !== ifMatch) throw new DomainError('conflict');

@@ -3,6 +3,7 @@ import { daysBefore, localDate, type Meeting } from '../domain/meeting';
 import { minutesStatus, type MinutesStatus, type MinutesVersion } from '../domain/minutes';
 import type { ArchivedDocument } from '../domain/minutes-model';
 import { FORMATS } from './archiving';
+import { contentTypeOfName } from './imports';
 import type { MinutesDeps } from './minutes-ports';
 import { Access, minutesTarget, mustBeAllowed, type Caller } from './policy';
 
@@ -15,7 +16,7 @@ export interface PastMeeting {
   started: boolean;
   status: MinutesStatus;
   versions: MinutesVersion[];
-  /** Its latest justerat version, if any. */
+  /** Its latest justerat version, if any; for an imported protocol, its imported version (never justerat). */
   approved?: MinutesVersion;
 }
 
@@ -40,10 +41,11 @@ export class PastMinutes {
     for (const meeting of meetings) {
       const draft = await store.getMinutes(caller.tenantId, meeting.id);
       const versions = await store.listMinutesVersions(caller.tenantId, meeting.id);
-      const approved = versions.filter((v) => v.state === 'approved').at(-1);
+      const approved = versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1);
       out.push({
         meeting,
-        started: !!draft,
+        // An imported protocol has no draft: its reviewed content is its only version.
+        started: !!draft || versions.some((v) => v.state === 'imported'),
         status: minutesStatus(draft?.minutes, versions),
         versions,
         ...(approved ? { approved } : {}),
@@ -85,10 +87,11 @@ export class PastMinutes {
     const { store, archive } = this.deps;
     const { meeting } = await this.access.meeting(caller, meetingId, 'readMinutes');
     const found = await store.getMinutesVersion(meeting.tenantId, meetingId, number);
-    const document = found?.version.state === 'approved' ? found.version.archive?.documents.find((d) => d.kind === kind) : undefined;
+    const state = found?.version.state;
+    const document = state === 'approved' || state === 'imported' ? found?.version.archive?.documents.find((d) => d.kind === kind) : undefined;
     const bytes = document && archive?.readDocument ? await archive.readDocument(document) : undefined;
     if (!document || !bytes) throw new DomainError('not_found');
-    const contentType = FORMATS.find((f) => f.kind === kind)?.contentType ?? 'application/octet-stream';
+    const contentType = FORMATS.find((f) => f.kind === kind)?.contentType ?? contentTypeOfName(document.name);
     return { name: document.name, contentType, bytes };
   }
 }

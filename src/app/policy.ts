@@ -55,6 +55,7 @@ export const POLICY_ACTIONS = [
   'setOwnMunicipality',
   'managePersonalData',
   'searchMinutes',
+  'importProtocols',
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -112,6 +113,8 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   managePersonalData: (a) => a.roles.has('admin'),
   /** Full-text search over the network's approved protocols (src/app/search.ts): every member. */
   searchMinutes: () => true,
+  /** Reading old protocols from files and saving them, reviewed, as importerat (src/app/imports.ts). */
+  importProtocols: isChairGroup,
 };
 
 /**

@@ -95,6 +95,7 @@ const sv: JusteringStrings = {
     changes_requested: 'En ändring är begärd och protokollet behöver skickas igen.',
     approved: 'Protokollet är justerat.',
     edited_after_approval: 'En rättelse väntar på att skickas för justering.',
+    imported: 'Protokollet är importerat från en fil (inte justerat i Justera).',
   },
   municipalities: 'Per kommun',
   guests: 'Gäster',
@@ -150,6 +151,7 @@ const en: JusteringStrings = {
     changes_requested: 'A change was requested; the minutes need to be sent again.',
     approved: 'The minutes are approved.',
     edited_after_approval: 'A correction is waiting to be sent for approval.',
+    imported: 'The minutes were imported from a file (not approved in Justera).',
   },
   municipalities: 'By municipality',
   guests: 'Guests',
@@ -195,6 +197,7 @@ const svNotes: KindWords = {
     changes_requested: 'En ändring är begärd och minnesanteckningarna behöver skickas igen.',
     approved: 'Minnesanteckningarna är godkända.',
     edited_after_approval: 'En rättelse väntar på att skickas för godkännande.',
+    imported: 'Minnesanteckningarna är importerade från en fil (inte godkända i Justera).',
   },
 };
 
@@ -230,6 +233,7 @@ const enNotes: KindWords = {
     changes_requested: 'A change was requested; the meeting notes need to be sent again.',
     approved: 'The meeting notes are approved.',
     edited_after_approval: 'A correction is waiting to be sent for approval.',
+    imported: 'The meeting notes were imported from a file (not approved in Justera).',
   },
 };
 

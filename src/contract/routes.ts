@@ -3,9 +3,10 @@ import { ITEM_KINDS, STANDARD_ITEMS } from '../domain/agenda';
 import { ATTENDANCE_STATUSES } from '../domain/attendance';
 import { MEETING_MODES } from '../domain/meeting';
 import { currentInput, type LegacyMinutesContentInput } from '../domain/minutes-legacy';
-import { ITEM_KINDS_MINUTES, ITEM_NUMBERINGS, MINUTES_ATTENDANCE, MINUTES_FORMAT, MINUTES_KINDS, OWNER_ROLES, type MinutesContentInput } from '../domain/minutes-model';
+import { ARCHIVED_DOCUMENT_KINDS, ITEM_KINDS_MINUTES, ITEM_NUMBERINGS, MINUTES_ATTENDANCE, MINUTES_FORMAT, MINUTES_KINDS, OWNER_ROLES, type MinutesContentInput } from '../domain/minutes-model';
 import { NETWORK_ROLES } from '../domain/network';
 import { SEARCH_FIELDS } from '../domain/search/query';
+import { protokollDocumentSchema } from './protokoll';
 import type {
   AgendaResponse,
   AgendaTemplateResponse,
@@ -24,6 +25,8 @@ import type {
   NetworkActionsResponse,
   NetworkMember,
   NetworkResponse,
+  ImportReadResponse,
+  ImportSaveResponse,
   PastMeetingsResponse,
   SearchResponse,
   PersonalDataErasure,
@@ -224,6 +227,22 @@ export type MeetingEditRequest = z.infer<typeof meetingEditRequest>;
 const meetingCreateRequest = z.object({ formId: z.string().check(z.regex(MINTED_ID)), past: z.optional(z.boolean()), ...meetingValues });
 export type MeetingCreateRequest = z.infer<typeof meetingCreateRequest>;
 
+/** The largest file the import reads: a real protocol with pictures (10 MiB). */
+export const IMPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** The largest import request: two files of the largest size in base64, or many smaller ones (the tab sends one a request). */
+export const IMPORT_BODY_MAX_BYTES = 32 * 1024 * 1024;
+/** A file in an import request: its name and its bytes in base64 (JSON, not multipart: one parser, one schema). */
+const uploadedFile = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  content: z.string().check(z.maxLength(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+});
+/** POST …/imports/read: the files to read (nothing is stored). */
+const importReadRequest = z.object({ files: z.array(uploadedFile).check(z.minLength(1), z.maxLength(20)) });
+export type ImportReadRequest = z.infer<typeof importReadRequest>;
+/** POST …/imports: a reviewed draft and the file it was read from (or the JSON document itself). */
+const importSaveRequest = z.object({ document: protokollDocumentSchema, original: uploadedFile });
+export type ImportSaveRequest = z.infer<typeof importSaveRequest>;
+
 const roleRequest = z.object({ role: z.enum(NETWORK_ROLES) });
 export type RoleRequest = z.infer<typeof roleRequest>;
 
@@ -342,6 +361,11 @@ export const ROUTES = {
   /** Erases what may go of one person's data and says what stays in approved protocols, and why (the network's admins only). */
   erasePersonalData: route<PersonalDataErasure>()({ method: 'POST', path: `${V1}/networks/:networkId/people/:personId/erase`, params: person }),
 
+  /** Old protocols (the chair group): read uploaded files into drafts for review; nothing is stored. */
+  readImports: route<ImportReadResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/imports/read`, params: network, body: importReadRequest }),
+  /** Saves a reviewed draft as an imported protocol (importerat), its original file archived beside it. */
+  saveImport: route<ImportSaveResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/imports`, params: network, body: importSaveRequest }),
+
   createMeeting: route<MeetingResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/meetings`, params: network, body: meetingCreateRequest }),
   meeting: route<MeetingResponse>()({ method: 'GET', path: `${V1}/meetings/:meetingId`, params: meeting }),
   editMeeting: route<MeetingResponse>()({ method: 'PUT', path: `${V1}/meetings/:meetingId`, params: meeting, body: meetingEditRequest }),
@@ -378,7 +402,7 @@ export const ROUTES = {
   minutesDocument: route<Blob>()({
     method: 'GET',
     path: `${V1}/meetings/:meetingId/minutes/versions/:version/documents/:kind`,
-    params: z.object({ meetingId: mintedId, version: versionNumber, kind: z.enum(['pdf', 'docx']) }),
+    params: z.object({ meetingId: mintedId, version: versionNumber, kind: z.enum(ARCHIVED_DOCUMENT_KINDS) }),
   }),
   retryArchive: route<ApiMinutesVersion>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/versions/:version/archive`, params: version }),
 } as const;

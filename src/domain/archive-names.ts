@@ -81,6 +81,18 @@ export function archiveFileName(names: Pick<ArchiveNames, 'file'>, version: numb
   return `${names.file} v${version}.${extension}`;
 }
 
+/**
+ * The files of an imported protocol (importerat), in the network's folder like every protocol:
+ * "Protokoll för IM-nätverket 2021-12-03 importerat original.docx" (the file read, under its own
+ * extension) beside "… importerat.pdf" and "… importerat.docx" (rendered from the reviewed
+ * content) and "… importerat.json" (the reviewed justera-protokoll/1 document).
+ */
+export function importedFileNames(names: Pick<ArchiveNames, 'file'>, originalName: string): { original: string; json: string; pdf: string; docx: string } {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase() ?? 'bin';
+  const base = `${names.file} importerat`;
+  return { original: `${base} original.${ext}`, json: `${base}.json`, pdf: `${base}.pdf`, docx: `${base}.docx` };
+}
+
 export class UnusableName extends Error {
   constructor(readonly raw: string) {
     super(`unusable name: ${JSON.stringify(raw)}`);

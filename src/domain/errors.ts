@@ -21,6 +21,12 @@ export type ErrorCode =
   | 'meeting_cancelled'
   /** Erasing a person's data while they are still in the network's team (the roster would store them again). */
   | 'person_in_team'
+  /** An imported protocol is saved only with its date or an approximate period ("hösten 2023") that names a year. */
+  | 'import_date_missing'
+  /** A document to import that is not justera-protokoll/1, or an original file that is not the one read. */
+  | 'import_invalid'
+  /** An imported protocol (importerat) is not edited in Justera nor sent for justering. */
+  | 'imported_protocol'
   | 'precondition_required'
   | 'unauthenticated'
   /** An activity from a tenant that is not in ALLOWED_TENANTS. */

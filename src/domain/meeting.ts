@@ -80,6 +80,8 @@ export interface Meeting extends MeetingDetails {
   cancelled?: { at: string; by: Person };
   /** Recorded after it took place, to write its minutes: it never gets a check-in card. */
   recordedAfterwards?: boolean;
+  /** An old protocol imported from a file (src/app/imports.ts): its one version is importerat; its minutes are not edited or sent for justering. */
+  imported?: boolean;
 }
 
 /** When a meeting is: what "Flyttad till …" speaks of. */

@@ -160,7 +160,8 @@ export interface MinutesDraft {
   updatedBy?: string;
 }
 
-export type VersionState = 'pending' | 'changes_requested' | 'superseded' | 'approved';
+/** `imported`: an old protocol read from a file and reviewed (importerat): never justerat in Justera. */
+export type VersionState = 'pending' | 'changes_requested' | 'superseded' | 'approved' | 'imported';
 
 export interface Approval {
   memberId: string;
@@ -172,8 +173,12 @@ export interface ChangeRequest extends Approval {
   comment: string;
 }
 
+/** The rendered documents; for an imported protocol, its original file and the reviewed justera-protokoll/1 JSON. */
+export const ARCHIVED_DOCUMENT_KINDS = ['pdf', 'docx', 'original', 'json'] as const;
+export type ArchivedDocumentKind = (typeof ARCHIVED_DOCUMENT_KINDS)[number];
+
 export interface ArchivedDocument {
-  kind: 'pdf' | 'docx';
+  kind: ArchivedDocumentKind;
   name: string;
   webUrl: string;
   itemId: string;
@@ -220,6 +225,25 @@ export interface MinutesVersion {
   changeRequests: ChangeRequest[];
   approvedAt?: string;
   archive?: ArchiveIntent;
+  /** An imported protocol (state `imported`): the file it was read from, its SHA-256, and what the content cannot hold. */
+  imported?: ImportedSource;
+}
+
+/** Where an imported protocol came from. */
+export interface ImportedSource {
+  /** The original file's name as uploaded. */
+  file: string;
+  /** SHA-256 (hex) of the original file's bytes. */
+  sha256: string;
+  mediaType: string;
+  /** The protocol's title as reviewed. */
+  title: string;
+  /** "hösten 2023": the period the protocol is from, when it gives no date (the meeting is filed under the year). */
+  approximateDate?: string;
+  /** The reader that read it (justera-reader/1), or the interchange format for a JSON document. */
+  reader: string;
+  importedAt: string;
+  importedBy: { memberId: string; name: string };
 }
 
 /** Where the minutes stand: what the tab shows and the status card says. */
@@ -229,4 +253,6 @@ export type MinutesStatus =
   | { kind: 'pending'; version: number; waitingFor: { memberId: string; name: string }[]; since: string }
   | { kind: 'changes_requested'; version: number; requests: ChangeRequest[] }
   | { kind: 'approved'; version: number; approvedAt: string }
-  | { kind: 'edited_after_approval'; approvedVersion: number };
+  | { kind: 'edited_after_approval'; approvedVersion: number }
+  /** An old protocol imported from a file (importerat), never justerat in Justera. */
+  | { kind: 'imported'; version: number };

@@ -313,6 +313,7 @@ export function kindOf(c: StoredMinutesContent): MinutesKind {
 /** Where the minutes stand, from the draft (none yet: a draft to come) and its versions, oldest first. */
 export function minutesStatus(draft: MinutesDraft | undefined, versions: readonly MinutesVersion[]): MinutesStatus {
   const latest = versions.at(-1);
+  if (latest?.state === 'imported') return { kind: 'imported', version: latest.number };
   if (!draft || !latest) return { kind: 'draft' };
   const approvedEver = versions.filter((v) => v.state === 'approved').at(-1);
   const edited = draft.sentHash !== undefined && contentHash(draft.content) !== latest.hash;

@@ -59,6 +59,8 @@ export interface ApiCapabilities {
   retryArchive: boolean;
   markActionDone: boolean;
   setOwnMunicipality: boolean;
+  /** Read old protocols from files and save them as importerat (the chair group). */
+  importProtocols: boolean;
 }
 
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */
@@ -275,6 +277,7 @@ export type {
   PersonRef as ApiPersonRef,
 } from '../domain/minutes-model';
 import type { ActionItem as DomainActionItem, Approval, ArchivedDocument, ChangeRequest, MinutesContent as DomainMinutesContent, MinutesKind, MinutesStatus, VersionState } from '../domain/minutes-model';
+import type { ProtokollDocument } from '../domain/import/protokoll';
 
 export type { MinutesStatus as ApiMinutesStatus } from '../domain/minutes-model';
 
@@ -372,7 +375,28 @@ export interface PastMeetingsResponse {
     started: boolean;
     status: MinutesStatus;
     versions: Pick<ApiMinutesVersion, 'number' | 'state' | 'approvals' | 'hash'>[];
-    /** The documents of the latest justerat version. */
+    /** The documents of the latest justerat version (of an imported protocol: its original file and its JSON). */
     documents: ArchivedDocument[];
+    /** An imported protocol (importerat, never justerat): its title, the period when it has no date, and the original's SHA-256. */
+    imported?: { title: string; approximateDate?: string; file: string; sha256: string };
   }[];
+}
+
+/** POST /api/v1/networks/{id}/imports/read: each file read, in the order sent. */
+export interface ImportReadResponse {
+  files: ImportFileReading[];
+}
+
+/** One file read: the draft (justera-protokoll/1 with review marks) and the text the marks point into, or why it cannot be read. */
+export type ImportFileReading =
+  | { ok: true; file: string; sha256: string; mediaType: string; text: string; document: ProtokollDocument }
+  | { ok: false; file: string; sha256: string; error: { code: string; message: string; messageEn: string } };
+
+/** POST /api/v1/networks/{id}/imports: the imported protocol as saved. */
+export interface ImportSaveResponse {
+  meetingId: string;
+  /** False when the same file had been saved into the network before (nothing new stored). */
+  created: boolean;
+  version: ApiMinutesVersion;
+  sha256: string;
 }

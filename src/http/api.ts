@@ -17,6 +17,8 @@ import type { MinutesUseCases } from '../app/minutes';
 import type { PersonalData } from '../app/personal-data';
 import type { SearchService } from '../app/search';
 import { registerMinutesApi } from './minutes-api';
+import { registerImportApi } from './import-api';
+import type { ProtocolImports } from '../app/imports';
 import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary, SearchResponse } from './api-contract';
 import { ownersText } from '../domain/minutes';
@@ -31,6 +33,8 @@ export interface ApiDeps {
   personalData: PersonalData;
   /** Full-text search over approved protocols. */
   search: SearchService;
+  /** Old protocols read from files and saved as importerat (the chair group). */
+  imports: ProtocolImports;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -107,6 +111,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const openActionsBefore = async (v: VersionedAgenda): Promise<AgendaResponse['openActions']> =>
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: ownersText(a.action.owners), meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
+  registerImportApi(serve, deps.imports);
   serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
 
   /** The meeting as it is stored now, with my status and the counts, and what I may do to it. */

@@ -51,6 +51,16 @@ export function registerMinutesApi(serve: Serve, { drafting, justering, actions,
         status: p.status,
         versions: p.versions.map((v) => ({ number: v.number, state: v.state, approvals: v.approvals, hash: v.hash })),
         documents: p.approved?.archive?.documents ?? [],
+        ...(p.approved?.imported
+          ? {
+              imported: {
+                title: p.approved.imported.title,
+                file: p.approved.imported.file,
+                sha256: p.approved.imported.sha256,
+                ...(p.approved.imported.approximateDate !== undefined ? { approximateDate: p.approved.imported.approximateDate } : {}),
+              },
+            }
+          : {}),
       })),
     } satisfies PastMeetingsResponse;
   });
@@ -61,7 +71,7 @@ export function registerMinutesApi(serve: Serve, { drafting, justering, actions,
   });
 }
 
-function versionView(v: MinutesVersion): ApiMinutesVersion {
+export function versionView(v: MinutesVersion): ApiMinutesVersion {
   return {
     number: v.number,
     hash: v.hash,

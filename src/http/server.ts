@@ -5,6 +5,7 @@ import { tenantOf } from '../bot/teams-context';
 import { DomainError } from '../domain/errors';
 import type { Store } from '../app/ports';
 import { requestContext, type AppLogger } from '../log';
+import { IMPORT_BODY_MAX_BYTES, ROUTES } from '../contract/routes';
 import { registerApi, type ApiDeps } from './api';
 import { registerHealth } from './health';
 import { InputInvalid, sendProblem } from './problem';
@@ -23,6 +24,20 @@ export interface HttpDeps {
   allowedTenants?: readonly string[];
   /** Who the privacy notice and the accessibility statement name. */
   legal: LegalSettings;
+}
+
+/** The paths of the import routes (src/contract/routes.ts readImports, saveImport), which take files. */
+const IMPORT_PATHS = [ROUTES.readImports.path, ROUTES.saveImport.path].map((p) => new RegExp(`^${p.replace(/:[A-Za-z]+/g, '[^/]+')}$`));
+
+/** Runs restify's handlers in turn (a plugin is a list of them), as `server.use` would. */
+function chain(handlers: readonly restify.RequestHandler[], req: restify.Request, res: restify.Response, done: restify.Next): void {
+  const step = (i: number): void => {
+    const handler = handlers[i];
+    if (!handler) return void done();
+    const next = (arg?: unknown): void => (arg === undefined || arg === null ? step(i + 1) : (done as (a: unknown) => void)(arg));
+    void handler(req, res, next as restify.Next);
+  };
+  step(0);
 }
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
@@ -64,7 +79,10 @@ function isUrl(s: string): boolean {
 
 export function createHttpServer({ adapter, bot, store, log, api, tabDir, allowedTenants, legal }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'justera', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // Import uploads carry whole protocols (base64 in JSON, up to IMPORT_BODY_MAX_BYTES); every other body stays small.
+  const small = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
+  const large = restify.plugins.bodyParser({ maxBodySize: IMPORT_BODY_MAX_BYTES, mapParams: false });
+  server.use((req, res, next) => chain(IMPORT_PATHS.some((p) => p.test(req.path())) ? large : small, req, res, next));
 
   server.pre((req, res, next) => {
     res.setHeader('x-request-id', req.getId());

@@ -82,7 +82,7 @@ export function protocolLayout(version: MinutesVersion, locale: Locale, timeZone
 
   return {
     title: printable(title),
-    subject: s.subject(version.number, c.kind),
+    subject: version.state === 'imported' ? s.importedSubject : s.subject(version.number, c.kind),
     author: DOCUMENT_AUTHOR,
     date: new Date(version.approvedAt ?? version.sentAt),
     language: s.language,
@@ -250,7 +250,10 @@ export function localDateTime(at: string, timeZone: string): string {
  */
 function justeringBlocks(version: MinutesVersion, c: MinutesContent, s: ProtocolStrings, timeZone: string): ProtocolBlock[] {
   const blocks: ProtocolBlock[] = [];
-  if (c.kind === 'protokoll' && c.justerare.length > 0) {
+  if (version.imported) {
+    // Imported from a file: never justerat in Justera, and the document says so.
+    blocks.push({ kind: 'heading', level: 2, text: s.imported }, { kind: 'paragraph', lines: [[{ text: s.importedFrom(version.imported.file, version.imported.sha256) }]] });
+  } else if (c.kind === 'protokoll' && c.justerare.length > 0) {
     const rows = c.justerare.map((j) => {
       const approval = version.approvals.find((a) => a.memberId === j.memberId);
       return [j.name, approval ? localDateTime(approval.at, timeZone) : s.notApproved];

@@ -53,6 +53,10 @@ export interface ProtocolStrings {
   /** "Sida 3 av 7": the words around the page number and the number of pages. */
   page: PageLabel;
   subject: (version: number, kind: MinutesKind) => string;
+  /** An imported protocol (importerat): its heading where the justering stands, where it came from, and the document's subject. */
+  imported: string;
+  importedFrom: (file: string, sha256: string) => string;
+  importedSubject: string;
   /** BCP 47 tag for the document's language. */
   language: string;
 }
@@ -97,6 +101,9 @@ const SV: ProtocolStrings = {
   contentHash: 'Innehållshash (SHA-256)',
   page: { prefix: 'Sida ', separator: ' av ' },
   subject: (version, kind) => (kind === 'minnesanteckningar' ? `Godkända minnesanteckningar, version ${version}` : `Justerat protokoll, version ${version}`),
+  imported: 'Importerat',
+  importedFrom: (file, sha256) => `Importerat från filen ${file} (SHA-256 ${sha256}) och granskat. Inte justerat i Justera.`,
+  importedSubject: 'Importerat protokoll',
   language: 'sv-SE',
 };
 
@@ -140,6 +147,9 @@ const EN: ProtocolStrings = {
   contentHash: 'Content hash (SHA-256)',
   page: { prefix: 'Page ', separator: ' of ' },
   subject: (version, kind) => (kind === 'minnesanteckningar' ? `Approved notes, version ${version}` : `Approved minutes, version ${version}`),
+  imported: 'Imported',
+  importedFrom: (file, sha256) => `Imported from the file ${file} (SHA-256 ${sha256}) and reviewed. Not approved in Justera.`,
+  importedSubject: 'Imported minutes',
   language: 'en-GB',
 };
 

@@ -8,9 +8,10 @@ import { membersApi, type MembersApi } from './features/members/api';
 import { minutesApi, type MinutesApi } from './features/minutes/api';
 import { proposalsApi, type ProposalsApi } from './features/proposals/api';
 import { searchApi, type SearchApi } from './features/search/api';
+import { importApi, type ImportApi } from './features/import/api';
 
 /** The tab's API: each feature's calls (in `features/<feature>/api.ts`), made over the shared core. */
-export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi & SearchApi;
+export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi & SearchApi & ImportApi;
 
 export function createApi(credentials: Credentials, acceptLanguage: string): Api {
   const core = createApiCore(credentials, acceptLanguage);
@@ -24,5 +25,6 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     ...meetingLifeApi(core),
     ...actionsApi(core),
     ...searchApi(core),
+    ...importApi(core),
   };
 }

@@ -150,6 +150,19 @@ export function findApproximateDate(text: string): { text: string; raw: string; 
   return undefined;
 }
 
+/**
+ * The year of an approximate period as a person writes it ("hösten 2023", "VT 22", "vt-22",
+ * "december 2021", "2022"): an imported protocol without a date is filed under it. Undefined
+ * when no year is given.
+ */
+export function yearOfPeriod(period: string | undefined): string | undefined {
+  if (!period) return undefined;
+  const full = /(?<!\d)(19|20)\d{2}(?!\d)/.exec(period)?.[0];
+  if (full) return full;
+  const short = /\b(?:vt|ht)[\s-]*(\d{2})(?!\d)/i.exec(period)?.[1];
+  return short ? `20${short}` : undefined;
+}
+
 /** A time "13.00", "13:00", "kl 13", "10³⁰" as HH:MM. */
 export function readTime(s: string): string | undefined {
   const sup = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)));

@@ -10,6 +10,7 @@ import { NetworkSelect } from '../../shared/network-select';
 import { TermPlanSection } from './term-plan';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { PastMeetings } from './past-meetings';
+import { ImportProtocols } from '../import/import-protocols';
 import { useSharedStyles } from '../../shared/styles';
 import type { MeetingSummary } from '../../../http/api-contract';
 import { meetingLine } from '../../strings';
@@ -135,6 +136,8 @@ function NetworkMeetings(props: { api: Api; networkId: string; userKey: string }
   const [network, retry] = useLoad(() => api.network(networkId), `network ${networkId} ${props.userKey}`);
   /** Bumped when the term planning created meetings: the list loads again, the rest of the page stays. */
   const [generation, setGeneration] = useState(0);
+  /** Bumped when a protocol was imported: the archive list loads again. */
+  const [imported, setImported] = useState(0);
   /** The open meeting was moved or cancelled: the list loads again when going back to it. */
   const [changed, setChanged] = useState(false);
   const [meetings, retryMeetings] = useLoad(
@@ -180,7 +183,7 @@ function NetworkMeetings(props: { api: Api; networkId: string; userKey: string }
       <PastMeetings
         api={api}
         networkId={networkId}
-        userKey={props.userKey}
+        userKey={`${props.userKey} ${imported}`}
         onOpen={(id) => {
           props.select(id);
           props.show('minutes');
@@ -196,6 +199,7 @@ function NetworkMeetings(props: { api: Api; networkId: string; userKey: string }
           }}
         />
       )}
+      {network.data.capabilities.importProtocols && <ImportProtocols api={api} networkId={networkId} onSaved={() => setImported((n) => n + 1)} />}
       {network.data.capabilities.planTerm && <TermPlanSection api={api} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <AgendaTemplateSection api={api} networkId={networkId} />
       <MinutesKindSection api={api} network={network.data} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
-import { Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../../api';
 import { capitalise, meetingDay } from '../../strings';
 import { useLoad } from '../../shared/use-load';
@@ -58,14 +58,28 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
           {past.data.meetings.map((m) => (
             <TableRow key={m.id} data-past-meeting={m.id}>
               <TableCell className={styles.nowrap}>
-                <time dateTime={m.date}>{capitalise(meetingDay(m, past.data.meetings, s))}</time>
+                {m.imported?.approximateDate ? <span>{capitalise(m.imported.approximateDate)}</span> : <time dateTime={m.date}>{capitalise(meetingDay(m, past.data.meetings, s))}</time>}
               </TableCell>
               <TableCell>{m.place}</TableCell>
-              <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>{m.started ? statusText(m.status, m.versions, s) : a.notStarted}</TableCell>
+              <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>
+                {m.imported ? (
+                  // Imported from a file: never justerat in Justera, and marked so.
+                  <span className={styles.docs}>
+                    <Badge appearance="outline" data-imported>
+                      {s.minutes.versions.state.imported}
+                    </Badge>
+                    <span>{m.imported.title}</span>
+                  </span>
+                ) : m.started ? (
+                  statusText(m.status, m.versions, s)
+                ) : (
+                  a.notStarted
+                )}
+              </TableCell>
               <TableCell>
                 <div className={styles.docs}>
                   {m.documents.map((d) => {
-                    const approved = m.versions.filter((v) => v.state === 'approved').at(-1)?.number;
+                    const approved = m.versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1)?.number;
                     return (
                       <span key={d.itemId}>
                         <DocumentLink doc={d} {...(approved ? { open: () => api.document(m.id, approved, d.kind) } : {})} />
@@ -75,7 +89,7 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
                 </div>
               </TableCell>
               <TableCell>
-                <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, past.data.meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />
+                {!m.imported && <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, past.data.meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />}
               </TableCell>
             </TableRow>
           ))}

@@ -1,6 +1,6 @@
 import type { ApiMinutesContentInput, ApiMinutesVersion, MinutesAnswerResponse, MinutesResponse, NetworkResponse } from '../../../http/api-contract';
 import { pathOf, ROUTES as R } from '../../../contract/routes';
-import type { MinutesKind } from '../../../domain/minutes-model';
+import type { ArchivedDocumentKind, MinutesKind } from '../../../domain/minutes-model';
 import { ApiError, isProblem, withEtag, type ApiCore } from '../../shared/api';
 
 export interface MinutesApi {
@@ -17,7 +17,7 @@ export interface MinutesApi {
   answerMinutes(meetingId: string, version: number, answer: { approve: true } | { comment: string }): Promise<MinutesAnswerResponse>;
   minutesVersion(meetingId: string, version: number): Promise<ApiMinutesVersion>;
   /** An archived document of the local folder archive (its webUrl opens nowhere), fetched with the caller's sign-in. */
-  document(meetingId: string, version: number, kind: 'pdf' | 'docx'): Promise<Blob>;
+  document(meetingId: string, version: number, kind: ArchivedDocumentKind): Promise<Blob>;
   /** Archives a justerat version again after the archive refused it (those who write the minutes). */
   retryArchive(meetingId: string, version: number): Promise<ApiMinutesVersion>;
 }

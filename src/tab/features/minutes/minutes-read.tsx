@@ -26,6 +26,7 @@ const STATE_COLOUR: Readonly<Record<ApiMinutesVersion['state'], BadgeProps['colo
   changes_requested: 'danger',
   superseded: 'informative',
   approved: 'success',
+  imported: 'subtle',
 };
 
 /** Where justering stands, in a line: "väntar på justering av Anna sedan 5 februari 2030 kl. 14:03". */
@@ -46,6 +47,8 @@ export function statusText(status: ApiMinutesStatus, versions: readonly Pick<Api
       return t.editedAfterSend(status.version);
     case 'edited_after_approval':
       return t.editedAfterApproval(status.approvedVersion);
+    case 'imported':
+      return t.imported;
   }
 }
 
@@ -189,7 +192,7 @@ export function VersionsList(props: {
   versions: readonly ApiMinutesVersion[];
   onRetryArchive?: (version: number) => void;
   /** Fetches a document the service serves (the local folder archive's), to open it. */
-  openDocument?: (version: number, kind: 'pdf' | 'docx') => Promise<Blob>;
+  openDocument?: (version: number, kind: ApiMinutesVersion['documents'][number]['kind']) => Promise<Blob>;
 }): ReactNode {
   const s = useStrings();
   const { openDocument } = props;

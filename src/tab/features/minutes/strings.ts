@@ -16,6 +16,7 @@ export interface MinutesTabStrings {
       approved(names: string, at: string): string;
       editedAfterSend(version: number): string;
       editedAfterApproval(version: number): string;
+      imported: string;
     };
     save: { saved: string; saving: string; pending: string; failed: string };
     readOnly: string;
@@ -151,6 +152,7 @@ const sv: MinutesTabStrings = {
       approved: (names, at) => `justerat av ${names} ${at}`,
       editedAfterSend: (version) => `ändrat efter att version ${version} skickades – skicka för justering igen`,
       editedAfterApproval: (version) => `ändrat efter justering av version ${version} – skicka rättelse för justering`,
+      imported: 'Importerat (inte justerat i Justera)',
     },
     save: { saved: 'Sparat', saving: 'Sparar …', pending: 'Ändringar sparas strax …', failed: 'Inte sparat' },
     readOnly: 'Du kan läsa protokollet. Sekreteraren, ordföranden och presidiet skriver det.',
@@ -243,7 +245,7 @@ const sv: MinutesTabStrings = {
       title: 'Versioner',
       none: 'Ingen version är skickad för justering ännu.',
       version: (n) => `Version ${n}`,
-      state: { pending: 'Väntar på justering', changes_requested: 'Ändring begärd', superseded: 'Ersatt', approved: 'Justerad' },
+      state: { pending: 'Väntar på justering', changes_requested: 'Ändring begärd', superseded: 'Ersatt', approved: 'Justerad', imported: 'Importerat' },
       sent: (by, at) => `Skickad av ${by} ${at}`,
       hash: 'Innehållshash (SHA-256)',
       approvedBy: (name, at) => `Justerad av ${name} ${at}`,
@@ -297,6 +299,7 @@ const en: MinutesTabStrings = {
       approved: (names, at) => `approved by ${names} ${at}`,
       editedAfterSend: (version) => `changed after version ${version} was sent – send for approval again`,
       editedAfterApproval: (version) => `changed after version ${version} was approved – send the correction for approval`,
+      imported: 'Imported (not approved in Justera)',
     },
     save: { saved: 'Saved', saving: 'Saving …', pending: 'Changes are saved shortly …', failed: 'Not saved' },
     readOnly: 'You can read the minutes. The secretary, the chair and the presidium write them.',
@@ -389,7 +392,7 @@ const en: MinutesTabStrings = {
       title: 'Versions',
       none: 'No version has been sent for approval yet.',
       version: (n) => `Version ${n}`,
-      state: { pending: 'Awaiting approval', changes_requested: 'Change requested', superseded: 'Superseded', approved: 'Approved' },
+      state: { pending: 'Awaiting approval', changes_requested: 'Change requested', superseded: 'Superseded', approved: 'Approved', imported: 'Imported' },
       sent: (by, at) => `Sent by ${by} ${at}`,
       hash: 'Content hash (SHA-256)',
       approvedBy: (name, at) => `Approved by ${name} ${at}`,
