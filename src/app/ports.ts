@@ -3,7 +3,7 @@ import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
 import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
-import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
+import type { MinutesDraft, MinutesVersion, OpenAction } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 
 /** Durable state. Every key is scoped by tenant (and network or meeting); nothing is global. */
@@ -99,6 +99,12 @@ export interface Store {
   /** Marks an action item done (or open again with `undefined`). */
   setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void>;
   listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>>;
+  /**
+   * A network's action items as their own records: those of each meeting's latest approved version,
+   * written when a version is approved and kept current when one is marked done (see
+   * src/store/action-records.ts). Open ones only, unless the query asks for more; meeting date order.
+   */
+  listActions(tenantId: string, networkId: string, query: ActionQuery): Promise<ActionRecord[]>;
 
   // Delivery outbox: every card sent to Teams is recorded here first, then delivered by a worker.
   /** A delivery with its ETag. */
@@ -174,6 +180,19 @@ export interface Job {
 export interface ActionDone {
   by: string;
   at: string;
+}
+
+/** An action item of a meeting's latest approved minutes, and its mark when done. */
+export type ActionRecord = OpenAction & { done?: ActionDone };
+
+/**
+ * Which action records to read: the open ones (of meetings before `beforeDate`, when given), and
+ * also those marked done at or after `doneSince`; `all` reads every one, done or not.
+ */
+export interface ActionQuery {
+  beforeDate?: string;
+  doneSince?: string;
+  all?: boolean;
 }
 
 export type LeaseResult = { ok: true } | { ok: false; holder: string; untilMs: number };

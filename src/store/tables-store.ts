@@ -1,6 +1,7 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, Delivery, Job, LeaseResult, Store } from '../app/ports';
+import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, Store } from '../app/ports';
+import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
@@ -19,10 +20,24 @@ export interface TablesStoreOptions {
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
+type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
+/** Which action records a meeting has (its latest approved version's number and each record's place and id). */
+type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
+
+/**
+ * Action records of a network: open ones in one partition keyed by meeting date (so the agenda's
+ * "before this meeting" is a key range), done ones in another keyed by when they were marked (so
+ * "done lately" is a key range), and per meeting a row naming its records.
+ */
+const actionPk = (tenantId: string, networkId: string, part: 'open' | 'done' | 'meta'): string => `${key(tenantId, networkId)}~${part}`;
+const openRk = (meetingDate: string, meetingId: string, ord: number): string => `${meetingDate}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
+const doneRk = (at: string, meetingId: string, ord: number): string => `${at}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
+const BACKFILLED = '~backfilled';
+
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'actions'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -307,7 +322,7 @@ export class TablesStore implements Store {
     return list.sort((a, b) => a.number - b.number);
   }
 
-  saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
+  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
     const entity = {
       partitionKey: key(v.tenantId, v.meetingId),
       rowKey: versionKey(v.number),
@@ -317,7 +332,9 @@ export class TablesStore implements Store {
       archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
       ...chunked(JSON.stringify(v)),
     };
-    return this.writeIfMatch('minutesversions', entity, ifMatch);
+    const etag = await this.writeIfMatch('minutesversions', entity, ifMatch);
+    if (etag !== undefined && v.state === 'approved') await this.writeActions(v);
+    return etag;
   }
 
   /** A scan with a filter: approved versions are few (a network meets about eight times a year). */
@@ -333,13 +350,114 @@ export class TablesStore implements Store {
   }
 
   async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
+    await this.backfillActions(tenantId, networkId);
+    const before = await this.actionMark(tenantId, networkId, actionId);
     if (done === undefined) {
       await this.tables.actionsdone.deleteEntity(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
         if (statusOf(err) !== 404) throw err;
       });
-      return;
+    } else {
+      await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
     }
-    await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
+    // The records move: from the open partition (or from where the last mark put them) to where this one puts them.
+    const filter = before
+      ? odata`PartitionKey eq ${actionPk(tenantId, networkId, 'done')} and RowKey ge ${`${before.at}|`} and RowKey lt ${`${before.at}}`} and actionId eq ${actionId}`
+      : odata`PartitionKey eq ${actionPk(tenantId, networkId, 'open')} and actionId eq ${actionId}`;
+    const rows: ActionRow[] = [];
+    for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) rows.push(row);
+    for (const row of rows) {
+      const next = this.actionRow(tenantId, networkId, JSON.parse(row.doc) as StoredAction, done);
+      await this.tables.actions.upsertEntity<ActionRow>(next, 'Replace');
+      if (next.partitionKey !== row.partitionKey || next.rowKey !== row.rowKey) await this.remove('actions', row.partitionKey, row.rowKey);
+    }
+  }
+
+  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
+    await this.backfillActions(tenantId, networkId);
+    const open = actionPk(tenantId, networkId, 'open');
+    const done = actionPk(tenantId, networkId, 'done');
+    const filters = [q.beforeDate === undefined ? odata`PartitionKey eq ${open}` : odata`PartitionKey eq ${open} and RowKey lt ${q.beforeDate}`];
+    if (q.all) filters.push(odata`PartitionKey eq ${done}`);
+    else if (q.doneSince !== undefined) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${q.doneSince}`);
+    const out: { r: StoredAction; done: ActionDone | undefined }[] = [];
+    for (const filter of filters) {
+      for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) {
+        const r = JSON.parse(row.doc) as StoredAction;
+        const mark = row.done ? (JSON.parse(row.done) as ActionDone) : undefined;
+        if (answers(q, r, mark)) out.push({ r, done: mark });
+      }
+    }
+    return out.sort((a, b) => byMeetingDate(a.r, b.r)).map((x) => toRecord(x.r, x.done));
+  }
+
+  /** Networks whose records this instance has seen backfilled. */
+  private readonly backfilled = new Set<string>();
+
+  /** Once per network: the records of approved versions written before records were kept. */
+  private async backfillActions(tenantId: string, networkId: string): Promise<void> {
+    const meta = actionPk(tenantId, networkId, 'meta');
+    if (this.backfilled.has(meta)) return;
+    const marker = await this.tables.actions.getEntity(meta, BACKFILLED).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (!marker) {
+      for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
+      await this.tables.actions.upsertEntity({ partitionKey: meta, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
+    }
+    this.backfilled.add(meta);
+  }
+
+  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
+  private async writeActions(v: MinutesVersion): Promise<void> {
+    const latest = latestApproved(await this.listMinutesVersions(v.tenantId, v.meetingId))[0];
+    if (latest?.number !== v.number) return;
+    const metaPk = actionPk(v.tenantId, v.networkId, 'meta');
+    const written = await this.tables.actions.getEntity<ActionsWritten>(metaPk, key(v.meetingId)).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (written?.number === v.number) return;
+    const marks = new Map<string, ActionDone | undefined>();
+    const markOf = async (actionId: string): Promise<ActionDone | undefined> => {
+      if (!marks.has(actionId)) marks.set(actionId, await this.actionMark(v.tenantId, v.networkId, actionId));
+      return marks.get(actionId);
+    };
+    if (written) {
+      for (const [ord, actionId] of (JSON.parse(written.ids) as string[]).entries()) {
+        await this.remove('actions', actionPk(v.tenantId, v.networkId, 'open'), openRk(written.meetingDate, v.meetingId, ord));
+        const mark = await markOf(actionId);
+        if (mark) await this.remove('actions', actionPk(v.tenantId, v.networkId, 'done'), doneRk(mark.at, v.meetingId, ord));
+      }
+    }
+    const records = actionRecordsOf(v);
+    for (const r of records) {
+      const mark = await markOf(r.action.id);
+      await this.tables.actions.upsertEntity<ActionRow>(this.actionRow(v.tenantId, v.networkId, r, mark), 'Replace');
+    }
+    const meetingDate = v.content.meeting.date;
+    await this.tables.actions.upsertEntity<ActionsWritten>(
+      { partitionKey: metaPk, rowKey: key(v.meetingId), number: v.number, meetingDate, ids: JSON.stringify(records.map((r) => r.action.id)) },
+      'Replace',
+    );
+  }
+
+  private actionRow(tenantId: string, networkId: string, r: StoredAction, mark: ActionDone | undefined): ActionRow {
+    return {
+      partitionKey: actionPk(tenantId, networkId, mark ? 'done' : 'open'),
+      rowKey: mark ? doneRk(mark.at, r.meetingId, r.ord) : openRk(r.meetingDate, r.meetingId, r.ord),
+      actionId: r.action.id,
+      doc: JSON.stringify(r),
+      done: mark ? JSON.stringify(mark) : '',
+    };
+  }
+
+  private async actionMark(tenantId: string, networkId: string, actionId: string): Promise<ActionDone | undefined> {
+    const row = await this.tables.actionsdone.getEntity<{ doc: string }>(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    return row ? (JSON.parse(row.doc) as ActionDone) : undefined;
   }
 
   async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {

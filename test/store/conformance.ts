@@ -3,6 +3,7 @@ import type { Proposal } from '../../src/domain/proposal';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
+import type { LegacyMinutesContent } from '../../src/domain/minutes-legacy-model';
 import { newVersion, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
 
 /** How a suite gets a fresh, empty store; `reopen` closes it and opens the same data again. */
@@ -15,6 +16,7 @@ export interface StoreUnderTest {
 /** Ids as Teams makes them, with characters some stores cannot use in keys. */
 const TEAM = '19:abc/def#x?y\\z@thread.tacv2';
 const OTHER_TENANT = 'tenant-2';
+export const TEAM_ID = TEAM;
 
 export const network = (tenantId = 't-1', id = TEAM): Network => ({
   tenantId,
@@ -74,6 +76,18 @@ export const minutesDraft = (meetingId: string, notes: string, tenantId = 't-1')
 export const minutesVersion = (meetingId: string, number: number, tenantId = 't-1'): MinutesVersion => {
   const draft = minutesDraft(meetingId, `Version ${number}`, tenantId);
   return newVersion(draft, number, { memberId: 's-1', name: 'Karin' }, '2030-02-05T08:00:00.000Z');
+};
+
+/** An approved version of `meetingId` on `date` whose first item has these action items (id → text). */
+export const approvedWithActions = (meetingId: string, number: number, date: string, actions: Record<string, string>, tenantId = 't-1'): MinutesVersion => {
+  const draft = minutesDraft(meetingId, `Version ${number}`, tenantId);
+  const items = [
+    { id: 'i-1', title: 'Föregående protokoll', notes: '', decisions: [], tabled: false, actions: Object.entries(actions).map(([id, text]) => ({ id, text, owner: { kind: 'named' as const, name: 'Karin' } })) },
+  ];
+  const legacy = draft.content as LegacyMinutesContent;
+  const content: LegacyMinutesContent = { ...legacy, meeting: { ...legacy.meeting, date }, items };
+  const v = newVersion({ ...draft, content }, number, { memberId: 's-1', name: 'Karin' }, '2030-02-05T08:00:00.000Z');
+  return { ...v, state: 'approved', approvedAt: '2030-02-06T08:00:00.000Z' };
 };
 
 export const attendance = (meetingId: string, personId: string, over: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
@@ -333,6 +347,41 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.setActionDone('t-1', TEAM, 'a-3', undefined);
       expect(await store.listActionsDone('t-1', TEAM)).toEqual({ 'a-1': { by: 'Karin', at: '2030-02-11T08:00:00.000Z' } });
       expect(await store.listActionsDone(OTHER_TENANT, TEAM)).toEqual({});
+    });
+
+    test('action items are kept as records of each meeting\'s latest approved version; the open ones are read, done ones by when they were marked', async () => {
+      const ids = async (q: Parameters<Store['listActions']>[2], tenantId = 't-1') =>
+        (await store.listActions(tenantId, TEAM, q)).map((a) => `${a.meetingId}:${a.action.id}:${a.action.text}${a.done ? `:${a.done.by}` : ''}`);
+      await store.saveMinutesVersion(approvedWithActions('m-2', 1, '2030-03-04', { 'a-3': 'Boka lokal' }), undefined);
+      await store.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
+      // Not approved: no records.
+      await store.saveMinutesVersion({ ...approvedWithActions('m-3', 1, '2030-04-01', { 'a-9': 'Utkast' }), state: 'pending' }, undefined);
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ beforeDate: '2030-03-04' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde']);
+      expect(await ids({}, OTHER_TENANT)).toEqual([]);
+
+      await store.setActionDone('t-1', TEAM, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ doneSince: '2030-02-11T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Jonas', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ doneSince: '2030-02-12T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ all: true })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Jonas', 'm-2:a-3:Boka lokal']);
+      // Marked again later, then open again.
+      await store.setActionDone('t-1', TEAM, 'a-2', { by: 'Karin', at: '2030-02-13T09:00:00.000Z' });
+      expect(await ids({ doneSince: '2030-02-12T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Karin', 'm-2:a-3:Boka lokal']);
+      await store.setActionDone('t-1', TEAM, 'a-2', undefined);
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde', 'm-2:a-3:Boka lokal']);
+
+      // A corrected version approved later replaces the meeting's records; marks follow the item's id.
+      await store.setActionDone('t-1', TEAM, 'a-1', { by: 'Jonas', at: '2030-02-14T09:00:00.000Z' });
+      await store.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-4': 'Ny uppgift' }), undefined);
+      expect(await ids({ all: true })).toEqual(['m-1:a-1:Skicka enkäten till skolorna:Jonas', 'm-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
+      // Saving the older approved version again (its archiving going on) changes nothing.
+      const older = await store.getMinutesVersion('t-1', 'm-1', 1);
+      await store.saveMinutesVersion({ ...older!.version, archive: { state: 'done', attempts: 1, nextAttemptAt: '2030-02-06T08:00:00.000Z', documents: [] } }, older!.etag);
+      expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
+      // Records outlive a reopened store.
+      store = await sut.reopen();
+      expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
     });
 
     test('jobs are scheduled once, come due in order across tenants, and leave the queue when done', async () => {

@@ -1,6 +1,7 @@
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
-import { storeConformance } from './conformance';
+import { TableClient } from '@azure/data-tables';
+import { approvedWithActions, storeConformance, TEAM_ID } from './conformance';
 
 let azurite: Azurite;
 let n = 0;
@@ -28,4 +29,21 @@ test('keys survive the characters Azure Tables refuses in keys', async () => {
   await store.putAttendance({ tenantId: odd, meetingId: odd, personId: odd, name: 'Åsa', municipality: 'Hjo', guest: false, status: 'onsite', updatedAt: '' });
   expect((await store.listAttendance(odd, odd)).map((r) => r.personId)).toEqual([odd]);
   expect(await store.removeAttendance(odd, odd, odd)).toBe(true);
+});
+
+test('a network whose versions were approved before action records were kept gets them on its first read, marks included', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `b${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  await first.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
+  await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
+  await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+  // As the tables were before: no records, no note that they were written.
+  const actions = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}actions`, { allowInsecureConnection: true });
+  for await (const e of actions.listEntities()) await actions.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  const store = await TablesStore.open(opts);
+  expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
+    ['Skicka enkäten till skolorna', undefined],
+    ['Ring Skövde', 'Jonas'],
+  ]);
+  expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
 });
