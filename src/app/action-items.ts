@@ -30,7 +30,9 @@ export class ActionItems {
   async myActions(caller: Caller): Promise<NetworkAction[]> {
     const out: NetworkAction[] = [];
     const doneSince = new Date(this.deps.clock.now().getTime() - DONE_SHOWN_DAYS * 86_400_000).toISOString();
-    for (const network of await this.deps.store.listNetworks(caller.tenantId)) {
+    for (const membership of await this.deps.store.listMemberships(caller.tenantId, caller.userId)) {
+      const network = await this.deps.store.getNetwork(caller.tenantId, membership.networkId);
+      if (!network) continue;
       const actor = await this.access.actor(caller, network.id);
       if (!actor.inTeam) continue;
       // A group's or a role's action item is each of its members' own.

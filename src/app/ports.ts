@@ -15,6 +15,8 @@ export interface Store {
 
   /** Inserts or replaces the given members (by id); others are left alone. */
   upsertMembers(members: readonly Member[]): Promise<void>;
+  /** One person's memberships in every network of the tenant (those who left included), by network id: read by key, not per network. */
+  listMemberships(tenantId: string, personId: string): Promise<Member[]>;
   listMembers(tenantId: string, networkId: string): Promise<Member[]>;
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined>;
   /** Deletes a member record (erasing a person's data); returns whether there was one. */

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS networks (
 CREATE TABLE IF NOT EXISTS members (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, network_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_by_person ON members (tenant_id, id);
 CREATE TABLE IF NOT EXISTS meetings (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
@@ -194,6 +195,10 @@ export class SqliteStore implements Store {
 
   async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
     return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? ORDER BY id', tenantId, networkId);
+  }
+
+  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
+    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND id = ? ORDER BY network_id', tenantId, personId);
   }
 
   async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {

@@ -34,10 +34,19 @@ const openRk = (meetingDate: string, meetingId: string, ord: number): string => 
 const doneRk = (at: string, meetingId: string, ord: number): string => `${at}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
 const BACKFILLED = '~backfilled';
 
+/**
+ * Index tables, each row a copy of the document it indexes, written after it: meetings by network
+ * and date (a network's meetings from a date are one key range, not the tenant's every meeting),
+ * and a person's memberships (their networks, not a look-up in every network of the tenant). Each
+ * is filled once from the documents (per network, per tenant) on its first read.
+ */
+const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
+const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
+
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'actions'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'actions', 'meetingsbydate', 'memberships'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -131,6 +140,35 @@ export class TablesStore implements Store {
     for (const actions of byPartition.values()) {
       for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
     }
+    for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
+  }
+
+  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
+    await this.backfillOnce(indexMetaPk(tenantId), async () => {
+      for (const network of await this.listNetworks(tenantId)) {
+        for (const m of await this.listMembers(tenantId, network.id)) {
+          await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
+        }
+      }
+    }, 'memberships');
+    const list = await this.list<Member>('memberships', key(tenantId, personId));
+    // The order of listNetworks.
+    return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
+  }
+
+  /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
+  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions'): Promise<void> {
+    const seen = `${table}/${metaPk}`;
+    if (this.backfilled.has(seen)) return;
+    const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (!marker) {
+      await fill();
+      await this.tables[table].upsertEntity({ partitionKey: metaPk, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
+    }
+    this.backfilled.add(seen);
   }
 
   listMembers(tenantId: string, networkId: string): Promise<Member[]> {
@@ -142,12 +180,15 @@ export class TablesStore implements Store {
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    return this.remove('members', key(tenantId, networkId), key(memberId));
+    const removed = await this.remove('members', key(tenantId, networkId), key(memberId));
+    await this.remove('memberships', key(tenantId, memberId), key(networkId));
+    return removed;
   }
 
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     try {
       await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
+      await this.indexMeeting(meeting, undefined);
       return { meeting, created: true };
     } catch (err) {
       if (statusOf(err) !== 409) throw err;
@@ -162,9 +203,12 @@ export class TablesStore implements Store {
   }
 
   async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    const all = await this.list<Meeting>('meetings', key(tenantId));
-    return all
-      .filter((m) => m.networkId === networkId && m.date >= fromDate && m.date <= toDate)
+    await this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
+      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
+    }, 'meetingsbydate');
+    const found = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`);
+    return found
+      .filter((m) => m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 
@@ -390,22 +434,14 @@ export class TablesStore implements Store {
     return out.sort((a, b) => byMeetingDate(a.r, b.r)).map((x) => toRecord(x.r, x.done));
   }
 
-  /** Networks whose records this instance has seen backfilled. */
+  /** Indexes (table and marker partition) this instance has seen filled. */
   private readonly backfilled = new Set<string>();
 
   /** Once per network: the records of approved versions written before records were kept. */
   private async backfillActions(tenantId: string, networkId: string): Promise<void> {
-    const meta = actionPk(tenantId, networkId, 'meta');
-    if (this.backfilled.has(meta)) return;
-    const marker = await this.tables.actions.getEntity(meta, BACKFILLED).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    if (!marker) {
+    await this.backfillOnce(actionPk(tenantId, networkId, 'meta'), async () => {
       for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
-      await this.tables.actions.upsertEntity({ partitionKey: meta, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
-    }
-    this.backfilled.add(meta);
+    }, 'actions');
   }
 
   /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
@@ -557,6 +593,12 @@ export class TablesStore implements Store {
     // Clients hold no resources that need closing.
   }
 
+  /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
+  private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
+    await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
+    if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
+  }
+
   /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
   private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
     for (let attempt = 0; ; attempt++) {
@@ -565,9 +607,11 @@ export class TablesStore implements Store {
         throw err;
       });
       if (!row) return undefined;
-      const next = change(JSON.parse(row.doc) as Meeting);
+      const before = JSON.parse(row.doc) as Meeting;
+      const next = change(before);
       try {
         await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
+        await this.indexMeeting(next, before);
         return next;
       } catch (err) {
         if (statusOf(err) !== 412 || attempt >= 10) throw err;

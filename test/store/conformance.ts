@@ -181,6 +181,22 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
     });
 
+    test('a person\'s memberships are read by person across the tenant\'s networks, those who left included, and follow removals', async () => {
+      await store.upsertMembers([member('p-1'), member('p-2'), member('p-1', { networkId: 'net-b' }), member('p-1', { networkId: 'net-c', leftAt: '2030-01-01T00:00:00.000Z' })]);
+      await store.upsertMembers([member('p-1', { tenantId: OTHER_TENANT })]);
+      expect((await store.listMemberships('t-1', 'p-1')).map((m) => [m.networkId, !!m.leftAt])).toEqual([
+        [TEAM, false],
+        ['net-b', false],
+        ['net-c', true],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      await store.upsertMembers([member('p-1', { networkId: 'net-b', name: 'Nytt namn' })]);
+      expect((await store.listMemberships('t-1', 'p-1')).find((m) => m.networkId === 'net-b')?.name).toBe('Nytt namn');
+      await store.removeMember('t-1', 'net-b', 'p-1');
+      expect((await store.listMemberships('t-1', 'p-1')).map((m) => m.networkId).sort()).toEqual(['net-c', TEAM].sort());
+      expect((await store.listMemberships('t-1', 'p-2')).map((m) => m.networkId)).toEqual([TEAM]);
+      expect(await store.listMemberships('t-1', 'nobody')).toEqual([]);
+    });
+
     test('the card reference and the closed flag are stored on the meeting', async () => {
       await store.createMeeting(meeting('m-1'));
       await store.setMeetingCard('t-1', 'm-1', { conversationId: '19:general@thread.tacv2', activityId: '1700000000000' });
@@ -203,6 +219,11 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect((await store.getMeeting('t-1', 'm-1'))?.cancelled).toEqual({ at: '2030-02-01T10:00:00.000Z', by });
       expect(await store.reviseMeeting('t-1', 'nope', { kind: 'cancel', at: '2030-02-01T10:00:00.000Z', by })).toBeUndefined();
       expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
+      // The network's meetings by date follow the move and what changed since: the meeting as stored now.
+      expect(await store.listMeetings('t-1', TEAM, '2030-02-04', '2030-02-10')).toEqual([]);
+      expect(await store.listMeetings('t-1', TEAM, '2030-02-11', '2030-02-11')).toEqual([await store.getMeeting('t-1', 'm-1')]);
+      await store.setAttendanceClosed('t-1', 'm-1', true);
+      expect((await store.listMeetings('t-1', TEAM, '2030-01-01')).map((m) => [m.id, m.attendanceClosed])).toEqual([['m-1', true]]);
     });
 
     test('one attendance record per person: a second put replaces it, remove deletes it', async () => {

@@ -1,7 +1,7 @@
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
 import { TableClient } from '@azure/data-tables';
-import { approvedWithActions, storeConformance, TEAM_ID } from './conformance';
+import { approvedWithActions, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
 
 let azurite: Azurite;
 let n = 0;
@@ -46,4 +46,24 @@ test('a network whose versions were approved before action records were kept get
     ['Ring Skövde', 'Jonas'],
   ]);
   expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+});
+
+test('meetings by network and date, and a person\'s memberships, are indexed on first read for data written before the indexes', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `i${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  await first.upsertMembers([member('p-1'), member('p-1', { networkId: 'net-b' }), member('p-2')]);
+  await first.createMeeting(meeting('m-1', { date: '2030-02-04' }));
+  await first.createMeeting(meeting('m-2', { date: '2030-03-04' }));
+  await first.createMeeting(meeting('m-3', { networkId: 'net-b', date: '2030-02-05' }));
+  await first.upsertNetwork(network());
+  await first.upsertNetwork(network('t-1', 'net-b'));
+  // As the tables were before: no index rows, no note that they were written.
+  for (const table of ['memberships', 'meetingsbydate']) {
+    const client = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}${table}`, { allowInsecureConnection: true });
+    for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  }
+  const store = await TablesStore.open(opts);
+  expect((await store.listMeetings('t-1', TEAM_ID, '2030-01-01')).map((m) => m.id)).toEqual(['m-1', 'm-2']);
+  expect((await store.listMeetings('t-1', 'net-b', '2030-01-01')).map((m) => m.id)).toEqual(['m-3']);
+  expect((await store.listMemberships('t-1', 'p-1')).map((m) => m.networkId).sort()).toEqual([TEAM_ID, 'net-b'].sort());
 });
