@@ -93,8 +93,67 @@ async function time(f: () => Promise<unknown>): Promise<number> {
   return Math.round((times[Math.floor(RUNS / 2)] ?? 0) * 100) / 100;
 }
 
+/** Every network of the tenant has a roster and its meetings (years of them, and two ahead); the person is in two networks of many. */
+const ROSTER_NETWORKS = 15;
+async function buildMeetings(store: Store, years: number): Promise<void> {
+  for (let n = 0; n < ROSTER_NETWORKS; n++) {
+    const networkId = `19:net-${n}@thread.tacv2`;
+    await store.upsertNetwork({ tenantId: TENANT, id: networkId, name: `Nätverk ${n}`, channels: [], address: { serviceUrl: 'https://smba.example/', botId: '28:bot', botName: 'Justera' }, installedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const people = Array.from({ length: 20 }, (_, i) => `p-${n}-${i}`).concat(n < 2 ? ['p-me'] : []);
+    await store.upsertMembers(people.map((id) => ({ tenantId: TENANT, networkId, id, teamsUserId: `29:${id}`, name: id, email: `${id}@skovde.se`, municipality: 'Skövde', municipalitySource: 'domain' as const })));
+    for (let y = 0; y <= years; y++) {
+      const year = NOW.getUTCFullYear() - years + y;
+      // The last "year" is the one ahead: two upcoming meetings.
+      for (let m = 0; m < (y === years ? 2 : MEETINGS_PER_YEAR); m++) {
+        await store.createMeeting({
+          id: `mt-${n}-${year}-${m}`, tenantId: TENANT, networkId, networkName: `Nätverk ${n}`, channelId: '19:general@thread.tacv2',
+          date: `${year}-${String(m + 2).padStart(2, '0')}-10`, start: '13:00', end: '15:00', place: 'Falköping', mode: 'onsite',
+          createdBy: { id: 'p-me', name: 'Karin' }, locale: 'sv', attendanceClosed: false, createdAt: '2026-01-01T00:00:00.000Z',
+        });
+      }
+    }
+  }
+}
+
+/** "Mina möten" as the store is asked for it: the person's networks, then each one's meetings from today. */
+async function myMeetings(store: Store): Promise<{ rows: number; meetings: number }> {
+  const today = NOW.toISOString().slice(0, 10);
+  const mine = await store.listMemberships(TENANT, 'p-me');
+  let meetings = 0;
+  for (const m of mine) meetings += (await store.listMeetings(TENANT, m.networkId, today)).length;
+  return { rows: mine.length + meetings, meetings };
+}
+
+/** As it was before the indexes: a look-up of the person in every network, then each of theirs. */
+async function myMeetingsBefore(store: Store): Promise<{ roundTrips: number; meetings: number }> {
+  const today = NOW.toISOString().slice(0, 10);
+  let roundTrips = 1;
+  let meetings = 0;
+  for (const n of await store.listNetworks(TENANT)) {
+    roundTrips++;
+    if (await store.getMember(TENANT, n.id, 'p-me')) {
+      roundTrips++;
+      meetings += (await store.listMeetings(TENANT, n.id, today)).length;
+    }
+  }
+  return { roundTrips, meetings };
+}
+
 async function measure(name: string, store: Store, years: number): Promise<void> {
   await build(store, years);
+  await buildMeetings(store, years);
+  const mm = await myMeetings(store);
+  const mmBefore = await myMeetingsBefore(store);
+  console.log(
+    JSON.stringify({
+      store: name,
+      years,
+      networks: ROSTER_NETWORKS,
+      meetingsPerNetwork: years * MEETINGS_PER_YEAR + 2,
+      myMeetings: { meetings: mm.meetings, storeCalls: 1 + (await store.listMemberships(TENANT, 'p-me')).length, p50ms: await time(() => myMeetings(store)) },
+      myMeetingsPerNetworkLookUp: { meetings: mmBefore.meetings, storeCalls: mmBefore.roundTrips, p50ms: await time(() => myMeetingsBefore(store)) },
+    }),
+  );
   const networkId = '19:net-0@thread.tacv2';
   const before = await rebuild(store, networkId);
   const after = await records(store, networkId);
