@@ -41,12 +41,22 @@ const BACKFILLED = '~backfilled';
  * is filled once from the documents (per network, per tenant) on its first read.
  */
 const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
+/**
+ * Due work as a queue: a row per job not done and per version whose archiving is pending, keyed
+ * by when it is due, so a tick reads what is due and nothing else. A row names its job or version;
+ * the document stays the truth: a row whose document is done, or due at another time now (a retry,
+ * a move), is deleted when the tick reaches it.
+ */
+type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: string; number?: number };
+const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
+const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'));
+
 const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'actions', 'meetingsbydate', 'memberships'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'actions', 'meetingsbydate', 'memberships', 'duework'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -157,7 +167,7 @@ export class TablesStore implements Store {
   }
 
   /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
-  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions'): Promise<void> {
+  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions' | 'duework'): Promise<void> {
     const seen = `${table}/${metaPk}`;
     if (this.backfilled.has(seen)) return;
     const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
@@ -332,19 +342,42 @@ export class TablesStore implements Store {
     await this.tables.jobs.createEntity(this.jobEntity(job)).catch((err: unknown) => {
       if (statusOf(err) !== 409) throw err;
     });
+    // Also when it was there: a row the queue already holds is written again; a stale one goes when reached.
+    await this.queueJob(job);
   }
 
   async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
+    await this.backfillOnce('job~meta', async () => {
+      const open = this.tables.jobs.listEntities<Doc>({ queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false` } });
+      for await (const row of open) await this.queueJob(JSON.parse(row.doc) as Job);
+    }, 'duework');
     const out: Job[] = [];
-    const rows = this.tables.jobs.listEntities<Doc & { done: boolean; dueAt: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false and dueAt le ${nowIso}` },
-    });
-    for await (const row of rows) out.push(JSON.parse(row.doc) as Job);
-    return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+    for (const row of await this.dueRows('job', nowIso)) {
+      if (out.length >= limit) break;
+      const job = await this.get<Job>('jobs', 'jobs', key(row.tenant, row.ref));
+      if (job && !job.doneAt && job.dueAt === dueAtOf(row.rowKey)) out.push(job);
+      else await this.remove('duework', row.partitionKey, row.rowKey);
+    }
+    return out;
   }
 
   async updateJob(job: Job): Promise<void> {
     await this.tables.jobs.upsertEntity(this.jobEntity(job), 'Replace');
+    if (job.doneAt) await this.remove('duework', 'job', dueRk(job.dueAt, job.tenantId, job.id));
+    else await this.queueJob(job);
+  }
+
+  private async queueJob(job: Job): Promise<void> {
+    if (job.doneAt) return;
+    await this.tables.duework.upsertEntity<DueRow>({ partitionKey: 'job', rowKey: dueRk(job.dueAt, job.tenantId, job.id), tenant: job.tenantId, ref: job.id }, 'Replace');
+  }
+
+  /** The queue's rows of one kind due by `nowIso`, earliest first (the key's order). */
+  private async dueRows(kind: 'job' | 'archive', nowIso: string): Promise<DueRow[]> {
+    const rows: DueRow[] = [];
+    const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
+    for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
+    return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
   }
 
   async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
@@ -378,14 +411,29 @@ export class TablesStore implements Store {
     };
     const etag = await this.writeIfMatch('minutesversions', entity, ifMatch);
     if (etag !== undefined && v.state === 'approved') await this.writeActions(v);
+    if (etag !== undefined && entity.archiveDue) await this.queueArchive(v, entity.archiveDue);
     return etag;
   }
 
-  /** A scan with a filter: approved versions are few (a network meets about eight times a year). */
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''} and archiveDue le ${nowIso}`);
-    const due = (v: MinutesVersion): string => v.archive?.nextAttemptAt ?? '';
-    return list.sort((a, b) => due(a).localeCompare(due(b))).slice(0, limit);
+    await this.backfillOnce('archive~meta', async () => {
+      for (const v of await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''}`)) {
+        if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
+      }
+    }, 'duework');
+    const out: MinutesVersion[] = [];
+    for (const row of await this.dueRows('archive', nowIso)) {
+      if (out.length >= limit) break;
+      const found = (await this.getMinutesVersion(row.tenant, row.ref, row.number ?? 0))?.version;
+      if (found?.archive?.state === 'pending' && found.archive.nextAttemptAt === dueAtOf(row.rowKey)) out.push(found);
+      else await this.remove('duework', row.partitionKey, row.rowKey);
+    }
+    return out;
+  }
+
+  private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
+    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
+    await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
   }
 
   async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {

@@ -1,3 +1,4 @@
+import type { Job } from '../../src/app/ports';
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
 import { TableClient } from '@azure/data-tables';
@@ -66,4 +67,37 @@ test('meetings by network and date, and a person\'s memberships, are indexed on 
   expect((await store.listMeetings('t-1', TEAM_ID, '2030-01-01')).map((m) => m.id)).toEqual(['m-1', 'm-2']);
   expect((await store.listMeetings('t-1', 'net-b', '2030-01-01')).map((m) => m.id)).toEqual(['m-3']);
   expect((await store.listMemberships('t-1', 'p-1')).map((m) => m.networkId).sort()).toEqual([TEAM_ID, 'net-b'].sort());
+});
+
+test('due work is a queue that holds what is due: done jobs and archived versions leave it, and work from before the queue is put in once', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `q${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  const job = (id: string, dueAt: string): Job => ({ tenantId: 't-1', id, kind: 'agendaReminder', meetingId: 'm-1', dueAt });
+  await first.scheduleJob(job('j-done', '2030-01-01T07:00:00.000Z'));
+  await first.scheduleJob(job('j-open', '2030-01-02T07:00:00.000Z'));
+  await first.scheduleJob(job('j-later', '2030-06-01T07:00:00.000Z'));
+  await first.updateJob({ ...job('j-done', '2030-01-01T07:00:00.000Z'), doneAt: '2030-01-01T07:00:01.000Z', outcome: 'posted' });
+  const pending = { ...approvedWithActions('m-1', 1, '2030-01-01', {}), archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: '2030-01-01T08:00:00.000Z', documents: [] } };
+  await first.saveMinutesVersion(pending, undefined);
+  const queue = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}duework`, { allowInsecureConnection: true });
+  const rows = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const e of queue.listEntities<{ ref: string }>()) if (e.partitionKey === 'job' || e.partitionKey === 'archive') out.push(`${e.partitionKey}:${e.ref}`);
+    return out.sort();
+  };
+  expect(await rows()).toEqual(['archive:m-1', 'job:j-later', 'job:j-open']);
+  expect((await first.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+  // Archived: the version is no longer due; the tick that reaches its row removes it.
+  const got = await first.getMinutesVersion('t-1', 'm-1', 1);
+  await first.saveMinutesVersion({ ...got!.version, archive: { ...pending.archive, state: 'done' } }, got!.etag);
+  expect(await first.dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([]);
+  expect(await rows()).toEqual(['job:j-later', 'job:j-open']);
+
+  // As the tables were before the queue: a job not done and a pending archive, no rows.
+  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  await first.saveMinutesVersion({ ...pending, meetingId: 'm-2' }, undefined);
+  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  const store = await TablesStore.open(opts);
+  expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+  expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
 });
