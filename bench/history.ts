@@ -139,9 +139,37 @@ async function myMeetingsBefore(store: Store): Promise<{ roundTrips: number; mee
   return { roundTrips, meetings };
 }
 
+/** Three reminders per meeting of the history, each done when it ran, and three for each meeting ahead. */
+async function buildJobs(store: Store, years: number): Promise<void> {
+  for (let n = 0; n < NETWORKS; n++) {
+    for (let y = 0; y <= years; y++) {
+      const year = NOW.getUTCFullYear() - years + y;
+      for (let m = 0; m < (y === years ? 2 : MEETINGS_PER_YEAR); m++) {
+        for (const k of [7, 2, 1]) {
+          const dueAt = `${year}-${String(m + 2).padStart(2, '0')}-0${k}T07:00:00.000Z`;
+          const job = { tenantId: TENANT, id: `agenda-reminder/${n}-${year}-${m}/${k}`, kind: 'agendaReminder' as const, meetingId: `mt-${n}-${year}-${m}`, dueAt };
+          await store.scheduleJob(job);
+          if (y < years) await store.updateJob({ ...job, claimedAt: dueAt, doneAt: dueAt, outcome: 'posted' });
+        }
+      }
+    }
+  }
+}
+
 async function measure(name: string, store: Store, years: number): Promise<void> {
   await build(store, years);
   await buildMeetings(store, years);
+  await buildJobs(store, years);
+  const tickNow = NOW.toISOString();
+  console.log(
+    JSON.stringify({
+      store: name,
+      years,
+      jobsEver: NETWORKS * (years * MEETINGS_PER_YEAR + 2) * 3,
+      schedulerTick: { due: (await store.dueJobs(tickNow, 100)).length, p50ms: await time(() => store.dueJobs(tickNow, 100)) },
+      archiveTick: { due: (await store.dueArchives(tickNow, 20)).length, p50ms: await time(() => store.dueArchives(tickNow, 20)) },
+    }),
+  );
   const mm = await myMeetings(store);
   const mmBefore = await myMeetingsBefore(store);
   console.log(
