@@ -52,7 +52,7 @@ export class ActionItems {
   /** Marks an action item done or open; its owner or an editor of the network may. */
   async markAction(caller: Caller, networkId: string, actionId: string, done: boolean): Promise<void> {
     const { actor } = await this.access.network(caller, networkId, 'readMinutes');
-    const action = (await this.deps.store.listActions(caller.tenantId, networkId, { all: true })).find((a) => a.action.id === actionId);
+    const action = (await this.deps.store.listActions(caller.tenantId, networkId, { actionId }))[0];
     if (!action) throw new DomainError('not_found');
     mustBeAllowed(actor, 'markActionDone', actionTarget(caller.tenantId, networkId, action.action));
     await this.deps.store.setActionDone(caller.tenantId, networkId, actionId, done ? { by: actor.name, at: this.deps.clock.now().toISOString() } : undefined);

@@ -189,9 +189,11 @@ export type ActionRecord = OpenAction & { done?: ActionDone };
 
 /**
  * Which action records to read: the open ones (of meetings before `beforeDate`, when given), and
- * also those marked done at or after `doneSince`; `all` reads every one, done or not.
+ * also those marked done at or after `doneSince`; `all` reads every one, done or not; `actionId`
+ * only the records of that action item, done or not (a look-up by key).
  */
 export interface ActionQuery {
+  actionId?: string;
   beforeDate?: string;
   doneSince?: string;
   all?: boolean;

@@ -40,8 +40,9 @@ export function byMeetingDate(a: StoredAction, b: StoredAction): number {
 }
 
 /** Whether a record with this mark answers the query (the stores narrow by key first; this is the rule). */
-export function answers(q: ActionQuery, r: Pick<StoredAction, 'meetingDate'>, done: ActionDone | undefined): boolean {
+export function answers(q: ActionQuery, r: Pick<StoredAction, 'meetingDate' | 'action'>, done: ActionDone | undefined): boolean {
   if (q.beforeDate !== undefined && !(r.meetingDate < q.beforeDate)) return false;
+  if (q.actionId !== undefined) return r.action.id === q.actionId;
   if (q.all || done === undefined) return true;
   return q.doneSince !== undefined && done.at >= q.doneSince;
 }

@@ -467,6 +467,14 @@ export class SqliteStore implements Store {
   }
 
   async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
+    if (q.actionId !== undefined) {
+      const found = this
+        .stmt('SELECT doc, done, meeting_date FROM actions WHERE tenant_id = ? AND network_id = ? AND action_id = ? ORDER BY meeting_date, meeting_id, ord')
+        .all(tenantId, networkId, q.actionId) as { doc: string; done: string | null; meeting_date: string }[];
+      return found
+        .filter((r) => q.beforeDate === undefined || r.meeting_date < q.beforeDate)
+        .map((r) => toRecord(JSON.parse(r.doc) as StoredAction, r.done === null ? undefined : (JSON.parse(r.done) as ActionDone)));
+    }
     // The open ones have no done_at: the index's range of NULLs (and of marks since doneSince) is what is read.
     const doneWhere = q.all ? '' : q.doneSince === undefined ? ' AND done_at IS NULL' : ' AND (done_at IS NULL OR done_at >= ?)';
     const params: string[] = [tenantId, networkId, ...(q.all || q.doneSince === undefined ? [] : [q.doneSince]), ...(q.beforeDate === undefined ? [] : [q.beforeDate])];

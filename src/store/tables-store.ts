@@ -469,7 +469,12 @@ export class TablesStore implements Store {
     const open = actionPk(tenantId, networkId, 'open');
     const done = actionPk(tenantId, networkId, 'done');
     const filters = [q.beforeDate === undefined ? odata`PartitionKey eq ${open}` : odata`PartitionKey eq ${open} and RowKey lt ${q.beforeDate}`];
-    if (q.all) filters.push(odata`PartitionKey eq ${done}`);
+    if (q.actionId !== undefined) {
+      // One item: where it is open, and where its mark (a keyed read) put it when done.
+      filters[0] = odata`PartitionKey eq ${open} and actionId eq ${q.actionId}`;
+      const mark = await this.actionMark(tenantId, networkId, q.actionId);
+      if (mark) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${`${mark.at}|`} and RowKey lt ${`${mark.at}}`} and actionId eq ${q.actionId}`);
+    } else if (q.all) filters.push(odata`PartitionKey eq ${done}`);
     else if (q.doneSince !== undefined) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${q.doneSince}`);
     const out: { r: StoredAction; done: ActionDone | undefined }[] = [];
     for (const filter of filters) {

@@ -400,6 +400,10 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       const older = await store.getMinutesVersion('t-1', 'm-1', 1);
       await store.saveMinutesVersion({ ...older!.version, archive: { state: 'done', attempts: 1, nextAttemptAt: '2030-02-06T08:00:00.000Z', documents: [] } }, older!.etag);
       expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
+      // One item by its id, done or not.
+      expect(await ids({ actionId: 'a-1' })).toEqual(['m-1:a-1:Skicka enkäten till skolorna:Jonas']);
+      expect(await ids({ actionId: 'a-4' })).toEqual(['m-1:a-4:Ny uppgift']);
+      expect(await ids({ actionId: 'a-2' })).toEqual([]);
       // Records outlive a reopened store.
       store = await sut.reopen();
       expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
