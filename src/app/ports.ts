@@ -3,7 +3,7 @@ import type { AgendaTemplate } from '../domain/agenda-template';
 import type { AttendanceRecord } from '../domain/attendance';
 import type { Proposal } from '../domain/proposal';
 import type { CardRef, Locale, Meeting, MeetingRevision, SameDateMeeting } from '../domain/meeting';
-import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
+import type { MinutesDraft, MinutesVersion, OpenAction } from '../domain/minutes';
 import type { Member, Network } from '../domain/network';
 import type { SearchDocument } from '../domain/search/document';
 
@@ -16,6 +16,8 @@ export interface Store {
 
   /** Inserts or replaces the given members (by id); others are left alone. */
   upsertMembers(members: readonly Member[]): Promise<void>;
+  /** One person's memberships in every network of the tenant (those who left included), by network id: read by key, not per network. */
+  listMemberships(tenantId: string, personId: string): Promise<Member[]>;
   listMembers(tenantId: string, networkId: string): Promise<Member[]>;
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined>;
   /** Deletes a member record (erasing a person's data); returns whether there was one. */
@@ -100,6 +102,12 @@ export interface Store {
   /** Marks an action item done (or open again with `undefined`). */
   setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void>;
   listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>>;
+  /**
+   * A network's action items as their own records: those of each meeting's latest approved version,
+   * written when a version is approved and kept current when one is marked done (see
+   * src/store/action-records.ts). Open ones only, unless the query asks for more; meeting date order.
+   */
+  listActions(tenantId: string, networkId: string, query: ActionQuery): Promise<ActionRecord[]>;
 
   // Search index: one document per approved protocol, and per term the protocols holding it.
   /**
@@ -192,6 +200,21 @@ export interface SearchPosting {
 export interface ActionDone {
   by: string;
   at: string;
+}
+
+/** An action item of a meeting's latest approved minutes, and its mark when done. */
+export type ActionRecord = OpenAction & { done?: ActionDone };
+
+/**
+ * Which action records to read: the open ones (of meetings before `beforeDate`, when given), and
+ * also those marked done at or after `doneSince`; `all` reads every one, done or not; `actionId`
+ * only the records of that action item, done or not (a look-up by key).
+ */
+export interface ActionQuery {
+  actionId?: string;
+  beforeDate?: string;
+  doneSince?: string;
+  all?: boolean;
 }
 
 export type LeaseResult = { ok: true } | { ok: false; holder: string; untilMs: number };

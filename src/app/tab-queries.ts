@@ -34,20 +34,19 @@ export class TabQueries {
 
   /** Local mode's dev identity: the caller a member id stands for, if the member exists in some network. */
   async memberAsCaller(tenantId: string, userId: string): Promise<Caller | undefined> {
-    for (const network of await this.deps.store.listNetworks(tenantId)) {
-      const member = await this.deps.store.getMember(tenantId, network.id, userId);
-      if (member) return { tenantId, userId, name: member.name };
-    }
-    return undefined;
+    const member = (await this.deps.store.listMemberships(tenantId, userId))[0];
+    return member ? { tenantId, userId, name: member.name } : undefined;
   }
 
   /** The networks the caller is a member of (in the team now), with their role. */
   async myNetworks(caller: Caller): Promise<{ network: Network; member: Member; role: NetworkRole }[]> {
     const { store } = this.deps;
     const out: { network: Network; member: Member; role: NetworkRole }[] = [];
-    for (const network of await store.listNetworks(caller.tenantId)) {
-      const member = await store.getMember(caller.tenantId, network.id, caller.userId);
-      if (member && !member.leftAt) out.push({ network, member, role: roleOf(member) });
+    // The caller's memberships by key, then only their networks: not a look-up in every network of the tenant.
+    for (const member of await store.listMemberships(caller.tenantId, caller.userId)) {
+      if (member.leftAt) continue;
+      const network = await store.getNetwork(caller.tenantId, member.networkId);
+      if (network) out.push({ network, member, role: roleOf(member) });
     }
     return out;
   }

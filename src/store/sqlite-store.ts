@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionDone, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
+import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
@@ -18,6 +19,7 @@ CREATE TABLE IF NOT EXISTS networks (
 CREATE TABLE IF NOT EXISTS members (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, network_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_by_person ON members (tenant_id, id);
 CREATE TABLE IF NOT EXISTS meetings (
   tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
@@ -53,6 +55,13 @@ CREATE INDEX IF NOT EXISTS minutes_approved ON minutes_versions (tenant_id, netw
 CREATE TABLE IF NOT EXISTS actions_done (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, action_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, network_id, action_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actions (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, meeting_id TEXT NOT NULL, ord INTEGER NOT NULL, action_id TEXT NOT NULL,
+  number INTEGER NOT NULL, meeting_date TEXT NOT NULL, done_at TEXT, done TEXT, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, meeting_id, ord)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actions_open ON actions (tenant_id, network_id, done_at, meeting_date);
+CREATE INDEX IF NOT EXISTS actions_by_id ON actions (tenant_id, network_id, action_id);
+CREATE TABLE IF NOT EXISTS store_meta (name TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
@@ -133,6 +142,42 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.backfillActions();
+  }
+
+  /**
+   * Once per store file: the action records of the approved versions written before records
+   * were kept (each meeting's latest approved version), with the marks already made.
+   */
+  private backfillActions(): void {
+    if (this.db.prepare('SELECT value FROM store_meta WHERE name = ?').get('actions')) return;
+    this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT doc FROM minutes_versions WHERE approved = 1').all() as DocRow[];
+      for (const v of latestApproved(rows.map((r) => JSON.parse(r.doc) as MinutesVersion))) this.writeActions(v);
+      this.db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run('actions', new Date().toISOString());
+    })();
+  }
+
+  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
+  private writeActions(v: MinutesVersion): void {
+    const latest = this.stmt('SELECT MAX(number) AS n FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND approved = 1').get(v.tenantId, v.meetingId) as
+      | { n: number | null }
+      | undefined;
+    if (latest?.n !== v.number) return;
+    const written = this.stmt('SELECT number FROM actions WHERE tenant_id = ? AND network_id = ? AND meeting_id = ? LIMIT 1').get(v.tenantId, v.networkId, v.meetingId) as
+      | { number: number }
+      | undefined;
+    if (written?.number === v.number) return;
+    this.stmt('DELETE FROM actions WHERE tenant_id = ? AND network_id = ? AND meeting_id = ?').run(v.tenantId, v.networkId, v.meetingId);
+    const insert = this.stmt(
+      'INSERT OR REPLACE INTO actions (tenant_id, network_id, meeting_id, ord, action_id, number, meeting_date, done_at, done, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const markOf = this.stmt('SELECT doc FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?');
+    for (const r of actionRecordsOf(v)) {
+      const mark = markOf.get(v.tenantId, v.networkId, r.action.id) as DocRow | undefined;
+      const done = mark ? (JSON.parse(mark.doc) as ActionDone) : undefined;
+      insert.run(v.tenantId, v.networkId, v.meetingId, r.ord, r.action.id, v.number, r.meetingDate, done?.at ?? null, mark?.doc ?? null, JSON.stringify(r));
+    }
   }
 
   async upsertNetwork(n: Network): Promise<void> {
@@ -158,6 +203,10 @@ export class SqliteStore implements Store {
 
   async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
     return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? ORDER BY id', tenantId, networkId);
+  }
+
+  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
+    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND id = ? ORDER BY network_id', tenantId, personId);
   }
 
   async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
@@ -373,6 +422,14 @@ export class SqliteStore implements Store {
   }
 
   async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
+    return this.db.transaction((): string | undefined => {
+      const etag = this.writeVersion(v, ifMatch);
+      if (etag !== undefined && v.state === 'approved') this.writeActions(v);
+      return etag;
+    })();
+  }
+
+  private writeVersion(v: MinutesVersion, ifMatch: string | undefined): string | undefined {
     const approved = v.state === 'approved' ? 1 : 0;
     const archiveDue = v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null;
     const doc = JSON.stringify(v);
@@ -409,13 +466,32 @@ export class SqliteStore implements Store {
   }
 
   async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
-    if (done === undefined) {
-      this.stmt('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
-      return;
+    const doc = done === undefined ? null : JSON.stringify(done);
+    this.db.transaction(() => {
+      if (doc === null) this.stmt('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
+      else this.stmt('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)').run(tenantId, networkId, actionId, doc);
+      this.stmt('UPDATE actions SET done_at = ?, done = ? WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(done?.at ?? null, doc, tenantId, networkId, actionId);
+    })();
+  }
+
+  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
+    if (q.actionId !== undefined) {
+      const found = this
+        .stmt('SELECT doc, done, meeting_date FROM actions WHERE tenant_id = ? AND network_id = ? AND action_id = ? ORDER BY meeting_date, meeting_id, ord')
+        .all(tenantId, networkId, q.actionId) as { doc: string; done: string | null; meeting_date: string }[];
+      return found
+        .filter((r) => q.beforeDate === undefined || r.meeting_date < q.beforeDate)
+        .map((r) => toRecord(JSON.parse(r.doc) as StoredAction, r.done === null ? undefined : (JSON.parse(r.done) as ActionDone)));
     }
-    this
-      .stmt('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)')
-      .run(tenantId, networkId, actionId, JSON.stringify(done));
+    // The open ones have no done_at: the index's range of NULLs (and of marks since doneSince) is what is read.
+    const doneWhere = q.all ? '' : q.doneSince === undefined ? ' AND done_at IS NULL' : ' AND (done_at IS NULL OR done_at >= ?)';
+    const params: string[] = [tenantId, networkId, ...(q.all || q.doneSince === undefined ? [] : [q.doneSince]), ...(q.beforeDate === undefined ? [] : [q.beforeDate])];
+    const rows = this
+      .stmt(
+        `SELECT doc, done FROM actions WHERE tenant_id = ? AND network_id = ?${doneWhere}${q.beforeDate === undefined ? '' : ' AND meeting_date < ?'} ORDER BY meeting_date, meeting_id, ord`,
+      )
+      .all(...params) as { doc: string; done: string | null }[];
+    return rows.map((r) => toRecord(JSON.parse(r.doc) as StoredAction, r.done === null ? undefined : (JSON.parse(r.done) as ActionDone)));
   }
 
   async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {

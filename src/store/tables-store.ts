@@ -1,7 +1,8 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
+import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
@@ -20,10 +21,43 @@ export interface TablesStoreOptions {
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
+type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
+/** Which action records a meeting has (its latest approved version's number and each record's place and id). */
+type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
+
+/**
+ * Action records of a network: open ones in one partition keyed by meeting date (so the agenda's
+ * "before this meeting" is a key range), done ones in another keyed by when they were marked (so
+ * "done lately" is a key range), and per meeting a row naming its records.
+ */
+const actionPk = (tenantId: string, networkId: string, part: 'open' | 'done' | 'meta'): string => `${key(tenantId, networkId)}~${part}`;
+const openRk = (meetingDate: string, meetingId: string, ord: number): string => `${meetingDate}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
+const doneRk = (at: string, meetingId: string, ord: number): string => `${at}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
+const BACKFILLED = '~backfilled';
+
+/**
+ * Index tables, each row a copy of the document it indexes, written after it: meetings by network
+ * and date (a network's meetings from a date are one key range, not the tenant's every meeting),
+ * and a person's memberships (their networks, not a look-up in every network of the tenant). Each
+ * is filled once from the documents (per network, per tenant) on its first read.
+ */
+const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
+/**
+ * Due work as a queue: a row per job not done and per version whose archiving is pending, keyed
+ * by when it is due, so a tick reads what is due and nothing else. A row names its job or version;
+ * the document stays the truth: a row whose document is done, or due at another time now (a retry,
+ * a move), is deleted when the tick reaches it.
+ */
+type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: string; number?: number };
+const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
+const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'));
+
+const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
+
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
@@ -122,6 +156,35 @@ export class TablesStore implements Store {
     for (const actions of byPartition.values()) {
       for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
     }
+    for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
+  }
+
+  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
+    await this.backfillOnce(indexMetaPk(tenantId), async () => {
+      for (const network of await this.listNetworks(tenantId)) {
+        for (const m of await this.listMembers(tenantId, network.id)) {
+          await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
+        }
+      }
+    }, 'memberships');
+    const list = await this.list<Member>('memberships', key(tenantId, personId));
+    // The order of listNetworks.
+    return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
+  }
+
+  /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
+  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions' | 'duework'): Promise<void> {
+    const seen = `${table}/${metaPk}`;
+    if (this.backfilled.has(seen)) return;
+    const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (!marker) {
+      await fill();
+      await this.tables[table].upsertEntity({ partitionKey: metaPk, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
+    }
+    this.backfilled.add(seen);
   }
 
   listMembers(tenantId: string, networkId: string): Promise<Member[]> {
@@ -133,12 +196,15 @@ export class TablesStore implements Store {
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    return this.remove('members', key(tenantId, networkId), key(memberId));
+    const removed = await this.remove('members', key(tenantId, networkId), key(memberId));
+    await this.remove('memberships', key(tenantId, memberId), key(networkId));
+    return removed;
   }
 
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     try {
       await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
+      await this.indexMeeting(meeting, undefined);
       return { meeting, created: true };
     } catch (err) {
       if (statusOf(err) !== 409) throw err;
@@ -153,9 +219,12 @@ export class TablesStore implements Store {
   }
 
   async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    const all = await this.list<Meeting>('meetings', key(tenantId));
-    return all
-      .filter((m) => m.networkId === networkId && m.date >= fromDate && m.date <= toDate)
+    await this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
+      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
+    }, 'meetingsbydate');
+    const found = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`);
+    return found
+      .filter((m) => m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 
@@ -279,19 +348,42 @@ export class TablesStore implements Store {
     await this.tables.jobs.createEntity(this.jobEntity(job)).catch((err: unknown) => {
       if (statusOf(err) !== 409) throw err;
     });
+    // Also when it was there: a row the queue already holds is written again; a stale one goes when reached.
+    await this.queueJob(job);
   }
 
   async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
+    await this.backfillOnce('job~meta', async () => {
+      const open = this.tables.jobs.listEntities<Doc>({ queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false` } });
+      for await (const row of open) await this.queueJob(JSON.parse(row.doc) as Job);
+    }, 'duework');
     const out: Job[] = [];
-    const rows = this.tables.jobs.listEntities<Doc & { done: boolean; dueAt: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false and dueAt le ${nowIso}` },
-    });
-    for await (const row of rows) out.push(JSON.parse(row.doc) as Job);
-    return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+    for (const row of await this.dueRows('job', nowIso)) {
+      if (out.length >= limit) break;
+      const job = await this.get<Job>('jobs', 'jobs', key(row.tenant, row.ref));
+      if (job && !job.doneAt && job.dueAt === dueAtOf(row.rowKey)) out.push(job);
+      else await this.remove('duework', row.partitionKey, row.rowKey);
+    }
+    return out;
   }
 
   async updateJob(job: Job): Promise<void> {
     await this.tables.jobs.upsertEntity(this.jobEntity(job), 'Replace');
+    if (job.doneAt) await this.remove('duework', 'job', dueRk(job.dueAt, job.tenantId, job.id));
+    else await this.queueJob(job);
+  }
+
+  private async queueJob(job: Job): Promise<void> {
+    if (job.doneAt) return;
+    await this.tables.duework.upsertEntity<DueRow>({ partitionKey: 'job', rowKey: dueRk(job.dueAt, job.tenantId, job.id), tenant: job.tenantId, ref: job.id }, 'Replace');
+  }
+
+  /** The queue's rows of one kind due by `nowIso`, earliest first (the key's order). */
+  private async dueRows(kind: 'job' | 'archive', nowIso: string): Promise<DueRow[]> {
+    const rows: DueRow[] = [];
+    const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
+    for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
+    return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
   }
 
   async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
@@ -313,7 +405,7 @@ export class TablesStore implements Store {
     return list.sort((a, b) => a.number - b.number);
   }
 
-  saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
+  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
     const entity = {
       partitionKey: key(v.tenantId, v.meetingId),
       rowKey: versionKey(v.number),
@@ -323,14 +415,31 @@ export class TablesStore implements Store {
       archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
       ...chunked(JSON.stringify(v)),
     };
-    return this.writeIfMatch('minutesversions', entity, ifMatch);
+    const etag = await this.writeIfMatch('minutesversions', entity, ifMatch);
+    if (etag !== undefined && v.state === 'approved') await this.writeActions(v);
+    if (etag !== undefined && entity.archiveDue) await this.queueArchive(v, entity.archiveDue);
+    return etag;
   }
 
-  /** A scan with a filter: approved versions are few (a network meets about eight times a year). */
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''} and archiveDue le ${nowIso}`);
-    const due = (v: MinutesVersion): string => v.archive?.nextAttemptAt ?? '';
-    return list.sort((a, b) => due(a).localeCompare(due(b))).slice(0, limit);
+    await this.backfillOnce('archive~meta', async () => {
+      for (const v of await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''}`)) {
+        if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
+      }
+    }, 'duework');
+    const out: MinutesVersion[] = [];
+    for (const row of await this.dueRows('archive', nowIso)) {
+      if (out.length >= limit) break;
+      const found = (await this.getMinutesVersion(row.tenant, row.ref, row.number ?? 0))?.version;
+      if (found?.archive?.state === 'pending' && found.archive.nextAttemptAt === dueAtOf(row.rowKey)) out.push(found);
+      else await this.remove('duework', row.partitionKey, row.rowKey);
+    }
+    return out;
+  }
+
+  private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
+    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
+    await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
   }
 
   async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
@@ -339,13 +448,111 @@ export class TablesStore implements Store {
   }
 
   async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
+    await this.backfillActions(tenantId, networkId);
+    const before = await this.actionMark(tenantId, networkId, actionId);
     if (done === undefined) {
       await this.tables.actionsdone.deleteEntity(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
         if (statusOf(err) !== 404) throw err;
       });
-      return;
+    } else {
+      await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
     }
-    await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
+    // The records move: from the open partition (or from where the last mark put them) to where this one puts them.
+    const filter = before
+      ? odata`PartitionKey eq ${actionPk(tenantId, networkId, 'done')} and RowKey ge ${`${before.at}|`} and RowKey lt ${`${before.at}}`} and actionId eq ${actionId}`
+      : odata`PartitionKey eq ${actionPk(tenantId, networkId, 'open')} and actionId eq ${actionId}`;
+    const rows: ActionRow[] = [];
+    for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) rows.push(row);
+    for (const row of rows) {
+      const next = this.actionRow(tenantId, networkId, JSON.parse(row.doc) as StoredAction, done);
+      await this.tables.actions.upsertEntity<ActionRow>(next, 'Replace');
+      if (next.partitionKey !== row.partitionKey || next.rowKey !== row.rowKey) await this.remove('actions', row.partitionKey, row.rowKey);
+    }
+  }
+
+  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
+    await this.backfillActions(tenantId, networkId);
+    const open = actionPk(tenantId, networkId, 'open');
+    const done = actionPk(tenantId, networkId, 'done');
+    const filters = [q.beforeDate === undefined ? odata`PartitionKey eq ${open}` : odata`PartitionKey eq ${open} and RowKey lt ${q.beforeDate}`];
+    if (q.actionId !== undefined) {
+      // One item: where it is open, and where its mark (a keyed read) put it when done.
+      filters[0] = odata`PartitionKey eq ${open} and actionId eq ${q.actionId}`;
+      const mark = await this.actionMark(tenantId, networkId, q.actionId);
+      if (mark) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${`${mark.at}|`} and RowKey lt ${`${mark.at}}`} and actionId eq ${q.actionId}`);
+    } else if (q.all) filters.push(odata`PartitionKey eq ${done}`);
+    else if (q.doneSince !== undefined) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${q.doneSince}`);
+    const out: { r: StoredAction; done: ActionDone | undefined }[] = [];
+    for (const filter of filters) {
+      for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) {
+        const r = JSON.parse(row.doc) as StoredAction;
+        const mark = row.done ? (JSON.parse(row.done) as ActionDone) : undefined;
+        if (answers(q, r, mark)) out.push({ r, done: mark });
+      }
+    }
+    return out.sort((a, b) => byMeetingDate(a.r, b.r)).map((x) => toRecord(x.r, x.done));
+  }
+
+  /** Indexes (table and marker partition) this instance has seen filled. */
+  private readonly backfilled = new Set<string>();
+
+  /** Once per network: the records of approved versions written before records were kept. */
+  private async backfillActions(tenantId: string, networkId: string): Promise<void> {
+    await this.backfillOnce(actionPk(tenantId, networkId, 'meta'), async () => {
+      for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
+    }, 'actions');
+  }
+
+  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
+  private async writeActions(v: MinutesVersion): Promise<void> {
+    const latest = latestApproved(await this.listMinutesVersions(v.tenantId, v.meetingId))[0];
+    if (latest?.number !== v.number) return;
+    const metaPk = actionPk(v.tenantId, v.networkId, 'meta');
+    const written = await this.tables.actions.getEntity<ActionsWritten>(metaPk, key(v.meetingId)).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (written?.number === v.number) return;
+    const marks = new Map<string, ActionDone | undefined>();
+    const markOf = async (actionId: string): Promise<ActionDone | undefined> => {
+      if (!marks.has(actionId)) marks.set(actionId, await this.actionMark(v.tenantId, v.networkId, actionId));
+      return marks.get(actionId);
+    };
+    if (written) {
+      for (const [ord, actionId] of (JSON.parse(written.ids) as string[]).entries()) {
+        await this.remove('actions', actionPk(v.tenantId, v.networkId, 'open'), openRk(written.meetingDate, v.meetingId, ord));
+        const mark = await markOf(actionId);
+        if (mark) await this.remove('actions', actionPk(v.tenantId, v.networkId, 'done'), doneRk(mark.at, v.meetingId, ord));
+      }
+    }
+    const records = actionRecordsOf(v);
+    for (const r of records) {
+      const mark = await markOf(r.action.id);
+      await this.tables.actions.upsertEntity<ActionRow>(this.actionRow(v.tenantId, v.networkId, r, mark), 'Replace');
+    }
+    const meetingDate = v.content.meeting.date;
+    await this.tables.actions.upsertEntity<ActionsWritten>(
+      { partitionKey: metaPk, rowKey: key(v.meetingId), number: v.number, meetingDate, ids: JSON.stringify(records.map((r) => r.action.id)) },
+      'Replace',
+    );
+  }
+
+  private actionRow(tenantId: string, networkId: string, r: StoredAction, mark: ActionDone | undefined): ActionRow {
+    return {
+      partitionKey: actionPk(tenantId, networkId, mark ? 'done' : 'open'),
+      rowKey: mark ? doneRk(mark.at, r.meetingId, r.ord) : openRk(r.meetingDate, r.meetingId, r.ord),
+      actionId: r.action.id,
+      doc: JSON.stringify(r),
+      done: mark ? JSON.stringify(mark) : '',
+    };
+  }
+
+  private async actionMark(tenantId: string, networkId: string, actionId: string): Promise<ActionDone | undefined> {
+    const row = await this.tables.actionsdone.getEntity<{ doc: string }>(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    return row ? (JSON.parse(row.doc) as ActionDone) : undefined;
   }
 
   async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
@@ -485,6 +692,12 @@ export class TablesStore implements Store {
     // Clients hold no resources that need closing.
   }
 
+  /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
+  private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
+    await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
+    if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
+  }
+
   /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
   private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
     for (let attempt = 0; ; attempt++) {
@@ -493,9 +706,11 @@ export class TablesStore implements Store {
         throw err;
       });
       if (!row) return undefined;
-      const next = change(JSON.parse(row.doc) as Meeting);
+      const before = JSON.parse(row.doc) as Meeting;
+      const next = change(before);
       try {
         await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
+        await this.indexMeeting(next, before);
         return next;
       } catch (err) {
         if (statusOf(err) !== 412 || attempt >= 10) throw err;

@@ -1,3 +1,4 @@
+import { ShiftedClock } from '../harness/clock';
 import fs from 'node:fs';
 import type { MinutesContent } from '../../src/domain/minutes';
 import { cardOf, invokeCard, Journey, texts } from '../harness/journey';
@@ -338,5 +339,19 @@ describe('minutes and justering', () => {
     expect((await mark(OUTSIDER, 'yes')).status).toBe(400);
     expect((await mark(OUTSIDER, true)).status).toBe(200);
     expect((await j.api('GET', '/me/actions', OUTSIDER)).body.actions).toEqual([expect.objectContaining({ done: expect.objectContaining({ by: j.members[OUTSIDER]!.name }) })]);
+  });
+
+  test('an item done more than 30 days ago leaves "Mina uppdrag" (which reads open items, not all history); the network\'s list keeps it', async () => {
+    const networkId = (await api('GET', '/minutes', OUTSIDER)).body.networkId as string;
+    const done = (await j.api('GET', '/me/actions', OUTSIDER)).body.actions as { done?: { at: string } }[];
+    const at = done[0]?.done?.at;
+    expect(at).toBeDefined();
+    (j.clock as ShiftedClock).atLeast(new Date(new Date(at!).getTime() + 31 * 86_400_000).toISOString());
+    expect((await j.api('GET', '/me/actions', OUTSIDER)).body.actions).toEqual([]);
+    const all = await j.api('GET', `/networks/${encodeURIComponent(networkId)}/actions`, OUTSIDER);
+    expect(all.body.actions).toEqual([expect.objectContaining({ action: expect.objectContaining({ id: 'a-1' }), done: expect.objectContaining({ at }) })]);
+    // Opened again, it is back.
+    expect((await j.api('POST', `/networks/${encodeURIComponent(networkId)}/actions/a-1/done`, OUTSIDER, { body: { done: false } })).status).toBe(200);
+    expect((await j.api('GET', '/me/actions', OUTSIDER)).body.actions).toEqual([expect.not.objectContaining({ done: expect.anything() })]);
   });
 });

@@ -3,6 +3,7 @@ import type { Proposal } from '../../src/domain/proposal';
 import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Member, Network } from '../../src/domain/network';
+import type { LegacyMinutesContent } from '../../src/domain/minutes-legacy-model';
 import { newVersion, type MinutesDraft, type MinutesVersion } from '../../src/domain/minutes';
 import type { SearchDocument } from '../../src/domain/search/document';
 
@@ -16,6 +17,7 @@ export interface StoreUnderTest {
 /** Ids as Teams makes them, with characters some stores cannot use in keys. */
 const TEAM = '19:abc/def#x?y\\z@thread.tacv2';
 const OTHER_TENANT = 'tenant-2';
+export const TEAM_ID = TEAM;
 
 export const network = (tenantId = 't-1', id = TEAM): Network => ({
   tenantId,
@@ -75,6 +77,18 @@ export const minutesDraft = (meetingId: string, notes: string, tenantId = 't-1')
 export const minutesVersion = (meetingId: string, number: number, tenantId = 't-1'): MinutesVersion => {
   const draft = minutesDraft(meetingId, `Version ${number}`, tenantId);
   return newVersion(draft, number, { memberId: 's-1', name: 'Karin' }, '2030-02-05T08:00:00.000Z');
+};
+
+/** An approved version of `meetingId` on `date` whose first item has these action items (id → text). */
+export const approvedWithActions = (meetingId: string, number: number, date: string, actions: Record<string, string>, tenantId = 't-1'): MinutesVersion => {
+  const draft = minutesDraft(meetingId, `Version ${number}`, tenantId);
+  const items = [
+    { id: 'i-1', title: 'Föregående protokoll', notes: '', decisions: [], tabled: false, actions: Object.entries(actions).map(([id, text]) => ({ id, text, owner: { kind: 'named' as const, name: 'Karin' } })) },
+  ];
+  const legacy = draft.content as LegacyMinutesContent;
+  const content: LegacyMinutesContent = { ...legacy, meeting: { ...legacy.meeting, date }, items };
+  const v = newVersion({ ...draft, content }, number, { memberId: 's-1', name: 'Karin' }, '2030-02-05T08:00:00.000Z');
+  return { ...v, state: 'approved', approvedAt: '2030-02-06T08:00:00.000Z' };
 };
 
 export const attendance = (meetingId: string, personId: string, over: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
@@ -168,6 +182,22 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
     });
 
+    test('a person\'s memberships are read by person across the tenant\'s networks, those who left included, and follow removals', async () => {
+      await store.upsertMembers([member('p-1'), member('p-2'), member('p-1', { networkId: 'net-b' }), member('p-1', { networkId: 'net-c', leftAt: '2030-01-01T00:00:00.000Z' })]);
+      await store.upsertMembers([member('p-1', { tenantId: OTHER_TENANT })]);
+      expect((await store.listMemberships('t-1', 'p-1')).map((m) => [m.networkId, !!m.leftAt])).toEqual([
+        [TEAM, false],
+        ['net-b', false],
+        ['net-c', true],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      await store.upsertMembers([member('p-1', { networkId: 'net-b', name: 'Nytt namn' })]);
+      expect((await store.listMemberships('t-1', 'p-1')).find((m) => m.networkId === 'net-b')?.name).toBe('Nytt namn');
+      await store.removeMember('t-1', 'net-b', 'p-1');
+      expect((await store.listMemberships('t-1', 'p-1')).map((m) => m.networkId).sort()).toEqual(['net-c', TEAM].sort());
+      expect((await store.listMemberships('t-1', 'p-2')).map((m) => m.networkId)).toEqual([TEAM]);
+      expect(await store.listMemberships('t-1', 'nobody')).toEqual([]);
+    });
+
     test('the card reference and the closed flag are stored on the meeting', async () => {
       await store.createMeeting(meeting('m-1'));
       await store.setMeetingCard('t-1', 'm-1', { conversationId: '19:general@thread.tacv2', activityId: '1700000000000' });
@@ -190,6 +220,11 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect((await store.getMeeting('t-1', 'm-1'))?.cancelled).toEqual({ at: '2030-02-01T10:00:00.000Z', by });
       expect(await store.reviseMeeting('t-1', 'nope', { kind: 'cancel', at: '2030-02-01T10:00:00.000Z', by })).toBeUndefined();
       expect(await store.getMeeting(OTHER_TENANT, 'm-1')).toBeUndefined();
+      // The network's meetings by date follow the move and what changed since: the meeting as stored now.
+      expect(await store.listMeetings('t-1', TEAM, '2030-02-04', '2030-02-10')).toEqual([]);
+      expect(await store.listMeetings('t-1', TEAM, '2030-02-11', '2030-02-11')).toEqual([await store.getMeeting('t-1', 'm-1')]);
+      await store.setAttendanceClosed('t-1', 'm-1', true);
+      expect((await store.listMeetings('t-1', TEAM, '2030-01-01')).map((m) => [m.id, m.attendanceClosed])).toEqual([['m-1', true]]);
     });
 
     test('one attendance record per person: a second put replaces it, remove deletes it', async () => {
@@ -334,6 +369,45 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       await store.setActionDone('t-1', TEAM, 'a-3', undefined);
       expect(await store.listActionsDone('t-1', TEAM)).toEqual({ 'a-1': { by: 'Karin', at: '2030-02-11T08:00:00.000Z' } });
       expect(await store.listActionsDone(OTHER_TENANT, TEAM)).toEqual({});
+    });
+
+    test('action items are kept as records of each meeting\'s latest approved version; the open ones are read, done ones by when they were marked', async () => {
+      const ids = async (q: Parameters<Store['listActions']>[2], tenantId = 't-1') =>
+        (await store.listActions(tenantId, TEAM, q)).map((a) => `${a.meetingId}:${a.action.id}:${a.action.text}${a.done ? `:${a.done.by}` : ''}`);
+      await store.saveMinutesVersion(approvedWithActions('m-2', 1, '2030-03-04', { 'a-3': 'Boka lokal' }), undefined);
+      await store.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
+      // Not approved: no records.
+      await store.saveMinutesVersion({ ...approvedWithActions('m-3', 1, '2030-04-01', { 'a-9': 'Utkast' }), state: 'pending' }, undefined);
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ beforeDate: '2030-03-04' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde']);
+      expect(await ids({}, OTHER_TENANT)).toEqual([]);
+
+      await store.setActionDone('t-1', TEAM, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ doneSince: '2030-02-11T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Jonas', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ doneSince: '2030-02-12T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-2:a-3:Boka lokal']);
+      expect(await ids({ all: true })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Jonas', 'm-2:a-3:Boka lokal']);
+      // Marked again later, then open again.
+      await store.setActionDone('t-1', TEAM, 'a-2', { by: 'Karin', at: '2030-02-13T09:00:00.000Z' });
+      expect(await ids({ doneSince: '2030-02-12T00:00:00.000Z' })).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde:Karin', 'm-2:a-3:Boka lokal']);
+      await store.setActionDone('t-1', TEAM, 'a-2', undefined);
+      expect(await ids({})).toEqual(['m-1:a-1:Skicka enkäten', 'm-1:a-2:Ring Skövde', 'm-2:a-3:Boka lokal']);
+
+      // A corrected version approved later replaces the meeting's records; marks follow the item's id.
+      await store.setActionDone('t-1', TEAM, 'a-1', { by: 'Jonas', at: '2030-02-14T09:00:00.000Z' });
+      await store.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-4': 'Ny uppgift' }), undefined);
+      expect(await ids({ all: true })).toEqual(['m-1:a-1:Skicka enkäten till skolorna:Jonas', 'm-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
+      // Saving the older approved version again (its archiving going on) changes nothing.
+      const older = await store.getMinutesVersion('t-1', 'm-1', 1);
+      await store.saveMinutesVersion({ ...older!.version, archive: { state: 'done', attempts: 1, nextAttemptAt: '2030-02-06T08:00:00.000Z', documents: [] } }, older!.etag);
+      expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
+      // One item by its id, done or not.
+      expect(await ids({ actionId: 'a-1' })).toEqual(['m-1:a-1:Skicka enkäten till skolorna:Jonas']);
+      expect(await ids({ actionId: 'a-4' })).toEqual(['m-1:a-4:Ny uppgift']);
+      expect(await ids({ actionId: 'a-2' })).toEqual([]);
+      // Records outlive a reopened store.
+      store = await sut.reopen();
+      expect(await ids({})).toEqual(['m-1:a-4:Ny uppgift', 'm-2:a-3:Boka lokal']);
     });
 
     test('jobs are scheduled once, come due in order across tenants, and leave the queue when done', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Store } from '../../src/app/ports';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
-import { attendance, meeting, member, network, storeConformance } from './conformance';
+import Database from 'better-sqlite3';
+import { approvedWithActions, attendance, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
 
 storeConformance('SQLite (embedded)', async () => {
   const dir = tempDir('justera-store-');
@@ -125,3 +126,28 @@ describe('the networks, members and meetings a store keeps between reads', () =>
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+test('a store file from before action records were kept gets them on first open, marks included', async () => {
+  const dir = tempDir('justera-store-');
+  const file = path.join(dir, 'justera.db');
+  try {
+    const first = new SqliteStore(file);
+    await first.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
+    await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
+    await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+    await first.close();
+    // As the file was before: no records, no note that they were written.
+    const raw = new Database(file);
+    raw.exec('DELETE FROM actions; DELETE FROM store_meta;');
+    raw.close();
+    const store = new SqliteStore(file);
+    expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
+      ['Skicka enkäten till skolorna', undefined],
+      ['Ring Skövde', 'Jonas'],
+    ]);
+    expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,8 @@
+import type { Job } from '../../src/app/ports';
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
-import { storeConformance } from './conformance';
+import { TableClient } from '@azure/data-tables';
+import { approvedWithActions, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
 
 let azurite: Azurite;
 let n = 0;
@@ -28,4 +30,74 @@ test('keys survive the characters Azure Tables refuses in keys', async () => {
   await store.putAttendance({ tenantId: odd, meetingId: odd, personId: odd, name: 'Åsa', municipality: 'Hjo', guest: false, status: 'onsite', updatedAt: '' });
   expect((await store.listAttendance(odd, odd)).map((r) => r.personId)).toEqual([odd]);
   expect(await store.removeAttendance(odd, odd, odd)).toBe(true);
+});
+
+test('a network whose versions were approved before action records were kept gets them on its first read, marks included', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `b${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  await first.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
+  await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
+  await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
+  // As the tables were before: no records, no note that they were written.
+  const actions = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}actions`, { allowInsecureConnection: true });
+  for await (const e of actions.listEntities()) await actions.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  const store = await TablesStore.open(opts);
+  expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
+    ['Skicka enkäten till skolorna', undefined],
+    ['Ring Skövde', 'Jonas'],
+  ]);
+  expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+});
+
+test('meetings by network and date, and a person\'s memberships, are indexed on first read for data written before the indexes', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `i${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  await first.upsertMembers([member('p-1'), member('p-1', { networkId: 'net-b' }), member('p-2')]);
+  await first.createMeeting(meeting('m-1', { date: '2030-02-04' }));
+  await first.createMeeting(meeting('m-2', { date: '2030-03-04' }));
+  await first.createMeeting(meeting('m-3', { networkId: 'net-b', date: '2030-02-05' }));
+  await first.upsertNetwork(network());
+  await first.upsertNetwork(network('t-1', 'net-b'));
+  // As the tables were before: no index rows, no note that they were written.
+  for (const table of ['memberships', 'meetingsbydate']) {
+    const client = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}${table}`, { allowInsecureConnection: true });
+    for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  }
+  const store = await TablesStore.open(opts);
+  expect((await store.listMeetings('t-1', TEAM_ID, '2030-01-01')).map((m) => m.id)).toEqual(['m-1', 'm-2']);
+  expect((await store.listMeetings('t-1', 'net-b', '2030-01-01')).map((m) => m.id)).toEqual(['m-3']);
+  expect((await store.listMemberships('t-1', 'p-1')).map((m) => m.networkId).sort()).toEqual([TEAM_ID, 'net-b'].sort());
+});
+
+test('due work is a queue that holds what is due: done jobs and archived versions leave it, and work from before the queue is put in once', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `q${Date.now().toString(36)}` };
+  const first = await TablesStore.open(opts);
+  const job = (id: string, dueAt: string): Job => ({ tenantId: 't-1', id, kind: 'agendaReminder', meetingId: 'm-1', dueAt });
+  await first.scheduleJob(job('j-done', '2030-01-01T07:00:00.000Z'));
+  await first.scheduleJob(job('j-open', '2030-01-02T07:00:00.000Z'));
+  await first.scheduleJob(job('j-later', '2030-06-01T07:00:00.000Z'));
+  await first.updateJob({ ...job('j-done', '2030-01-01T07:00:00.000Z'), doneAt: '2030-01-01T07:00:01.000Z', outcome: 'posted' });
+  const pending = { ...approvedWithActions('m-1', 1, '2030-01-01', {}), archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: '2030-01-01T08:00:00.000Z', documents: [] } };
+  await first.saveMinutesVersion(pending, undefined);
+  const queue = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}duework`, { allowInsecureConnection: true });
+  const rows = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const e of queue.listEntities<{ ref: string }>()) if (e.partitionKey === 'job' || e.partitionKey === 'archive') out.push(`${e.partitionKey}:${e.ref}`);
+    return out.sort();
+  };
+  expect(await rows()).toEqual(['archive:m-1', 'job:j-later', 'job:j-open']);
+  expect((await first.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+  // Archived: the version is no longer due; the tick that reaches its row removes it.
+  const got = await first.getMinutesVersion('t-1', 'm-1', 1);
+  await first.saveMinutesVersion({ ...got!.version, archive: { ...pending.archive, state: 'done' } }, got!.etag);
+  expect(await first.dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([]);
+  expect(await rows()).toEqual(['job:j-later', 'job:j-open']);
+
+  // As the tables were before the queue: a job not done and a pending archive, no rows.
+  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  await first.saveMinutesVersion({ ...pending, meetingId: 'm-2' }, undefined);
+  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  const store = await TablesStore.open(opts);
+  expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+  expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
 });
