@@ -103,8 +103,14 @@ const AXE_RUN = `(async () => {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact || null, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 })()`;
 
-/** axe-core in the page: no violation of impact serious or critical. */
+/**
+ * axe-core in the page: no violation of impact serious or critical. Measured once the page is
+ * still: a colour mid-transition (a live theme change fades buttons over ~0.1 s) is neither
+ * theme's and can fail the contrast check on a slow machine.
+ */
 export async function expectNoSeriousAxeViolations(frame: Frame, screen: string): Promise<void> {
+  // Transitions only: they end; a spinner's animation runs for as long as it is shown.
+  await frame.waitForFunction("document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')", undefined, { timeout: 10000 });
   await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = (await frame.evaluate(AXE_RUN)) as { id: string; impact: ImpactValue | null; help: string; nodes: string[] }[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
