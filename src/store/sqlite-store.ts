@@ -4,13 +4,12 @@ import path from 'node:path';
 import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
-import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
-import type { Agenda } from '../domain/agenda';
-import type { AgendaTemplate } from '../domain/agenda-template';
+import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
-import type { Proposal } from '../domain/proposal';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
+import { DocumentRepositories } from './repositories';
+import { revisionOf, SqliteDocuments } from './sqlite-documents';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS networks (
@@ -98,23 +97,14 @@ function sortedIndex(records: readonly AttendanceRecord[], personId: string): nu
   return lo;
 }
 
-/** The tables of documents edited under ETags, and the column that keys them within a tenant. */
-const REVISED_KEY = { agendas: 'meeting_id', minutes: 'meeting_id', agenda_templates: 'network_id' } as const;
-type RevisedTable = keyof typeof REVISED_KEY;
-
-/** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
-function revisionOf(etag: string): number | undefined {
-  const m = /^"r(\d+)"$/.exec(etag);
-  return m ? Number(m[1]) : undefined;
-}
-
 /**
  * The embedded store: SQLite in WAL mode. A write is committed to the write-ahead log
  * before the call returns (and before Teams is told it succeeded), so it survives the
  * service being killed at any moment. synchronous=NORMAL skips the fsync per commit: a
  * power cut may lose the last moments' writes but never corrupts the store.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends DocumentRepositories implements Store {
+  readonly documents: SqliteDocuments;
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing costs more than running a keyed read. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -137,7 +127,9 @@ export class SqliteStore implements Store {
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    super();
     this.db = new Database(file);
+    this.documents = new SqliteDocuments((sql) => this.stmt(sql));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
@@ -328,59 +320,12 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
-    const found = this.getMeetingDoc<Agenda>('agendas', tenantId, meetingId);
-    return found ? { agenda: found.doc, etag: found.etag } : undefined;
-  }
-
-  async saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.saveMeetingDoc('agendas', agenda.tenantId, agenda.meetingId, agenda, ifMatch);
-  }
-
-  async keepAgendaVersion(agenda: Agenda): Promise<void> {
-    this
-      .stmt('INSERT OR IGNORE INTO agenda_versions (tenant_id, meeting_id, version, doc) VALUES (?, ?, ?, ?)')
-      .run(agenda.tenantId, agenda.meetingId, agenda.version, JSON.stringify(agenda));
-  }
-
-  async listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
-    return this.all<Agenda>('SELECT doc FROM agenda_versions WHERE tenant_id = ? AND meeting_id = ? ORDER BY version', tenantId, meetingId);
-  }
-
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
   }
 
-  async getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined> {
-    const found = this.getRevisedDoc<AgendaTemplate>('agenda_templates', tenantId, networkId);
-    return found ? { template: found.doc, etag: found.etag } : undefined;
-  }
-
-  async saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.saveRevisedDoc('agenda_templates', template.tenantId, template.networkId, template, ifMatch);
-  }
-
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
-  }
-
-  async createProposal(p: Proposal): Promise<Proposal> {
-    this.stmt('INSERT OR IGNORE INTO proposals (tenant_id, meeting_id, id, doc) VALUES (?, ?, ?, ?)').run(p.tenantId, p.meetingId, p.id, JSON.stringify(p));
-    const stored = await this.getProposal(p.tenantId, p.meetingId, p.id);
-    if (!stored) throw new Error('proposal vanished after insert');
-    return stored;
-  }
-
-  async getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined> {
-    return this.one<Proposal>('SELECT doc FROM proposals WHERE tenant_id = ? AND meeting_id = ? AND id = ?', tenantId, meetingId, proposalId);
-  }
-
-  async listProposals(tenantId: string, meetingId: string): Promise<Proposal[]> {
-    return this.all<Proposal>("SELECT doc FROM proposals WHERE tenant_id = ? AND meeting_id = ? ORDER BY json_extract(doc, '$.createdAt'), id", tenantId, meetingId);
-  }
-
-  async updateProposal(p: Proposal): Promise<void> {
-    this.stmt('UPDATE proposals SET doc = ? WHERE tenant_id = ? AND meeting_id = ? AND id = ?').run(JSON.stringify(p), p.tenantId, p.meetingId, p.id);
   }
 
   async scheduleJob(job: Job): Promise<void> {
@@ -399,15 +344,6 @@ export class SqliteStore implements Store {
     this
       .stmt('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
       .run(JSON.stringify(job), job.doneAt ? 1 : 0, job.dueAt, job.tenantId, job.id);
-  }
-
-  async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
-    const found = this.getMeetingDoc<MinutesDraft>('minutes', tenantId, meetingId);
-    return found ? { minutes: found.doc, etag: found.etag } : undefined;
-  }
-
-  async saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.saveMeetingDoc('minutes', m.tenantId, m.meetingId, m, ifMatch);
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
@@ -575,39 +511,6 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-
-  /** A meeting's working document (agenda or minutes draft) and its ETag, the row's revision. */
-  private getMeetingDoc<T>(table: 'agendas' | 'minutes', tenantId: string, meetingId: string): { doc: T; etag: string } | undefined {
-    return this.getRevisedDoc<T>(table, tenantId, meetingId);
-  }
-
-  private saveMeetingDoc(table: 'agendas' | 'minutes', tenantId: string, meetingId: string, value: object, ifMatch: string | undefined): string | undefined {
-    return this.saveRevisedDoc(table, tenantId, meetingId, value, ifMatch);
-  }
-
-  /** A document edited under ETags (keyed by tenant and meeting, or network), and its ETag, the row's revision. */
-  private getRevisedDoc<T>(table: RevisedTable, tenantId: string, id: string): { doc: T; etag: string } | undefined {
-    const row = this.stmt(`SELECT revision, doc FROM ${table} WHERE tenant_id = ? AND ${REVISED_KEY[table]} = ?`).get(tenantId, id) as
-      | { revision: number; doc: string }
-      | undefined;
-    return row ? { doc: JSON.parse(row.doc) as T, etag: `"r${row.revision}"` } : undefined;
-  }
-
-  /** Written only under the current ETag (undefined: only when there is none yet); returns the new one. */
-  private saveRevisedDoc(table: RevisedTable, tenantId: string, id: string, value: object, ifMatch: string | undefined): string | undefined {
-    const doc = JSON.stringify(value);
-    const keyColumn = REVISED_KEY[table];
-    if (ifMatch === undefined) {
-      const info = this.stmt(`INSERT OR IGNORE INTO ${table} (tenant_id, ${keyColumn}, revision, doc) VALUES (?, ?, 1, ?)`).run(tenantId, id, doc);
-      return info.changes === 1 ? '"r1"' : undefined;
-    }
-    const revision = revisionOf(ifMatch);
-    if (revision === undefined) return undefined;
-    const info = this
-      .stmt(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE tenant_id = ? AND ${keyColumn} = ? AND revision = ?`)
-      .run(doc, tenantId, id, revision);
-    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 
   private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {

@@ -3,13 +3,13 @@ import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity
 import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
-import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
-import type { Agenda } from '../domain/agenda';
-import type { AgendaTemplate } from '../domain/agenda-template';
+import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
-import type { Proposal } from '../domain/proposal';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
+import { DocumentRepositories } from './repositories';
+import { TablesDocuments } from './tables-documents';
+import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
 
 export interface TablesStoreOptions {
   connectionString?: string;
@@ -60,40 +60,9 @@ type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: num
 export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework'] as const;
 export type TableName = (typeof TABLES)[number];
 
-/** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
-const versionKey = (n: number): string => String(n).padStart(6, '0');
-
-export function key(...parts: string[]): string {
-  return parts.map((p) => Buffer.from(p, 'utf8').toString('base64url')).join('.');
-}
-
-/**
- * A string property holds at most 64 KiB (32K UTF-16 units); a protocol can be longer. Long
- * documents are split over doc, doc1, doc2 … (an entity holds up to 1 MiB).
- */
-const CHUNK = 30_000;
-type ChunkedDoc = Record<string, string>;
-
-function chunked(json: string): ChunkedDoc {
-  const out: ChunkedDoc = { doc: json.slice(0, CHUNK) };
-  for (let i = 1; i * CHUNK < json.length; i++) out[`doc${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  return out;
-}
-
-function unchunked(row: Record<string, unknown>): string {
-  let text = String(row['doc']);
-  for (let i = 1; typeof row[`doc${i}`] === 'string'; i++) text += row[`doc${i}`] as string;
-  return text;
-}
-
 /** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
-}
-
-function statusOf(err: unknown): number | undefined {
-  const s = (err as { statusCode?: unknown } | null)?.statusCode;
-  return typeof s === 'number' ? s : undefined;
 }
 
 /** A client for each of the store's tables, each created when missing. */
@@ -125,8 +94,13 @@ export async function openTables(opts: TablesStoreOptions): Promise<Record<Table
  * by tenant (and network or meeting) so a meeting's attendance is one partition. Conditional
  * writes (ETags) keep read-modify-write safe across service instances.
  */
-export class TablesStore implements Store {
-  private constructor(private readonly tables: Record<TableName, TableClient>) {}
+export class TablesStore extends DocumentRepositories implements Store {
+  readonly documents: TablesDocuments;
+
+  private constructor(private readonly tables: Record<TableName, TableClient>) {
+    super();
+    this.documents = new TablesDocuments((table) => this.tables[table as TableName]);
+  }
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
     return new TablesStore(await openTables(opts));
@@ -282,66 +256,12 @@ export class TablesStore implements Store {
     }
   }
 
-  async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
-    const found = await this.docWithEtag<Agenda>('agendas', key(tenantId), key(meetingId));
-    return found && { agenda: found.doc, etag: found.etag };
-  }
-
-  saveAgenda(agenda: Agenda, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.writeIfMatch('agendas', { partitionKey: key(agenda.tenantId), rowKey: key(agenda.meetingId), doc: JSON.stringify(agenda) }, ifMatch);
-  }
-
-  async keepAgendaVersion(agenda: Agenda): Promise<void> {
-    const entity: Doc = { partitionKey: key(agenda.tenantId, agenda.meetingId), rowKey: String(agenda.version).padStart(6, '0'), doc: JSON.stringify(agenda) };
-    await this.tables.agendaversions.createEntity(entity).catch((err: unknown) => {
-      if (statusOf(err) !== 409) throw err;
-    });
-  }
-
-  listAgendaVersions(tenantId: string, meetingId: string): Promise<Agenda[]> {
-    return this.list<Agenda>('agendaversions', key(tenantId, meetingId));
-  }
-
-  async getAgendaTemplate(tenantId: string, networkId: string): Promise<{ template: AgendaTemplate; etag: string } | undefined> {
-    const found = await this.docWithEtag<AgendaTemplate>('agendatemplates', key(tenantId), key(networkId));
-    return found && { template: found.doc, etag: found.etag };
-  }
-
-  saveAgendaTemplate(template: AgendaTemplate, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.writeIfMatch('agendatemplates', { partitionKey: key(template.tenantId), rowKey: key(template.networkId), doc: JSON.stringify(template) }, ifMatch);
-  }
-
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
   }
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
-  }
-
-  async createProposal(p: Proposal): Promise<Proposal> {
-    try {
-      await this.tables.proposals.createEntity<Doc>({ partitionKey: key(p.tenantId, p.meetingId), rowKey: key(p.id), doc: JSON.stringify(p) });
-      return p;
-    } catch (err) {
-      if (statusOf(err) !== 409) throw err;
-      const stored = await this.getProposal(p.tenantId, p.meetingId, p.id);
-      if (!stored) throw err;
-      return stored;
-    }
-  }
-
-  getProposal(tenantId: string, meetingId: string, proposalId: string): Promise<Proposal | undefined> {
-    return this.get<Proposal>('proposals', key(tenantId, meetingId), key(proposalId));
-  }
-
-  async listProposals(tenantId: string, meetingId: string): Promise<Proposal[]> {
-    const list = await this.list<Proposal>('proposals', key(tenantId, meetingId));
-    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  }
-
-  async updateProposal(p: Proposal): Promise<void> {
-    await this.put('proposals', key(p.tenantId, p.meetingId), key(p.id), p);
   }
 
   async scheduleJob(job: Job): Promise<void> {
@@ -384,15 +304,6 @@ export class TablesStore implements Store {
     const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
     for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
     return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
-  }
-
-  async getMinutes(tenantId: string, meetingId: string): Promise<{ minutes: MinutesDraft; etag: string } | undefined> {
-    const found = await this.docWithEtag<MinutesDraft>('minutes', key(tenantId), key(meetingId));
-    return found && { minutes: found.doc, etag: found.etag };
-  }
-
-  saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.writeIfMatch('minutes', { partitionKey: key(m.tenantId), rowKey: key(m.meetingId), ...chunked(JSON.stringify(m)) }, ifMatch);
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {

@@ -5,6 +5,7 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
 import Database from 'better-sqlite3';
 import { approvedWithActions, attendance, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { documentsConformance } from './documents-conformance';
 
 storeConformance('SQLite (embedded)', async () => {
   const dir = tempDir('justera-store-');
@@ -150,4 +151,16 @@ test('a store file from before action records were kept gets them on first open,
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+documentsConformance('SQLite (embedded)', async () => {
+  const dir = tempDir('justera-docs-');
+  const store = new SqliteStore(path.join(dir, 'justera.db'));
+  return {
+    documents: store.documents,
+    cleanup: async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

@@ -3,6 +3,7 @@ import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
 import { TableClient } from '@azure/data-tables';
 import { approvedWithActions, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { documentsConformance } from './documents-conformance';
 
 let azurite: Azurite;
 let n = 0;
@@ -100,4 +101,9 @@ test('due work is a queue that holds what is due: done jobs and archived version
   const store = await TablesStore.open(opts);
   expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
   expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
+});
+
+documentsConformance('Azure Table Storage (Azurite)', async () => {
+  const store = await TablesStore.open({ connectionString: azurite.connectionString, tablePrefix: `d${Date.now().toString(36)}x${++n}` });
+  return { documents: store.documents, cleanup: async () => store.close() };
 });
