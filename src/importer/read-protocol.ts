@@ -4,11 +4,13 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readProtocolText, READER_VERSION, type ImportDraft, type ReaderContext } from '../domain/import/reader';
 import { docxText } from './docx-text';
+import { ocrAvailable, ocrPdfPages } from './ocr';
 
 /**
  * The reader's edge: a file's bytes → its text (.txt in UTF-8 or Windows-1252, .docx, .pdf with
- * a text layer) → the pure reader (domain/import/reader.ts). What cannot be read gets a clear
- * message in Swedish and English, never an empty protocol.
+ * a text layer, or a scan read by OCR where tesseract is installed: see ./ocr.ts) → the pure
+ * reader (domain/import/reader.ts). What cannot be read gets a clear message in Swedish and
+ * English, never an empty protocol.
  */
 
 export type ImportErrorCode = 'no_text_layer' | 'unsupported_format' | 'unreadable_file' | 'empty_file';
@@ -25,8 +27,8 @@ export type ImportResult =
 
 export const IMPORT_ERRORS: Record<ImportErrorCode, Omit<ImportError, 'code'>> = {
   no_text_layer: {
-    sv: 'PDF-filen har ingen text, bara bilder (troligen en inskannad sida som inte körts genom textigenkänning, OCR). Kör den genom OCR eller ladda upp originalet som Word-fil.',
-    en: 'The PDF has no text, only images (probably a scan never run through OCR). Run it through OCR, or upload the original Word file.',
+    sv: 'PDF-filen har ingen text, bara bilder (troligen en inskannad sida som inte körts genom textigenkänning, OCR), och ingen text kunde läsas ur bilderna här. Kör den genom OCR eller ladda upp originalet som Word-fil.',
+    en: 'The PDF has no text, only images (probably a scan never run through OCR), and no text could be read from the images here. Run it through OCR, or upload the original Word file.',
   },
   unsupported_format: {
     sv: 'Filtypen kan inte läsas. Ladda upp protokollet som .docx, .pdf med text eller .txt. (Gamla .doc-filer: spara dem som .docx i Word först.)',
@@ -107,18 +109,35 @@ export function pdfPages(bytes: Uint8Array, timeoutMs = 60000): Promise<string[]
   });
 }
 
+/** Whether extracted text holds anything to read (a page number or two does not count). */
+function hasText(text: string): boolean {
+  return text.replace(/\s+/g, '').length >= 20;
+}
+
+/** What the review screen says of a protocol read by OCR: every part of it is to be checked against the scan. */
+export const OCR_MARK = {
+  path: '/source',
+  level: 'uncertain',
+  reason: 'ocr',
+  message: 'Texten är läst med textigenkänning (OCR) ur en inskannad PDF och kan innehålla felläsningar. Jämför med originalet innan du sparar.',
+} as const;
+
 /** A file's text as the reader gets it, or why there is none. */
-export async function extractText(file: { name: string; bytes: Uint8Array }): Promise<{ ok: true; text: string; mediaType: string } | { ok: false; error: ImportError }> {
+export async function extractText(
+  file: { name: string; bytes: Uint8Array },
+): Promise<{ ok: true; text: string; mediaType: string; ocr?: true } | { ok: false; error: ImportError }> {
   const fail = (code: ImportErrorCode): { ok: false; error: ImportError } => ({ ok: false, error: { code, ...IMPORT_ERRORS[code] } });
   if (file.bytes.length === 0) return fail('empty_file');
   const kind = kindOf(file.name, file.bytes);
   try {
     if (kind === 'docx') return { ok: true, text: docxText(file.bytes), mediaType: MEDIA.docx ?? '' };
     if (kind === 'pdf') {
-      const pages = await pdfPages(file.bytes);
-      const text = pages.join('\n\f');
-      if (text.replace(/\s+/g, '').length < 20) return fail('no_text_layer');
-      return { ok: true, text, mediaType: MEDIA.pdf ?? '' };
+      const text = (await pdfPages(file.bytes)).join('\n\f');
+      if (hasText(text)) return { ok: true, text, mediaType: MEDIA.pdf ?? '' };
+      // A scan without a text layer: read by OCR where it is installed.
+      if (!(await ocrAvailable())) return fail('no_text_layer');
+      const read = (await ocrPdfPages(file.bytes).catch(() => [])).join('\n\f');
+      return hasText(read) ? { ok: true, text: read, mediaType: MEDIA.pdf ?? '', ocr: true } : fail('no_text_layer');
     }
     if (kind === 'txt') return { ok: true, text: decodeText(file.bytes), mediaType: MEDIA.txt ?? '' };
   } catch {
@@ -137,5 +156,6 @@ export async function readProtocol(file: { name: string; bytes: Uint8Array }, co
     fileName: file.name,
     source: { kind: 'import', file: file.name, sha256, mediaType: extracted.mediaType, reader: READER_VERSION },
   });
+  if (extracted.ocr) draft.document.review = [{ ...OCR_MARK }, ...(draft.document.review ?? [])];
   return { ok: true, file: file.name, sha256, mediaType: extracted.mediaType, text: extracted.text, draft };
 }

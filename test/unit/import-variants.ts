@@ -1,5 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -170,4 +173,31 @@ export function imageOnlyPdf(): Promise<Uint8Array> {
     doc.rect(100, 100, 300, 400).fill('#888888');
     doc.end();
   });
+}
+
+/**
+ * A scan: the text's PDF printed to images (poppler's pdftoppm at 200 dpi, grey) and each page put
+ * in a new PDF as a picture, with no text layer, as a scanner without OCR makes it.
+ */
+export async function scannedPdf(text: string, header: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'justera-scan-'));
+  try {
+    writeFileSync(path.join(dir, 'text.pdf'), await asPdf(text, header));
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', path.join(dir, 'text.pdf'), path.join(dir, 'p')]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    return await new Promise((resolve, reject) => {
+      const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      doc.on('error', reject);
+      for (const page of pages) {
+        doc.addPage({ size: 'A4', margin: 0 });
+        doc.image(path.join(dir, page), 0, 0, { width: doc.page.width, height: doc.page.height });
+      }
+      doc.end();
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
