@@ -1,11 +1,7 @@
 import { pathOf, ROUTES as R } from '../../../contract/routes';
-import { ApiError, isProblem, type ApiCore } from '../../shared/api';
+import { fetchFile, type ApiCore } from '../../shared/api';
+import type { Download } from '../../shared/download';
 
-/** A downloaded file: its bytes and the name the service gave it. */
-export interface Download {
-  blob: Blob;
-  name: string;
-}
 
 export interface ExportApi {
   /** A justerat or imported version as justera-protokoll/1 JSON. */
@@ -29,33 +25,11 @@ export function dispositionName(header: string | null, fallback: string): string
 
 export function exportApi({ headers }: ApiCore): ExportApi {
   const download = async (path: string, fallback: string): Promise<Download> => {
-    let res: Response;
-    try {
-      res = await fetch(path, { headers: await headers(), credentials: 'omit', cache: 'no-store' });
-    } catch {
-      throw new ApiError(0, null);
-    }
-    if (!res.ok) {
-      const body: unknown = await res.json().catch(() => null);
-      throw new ApiError(res.status, isProblem(body) ? body : null);
-    }
-    return { blob: await res.blob(), name: dispositionName(res.headers.get('content-disposition'), fallback) };
+    const { blob, res } = await fetchFile(path, await headers());
+    return { blob, name: dispositionName(res.headers.get('content-disposition'), fallback) };
   };
   return {
     exportProtocol: (meetingId, version) => download(pathOf(R.minutesDocument, { meetingId, version, kind: 'json' }), 'protokoll.json'),
     exportArchive: (networkId) => download(pathOf(R.exportArchive, { networkId }), 'arkiv.zip'),
   };
-}
-
-/** Saves a downloaded file under its name (an anchor with `download`; Teams' desktop client hands it to its downloads). */
-export function saveDownload({ blob, name }: Download): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

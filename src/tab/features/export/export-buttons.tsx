@@ -5,7 +5,8 @@ import { useStrings } from '../../shared/strings-context';
 import { Section } from '../../shared/section';
 import { Notice } from '../../shared/status';
 import type { TabStrings } from '../../strings';
-import { saveDownload, type Download, type ExportApi } from './api';
+import { saveDownload, type Download } from '../../shared/download';
+import type { ExportApi } from './api';
 import { exportStrings } from './strings';
 
 /** Why a download failed, as a person reads it. */
