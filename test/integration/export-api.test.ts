@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiMinutesVersion, ImportFileReading, ImportReadResponse, ImportSaveResponse } from '../../src/http/api-contract';
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
+import { SharePointArchive } from '../../src/archive/sharepoint-archive';
+import { GraphEmulator, fixedTokenCredential } from '../harness/graph-emulator';
 import { Journey } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID } from '../harness/teams';
@@ -161,5 +163,52 @@ describe('exporting protocols and the archive through the API', () => {
     expect(await caps(MEMBER)).toBe(false);
     expect(await caps(SECRETARY)).toBe(true);
     expect(await caps(ADMIN)).toBe(true);
+  });
+});
+
+describe('exporting with the SharePoint archive (documents open at their link, never read back)', () => {
+  const graph = new GraphEmulator();
+  let j: Journey;
+
+  beforeAll(async () => {
+    await graph.start();
+    const archive = new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId });
+    j = await new Journey().start({ members: 4, overrides: { archive } });
+    await j.install();
+    await j.assignRole(ADMIN, SECRETARY, 'ordforande');
+  });
+
+  afterAll(async () => {
+    await j.stop();
+    await graph.stop();
+  });
+
+  test('the JSON is built from the version; PDF and DOCX are rendered again, the same bytes; the original is listed with its link', async () => {
+    const name = 'im-natverket-2021-12-03.txt';
+    const content = b64(new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))));
+    const read = await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name, content }] } });
+    const draft = okReading((read.body as unknown as ImportReadResponse).files[0]).document;
+    const saved = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document: draft, original: { name, content } } });
+    expect(saved.status).toBe(200);
+    const body = saved.body as unknown as ImportSaveResponse;
+
+    const json = await fetch(`${j.botUrl}/api/v1/meetings/${body.meetingId}/minutes/versions/1/documents/json`, { headers: j.devHeaders(MEMBER) });
+    expect(json.status).toBe(200);
+    const doc = (await json.json()) as ProtokollDocument;
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(doc).toMatchObject({ contentHash: body.version.hash, source: { kind: 'import', file: name, reader: 'justera-reader/1' } });
+
+    const res = await fetch(`${j.botUrl}/api/v1${NET}/archive/export`, { headers: j.devHeaders(SECRETARY) });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const base = '2021/Protokoll för IM-nätverket 2021-12-03 importerat';
+    expect(Object.keys(files).sort()).toEqual([`${base}.docx`, `${base}.json`, `${base}.pdf`, 'index.json', 'LÄSMIG.txt'].sort());
+    for (const kind of ['pdf', 'docx']) {
+      const inSharePoint = graph.documents().find((d) => d.name === `Protokoll för IM-nätverket 2021-12-03 importerat.${kind}`);
+      expect(Buffer.from(files[`${base}.${kind}`] ?? []).equals(inSharePoint?.bytes ?? Buffer.alloc(0))).toBe(true);
+    }
+    const index = JSON.parse(new TextDecoder().decode(files['index.json'])) as { protocols: { elsewhere: { kind: string; webUrl: string }[] }[] };
+    const original = body.version.documents.find((d) => d.kind === 'original');
+    expect(index.protocols[0]?.elsewhere).toEqual([{ kind: 'original', name: original?.name, webUrl: original?.webUrl }]);
   });
 });
