@@ -4,9 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiMinutesVersion, ImportFileReading, ImportReadResponse, ImportSaveResponse } from '../../src/http/api-contract';
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
-import { SharePointArchive } from '../../src/archive/sharepoint-archive';
-import { GraphEmulator, fixedTokenCredential } from '../harness/graph-emulator';
-import { Journey } from '../harness/journey';
+import type { GraphEmulator } from '../harness/graph-emulator';
+import { Journey, sharePointJourney } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID } from '../harness/teams';
 import { validateProtokoll } from '../harness/protokoll-schema';
@@ -167,20 +166,16 @@ describe('exporting protocols and the archive through the API', () => {
 });
 
 describe('exporting with the SharePoint archive (documents open at their link, never read back)', () => {
-  const graph = new GraphEmulator();
   let j: Journey;
+  let graph: GraphEmulator;
+  let stop = async (): Promise<void> => {};
 
   beforeAll(async () => {
-    await graph.start();
-    const archive = new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId });
-    j = await new Journey().start({ members: 4, overrides: { archive } });
-    await j.install();
-    await j.assignRole(ADMIN, SECRETARY, 'ordforande');
+    ({ j, graph, stop } = await sharePointJourney({ members: 4, secretary: SECRETARY, role: 'ordforande' }));
   });
 
   afterAll(async () => {
-    await j.stop();
-    await graph.stop();
+    await stop();
   });
 
   test('the JSON is built from the version; PDF and DOCX are rendered again, the same bytes; the original is listed with its link', async () => {
