@@ -152,8 +152,13 @@ async function sendStream(res: restify.Response, body: StreamBody, log: AppLogge
     while (!next.done) {
       if (!res.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength))) {
         await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
+          const done = (): void => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
         });
       }
       if (res.destroyed) {

@@ -145,6 +145,24 @@ describe('exporting protocols and the archive through the API', () => {
     }
   });
 
+  test('a larger archive streams whole (written as the client takes it): a 1.5 MB original comes out byte for byte', async () => {
+    // An exported JSON whose body is 1.5 MB of hardly compressible text, imported as its own original.
+    const exported = JSON.parse(new TextDecoder().decode((await (await get(`/meetings/${meetingId}/minutes/versions/1/documents/json`, SECRETARY)).arrayBuffer()) as ArrayBuffer)) as ProtokollDocument;
+    const noise = Buffer.from(Array.from({ length: 1_100_000 }, (_, i) => (i * 2654435761) % 251)).toString('base64');
+    const { contentHash: _hash, ...rest } = exported;
+    const big: ProtokollDocument = { ...rest, date: '2029-05-05', items: exported.items.map((item, i) => (i === 0 ? { ...item, body: noise } : item)) };
+    const file = { name: 'stor.json', bytes: new TextEncoder().encode(JSON.stringify(big)) };
+    expect(file.bytes.byteLength).toBeGreaterThan(1_400_000);
+    const saved = await save(okReading(await read(file)).document, file);
+    const res = await get(`${NET}/archive/export`, SECRETARY);
+    expect(res.status).toBe(200);
+    const zipped = new Uint8Array(await res.arrayBuffer());
+    expect(zipped.byteLength).toBeGreaterThan(1_000_000);
+    const files = unzipSync(zipped);
+    const original = saved.version.documents.find((d) => d.kind === 'original');
+    expect(Buffer.from(files[`2029/${original?.name ?? ''}`] ?? []).equals(Buffer.from(file.bytes))).toBe(true);
+  });
+
   test('an invalid JSON file gets a clear Swedish message', async () => {
     const broken = await read({ name: 'trasig.json', bytes: new TextEncoder().encode('{"format": "justera-protokoll/1", "network": ') });
     const wrong = await read({ name: 'annat.json', bytes: new TextEncoder().encode(JSON.stringify({ format: 'justera-protokoll/1', network: 'X' })) });
