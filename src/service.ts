@@ -21,6 +21,7 @@ import { ProtocolImports } from './app/imports';
 import { readUpload } from './importer/upload';
 import { FolderArchive } from './archive/folder-archive';
 import { SharePointArchive } from './archive/sharepoint-archive';
+import { ProtocolExports } from './app/exports';
 import { PdfKitProtocolRenderer } from './render/protocol-renderer';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { TeamsAgendaChannel } from './bot/agenda-channel';
@@ -200,7 +201,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, imports: new ProtocolImports({ store, clock, archive, renderer, reader: readUpload, memberOrganisations: config.memberOrganisations }), sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, imports: new ProtocolImports({ store, clock, archive, renderer, reader: readUpload, memberOrganisations: config.memberOrganisations }), exports: new ProtocolExports({ store, clock, archive, renderer }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
     legal: config.legal,

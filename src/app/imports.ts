@@ -89,7 +89,9 @@ export class ProtocolImports {
     const { store, clock, archive } = this.deps;
     const { network, actor } = await this.access.network(caller, networkId, 'importProtocols');
     const sha256 = createHash('sha256').update(original.bytes).digest('hex');
-    if (document.source.kind === 'import' && document.source.sha256 !== undefined && document.source.sha256 !== sha256) {
+    // An exported JSON document is its own original: its source names the file it was first read from.
+    const exported = contentTypeOfName(original.name) === 'application/json';
+    if (!exported && document.source.kind === 'import' && document.source.sha256 !== undefined && document.source.sha256 !== sha256) {
       throw new DomainError('import_invalid', 'the original is not the file that was read');
     }
     const year = yearOfPeriod(document.approximateDate);
@@ -129,7 +131,7 @@ export class ProtocolImports {
     const sameDate = await sameDateOf(store, meeting);
     const names = archiveNames({ tenantId: caller.tenantId, network: { id: network.id, name: network.name }, meeting, sameDate, kind: content.kind });
     const fileNames = importedFileNames(names, original.name);
-    const mediaType = document.source.kind === 'import' && document.source.mediaType ? document.source.mediaType : contentTypeOfName(original.name);
+    const mediaType = !exported && document.source.kind === 'import' && document.source.mediaType ? document.source.mediaType : contentTypeOfName(original.name);
     const metadata = { network: names.network, meetingDate: names.meetingDate, justerare: '', approvedAt: '', version: 1, contentHash: hash };
     const reviewed: ProtokollDocument = { ...withoutReview(document), network: network.name, contentHash: hash };
     const imported: ImportedSource = {
@@ -138,7 +140,7 @@ export class ProtocolImports {
       mediaType,
       title: document.title,
       ...(document.approximateDate !== undefined && document.date === undefined ? { approximateDate: document.approximateDate } : {}),
-      reader: document.source.kind === 'import' ? document.source.reader : document.format,
+      reader: !exported && document.source.kind === 'import' ? document.source.reader : document.format,
       importedAt: now,
       importedBy: { memberId: by.id, name: by.name },
     };

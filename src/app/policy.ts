@@ -56,6 +56,7 @@ export const POLICY_ACTIONS = [
   'managePersonalData',
   'searchMinutes',
   'importProtocols',
+  'exportArchive',
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -115,6 +116,12 @@ const RULES: Record<PolicyAction, (a: Actor, t: Target) => boolean> = {
   searchMinutes: () => true,
   /** Reading old protocols from files and saving them, reviewed, as importerat (src/app/imports.ts). */
   importProtocols: isChairGroup,
+  /**
+   * Taking the network's whole archive out as one zip (src/app/exports.ts): those who keep the
+   * record (the chair group: sekreterare, ordförande, presidium) and the network's admins, who
+   * answer for its data. Each protocol's JSON is `readMinutes`: approved minutes are public records.
+   */
+  exportArchive: (a) => isChairGroup(a) || a.roles.has('admin'),
 };
 
 /**

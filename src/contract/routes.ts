@@ -398,13 +398,19 @@ export const ROUTES = {
     params: version,
     body: z.object({ comment: longText }),
   }),
-  /** An archived document of the local folder archive (pdf or docx), served to the network's members; the answer is the file. */
+  /**
+   * An archived document of the local folder archive (pdf, docx, an import's original), served to
+   * the network's members; the answer is the file. `json`: any justerat or imported version as
+   * justera-protokoll/1, built from the version whichever archive holds its documents.
+   */
   minutesDocument: route<Blob>()({
     method: 'GET',
     path: `${V1}/meetings/:meetingId/minutes/versions/:version/documents/:kind`,
     params: z.object({ meetingId: mintedId, version: versionNumber, kind: z.enum(ARCHIVED_DOCUMENT_KINDS) }),
   }),
   retryArchive: route<ApiMinutesVersion>()({ method: 'POST', path: `${V1}/meetings/:meetingId/minutes/versions/:version/archive`, params: version }),
+  /** The network's whole archive as one zip: per year, each protocol's JSON, PDF, DOCX (and original), with index.json (`exportArchive`). */
+  exportArchive: route<Blob>()({ method: 'GET', path: `${V1}/networks/:networkId/archive/export`, params: network }),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -61,6 +61,8 @@ export interface ApiCapabilities {
   setOwnMunicipality: boolean;
   /** Read old protocols from files and save them as importerat (the chair group). */
   importProtocols: boolean;
+  /** Take the network's whole archive out as one zip (the chair group and admins). */
+  exportArchive: boolean;
 }
 
 /** GET /api/v1/dev/identities — local mode only (404 otherwise): who the dev picker offers. */

@@ -19,6 +19,8 @@ import type { SearchService } from '../app/search';
 import { registerMinutesApi } from './minutes-api';
 import { registerImportApi } from './import-api';
 import type { ProtocolImports } from '../app/imports';
+import type { ProtocolExports } from '../app/exports';
+import { zipStream } from './zip-stream';
 import { routeTable } from './routing';
 import type { CurrentMeetingResponse, MeetingResponse, MeetingSummary, SearchResponse } from './api-contract';
 import { ownersText } from '../domain/minutes';
@@ -35,6 +37,8 @@ export interface ApiDeps {
   search: SearchService;
   /** Old protocols read from files and saved as importerat (the chair group). */
   imports: ProtocolImports;
+  /** Protocols as justera-protokoll/1 JSON, and a network's whole archive as one zip. */
+  exports: ProtocolExports;
   sso: SsoVerifier;
   /** Local mode: the dev identity header is honoured and the dev picker is served. */
   localMode: boolean;
@@ -45,7 +49,7 @@ const DEV_HEADER = 'x-justera-dev-user';
 
 /** The tab's JSON API under /api/v1, from the route table (src/contract/routes.ts). Every route but the dev picker's authenticates first. */
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
-  const { serve, servePublic, serveFile, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
+  const { serve, servePublic, serveFile, serveStream, unserved } = routeTable(server, (req) => authenticate(req, deps), deps.log);
 
   servePublic('devIdentities', async () => {
     if (!deps.localMode) throw new DomainError('not_found');
@@ -112,7 +116,13 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     (await deps.minutes.actions.openActionsBefore(v.meeting)).map((a) => ({ id: a.action.id, text: a.action.text, owner: ownersText(a.action.owners), meetingDate: a.meetingDate, itemTitle: a.itemTitle, ...(a.action.due ? { due: a.action.due } : {}) }));
   registerMinutesApi(serve, deps.minutes);
   registerImportApi(serve, deps.imports);
-  serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) => deps.minutes.past.document(caller, meetingId, version, kind));
+  serveFile('minutesDocument', (caller, { params: { meetingId, version, kind } }) =>
+    kind === 'json' ? deps.exports.json(caller, meetingId, version) : deps.minutes.past.document(caller, meetingId, version, kind),
+  );
+  serveStream('exportArchive', async (caller, { params: { networkId } }) => {
+    const { name, entries } = await deps.exports.archive(caller, networkId);
+    return { name, contentType: 'application/zip', chunks: zipStream(entries, new Date()) };
+  });
 
   /** The meeting as it is stored now, with my status and the counts, and what I may do to it. */
   const meetingAnswer = async (caller: Caller, meetingId: string): Promise<MeetingResponse> => {

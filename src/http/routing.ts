@@ -34,6 +34,14 @@ export interface FileBody {
   contentType: string;
   bytes: Uint8Array;
 }
+/** A file a route answers with as it is made: chunks written as they come, none held whole. */
+export interface StreamBody {
+  name: string;
+  contentType: string;
+  chunks: AsyncIterable<Uint8Array>;
+}
+/** Registers the handler of a route that answers with a streamed download (an archive's zip). */
+export type ServeStream = <N extends CallerRoute>(name: N, handler: (caller: Caller, input: RouteInput<(typeof ROUTES)[N]>) => Promise<StreamBody>) => void;
 /** Registers the handler of a route that answers with a file (an archived document). */
 export type ServeFile = <N extends CallerRoute>(name: N, handler: (caller: Caller, input: RouteInput<(typeof ROUTES)[N]>) => Promise<FileBody>) => void;
 
@@ -47,9 +55,9 @@ export function routeTable(
   server: restify.Server,
   authenticate: (req: restify.Request) => Promise<Caller>,
   log: AppLogger,
-): { serve: Serve; servePublic: ServePublic; serveFile: ServeFile; unserved(): RouteName[] } {
+): { serve: Serve; servePublic: ServePublic; serveFile: ServeFile; serveStream: ServeStream; unserved(): RouteName[] } {
   const served = new Set<RouteName>();
-  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>, file = false): void => {
+  const register = (name: RouteName, run: (req: restify.Request) => Promise<unknown>, file: false | 'file' | 'stream' = false): void => {
     const route: ApiRoute = ROUTES[name];
     served.add(name);
     const method = route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post';
@@ -57,7 +65,8 @@ export function routeTable(
       try {
         res.setHeader('cache-control', 'no-store');
         const body = await run(req);
-        if (file) return sendFile(res, body as FileBody);
+        if (file === 'file') return sendFile(res, body as FileBody);
+        if (file === 'stream') return await sendStream(res, body as StreamBody, log);
         const etag = (body as { etag?: unknown } | null)?.etag;
         if (typeof etag === 'string') res.setHeader('etag', etag);
         res.json(200, body);
@@ -66,23 +75,24 @@ export function routeTable(
       }
     });
   };
-  const serve: Serve = (name, handler) =>
-    register(name, async (req) => {
-      const caller = await authenticate(req);
-      return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>);
-    });
+  /** A route that needs a signed-in caller, answered as JSON, a file or a stream. */
+  const withCaller =
+    (answer: false | 'file' | 'stream') =>
+    <N extends CallerRoute>(name: N, handler: (caller: Caller, input: RouteInput<(typeof ROUTES)[N]>) => Promise<unknown>): void =>
+      register(
+        name,
+        async (req) => {
+          const caller = await authenticate(req);
+          return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[N]>);
+        },
+        answer,
+      );
+  const serve: Serve = withCaller(false);
   const servePublic: ServePublic = (name, handler) =>
     register(name, async (req) => handler(parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>));
-  const serveFile: ServeFile = (name, handler) =>
-    register(
-      name,
-      async (req) => {
-        const caller = await authenticate(req);
-        return handler(caller, parseInput(ROUTES[name], req) as RouteInput<(typeof ROUTES)[typeof name]>);
-      },
-      true,
-    );
-  return { serve, servePublic, serveFile, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
+  const serveFile: ServeFile = withCaller('file');
+  const serveStream: ServeStream = withCaller('stream');
+  return { serve, servePublic, serveFile, serveStream, unserved: () => (Object.keys(ROUTES) as RouteName[]).filter((n) => !served.has(n)) };
 }
 
 function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute> {
@@ -108,13 +118,58 @@ function parseInput(route: ApiRoute, req: restify.Request): RouteInput<ApiRoute>
  * clients and `filename*` (RFC 5987, UTF-8) with the real name, å, ä and ö included.
  */
 function sendFile(res: restify.Response, file: FileBody): void {
-  const ascii = file.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   res.writeHead(200, {
     'content-type': file.contentType,
     'content-length': String(file.bytes.byteLength),
-    'content-disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`,
+    'content-disposition': disposition('inline', file.name),
     'x-content-type-options': 'nosniff',
   });
   res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+}
+
+/** Content-Disposition with the name in ASCII for old clients and `filename*` (RFC 5987, UTF-8). */
+function disposition(type: 'inline' | 'attachment', name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Answers with a download written as it is made (chunked), waiting for the client to take each
+ * chunk before making more. The first chunk is made before the headers go, so a refusal is
+ * still a problem+json answer; a failure later can only cut the connection (the zip is then
+ * incomplete, which unzip tools report).
+ */
+async function sendStream(res: restify.Response, body: StreamBody, log: AppLogger): Promise<void> {
+  const it = body.chunks[Symbol.asyncIterator]();
+  let next = await it.next();
+  res.writeHead(200, {
+    'content-type': body.contentType,
+    'content-disposition': disposition('attachment', body.name),
+    'x-content-type-options': 'nosniff',
+  });
+  try {
+    while (!next.done) {
+      if (!res.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength))) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+      if (res.destroyed) {
+        await it.return?.();
+        return;
+      }
+      next = await it.next();
+    }
+    res.end();
+  } catch (err) {
+    log.error({ err }, 'download failed midway');
+    res.destroy(err instanceof Error ? err : undefined);
+  }
 }

@@ -9,9 +9,10 @@ import { minutesApi, type MinutesApi } from './features/minutes/api';
 import { proposalsApi, type ProposalsApi } from './features/proposals/api';
 import { searchApi, type SearchApi } from './features/search/api';
 import { importApi, type ImportApi } from './features/import/api';
+import { exportApi, type ExportApi } from './features/export/api';
 
 /** The tab's API: each feature's calls (in `features/<feature>/api.ts`), made over the shared core. */
-export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi & SearchApi & ImportApi;
+export type Api = ConfigApi & MeetingsApi & AgendaApi & ProposalsApi & MembersApi & MinutesApi & MeetingLifeApi & ActionsApi & SearchApi & ImportApi & ExportApi;
 
 export function createApi(credentials: Credentials, acceptLanguage: string): Api {
   const core = createApiCore(credentials, acceptLanguage);
@@ -26,5 +27,6 @@ export function createApi(credentials: Credentials, acceptLanguage: string): Api
     ...actionsApi(core),
     ...searchApi(core),
     ...importApi(core),
+    ...exportApi(core),
   };
 }

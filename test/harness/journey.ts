@@ -8,6 +8,8 @@ import { localDate, meetingStartsAt } from '../../src/domain/meeting';
 import { ShiftedClock } from './clock';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type { Service, ServiceOverrides } from '../../src/service';
+import { SharePointArchive } from '../../src/archive/sharepoint-archive';
+import { GraphEmulator, fixedTokenCredential } from './graph-emulator';
 
 export interface CardJson {
   body: unknown[];
@@ -239,4 +241,25 @@ export function texts(card: unknown): string {
  */
 export function stockholmToday(): string {
   return localDate(new Date(), 'Europe/Stockholm');
+}
+
+/**
+ * A journey whose service archives to SharePoint through the real Graph client, against a Graph
+ * emulator on 127.0.0.1; member `secretary` given `role` by the owner (member 0).
+ */
+export async function sharePointJourney(opts: { members: number; secretary: number; role: string }): Promise<{ j: Journey; graph: GraphEmulator; stop(): Promise<void> }> {
+  const graph = new GraphEmulator();
+  await graph.start();
+  const archive = new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId });
+  const j = await new Journey().start({ members: opts.members, overrides: { archive } });
+  await j.install();
+  await j.assignRole(0, opts.secretary, opts.role);
+  return {
+    j,
+    graph,
+    stop: async () => {
+      await j.stop();
+      await graph.stop();
+    },
+  };
 }

@@ -7,9 +7,8 @@ import type { ImportFileReading, ImportReadResponse, ImportSaveResponse, PastMee
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
 import { contentHash } from '../../src/domain/minutes';
 import { fromInterchange } from '../../src/domain/import/protokoll';
-import { SharePointArchive } from '../../src/archive/sharepoint-archive';
-import { GraphEmulator, fixedTokenCredential } from '../harness/graph-emulator';
-import { Journey } from '../harness/journey';
+import type { GraphEmulator } from '../harness/graph-emulator';
+import { Journey, sharePointJourney } from '../harness/journey';
 import { TEAM_ID } from '../harness/teams';
 import { asDocx, imageOnlyPdf } from '../unit/import-variants';
 
@@ -227,20 +226,16 @@ describe('importing old protocols through the API', () => {
 });
 
 describe('importing with the SharePoint archive', () => {
-  const graph = new GraphEmulator();
   let j: Journey;
+  let graph: GraphEmulator;
+  let stop = async (): Promise<void> => {};
 
   beforeAll(async () => {
-    await graph.start();
-    const archive = new SharePointArchive({ credential: fixedTokenCredential(), baseUrl: graph.baseUrl, driveId: graph.driveId });
-    j = await new Journey().start({ members: 4, overrides: { archive } });
-    await j.install();
-    await j.assignRole(ADMIN, SECRETARY, 'ordforande');
+    ({ j, graph, stop } = await sharePointJourney({ members: 4, secretary: SECRETARY, role: 'ordforande' }));
   });
 
   afterAll(async () => {
-    await j.stop();
-    await graph.stop();
+    await stop();
   });
 
   test('the original, the rendered documents and the JSON land in the network\'s SharePoint folder with their columns; nothing says justerad', async () => {

@@ -84,6 +84,7 @@ const EXPECTED: Record<PolicyAction, readonly boolean[]> = {
   managePersonalData: [N,  N,  N,   N,   N,   Y,  N,   N,  N,   N,  N],
   searchMinutes:      [Y,  Y,  Y,   Y,   Y,   Y,  Y,   N,  N,   N,  N],
   importProtocols:    [N,  N,  Y,   Y,   Y,   N,  N,   N,  N,   N,  N],
+  exportArchive:      [N,  N,  Y,   Y,   Y,   Y,  N,   N,  N,   N,  N],
 };
 
 describe('the access policy', () => {

@@ -49,6 +49,21 @@ async function request<T>(path: string, headers: Record<string, string>, opts: R
   return { body: body as T, etag: res.headers.get('etag') };
 }
 
+/** A file the service answers with (a document, an export), fetched with the caller's headers; its Response for the name and type. */
+export async function fetchFile(path: string, headers: Record<string, string>): Promise<{ blob: Blob; res: Response }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => null);
+    throw new ApiError(res.status, isProblem(body) ? body : null);
+  }
+  return { blob: await res.blob(), res };
+}
+
 /** An answer whose `etag` is taken from the ETag header (the body's copy only if the header is missing). */
 export function withEtag<T extends { etag: string }>(answer: { body: T; etag: string | null }): T {
   return { ...answer.body, etag: answer.etag ?? answer.body.etag };

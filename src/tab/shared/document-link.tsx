@@ -4,6 +4,7 @@ import { Caption1, Link } from '@fluentui/react-components';
 import { ApiError } from './api';
 import type { ApiMinutesVersion } from '../../http/api-contract';
 import { isSafeLink, NewWindowLink } from './new-window-link';
+import { saveDownload } from './download';
 
 /**
  * An archived document. SharePoint's open at their https link. The local folder archive's are
@@ -43,11 +44,9 @@ export function DocumentLink(props: { doc: ApiMinutesVersion['documents'][number
 /** Opens the document in a new window (a PDF shows there); where that is refused, it is downloaded under its name. */
 function openBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
-  if (!window.open(url, '_blank')) {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
+  if (window.open(url, '_blank')) window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  else {
+    URL.revokeObjectURL(url);
+    saveDownload({ blob, name });
   }
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -11,6 +11,7 @@ import { TermPlanSection } from './term-plan';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { PastMeetings } from './past-meetings';
 import { ImportProtocols } from '../import/import-protocols';
+import { ExportArchive } from '../export/export-buttons';
 import { useSharedStyles } from '../../shared/styles';
 import type { MeetingSummary } from '../../../http/api-contract';
 import { meetingLine } from '../../strings';
@@ -200,6 +201,7 @@ function NetworkMeetings(props: { api: Api; networkId: string; userKey: string }
         />
       )}
       {network.data.capabilities.importProtocols && <ImportProtocols api={api} networkId={networkId} onSaved={() => setImported((n) => n + 1)} />}
+      {network.data.capabilities.exportArchive && <ExportArchive api={api} networkId={networkId} />}
       {network.data.capabilities.planTerm && <TermPlanSection api={api} networkId={networkId} onCreated={() => setGeneration((n) => n + 1)} />}
       <AgendaTemplateSection api={api} networkId={networkId} />
       <MinutesKindSection api={api} network={network.data} />

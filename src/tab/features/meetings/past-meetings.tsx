@@ -10,6 +10,11 @@ import { DocumentLink } from '../../shared/document-link';
 import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { ScrollTable } from '../../shared/scroll-table';
 import { useSharedStyles } from '../../shared/styles';
+import { ExportProtocolButton } from '../export/export-buttons';
+import type { PastMeetingsResponse } from '../../../http/api-contract';
+
+/** The version of a past meeting that is a record (justerat or imported), which exports as JSON. */
+const exportable = (m: PastMeetingsResponse['meetings'][number]): number | undefined => m.versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1)?.number;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -86,6 +91,7 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
                       </span>
                     );
                   })}
+                  <ExportProtocolButton api={api} meetingId={m.id} version={exportable(m)} title={m.imported?.title ?? meetingDay(m, past.data.meetings, s)} />
                 </div>
               </TableCell>
               <TableCell>

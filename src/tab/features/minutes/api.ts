@@ -1,7 +1,7 @@
 import type { ApiMinutesContentInput, ApiMinutesVersion, MinutesAnswerResponse, MinutesResponse, NetworkResponse } from '../../../http/api-contract';
 import { pathOf, ROUTES as R } from '../../../contract/routes';
 import type { ArchivedDocumentKind, MinutesKind } from '../../../domain/minutes-model';
-import { ApiError, isProblem, withEtag, type ApiCore } from '../../shared/api';
+import { fetchFile, withEtag, type ApiCore } from '../../shared/api';
 
 export interface MinutesApi {
   /** The chair group or admins: protokoll or minnesanteckningar; answers the network. */
@@ -34,18 +34,6 @@ export function minutesApi({ headers, call, answer }: ApiCore): MinutesApi {
         : (await call(R.requestMinutesChange, { meetingId, version }, { body: { comment: reply.comment } })).body,
     minutesVersion: (meetingId, version) => answer(R.minutesVersion, { meetingId, version }),
     retryArchive: (meetingId, version) => answer(R.retryArchive, { meetingId, version }),
-    document: async (meetingId, version, kind) => {
-      let res: Response;
-      try {
-        res = await fetch(pathOf(R.minutesDocument, { meetingId, version, kind }), { headers: await headers(), credentials: 'omit', cache: 'no-store' });
-      } catch {
-        throw new ApiError(0, null);
-      }
-      if (!res.ok) {
-        const body: unknown = await res.json().catch(() => null);
-        throw new ApiError(res.status, isProblem(body) ? body : null);
-      }
-      return res.blob();
-    },
+    document: async (meetingId, version, kind) => (await fetchFile(pathOf(R.minutesDocument, { meetingId, version, kind }), await headers())).blob,
   };
 }

@@ -12,6 +12,7 @@ import { canonical, problemsByField, reapplyMinutes, sameContent, shownFields } 
 import { useVersionedDraft } from '../../shared/use-versioned-draft';
 import { meetingLine } from '../../strings';
 import { useLoad, useMembers } from '../../shared/use-load';
+import { ExportProtocolButton } from '../export/export-buttons';
 
 /** How long after the last keystroke the minutes are saved. */
 const AUTOSAVE_MS = 1500;
@@ -134,6 +135,7 @@ export function MinutesView(props: { api: Api; meetingId: string; /** The meetin
       <VersionsList
         versions={server.versions}
         openDocument={(n, kind) => api.document(meetingId, n, kind)}
+        exportVersion={(n) => <ExportProtocolButton api={api} meetingId={meetingId} version={n} title={s.minutes.versions.version(n)} />}
         {...(server.capabilities.retryArchive
           ? {
               onRetryArchive: (n: number) =>

@@ -193,6 +193,8 @@ export function VersionsList(props: {
   onRetryArchive?: (version: number) => void;
   /** Fetches a document the service serves (the local folder archive's), to open it. */
   openDocument?: (version: number, kind: ApiMinutesVersion['documents'][number]['kind']) => Promise<Blob>;
+  /** The export of a justerat or imported version (its JSON), beside its documents. */
+  exportVersion?: (version: number) => ReactNode;
 }): ReactNode {
   const s = useStrings();
   const { openDocument } = props;
@@ -245,6 +247,7 @@ export function VersionsList(props: {
                 )}
               </div>
             )}
+            {(version.state === 'approved' || version.state === 'imported') && props.exportVersion?.(version.number)}
             {version.documents.length > 0 && (
               <div>
                 <Text weight="semibold">{v.documents}</Text>
