@@ -1,5 +1,5 @@
 import { DEFAULT_MEMBER_ORGANISATIONS } from '../municipality';
-import type { MinutesContent, MinutesKind, NextMeeting, OwnerRole } from '../minutes-model';
+import type { MinutesContent, MinutesKind, NextMeeting } from '../minutes-model';
 import { repairText, type Repair } from './damage';
 import { findApproximateDate, findDates, findTimeRange, type DateHit } from './dates';
 import { foldOcr, makeLexicon } from './lexicon';
@@ -16,8 +16,32 @@ import {
   type InterchangeSource,
   type PersonName,
   type ProtokollDocument,
-  type ReviewMark,
 } from './protokoll';
+import { clausesWithSubject, dueDate, looksPersonal, roundResponse } from './clauses';
+import { Marks, repairMarks, unsureWords } from './marks';
+import { dedupeMeetings, readNextMeetings } from './next-meetings';
+import {
+  ACTION_TABLE_HEADER,
+  ACTION_VERB,
+  ATTENDANCE_TITLE,
+  DECISION,
+  EXTERNAL_SUBJECT,
+  fold1,
+  GROUP_SUBJECT,
+  KEYWORDS,
+  labelOf,
+  NEXT_MEETING_LINE,
+  NEXT_MEETING_TITLE,
+  NOT_DECISION,
+  PRESENTER_LABEL,
+  PRESENTER_VERB,
+  RESPONSIBLE,
+  ROLE_SUBJECT,
+  ROUND_TITLE,
+  TABLED,
+  type Label,
+} from './patterns';
+import { bodyOf, sentences, splitItems, type Line, type RawItem } from './structure';
 
 /**
  * The reader of old protocols: extracted text → a draft in the interchange format, with what is
@@ -51,149 +75,6 @@ export interface ImportDraft {
   repairs: Repair[];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Words matched through lost accents: "Bordlaggs", "Nérvarande", "mote" read as the words they are.
-
-const FOLD: Record<string, string> = { ä: 'a', å: 'a', á: 'a', à: 'a', â: 'a', ã: 'a', ö: 'o', ó: 'o', ò: 'o', ô: 'o', ø: 'o', õ: 'o', é: 'e', è: 'e', ë: 'e', ê: 'e', ü: 'u', í: 'i' };
-
-/** Accents folded, one character for one, so offsets stay those of the text. */
-function fold1(s: string): string {
-  return s.replace(/[äåáàâãöóòôøõéèëêüíÄÅÁÀÂÃÖÓÒÔØÕÉÈËÊÜÍ]/g, (c) => {
-    const lower = FOLD[c.toLowerCase()] ?? c;
-    return c === c.toLowerCase() ? lower : lower.toUpperCase();
-  });
-}
-
-/** A pattern written with å, ä, ö that also matches the words with their accents lost or misread. */
-class Folded {
-  private readonly re: RegExp;
-  constructor(re: RegExp) {
-    // å, ä and ö in the pattern accept what OCR reads them as (a, e, o, 6); the text is folded the same way.
-    let inClass = false;
-    let source = '';
-    for (const c of re.source) {
-      if (c === '[' && !source.endsWith('\\')) inClass = true;
-      else if (c === ']' && !source.endsWith('\\')) inClass = false;
-      source += /[åäöÅÄÖ]/.test(c) ? (inClass ? 'aeo6' : '[aeo6]') : fold1(c);
-    }
-    this.re = new RegExp(source, re.flags);
-  }
-  test(s: string): boolean {
-    this.re.lastIndex = 0;
-    return this.re.test(fold1(s));
-  }
-  exec(s: string): RegExpExecArray | null {
-    this.re.lastIndex = 0;
-    return this.re.exec(fold1(s));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words protocols are built from
-
-const KEYWORDS = [
-  'närvarande', 'närvaro', 'deltagare', 'deltagarlista', 'förhinder', 'frånvarande', 'ersättare', 'justerare', 'justerar', 'ordförande', 'sekreterare',
-  'föregående', 'protokoll', 'protokollet', 'övriga', 'frågor', 'nästa', 'nästkommande', 'avslutning', 'dagordning', 'beslutar', 'beslutade', 'beslutades',
-  'bordläggs', 'återkommer', 'återkopplar', 'kommunalförbund', 'kommunalförbundet', 'nätverket', 'nätverksmöte', 'uppföljning', 'utvärdering', 'mötet',
-  'möte', 'mötes', 'anmält', 'övrigt', 'öppnande', 'mötets', 'val', 'uppdrag', 'ansvarig', 'förslag', 'skickar', 'följer', 'datum', 'plats', 'tid',
-  'säger', 'beslöt', 'beslöts', 'godkändes', 'godkänner', 'fastställdes', 'överens', 'lägger', 'sammanställer', 'förbereder', 'ansvarar', 'kontaktar',
-  'undersöker', 'återrapporterar', 'stämmer', 'går', 'berättar', 'föredrar', 'redogör', 'uppdaterat', 'nätverksmöte', 'presidiet', 'ordföranden',
-  'sekreteraren', 'arbetsgruppen', 'återkoppling', 'närvarolista', 'frågan', 'vårens', 'höstens', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag',
-  'fredagar', 'lördag', 'söndag', 'förmiddag', 'eftermiddag', 'rektor', 'skolchef', 'förvaltningschef', 'utvecklingsledare', 'gymnasiechef',
-];
-
-type Label = 'present' | 'online' | 'apologies' | 'absent' | 'substitutes' | 'others' | 'chair' | 'secretary' | 'justerare' | 'date' | 'time' | 'place';
-
-/** "Närvarande:", "Anmält förhinder:", "Ordförande:", … at the start of a line. */
-const LABELS: { label: Label; re: Folded }[] = (
-  [
-  { label: 'online', re: /^(?:närvarande|deltagare|deltog)\s+(?:via|på|i)\s+(?:teams|zoom|länk|distans)|^digitalt\s+närvarande|^på\s+distans|^via\s+teams/i },
-  { label: 'others', re: /^(?:övriga\s+närvarande|övriga\s+deltagare|gäster|gäst|inbjudna|inbjuden|adjungerade?|dessutom\s+närvarande)/i },
-  { label: 'apologies', re: /^(?:anmält\s+förhinder|anmälda\s+förhinder|förhinder|förhindrade|har\s+anmält\s+förhinder|ej\s+närvarande\s+med\s+anmälan)/i },
-  { label: 'absent', re: /^(?:frånvarande|ej\s+närvarande|inte\s+närvarande|saknas)/i },
-  { label: 'substitutes', re: /^(?:ersättare|ersättande)/i },
-  { label: 'present', re: /^(?:närvarande(?:\s+(?:ledamöter|medlemmar|från\s+nätverket))?|närvaro(?:lista)?|deltagare|deltagarlista|deltog|medverkande|närvarolista)/i },
-  { label: 'chair', re: /^(?:mötesordförande|ordförande|ordf\.?|mötets\s+ordförande)/i },
-  { label: 'secretary', re: /^(?:sekreterare|sekr\.?|vid\s+protokollet|protokollförare|antecknare|mötessekreterare)/i },
-  { label: 'justerare', re: /^(?:justerare|justeras\s+av|att\s+justera|protokollet\s+justeras\s+av|justeringsperson)/i },
-  { label: 'date', re: /^(?:datum|mötesdatum|dag)/i },
-  { label: 'time', re: /^(?:tid|klockslag)/i },
-  { label: 'place', re: /^(?:plats|lokal|mötesplats)/i },
-  ] as const
-).map(({ label, re }) => ({ label, re: new Folded(re) }));
-
-function labelOf(line: string): { label: Label; rest: string } | undefined {
-  const t = line.trim().replace(/^\*\s+/, '');
-  for (const { label, re } of LABELS) {
-    const m = re.exec(t);
-    if (!m) continue;
-    const after = t.slice(m[0].length);
-    // A label is followed by ":" or the end of the line (a heading), or by a list on the same line.
-    const colon = /^\s*[:–-]\s*/.exec(after);
-    if (colon) return { label, rest: after.slice(colon[0].length).trim() };
-    if (after.trim() === '') return { label, rest: '' };
-  }
-  return undefined;
-}
-
-const ATTENDANCE_TITLE = new Folded(/^(?:närvar|närvaro|deltagar|deltagare|upprop|närvarolista)/i);
-const NEXT_MEETING_TITLE = new Folded(/(?:nästa\s+möte|nästkommande\s+möte|kommande\s+möte|datum\s+för|mötesdatum|mötestider|nästa\s+träff|kommande\s+träff|mötesplan|datum\s+och\s+tid)/i);
-
-const ACTION_TABLE_HEADER = new Folded(/^(?:vad|åtgärd|åtgärder|uppdrag|aktivitet|uppgift|beskrivning)\s*(?:\||\s{2,}).*(?:vem|ansvarig|ansvar)/i);
-const PRESENTER_LABEL = new Folded(/^(?:föredragande|presentatör|presentation\s+av|dragande)\s*[:–-]\s*/i);
-/** Bodies outside the meeting whose decisions and tasks a protocol reports, not records. */
-const EXTERNAL_SUBJECT = new Folded(
-  /\b(?:regeringen|riksdagen|skolverket|skolinspektionen|kommunfullmäktige|kommunstyrelsen|fullmäktige|nämnden|direktionen|styrelsen|politikerna|politiken|huvudmannen|huvudmännen|kommunen|kommunerna|regionen|staten|myndigheten|skolchefsgruppen|styrgruppen)\s+(?:har\s+)?(?:beslutar|beslutade|beslutat|beslöt|fattade|tog|godkände|fastställde|ska|skall)\b/i,
-);
-const RESPONSIBLE = new Folded(/^(?:ansvarig|ansvariga|ansvar|uppdrag\s+till|åtgärd\s+av)\s*[:–-]\s*/i);
-const NEXT_MEETING_LINE = new Folded(/^(?:nästa|nästkommande)\s+(?:möte|träff|nätverksträff|sammanträde)\s*(?:[:–-]|är|blir|den|äger)/i);
-const DECISION = new Folded(/\b(?:beslutar|beslutade|beslutades|beslöts|beslöt|fattade\s+beslut|togs\s+(?:ett\s+)?beslut|tog\s+(?:ett\s+)?beslut|säger\s+ja\s+till|sa\s+ja\s+till|godkänner|godkändes|godkände|godkänns|antogs|fastställdes|fastställer|fastställs|beslutet\s+blir|enades\s+om|enas\s+om|kom\s+överens\s+om)\b|^beslut\s*[:–-]/i);
-const NOT_DECISION = new Folded(/\b(?:för\s+beslut|kommer\s+att\s+besluta|ska\s+beslutas|skall\s+beslutas|beslutas\s+(?:under|på|vid|i|senare|av)|krävs\s+beslut|inför\s+beslut|tar\s+(?:ett\s+)?beslut|fatta\s+(?:ett\s+)?beslut|ta\s+(?:ett\s+)?beslut|beslut\s+på\s+(?:högre|annan)|om\s+beslut|inget\s+beslut|väntar\s+på\s+beslut|beslut\s+av\s+implementering)\b/i);
-const ROUND_TITLE = new Folded(/^(?:laget\s+runt|incheckning|utcheckning|runda|rundan|kommunrunda|kommunrundan|avstämning\s+laget\s+runt)\b[\s:–-]*/i);
-const TABLED = new Folded(/\bbordl[äa](?:gg(?:s|es|er|as|a)?|des|gd|gt|das)\b/i);
-
-/** Verbs by which a protocol gives someone something to do. */
-const ACTION_VERB = new Folded(
-  /^(?:fick|får|har)\s+(?:i\s+)?uppdrag(?:et)?\b|^(?:återkommer|återkopplar|skickar|mejlar|mailar|bjuder\s+in|lägger\s+upp|sammanställer|tar\s+fram|följer\s+upp|kollar\s+(?:upp|med)|undersöker|kontaktar|bokar|ordnar|förbereder|ansvarar\s+för|tar\s+med\s+sig|tar\s+med|tar\s+(?:ett\s+)?beslut|återrapporterar|stämmer\s+av|skriver\s+ihop|uppdaterar|ser\s+över|tittar\s+på|ska|skall|kommer\s+att|sänder|distribuerar|planerar\s+för|tar\s+kontakt|tar\s+ansvar|utreder|samlar\s+in)\b/i,
-);
-const PRESENTER_VERB = new Folded(/^(?:presenterar|presenterade|rapporterar|rapporterade|informerar|informerade|berättar|berättade|visar|visade|går\s+igenom|gick\s+igenom|drar\s+igenom|drog\s+igenom|föredrar|redogör|redogjorde|inleder|inledde)\b/i);
-
-/** Subjects that are groups or roles rather than people. */
-const GROUP_SUBJECT = new Folded(/^(?:presidiet|presidium|ordföranden|ordförande|sekreteraren|sekreterare|arbetsgruppen(?:\s+för\s+[\wåäöÅÄÖ-]+)?|gruppen|styrgruppen|skolchefsgruppen|varje\s+medlem(?:\s+i\s+nätverket)?|varje\s+kommun|alla\s+kommuner|samtliga\s+kommuner|alla\s+medlemmar|samtliga\s+medlemmar|alla|samtliga|nätverket|var\s+och\s+en|respektive\s+kommun|utbildning\s+skaraborg|kommunalförbundet)$/i);
-const ROLE_SUBJECT: Record<string, OwnerRole> = { presidiet: 'presidium', presidium: 'presidium', ordforanden: 'ordforande', ordforande: 'ordforande', sekreteraren: 'sekreterare', sekreterare: 'sekreterare' };
-
-const CONJUNCTIONS = new Set(['och', 'men', 'samt', 'så', 'sedan', 'därefter', 'då', 'även', 'också']);
-
-// ---------------------------------------------------------------------------------------------
-
-interface Line {
-  text: string;
-  /** Index in the lines of the repaired text. */
-  at: number;
-}
-
-interface RawItem {
-  number?: string;
-  title: string;
-  lines: Line[];
-}
-
-class Marks {
-  readonly list: ReviewMark[] = [];
-  constructor(private readonly original: string) {}
-  add(path: string, level: ReviewMark['level'], reason: string, message: string, original?: string): void {
-    const mark: ReviewMark = { path, level, reason, message };
-    if (original !== undefined && original !== '') {
-      mark.original = original;
-      const at = this.original.indexOf(original);
-      if (at >= 0) {
-        mark.start = at;
-        mark.end = at + original.length;
-      }
-    }
-    if (!this.list.some((m) => m.path === path && m.reason === reason)) this.list.push(mark);
-  }
-}
 
 function yearOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -201,137 +82,6 @@ function yearOf(text: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** "Ansvarig: …", "Beslut: …", "Åtgärd: …": a line that is a sentence of its own, with or without a full stop. */
-const LABEL_LINE = /^\s*[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s*:\s*\S/;
-
-/** Sentences of text whose lines may be wrapped anywhere; a labelled line is a sentence of its own. */
-function sentences(text: string): string[] {
-  const segments: string[] = [];
-  let cur: string[] = [];
-  for (const line of text.split('\n')) {
-    // A line ending in a web address ends its sentence, full stop or not.
-    if (/https?:\/\/\S+$/.test(line.trim())) {
-      cur.push(line);
-      segments.push(cur.join(' '));
-      cur = [];
-      continue;
-    }
-    // A list item, too, is a sentence of its own.
-    const bullet = /^\s*\*\s+(.*)$/.exec(line);
-    if (LABEL_LINE.test(line) || bullet) {
-      if (cur.length) segments.push(cur.join(' '));
-      segments.push(bullet ? bullet[1] ?? '' : line);
-      cur = [];
-    } else cur.push(line);
-  }
-  if (cur.length) segments.push(cur.join(' '));
-  return segments.flatMap((seg) =>
-    seg
-      .replace(/\s+/g, ' ')
-      .split(/(?<=[.!?])\s+(?=["”“]?[A-ZÅÄÖÉ0-9])/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-}
-
-/** Items: "3. Titel", "3) Titel", "§ 3 Titel", each the next number; or, without numbers, headed sections. */
-function splitItems(source: string[]): { preamble: Line[]; items: RawItem[]; numbering: 'numbered' | 'sections' } {
-  const ITEM = /^\s*(?:#{1,3}\s+)?(?:§\s*(\d{1,3})|(?:[Pp]unkt\s+)?(\d{1,2})\s*[.):]|(\d{1,2})(?=\s+[A-ZÅÄÖ*]))\s*(.*)$/;
-  // "l. Närvaro", "I. Närvaro": OCR's 1.
-  const lines = source.map((l) => l.replace(/^(\s*)[lI|]([.)]\s+[A-ZÅÄÖ])/, '$11$2'));
-  // Every line that could be an item; then the longest run 1, 2, 3 … (or § n, n+1 …) through them,
-  // so a numbered list inside an item ("1. …", "2. …") is not read as items. Between runs of the
-  // same length, the one whose lines look more like headings wins.
-  const candidates: { at: number; n: number; title: string; paragraph: boolean; heading: number }[] = [];
-  lines.forEach((line, at) => {
-    const m = ITEM.exec(line);
-    if (!m) return;
-    const title = (m[4] ?? '').replace(/^\*+|\*+$/g, '').replace(/^\*(.*)\*$/, '$1').trim();
-    if (!/^["“]?[A-ZÅÄÖÉa-zåäö]/.test(title) || /^\d/.test(title)) return;
-    const before = at === 0 || (lines[at - 1] ?? '').trim() === '';
-    const after = (lines[at + 1] ?? '').trim() === '';
-    const heading = (before ? 2 : 0) + (after ? 1 : 0) + (/^\s*#/.test(line) ? 2 : 0) + (title.length <= 80 && !/[.,;]$/.test(title) ? 1 : 0);
-    candidates.push({ at, n: Number(m[1] ?? m[2] ?? m[3]), title: title.replace(/\*/g, '').trim(), paragraph: m[1] !== undefined, heading });
-  });
-  const best = candidates.map(() => ({ length: 0, score: 0, from: -1 }));
-  candidates.forEach((c, i) => {
-    if (c.paragraph || c.n <= 2) best[i] = { length: 1, score: c.heading, from: -1 };
-    for (let j = 0; j < i; j++) {
-      const p = candidates[j];
-      const b = best[j];
-      if (!p || !b || b.length === 0 || p.paragraph !== c.paragraph || c.n !== p.n + 1) continue;
-      const length = b.length + 1;
-      const score = b.score + c.heading;
-      const cur = best[i];
-      if (cur && (length > cur.length || (length === cur.length && score > cur.score))) best[i] = { length, score, from: j };
-    }
-  });
-  let end = -1;
-  best.forEach((b, i) => {
-    const e = best[end];
-    if (b.length > 0 && (!e || b.length > e.length || (b.length === e.length && b.score > e.score))) end = i;
-  });
-  const found: { at: number; n: number; title: string }[] = [];
-  for (let i = end; i >= 0; i = best[i]?.from ?? -1) {
-    const c = candidates[i];
-    if (c) found.unshift(c);
-  }
-  if (found.length >= 2) {
-    const items = found.map((f, i) => ({
-      number: String(f.n),
-      title: f.title.replace(/[:.]$/, '').trim(),
-      lines: lines.slice(f.at + 1, found[i + 1]?.at ?? lines.length).map((text, k) => ({ text, at: f.at + 1 + k })),
-    }));
-    return { preamble: lines.slice(0, found[0]?.at ?? 0).map((text, at) => ({ text, at })), items, numbering: 'numbered' };
-  }
-  // Headed sections: "## Rubrik" (from a Word heading), or a short line without a full stop after a blank line.
-  const heads: number[] = [];
-  lines.forEach((line, at) => {
-    const t = line.trim();
-    if (/^#{1,3}\s+\S/.test(t)) heads.push(at);
-  });
-  if (heads.length < 2) {
-    heads.length = 0;
-    lines.forEach((line, at) => {
-      const t = line.trim();
-      const before = at === 0 || (lines[at - 1] ?? '').trim() === '';
-      const after = (lines[at + 1] ?? '').trim();
-      if (before && at > 0 && t.length >= 3 && t.length <= 60 && /^[A-ZÅÄÖ]/.test(t) && !/[.,;]$/.test(t) && !labelOf(t) && after !== '' && !/^\*/.test(t) && t.split(/\s+/).length <= 8) heads.push(at);
-    });
-  }
-  if (heads.length >= 2) {
-    const items = heads.map((at, i) => ({
-      title: (lines[at] ?? '').replace(/^#{1,3}\s+/, '').replace(/[:]$/, '').trim(),
-      lines: lines.slice(at + 1, heads[i + 1] ?? lines.length).map((text, k) => ({ text, at: at + 1 + k })),
-    }));
-    return { preamble: lines.slice(0, heads[0] ?? 0).map((text, at) => ({ text, at })), items, numbering: 'sections' };
-  }
-  return { preamble: lines.map((text, at) => ({ text, at })), items: [], numbering: 'sections' };
-}
-
-/** The body as markup: a PDF's blank line between every line is not a paragraph break. */
-function bodyOf(lines: readonly Line[]): string {
-  const out: string[] = [];
-  for (const { text } of lines) {
-    const t = text.trim().replace(/^#{1,3}\s+/, '## ');
-    if (t === '') {
-      if (out[out.length - 1] !== '') out.push('');
-      continue;
-    }
-    const prev = out[out.length - 1];
-    const beforePrev = out[out.length - 2];
-    // Joined back to the line before a blank when that line ended mid-sentence and this one goes on in lower case.
-    if (prev === '' && beforePrev !== undefined && !/[.!?:]$/.test(beforePrev) && /^[a-zåäö]/.test(t) && !beforePrev.startsWith('* ')) {
-      out.pop();
-      out[out.length - 1] = `${beforePrev} ${t}`;
-      continue;
-    }
-    out.push(t);
-  }
-  while (out[out.length - 1] === '') out.pop();
-  while (out[0] === '') out.shift();
-  return out.join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -826,206 +576,6 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   return { document, content: fromInterchange(document), text, repairs };
 }
 
-/**
- * Words left with letters Swedish does not use, where OCR likely misread å, ä or ö ("Overlémning"):
- * nothing known to repair them with, so a person looks. Words that end in é ("idé", "entrén",
- * "idéer") are Swedish as written.
- */
-function unsureWords(text: string, original: string): ReviewMark[] {
-  const seen = new Set<string>();
-  const marks: ReviewMark[] = [];
-  for (const m of text.matchAll(/[A-Za-zÅÄÖåäöéèëêóòôõø]+/g)) {
-    const w = m[0];
-    if (!/[éèëêóòôõø]/.test(w)) continue;
-    if (/[éè](?:n|r|er|erna|ns)?$/i.test(w) || seen.has(w) || w.length < 3) continue;
-    seen.add(w);
-    const at = original.indexOf(w);
-    marks.push({ path: '/text', level: 'uncertain', reason: 'letters_uncertain', message: `"${w}" kan vara feltolkat (å, ä eller ö lästa som andra tecken). Kontrollera stavningen.`, original: w, ...(at >= 0 ? { start: at, end: at + w.length } : {}) });
-    if (marks.length >= 50) break;
-  }
-  return marks;
-}
-
-function repairMarks(repairs: readonly Repair[], original: string): ReviewMark[] {
-  return repairs
-    .filter((r) => r.kind === 'letters')
-    .slice(0, 50)
-    .map((r) => {
-      const at = original.indexOf(r.original);
-      return {
-        path: '/text',
-        level: 'corrected' as const,
-        reason: 'letters_repaired',
-        message: `"${r.original}" är läst som "${r.repaired}".`,
-        original: r.original,
-        ...(at >= 0 ? { start: at, end: at + r.original.length } : {}),
-      };
-    });
-}
-
-function looksPersonal(s: string): boolean {
-  return /^[A-ZÅÄÖÉ][a-zåäöéè]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéè]+){0,2}$/.test(s) && !STOP_SUBJECTS.has(s.toLowerCase());
-}
-
-/** Capitalised words that begin sentences but are nobody. */
-const STOP_SUBJECTS = new Set([
-  'vi', 'man', 'det', 'den', 'de', 'detta', 'denna', 'dessa', 'här', 'där', 'nu', 'frågan', 'mötet', 'alla', 'samtliga', 'gruppen', 'ett', 'en', 'inom', 'om', 'för', 'med',
-  'många', 'vissa', 'några', 'flera', 'andra', 'lärare', 'elever', 'eleverna', 'skolan', 'kommunen', 'kommunerna', 'regionen', 'politikerna', 'huvudmännen', 'huvudmannen',
-  'info', 'mer', 'rapporten', 'tack', 'hur', 'vad', 'vem', 'var', 'när', 'varför', 'ca', 'kl', 'sittande', 'istället', 'också', 'även', 'dock', 'sedan', 'därefter',
-]);
-
-/**
- * Clauses of a sentence with their subjects: "Annelie Alm, Maria Appelgren och Harald Lundqvist
- * följer upp …" gives three subjects and "följer upp …"; "… och Camilla skickar presentationen
- * till Jonas som lägger upp den i Teams" gives Camilla (skickar …) and Jonas (lägger upp …).
- */
-function clausesWithSubject(sentence: string): { subjects: string[]; verbPart: string; text: string }[] {
-  const out: { subjects: string[]; verbPart: string; text: string }[] = [];
-  const words = sentence.split(/\s+/);
-  const NAME = /^[A-ZÅÄÖÉ][a-zåäöéè]+(?:-[A-ZÅÄÖ][a-zåäöéè]+)?,?$/;
-  let consumed = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (i < consumed) continue;
-    const w = words[i] ?? '';
-    const startsClause = i === 0 || /[,;:]$/.test(words[i - 1] ?? '') || CONJUNCTIONS.has((words[i - 1] ?? '').toLowerCase()) || (words[i - 1] ?? '').toLowerCase() === 'som';
-    if (!startsClause) continue;
-    // "X som lägger upp": the subject is the word before "som".
-    if ((words[i - 1] ?? '').toLowerCase() === 'som' && i >= 2) {
-      const who = (words[i - 2] ?? '').replace(/[,.]$/, '');
-      const rest = words.slice(i).join(' ');
-      if (NAME.test(who) && ACTION_VERB.test(rest)) out.push({ subjects: [who], verbPart: rest, text: `${who} ${cutClause(rest)}` });
-      continue;
-    }
-    // Group subjects: "Presidiet", "Arbetsgruppen för K-dagen", "Varje medlem i nätverket".
-    for (let n = 5; n >= 1; n--) {
-      const phrase = words.slice(i, i + n).join(' ').replace(/[,]$/, '');
-      if (GROUP_SUBJECT.test(phrase) && /^[A-ZÅÄÖa-zåäö]/.test(phrase)) {
-        const rest = words.slice(i + n).join(' ');
-        if (ACTION_VERB.test(rest) || PRESENTER_VERB.test(rest)) out.push({ subjects: [phrase.charAt(0).toUpperCase() + phrase.slice(1)], verbPart: rest, text: `${phrase} ${cutClause(rest)}` });
-        consumed = i + n;
-        break;
-      }
-    }
-    if (i < consumed || !NAME.test(w)) continue;
-    // A list of names: "A B, C D och E F".
-    const subjects: string[] = [];
-    let j = i;
-    let cur: string[] = [];
-    while (j < words.length) {
-      const x = words[j] ?? '';
-      if (NAME.test(x) && cur.length < 3) {
-        cur.push(x.replace(/,$/, ''));
-        if (x.endsWith(',')) {
-          subjects.push(cur.join(' '));
-          cur = [];
-        }
-        j++;
-        continue;
-      }
-      if (/^(och|samt)$/i.test(x) && cur.length > 0) {
-        subjects.push(cur.join(' '));
-        cur = [];
-        j++;
-        continue;
-      }
-      break;
-    }
-    if (cur.length > 0) subjects.push(cur.join(' '));
-    consumed = j;
-    const rest = words.slice(j).join(' ');
-    if (subjects.length > 0 && rest !== '') out.push({ subjects, verbPart: rest, text: `${words.slice(i, j).join(' ')} ${cutClause(rest)}`.trim() });
-  }
-  return out;
-}
-
-/** A clause ends at the sentence's end or before " och <Name> <verb>". */
-function cutClause(rest: string): string {
-  const m = /\s+(?:och|samt)\s+[A-ZÅÄÖ][a-zåäö]+\s+(?:[a-zåäö]+)/.exec(rest);
-  return (m ? rest.slice(0, m.index) : rest).replace(/\s+$/, '');
-}
-
-function roundResponse(line: string, orgs: Organisations, people: readonly { name: string }[]): { speaker: string; text: string } | undefined {
-  const m = /^\s*([A-ZÅÄÖÉ][\wåäöéÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)?)\s*(?:[-–—:])\s+(\S.{10,})$/.exec(line);
-  if (!m) return undefined;
-  const speaker = (m[1] ?? '').trim();
-  const org = orgs.match(speaker);
-  if (org) return { speaker: org.name, text: (m[2] ?? '').trim() };
-  const person = resolveName(speaker, people);
-  if (person?.unique) return { speaker: person.name, text: (m[2] ?? '').trim() };
-  return undefined;
-}
-
-/** "innan den 14 januari", "senast 2022-01-14", "till den 3/2". */
-function dueDate(text: string, year: number | undefined, meetingDate: string | undefined): string | undefined {
-  const m = /\b(?:innan|senast|före|till\s+den|tills|deadline|inom)\b\s*(?:den\s+)?(.{3,25})/i.exec(text);
-  if (!m) return undefined;
-  const hit = findDates(m[1] ?? '', year)[0];
-  if (!hit?.date) return undefined;
-  if (hit.yearFromContext && meetingDate && hit.date < meetingDate) return `${Number(hit.date.slice(0, 4)) + 1}${hit.date.slice(4)}`;
-  return hit.date;
-}
-
-/**
- * Next meetings from an item about them: each date with what follows it on its line as the
- * place, the time range written for them all ("Fredagar kl 13-15"), and the rest as a note.
- */
-function readNextMeetings(lines: readonly string[], year: number | undefined, meetingDate: string | undefined): { meetings: NextMeeting[]; note?: string; yearFromContext: boolean } {
-  const meetings: NextMeeting[] = [];
-  const notes: string[] = [];
-  let shared: { start?: string; end?: string } | undefined;
-  let yearFromContext = false;
-  for (const raw of lines) {
-    const line = raw.trim().replace(/^\*\s+/, '');
-    if (line === '') continue;
-    if (/^(?:uppdaterat|uppdaterad|reviderat|reviderad|ändrat|senast\s+ändrad)\b/i.test(line)) continue;
-    const time = findTimeRange(line);
-    const hits = findDates(line, year).filter((h) => h.date !== undefined && (h.shape === 'day-month' || h.shape === 'words' || h.shape === 'iso' || h.shape === 'yy-mm-dd'));
-    if (hits.length === 0) {
-      if (time) shared = time;
-      if (!NEXT_MEETING_TITLE.test(line) || line.split(/\s+/).length > 4) notes.push(line);
-      continue;
-    }
-    if (time && hits.length > 1) shared = time;
-    hits.forEach((hit, k) => {
-      let d = hit.date ?? '';
-      if (hit.yearFromContext) {
-        yearFromContext = true;
-        if (meetingDate && d <= meetingDate) d = `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
-      }
-      if (meetingDate && d <= meetingDate) return;
-      const after = line.slice(hit.index + hit.raw.length, hits[k + 1]?.index ?? line.length);
-      const place = placeOf(after);
-      const own = hits.length === 1 ? time : undefined;
-      const t = own ?? shared;
-      meetings.push({ date: d, ...(t?.start ? { start: t.start } : {}), ...(t?.end ? { end: t.end } : {}), ...(place ? { place } : {}) });
-    });
-    // Sentences beside the date that say more ("På detta möte är Varas representant sekreterare").
-    for (const s of sentences(line)) if (findDates(s, year).length === 0) notes.push(s);
-  }
-  // A time written after the dates (or before) applies to those without one.
-  const fill = shared;
-  if (fill) for (const m of meetings) if (!m.start && fill.start) Object.assign(m, { start: fill.start, ...(fill.end ? { end: fill.end } : {}) });
-  const note = notes.join('\n').trim();
-  return { meetings, ...(note ? { note } : {}), yearFromContext };
-}
-
-/** "Falköping", ", Ällebergsgymnasiet Falköping", "kl 08.30 på Rudbecksgymnasiet eller via Teams." → the place. */
-function placeOf(after: string): string | undefined {
-  const t = after
-    .replace(/\b(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*(?:[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/g, ' ')
-    .replace(/^[\s,.:;–-]+/, '')
-    .replace(/^(?:p[åa]|i|1|hos|vid)\s+/i, '')
-    .replace(/\s+/g, ' ');
-  const cut = /^(.*?)(?:\.\s|\.$|$)/.exec(t.trim());
-  const place = (cut?.[1] ?? '').replace(/^(?:p[åa]|i|1|hos|vid)\s+/i, '').replace(/[,.;\s]+$/, '').trim();
-  if (place === '' || !/^[A-ZÅÄÖÉ]/.test(place) || place.length > 80) return undefined;
-  return place;
-}
-
-function dedupeMeetings(ms: NextMeeting[]): NextMeeting[] {
-  const seen = new Set<string>();
-  return ms.filter((m) => (seen.has(m.date) ? false : (seen.add(m.date), true))).sort((a, b) => a.date.localeCompare(b.date));
-}
 
 function organisationBesideName(name: string, text: string, orgs: Organisations): { name: string; original: string } | undefined {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
