@@ -1,9 +1,9 @@
 import { DEFAULT_MEMBER_ORGANISATIONS } from '../municipality';
-import type { MinutesContent, MinutesKind, NextMeeting } from '../minutes-model';
+import type { MinutesContent, NextMeeting } from '../minutes-model';
 import { repairText, type Repair } from './damage';
-import { findApproximateDate, findDates, findTimeRange, type DateHit } from './dates';
+import { findDates } from './dates';
 import { foldOcr, makeLexicon } from './lexicon';
-import { looksLikeName, ORGANISATION_LIKE, organisationsOf, readPeopleList, resolveName, type KnownMember, type ListedPerson, type Organisations } from './people';
+import { looksLikeName, ORGANISATION_LIKE, organisationsOf, readPeopleList, resolveName, type ListedPerson, type Organisations } from './people';
 import {
   fromInterchange,
   linksOf,
@@ -13,7 +13,6 @@ import {
   type InterchangeAttendee,
   type InterchangeItem,
   type InterchangeOwner,
-  type InterchangeSource,
   type PersonName,
   type ProtokollDocument,
 } from './protokoll';
@@ -41,6 +40,8 @@ import {
   TABLED,
   type Label,
 } from './patterns';
+import { readHeader } from './header';
+import type { ReadState, ReaderContext } from './state';
 import { bodyOf, sentences, splitItems, type Line, type RawItem } from './structure';
 
 /**
@@ -51,20 +52,10 @@ import { bodyOf, sentences, splitItems, type Line, type RawItem } from './struct
  * decisions, tablings and action items by the words protocols use for them.
  */
 
+export type { ReaderContext } from './state';
+
 export const READER_VERSION = 'justera-reader/1';
 
-export interface ReaderContext {
-  /** The network the protocol belongs to (when the secretary imports into one). */
-  networkName?: string;
-  kind?: MinutesKind;
-  /** The network's members: names are matched to them, and their organisation used. */
-  members?: readonly KnownMember[];
-  /** The cooperation's member organisations (the MEMBER_ORGANISATIONS setting). */
-  organisations?: readonly string[];
-  /** The file's name: a date or year in it is used when the text has none. */
-  fileName?: string;
-  source?: InterchangeSource;
-}
 
 export interface ImportDraft {
   document: ProtokollDocument;
@@ -76,11 +67,6 @@ export interface ImportDraft {
 }
 
 
-function yearOf(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const m = /(?<!\d)(20\d{2}|19\d{2})(?!\d)/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
 
 
 // ---------------------------------------------------------------------------------------------
@@ -92,107 +78,14 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   const lexicon = makeLexicon([...orgs.lexicon.words, ...KEYWORDS, ...memberWords, ...(context.networkName ? [context.networkName] : [])]);
   const { text, repairs } = repairText(extracted, lexicon);
   const marks = new Marks(extracted);
+  const state: ReadState = { context, members, orgs, marks };
   const lines = text.split('\n');
 
   const { preamble, items: rawItems, numbering } = splitItems(lines);
 
-  // --- Title, network, kind, date, place --------------------------------------------------
-  const head = preamble.map((l) => l.text.trim()).filter((t) => t !== '');
-  // The title names the record and usually its date; a running page header may name the record too, without a date.
-  const titled = head.filter((t) => /protokoll|anteckningar/i.test(fold1(t)) && t.length <= 120);
-  const titleLine =
-    titled.find((t) => findDates(t).some((h) => h.date !== undefined)) ??
-    titled.find((t) => t.split(/\s+/).length > 1) ??
-    titled[0] ??
-    head.find((t) => !labelOf(t) && t.length <= 100 && !/^dagordning:?$/i.test(t));
-  const fileYear = yearOf(context.fileName?.replace(/\d{4}-\d{2}-\d{2}/, (d) => d.slice(0, 4)));
-  const headText = head.slice(0, 12).join('\n');
-  const contextYear = yearOf(titleLine) ?? yearOf(headText) ?? fileYear;
+  const header = readHeader(preamble, state);
+  const { titleLine, contextYear, date, kind, network } = header;
 
-  let date: string | undefined;
-  let dateHit: DateHit | undefined;
-  const titleDates = titleLine ? findDates(titleLine, contextYear) : [];
-  const labelled = preamble.map((l) => labelOf(l.text)).find((x) => x?.label === 'date');
-  const candidates: { hits: DateHit[]; from: 'title' | 'label' | 'head' | 'file' }[] = [
-    { hits: titleDates, from: 'title' },
-    { hits: labelled ? findDates(labelled.rest, contextYear) : [], from: 'label' },
-    { hits: findDates(headText, contextYear).filter((h) => h.date && !h.yearFromContext), from: 'head' },
-    { hits: context.fileName ? findDates(context.fileName.replace(/[_]/g, ' ')) : [], from: 'file' },
-  ];
-  for (const c of candidates) {
-    const hit = c.hits.find((h) => h.date !== undefined);
-    if (!hit) continue;
-    date = hit.date;
-    dateHit = hit;
-    if (hit.yearFromContext) marks.add('/date', 'uncertain', 'year_from_context', `Året står inte i protokollet; ${hit.date?.slice(0, 4)} är hämtat ur sammanhanget. Kontrollera datumet.`, hit.raw);
-    if (c.from === 'file') marks.add('/date', 'uncertain', 'date_from_file_name', 'Datumet står inte i texten; det är hämtat ur filnamnet. Kontrollera det.', hit.raw);
-    if (c.from === 'head') marks.add('/date', 'uncertain', 'date_from_text', 'Datumet är det första som står i protokollets början. Kontrollera att det är mötets datum.', hit.raw);
-    break;
-  }
-  let approximateDate: string | undefined;
-  if (!date) {
-    const approx = findApproximateDate([titleLine ?? '', headText, context.fileName ?? ''].join('\n'));
-    const yearOnly = approx ? undefined : fileYear ?? yearOf(titleLine);
-    if (!approx && yearOnly !== undefined) {
-      approximateDate = String(yearOnly);
-      marks.add('/date', 'missing', 'approximate_date', `Inget datum står i protokollet; året ${yearOnly} är hämtat ur ${fileYear !== undefined ? 'filnamnet' : 'rubriken'}. Ange mötets datum.`, String(yearOnly));
-    } else if (approx) {
-      approximateDate = approx.text;
-      marks.add('/date', 'missing', 'approximate_date', `Inget datum står i protokollet, bara en ungefärlig tid (${approx.text}). Ange mötets datum.`, approx.raw);
-    } else {
-      marks.add('/date', 'missing', 'no_date', 'Inget datum står i protokollet. Ange mötets datum.');
-    }
-  }
-
-  const kind: MinutesKind = context.kind ?? (titleLine && /anteckningar/i.test(titleLine) && !/protokoll/i.test(titleLine) ? 'minnesanteckningar' : 'protokoll');
-  let network = context.networkName ?? '';
-  let place: string | undefined;
-  if (titleLine) {
-    const dateRaw = titleDates[0]?.raw;
-    const beforeDate = dateRaw ? titleLine.slice(0, titleLine.indexOf(dateRaw)) : titleLine;
-    const afterDate = dateRaw ? titleLine.slice(titleLine.indexOf(dateRaw) + dateRaw.length) : '';
-    const named = beforeDate
-      .replace(/^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:fört|förda))?(?:\s+(?:för|från|vid|av))?(?:\s+(?:möte|mötet|sammanträde|träff|nätverksträff)(?:\s+(?:med|i|för))?)?\s*/i, '')
-      .replace(/\b(?:möte|mötet|sammanträde|träff)\s*(?:den)?\s*$/i, '')
-      // "IM-nätverket – protokoll 2021-12-03": the record word after the name.
-      .replace(/[\s,:–-]*(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)(?:\s+(?:från|för|vid))?(?:\s+(?:möte|mötet|träff))?(?:\s+den)?\s*$/i, '')
-      .replace(/[,:–-]\s*$/, '')
-      .trim();
-    if (!network && named && !/^dagordning/i.test(named)) network = named;
-    const rest = afterDate.replace(/^[\s,–-]+/, '').replace(/^(?:i|på)\s+/i, '').trim();
-    if (rest && /^[A-ZÅÄÖ]/.test(rest) && rest.length <= 60) place = orgs.match(rest)?.name ?? rest;
-  }
-  // "PROTOKOLL" on a line of its own, the network's name on the next.
-  if (!network && titleLine && /^(?:justerat\s+)?(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar)[:.]?$/i.test(titleLine.trim())) {
-    const next = head[head.indexOf(titleLine) + 1];
-    if (next && !labelOf(next) && next.length <= 80 && /^[A-ZÅÄÖ]/.test(next) && !/[.!?]$/.test(next)) {
-      network = next.replace(/\s+/g, ' ').trim();
-      marks.add('/network', 'uncertain', 'network_from_heading', `Nätverkets namn är läst ur raden under rubriken ("${next}"). Kontrollera.`, next);
-    }
-  }
-  if (!network) marks.add('/network', 'missing', 'no_network', 'Nätverkets namn står inte i protokollet. Välj nätverket.');
-
-  // Labelled head lines: "Plats:", "Tid:".
-  let start: string | undefined;
-  let end: string | undefined;
-  for (const l of preamble) {
-    const lab = labelOf(l.text);
-    if (lab?.label === 'place' && lab.rest) place = lab.rest;
-    if (lab?.label === 'time' || lab?.label === 'date') {
-      const t = findTimeRange(lab.rest);
-      if (t) [start, end] = [t.start, t.end];
-    }
-  }
-  if (!start && titleLine) {
-    const t = findTimeRange(titleLine);
-    if (t) [start, end] = [t.start, t.end];
-  }
-  // "Plats: Teams" is a form, not a place; "Skövde eller via Teams" is both.
-  let form: 'online' | 'hybrid' | undefined;
-  if (place !== undefined && /^(?:via\s+|i\s+|på\s+)?(?:teams|zoom|digitalt|distans|online|videomöte|teamsmöte)\b\.?$/i.test(place.trim())) {
-    form = 'online';
-    place = undefined;
-  } else if (/\b(?:via|i|på)\s+teams\b|digitalt\s+möte|teamsmöte|distansmöte/i.test(headText)) form = place ? 'hybrid' : 'online';
 
   // --- Attendance -------------------------------------------------------------------------
   const attendees: InterchangeAttendee[] = [];
@@ -543,20 +436,17 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   });
 
   const title = titleLine && /protokoll|anteckningar/i.test(titleLine) ? titleLine.replace(/\s+/g, ' ').trim() : `${kind === 'protokoll' ? 'Protokoll för' : 'Minnesanteckningar för'} ${network || 'nätverket'}${date ? ` ${date}` : ''}`;
-  if (dateHit === undefined && !approximateDate) {
-    /* no date: marked above */
-  }
   const document: ProtokollDocument = {
     format: PROTOKOLL_FORMAT,
     network,
     kind,
     title,
     ...(date ? { date } : {}),
-    ...(approximateDate ? { approximateDate } : {}),
-    ...(start ? { start } : {}),
-    ...(end ? { end } : {}),
-    ...(place ? { place } : {}),
-    ...(form ? { form } : {}),
+    ...(header.approximateDate ? { approximateDate: header.approximateDate } : {}),
+    ...(header.start ? { start: header.start } : {}),
+    ...(header.end ? { end: header.end } : {}),
+    ...(header.place ? { place: header.place } : {}),
+    ...(header.form ? { form: header.form } : {}),
     numbering: rawItems.length > 0 ? numbering : 'sections',
     ...(chair ? { chair } : {}),
     ...(secretary ? { secretary } : {}),
