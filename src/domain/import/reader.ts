@@ -2,18 +2,15 @@ import { DEFAULT_MEMBER_ORGANISATIONS } from '../municipality';
 import type { MinutesContent, NextMeeting } from '../minutes-model';
 import { repairText, type Repair } from './damage';
 import { findDates } from './dates';
-import { foldOcr, makeLexicon } from './lexicon';
-import { looksLikeName, ORGANISATION_LIKE, organisationsOf, readPeopleList, resolveName, type ListedPerson, type Organisations } from './people';
+import { makeLexicon } from './lexicon';
+import { looksLikeName, ORGANISATION_LIKE, organisationsOf, readPeopleList, resolveName } from './people';
 import {
   fromInterchange,
   linksOf,
   PROTOKOLL_FORMAT,
   type InterchangeAction,
-  type InterchangeAttendance,
-  type InterchangeAttendee,
   type InterchangeItem,
   type InterchangeOwner,
-  type PersonName,
   type ProtokollDocument,
 } from './protokoll';
 import { clausesWithSubject, dueDate, looksPersonal, roundResponse } from './clauses';
@@ -28,7 +25,6 @@ import {
   fold1,
   GROUP_SUBJECT,
   KEYWORDS,
-  labelOf,
   NEXT_MEETING_LINE,
   NEXT_MEETING_TITLE,
   NOT_DECISION,
@@ -38,11 +34,11 @@ import {
   ROLE_SUBJECT,
   ROUND_TITLE,
   TABLED,
-  type Label,
 } from './patterns';
+import { everyone, organisationsElsewhere, personOwner, readAttendance, readRoles, rolesInText } from './attendance';
 import { readHeader } from './header';
 import type { ReadState, ReaderContext } from './state';
-import { bodyOf, sentences, splitItems, type Line, type RawItem } from './structure';
+import { bodyOf, sentences, splitItems } from './structure';
 
 /**
  * The reader of old protocols: extracted text → a draft in the interchange format, with what is
@@ -87,187 +83,11 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   const { titleLine, contextYear, date, kind, network } = header;
 
 
-  // --- Attendance -------------------------------------------------------------------------
-  const attendees: InterchangeAttendee[] = [];
-  const others: InterchangeAttendee[] = [];
-  const roleNames: Partial<Record<'chair' | 'secretary' | 'justerare', string[]>> = {};
-  const attendanceOf: Partial<Record<Label, InterchangeAttendance>> = { present: 'present', online: 'online', apologies: 'apologies', absent: 'absent', substitutes: 'present', others: 'present' };
-
-  const addPeople = (people: ListedPerson[], attendance: InterchangeAttendance, guest: boolean, substitute: boolean): void => {
-    for (const p of people) {
-      const list = guest ? others : attendees;
-      const base = guest ? '/othersPresent' : '/attendees';
-      const existing = [...attendees, ...others].find((a) => foldOcr(a.name) === foldOcr(p.name));
-      if (existing) continue;
-      const member = resolveName(p.name, members);
-      const memberEntry = member?.unique ? members.find((m) => m.name === member.name) : undefined;
-      const a: InterchangeAttendee = { name: memberEntry?.name ?? p.name, attendance };
-      if (memberEntry?.id !== undefined) a.memberId = memberEntry.id;
-      const org = p.organisation ?? memberEntry?.organisation;
-      if (org !== undefined) a.organisation = org;
-      if (p.role !== undefined) a.role = p.role;
-      const index = list.length;
-      list.push(a);
-      if (p.organisationRepaired) marks.add(`${base}/${index}/organisation`, 'corrected', 'organisation_repaired', `"${p.organisationRepaired}" är läst som ${p.organisation}.`, p.organisationRepaired);
-      if (p.organisationUnknown) marks.add(`${base}/${index}/organisation`, 'uncertain', 'organisation_unknown', `"${p.organisation}" är ingen känd organisation. Kontrollera.`, p.organisation);
-      if (p.organisation && memberEntry?.organisation && p.organisation !== memberEntry.organisation)
-        marks.add(`${base}/${index}/organisation`, 'uncertain', 'organisation_differs', `Protokollet skriver ${p.organisation}, medlemslistan ${memberEntry.organisation}.`, p.original);
-      if (member && !member.unique) marks.add(`${base}/${index}/name`, 'uncertain', 'name_ambiguous', `"${p.name}" kan vara flera medlemmar. Välj vem.`, p.original);
-      if (members.length > 0 && !member) marks.add(`${base}/${index}/name`, 'uncertain', 'not_a_member', `${p.name} finns inte bland nätverkets medlemmar.`, p.original);
-      // "Per Lund (Hjo, ersättare för Eva Ek)", or anyone under "Ersättare:" who says for whom.
-      const stands = /(?:^|,\s*)ersätt(?:er|are)(?:\s+för)?\s+([A-ZÅÄÖ].+)$/i.exec(p.role ?? '');
-      if (stands) {
-        a.substituteFor = stands[1]?.trim() ?? '';
-        const rest = (p.role ?? '').slice(0, stands.index).trim();
-        if (rest) a.role = rest;
-        else delete a.role;
-      } else if (substitute && a.role && /^ersättare$/i.test(a.role)) delete a.role;
-      if (p.role && /\b(?:ordf(?:örande)?\.?)$/i.test(p.role) && !/vice/i.test(p.role)) (roleNames.chair ??= []).push(a.name);
-      if (p.role && /\b(?:sekr(?:eterare)?\.?)$/i.test(p.role)) (roleNames.secretary ??= []).push(a.name);
-      if (p.role && /\bjusterare$/i.test(p.role)) (roleNames.justerare ??= []).push(a.name);
-    }
-  };
-
-  /** Reads the labelled blocks and list lines in a run of lines; the lines read are returned. */
-  const readAttendanceBlock = (block: readonly Line[], defaultLabel: Label | undefined): Set<number> => {
-    const used = new Set<number>();
-    let current: Label | undefined = defaultLabel;
-    let buffer: Line[] = [];
-    const flush = (): void => {
-      if (current && buffer.length > 0) {
-        const textOf = buffer.map((l) => l.text.trim()).join('\n');
-        if (current === 'chair' || current === 'secretary' || current === 'justerare') {
-          const people = readPeopleList(textOf, orgs);
-          if (people) {
-            (roleNames[current] ??= []).push(...people.map((p) => p.name));
-            // Chair and secretary are present; they may not be listed again.
-            addPeople(people, 'present', false, false);
-            buffer.forEach((l) => used.add(l.at));
-          }
-        } else if (current !== 'date' && current !== 'time' && current !== 'place') {
-          // "Name ersätter Name" as substitutes write it.
-          const subs: { name: string; for: string }[] = [];
-          const plain = textOf.replace(/([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*)\s*\(?\s*(?:ersätter|ersättare\s+för|för)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*)\)?/g, (_m, a: string, b: string) => {
-            subs.push({ name: a, for: b });
-            return a;
-          });
-          const people = readPeopleList(plain, orgs);
-          if (people) {
-            addPeople(people, attendanceOf[current] ?? 'present', current === 'others', current === 'substitutes');
-            for (const s of subs) {
-              const a = attendees.find((x) => foldOcr(x.name) === foldOcr(s.name));
-              if (a) a.substituteFor = s.for;
-            }
-            buffer.forEach((l) => used.add(l.at));
-          }
-        }
-      }
-      buffer = [];
-    };
-    for (const line of block) {
-      const t = line.text.trim();
-      const lab = labelOf(t);
-      if (lab) {
-        flush();
-        current = lab.label;
-        used.add(line.at);
-        if (lab.rest) buffer.push({ text: lab.rest, at: line.at });
-        continue;
-      }
-      if (t === '') {
-        if (buffer.length > 0 && current !== defaultLabel) {
-          flush();
-          current = defaultLabel;
-        }
-        continue;
-      }
-      if (!current) continue;
-      // A sentence ends the list: "Jonas justerar anteckningarna och skickar …".
-      const lower = t.split(/\s+/).filter((w) => /^[a-zåäö]{3,}$/.test(w) && !/^(och|samt)$/.test(w)).length;
-      if (lower >= 2 && !t.includes('(') && !/,/.test(t)) {
-        flush();
-        current = defaultLabel;
-        continue;
-      }
-      buffer.push(line);
-    }
-    flush();
-    return used;
-  };
-
-  const usedInPreamble = readAttendanceBlock(preamble, undefined);
-  const attendanceItems = rawItems.filter((i) => ATTENDANCE_TITLE.test(i.title));
-  const usedInItems = new Map<RawItem, Set<number>>();
-  for (const item of attendanceItems) usedInItems.set(item, readAttendanceBlock(item.lines, 'present'));
-  // Labelled blocks inside other items (e.g. "Närvarande:" under "1. Mötets öppnande").
-  for (const item of rawItems.slice(0, 3)) {
-    if (attendanceItems.includes(item)) continue;
-    if (item.lines.some((l) => labelOf(l.text) && labelOf(l.text)?.label !== 'date')) usedInItems.set(item, readAttendanceBlock(item.lines, undefined));
-  }
-  // No attendance anywhere, but a paragraph of the head that is nothing but full names: most likely
-  // those present, unlabelled. Read as such and marked, never silently.
-  if (attendees.length === 0) {
-    const paragraphs: Line[][] = [[]];
-    for (const l of preamble) {
-      if (l.text.trim() === '') paragraphs.push([]);
-      else paragraphs[paragraphs.length - 1]?.push(l);
-    }
-    for (const para of paragraphs) {
-      if (para.length === 0 || para.some((l) => labelOf(l.text) || l.text === titleLine || findDates(l.text).length > 0)) continue;
-      const people = readPeopleList(para.map((l) => l.text).join('\n'), orgs);
-      if (!people || people.length < 3 || !people.every((p) => p.name.split(/\s+/).length >= 2)) continue;
-      addPeople(people, 'present', false, false);
-      para.forEach((l) => usedInPreamble.add(l.at));
-      marks.add('/attendees', 'uncertain', 'attendance_unlabelled', 'Namnlistan i protokollets början är läst som närvarande; den har ingen rubrik. Kontrollera.', para[0]?.text.trim());
-      break;
-    }
-  }
-
-  // Roles written in running text: "Jonas justerar anteckningarna", "Anna var ordförande".
-  const everyone = (): { name: string }[] => [...attendees, ...others, ...members];
+  const attendance = readAttendance(preamble, rawItems, titleLine, state);
   const allText = lines.join('\n');
-  // "Jonas justerar …", "Anna Ek och Bo Lund justerar …", "Protokollet justeras av Anna Ek".
-  const NAME_RUN = '[A-ZÅÄÖ][a-zåäöé]+(?:[ \\t]+[A-ZÅÄÖ][a-zåäöé-]+)?';
-  const splitNames = (run: string): string[] => run.split(/\s*,\s*|\s+och\s+/).map((n) => n.trim()).filter(Boolean);
-  for (const m of allText.matchAll(new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME_RUN}(?:(?:[ \\t]*,[ \\t]*|[ \\t]+och[ \\t]+)${NAME_RUN})*)[ \\t]+(?:justerar|justerade|ska[ \\t]+justera|utsågs[ \\t]+till[ \\t]+justerare|valdes[ \\t]+till[ \\t]+justerare)\\b`, 'g'))) (roleNames.justerare ??= []).push(...splitNames(m[1] ?? ''));
-  for (const m of allText.matchAll(new RegExp(`justeras[ \\t]+av[ \\t]+(${NAME_RUN}(?:(?:[ \\t]*,[ \\t]*|[ \\t]+och[ \\t]+)${NAME_RUN})*)`, 'g'))) (roleNames.justerare ??= []).push(...splitNames(m[1] ?? ''));
-  for (const m of allText.matchAll(/(?:^|[.!?]\s+|\n)([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)[ \t]+(?:valdes|utsågs|väljs|utses)[ \t]+(?:att[ \t]+justera|till[ \t]+justerare|som[ \t]+justerare|till[ \t]+att[ \t]+justera)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+justerare\s+(?:valdes|utsågs)|justerare\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.justerare ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+(?:mötes)?ordförande\s+(?:valdes|utsågs)|ordförande\s+(?:blev|är|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.chair ??= []).push(m[1] ?? '');
-  for (const m of allText.matchAll(/(?:till\s+sekreterare\s+(?:valdes|utsågs)|sekreterare\s+(?:blev|var))[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)?)/g)) (roleNames.secretary ??= []).push(m[1] ?? '');
-
-  /** An owner named in a table or an "Ansvarig:" line: the person it resolves to, else the name as written. */
-  const personOwner = (written: string): InterchangeOwner => {
-    const r = resolveName(written, everyone());
-    const name = r?.unique ? r.name : written;
-    const member = members.find((x) => x.name === name);
-    return { kind: 'person', name, ...(member?.id !== undefined ? { memberId: member.id } : {}) };
-  };
-
-  const resolveRole = (role: 'chair' | 'secretary' | 'justerare', written: string, index?: number): PersonName | undefined => {
-    const path = index === undefined ? `/${role}` : `/${role}/${index}`;
-    const r = resolveName(written, everyone());
-    if (!r) {
-      if (written.split(/\s+/).length < 2) marks.add(path, 'uncertain', 'partial_name', `Bara "${written}" står i protokollet; personen finns inte i närvarolistan.`, written);
-      return { name: written };
-    }
-    if (!r.unique) marks.add(path, 'uncertain', 'name_ambiguous', `"${written}" kan vara flera personer. Välj vem.`, written);
-    const member = members.find((m) => m.name === r.name);
-    return member?.id !== undefined ? { name: r.name, memberId: member.id } : { name: r.name };
-  };
-  const uniqueNames = (xs: string[] | undefined): string[] => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];
-  const justerareNames = uniqueNames(roleNames.justerare);
-  const justerare: PersonName[] = [];
-  for (const n of justerareNames) {
-    const p = resolveRole('justerare', n, justerare.length);
-    if (p && !justerare.some((j) => j.name === p.name)) justerare.push(p);
-  }
-  const chairName = uniqueNames(roleNames.chair)[0];
-  const secretaryName = uniqueNames(roleNames.secretary)[0];
-  const chair = chairName ? resolveRole('chair', chairName) : undefined;
-  const secretary = secretaryName ? resolveRole('secretary', secretaryName) : undefined;
-  if (kind === 'protokoll' && justerare.length === 0) marks.add('/justerare', 'missing', 'no_justerare', 'Ingen justerare står i protokollet.');
-  if (attendees.length === 0) marks.add('/attendees', 'missing', 'no_attendance', 'Ingen närvarolista hittades i protokollet.');
+  rolesInText(attendance, allText);
+  const { justerare, chair, secretary } = readRoles(attendance, kind, state);
+  const { attendees, others, usedInItems, usedInPreamble } = attendance;
 
   // --- Items --------------------------------------------------------------------------------
   const meetingYear = date ? Number(date.slice(0, 4)) : contextYear;
@@ -293,10 +113,10 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const flat = [titleIsSentence ? raw.title : '', ...bodyLines.map((l) => l.text.trim())].filter((t) => t !== '').join('\n');
 
     // Rounds: three or more lines "Skövde - …" / "Anna: …".
-    const roundLines = bodyLines.filter((l) => roundResponse(l.text, orgs, everyone()));
+    const roundLines = bodyLines.filter((l) => roundResponse(l.text, orgs, everyone(attendance, state)));
     let remaining = bodyLines;
     if (roundLines.length >= 3) {
-      const responses = roundLines.map((l) => roundResponse(l.text, orgs, everyone())).filter((r): r is { speaker: string; text: string } => r !== undefined);
+      const responses = roundLines.map((l) => roundResponse(l.text, orgs, everyone(attendance, state))).filter((r): r is { speaker: string; text: string } => r !== undefined);
       const firstAt = roundLines[0]?.at ?? 0;
       const heading = [...bodyLines].reverse().find((l) => l.at < firstAt && l.text.trim() !== '' && l.text.trim().length <= 60 && !/[.]$/.test(l.text.trim()));
       item.round = { questions: [heading?.text.trim() ?? raw.title], responses };
@@ -317,7 +137,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     const presenterNames = new Set<string>();
     // "3. Budget (Anna Andersson)": a name in parentheses after the title presents it.
     const byTitle = /\(([^()]+)\)\s*$/.exec(raw.title);
-    if (byTitle && byTitle[1] && looksLikeName(byTitle[1].trim()) && resolveName(byTitle[1].trim(), everyone())) presenterNames.add(byTitle[1].trim());
+    if (byTitle && byTitle[1] && looksLikeName(byTitle[1].trim()) && resolveName(byTitle[1].trim(), everyone(attendance, state))) presenterNames.add(byTitle[1].trim());
     for (const s of sentences(flat)) {
       const label = PRESENTER_LABEL.exec(s);
       if (label) for (const p of readPeopleList(s.slice(label[0].length).replace(/[.]$/, ''), orgs) ?? []) presenterNames.add(p.name);
@@ -328,7 +148,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       }
     }
     for (const n of presenterNames) {
-      const r = resolveName(n, everyone());
+      const r = resolveName(n, everyone(attendance, state));
       const name = r?.unique ? r.name : n;
       const member = members.find((m) => m.name === name);
       const person = others.find((o) => o.name === name);
@@ -354,7 +174,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
             }
             // "Skolverket ska …", "Lärarförbundet tar fram …": a body outside the meeting, not someone's task.
             if (!looksPersonal(subject) || ORGANISATION_LIKE.test(subject)) continue;
-            const r = resolveName(subject, item.presenters) ?? resolveName(subject, everyone());
+            const r = resolveName(subject, item.presenters) ?? resolveName(subject, everyone(attendance, state));
             const name = r?.unique ? r.name : subject;
             const member = members.find((m) => m.name === name);
             owners.push({ kind: 'person', name, ...(member?.id !== undefined ? { memberId: member.id } : {}) });
@@ -384,7 +204,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
         const what = cells[whatCol]?.trim() ?? '';
         const who = readPeopleList(cells[whoCol]?.trim() ?? '', orgs) ?? [];
         if (what === '' || who.length === 0) continue;
-        const owners = who.map((p) => personOwner(p.name));
+        const owners = who.map((p) => personOwner(p.name, attendance, state));
         const dueHit = whenCol >= 0 ? findDates(cells[whenCol] ?? '', meetingYear)[0] : undefined;
         item.actions.push({ text: what, owners, ...(dueHit?.date ? { due: dueHit.date } : {}) });
       }
@@ -395,7 +215,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
       const m = RESPONSIBLE.exec(s);
       if (!m) return;
       const names = readPeopleList(s.slice(m[0].length).replace(/[.]$/, ''), orgs) ?? [];
-      const owners = names.map((p) => personOwner(p.name));
+      const owners = names.map((p) => personOwner(p.name, attendance, state));
       const what = said[k - 1];
       if (owners.length > 0 && what !== undefined && !item.actions.some((a) => a.text === what)) {
         const due = dueDate(`${what} ${s}`, meetingYear, date);
@@ -425,15 +245,7 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
     return item;
   });
 
-  // Organisations written beside a name elsewhere ("Maria Lundin, Tibro" in a working group).
-  attendees.forEach((a, i) => {
-    if (a.organisation) return;
-    const written = organisationBesideName(a.name, allText, orgs);
-    if (written) {
-      a.organisation = written.name;
-      marks.add(`/attendees/${i}/organisation`, 'uncertain', 'organisation_elsewhere', `${written.name} är hämtat ur texten ("${written.original}"), inte ur närvarolistan.`, written.original);
-    }
-  });
+  organisationsElsewhere(attendance, allText, state);
 
   const title = titleLine && /protokoll|anteckningar/i.test(titleLine) ? titleLine.replace(/\s+/g, ' ').trim() : `${kind === 'protokoll' ? 'Protokoll för' : 'Minnesanteckningar för'} ${network || 'nätverket'}${date ? ` ${date}` : ''}`;
   const document: ProtokollDocument = {
@@ -464,15 +276,4 @@ export function readProtocolText(extracted: string, context: ReaderContext = {})
   if (items.length === 0) document.items = [{ title: 'Protokoll', presenters: [], body: bodyOf(preamble.filter((l) => !usedInPreamble.has(l.at))), decisions: [], actions: [], tabled: false }];
   document.review = [...marks.list, ...repairMarks(repairs, extracted), ...unsureWords(text, extracted)];
   return { document, content: fromInterchange(document), text, repairs };
-}
-
-
-function organisationBesideName(name: string, text: string, orgs: Organisations): { name: string; original: string } | undefined {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  for (const m of text.matchAll(new RegExp(`${esc}\\s*(?:,\\s*|\\(\\s*|\\s+[-–]\\s+)([A-ZÅÄÖÉ][\\wåäöéÅÄÖ-]+(?:\\s+kommun)?)`, 'gu'))) {
-    // "Maria Lundin, Anki Gunnerek": a name after the comma is the next person, not an organisation.
-    const o = orgs.match(m[1] ?? '');
-    if (o) return { name: o.name, original: m[0] };
-  }
-  return undefined;
 }
