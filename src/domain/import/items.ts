@@ -5,17 +5,13 @@ import { clausesWithSubject, looksPersonal, roundResponse } from './clauses';
 import { readNextMeetings } from './next-meetings';
 import { looksLikeName, readPeopleList, resolveName } from './people';
 import { ATTENDANCE_TITLE, DECISION, EXTERNAL_SUBJECT, NEXT_MEETING_LINE, NEXT_MEETING_TITLE, NOT_DECISION, PRESENTER_LABEL, PRESENTER_VERB, ROUND_TITLE, TABLED } from './patterns';
-import type { InterchangeItem } from './protokoll';
+import type { InterchangeItem, ProtokollDocument } from './protokoll';
 import type { ReadState } from './state';
 import { bodyOf, sentences, type Line, type RawItem } from './structure';
 
 /** The items of a protocol: body, round, decisions, presenters, action items, and the next meetings they name. */
 
-export interface ItemsRead {
-  items: InterchangeItem[];
-  nextMeetings: NextMeeting[];
-  nextMeetingNote?: string;
-}
+export type ItemsRead = Pick<ProtokollDocument, 'items' | 'nextMeetings' | 'nextMeetingNote'>;
 
 /** What the items are read against, and the next meetings found in them as they are read. */
 interface ItemsState extends ActionContext {
