@@ -1,12 +1,15 @@
 import { findDates } from './dates';
 import { resolveName, type Organisations } from './people';
-import { ACTION_VERB, CONJUNCTIONS, GROUP_SUBJECT, PRESENTER_VERB } from './patterns';
+import { ACTION_VERB, GROUP_SUBJECT, PRESENTER_VERB } from './patterns';
 
 /** Clauses of sentences and who they are about: the owners of action items, presenters, round responses, due dates. */
 
 export function looksPersonal(s: string): boolean {
   return /^[A-ZÅÄÖÉ][a-zåäöéè]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéè]+){0,2}$/.test(s) && !STOP_SUBJECTS.has(s.toLowerCase());
 }
+
+/** Words after which a new clause (and its subject) begins. */
+const CONJUNCTIONS = new Set(['och', 'men', 'samt', 'så', 'sedan', 'därefter', 'då', 'även', 'också']);
 
 /** Capitalised words that begin sentences but are nobody. */
 const STOP_SUBJECTS = new Set([

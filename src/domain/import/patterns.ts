@@ -112,5 +112,3 @@ export const PRESENTER_VERB = new Folded(/^(?:presenterar|presenterade|rapporter
 /** Subjects that are groups or roles rather than people. */
 export const GROUP_SUBJECT = new Folded(/^(?:presidiet|presidium|ordföranden|ordförande|sekreteraren|sekreterare|arbetsgruppen(?:\s+för\s+[\wåäöÅÄÖ-]+)?|gruppen|styrgruppen|skolchefsgruppen|varje\s+medlem(?:\s+i\s+nätverket)?|varje\s+kommun|alla\s+kommuner|samtliga\s+kommuner|alla\s+medlemmar|samtliga\s+medlemmar|alla|samtliga|nätverket|var\s+och\s+en|respektive\s+kommun|utbildning\s+skaraborg|kommunalförbundet)$/i);
 export const ROLE_SUBJECT: Record<string, OwnerRole> = { presidiet: 'presidium', presidium: 'presidium', ordforanden: 'ordforande', ordforande: 'ordforande', sekreteraren: 'sekreterare', sekreterare: 'sekreterare' };
-
-export const CONJUNCTIONS = new Set(['och', 'men', 'samt', 'så', 'sedan', 'därefter', 'då', 'även', 'också']);
