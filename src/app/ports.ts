@@ -118,6 +118,9 @@ export interface Store {
   getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined>;
   /** The protocols of the given networks holding a term (one key lookup, not a scan of the documents). */
   searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]>;
+  /** Which index version a network's protocols were last all indexed at (the backfill's marker). */
+  getSearchMarker(tenantId: string, networkId: string): Promise<SearchMarker | undefined>;
+  setSearchMarker(marker: SearchMarker): Promise<void>;
 
   // Delivery outbox: every card sent to Teams is recorded here first, then delivered by a worker.
   /** A delivery with its ETag. */
@@ -187,6 +190,15 @@ export interface Job {
   doneAt?: string;
   outcome?: 'posted' | 'skipped' | 'abandoned' | 'failed';
   detail?: string;
+}
+
+/** A network's protocols were all put in the search index at `indexVersion` (src/app/search.ts backfill). */
+export interface SearchMarker {
+  tenantId: string;
+  networkId: string;
+  indexVersion: number;
+  protocols: number;
+  at: string;
 }
 
 /** One protocol holding a term: what the filters on network and year need before reading it. */

@@ -28,6 +28,8 @@ export interface SearchResult {
   hits: PassageHit[];
   /** Action items of the protocol not marked done. */
   openActions: number;
+  /** An imported protocol: shown as importerat, never as justerat. */
+  imported: boolean;
 }
 
 export interface SearchAnswer {
@@ -39,6 +41,13 @@ export interface SearchAnswer {
 }
 
 const MAX_RESULTS = 20;
+/**
+ * The index's version: a network whose marker is older is indexed again in the background
+ * (`backfill`). Raise it when what a document holds changes. 2: imported protocols are indexed.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+/** How long one instance holds a network's backfill before another may take it over. */
+const BACKFILL_LEASE_MS = 10 * 60_000;
 const HITS_PER_RESULT = 3;
 
 /**
@@ -53,10 +62,16 @@ export class SearchService {
     this.access = new Access(deps.store);
   }
 
-  /** Puts an approved version in the index. Never rejects: a failure is logged (`reindex` repairs it). */
+  /**
+   * Puts a justerat or imported version in the index, unless it holds a later version of the
+   * meeting already (an edit approved again replaces the earlier one; never the other way round).
+   * Never rejects: a failure is logged (`reindex` repairs it).
+   */
   async index(version: MinutesVersion): Promise<void> {
-    if (version.state !== 'approved') return;
+    if (version.state !== 'approved' && version.state !== 'imported') return;
     try {
+      const held = await this.deps.store.getSearchDocument(version.tenantId, version.meetingId);
+      if (held && held.version > version.number) return;
       const doc = searchDocumentOf(version, protocolTitle(currentContent(version.content)));
       await this.deps.store.putSearchDocument(doc, documentTerms(doc));
     } catch (err) {
@@ -64,15 +79,52 @@ export class SearchService {
     }
   }
 
-  /** Indexes a network's approved protocols again (the latest justerad version of each meeting). */
+  /**
+   * Indexes a network's protocols again (the latest justerat or imported version of each meeting),
+   * by keyed reads: the network's meetings by date, and each one's versions.
+   */
   async reindex(tenantId: string, networkId: string): Promise<number> {
-    const latest = new Map<string, MinutesVersion>();
-    for (const v of await this.deps.store.listApprovedMinutes(tenantId, networkId)) {
-      const had = latest.get(v.meetingId);
-      if (!had || had.number < v.number) latest.set(v.meetingId, v);
+    const { store } = this.deps;
+    let count = 0;
+    for (const meeting of await store.listMeetings(tenantId, networkId, '0000-01-01')) {
+      const versions = await store.listMinutesVersions(tenantId, meeting.id);
+      const latest = versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1);
+      if (!latest) continue;
+      await this.index(latest);
+      count++;
     }
-    for (const v of latest.values()) await this.index(v);
-    return latest.size;
+    return count;
+  }
+
+  /**
+   * Puts every protocol justerat or imported before the index (or its current version) existed in
+   * it: once per network, marked with the index version when done. Several instances may run it
+   * at once: a network's lease lets one of them do each network. Never rejects.
+   */
+  async backfill(owner: string, now: () => Date): Promise<number> {
+    const { store, log } = this.deps;
+    let indexed = 0;
+    try {
+      for (const network of await store.listNetworks()) {
+        const { tenantId, id: networkId } = network;
+        const marker = await store.getSearchMarker(tenantId, networkId);
+        if (marker && marker.indexVersion >= SEARCH_INDEX_VERSION) continue;
+        const lease = `search-backfill/${networkId}`;
+        const at = now().getTime();
+        if (!(await store.tryLease(tenantId, lease, owner, at + BACKFILL_LEASE_MS, at)).ok) continue;
+        try {
+          const protocols = await this.reindex(tenantId, networkId);
+          await store.setSearchMarker({ tenantId, networkId, indexVersion: SEARCH_INDEX_VERSION, protocols, at: now().toISOString() });
+          indexed += protocols;
+        } finally {
+          await store.releaseLease(tenantId, lease, owner);
+        }
+      }
+      if (indexed > 0) log.info({ protocols: indexed }, 'search index backfilled');
+    } catch (err) {
+      log.error({ err }, 'search backfill failed');
+    }
+    return indexed;
   }
 
   async search(caller: Caller, req: SearchRequest): Promise<SearchAnswer> {
@@ -118,6 +170,7 @@ export class SearchService {
         title: doc.title,
         hits: hits.slice(0, HITS_PER_RESULT),
         openActions: open,
+        imported: doc.imported === true,
       });
     }
     results.sort((a, b) => b.date.localeCompare(a.date));

@@ -342,6 +342,8 @@ export interface SearchResponse {
     date: string;
     title: string;
     openActions: number;
+    /** An imported protocol (importerat, never justerat). */
+    imported: boolean;
     hits: {
       field: 'header' | 'title' | 'notes' | 'round' | 'decision' | 'action';
       itemId?: string;

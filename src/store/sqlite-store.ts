@@ -73,6 +73,9 @@ CREATE TABLE IF NOT EXISTS search_docs (
 CREATE TABLE IF NOT EXISTS search_postings (
   tenant_id TEXT NOT NULL, term TEXT NOT NULL, meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, year INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, term, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_markers (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_postings_meeting ON search_postings (tenant_id, meeting_id);
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
 `;

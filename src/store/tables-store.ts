@@ -57,7 +57,7 @@ const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
