@@ -28,6 +28,12 @@ export interface Store {
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
   /** A network's meetings on or after `fromDate` (YYYY-MM-DD), and on or before `toDate` when given; soonest first. */
   listMeetings(tenantId: string, networkId: string, fromDate: string, toDate?: string): Promise<Meeting[]>;
+  /**
+   * A page of a network's meetings dated before `beforeDate` (YYYY-MM-DD), newest first: the
+   * latest `limit` of them and every other one on the oldest date among those (so the date is an
+   * exact cursor for the next page). Read as key ranges of the date index, never the whole network.
+   */
+  listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
   /**

@@ -236,6 +236,22 @@ export class SqliteStore extends DocumentRepositories implements Store {
     );
   }
 
+  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
+    const page = this.all<Meeting>(
+      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') < ?
+       ORDER BY json_extract(doc, '$.date') DESC, json_extract(doc, '$.start') DESC, id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      tenantId,
+      networkId,
+      beforeDate,
+    );
+    const last = page.at(-1);
+    if (!last || page.length < limit) return page;
+    // The rest of the oldest date's meetings: the next page starts before it.
+    const seen = new Set(page.map((m) => m.id));
+    const sameDay = (await this.listMeetings(tenantId, networkId, last.date, last.date)).reverse().filter((m) => !seen.has(m.id));
+    return [...page, ...sameDay];
+  }
+
   async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.card', JSON.stringify(card));
   }
