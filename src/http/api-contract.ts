@@ -365,8 +365,10 @@ export interface NetworkActionsResponse {
   actions: ApiAction[];
 }
 
-/** GET /api/v1/networks/{id}/minutes — the meetings of the last year up to today, newest first, and their minutes. */
+/** GET /api/v1/networks/{id}/minutes[?before=YYYY-MM-DD] — a page of the network's meetings up to today, newest first, and their minutes. */
 export interface PastMeetingsResponse {
+  /** The cursor of the next (older) page: `before=<next>`; absent on the last page. */
+  next?: string;
   meetings: {
     id: string;
     date: string;
