@@ -113,6 +113,9 @@ export class SearchService {
         const at = now().getTime();
         if (!(await store.tryLease(tenantId, lease, owner, at + BACKFILL_LEASE_MS, at)).ok) continue;
         try {
+          // Another instance may have finished it between the first look and the lease.
+          const again = await store.getSearchMarker(tenantId, networkId);
+          if (again && again.indexVersion >= SEARCH_INDEX_VERSION) continue;
           const protocols = await this.reindex(tenantId, networkId);
           await store.setSearchMarker({ tenantId, networkId, indexVersion: SEARCH_INDEX_VERSION, protocols, at: now().toISOString() });
           indexed += protocols;
