@@ -153,28 +153,32 @@ export class SearchService {
     // Newest years first; a page is full at MAX_RESULTS, and the rest are counted, not read.
     const found = [...(candidates?.values() ?? [])].sort((a, b) => b.year - a.year || (a.meetingId < b.meetingId ? -1 : 1));
     const results: SearchResult[] = [];
-    const doneByNetwork = new Map<string, Set<string>>();
+    const openByNetwork = new Map<string, Promise<Set<string>>>();
     let examined = 0;
-    for (const posting of found) {
-      if (results.length >= MAX_RESULTS) break;
-      examined++;
-      const doc = await store.getSearchDocument(caller.tenantId, posting.meetingId);
-      if (!doc || !this.passesPeopleFilters(doc, req)) continue;
-      const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
-      if (!hits) continue;
-      const open = await this.openActionIds(doc, doneByNetwork);
-      if (req.openActions && open === 0) continue;
-      results.push({
-        networkId: doc.networkId,
-        networkName: networks.get(doc.networkId)?.name ?? '',
-        meetingId: doc.meetingId,
-        version: doc.version,
-        date: doc.date,
-        title: doc.title,
-        hits: hits.slice(0, HITS_PER_RESULT),
-        openActions: open,
-        imported: doc.imported === true,
-      });
+    while (results.length < MAX_RESULTS && examined < found.length) {
+      // The candidates a page may still need, read at once (each a keyed read).
+      const batch = found.slice(examined, examined + MAX_RESULTS - results.length);
+      examined += batch.length;
+      const docs = await Promise.all(batch.map((p) => store.getSearchDocument(caller.tenantId, p.meetingId)));
+      for (const doc of docs) {
+        if (results.length >= MAX_RESULTS) break;
+        if (!doc || !this.passesPeopleFilters(doc, req)) continue;
+        const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
+        if (!hits) continue;
+        const open = await this.openActions(doc, openByNetwork);
+        if (req.openActions && open === 0) continue;
+        results.push({
+          networkId: doc.networkId,
+          networkName: networks.get(doc.networkId)?.name ?? '',
+          meetingId: doc.meetingId,
+          version: doc.version,
+          date: doc.date,
+          title: doc.title,
+          hits: hits.slice(0, HITS_PER_RESULT),
+          openActions: open,
+          imported: doc.imported === true,
+        });
+      }
     }
     results.sort((a, b) => b.date.localeCompare(a.date));
     return { results, more: found.length - examined, variants };
@@ -222,15 +226,25 @@ export class SearchService {
     return true;
   }
 
-  /** How many of the protocol's action items are not marked done. */
-  private async openActionIds(doc: SearchDocument, cache: Map<string, Set<string>>): Promise<number> {
+  /**
+   * How many of the protocol's action items are not marked done. A justerat protocol's from the
+   * network's open action records (not every mark ever made); an imported one has no records, so
+   * its items less the network's done marks.
+   */
+  private async openActions(doc: SearchDocument, cache: Map<string, Promise<Set<string>>>): Promise<number> {
     const ids = doc.passages.flatMap((p) => (p.field === 'action' && p.actionId ? [p.actionId] : []));
     if (ids.length === 0) return 0;
-    let done = cache.get(doc.networkId);
-    if (!done) {
-      done = new Set(Object.keys(await this.deps.store.listActionsDone(doc.tenantId, doc.networkId)));
-      cache.set(doc.networkId, done);
+    const { store } = this.deps;
+    const cached = (k: string, read: () => Promise<Set<string>>): Promise<Set<string>> => {
+      let found = cache.get(k);
+      if (!found) cache.set(k, (found = read()));
+      return found;
+    };
+    if (doc.imported) {
+      const done = await cached(`done ${doc.networkId}`, async () => new Set(Object.keys(await store.listActionsDone(doc.tenantId, doc.networkId))));
+      return ids.filter((id) => !done.has(id)).length;
     }
-    return ids.filter((id) => !done.has(id)).length;
+    const open = await cached(`open ${doc.networkId}`, async () => new Set((await store.listActions(doc.tenantId, doc.networkId, {})).filter((a) => !a.done).map((a) => a.action.id)));
+    return ids.filter((id) => open.has(id)).length;
   }
 }
