@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '../src/app/ports';
-import { actionsOf, newVersion, type MinutesDraft, type MinutesVersion } from '../src/domain/minutes';
-import type { LegacyMinutesContent } from '../src/domain/minutes-legacy-model';
+import { actionsOf } from '../src/domain/minutes';
+import { approveHistory, buildJobs, buildMeetings, MEETINGS_PER_YEAR, NOW, ROSTER_NETWORKS, TENANT, timed } from './history-builder';
 import { latestApproved } from '../src/store/action-records';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { TablesStore } from '../src/store/tables-store';
@@ -24,49 +24,7 @@ const arg = (name: string, fallback: string): string => {
 const YEARS = arg('years', '1,10').split(',').map(Number);
 const NETWORKS = Number(arg('networks', '3'));
 const WHICH = arg('store', 'both');
-const MEETINGS_PER_YEAR = 8;
 const RUNS = 20;
-const TENANT = 't-bench';
-const NOW = new Date('2031-01-01T00:00:00.000Z');
-
-function version(networkId: string, meetingId: string, date: string): MinutesVersion {
-  const items = Array.from({ length: 6 }, (_, i) => ({
-    id: `i-${i}`,
-    title: `Punkt ${i + 1}`,
-    notes: 'Anteckningar om överlämning, elevhälsa och samverkan mellan kommunerna. '.repeat(40),
-    decisions: ['Nätverket beslutade att gå vidare.'],
-    tabled: false,
-    actions: [0, 1].map((k) => ({ id: `${meetingId}-a${i}${k}`, text: `Uppdrag ${i}.${k}`, owner: { kind: 'named' as const, name: 'Karin' } })),
-  }));
-  const content: LegacyMinutesContent = {
-    networkName: 'IM-nätverket',
-    meeting: { date, start: '13:00', end: '15:00', place: 'Falköping', mode: 'onsite' },
-    justerare: [{ kind: 'member', memberId: 'j-1', name: 'Jonas' }],
-    attendees: [],
-    items,
-    nextMeetings: [],
-  };
-  const draft: MinutesDraft = { tenantId: TENANT, networkId, meetingId, content, updatedAt: `${date}T15:00:00.000Z` };
-  return { ...newVersion(draft, 1, { memberId: 's-1', name: 'Karin' }, `${date}T16:00:00.000Z`), state: 'approved', approvedAt: `${date}T17:00:00.000Z` };
-}
-
-async function build(store: Store, years: number): Promise<void> {
-  for (let n = 0; n < NETWORKS; n++) {
-    const networkId = `19:net-${n}@thread.tacv2`;
-    for (let y = 0; y < years; y++) {
-      for (let m = 0; m < MEETINGS_PER_YEAR; m++) {
-        const year = NOW.getUTCFullYear() - years + y;
-        const date = `${year}-${String(m + 2).padStart(2, '0')}-10`;
-        const v = version(networkId, `m-${n}-${year}-${m}`, date);
-        await store.saveMinutesVersion(v, undefined);
-        // Items of earlier years are done (marked two weeks after the meeting); the last year's are open.
-        if (y < years - 1) {
-          for (const a of actionsOf(v)) await store.setActionDone(TENANT, networkId, a.action.id, { by: 'Karin', at: `${year}-${String(m + 2).padStart(2, '0')}-24T08:00:00.000Z` });
-        }
-      }
-    }
-  }
-}
 
 /** As "Mina uppdrag" read a network before records: every approved version in full, then the marks. */
 async function rebuild(store: Store, networkId: string): Promise<{ rows: number; bytes: number; open: number }> {
@@ -83,36 +41,7 @@ async function records(store: Store, networkId: string): Promise<{ rows: number;
 }
 
 async function time(f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round((times[Math.floor(RUNS / 2)] ?? 0) * 100) / 100;
-}
-
-/** Every network of the tenant has a roster and its meetings (years of them, and two ahead); the person is in two networks of many. */
-const ROSTER_NETWORKS = 15;
-async function buildMeetings(store: Store, years: number): Promise<void> {
-  for (let n = 0; n < ROSTER_NETWORKS; n++) {
-    const networkId = `19:net-${n}@thread.tacv2`;
-    await store.upsertNetwork({ tenantId: TENANT, id: networkId, name: `Nätverk ${n}`, channels: [], address: { serviceUrl: 'https://smba.example/', botId: '28:bot', botName: 'Justera' }, installedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    const people = Array.from({ length: 20 }, (_, i) => `p-${n}-${i}`).concat(n < 2 ? ['p-me'] : []);
-    await store.upsertMembers(people.map((id) => ({ tenantId: TENANT, networkId, id, teamsUserId: `29:${id}`, name: id, email: `${id}@skovde.se`, municipality: 'Skövde', municipalitySource: 'domain' as const })));
-    for (let y = 0; y <= years; y++) {
-      const year = NOW.getUTCFullYear() - years + y;
-      // The last "year" is the one ahead: two upcoming meetings.
-      for (let m = 0; m < (y === years ? 2 : MEETINGS_PER_YEAR); m++) {
-        await store.createMeeting({
-          id: `mt-${n}-${year}-${m}`, tenantId: TENANT, networkId, networkName: `Nätverk ${n}`, channelId: '19:general@thread.tacv2',
-          date: `${year}-${String(m + 2).padStart(2, '0')}-10`, start: '13:00', end: '15:00', place: 'Falköping', mode: 'onsite',
-          createdBy: { id: 'p-me', name: 'Karin' }, locale: 'sv', attendanceClosed: false, createdAt: '2026-01-01T00:00:00.000Z',
-        });
-      }
-    }
-  }
+  return (await timed(RUNS, f)).p50;
 }
 
 /** "Mina möten" as the store is asked for it: the person's networks, then each one's meetings from today. */
@@ -139,27 +68,10 @@ async function myMeetingsBefore(store: Store): Promise<{ roundTrips: number; mee
   return { roundTrips, meetings };
 }
 
-/** Three reminders per meeting of the history, each done when it ran, and three for each meeting ahead. */
-async function buildJobs(store: Store, years: number): Promise<void> {
-  for (let n = 0; n < NETWORKS; n++) {
-    for (let y = 0; y <= years; y++) {
-      const year = NOW.getUTCFullYear() - years + y;
-      for (let m = 0; m < (y === years ? 2 : MEETINGS_PER_YEAR); m++) {
-        for (const k of [7, 2, 1]) {
-          const dueAt = `${year}-${String(m + 2).padStart(2, '0')}-0${k}T07:00:00.000Z`;
-          const job = { tenantId: TENANT, id: `agenda-reminder/${n}-${year}-${m}/${k}`, kind: 'agendaReminder' as const, meetingId: `mt-${n}-${year}-${m}`, dueAt };
-          await store.scheduleJob(job);
-          if (y < years) await store.updateJob({ ...job, claimedAt: dueAt, doneAt: dueAt, outcome: 'posted' });
-        }
-      }
-    }
-  }
-}
-
 async function measure(name: string, store: Store, years: number): Promise<void> {
-  await build(store, years);
+  await approveHistory(store, { networks: NETWORKS, years });
   await buildMeetings(store, years);
-  await buildJobs(store, years);
+  await buildJobs(store, NETWORKS, years);
   const tickNow = NOW.toISOString();
   console.log(
     JSON.stringify({

@@ -55,6 +55,8 @@ export interface Service {
   runArchiving(): Promise<number>;
   /** Delivers what is due now through the outbox; resolves with how many cards Teams took. */
   runDelivery(): Promise<number>;
+  /** The background backfill of the search index started with the service: how many protocols it indexed. */
+  searchBackfill: Promise<number>;
   /** Stops the workers (releasing their leases), closes the server and the store; undelivered cards stay in the outbox. */
   stop(): Promise<void>;
 }
@@ -201,7 +203,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     bot,
     store,
     log,
-    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, imports: new ProtocolImports({ store, clock, archive, renderer, reader: readUpload, memberOrganisations: config.memberOrganisations }), exports: new ProtocolExports({ store, clock, archive, renderer }), sso, localMode: config.localMode },
+    api: { queries, agendas, proposals, meetings, minutes, personalData: new PersonalData({ store, clock }), search, imports: new ProtocolImports({ store, clock, archive, renderer, reader: readUpload, memberOrganisations: config.memberOrganisations, onImported: (version) => void search.index(version) }), exports: new ProtocolExports({ store, clock, archive, renderer }), sso, localMode: config.localMode },
     tabDir: overrides.tabDir ?? path.resolve(__dirname, '..', 'dist', 'tab'),
     ...(config.localMode ? {} : { allowedTenants: config.sso.allowedTenants }),
     legal: config.legal,
@@ -213,6 +215,8 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
   scheduler.start(SCHEDULER_INTERVAL_MS);
   archiver.start(ARCHIVE_INTERVAL_MS);
   delivery.start();
+  // Protocols justerade or imported before the search index (or its current version): indexed in the background.
+  const backfilled = search.backfill(instanceId, () => clock.now());
 
   let stopping: Promise<void> | undefined;
   return {
@@ -226,6 +230,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
     },
     runArchiving: () => archiver.runDue(),
     runDelivery: () => delivery.runDue(),
+    searchBackfill: backfilled,
     stop: () =>
       (stopping ??= (async () => {
         await scheduler.stop();
@@ -234,6 +239,7 @@ export async function startService(config: Config, log: AppLogger, overrides: Se
         server.server.closeIdleConnections();
         await closed;
         await delivery.stop();
+        await backfilled;
         await store.close();
       })()),
   };

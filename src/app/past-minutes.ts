@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { daysBefore, localDate, type Meeting } from '../domain/meeting';
+import { daysAfter, localDate, type Meeting } from '../domain/meeting';
 import { minutesStatus, type MinutesStatus, type MinutesVersion } from '../domain/minutes';
 import type { ArchivedDocument } from '../domain/minutes-model';
 import { FORMATS } from './archiving';
@@ -7,8 +7,8 @@ import { contentTypeOfName } from './imports';
 import type { MinutesDeps } from './minutes-ports';
 import { Access, minutesTarget, mustBeAllowed, type Caller } from './policy';
 
-/** How far back the tab's archive of meetings and minutes reaches. */
-const PAST_DAYS = 400;
+/** How many meetings a page of the tab's archive holds (more when the last date has several). */
+export const ARCHIVE_PAGE = 25;
 
 export interface PastMeeting {
   meeting: Meeting;
@@ -29,14 +29,15 @@ export class PastMinutes {
   }
 
   /**
-   * The network's meetings of the last year up to today, newest first, with where each one's
-   * minutes stand and the documents of its latest justerat version: the tab's archive.
+   * A page of the network's meetings up to today (before `before` when given), newest first, with
+   * where each one's minutes stand and the documents of its latest justerat version: the tab's
+   * archive, every year of it. `next` is the cursor of the following (older) page.
    */
-  async pastMeetings(caller: Caller, networkId: string): Promise<PastMeeting[]> {
+  async pastMeetings(caller: Caller, networkId: string, before?: string): Promise<{ meetings: PastMeeting[]; next?: string }> {
     const { store, clock, timeZone } = this.deps;
     await this.access.network(caller, networkId, 'readMinutes');
-    const today = localDate(clock.now(), timeZone);
-    const meetings = (await store.listMeetings(caller.tenantId, networkId, daysBefore(today, PAST_DAYS), today)).reverse();
+    const tomorrow = daysAfter(localDate(clock.now(), timeZone), 1);
+    const meetings = await store.listMeetingsBefore(caller.tenantId, networkId, before !== undefined && before < tomorrow ? before : tomorrow, ARCHIVE_PAGE);
     const out: PastMeeting[] = [];
     for (const meeting of meetings) {
       const draft = await store.getMinutes(caller.tenantId, meeting.id);
@@ -51,7 +52,8 @@ export class PastMinutes {
         ...(approved ? { approved } : {}),
       });
     }
-    return out;
+    const oldest = meetings.at(-1);
+    return { meetings: out, ...(oldest && meetings.length >= ARCHIVE_PAGE ? { next: oldest.date } : {}) };
   }
 
   /**

@@ -28,6 +28,12 @@ export interface Store {
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
   /** A network's meetings on or after `fromDate` (YYYY-MM-DD), and on or before `toDate` when given; soonest first. */
   listMeetings(tenantId: string, networkId: string, fromDate: string, toDate?: string): Promise<Meeting[]>;
+  /**
+   * A page of a network's meetings dated before `beforeDate` (YYYY-MM-DD), newest first: the
+   * latest `limit` of them and every other one on the oldest date among those (so the date is an
+   * exact cursor for the next page). Read as key ranges of the date index, never the whole network.
+   */
+  listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]>;
   setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void>;
   setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void>;
   /**
@@ -118,6 +124,9 @@ export interface Store {
   getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined>;
   /** The protocols of the given networks holding a term (one key lookup, not a scan of the documents). */
   searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]>;
+  /** Which index version a network's protocols were last all indexed at (the backfill's marker). */
+  getSearchMarker(tenantId: string, networkId: string): Promise<SearchMarker | undefined>;
+  setSearchMarker(marker: SearchMarker): Promise<void>;
 
   // Delivery outbox: every card sent to Teams is recorded here first, then delivered by a worker.
   /** A delivery with its ETag. */
@@ -187,6 +196,15 @@ export interface Job {
   doneAt?: string;
   outcome?: 'posted' | 'skipped' | 'abandoned' | 'failed';
   detail?: string;
+}
+
+/** A network's protocols were all put in the search index at `indexVersion` (src/app/search.ts backfill). */
+export interface SearchMarker {
+  tenantId: string;
+  networkId: string;
+  indexVersion: number;
+  protocols: number;
+  at: string;
 }
 
 /** One protocol holding a term: what the filters on network and year need before reading it. */

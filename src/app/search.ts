@@ -28,6 +28,8 @@ export interface SearchResult {
   hits: PassageHit[];
   /** Action items of the protocol not marked done. */
   openActions: number;
+  /** An imported protocol: shown as importerat, never as justerat. */
+  imported: boolean;
 }
 
 export interface SearchAnswer {
@@ -39,6 +41,13 @@ export interface SearchAnswer {
 }
 
 const MAX_RESULTS = 20;
+/**
+ * The index's version: a network whose marker is older is indexed again in the background
+ * (`backfill`). Raise it when what a document holds changes. 2: imported protocols are indexed.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+/** How long one instance holds a network's backfill before another may take it over. */
+const BACKFILL_LEASE_MS = 10 * 60_000;
 const HITS_PER_RESULT = 3;
 
 /**
@@ -53,10 +62,16 @@ export class SearchService {
     this.access = new Access(deps.store);
   }
 
-  /** Puts an approved version in the index. Never rejects: a failure is logged (`reindex` repairs it). */
+  /**
+   * Puts a justerat or imported version in the index, unless it holds a later version of the
+   * meeting already (an edit approved again replaces the earlier one; never the other way round).
+   * Never rejects: a failure is logged (`reindex` repairs it).
+   */
   async index(version: MinutesVersion): Promise<void> {
-    if (version.state !== 'approved') return;
+    if (version.state !== 'approved' && version.state !== 'imported') return;
     try {
+      const held = await this.deps.store.getSearchDocument(version.tenantId, version.meetingId);
+      if (held && held.version > version.number) return;
       const doc = searchDocumentOf(version, protocolTitle(currentContent(version.content)));
       await this.deps.store.putSearchDocument(doc, documentTerms(doc));
     } catch (err) {
@@ -64,15 +79,55 @@ export class SearchService {
     }
   }
 
-  /** Indexes a network's approved protocols again (the latest justerad version of each meeting). */
+  /**
+   * Indexes a network's protocols again (the latest justerat or imported version of each meeting),
+   * by keyed reads: the network's meetings by date, and each one's versions.
+   */
   async reindex(tenantId: string, networkId: string): Promise<number> {
-    const latest = new Map<string, MinutesVersion>();
-    for (const v of await this.deps.store.listApprovedMinutes(tenantId, networkId)) {
-      const had = latest.get(v.meetingId);
-      if (!had || had.number < v.number) latest.set(v.meetingId, v);
+    const { store } = this.deps;
+    let count = 0;
+    for (const meeting of await store.listMeetings(tenantId, networkId, '0000-01-01')) {
+      const versions = await store.listMinutesVersions(tenantId, meeting.id);
+      const latest = versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1);
+      if (!latest) continue;
+      await this.index(latest);
+      count++;
     }
-    for (const v of latest.values()) await this.index(v);
-    return latest.size;
+    return count;
+  }
+
+  /**
+   * Puts every protocol justerat or imported before the index (or its current version) existed in
+   * it: once per network, marked with the index version when done. Several instances may run it
+   * at once: a network's lease lets one of them do each network. Never rejects.
+   */
+  async backfill(owner: string, now: () => Date): Promise<number> {
+    const { store, log } = this.deps;
+    let indexed = 0;
+    try {
+      for (const network of await store.listNetworks()) {
+        const { tenantId, id: networkId } = network;
+        const marker = await store.getSearchMarker(tenantId, networkId);
+        if (marker && marker.indexVersion >= SEARCH_INDEX_VERSION) continue;
+        const lease = `search-backfill/${networkId}`;
+        const at = now().getTime();
+        if (!(await store.tryLease(tenantId, lease, owner, at + BACKFILL_LEASE_MS, at)).ok) continue;
+        try {
+          // Another instance may have finished it between the first look and the lease.
+          const again = await store.getSearchMarker(tenantId, networkId);
+          if (again && again.indexVersion >= SEARCH_INDEX_VERSION) continue;
+          const protocols = await this.reindex(tenantId, networkId);
+          await store.setSearchMarker({ tenantId, networkId, indexVersion: SEARCH_INDEX_VERSION, protocols, at: now().toISOString() });
+          indexed += protocols;
+        } finally {
+          await store.releaseLease(tenantId, lease, owner);
+        }
+      }
+      if (indexed > 0) log.info({ protocols: indexed }, 'search index backfilled');
+    } catch (err) {
+      log.error({ err }, 'search backfill failed');
+    }
+    return indexed;
   }
 
   async search(caller: Caller, req: SearchRequest): Promise<SearchAnswer> {
@@ -98,27 +153,32 @@ export class SearchService {
     // Newest years first; a page is full at MAX_RESULTS, and the rest are counted, not read.
     const found = [...(candidates?.values() ?? [])].sort((a, b) => b.year - a.year || (a.meetingId < b.meetingId ? -1 : 1));
     const results: SearchResult[] = [];
-    const doneByNetwork = new Map<string, Set<string>>();
+    const openByNetwork = new Map<string, Promise<Set<string>>>();
     let examined = 0;
-    for (const posting of found) {
-      if (results.length >= MAX_RESULTS) break;
-      examined++;
-      const doc = await store.getSearchDocument(caller.tenantId, posting.meetingId);
-      if (!doc || !this.passesPeopleFilters(doc, req)) continue;
-      const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
-      if (!hits) continue;
-      const open = await this.openActionIds(doc, doneByNetwork);
-      if (req.openActions && open === 0) continue;
-      results.push({
-        networkId: doc.networkId,
-        networkName: networks.get(doc.networkId)?.name ?? '',
-        meetingId: doc.meetingId,
-        version: doc.version,
-        date: doc.date,
-        title: doc.title,
-        hits: hits.slice(0, HITS_PER_RESULT),
-        openActions: open,
-      });
+    while (results.length < MAX_RESULTS && examined < found.length) {
+      // The candidates a page may still need, read at once (each a keyed read).
+      const batch = found.slice(examined, examined + MAX_RESULTS - results.length);
+      examined += batch.length;
+      const docs = await Promise.all(batch.map((p) => store.getSearchDocument(caller.tenantId, p.meetingId)));
+      for (const doc of docs) {
+        if (results.length >= MAX_RESULTS) break;
+        if (!doc || !this.passesPeopleFilters(doc, req)) continue;
+        const hits = matchDocument(doc, query, accepted, req.field ?? 'all');
+        if (!hits) continue;
+        const open = await this.openActions(doc, openByNetwork);
+        if (req.openActions && open === 0) continue;
+        results.push({
+          networkId: doc.networkId,
+          networkName: networks.get(doc.networkId)?.name ?? '',
+          meetingId: doc.meetingId,
+          version: doc.version,
+          date: doc.date,
+          title: doc.title,
+          hits: hits.slice(0, HITS_PER_RESULT),
+          openActions: open,
+          imported: doc.imported === true,
+        });
+      }
     }
     results.sort((a, b) => b.date.localeCompare(a.date));
     return { results, more: found.length - examined, variants };
@@ -166,15 +226,25 @@ export class SearchService {
     return true;
   }
 
-  /** How many of the protocol's action items are not marked done. */
-  private async openActionIds(doc: SearchDocument, cache: Map<string, Set<string>>): Promise<number> {
+  /**
+   * How many of the protocol's action items are not marked done. A justerat protocol's from the
+   * network's open action records (not every mark ever made); an imported one has no records, so
+   * its items less the network's done marks.
+   */
+  private async openActions(doc: SearchDocument, cache: Map<string, Promise<Set<string>>>): Promise<number> {
     const ids = doc.passages.flatMap((p) => (p.field === 'action' && p.actionId ? [p.actionId] : []));
     if (ids.length === 0) return 0;
-    let done = cache.get(doc.networkId);
-    if (!done) {
-      done = new Set(Object.keys(await this.deps.store.listActionsDone(doc.tenantId, doc.networkId)));
-      cache.set(doc.networkId, done);
+    const { store } = this.deps;
+    const cached = (k: string, read: () => Promise<Set<string>>): Promise<Set<string>> => {
+      let found = cache.get(k);
+      if (!found) cache.set(k, (found = read()));
+      return found;
+    };
+    if (doc.imported) {
+      const done = await cached(`done ${doc.networkId}`, async () => new Set(Object.keys(await store.listActionsDone(doc.tenantId, doc.networkId))));
+      return ids.filter((id) => !done.has(id)).length;
     }
-    return ids.filter((id) => !done.has(id)).length;
+    const open = await cached(`open ${doc.networkId}`, async () => new Set((await store.listActions(doc.tenantId, doc.networkId, {})).filter((a) => !a.done).map((a) => a.action.id)));
+    return ids.filter((id) => open.has(id)).length;
   }
 }

@@ -306,6 +306,8 @@ const network = z.object({ networkId: teamsKey });
 const version = z.object({ meetingId: mintedId, version: versionNumber });
 const person = z.object({ networkId: teamsKey, personId: teamsKey });
 const V1 = '/api/v1';
+/** A page of the archive: the meetings dated before `before` (YYYY-MM-DD); from today without it. */
+const archivePage = z.object({ before: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) });
 /** Full-text search: the query (quoted phrases allowed) and its filters. */
 const searchQuery = z.object({
   q: z.string().check(z.maxLength(300)),
@@ -347,7 +349,8 @@ export const ROUTES = {
     ifMatch: true,
   }),
   termPlan: route<TermPlanResponse>()({ method: 'POST', path: `${V1}/networks/:networkId/term-plan`, params: network, body: termPlanRequest }),
-  pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network }),
+  /** The archive, newest first, a page at a time: `before` is the previous page's `next`. */
+  pastMeetings: route<PastMeetingsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/minutes`, params: network, query: archivePage }),
   networkActions: route<NetworkActionsResponse>()({ method: 'GET', path: `${V1}/networks/:networkId/actions`, params: network }),
   markAction: route<{ ok: true }>()({
     method: 'POST',

@@ -344,6 +344,8 @@ export interface SearchResponse {
     date: string;
     title: string;
     openActions: number;
+    /** An imported protocol (importerat, never justerat). */
+    imported: boolean;
     hits: {
       field: 'header' | 'title' | 'notes' | 'round' | 'decision' | 'action';
       itemId?: string;
@@ -365,8 +367,10 @@ export interface NetworkActionsResponse {
   actions: ApiAction[];
 }
 
-/** GET /api/v1/networks/{id}/minutes — the meetings of the last year up to today, newest first, and their minutes. */
+/** GET /api/v1/networks/{id}/minutes[?before=YYYY-MM-DD] — a page of the network's meetings up to today, newest first, and their minutes. */
 export interface PastMeetingsResponse {
+  /** The cursor of the next (older) page: `before=<next>`; absent on the last page. */
+  next?: string;
   meetings: {
     id: string;
     date: string;

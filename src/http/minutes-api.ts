@@ -38,9 +38,10 @@ export function registerMinutesApi(serve: Serve, { drafting, justering, actions,
 
   serve('myActions', async (caller) => ({ actions: await actions.myActions(caller) }) satisfies MyActionsResponse);
 
-  serve('pastMeetings', async (caller, { params: { networkId } }) => {
-    const meetings = await past.pastMeetings(caller, networkId);
+  serve('pastMeetings', async (caller, { params: { networkId }, query: { before } }) => {
+    const { meetings, next } = await past.pastMeetings(caller, networkId, before);
     return {
+      ...(next !== undefined ? { next } : {}),
       meetings: meetings.map((p) => ({
         id: p.meeting.id,
         date: p.meeting.date,

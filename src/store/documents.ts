@@ -2,6 +2,7 @@ import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
 import type { MinutesDraft } from '../domain/minutes';
 import type { Proposal } from '../domain/proposal';
+import type { SearchMarker } from '../app/ports';
 
 /**
  * The narrow store port: collections of JSON documents, each under a key of a partition (a few
@@ -36,6 +37,7 @@ export interface EtagCollection<T> {
 export interface PlainDocuments {
   agendaVersions: Agenda;
   proposals: Proposal;
+  searchMarkers: SearchMarker;
 }
 
 export interface EtagDocuments {

@@ -2,7 +2,7 @@ import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
 import type { MinutesDraft } from '../domain/minutes';
 import type { Proposal } from '../domain/proposal';
-import type { Store } from '../app/ports';
+import type { SearchMarker, Store } from '../app/ports';
 import { numberRow, type Documents } from './documents';
 
 /** The parts of the Store written once, on the narrow port, for every backend. */
@@ -20,6 +20,8 @@ export type RepositoryStore = Pick<
   | 'updateProposal'
   | 'getMinutes'
   | 'saveMinutes'
+  | 'getSearchMarker'
+  | 'setSearchMarker'
 >;
 
 /**
@@ -88,5 +90,13 @@ export abstract class DocumentRepositories implements RepositoryStore {
 
   saveMinutes(m: MinutesDraft, ifMatch: string | undefined): Promise<string | undefined> {
     return this.documents.etagged('minutes').write({ partition: [m.tenantId], row: m.meetingId }, m, ifMatch);
+  }
+
+  getSearchMarker(tenantId: string, networkId: string): Promise<SearchMarker | undefined> {
+    return this.documents.collection('searchMarkers').read({ partition: [tenantId], row: networkId });
+  }
+
+  setSearchMarker(marker: SearchMarker): Promise<void> {
+    return this.documents.collection('searchMarkers').upsert({ partition: [marker.tenantId], row: marker.networkId }, marker);
   }
 }

@@ -13,6 +13,7 @@ interface TableLayout {
 const PLAIN: Record<keyof PlainDocuments, TableLayout> = {
   agendaVersions: { table: 'agenda_versions', partition: ['tenant_id', 'meeting_id'], row: 'version', integerRow: true },
   proposals: { table: 'proposals', partition: ['tenant_id', 'meeting_id'], row: 'id' },
+  searchMarkers: { table: 'search_markers', partition: ['tenant_id'], row: 'network_id' },
 };
 
 /** These tables also have a `revision` column: the ETag is "r<revision>". */

@@ -73,6 +73,9 @@ CREATE TABLE IF NOT EXISTS search_docs (
 CREATE TABLE IF NOT EXISTS search_postings (
   tenant_id TEXT NOT NULL, term TEXT NOT NULL, meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, year INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, term, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_markers (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_postings_meeting ON search_postings (tenant_id, meeting_id);
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
 `;
@@ -231,6 +234,22 @@ export class SqliteStore extends DocumentRepositories implements Store {
       fromDate,
       toDate,
     );
+  }
+
+  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
+    const page = this.all<Meeting>(
+      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') < ?
+       ORDER BY json_extract(doc, '$.date') DESC, json_extract(doc, '$.start') DESC, id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      tenantId,
+      networkId,
+      beforeDate,
+    );
+    const last = page.at(-1);
+    if (!last || page.length < limit) return page;
+    // The rest of the oldest date's meetings: the next page starts before it.
+    const seen = new Set(page.map((m) => m.id));
+    const sameDay = (await this.listMeetings(tenantId, networkId, last.date, last.date)).reverse().filter((m) => !seen.has(m.id));
+    return [...page, ...sameDay];
   }
 
   async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {

@@ -11,6 +11,7 @@ interface TableLayout {
 const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> = {
   agendaVersions: { table: 'agendaversions', plainRow: true },
   proposals: { table: 'proposals' },
+  searchMarkers: { table: 'searchmarkers' },
   agendas: { table: 'agendas' },
   agendaTemplates: { table: 'agendatemplates' },
   minutes: { table: 'minutes' },

@@ -5,7 +5,7 @@ import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
-import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
+import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
@@ -57,7 +57,7 @@ const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
@@ -193,13 +193,46 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    await this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
-      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
-    }, 'meetingsbydate');
+    await this.meetingsByDateIndexed(tenantId, networkId);
     const found = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`);
     return found
       .filter((m) => m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  }
+
+  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
+    // Table Storage reads a key range in ascending order only: windows of the date index, walked
+    // back from the cursor (a year, then twice as far each time) until the page is full or the
+    // network's first meeting is reached. Every read is a range of one partition.
+    const oldest = await this.firstMeetingDate(tenantId, networkId);
+    if (oldest === undefined || oldest >= beforeDate) return [];
+    const pk = key(tenantId, networkId);
+    const found: Meeting[] = [];
+    let upper = beforeDate;
+    for (let span = 366; found.length < limit && upper > oldest; span *= 2) {
+      const lower = daysBefore(upper, span);
+      const window = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${pk} and RowKey ge ${lower} and RowKey lt ${upper}`);
+      found.push(...window.sort((a, b) => b.date.localeCompare(a.date) || b.start.localeCompare(a.start) || b.id.localeCompare(a.id)));
+      upper = lower;
+    }
+    // Every meeting on or after the last window's start is read: the oldest date's others are in `found`.
+    const cut = found[limit - 1]?.date;
+    return cut === undefined ? found : found.filter((m) => m.date >= cut);
+  }
+
+  /** Fills the network's meetings-by-date index from its meetings, once. */
+  private meetingsByDateIndexed(tenantId: string, networkId: string): Promise<void> {
+    return this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
+      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
+    }, 'meetingsbydate');
+  }
+
+  /** The date of a network's first meeting: the first row of its date index. */
+  private async firstMeetingDate(tenantId: string, networkId: string): Promise<string | undefined> {
+    await this.meetingsByDateIndexed(tenantId, networkId);
+    const pages = this.tables.meetingsbydate.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
+    for await (const page of pages) return page[0]?.rowKey?.slice(0, 10);
+    return undefined;
   }
 
   async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {

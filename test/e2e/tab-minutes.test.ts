@@ -7,6 +7,7 @@ import { stockholmToday, withJusterareAttending } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID, TENANT, type TeamsUser } from '../harness/teams';
 import { shortCode } from '../../src/domain/archive-names';
+import { SqliteStore, sqliteFile } from '../../src/store/sqlite-store';
 import { expectNoSeriousAxeViolations, expectText, startTabRig, tabFrame, type TabRig } from '../harness/teams-host/tab-rig';
 
 /**
@@ -371,6 +372,51 @@ describe('the minutes in the tab', () => {
     expect(listed).toHaveLength(2);
     expect(listed).toContainEqual([todays, true, 'draft']);
     expect(listed).toContainEqual([meetingId, true, 'approved']);
+  });
+
+  test('the archive covers every year: pages of 25, newest first, "Visa äldre" loads the older ones', async () => {
+    // Meetings of three earlier years, monthly, written to the service's database as a network's history is.
+    const store = new SqliteStore(sqliteFile(rig.dataDir));
+    const old: string[] = [];
+    try {
+      const template = await store.getMeeting(TENANT, meetingId);
+      if (!template) throw new Error('no meeting');
+      const { card: _card, ...plain } = template;
+      for (let y = 2019; y <= 2021; y++) {
+        for (let mo = 1; mo <= 12; mo++) {
+          const date = `${y}-${String(mo).padStart(2, '0')}-15`;
+          await store.createMeeting({ ...plain, id: `history-${date}`, date, place: `Ort ${date}` });
+          old.push(`history-${date}`);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+    const { page, tab } = await rig.open(reader, '/tab/channel');
+    try {
+      const rows = tab.locator('tr[data-past-meeting]');
+      await rows.first().waitFor();
+      const older = tab.locator('[data-archive-older]');
+      await older.waitFor();
+      expect(await rows.count()).toBe(25);
+      expect(await tab.locator(`tr[data-past-meeting="${old[0]}"]`).count()).toBe(0);
+      let pages = 1;
+      while ((await older.count()) > 0) {
+        const before = await rows.count();
+        await older.click();
+        const loading = tab.getByText('Hämtar äldre träffar');
+        await eventually(async () => (await rows.count()) > before || ((await older.count()) === 0 && (await loading.count()) === 0), 10000, 'an older page');
+        pages++;
+        if (pages > 5) throw new Error('too many pages');
+      }
+      await tab.locator(`tr[data-past-meeting="${old[0]}"]`).waitFor();
+      const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-past-meeting') ?? ''));
+      expect(ids.filter((id) => id.startsWith('history-'))).toEqual([...old].reverse());
+      expect(new Set(ids).size).toBe(ids.length);
+      await expectText(tab.locator(`tr[data-past-meeting="${old[0]}"]`), 'Ort 2019-01-15');
+    } finally {
+      await page.close();
+    }
   });
 
   test('the next agenda in the tab lists the open action items under Föregående protokoll', async () => {

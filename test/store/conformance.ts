@@ -164,6 +164,37 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect((await store.listMeetings('t-1', TEAM, '2020-01-01', '2029-12-31')).map((m) => m.id)).toEqual(['m-past']);
     });
 
+    test('a network\'s archive is paged newest first over several years, by a date cursor', async () => {
+      // Every month for three years, two meetings on 2029-06-15, and meetings of others.
+      const ids: string[] = [];
+      for (let y = 2027; y <= 2029; y++) {
+        for (let mo = 1; mo <= 12; mo++) {
+          const date = `${y}-${String(mo).padStart(2, '0')}-15`;
+          await store.createMeeting(meeting(`m-${date}`, { date }));
+          ids.push(`m-${date}`);
+        }
+      }
+      await store.createMeeting(meeting('m-2029-06-15-pm', { date: '2029-06-15', start: '13:00' }));
+      ids.splice(ids.indexOf('m-2029-06-15') + 1, 0, 'm-2029-06-15-pm');
+      await store.createMeeting(meeting('m-other-network', { networkId: 'other', date: '2028-02-01' }));
+      await store.createMeeting(meeting('m-other-tenant', { tenantId: OTHER_TENANT, date: '2028-02-01' }));
+      const newestFirst = [...ids].reverse();
+      const pages: string[][] = [];
+      let before = '2030-01-01';
+      for (;;) {
+        const page = await store.listMeetingsBefore('t-1', TEAM, before, 7);
+        if (page.length === 0) break;
+        pages.push(page.map((m) => m.id));
+        before = page.at(-1)!.date;
+      }
+      expect(pages.flat()).toEqual(newestFirst);
+      // A page ends at a date's last meeting: the first page holds both of 2029-06-15.
+      expect(pages[0]).toEqual(newestFirst.slice(0, 8));
+      expect(pages[1]).toEqual(['m-2029-05-15', 'm-2029-04-15', 'm-2029-03-15', 'm-2029-02-15', 'm-2029-01-15', 'm-2028-12-15', 'm-2028-11-15']);
+      expect((await store.listMeetingsBefore('t-1', TEAM, '2029-07-01', 1)).map((m) => m.id)).toEqual(['m-2029-06-15-pm', 'm-2029-06-15']);
+      expect(await store.listMeetingsBefore('t-1', TEAM, '2027-01-15', 25)).toEqual([]);
+    });
+
     test('members are upserted by id and listed per network', async () => {
       await store.upsertMembers([member('a'), member('b')]);
       await store.upsertMembers([member('a', { municipality: 'Hjo', municipalitySource: 'manual' })]);

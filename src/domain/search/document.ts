@@ -30,6 +30,8 @@ export interface SearchDocument {
   date: string;
   year: number;
   title: string;
+  /** An imported protocol (importerat, never justerat in Justera). */
+  imported?: true;
   /** The attendees' organisations, as written. */
   organisations: string[];
   /** Everyone the protocol names: attendees, chair, secretary, justerare, action owners. */
@@ -81,6 +83,7 @@ export function searchDocumentOf(v: MinutesVersion, title: string): SearchDocume
     date: c.meeting.date,
     year: Number(c.meeting.date.slice(0, 4)),
     title,
+    ...(v.state === 'imported' ? { imported: true as const } : {}),
     organisations: [...new Set(c.attendees.map((a) => a.organisation).filter((o) => o !== ''))],
     people: [...people.values()],
     passages,

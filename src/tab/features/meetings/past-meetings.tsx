@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStrings } from '../../shared/strings-context';
-import { Badge, Body1, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, makeStyles, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Api } from '../../api';
+import type { PastMeetingsResponse } from '../../../http/api-contract';
 import { capitalise, meetingDay } from '../../strings';
 import { useLoad } from '../../shared/use-load';
 import { OpenButton } from './meeting-table';
@@ -11,7 +12,6 @@ import { Loading, Notice, ProblemBar } from '../../shared/status';
 import { ScrollTable } from '../../shared/scroll-table';
 import { useSharedStyles } from '../../shared/styles';
 import { ExportProtocolButton } from '../export/export-buttons';
-import type { PastMeetingsResponse } from '../../../http/api-contract';
 
 /** The version of a past meeting that is a record (justerat or imported), which exports as JSON. */
 const exportable = (m: PastMeetingsResponse['meetings'][number]): number | undefined => m.versions.filter((v) => v.state === 'approved' || v.state === 'imported').at(-1)?.number;
@@ -24,8 +24,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * The network's archive: the meetings of the last year up to today, where each one's minutes
- * stand, the justerade documents, and the way into the minutes (where the secretary writes them).
+ * The network's archive: every meeting up to today, newest first, a page at a time ("Visa äldre"
+ * loads the next), where each one's minutes stand, the justerade documents, and the way into the
+ * minutes (where the secretary writes them).
  */
 export function PastMeetings(props: { api: Api; networkId: string; userKey: string; onOpen: (meetingId: string) => void }): ReactNode {
   const s = useStrings();
@@ -33,7 +34,25 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
   const a = s.archive;
   const styles = useStyles();
   const shared = useSharedStyles();
-  const [past, retry] = useLoad(() => api.pastMeetings(networkId), `past ${networkId} ${props.userKey}`);
+  const loadKey = `past ${networkId} ${props.userKey}`;
+  const [past, retry] = useLoad(() => api.pastMeetings(networkId), loadKey);
+  // The older pages loaded so far, after the first; for another network or person, none.
+  const [older, setOlder] = useState<{ key: string; pages: PastMeetingsResponse[] }>({ key: loadKey, pages: [] });
+  const [olderState, setOlderState] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
+  const pages = past.state === 'ok' ? [past.data, ...(older.key === loadKey ? older.pages : [])] : [];
+  const meetings = pages.flatMap((p) => p.meetings);
+  const next = pages.at(-1)?.next;
+  const loadOlder = (): void => {
+    if (next === undefined) return;
+    setOlderState({ loading: true });
+    api.pastMeetings(networkId, next).then(
+      (page) => {
+        setOlder((o) => ({ key: loadKey, pages: o.key === loadKey ? [...o.pages, page] : [page] }));
+        setOlderState({ loading: false });
+      },
+      (error: unknown) => setOlderState({ loading: false, error }),
+    );
+  };
   const headingId = `archive-${networkId.replace(/[^A-Za-z0-9_-]/g, '')}`;
   return (
     <section className={styles.section} aria-labelledby={headingId}>
@@ -45,8 +64,8 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
       </Body1>
       {past.state === 'loading' && <Loading label={a.loading} />}
       {past.state === 'error' && <ProblemBar error={past.error} onRetry={retry} />}
-      {past.state === 'ok' && past.data.meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
-      {past.state === 'ok' && past.data.meetings.length > 0 && (
+      {past.state === 'ok' && meetings.length === 0 && <Notice intent="info">{a.empty}</Notice>}
+      {past.state === 'ok' && meetings.length > 0 && (
         <ScrollTable labelledBy={headingId} className={styles.table}
           head={
             <>
@@ -60,10 +79,10 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
             </>
           }
         >
-          {past.data.meetings.map((m) => (
+          {meetings.map((m) => (
             <TableRow key={m.id} data-past-meeting={m.id}>
               <TableCell className={styles.nowrap}>
-                {m.imported?.approximateDate ? <span>{capitalise(m.imported.approximateDate)}</span> : <time dateTime={m.date}>{capitalise(meetingDay(m, past.data.meetings, s))}</time>}
+                {m.imported?.approximateDate ? <span>{capitalise(m.imported.approximateDate)}</span> : <time dateTime={m.date}>{capitalise(meetingDay(m, meetings, s))}</time>}
               </TableCell>
               <TableCell>{m.place}</TableCell>
               <TableCell data-minutes-status={m.started ? m.status.kind : 'none'}>
@@ -95,11 +114,20 @@ export function PastMeetings(props: { api: Api; networkId: string; userKey: stri
                 </div>
               </TableCell>
               <TableCell>
-                {!m.imported && <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, past.data.meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />}
+                {!m.imported && <OpenButton label={a.open} hidden={a.openFor(meetingDay(m, meetings, s))} onClick={() => props.onOpen(m.id)} data={{ 'data-open-minutes': m.id }} />}
               </TableCell>
             </TableRow>
           ))}
         </ScrollTable>
+      )}
+      {olderState.error !== undefined && <ProblemBar error={olderState.error} onRetry={loadOlder} />}
+      {olderState.loading && <Loading label={a.loadingOlder} />}
+      {past.state === 'ok' && next !== undefined && !olderState.loading && (
+        <div>
+          <Button appearance="secondary" onClick={loadOlder} data-archive-older>
+            {a.older}
+          </Button>
+        </div>
       )}
     </section>
   );

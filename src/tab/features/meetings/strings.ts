@@ -43,6 +43,9 @@ export interface MeetingsTabStrings {
     documents: string;
     open: string;
     openFor(date: string): string;
+    /** Loads the next page of the archive, older meetings. */
+    older: string;
+    loadingOlder: string;
   };
   termPlan: {
     title: string;
@@ -101,14 +104,16 @@ const sv: MeetingsTabStrings = {
   },
   archive: {
     title: 'Tidigare träffar och protokoll',
-    intro: 'Träffarna det senaste året, den senaste först: protokollets läge och de justerade dokumenten.',
+    intro: 'Nätverkets alla träffar, den senaste först: protokollets läge och de justerade dokumenten.',
     loading: 'Hämtar tidigare träffar …',
-    empty: 'Nätverket har inga tidigare träffar det senaste året.',
+    empty: 'Nätverket har inga tidigare träffar.',
     notStarted: 'Inget protokoll påbörjat',
     minutes: 'Protokoll',
     documents: 'Dokument',
     open: 'Öppna protokollet',
     openFor: (date) => `från träffen ${date}`,
+    older: 'Visa äldre',
+    loadingOlder: 'Hämtar äldre träffar …',
   },
   termPlan: {
     title: 'Planera terminen',
@@ -167,14 +172,16 @@ const en: MeetingsTabStrings = {
   },
   archive: {
     title: 'Earlier meetings and minutes',
-    intro: 'The meetings of the last year, the latest first: where the minutes stand and the approved documents.',
+    intro: "All the network's meetings, the latest first: where the minutes stand and the approved documents.",
     loading: 'Loading earlier meetings …',
-    empty: 'The network has had no meetings in the last year.',
+    empty: 'The network has had no meetings yet.',
     notStarted: 'No minutes started',
     minutes: 'Minutes',
     documents: 'Documents',
     open: 'Open the minutes',
     openFor: (date) => `of the meeting on ${date}`,
+    older: 'Show older',
+    loadingOlder: 'Loading older meetings …',
   },
   termPlan: {
     title: 'Plan the term',

@@ -119,6 +119,7 @@ export function SearchSection(props: { api: Api; networks: readonly { id: string
                 </Body1>
                 <Caption1>
                   {r.networkName}
+                  {r.imported ? ` · ${t.imported}` : ''}
                   {r.openActions > 0 ? ` · ${t.openActionsCount(r.openActions)}` : ''}
                 </Caption1>
                 {r.hits.map((h, i) => (

@@ -23,6 +23,8 @@ export interface SearchTabStrings {
     item(n: number | undefined, title: string | undefined): string;
     openAt: string;
     openActionsCount(n: number): string;
+    /** An imported protocol's mark: never justerat in Justera. */
+    imported: string;
   };
 }
 
@@ -48,6 +50,7 @@ const sv: SearchTabStrings = {
     item: (n, title) => (title ? `${n !== undefined ? `§ ${n} ` : ''}${title}` : 'Protokollets inledning'),
     openAt: 'Öppna protokollet här',
     openActionsCount: (n) => (n === 1 ? '1 öppet uppdrag' : `${n} öppna uppdrag`),
+    imported: 'importerat',
   },
 };
 
@@ -73,6 +76,7 @@ const en: SearchTabStrings = {
     item: (n, title) => (title ? `${n !== undefined ? `Item ${n} ` : ''}${title}` : 'Opening of the minutes'),
     openAt: 'Open the minutes here',
     openActionsCount: (n) => (n === 1 ? '1 open action item' : `${n} open action items`),
+    imported: 'imported',
   },
 };
 
