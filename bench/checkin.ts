@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     await burst(floorUrl, j.serviceUrl, floorInvokes(warmUsers), concurrency, () => true);
 
     const env: Record<string, string> = { DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' };
+    // e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the service under the burst.
+    if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
     if (storeKind === 'tables') {
       azurite = await startAzurite();
       Object.assign(env, { STORE: 'tables', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: tablePrefix });
@@ -133,7 +135,8 @@ async function main(): Promise<void> {
         meetings.push({ cardId: m.post.activityId, meetingId: m.meetingId });
       }
       const floorCpu0 = cpuMs(floor.proc.pid);
-      const floorRun = await burst(floorUrl, j.serviceUrl, floorInvokes(users), concurrency, () => true);
+      // Like for like: the floor gets as many invokes as the service (each member on each meeting).
+      const floorRun = await burst(floorUrl, j.serviceUrl, floorInvokes(meetings.flatMap(() => users)), concurrency, () => true);
       const floorCpuMs = cpuMs(floor.proc.pid) - floorCpu0;
       const invokes: Invoke[] = [];
       for (const user of users) for (const m of meetings) invokes.push({ user, cardId: m.cardId, data: { action: 'checkin', meetingId: m.meetingId, status: 'onsite' } });
