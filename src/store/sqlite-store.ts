@@ -6,6 +6,7 @@ import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
+import { deepFreeze } from '../domain/frozen';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 import { DocumentRepositories } from './repositories';
@@ -571,11 +572,3 @@ const WRITES = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELET
 const READS = /^\s*SELECT\b[\s\S]*?\bFROM\s+(\w+)/i;
 /** Per table; past it the table's kept reads start over (a bound on memory, not a policy). */
 const MAX_KEPT_READS = 5000;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
