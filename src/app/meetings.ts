@@ -29,6 +29,12 @@ export interface CheckinView {
   sameDate?: readonly SameDateMeeting[];
 }
 
+/** What a meeting's check-in card is made from besides the meeting: its attendance and the network's meetings that date. */
+export interface CheckinRead {
+  records: AttendanceRecord[];
+  sameDate: SameDateMeeting[];
+}
+
 /**
  * The check-in view of a meeting; with a viewer, it also holds that person's own status.
  */
@@ -338,8 +344,14 @@ export class MeetingService {
   }
 
   async view(meeting: Meeting, viewerId?: string): Promise<CheckinView> {
+    return (await this.viewWithRecords(meeting, viewerId)).view;
+  }
+
+  /** The check-in view, and the reads it was made from (to build a card from the same). */
+  async viewWithRecords(meeting: Meeting, viewerId?: string): Promise<{ view: CheckinView } & CheckinRead> {
     const { store } = this.deps;
-    return checkinViewOf(meeting, await store.listAttendance(meeting.tenantId, meeting.id), viewerId, this.deps.memberOrganisations, await sameDateOf(store, meeting));
+    const [records, sameDate] = await Promise.all([store.listAttendance(meeting.tenantId, meeting.id), sameDateOf(store, meeting)]);
+    return { view: checkinViewOf(meeting, records, viewerId, this.deps.memberOrganisations, sameDate), records, sameDate };
   }
 
   async require(tenantId: string, meetingId: string): Promise<Meeting> {
