@@ -97,6 +97,9 @@ export async function openTables(opts: TablesStoreOptions): Promise<Record<Table
 export class TablesStore extends DocumentRepositories implements Store {
   readonly documents: TablesDocuments;
 
+  /** Reads on their way, by table and what they read (see `shared`). */
+  private readonly inflight = new Map<TableName, Map<string, Promise<unknown>>>();
+
   private constructor(private readonly tables: Record<TableName, TableClient>) {
     super();
     this.documents = new TablesDocuments((table) => this.tables[table as TableName]);
@@ -111,7 +114,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.get<Network>('networks', key(tenantId), key(networkId));
+    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)));
   }
 
   async listNetworks(tenantId?: string): Promise<Network[]> {
@@ -130,6 +133,7 @@ export class TablesStore extends DocumentRepositories implements Store {
     for (const actions of byPartition.values()) {
       for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
     }
+    this.wrote('members');
     for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
   }
 
@@ -162,11 +166,11 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.list<Member>('members', key(tenantId, networkId));
+    return this.sharedList('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
   }
 
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return this.get<Member>('members', key(tenantId, networkId), key(memberId));
+    return this.shared('members', `${tenantId}\n${networkId}\n${memberId}`, () => this.get<Member>('members', key(tenantId, networkId), key(memberId)));
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
@@ -178,6 +182,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     try {
       await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
+      this.wrote('meetings');
       await this.indexMeeting(meeting, undefined);
       return { meeting, created: true };
     } catch (err) {
@@ -189,14 +194,16 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.get<Meeting>('meetings', key(tenantId), key(meetingId));
+    return this.shared('meetings', `${tenantId}\n${meetingId}`, () => this.get<Meeting>('meetings', key(tenantId), key(meetingId)));
   }
 
   async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
     await this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
       for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
     }, 'meetingsbydate');
-    const found = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`);
+    const found = await this.sharedList('meetingsbydate', `${tenantId}\n${networkId}\n${fromDate}\n${toDate}`, () =>
+      this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`),
+    );
     return found
       .filter((m) => m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
@@ -223,7 +230,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
-    return this.list<AttendanceRecord>('attendance', key(tenantId, meetingId));
+    return this.sharedList('attendance', `${tenantId}\n${meetingId}`, () => this.list<AttendanceRecord>('attendance', key(tenantId, meetingId)));
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
@@ -606,6 +613,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
   private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
     await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
+    this.wrote('meetingsbydate');
     if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
   }
 
@@ -621,6 +629,7 @@ export class TablesStore extends DocumentRepositories implements Store {
       const next = change(before);
       try {
         await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
+        this.wrote('meetings');
         await this.indexMeeting(next, before);
         return next;
       } catch (err) {
@@ -636,17 +645,53 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
     await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
+    this.wrote(table);
   }
 
   /** Deletes a row; whether there was one. */
   private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
     try {
       await this.tables[table].deleteEntity(pk, rk);
+      this.wrote(table);
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
       throw err;
     }
+  }
+
+  /**
+   * One round trip for the same read asked for while it is on its way: a burst's clicks all read the
+   * network, the clicker's member row, the meeting, the roster and the attendance, and would each
+   * send the same request. Only reads that started after this instance's last write to the table
+   * are joined (see `wrote`), so a caller always sees its own writes; what another instance wrote
+   * is seen as a read of its own would see it, from Table Storage.
+   */
+  private shared<T>(table: TableName, id: string, read: () => Promise<T>): Promise<T> {
+    let running = this.inflight.get(table);
+    if (!running) {
+      running = new Map();
+      this.inflight.set(table, running);
+    }
+    const joined = running.get(id);
+    if (joined) return joined as Promise<T>;
+    const started = read();
+    const forget = (): void => {
+      if (running.get(id) === started) running.delete(id);
+    };
+    running.set(id, started);
+    started.then(forget, forget);
+    return started;
+  }
+
+  /** As `shared`, each caller with a list of its own (the records in it are shared, as from any store's cache). */
+  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>): Promise<T[]> {
+    return [...(await this.shared(table, `list\n${id}`, read))];
+  }
+
+  /** A write to `table` is done: reads that started before it are not joined any more. */
+  private wrote(table: TableName): void {
+    this.inflight.get(table)?.clear();
   }
 
   private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {
