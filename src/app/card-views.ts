@@ -149,6 +149,12 @@ export function justeringAnswers(actor: Actor, meeting: Meeting, version: Minute
   return { approve: waiting && can(actor, 'approve', target), requestChange: waiting && can(actor, 'requestChange', target) };
 }
 
+/** The first REFRESH_USER_LIMIT distinct Teams user ids, in order (stops there: a large team's rest is not looked at). */
 function capped(people: readonly Member[]): string[] {
-  return [...new Set(people.map((m) => m.teamsUserId))].slice(0, REFRESH_USER_LIMIT);
+  const ids = new Set<string>();
+  for (const m of people) {
+    if (ids.size >= REFRESH_USER_LIMIT) break;
+    ids.add(m.teamsUserId);
+  }
+  return [...ids];
 }

@@ -317,7 +317,7 @@ export class SqliteStore extends DocumentRepositories implements Store {
       for (const w of batch) {
         try {
           const c = w.run();
-          this.keptAttendance(w.tenantId, w.meetingId, w.personId, w.record);
+          this.keptAttendanceAll([w]);
           w.done(c);
         } catch (err) {
           w.failed(err);
@@ -325,10 +325,8 @@ export class SqliteStore extends DocumentRepositories implements Store {
       }
       return;
     }
-    batch.forEach((w, i) => {
-      this.keptAttendance(w.tenantId, w.meetingId, w.personId, w.record);
-      w.done(changed[i] ?? false);
-    });
+    this.keptAttendanceAll(batch);
+    batch.forEach((w, i) => w.done(changed[i] ?? false));
   }
 
   async listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
@@ -363,15 +361,25 @@ export class SqliteStore extends DocumentRepositories implements Store {
     this.dataVersion = version;
   }
 
-  /** This store's own write of one person's record (or its removal), applied to the kept list in person_id order. */
-  private keptAttendance(tenantId: string, meetingId: string, personId: string, record: AttendanceRecord | undefined): void {
+  /** A turn's committed writes applied to the kept lists: each meeting's list copied once, not once per write. */
+  private keptAttendanceAll(batch: readonly Pick<AttendanceWrite, 'tenantId' | 'meetingId' | 'personId' | 'record'>[]): void {
     this.othersWrote();
-    const key = `${tenantId}\n${meetingId}`;
-    const list = this.attendance.get(key);
-    if (!list) return;
-    const rest = list.filter((x) => x.personId !== personId);
-    if (record) rest.splice(sortedIndex(rest, personId), 0, record);
-    this.attendance.set(key, rest);
+    const changed = new Map<string, AttendanceRecord[]>();
+    for (const w of batch) {
+      const key = `${w.tenantId}\n${w.meetingId}`;
+      let list = changed.get(key);
+      if (!list) {
+        const kept = this.attendance.get(key);
+        if (!kept) continue;
+        list = [...kept];
+        changed.set(key, list);
+      }
+      const at = sortedIndex(list, w.personId);
+      const there = list[at]?.personId === w.personId;
+      if (w.record) list.splice(at, there ? 1 : 0, w.record);
+      else if (there) list.splice(at, 1);
+    }
+    for (const [key, list] of changed) this.attendance.set(key, list);
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
