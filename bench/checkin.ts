@@ -1,10 +1,12 @@
 /**
  * bench:checkin — N members check in concurrently through real HTTP invokes.
  *   npm run bench:checkin -- --members 140 [--meetings 1] [--rounds 5] [--concurrency 500]
- *                            [--store sqlite|tables] [--instances 1]
+ *                            [--store sqlite|tables] [--instances 1] [--count-round-trips]
  * Each round bursts the do-nothing floor server and then the service (on new meetings); the
  * figures are medians over the rounds, p99_ratio the median of each round's ratio.
  * With --store tables the service instances share Azure Table Storage (Azurite, started here).
+ * With --count-round-trips (and --store tables) each instance counts its requests to Table Storage,
+ * and round_trips_per_checkin says how many a check-in made (median over rounds, by table too).
  * Prints figures; the last line is one JSON object.
  */
 import fs from 'node:fs';
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   const rounds = arg('rounds', 5);
   const concurrency = arg('concurrency', Math.min(members * meetingCount, 500));
   const storeKind = option('store', ['sqlite', 'tables'], 'sqlite');
+  const countRoundTrips = process.argv.includes('--count-round-trips');
   const instanceCount = arg('instances', 1);
   if (storeKind === 'sqlite' && instanceCount > 1) throw new Error('several instances need --store tables (SQLite is one file on one machine)');
   const mainJs = path.join(__dirname, '..', 'src', 'main.js');
@@ -109,11 +112,27 @@ async function main(): Promise<void> {
     await burst(floorUrl, j.serviceUrl, floorInvokes(warmUsers), concurrency, () => true);
 
     const env: Record<string, string> = { DATA_DIR: dataDir, PLAYGROUND: 'off', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn' };
+    // e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the service under the burst.
+    if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
     if (storeKind === 'tables') {
       azurite = await startAzurite();
       Object.assign(env, { STORE: 'tables', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: tablePrefix });
     }
-    for (let i = 0; i < instanceCount; i++) services.push(await spawnService(env, { main: mainJs }));
+    const countFiles = Array.from({ length: instanceCount }, (_, i) => path.join(dataDir, `round-trips-${i}.json`));
+    const roundTrips = (): Record<string, number> => {
+      const total: Record<string, number> = {};
+      for (const f of countFiles) {
+        const counts = fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, number>) : {};
+        for (const [table, n] of Object.entries(counts)) total[table] = (total[table] ?? 0) + n;
+      }
+      return total;
+    };
+    for (let i = 0; i < instanceCount; i++) {
+      const counting: Record<string, string> = countRoundTrips
+        ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'count-round-trips.js')}`.trim(), ROUND_TRIPS_FILE: countFiles[i] ?? '' }
+        : {};
+      services.push(await spawnService({ ...env, ...counting }, { main: mainJs }));
+    }
     const urls = services.map((x) => x.url);
     j.botUrl = urls[0] ?? '';
     await j.install();
@@ -124,7 +143,15 @@ async function main(): Promise<void> {
     // Rounds of the floor and the service in turn, each service round on meetings of its own (every
     // member checks in afresh): the ratio is taken per round, so a burst of other work on the
     // machine shakes one round, not the figure.
-    type Round = { floor: number[]; run: Awaited<ReturnType<typeof burst>>; meetings: { cardId: string; meetingId: string }[]; burstMs: number; cpuMs: number; floorCpuMs: number };
+    type Round = {
+      floor: number[];
+      run: Awaited<ReturnType<typeof burst>>;
+      meetings: { cardId: string; meetingId: string }[];
+      burstMs: number;
+      cpuMs: number;
+      floorCpuMs: number;
+      roundTrips: Record<string, number>;
+    };
     const done: Round[] = [];
     for (let r = 0; r < rounds; r++) {
       const meetings: { cardId: string; meetingId: string }[] = [];
@@ -133,17 +160,21 @@ async function main(): Promise<void> {
         meetings.push({ cardId: m.post.activityId, meetingId: m.meetingId });
       }
       const floorCpu0 = cpuMs(floor.proc.pid);
-      const floorRun = await burst(floorUrl, j.serviceUrl, floorInvokes(users), concurrency, () => true);
+      // Like for like: the floor gets as many invokes as the service (each member on each meeting).
+      const floorRun = await burst(floorUrl, j.serviceUrl, floorInvokes(meetings.flatMap(() => users)), concurrency, () => true);
       const floorCpuMs = cpuMs(floor.proc.pid) - floorCpu0;
       const invokes: Invoke[] = [];
       for (const user of users) for (const m of meetings) invokes.push({ user, cardId: m.cardId, data: { action: 'checkin', meetingId: m.meetingId, status: 'onsite' } });
       const cpu0 = services.map((x) => cpuMs(x.proc.pid));
+      const trips0 = roundTrips();
       const t0 = performance.now();
       const run = await burst(urls, j.serviceUrl, invokes, concurrency, isAck);
       const burstMs = performance.now() - t0;
       // What the service itself spent on the burst: less shaken by other work on the machine than latency.
       const cpuBurstMs = services.reduce((n, x, i) => n + cpuMs(x.proc.pid) - (cpu0[i] ?? NaN), 0);
-      done.push({ floor: floorRun.map((x) => x.ms).sort((a, b) => a - b), run, meetings, burstMs, cpuMs: cpuBurstMs, floorCpuMs });
+      const trips1 = roundTrips();
+      const tripsInBurst = Object.fromEntries(Object.entries(trips1).map(([table, n]) => [table, n - (trips0[table] ?? 0)]));
+      done.push({ floor: floorRun.map((x) => x.ms).sort((a, b) => a - b), run, meetings, burstMs, cpuMs: cpuBurstMs, floorCpuMs, roundTrips: tripsInBurst });
     }
     await floor.interrupt();
 
@@ -206,6 +237,15 @@ async function main(): Promise<void> {
       card_updates: updates.reduce((n, u) => n + u.length, 0),
       max_card_updates_in_any_second: Math.max(...updates.map(maxUpdatesInAnySecond)),
       final_card_shows_all: settled,
+      ...(countRoundTrips
+        ? {
+            // Requests to the store sent during each burst (the outbox's card updates included), per check-in.
+            round_trips_per_checkin: round(median(done.map((d) => Object.values(d.roundTrips).reduce((n, x) => n + x, 0) / d.run.length))),
+            round_trips_per_checkin_by_table: Object.fromEntries(
+              [...new Set(done.flatMap((d) => Object.keys(d.roundTrips)))].sort().map((t) => [t, round(median(done.map((d) => (d.roundTrips[t] ?? 0) / d.run.length)))]),
+            ),
+          }
+        : {}),
     };
     process.stdout.write(`check-in latency p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms (floor ${result.floor_p50_ms} / ${result.floor_p99_ms} ms); p99 ratio by round ${result.p99_ratio_by_round.join(', ')}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -3,9 +3,9 @@ import { DomainError } from '../domain/errors';
 import { UNKNOWN_MUNICIPALITY } from '../domain/municipality';
 import type { Person } from '../domain/meeting';
 import type { Member } from '../domain/network';
-import type { CheckinView, MeetingService } from './meetings';
+import type { CheckinRead, CheckinView, MeetingService } from './meetings';
 import { NO_METRICS, type CheckinCardChannel, type Clock, type Metrics, type Store } from './ports';
-import { Access, callerOf } from './policy';
+import { Access, callerOf, type Actor } from './policy';
 
 export interface RecordAttendance {
   tenantId: string;
@@ -15,6 +15,11 @@ export interface RecordAttendance {
   status: AttendanceStatus | 'undo';
   /** The team the card action came from (see Caller.actingIn). */
   actingIn?: string;
+}
+
+/** The check-in view after a click, with what it was made from: the clicker's answer is built from the same reads (one read of the attendance per click). */
+export interface RecordedView extends CheckinView {
+  read: CheckinRead & { actor: Actor };
 }
 
 export class AttendanceService {
@@ -30,7 +35,7 @@ export class AttendanceService {
    * Sets (or clears) one person's attendance. Idempotent: the record is keyed by person,
    * so a retried invoke or a double click leaves exactly one record.
    */
-  async record(cmd: RecordAttendance): Promise<CheckinView> {
+  async record(cmd: RecordAttendance): Promise<RecordedView> {
     const { store, meetings, clock } = this.deps;
     // A member in the team, or a guest the roster does not hold (never someone who left).
     const { meeting, actor } = await this.access.meeting(callerOf(cmd.tenantId, cmd.person, cmd.actingIn), cmd.meetingId, 'checkIn');
@@ -52,7 +57,8 @@ export class AttendanceService {
     }
     this.deps.channel.requestRefresh(meeting);
     (this.deps.metrics ?? NO_METRICS).checkinRecorded(cmd.status);
-    return meetings.view(meeting, cmd.person.id);
+    const { view, records, sameDate } = await meetings.viewWithRecords(meeting, cmd.person.id);
+    return { ...view, read: { actor, records, sameDate } };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance';
+import { KeptLast } from '../domain/frozen';
 import type { Meeting } from '../domain/meeting';
 import { waitingFor, type MinutesVersion } from '../domain/minutes';
 import { isCurrentMember, type Member } from '../domain/network';
@@ -55,7 +56,32 @@ export function meetingAudience(meeting: Meeting, members: readonly Member[], re
   if (meeting.cancelled) return [];
   // Runs for every click's answer in a burst: what depends on the roster alone is worked out once
   // per roster (rosterViews), the answers are compared as plain ISO times.
-  const { controls, byName } = rosterViews(meeting, members);
+  const views = rosterViews(meeting, members);
+  // Many clicks in a burst answer with the same roster and the same answers: worked out once for them.
+  const key = `${meeting.tenantId}\n${meeting.id}`;
+  const kept = AUDIENCES.get(key);
+  if (kept && kept.views === views && sameAnswerTimes(kept.records, records)) return [...kept.audience];
+  const audience = audienceOf(views, records);
+  AUDIENCES.set(key, { views, records: records.map((r) => ({ personId: r.personId, updatedAt: r.updatedAt })), audience });
+  return [...audience];
+}
+
+type AnswerTime = Pick<AttendanceRecord, 'personId' | 'updatedAt'>;
+
+/** The last audience per meeting (the meetings being checked in to now), with what it was worked out from. */
+const AUDIENCES = new KeptLast<{ views: RosterViews; records: readonly AnswerTime[]; audience: readonly string[] }>(256);
+
+function sameAnswerTimes(a: readonly AnswerTime[], b: readonly AnswerTime[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y || x.personId !== y.personId || x.updatedAt !== y.updatedAt) return false;
+  }
+  return true;
+}
+
+function audienceOf({ controls, byName }: RosterViews, records: readonly AnswerTime[]): string[] {
   const answered = new Map(records.map((r) => [r.personId, r.updatedAt]));
   const hasControls = new Set(controls.map((m) => m.id));
   // Latest answer first; the sort is stable, so answers of the same moment stay in name order.
@@ -123,6 +149,12 @@ export function justeringAnswers(actor: Actor, meeting: Meeting, version: Minute
   return { approve: waiting && can(actor, 'approve', target), requestChange: waiting && can(actor, 'requestChange', target) };
 }
 
+/** The first REFRESH_USER_LIMIT distinct Teams user ids, in order (stops there: a large team's rest is not looked at). */
 function capped(people: readonly Member[]): string[] {
-  return [...new Set(people.map((m) => m.teamsUserId))].slice(0, REFRESH_USER_LIMIT);
+  const ids = new Set<string>();
+  for (const m of people) {
+    if (ids.size >= REFRESH_USER_LIMIT) break;
+    ids.add(m.teamsUserId);
+  }
+  return [...ids];
 }

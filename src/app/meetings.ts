@@ -1,5 +1,6 @@
 import { summarizeAttendance, type AttendanceRecord, type AttendanceStatus, type AttendanceSummary } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
+import { KeptLast } from '../domain/frozen';
 import {
   localDate,
   validateMeetingForm,
@@ -28,6 +29,12 @@ export interface CheckinView {
   sameDate?: readonly SameDateMeeting[];
 }
 
+/** What a meeting's check-in card is made from besides the meeting: its attendance and the network's meetings that date. */
+export interface CheckinRead {
+  records: AttendanceRecord[];
+  sameDate: SameDateMeeting[];
+}
+
 /**
  * The check-in view of a meeting; with a viewer, it also holds that person's own status.
  */
@@ -38,10 +45,41 @@ export function checkinViewOf(
   members?: readonly string[],
   sameDate?: readonly SameDateMeeting[],
 ): CheckinView {
-  const view: CheckinView = { meeting, summary: summarizeAttendance(records, members) };
+  const view: CheckinView = { meeting, summary: summaryOf(meeting, records, members) };
   if (viewerId !== undefined) view.mine = records.find((r) => r.personId === viewerId)?.status ?? 'none';
   if (sameDate && sameDate.length > 1) view.sameDate = sameDate;
   return view;
+}
+
+/**
+ * The attendance summary of a meeting, made again only when its answers changed. Every click of a
+ * burst of check-ins answers with the card as the attendance stands, and the answers stand the same
+ * for many clicks in turn (the clicks in flight together); sorting everyone by name once per change
+ * rather than once per click keeps the 500th person's answer as cheap as the 5th's. The summary is
+ * shared and must not be changed: the cards built from it keep their parts by it (checkinCard).
+ */
+export function summaryOf(meeting: Pick<Meeting, 'tenantId' | 'id'>, records: readonly AttendanceRecord[], members?: readonly string[]): AttendanceSummary {
+  const key = `${meeting.tenantId}\n${meeting.id}`;
+  const kept = SUMMARIES.get(key);
+  if (kept && kept.members === members && sameAnswers(kept.records, records)) return kept.summary;
+  const summary = summarizeAttendance(records, members);
+  SUMMARIES.set(key, { records: [...records], members, summary });
+  return summary;
+}
+
+/** The last summary per meeting (the meetings being checked in to now), with what it was made from. */
+const SUMMARIES = new KeptLast<{ records: readonly AttendanceRecord[]; members: readonly string[] | undefined; summary: AttendanceSummary }>(256);
+
+/** Whether two lists hold the same answers in the same order (what a summary shows of them); the same record objects are compared by reference. */
+function sameAnswers(a: readonly AttendanceRecord[], b: readonly AttendanceRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!x || !y || x.personId !== y.personId || x.status !== y.status || x.name !== y.name || x.municipality !== y.municipality || x.guest !== y.guest) return false;
+  }
+  return true;
 }
 
 /**
@@ -306,8 +344,14 @@ export class MeetingService {
   }
 
   async view(meeting: Meeting, viewerId?: string): Promise<CheckinView> {
+    return (await this.viewWithRecords(meeting, viewerId)).view;
+  }
+
+  /** The check-in view, and the reads it was made from (to build a card from the same). */
+  async viewWithRecords(meeting: Meeting, viewerId?: string): Promise<{ view: CheckinView } & CheckinRead> {
     const { store } = this.deps;
-    return checkinViewOf(meeting, await store.listAttendance(meeting.tenantId, meeting.id), viewerId, this.deps.memberOrganisations, await sameDateOf(store, meeting));
+    const [records, sameDate] = await Promise.all([store.listAttendance(meeting.tenantId, meeting.id), sameDateOf(store, meeting)]);
+    return { view: checkinViewOf(meeting, records, viewerId, this.deps.memberOrganisations, sameDate), records, sameDate };
   }
 
   async require(tenantId: string, meetingId: string): Promise<Meeting> {

@@ -1,6 +1,6 @@
 import { meetingRefresh, viewerOf } from '../app/card-views';
 import type { CardDelivery, SharedCard } from '../app/delivery';
-import { checkinViewOf, sameDateOf } from '../app/meetings';
+import { checkinViewOf, sameDateOf, type CheckinRead } from '../app/meetings';
 import type { Actor } from '../app/policy';
 import type { CheckinCardChannel, Delivery, Logger, Store } from '../app/ports';
 import { checkinCard, type AdaptiveCard } from '../cards';
@@ -42,8 +42,11 @@ export class TeamsCheckinChannel implements CheckinCardChannel, SharedCardRender
   }
 
   /** The card as `viewer` sees it: their status, only the buttons they may press, and what their click did (`notice`). */
-  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale, notice?: CheckinNotice): Promise<AdaptiveCard> {
-    const { records, sameDate, members } = await this.read(meeting);
+  async personalCard(meeting: Meeting, viewer: Actor, locale: Locale, notice?: CheckinNotice, read?: CheckinRead): Promise<AdaptiveCard> {
+    // After a click, the attendance and the day's meetings were just read: only the roster is left.
+    const { records, sameDate, members } = read
+      ? { ...read, members: await this.deps.store.listMembers(meeting.tenantId, meeting.networkId) }
+      : await this.read(meeting);
     const view = checkinViewOf(meeting, records, viewer.personId, this.deps.memberOrganisations, sameDate);
     return checkinCard(view, locale, notice, { viewer: viewerOf(viewer, meeting, records), refresh: meetingRefresh(meeting, members, records, 'checkinCard') });
   }

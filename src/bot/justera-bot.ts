@@ -156,7 +156,7 @@ export class JusteraBot extends TeamsActivityHandler {
         if (view.meeting.agendaCard && ctx.activity.replyToId === view.meeting.agendaCard.activityId) {
           return messageResponse(strings(locale).recorded(view.mine ?? 'none', meetingTitle(view.meeting, view.sameDate, locale)));
         }
-        return cardResponse(await this.checkinAnswer(ctx, view.meeting, locale));
+        return cardResponse(await this.deps.personal.checkinCard.personalCard(view.meeting, view.read.actor, locale, undefined, view.read));
       }
       case 'close':
       case 'reopen': {

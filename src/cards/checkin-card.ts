@@ -1,8 +1,8 @@
 import type { CheckinView } from '../app/meetings';
-import { ATTENDANCE_STATUSES } from '../domain/attendance';
+import { ATTENDANCE_STATUSES, type AttendanceSummary } from '../domain/attendance';
 import type { ErrorCode } from '../domain/errors';
 import { meetingDistinction, type Locale } from '../domain/meeting';
-import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
+import { actionSet, card, CARD_BUDGET_BYTES, container, firstWithinBudget, execute, measured, openUrl, text, userText, type AdaptiveCard, type CardElement } from './elements';
 import { meetingWhen } from './format';
 import { meetingLifeActions, meetingLifeBanner } from './meeting-life';
 import { strings, type Strings } from './strings';
@@ -50,8 +50,9 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
       { style: 'emphasis' },
     ),
     ...meetingLifeBanner(meeting, locale),
-    text(s.counts(summary.counts), { size: 'Medium', weight: 'Bolder', spacing: 'Medium' }),
   ];
+  const people = attendanceParts(summary, locale, compact);
+  body.push(people.counts);
 
   const mine = viewer?.mine ?? view.mine;
   if (mine !== undefined) {
@@ -61,12 +62,7 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
   else if (notice) body.push(text(notice.done, { color: 'Good', weight: 'Bolder' }));
   if (meeting.attendanceClosed) body.push(text(s.closedNotice, { color: 'Attention', weight: 'Bolder' }));
 
-  body.push(...(compact ? peopleCounts(view, s) : peopleNames(view, s)));
-  body.push(
-    summary.missingMunicipalities.length === 0
-      ? text(s.allRepresented, { isSubtle: true, spacing: 'Medium' })
-      : text(`**${s.notRepresented}:** ${summary.missingMunicipalities.join(', ')}`, { isSubtle: true, spacing: 'Medium' }),
-  );
+  body.push(...people.people, people.represented);
 
   // A cancelled meeting's card keeps who came or sent apologies, and loses every button.
   if (meeting.cancelled) return card(body);
@@ -98,9 +94,46 @@ function build(view: CheckinView, locale: Locale, notice: CheckinNotice | undefi
   return card(body);
 }
 
+/** The card's parts that show the attendance: the same for every viewer, so made once per summary (see `measured`). */
+interface AttendanceParts {
+  counts: CardElement;
+  people: CardElement[];
+  represented: CardElement;
+}
+
+/**
+ * The attendance parts of the card for one summary. A burst of check-ins answers each clicker with
+ * the summary of the attendance as it stands (the same summary object while it does not change,
+ * see checkinViewOf), so the names are laid out and measured once per change, not once per click.
+ */
+function attendanceParts(summary: AttendanceSummary, locale: Locale, compact: boolean): AttendanceParts {
+  let kept = ATTENDANCE_PARTS.get(summary);
+  if (!kept) {
+    kept = new Map();
+    ATTENDANCE_PARTS.set(summary, kept);
+  }
+  const key = `${locale}\n${compact}`;
+  let parts = kept.get(key);
+  if (!parts) {
+    const s = strings(locale);
+    parts = {
+      counts: measured(text(s.counts(summary.counts), { size: 'Medium', weight: 'Bolder', spacing: 'Medium' })),
+      people: (compact ? peopleCounts(summary, s) : peopleNames(summary, s)).map(measured),
+      represented: measured(
+        summary.missingMunicipalities.length === 0
+          ? text(s.allRepresented, { isSubtle: true, spacing: 'Medium' })
+          : text(`**${s.notRepresented}:** ${summary.missingMunicipalities.join(', ')}`, { isSubtle: true, spacing: 'Medium' }),
+      ),
+    };
+    kept.set(key, parts);
+  }
+  return parts;
+}
+
+const ATTENDANCE_PARTS = new WeakMap<AttendanceSummary, Map<string, AttendanceParts>>();
+
 /** Everyone by name, grouped by municipality; guests and apologies after. */
-function peopleNames(view: CheckinView, s: Strings): CardElement[] {
-  const { summary } = view;
+function peopleNames(summary: AttendanceSummary, s: Strings): CardElement[] {
   const body: CardElement[] = [];
   if (summary.groups.length === 0 && summary.guests.length === 0) body.push(text(s.nobodyYet, { isSubtle: true }));
   for (const group of summary.groups) {
@@ -117,8 +150,7 @@ function peopleNames(view: CheckinView, s: Strings): CardElement[] {
 }
 
 /** Only numbers per municipality: for meetings too large to list by name in one card. */
-function peopleCounts(view: CheckinView, s: Strings): CardElement[] {
-  const { summary } = view;
+function peopleCounts(summary: AttendanceSummary, s: Strings): CardElement[] {
   const parts = summary.groups.map((g) => `${g.municipality} ${g.people.length}`);
   if (summary.guests.length > 0) parts.push(`${s.guests} ${summary.guests.length}`);
   return parts.length === 0 ? [text(s.nobodyYet, { isSubtle: true })] : [userText([parts.join(' · ')], { spacing: 'Small' }), text(s.namesInTab, { isSubtle: true, size: 'Small' })];

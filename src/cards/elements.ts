@@ -1,4 +1,4 @@
-/** Minimal typed building blocks for Adaptive Cards 1.5. Pure: no I/O, no state. */
+/** Minimal typed building blocks for Adaptive Cards 1.5. Pure: no I/O, no state (but the sizes of shared parts, see `measured`). */
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
@@ -105,11 +105,33 @@ export function cardBytes(c: AdaptiveCard): number {
   return utf8Length(JSON.stringify(c));
 }
 
-/** Whether a card is within `budget` bytes; a JSON text of at most budget/3 UTF-16 units always is (no unit takes more than 3 bytes in UTF-8). */
+/**
+ * Whether a card is within `budget` bytes; a JSON text of at most budget/3 UTF-16 units always is
+ * (no unit takes more than 3 bytes in UTF-8). Parts of its body made once and shared by many cards
+ * (`measured`) count with the size they were measured at, not serialised again.
+ */
 export function withinBytes(c: AdaptiveCard, budget: number): boolean {
-  const json = JSON.stringify(c);
-  return json.length * 3 <= budget || utf8Length(json) <= budget;
+  if (!c.body.some((e) => MEASURED.has(e))) {
+    const json = JSON.stringify(c);
+    return json.length * 3 <= budget || utf8Length(json) <= budget;
+  }
+  // The card's JSON is its own with an empty body plus each element of the body, comma-separated.
+  let bytes = utf8Length(JSON.stringify({ ...c, body: [] })) + Math.max(0, c.body.length - 1);
+  for (const e of c.body) bytes += MEASURED.get(e) ?? utf8Length(JSON.stringify(e));
+  return bytes <= budget;
 }
+
+/**
+ * A part of a card's body kept and shared by the cards built from the same state (a meeting's list
+ * of names, say), measured once, so that checking a card's size (withinBytes) costs what the card's
+ * own parts cost, not the shared ones. A measured part must not be changed.
+ */
+export function measured<T extends CardElement>(element: T): T {
+  MEASURED.set(element, utf8Length(JSON.stringify(element)));
+  return element;
+}
+
+const MEASURED = new WeakMap<object, number>();
 
 function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;

@@ -6,6 +6,7 @@ import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
+import { deepFreeze } from '../domain/frozen';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 import { DocumentRepositories } from './repositories';
@@ -82,6 +83,21 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS
 
 type DocRow = { doc: string };
 
+/** One attendance write waiting for its turn's commit: the statement, what the kept list becomes, and its caller. */
+interface AttendanceWrite {
+  tenantId: string;
+  meetingId: string;
+  personId: string;
+  /** The record as stored, or undefined for a removal. */
+  record: AttendanceRecord | undefined;
+  run: () => boolean;
+  done: (changed: boolean) => void;
+  failed: (err: unknown) => void;
+}
+
+/** The end of this turn of the event loop, as Node had it when the store was loaded (a test's fake timers do not hold writes back). */
+const NEXT_TURN: (f: () => void) => void = ((set) => (f: () => void) => void set(f))(setImmediate);
+
 /** The embedded store's file in the data folder (DATA_DIR). */
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'justera.db');
@@ -127,6 +143,8 @@ export class SqliteStore extends DocumentRepositories implements Store {
   private readonly reads = new Map<string, Map<string, unknown>>();
   private dataVersion: unknown;
   private versionAsked = false;
+  /** Attendance writes asked for in this turn of the event loop, committed together at its end (attendanceWrite). */
+  private queuedAttendance: AttendanceWrite[] = [];
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -273,16 +291,61 @@ export class SqliteStore extends DocumentRepositories implements Store {
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
     const doc = JSON.stringify(r);
-    this.stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)').run(r.tenantId, r.meetingId, r.personId, doc);
-    this.keptAttendance(r.tenantId, r.meetingId, r.personId, Object.freeze(JSON.parse(doc) as AttendanceRecord));
+    await this.attendanceWrite({
+      tenantId: r.tenantId,
+      meetingId: r.meetingId,
+      personId: r.personId,
+      record: Object.freeze(JSON.parse(doc) as AttendanceRecord),
+      run: () => this.stmt('INSERT OR REPLACE INTO attendance (tenant_id, meeting_id, person_id, doc) VALUES (?, ?, ?, ?)').run(r.tenantId, r.meetingId, r.personId, doc).changes > 0,
+    });
   }
 
   async removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
-    const info = this
-      .stmt('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?')
-      .run(tenantId, meetingId, personId);
-    this.keptAttendance(tenantId, meetingId, personId, undefined);
-    return info.changes > 0;
+    return this.attendanceWrite({
+      tenantId,
+      meetingId,
+      personId,
+      record: undefined,
+      run: () => this.stmt('DELETE FROM attendance WHERE tenant_id = ? AND meeting_id = ? AND person_id = ?').run(tenantId, meetingId, personId).changes > 0,
+    });
+  }
+
+  /**
+   * A check-in's write, committed together with the others asked for in the same turn of the event
+   * loop (a burst's clicks arrive many to a turn): one transaction for them all, and each caller
+   * goes on once it is committed, so an answer still never says what the store does not hold. The
+   * clicks of a turn then all read the attendance as it stands after the turn, the same list, so
+   * what is made from it (the summary, the card's names) is made once for them (see summaryOf).
+   */
+  private attendanceWrite(w: Omit<AttendanceWrite, 'done' | 'failed'>): Promise<boolean> {
+    return new Promise<boolean>((done, failed) => {
+      this.queuedAttendance.push({ ...w, done, failed });
+      if (this.queuedAttendance.length === 1) NEXT_TURN(() => this.commitAttendance());
+    });
+  }
+
+  private commitAttendance(): void {
+    const batch = this.queuedAttendance;
+    this.queuedAttendance = [];
+    if (batch.length === 0) return;
+    let changed: boolean[];
+    try {
+      changed = this.db.transaction(() => batch.map((w) => w.run()))();
+    } catch {
+      // One of them failed: each on its own, so only that one's caller is told.
+      for (const w of batch) {
+        try {
+          const c = w.run();
+          this.keptAttendanceAll([w]);
+          w.done(c);
+        } catch (err) {
+          w.failed(err);
+        }
+      }
+      return;
+    }
+    this.keptAttendanceAll(batch);
+    batch.forEach((w, i) => w.done(changed[i] ?? false));
   }
 
   async listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
@@ -317,15 +380,25 @@ export class SqliteStore extends DocumentRepositories implements Store {
     this.dataVersion = version;
   }
 
-  /** This store's own write of one person's record (or its removal), applied to the kept list in person_id order. */
-  private keptAttendance(tenantId: string, meetingId: string, personId: string, record: AttendanceRecord | undefined): void {
+  /** A turn's committed writes applied to the kept lists: each meeting's list copied once, not once per write. */
+  private keptAttendanceAll(batch: readonly Pick<AttendanceWrite, 'tenantId' | 'meetingId' | 'personId' | 'record'>[]): void {
     this.othersWrote();
-    const key = `${tenantId}\n${meetingId}`;
-    const list = this.attendance.get(key);
-    if (!list) return;
-    const rest = list.filter((x) => x.personId !== personId);
-    if (record) rest.splice(sortedIndex(rest, personId), 0, record);
-    this.attendance.set(key, rest);
+    const changed = new Map<string, AttendanceRecord[]>();
+    for (const w of batch) {
+      const key = `${w.tenantId}\n${w.meetingId}`;
+      let list = changed.get(key);
+      if (!list) {
+        const kept = this.attendance.get(key);
+        if (!kept) continue;
+        list = [...kept];
+        changed.set(key, list);
+      }
+      const at = sortedIndex(list, w.personId);
+      const there = list[at]?.personId === w.personId;
+      if (w.record) list.splice(at, there ? 1 : 0, w.record);
+      else if (there) list.splice(at, 1);
+    }
+    for (const [key, list] of changed) this.attendance.set(key, list);
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
@@ -529,6 +602,7 @@ export class SqliteStore extends DocumentRepositories implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.commitAttendance();
     if (this.db.open) this.db.close();
   }
 
@@ -590,11 +664,3 @@ const WRITES = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELET
 const READS = /^\s*SELECT\b[\s\S]*?\bFROM\s+(\w+)/i;
 /** Per table; past it the table's kept reads start over (a bound on memory, not a policy). */
 const MAX_KEPT_READS = 5000;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}

@@ -21,6 +21,19 @@ export interface TablesStoreOptions {
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
+/** A read on its way, or (with `until`) its answer kept. */
+type SharedRead = { read: Promise<unknown>; until?: number; value?: unknown };
+/** A bound on the reads joined or kept per table (memory, not policy). */
+const MAX_SHARED_READS = 5000;
+/**
+ * How long this instance keeps a network or roster (members) it read: a burst's clicks each read
+ * the clicker's member row (twice: the roster check and the policy) and the network; kept, a click
+ * costs its write and the read of the attendance. This instance's own writes end it at once; a
+ * change made through another instance (a roster read, someone removed from the team) reaches this
+ * one within this time. Meetings and attendance are never kept (closing the attendance must hold
+ * at once on every instance).
+ */
+const ROSTER_KEEP_MS = 2_000;
 type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
 /** Which action records a meeting has (its latest approved version's number and each record's place and id). */
 type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
@@ -97,6 +110,9 @@ export async function openTables(opts: TablesStoreOptions): Promise<Record<Table
 export class TablesStore extends DocumentRepositories implements Store {
   readonly documents: TablesDocuments;
 
+  /** Reads on their way, by table and what they read (see `shared`). */
+  private readonly inflight = new Map<TableName, Map<string, SharedRead>>();
+
   private constructor(private readonly tables: Record<TableName, TableClient>) {
     super();
     this.documents = new TablesDocuments((table) => this.tables[table as TableName]);
@@ -111,7 +127,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.get<Network>('networks', key(tenantId), key(networkId));
+    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)), ROSTER_KEEP_MS);
   }
 
   async listNetworks(tenantId?: string): Promise<Network[]> {
@@ -130,6 +146,7 @@ export class TablesStore extends DocumentRepositories implements Store {
     for (const actions of byPartition.values()) {
       for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
     }
+    this.wrote('members');
     for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
   }
 
@@ -162,11 +179,14 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.list<Member>('members', key(tenantId, networkId));
+    return this.sharedList('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)), ROSTER_KEEP_MS);
   }
 
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return this.get<Member>('members', key(tenantId, networkId), key(memberId));
+    // A roster read a moment ago answers without a round trip.
+    const roster = this.keptAnswer<Member[]>('members', `list\n${tenantId}\n${networkId}`);
+    if (roster) return Promise.resolve(roster.find((m) => m.id === memberId));
+    return this.shared('members', `${tenantId}\n${networkId}\n${memberId}`, () => this.get<Member>('members', key(tenantId, networkId), key(memberId)), ROSTER_KEEP_MS);
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
@@ -178,6 +198,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
     try {
       await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
+      this.wrote('meetings');
       await this.indexMeeting(meeting, undefined);
       return { meeting, created: true };
     } catch (err) {
@@ -189,12 +210,14 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.get<Meeting>('meetings', key(tenantId), key(meetingId));
+    return this.shared('meetings', `${tenantId}\n${meetingId}`, () => this.get<Meeting>('meetings', key(tenantId), key(meetingId)));
   }
 
   async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
     await this.meetingsByDateIndexed(tenantId, networkId);
-    const found = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`);
+    const found = await this.sharedList('meetingsbydate', `${tenantId}\n${networkId}\n${fromDate}\n${toDate}`, () =>
+      this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`),
+    );
     return found
       .filter((m) => m.date >= fromDate && m.date <= toDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
@@ -256,7 +279,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
-    return this.list<AttendanceRecord>('attendance', key(tenantId, meetingId));
+    return this.sharedList('attendance', `${tenantId}\n${meetingId}`, () => this.list<AttendanceRecord>('attendance', key(tenantId, meetingId)));
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
@@ -639,6 +662,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
   private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
     await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
+    this.wrote('meetingsbydate');
     if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
   }
 
@@ -654,6 +678,7 @@ export class TablesStore extends DocumentRepositories implements Store {
       const next = change(before);
       try {
         await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
+        this.wrote('meetings');
         await this.indexMeeting(next, before);
         return next;
       } catch (err) {
@@ -669,17 +694,65 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
     await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
+    this.wrote(table);
   }
 
   /** Deletes a row; whether there was one. */
   private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
     try {
       await this.tables[table].deleteEntity(pk, rk);
+      this.wrote(table);
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
       throw err;
     }
+  }
+
+  /**
+   * One round trip for the same read asked for while it is on its way: a burst's clicks all read the
+   * network, the clicker's member row, the meeting, the roster and the attendance, and would each
+   * send the same request. Only reads that started after this instance's last write to the table
+   * are joined (see `wrote`), so a caller always sees its own writes; what another instance wrote
+   * is seen as a read of its own would see it, from Table Storage. With `keepMs`, the answer is
+   * also kept that long after it came (see ROSTER_KEEP_MS).
+   */
+  private shared<T>(table: TableName, id: string, read: () => Promise<T>, keepMs = 0): Promise<T> {
+    let running = this.inflight.get(table);
+    if (!running) {
+      running = new Map();
+      this.inflight.set(table, running);
+    }
+    const joined = running.get(id);
+    if (joined && (joined.until === undefined || joined.until > Date.now())) return joined.read as Promise<T>;
+    if (running.size >= MAX_SHARED_READS) running.clear();
+    const entry: SharedRead = { read: read() };
+    const forget = (): void => {
+      if (running.get(id) === entry) running.delete(id);
+    };
+    running.set(id, entry);
+    entry.read.then((value) => {
+      if (keepMs <= 0) return forget();
+      entry.until = Date.now() + keepMs;
+      entry.value = value;
+    }, forget);
+    return entry.read as Promise<T>;
+  }
+
+  /** A kept answer (see `shared`) that has come and is still kept. */
+  private keptAnswer<T>(table: TableName, id: string): T | undefined {
+    const entry = this.inflight.get(table)?.get(id);
+    return entry?.until !== undefined && entry.until > Date.now() ? (entry.value as T) : undefined;
+  }
+
+  /** As `shared`, each caller with a list of its own (the records in it are shared, as from any store's cache). */
+  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>, keepMs = 0): Promise<T[]> {
+    return [...(await this.shared(table, `list\n${id}`, read, keepMs))];
+  }
+
+  /** A write to `table` is done: reads that started before it are not joined any more. */
+  private wrote(table: TableName): void {
+    this.inflight.get(table)?.clear();
   }
 
   private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {

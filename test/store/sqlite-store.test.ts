@@ -72,6 +72,42 @@ describe('the attendance a store keeps between reads', () => {
   });
 });
 
+describe('the attendance writes of a burst', () => {
+  test('those asked for in one turn are committed in one transaction, before any of their callers goes on', async () => {
+    const dir = tempDir('justera-store-');
+    const file = path.join(dir, 'justera.db');
+    const a = new SqliteStore(file);
+    const other = new Database(file, { readonly: true });
+    const committed = (): number => (other.prepare('SELECT COUNT(*) AS n FROM attendance').get() as { n: number }).n;
+    try {
+      await a.putAttendance(attendance('m-1', 'p0'));
+      // A burst: 50 clicks in one turn, and a click taking its answer back.
+      const writes: Promise<unknown>[] = [];
+      for (let i = 1; i <= 50; i++) writes.push(a.putAttendance(attendance('m-1', `p${i}`)));
+      const undo = a.removeAttendance('t-1', 'm-1', 'p0');
+      const undoneTwice = a.removeAttendance('t-1', 'm-1', 'p0');
+      // Nothing of it is committed yet, and nobody has been told it is.
+      let told = 0;
+      for (const w of writes) void w.then(() => (told += 1));
+      expect(committed()).toBe(1);
+      await Promise.resolve();
+      expect(told).toBe(0);
+      await Promise.all(writes);
+      expect(await undo).toBe(true);
+      expect(await undoneTwice).toBe(false);
+      expect(told).toBe(50);
+      expect(committed()).toBe(50);
+      const fresh = new SqliteStore(file);
+      expect(await a.listAttendance('t-1', 'm-1')).toEqual(await fresh.listAttendance('t-1', 'm-1'));
+      await fresh.close();
+    } finally {
+      other.close();
+      await a.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the networks, members and meetings a store keeps between reads', () => {
   test('follow its own writes and what another connection commits; what a caller gets cannot change them', async () => {
     const dir = tempDir('justera-store-');

@@ -4,6 +4,7 @@ import type { AttendanceRecord } from '../../src/domain/attendance';
 import type { ErrorCode } from '../../src/domain/errors';
 import { SKARABORG_MUNICIPALITIES } from '../../src/domain/municipality';
 import type { Meeting } from '../../src/domain/meeting';
+import { withinBytes } from '../../src/cards/elements';
 import { cardProblems } from '../harness/validate-card';
 
 const meeting: Meeting = {
@@ -175,5 +176,51 @@ describe('other cards', () => {
     }
     expect(text(helpCard('sv'))).toContain('ny träff');
     expect(text(errorCard('inputs_missing', 'sv'))).toContain('Fälten i formuläret kom inte fram från Teams');
+  });
+});
+
+describe('check-in card parts shared by the clicks of a burst', () => {
+  test('the summary is made once per change of the answers, not once per click', () => {
+    const records = Array.from({ length: 140 }, (_, i) => record(i));
+    const first = checkinViewOf(meeting, records, 'p1').summary;
+    // The same answers read again (a new list, new objects): the same summary.
+    expect(checkinViewOf(meeting, records.map((r) => ({ ...r })), 'p2').summary).toBe(first);
+    // Any change a card shows makes a new one.
+    const renamed = records.map((r, i) => (i === 7 ? { ...r, name: 'Ny Namnsson' } : r));
+    expect(checkinViewOf(meeting, renamed).summary).not.toBe(first);
+    expect(checkinViewOf(meeting, renamed).summary.groups.flatMap((g) => g.people.map((p) => p.name))).toContain('Ny Namnsson');
+    const moved = renamed.map((r, i) => (i === 7 ? { ...r, status: 'apologies' as const } : r));
+    expect(checkinViewOf(meeting, moved).summary.apologies.map((a) => a.name)).toContain('Ny Namnsson');
+    // Another meeting with the same answers has its own.
+    expect(checkinViewOf({ ...meeting, id: 'm-2' }, moved).summary).toEqual(checkinViewOf(meeting, moved).summary);
+  });
+
+  test('each clicker gets their own status on the shared parts; the parts follow every change', () => {
+    const records = Array.from({ length: 30 }, (_, i) => record(i));
+    const a = text(checkinCard(checkinViewOf(meeting, records, 'p1'), 'sv'));
+    const b = text(checkinCard(checkinViewOf(meeting, records, 'p2'), 'sv'));
+    const none = text(checkinCard(checkinViewOf(meeting, records, 'nobody'), 'en'));
+    expect(a).toContain('Din närvaro: Digitalt');
+    expect(b).toContain('Din närvaro: Förhinder');
+    expect(b).not.toContain('Din närvaro: Digitalt');
+    expect(none).toContain('Your attendance: Not checked in');
+    const after = text(checkinCard(checkinViewOf(meeting, [...records, record(30, { name: 'Sist Sistsson', status: 'onsite', guest: false })], 'p1'), 'sv'));
+    expect(after).toContain('Sist Sistsson');
+    expect(a).not.toContain('Sist Sistsson');
+  });
+
+  test('a card with shared parts is measured to the byte, and switches to numbers where the whole card would pass the budget', () => {
+    for (const n of [1, 40, 140, 300, 1000]) {
+      const c = checkinCard(checkinViewOf(meeting, Array.from({ length: n }, (_, i) => record(i)), 'p1'), 'sv', 'attendance_closed');
+      const bytes = cardBytes(c);
+      expect(withinBytes(c, bytes)).toBe(true);
+      expect(withinBytes(c, bytes - 1)).toBe(false);
+      expect(bytes).toBeLessThanOrEqual(CHECKIN_CARD_BUDGET_BYTES);
+      expect(cardProblems(c)).toEqual([]);
+    }
+    // Names with characters of several UTF-8 bytes are counted as bytes, not characters.
+    const wide = checkinCard(checkinViewOf(meeting, Array.from({ length: 50 }, (_, i) => record(i, { name: `Åsa Öberg-Ärlig ${i} ✓` })), 'p1'), 'sv');
+    expect(withinBytes(wide, cardBytes(wide))).toBe(true);
+    expect(withinBytes(wide, cardBytes(wide) - 1)).toBe(false);
   });
 });
