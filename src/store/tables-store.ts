@@ -21,19 +21,10 @@ export interface TablesStoreOptions {
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
-/** A read on its way, or (with `until`) its answer kept. */
-type SharedRead = { read: Promise<unknown>; until?: number; value?: unknown };
+/** A read on its way. */
+type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
 const MAX_SHARED_READS = 5000;
-/**
- * How long this instance keeps a network or roster (members) it read: a burst's clicks each read
- * the clicker's member row (twice: the roster check and the policy) and the network; kept, a click
- * costs its write and the read of the attendance. This instance's own writes end it at once; a
- * change made through another instance (a roster read, someone removed from the team) reaches this
- * one within this time. Meetings and attendance are never kept (closing the attendance must hold
- * at once on every instance).
- */
-const ROSTER_KEEP_MS = 2_000;
 type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
 /** Which action records a meeting has (its latest approved version's number and each record's place and id). */
 type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
@@ -127,7 +118,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)), ROSTER_KEEP_MS);
+    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)));
   }
 
   async listNetworks(tenantId?: string): Promise<Network[]> {
@@ -179,14 +170,11 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.sharedList('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)), ROSTER_KEEP_MS);
+    return this.sharedList('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
   }
 
   getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    // A roster read a moment ago answers without a round trip.
-    const roster = this.keptAnswer<Member[]>('members', `list\n${tenantId}\n${networkId}`);
-    if (roster) return Promise.resolve(roster.find((m) => m.id === memberId));
-    return this.shared('members', `${tenantId}\n${networkId}\n${memberId}`, () => this.get<Member>('members', key(tenantId, networkId), key(memberId)), ROSTER_KEEP_MS);
+    return this.shared('members', `${tenantId}\n${networkId}\n${memberId}`, () => this.get<Member>('members', key(tenantId, networkId), key(memberId)));
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
@@ -714,40 +702,30 @@ export class TablesStore extends DocumentRepositories implements Store {
    * network, the clicker's member row, the meeting, the roster and the attendance, and would each
    * send the same request. Only reads that started after this instance's last write to the table
    * are joined (see `wrote`), so a caller always sees its own writes; what another instance wrote
-   * is seen as a read of its own would see it, from Table Storage. With `keepMs`, the answer is
-   * also kept that long after it came (see ROSTER_KEEP_MS).
+   * is seen as a read of its own would see it, from Table Storage. Nothing is kept once it
+   * has come: a member removed through another instance loses access at once here too.
    */
-  private shared<T>(table: TableName, id: string, read: () => Promise<T>, keepMs = 0): Promise<T> {
+  private shared<T>(table: TableName, id: string, read: () => Promise<T>): Promise<T> {
     let running = this.inflight.get(table);
     if (!running) {
       running = new Map();
       this.inflight.set(table, running);
     }
     const joined = running.get(id);
-    if (joined && (joined.until === undefined || joined.until > Date.now())) return joined.read as Promise<T>;
+    if (joined) return joined.read as Promise<T>;
     if (running.size >= MAX_SHARED_READS) running.clear();
     const entry: SharedRead = { read: read() };
     const forget = (): void => {
       if (running.get(id) === entry) running.delete(id);
     };
     running.set(id, entry);
-    entry.read.then((value) => {
-      if (keepMs <= 0) return forget();
-      entry.until = Date.now() + keepMs;
-      entry.value = value;
-    }, forget);
+    entry.read.then(forget, forget);
     return entry.read as Promise<T>;
   }
 
-  /** A kept answer (see `shared`) that has come and is still kept. */
-  private keptAnswer<T>(table: TableName, id: string): T | undefined {
-    const entry = this.inflight.get(table)?.get(id);
-    return entry?.until !== undefined && entry.until > Date.now() ? (entry.value as T) : undefined;
-  }
-
   /** As `shared`, each caller with a list of its own (the records in it are shared, as from any store's cache). */
-  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>, keepMs = 0): Promise<T[]> {
-    return [...(await this.shared(table, `list\n${id}`, read, keepMs))];
+  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>): Promise<T[]> {
+    return [...(await this.shared(table, `list\n${id}`, read))];
   }
 
   /** A write to `table` is done: reads that started before it are not joined any more. */

@@ -107,3 +107,16 @@ documentsConformance('Azure Table Storage (Azurite)', async () => {
   const store = await TablesStore.open({ connectionString: azurite.connectionString, tablePrefix: `d${Date.now().toString(36)}x${++n}` });
   return { documents: store.documents, cleanup: async () => store.close() };
 });
+
+test('a member removed through another instance is gone at once here, whatever this instance read a moment before', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `r${Date.now().toString(36)}x${++n}` };
+  const here = await TablesStore.open(opts);
+  const there = await TablesStore.open(opts);
+  await here.upsertNetwork(network());
+  await here.upsertMembers([member('anna'), member('bo')]);
+  expect((await here.listMembers('t-1', TEAM_ID)).map((m) => m.id).sort()).toEqual(['anna', 'bo']);
+  expect(await here.getMember('t-1', TEAM_ID, 'bo')).toBeDefined();
+  expect(await there.removeMember('t-1', TEAM_ID, 'bo')).toBe(true);
+  expect(await here.getMember('t-1', TEAM_ID, 'bo')).toBeUndefined();
+  expect((await here.listMembers('t-1', TEAM_ID)).map((m) => m.id)).toEqual(['anna']);
+});
