@@ -1,6 +1,7 @@
 import { currentContent, protocolTitle, type MinutesVersion } from '../domain/minutes';
 import { documentTerms, searchDocumentOf, type SearchDocument } from '../domain/search/document';
-import { matchDocument, type AcceptedTerms, type PassageHit } from '../domain/search/match';
+import { matchDocument, type AcceptedTerms } from '../domain/search/match';
+import type { SearchAnswer, SearchResult } from '../domain/search/result';
 import { isEmptyQuery, parseQuery, queryTerms, type SearchField, type SearchQuery } from '../domain/search/query';
 import { normaliseWord, ocrVariants, termOf } from '../domain/search/text';
 import { Access, searchableNetworks, type Caller } from './policy';
@@ -15,29 +16,6 @@ export interface SearchRequest {
   person?: string;
   openActions?: boolean;
   field?: SearchField;
-}
-
-export interface SearchResult {
-  networkId: string;
-  networkName: string;
-  meetingId: string;
-  version: number;
-  date: string;
-  title: string;
-  /** The passages with hits, best first (at most a few). */
-  hits: PassageHit[];
-  /** Action items of the protocol not marked done. */
-  openActions: number;
-  /** An imported protocol: shown as importerat, never as justerat. */
-  imported: boolean;
-}
-
-export interface SearchAnswer {
-  results: SearchResult[];
-  /** Protocols holding every word, beyond the ones looked at (at most this many more match). */
-  more: number;
-  /** Query words found only as OCR variants: what was searched instead. */
-  variants: Record<string, string[]>;
 }
 
 const MAX_RESULTS = 20;

@@ -280,6 +280,7 @@ export type {
 } from '../domain/minutes-model';
 import type { ActionItem as DomainActionItem, Approval, ArchivedDocument, ChangeRequest, MinutesContent as DomainMinutesContent, MinutesKind, MinutesStatus, VersionState } from '../domain/minutes-model';
 import type { ProtokollDocument } from '../domain/import/protokoll';
+import type { SearchAnswer } from '../domain/search/result';
 
 export type { MinutesStatus as ApiMinutesStatus } from '../domain/minutes-model';
 
@@ -334,33 +335,8 @@ export interface MyActionsResponse {
   actions: ApiAction[];
 }
 
-/** GET /api/v1/search — protocols where the query is found, newest first, each with its passages' hits. */
-export interface SearchResponse {
-  results: {
-    networkId: string;
-    networkName: string;
-    meetingId: string;
-    version: number;
-    date: string;
-    title: string;
-    openActions: number;
-    /** An imported protocol (importerat, never justerat). */
-    imported: boolean;
-    hits: {
-      field: 'header' | 'title' | 'notes' | 'round' | 'decision' | 'action';
-      itemId?: string;
-      itemNumber?: number;
-      itemTitle?: string;
-      text: string;
-      /** [start, end) of each hit in `text`. */
-      highlights: [number, number][];
-    }[];
-  }[];
-  /** Protocols holding every word beyond those looked at: at most this many more match (narrow the search to see them). */
-  more: number;
-  /** Words of the query found only as OCR variants, with the variants searched. */
-  variants: Record<string, string[]>;
-}
+/** GET /api/v1/search — protocols where the query is found, newest first, each with its passages' hits (the search use case's answer as it is). */
+export type SearchResponse = SearchAnswer;
 
 /** GET /api/v1/networks/{id}/actions. */
 export interface NetworkActionsResponse {

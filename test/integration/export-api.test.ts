@@ -2,13 +2,14 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiMinutesVersion, ImportFileReading, ImportReadResponse, ImportSaveResponse } from '../../src/http/api-contract';
+import type { ApiMinutesVersion, ImportFileReading, ImportSaveResponse } from '../../src/http/api-contract';
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
 import type { GraphEmulator } from '../harness/graph-emulator';
 import { Journey, sharePointJourney } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID } from '../harness/teams';
 import { validateProtokoll } from '../harness/protokoll-schema';
+import { okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
 
 /**
  * Issue 11, export through the tab's API: each justerat or imported version as
@@ -25,13 +26,6 @@ const SECRETARY = 1;
 const JUSTERARE = 2;
 const MEMBER = 3;
 const NET = `/networks/${encodeURIComponent(TEAM_ID)}`;
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-
-function okReading(r: ImportFileReading | undefined): Extract<ImportFileReading, { ok: true }> {
-  if (!r) throw new Error('no reading');
-  if (!r.ok) throw new Error(`not read: ${r.error.message}`);
-  return r;
-}
 
 describe('exporting protocols and the archive through the API', () => {
   let j: Journey;
@@ -43,16 +37,16 @@ describe('exporting protocols and the archive through the API', () => {
     return fetch(`${j.botUrl}/api/v1${p}`, { headers: j.devHeaders(who) });
   }
 
-  async function read(file: { name: string; bytes: Uint8Array }): Promise<ImportFileReading | undefined> {
-    const res = await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name: file.name, content: b64(file.bytes) }] } });
+  async function read(file: UploadedFile): Promise<ImportFileReading | undefined> {
+    const res = await readImports(j, SECRETARY, [file]);
     expect(res.status).toBe(200);
-    return (res.body as unknown as ImportReadResponse).files[0];
+    return res.body.files[0];
   }
 
-  async function save(document: ProtokollDocument, original: { name: string; bytes: Uint8Array }): Promise<ImportSaveResponse> {
-    const res = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document, original: { name: original.name, content: b64(original.bytes) } } });
+  async function save(document: ProtokollDocument, original: UploadedFile): Promise<ImportSaveResponse> {
+    const res = await saveImport(j, SECRETARY, document, original);
     if (res.status !== 200) throw new Error(`not saved: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as unknown as ImportSaveResponse;
+    return res.body;
   }
 
   beforeAll(async () => {
@@ -197,13 +191,12 @@ describe('exporting with the SharePoint archive (documents open at their link, n
   });
 
   test('the JSON is built from the version; PDF and DOCX are rendered again, the same bytes; the original is listed with its link', async () => {
-    const name = 'im-natverket-2021-12-03.txt';
-    const content = b64(new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))));
-    const read = await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name, content }] } });
-    const draft = okReading((read.body as unknown as ImportReadResponse).files[0]).document;
-    const saved = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document: draft, original: { name, content } } });
+    const file = { name: 'im-natverket-2021-12-03.txt', bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'im-natverket-2021-12-03.txt'))) };
+    const { name } = file;
+    const draft = okReading((await readImports(j, SECRETARY, [file])).body.files[0]).document;
+    const saved = await saveImport(j, SECRETARY, draft, file);
     expect(saved.status).toBe(200);
-    const body = saved.body as unknown as ImportSaveResponse;
+    const body = saved.body;
 
     const json = await fetch(`${j.botUrl}/api/v1/meetings/${body.meetingId}/minutes/versions/1/documents/json`, { headers: j.devHeaders(MEMBER) });
     expect(json.status).toBe(200);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportFileReading, ImportReadResponse, ImportSaveResponse, PastMeetingsResponse } from '../../src/http/api-contract';
+import type { PastMeetingsResponse } from '../../src/http/api-contract';
 import type { ProtokollDocument } from '../../src/domain/import/protokoll';
 import { contentHash } from '../../src/domain/minutes';
 import { fromInterchange } from '../../src/domain/import/protokoll';
@@ -11,6 +11,7 @@ import type { GraphEmulator } from '../harness/graph-emulator';
 import { Journey, sharePointJourney } from '../harness/journey';
 import { TEAM_ID } from '../harness/teams';
 import { asDocx, imageOnlyPdf } from '../unit/import-variants';
+import { okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
 
 /**
  * Issue 11, import through the tab's API: the chair group uploads old protocols (base64 in
@@ -25,15 +26,9 @@ const SECRETARY = 1;
 const MEMBER = 2;
 const NET = `/networks/${encodeURIComponent(TEAM_ID)}`;
 
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const fixture = (name: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
 
-function okReading(r: ImportFileReading | undefined): Extract<ImportFileReading, { ok: true }> {
-  if (!r) throw new Error('no reading');
-  if (!r.ok) throw new Error(`not read: ${r.error.message}`);
-  return r;
-}
 
 describe('importing old protocols through the API', () => {
   let j: Journey;
@@ -48,15 +43,8 @@ describe('importing old protocols through the API', () => {
     await j.stop();
   });
 
-  async function read(files: { name: string; bytes: Uint8Array }[], who = SECRETARY): Promise<{ status: number; body: ImportReadResponse }> {
-    const res = await j.api('POST', `${NET}/imports/read`, who, { body: { files: files.map((f) => ({ name: f.name, content: b64(f.bytes) })) } });
-    return { status: res.status, body: res.body as unknown as ImportReadResponse };
-  }
-
-  async function save(document: ProtokollDocument, original: { name: string; bytes: Uint8Array }, who = SECRETARY): Promise<{ status: number; body: ImportSaveResponse }> {
-    const res = await j.api('POST', `${NET}/imports`, who, { body: { document, original: { name: original.name, content: b64(original.bytes) } } });
-    return { status: res.status, body: res.body as unknown as ImportSaveResponse };
-  }
+  const read = (files: UploadedFile[], who = SECRETARY): ReturnType<typeof readImports> => readImports(j, who, files);
+  const save = (document: ProtokollDocument, original: UploadedFile, who = SECRETARY): ReturnType<typeof saveImport> => saveImport(j, who, document, original);
 
   test('the fixture protocols as .txt and one as a generated .docx are read, each with review marks and the text they point into', async () => {
     const txt = ['im-natverket-2021-12-03.txt', 'im-natverket-2022-06-03-mariestad.txt', 'gymnasienatverk-dagordning-2022.txt'].map((name) => ({ name, bytes: fixture(name) }));
@@ -241,11 +229,10 @@ describe('importing with the SharePoint archive', () => {
   test('the original, the rendered documents and the JSON land in the network\'s SharePoint folder with their columns; nothing says justerad', async () => {
     const name = 'im-natverket-2021-12-03.docx';
     const bytes = await asDocx(new TextDecoder().decode(fixture('im-natverket-2021-12-03.txt')));
-    const read = await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name, content: b64(bytes) }] } });
-    const draft = okReading((read.body as unknown as ImportReadResponse).files[0]).document;
-    const saved = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document: draft, original: { name, content: b64(bytes) } } });
+    const draft = okReading((await readImports(j, SECRETARY, [{ name, bytes }])).body.files[0]).document;
+    const saved = await saveImport(j, SECRETARY, draft, { name, bytes });
     expect(saved.status).toBe(200);
-    const body = saved.body as unknown as ImportSaveResponse;
+    const body = saved.body;
     const stored = graph.documents().filter((d) => d.path.includes('/2021/') && d.name.includes('importerat'));
     expect(stored.map((d) => d.name).sort()).toEqual(
       ['importerat original.docx', 'importerat.docx', 'importerat.json', 'importerat.pdf'].map((n) => `Protokoll för IM-nätverket 2021-12-03 ${n}`).sort(),

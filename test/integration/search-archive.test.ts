@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportFileReading, ImportReadResponse } from '../../src/http/api-contract';
 import type { MinutesContent } from '../../src/domain/minutes';
 import { sqliteFile } from '../../src/store/sqlite-store';
 import { Journey } from '../harness/journey';
 import { startTestService } from '../harness/service';
-import { TEAM_ID } from '../harness/teams';
+import { okReading, readImports, saveImport } from '../harness/imports';
 
 /**
  * Issue 11, the search index holds the whole archive: an imported protocol is found (marked
@@ -14,7 +13,6 @@ import { TEAM_ID } from '../harness/teams';
  * service starts (once: a second start finds the network's marker and reads nothing again).
  */
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'protocols');
-const NET = `/networks/${encodeURIComponent(TEAM_ID)}`;
 const SECRETARY = 1;
 const JUSTERARE = 2;
 const MEMBER = 3;
@@ -40,12 +38,10 @@ describe('search covers imported protocols and those justerade before the index'
 
   test('an imported protocol is found, marked importerat', async () => {
     const name = 'im-natverket-2022-06-03-mariestad.txt';
-    const bytes = fs.readFileSync(path.join(FIXTURES, name));
-    const read = (await j.api('POST', `${NET}/imports/read`, SECRETARY, { body: { files: [{ name, content: bytes.toString('base64') }] } })).body as unknown as ImportReadResponse;
-    const reading = read.files[0] as ImportFileReading;
-    if (!reading.ok) throw new Error(reading.error.message);
+    const file = { name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) };
+    const reading = okReading((await readImports(j, SECRETARY, [file])).body.files[0]);
     const document = { ...reading.document, title: 'Träff i Mariestad', date: '2022-06-03' };
-    const saved = await j.api('POST', `${NET}/imports`, SECRETARY, { body: { document, original: { name, content: bytes.toString('base64') } } });
+    const saved = await saveImport(j, SECRETARY, document, file);
     expect(saved.status).toBe(200);
     const found = await search('Mariestad');
     expect(found.map((r) => [r.meetingId, r.imported])).toEqual([[saved.body.meetingId, true]]);

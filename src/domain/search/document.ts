@@ -1,9 +1,7 @@
 import { lineText, parseMarkup } from '../markup';
 import { currentContent, ownersText, type MinutesVersion } from '../minutes';
+import type { PassageField } from './result';
 import { termsOf } from './text';
-
-/** What a passage of a protocol is: where a hit is shown, and what "decisions"/"actions" search. */
-export type PassageField = 'header' | 'title' | 'notes' | 'round' | 'decision' | 'action';
 
 export interface SearchPassage {
   field: PassageField;

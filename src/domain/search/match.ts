@@ -1,21 +1,10 @@
 import type { SearchDocument, SearchPassage } from './document';
+import type { PassageHit } from './result';
 import type { QueryWord, SearchField, SearchQuery } from './query';
 import { tokens, type Token } from './text';
 
 /** For each query term, the indexed terms that count as it (itself, or OCR variants when it is found nowhere). */
 export type AcceptedTerms = ReadonlyMap<string, ReadonlySet<string>>;
-
-/** A passage with hits: its text (cut around the first hit when long) and where the hits are. */
-export interface PassageHit {
-  field: SearchPassage['field'];
-  itemId?: string;
-  itemNumber?: number;
-  itemTitle?: string;
-  actionId?: string;
-  text: string;
-  /** [start, end) of each hit in `text`. */
-  highlights: [number, number][];
-}
 
 const SNIPPET = 240;
 /** Text whose lower case is its normalised form (no accents but å, ä, ö): the prefilter may trust `includes`. */
