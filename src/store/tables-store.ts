@@ -842,8 +842,8 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   /**
    * One round trip for the same read asked for while it is on its way: a burst's clicks all read the
-   * network, the clicker's member row, the meeting, the roster and the attendance, and would each
-   * send the same request. Only reads that started after this instance's last write to the table
+   * network, the meeting and the roster (the clicker looked up in it), and would each send the same
+   * request (the attendance is joined as listAttendance says). Only reads that started after this instance's last write to the table
    * are joined (see `wrote`), so a caller always sees its own writes; what another instance wrote
    * is seen as a read of its own would see it, from Table Storage. Nothing is kept once it
    * has come: a member removed through another instance loses access at once here too.
