@@ -143,6 +143,18 @@ test('jobs, deliveries and leases written before the queue and the per-person in
   expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((d) => d.id)).toEqual(['checkin/m-1', 'later']);
 });
 
+test('the queue rows the store wrote for jobs before the port are read as they are', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `v${Date.now().toString(36)}x${++n}` };
+  await TablesStore.open(opts);
+  const j: Job = { tenantId: 't-1', id: 'agenda-reminder/m-1/7', kind: 'agendaReminder', meetingId: 'm-1', dueAt: '2030-01-02T07:00:00.000Z' };
+  // As the adapter wrote them: the job, its queue row (naming it in its properties too), and the mark that the queue was filled.
+  await raw(opts.tablePrefix, 'jobs').createEntity({ partitionKey: 'jobs', rowKey: key(j.tenantId, j.id), doc: JSON.stringify(j), done: false, dueAt: j.dueAt });
+  await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'job', rowKey: `${j.dueAt}|${key(j.tenantId, j.id)}`, tenant: j.tenantId, ref: j.id });
+  await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'job~meta', rowKey: '~backfilled', at: '2030-01-01T00:00:00.000Z' });
+  const store = await TablesStore.open(opts);
+  expect(await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).toEqual([j]);
+});
+
 describe('what a tick and an erasure read from Table Storage', () => {
   let proxy: TablesProxy;
   beforeAll(async () => {
