@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { openTables, TABLES, type TableName, type TablesStoreOptions } from '../store/tables-store';
+import { SERVICE_PROPERTIES } from '../store/tables-rows';
 
 /**
  * Export and restore of the Table Storage store as JSON Lines (format `justera-tables/1`).
@@ -35,7 +36,6 @@ export interface ExportHeader {
   tables: TableName[];
 }
 
-const SERVICE_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata']);
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /**

@@ -4,6 +4,7 @@ import type { MinutesDraft } from '../domain/minutes';
 import type { Proposal } from '../domain/proposal';
 import type { SearchMarker, Store } from '../app/ports';
 import { numberRow, type Documents } from './documents';
+import { WorkRepositories, type WorkStore } from './work-repositories';
 
 /** The parts of the Store written once, on the narrow port, for every backend. */
 export type RepositoryStore = Pick<
@@ -22,16 +23,17 @@ export type RepositoryStore = Pick<
   | 'saveMinutes'
   | 'getSearchMarker'
   | 'setSearchMarker'
->;
+> &
+  WorkStore;
 
 /**
  * The typed repositories: agendas (drafts, published versions, the network's template),
- * proposals and minutes drafts. A backend extends this class and hands it its `Documents`;
- * the key layout and the rules live here once.
+ * proposals and minutes drafts (and, from WorkRepositories, jobs, deliveries and leases). A
+ * backend extends this class and hands it its `Documents`; the key layout and the rules live here once.
  */
-export abstract class DocumentRepositories implements RepositoryStore {
+export abstract class DocumentRepositories extends WorkRepositories implements RepositoryStore {
   /** The narrow port the repositories are written on. */
-  abstract readonly documents: Documents;
+  abstract override readonly documents: Documents;
 
   async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
     const found = await this.documents.etagged('agendas').read({ partition: [tenantId], row: meetingId });

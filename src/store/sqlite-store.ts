@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { ActionDone, ActionQuery, ActionRecord, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesVersion } from '../domain/minutes';
@@ -10,7 +10,7 @@ import { deepFreeze } from '../domain/frozen';
 import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member, Network } from '../domain/network';
 import { DocumentRepositories } from './repositories';
-import { revisionOf, SqliteDocuments } from './sqlite-documents';
+import { refText, revisionOf, SqliteDocuments } from './sqlite-documents';
 import { layWrites, NEXT_TURN } from './attendance-writes';
 
 const SCHEMA = `
@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS meetings (
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS meetings_by_date ON meetings (tenant_id, json_extract(doc, '$.networkId'), json_extract(doc, '$.date'));
 CREATE TABLE IF NOT EXISTS leases (
-  tenant_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, until_ms INTEGER NOT NULL,
+  tenant_id TEXT NOT NULL, name TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS agendas (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
@@ -41,9 +41,8 @@ CREATE TABLE IF NOT EXISTS proposals (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS jobs (
-  tenant_id TEXT NOT NULL, id TEXT NOT NULL, due_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL,
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS jobs_due ON jobs (done, due_at);
 CREATE TABLE IF NOT EXISTS minutes (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
@@ -67,8 +66,17 @@ CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, person_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS deliveries (
-  tenant_id TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL, due_at TEXT, doc TEXT NOT NULL,
+  tenant_id TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deliveries_by_person (
+  tenant_id TEXT NOT NULL, person_id TEXT NOT NULL, delivery_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, person_id, delivery_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS due_work (
+  kind TEXT NOT NULL, due_at TEXT NOT NULL, ref TEXT NOT NULL, revision INTEGER NOT NULL,
+  PRIMARY KEY (kind, due_at, ref)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS store_marks (
+  tenant_id TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_docs (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
@@ -79,7 +87,6 @@ CREATE TABLE IF NOT EXISTS search_markers (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, network_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_postings_meeting ON search_postings (tenant_id, meeting_id);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
 `;
 
 type DocRow = { doc: string };
@@ -144,7 +151,33 @@ export class SqliteStore extends DocumentRepositories implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.upgradeToQueue();
     this.backfillActions();
+  }
+
+  /**
+   * Once per store file written before the queue of due work: jobs not done and pending
+   * deliveries get their entries, from the columns that said so then (dropped after); leases
+   * become documents.
+   */
+  private upgradeToQueue(): void {
+    const has = (table: string, column: string): boolean => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+    this.db.transaction(() => {
+      const put = this.db.prepare('INSERT OR IGNORE INTO due_work (kind, due_at, ref, revision) VALUES (?, ?, ?, 1)');
+      type Due = { tenant_id: string; id: string; due_at: string };
+      if (has('jobs', 'done')) {
+        for (const r of this.db.prepare('SELECT tenant_id, id, due_at FROM jobs WHERE done = 0').all() as Due[]) put.run('job', r.due_at, refText([r.tenant_id, r.id]));
+        this.db.exec('DROP INDEX IF EXISTS jobs_due; ALTER TABLE jobs DROP COLUMN done; ALTER TABLE jobs DROP COLUMN due_at;');
+      }
+      if (has('deliveries', 'due_at')) {
+        for (const r of this.db.prepare('SELECT tenant_id, id, due_at FROM deliveries WHERE due_at IS NOT NULL').all() as Due[]) put.run('delivery', r.due_at, refText([r.tenant_id, r.id]));
+        this.db.exec('DROP INDEX IF EXISTS deliveries_due; ALTER TABLE deliveries DROP COLUMN due_at;');
+      }
+      if (has('leases', 'owner')) {
+        this.db.exec(`ALTER TABLE leases ADD COLUMN revision INTEGER NOT NULL DEFAULT 1; ALTER TABLE leases ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+          UPDATE leases SET doc = json_object('owner', owner, 'untilMs', until_ms); ALTER TABLE leases DROP COLUMN owner; ALTER TABLE leases DROP COLUMN until_ms;`);
+      }
+    })();
   }
 
   /**
@@ -387,41 +420,12 @@ export class SqliteStore extends DocumentRepositories implements Store {
     for (const [key, list] of changed) this.attendance.set(key, list);
   }
 
-  async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
-    return this.db.transaction((): LeaseResult => {
-      const held = this.stmt('SELECT owner, until_ms FROM leases WHERE tenant_id = ? AND name = ?').get(tenantId, name) as
-        | { owner: string; until_ms: number }
-        | undefined;
-      if (held && held.owner !== owner && held.until_ms > nowMs) return { ok: false, holder: held.owner, untilMs: held.until_ms };
-      this.stmt('INSERT OR REPLACE INTO leases (tenant_id, name, owner, until_ms) VALUES (?, ?, ?, ?)').run(tenantId, name, owner, untilMs);
-      return { ok: true };
-    }).immediate();
-  }
-
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
   }
 
   async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
     this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
-  }
-
-  async scheduleJob(job: Job): Promise<void> {
-    this
-      .stmt('INSERT OR IGNORE INTO jobs (tenant_id, id, due_at, done, doc) VALUES (?, ?, ?, ?, ?)')
-      .run(job.tenantId, job.id, job.dueAt, job.doneAt ? 1 : 0, JSON.stringify(job));
-  }
-
-  async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
-    return (this.stmt('SELECT doc FROM jobs WHERE done = 0 AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
-      (r) => JSON.parse(r.doc) as Job,
-    );
-  }
-
-  async updateJob(job: Job): Promise<void> {
-    this
-      .stmt('UPDATE jobs SET doc = ?, done = ?, due_at = ? WHERE tenant_id = ? AND id = ?')
-      .run(JSON.stringify(job), job.doneAt ? 1 : 0, job.dueAt, job.tenantId, job.id);
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
@@ -536,46 +540,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
       .stmt(`SELECT meeting_id, network_id, year FROM search_postings WHERE tenant_id = ? AND term = ? AND network_id IN (${networkIds.map(() => '?').join(', ')})`)
       .all(tenantId, term, ...networkIds) as { meeting_id: string; network_id: string; year: number }[];
     return rows.map((r) => ({ meetingId: r.meeting_id, networkId: r.network_id, year: r.year }));
-  }
-
-  async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
-    const row = this.stmt('SELECT revision, doc FROM deliveries WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
-      | { revision: number; doc: string }
-      | undefined;
-    return row ? { delivery: JSON.parse(row.doc) as Delivery, etag: `"r${row.revision}"` } : undefined;
-  }
-
-  async saveDelivery(d: Delivery, ifMatch: string | undefined): Promise<string | undefined> {
-    const due = d.state === 'pending' ? d.dueAt : null;
-    const doc = JSON.stringify(d);
-    if (ifMatch === undefined) {
-      const info = this
-        .stmt('INSERT OR IGNORE INTO deliveries (tenant_id, id, revision, due_at, doc) VALUES (?, ?, 1, ?, ?)')
-        .run(d.tenantId, d.id, due, doc);
-      return info.changes === 1 ? '"r1"' : undefined;
-    }
-    const revision = revisionOf(ifMatch);
-    if (revision === undefined) return undefined;
-    const info = this
-      .stmt('UPDATE deliveries SET revision = revision + 1, due_at = ?, doc = ? WHERE tenant_id = ? AND id = ? AND revision = ?')
-      .run(due, doc, d.tenantId, d.id, revision);
-    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
-  }
-
-  async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
-    return (this.stmt('SELECT doc FROM deliveries WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?').all(nowIso, limit) as DocRow[]).map(
-      (r) => JSON.parse(r.doc) as Delivery,
-    );
-  }
-
-  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
-    return this
-      .stmt("DELETE FROM deliveries WHERE tenant_id = ? AND json_extract(doc, '$.kind') = 'personal' AND json_extract(doc, '$.to') = ?")
-      .run(tenantId, teamsUserId).changes;
-  }
-
-  async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
-    this.stmt('DELETE FROM leases WHERE tenant_id = ? AND name = ? AND owner = ?').run(tenantId, name, owner);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

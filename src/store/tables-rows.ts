@@ -32,3 +32,11 @@ export function statusOf(err: unknown): number | undefined {
   const s = (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof s === 'number' ? s : undefined;
 }
+
+/** The parts a `key` was made of. */
+export function unkey(k: string): string[] {
+  return k.split('.').map((p) => Buffer.from(p, 'base64url').toString('utf8'));
+}
+
+/** Properties the service adds to every row (as the SDK names them). */
+export const SERVICE_PROPERTIES: ReadonlySet<string> = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata']);

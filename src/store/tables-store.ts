@@ -1,6 +1,6 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
+import type { ActionDone, ActionQuery, ActionRecord, SearchPosting, Store } from '../app/ports';
 import type { SearchDocument } from '../domain/search/document';
 import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
 import type { MinutesVersion } from '../domain/minutes';
@@ -63,10 +63,11 @@ const BACKFILLED = '~backfilled';
  */
 const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
 /**
- * Due work as a queue: a row per job not done and per version whose archiving is pending, keyed
- * by when it is due, so a tick reads what is due and nothing else. A row names its job or version;
- * the document stays the truth: a row whose document is done, or due at another time now (a retry,
- * a move), is deleted when the tick reaches it.
+ * Due archives in the queue of due work (the `duework` table; jobs and deliveries are the narrow
+ * port's queue, see tables-documents.ts, in partitions of their own): a row per version whose
+ * archiving is pending, keyed by when it is due, so a tick reads what is due and nothing else. A
+ * row names its version; the document stays the truth: a row whose version is archived, or due at
+ * another time now (a retry), is deleted when the tick reaches it.
  */
 type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: string; number?: number };
 const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
@@ -74,10 +75,8 @@ const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'))
 
 const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 
-type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
-
 /** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'deliveriesbyperson', 'storemarks'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
@@ -122,7 +121,10 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   private constructor(private readonly tables: Record<TableName, TableClient>) {
     super();
-    this.documents = new TablesDocuments((table) => this.tables[table as TableName]);
+    this.documents = new TablesDocuments(
+      (table) => this.tables[table as TableName],
+      (kind, fill) => this.backfillOnce(`${kind}~meta`, fill, 'duework'),
+    );
   }
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
@@ -413,36 +415,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     await Promise.all([putAll(), ...batch.filter((q) => !q.written.record).map(removeOne)]);
   }
 
-  async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
-    const pk = key(tenantId);
-    const rk = key(name);
-    const leases = this.tables.leases;
-    let held: (TableEntity<Lease> & { etag: string }) | undefined;
-    try {
-      held = await leases.getEntity<Lease>(pk, rk);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
-    const entity: Lease = { partitionKey: pk, rowKey: rk, owner, untilMs };
-    if (!held) {
-      try {
-        await leases.createEntity(entity);
-        return { ok: true };
-      } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-        return this.holder(pk, rk);
-      }
-    }
-    if (held.owner !== owner && held.untilMs > nowMs) return { ok: false, holder: held.owner, untilMs: held.untilMs };
-    try {
-      await leases.updateEntity(entity, 'Replace', { etag: held.etag });
-      return { ok: true };
-    } catch (err) {
-      if (statusOf(err) !== 412) throw err;
-      return this.holder(pk, rk);
-    }
-  }
-
   async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
     await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
   }
@@ -451,42 +423,8 @@ export class TablesStore extends DocumentRepositories implements Store {
     await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
   }
 
-  async scheduleJob(job: Job): Promise<void> {
-    await this.tables.jobs.createEntity(this.jobEntity(job)).catch((err: unknown) => {
-      if (statusOf(err) !== 409) throw err;
-    });
-    // Also when it was there: a row the queue already holds is written again; a stale one goes when reached.
-    await this.queueJob(job);
-  }
-
-  async dueJobs(nowIso: string, limit: number): Promise<Job[]> {
-    await this.backfillOnce('job~meta', async () => {
-      const open = this.tables.jobs.listEntities<Doc>({ queryOptions: { filter: odata`PartitionKey eq ${'jobs'} and done eq false` } });
-      for await (const row of open) await this.queueJob(JSON.parse(row.doc) as Job);
-    }, 'duework');
-    const out: Job[] = [];
-    for (const row of await this.dueRows('job', nowIso)) {
-      if (out.length >= limit) break;
-      const job = await this.get<Job>('jobs', 'jobs', key(row.tenant, row.ref));
-      if (job && !job.doneAt && job.dueAt === dueAtOf(row.rowKey)) out.push(job);
-      else await this.remove('duework', row.partitionKey, row.rowKey);
-    }
-    return out;
-  }
-
-  async updateJob(job: Job): Promise<void> {
-    await this.tables.jobs.upsertEntity(this.jobEntity(job), 'Replace');
-    if (job.doneAt) await this.remove('duework', 'job', dueRk(job.dueAt, job.tenantId, job.id));
-    else await this.queueJob(job);
-  }
-
-  private async queueJob(job: Job): Promise<void> {
-    if (job.doneAt) return;
-    await this.tables.duework.upsertEntity<DueRow>({ partitionKey: 'job', rowKey: dueRk(job.dueAt, job.tenantId, job.id), tenant: job.tenantId, ref: job.id }, 'Replace');
-  }
-
   /** The queue's rows of one kind due by `nowIso`, earliest first (the key's order). */
-  private async dueRows(kind: 'job' | 'archive', nowIso: string): Promise<DueRow[]> {
+  private async dueRows(kind: 'archive', nowIso: string): Promise<DueRow[]> {
     const rows: DueRow[] = [];
     const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
     for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
@@ -660,44 +598,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     return out;
   }
 
-  async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
-    const found = await this.docWithEtag<Delivery>('deliveries', key(tenantId), key(id));
-    return found && { delivery: found.doc, etag: found.etag };
-  }
-
-  saveDelivery(d: Delivery, ifMatch: string | undefined): Promise<string | undefined> {
-    const entity = { partitionKey: key(d.tenantId), rowKey: key(d.id), dueAt: d.state === 'pending' ? d.dueAt : '', ...chunked(JSON.stringify(d)) };
-    return this.writeIfMatch('deliveries', entity, ifMatch);
-  }
-
-  /** A scan with a filter, as for archives: pending deliveries are few at any time. */
-  async dueDeliveries(nowIso: string, limit: number): Promise<Delivery[]> {
-    const list = await this.query<Delivery>('deliveries', odata`dueAt ne ${''} and dueAt le ${nowIso}`);
-    return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
-  }
-
-  /** A scan of the tenant's partition: erasing a person is rare. */
-  async removePersonalDeliveries(tenantId: string, teamsUserId: string): Promise<number> {
-    let removed = 0;
-    const rows = this.tables.deliveries.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId)}` } });
-    for await (const row of rows) {
-      const d = JSON.parse(unchunked(row)) as Delivery;
-      if (d.kind === 'personal' && d.to === teamsUserId && (await this.remove('deliveries', String(row.partitionKey), String(row.rowKey)))) removed += 1;
-    }
-    return removed;
-  }
-
-  async releaseLease(tenantId: string, name: string, owner: string): Promise<void> {
-    const leases = this.tables.leases;
-    try {
-      const held = await leases.getEntity<Lease>(key(tenantId), key(name));
-      if (held.owner === owner) await leases.deleteEntity(key(tenantId), key(name), { etag: held.etag });
-    } catch (err) {
-      const status = statusOf(err);
-      if (status !== 404 && status !== 412) throw err;
-    }
-  }
-
   /**
    * The index every instance shares: `searchdocs` holds each protocol (partition: tenant) with
    * the terms it was indexed under; `searchterms` is partitioned by tenant and term, one row per
@@ -770,11 +670,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     return out;
   }
 
-  /** All jobs in one partition: few, and the scheduler scans them by due time. */
-  private jobEntity(job: Job): Doc & { done: boolean; dueAt: string } {
-    return { partitionKey: 'jobs', rowKey: key(job.tenantId, job.id), doc: JSON.stringify(job), done: !!job.doneAt, dueAt: job.dueAt };
-  }
-
   async health(): Promise<{ ok: boolean; detail: string }> {
     try {
       await this.tables.leases.getEntity(key('health'), key('probe')).catch((err: unknown) => {
@@ -816,11 +711,6 @@ export class TablesStore extends DocumentRepositories implements Store {
         if (statusOf(err) !== 412 || attempt >= 10) throw err;
       }
     }
-  }
-
-  private async holder(pk: string, rk: string): Promise<LeaseResult> {
-    const now = await this.tables.leases.getEntity<Lease>(pk, rk);
-    return { ok: false, holder: now.owner, untilMs: now.untilMs };
   }
 
   private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {

@@ -192,7 +192,7 @@ describe('Table Storage (Azurite): export to JSON Lines, restore into empty tabl
     expect(new Set(entities.map((e) => e.table))).toEqual(new Set(['networks', 'members', 'meetings', 'attendance', 'leases', 'jobs', 'minutes', 'minutesversions', 'actionsdone', 'actions', 'meetingsbydate', 'memberships', 'duework']));
     const lease = entities.find((e) => e.table === 'leases')!;
     expect(lease.properties.untilMs).toEqual({ type: 'Double', value: 1_900_000_000_000 });
-    expect(entities.find((e) => e.table === 'jobs')!.properties.done).toEqual({ type: 'Boolean', value: false });
+    expect(entities.find((e) => e.table === 'minutesversions')!.properties.approved).toEqual({ type: 'Boolean', value: false });
     expect(entities.some((e) => e.table === 'meetings' && e.properties.doc?.type === 'String' && String(e.properties.doc.value).includes('"m-b"'))).toBe(false);
 
     expect(await runStateCommand('restore', [file], target, print)).toBe(0);

@@ -19,6 +19,22 @@ const TEAM = '19:abc/def#x?y\\z@thread.tacv2';
 const OTHER_TENANT = 'tenant-2';
 export const TEAM_ID = TEAM;
 
+/** A pending card delivery due at `dueAt`. */
+export const delivery = (tenantId: string, id: string, dueAt: string, over: Partial<Delivery> = {}): Delivery => ({
+  tenantId,
+  id,
+  kind: 'checkinCard',
+  networkId: TEAM,
+  meetingId: 'm-1',
+  requested: 1,
+  delivered: 0,
+  state: 'pending',
+  dueAt,
+  attempts: 0,
+  createdAt: '2030-01-01T00:00:00.000Z',
+  ...over,
+});
+
 export const network = (tenantId = 't-1', id = TEAM): Network => ({
   tenantId,
   id,
@@ -508,6 +524,24 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       expect(await store.saveDelivery({ ...first, requested: 2, delivered: 2, state: 'delivered' }, e2)).toBeDefined();
       expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((x) => x.id)).toEqual(['post/x', 'later']);
       expect(await store.dueDeliveries('2030-12-31T00:00:00.000Z', 1)).toHaveLength(1);
+    });
+
+    test('work moved to a later time (a retry, an interval) is due then and not before, and what it left behind does not crowd out what is due', async () => {
+      const at = (day: number): string => `2030-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      for (let i = 1; i <= 5; i++) await store.saveDelivery(delivery(i % 2 ? 't-1' : OTHER_TENANT, `d-${i}`, at(i)), undefined);
+      for (let i = 1; i <= 3; i++) {
+        const found = await store.getDelivery(i % 2 ? 't-1' : OTHER_TENANT, `d-${i}`);
+        expect(await store.saveDelivery({ ...found!.delivery, attempts: 1, dueAt: at(20 + i) }, found!.etag)).toBeDefined();
+      }
+      expect((await store.dueDeliveries(at(10), 2)).map((d) => d.id)).toEqual(['d-4', 'd-5']);
+      expect((await store.dueDeliveries(at(21), 10)).map((d) => d.id)).toEqual(['d-4', 'd-5', 'd-1']);
+      const job: Job = { tenantId: 't-1', id: 'agenda-reminder/m-1/7', kind: 'agendaReminder', meetingId: 'm-1', dueAt: at(2) };
+      await store.scheduleJob(job);
+      await store.updateJob({ ...job, dueAt: at(12), detail: 'tries=1' });
+      expect(await store.dueJobs(at(10), 10)).toEqual([]);
+      expect(await store.dueJobs(at(12), 10)).toEqual([{ ...job, dueAt: at(12), detail: 'tries=1' }]);
+      await store.updateJob({ ...job, dueAt: at(12), claimedAt: at(12), doneAt: at(12), outcome: 'posted' });
+      expect(await store.dueJobs(at(30), 10)).toEqual([]);
     });
 
     // Erasing one person's data (src/app/personal-data.ts).

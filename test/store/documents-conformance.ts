@@ -1,4 +1,4 @@
-import type { Documents } from '../../src/store/documents';
+import type { DueEntry, Documents } from '../../src/store/documents';
 import { numberRow } from '../../src/store/documents';
 import type { Agenda } from '../../src/domain/agenda';
 import type { Proposal } from '../../src/domain/proposal';
@@ -78,6 +78,72 @@ export function documentsConformance(name: string, open: () => Promise<{ documen
       const etag = await minutes.write({ partition: ['t-1'], row: 'm-1' }, long, undefined);
       expect(etag).toBeDefined();
       expect((await minutes.read({ partition: ['t-1'], row: 'm-1' }))?.doc).toEqual(long);
+    });
+
+    test('the queue gives a kind’s entries due by a time, earliest first, page by page, and no other kind’s', async () => {
+      const { queue } = documents;
+      const entry = (dueAt: string, ...ref: string[]): DueEntry => ({ kind: 'delivery', dueAt, ref });
+      await queue.put(entry('2030-01-03T00:00:00.000Z', 't-1', ODD));
+      await queue.put(entry('2030-01-01T00:00:00.000Z', 't-2', 'b'));
+      await queue.put(entry('2030-01-02T00:00:00.000Z', 't-1', 'c'));
+      await queue.put(entry('2030-01-05T00:00:00.000Z', 't-1', 'later'));
+      await queue.put({ kind: 'job', dueAt: '2030-01-01T00:00:00.000Z', ref: ['t-1', 'j'] });
+      const due = (by: string, limit: number, after?: DueEntry): Promise<string[]> =>
+        queue.due('delivery', by, limit, after).then((list) => list.map((e) => `${e.dueAt.slice(8, 10)}:${e.ref.join('/')}`));
+      expect(await due('2030-01-03T00:00:00.000Z', 10)).toEqual(['01:t-2/b', '02:t-1/c', `03:t-1/${ODD}`]);
+      expect(await due('2030-01-02T23:59:59.999Z', 10)).toEqual(['01:t-2/b', '02:t-1/c']);
+      expect(await due('2030-01-09T00:00:00.000Z', 2)).toEqual(['01:t-2/b', '02:t-1/c']);
+      expect(await due('2030-01-09T00:00:00.000Z', 2, entry('2030-01-02T00:00:00.000Z', 't-1', 'c'))).toEqual([`03:t-1/${ODD}`, '05:t-1/later']);
+      expect(await due('2030-01-09T00:00:00.000Z', 0)).toEqual([]);
+      expect((await queue.due('job', '2030-01-09T00:00:00.000Z', 10)).map((e) => e.ref)).toEqual([['t-1', 'j']]);
+    });
+
+    test('a queue entry is removed under the ETag it was read with: one put again since stays', async () => {
+      const { queue } = documents;
+      const e: DueEntry = { kind: 'job', dueAt: '2030-01-01T00:00:00.000Z', ref: ['t-1', ODD] };
+      await queue.put(e);
+      const [read] = await queue.due('job', '2030-01-01T00:00:00.000Z', 1);
+      await queue.put(e);
+      expect(await queue.remove(e, read!.etag)).toBe(false);
+      expect(await queue.due('job', '2030-01-01T00:00:00.000Z', 1)).toHaveLength(1);
+      const [again] = await queue.due('job', '2030-01-01T00:00:00.000Z', 1);
+      expect(await queue.remove(e, again!.etag)).toBe(true);
+      expect(await queue.remove(e)).toBe(false);
+      await queue.put(e);
+      expect(await queue.remove(e)).toBe(true);
+      expect(await queue.due('job', '2030-12-31T00:00:00.000Z', 10)).toEqual([]);
+    });
+
+    test('leases are flat documents under ETags: written only under the one read, removed only under it', async () => {
+      const leases = documents.etagged('leases');
+      const key = { partition: ['t-1'], row: ODD };
+      const first = await leases.write(key, { owner: 'a', untilMs: 1_900_000_000_000 }, undefined);
+      expect(first).toBeDefined();
+      expect(await leases.write(key, { owner: 'b', untilMs: 1 }, undefined)).toBeUndefined();
+      expect(await leases.read(key)).toEqual({ doc: { owner: 'a', untilMs: 1_900_000_000_000 }, etag: first });
+      const second = await leases.write(key, { owner: 'a', untilMs: 1_900_000_001_000 }, first);
+      expect(second).toBeDefined();
+      expect(await leases.remove(key, first)).toBe(false);
+      expect(await leases.remove(key, second)).toBe(true);
+      expect(await leases.read(key)).toBeUndefined();
+      expect(await leases.remove(key)).toBe(false);
+    });
+
+    test('documents are removed by key; an ETag collection lists a partition too', async () => {
+      const jobs = documents.collection('jobs');
+      const job = { tenantId: 't-1', id: ODD, kind: 'agendaReminder' as const, meetingId: 'm-1', dueAt: '2030-01-01T00:00:00.000Z' };
+      await jobs.create({ partition: ['t-1'], row: ODD }, job);
+      await jobs.create({ partition: ['t-1'], row: 'j-2' }, { ...job, id: 'j-2' });
+      await jobs.create({ partition: ['t-2'], row: ODD }, { ...job, tenantId: 't-2' });
+      expect((await jobs.list(['t-1'])).map((j) => j.id).sort()).toEqual(['j-2', ODD].sort());
+      expect(await jobs.remove({ partition: ['t-1'], row: ODD })).toBe(true);
+      expect(await jobs.remove({ partition: ['t-1'], row: ODD })).toBe(false);
+      expect(await jobs.read({ partition: ['t-1'], row: ODD })).toBeUndefined();
+      expect(await jobs.read({ partition: ['t-2'], row: ODD })).toBeDefined();
+      const agendas = documents.etagged('agendas');
+      await agendas.write({ partition: ['t-1'], row: 'm-1' }, agenda(1, 'm-1'), undefined);
+      await agendas.write({ partition: ['t-1'], row: 'm-2' }, agenda(1, 'm-2'), undefined);
+      expect((await agendas.list(['t-1'])).map((a) => a.meetingId)).toEqual(['m-1', 'm-2']);
     });
   });
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../../src/app/ports';
+import type { Job, Store } from '../../src/app/ports';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
 import Database from 'better-sqlite3';
-import { approvedWithActions, attendance, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { approvedWithActions, attendance, delivery, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
 import { documentsConformance } from './documents-conformance';
 
 storeConformance('SQLite (embedded)', async () => {
@@ -185,6 +185,45 @@ test('a store file from before action records were kept gets them on first open,
     expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
     await store.close();
   } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a store file from before the queue of due work keeps its jobs, deliveries and leases: what was due is due, leases are held', async () => {
+  const dir = tempDir('justera-store-');
+  const file = path.join(dir, 'justera.db');
+  // The tables as an earlier version made them: due times and done flags in columns, leases in columns.
+  const old = new Database(file);
+  old.exec(`
+    CREATE TABLE leases (tenant_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
+    CREATE TABLE jobs (tenant_id TEXT NOT NULL, id TEXT NOT NULL, due_at TEXT NOT NULL, done INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+    CREATE INDEX jobs_due ON jobs (done, due_at);
+    CREATE TABLE deliveries (tenant_id TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL, due_at TEXT, doc TEXT NOT NULL, PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
+    CREATE INDEX deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;`);
+  const job = (id: string, dueAt: string, done: boolean): Job => ({ tenantId: 't-1', id, kind: 'agendaReminder', meetingId: 'm-1', dueAt, ...(done ? { doneAt: dueAt } : {}) });
+  for (const j of [job('j-open', '2030-01-02T07:00:00.000Z', false), job('j-done', '2030-01-01T07:00:00.000Z', true)]) {
+    old.prepare('INSERT INTO jobs VALUES (?, ?, ?, ?, ?)').run(j.tenantId, j.id, j.dueAt, j.doneAt ? 1 : 0, JSON.stringify(j));
+  }
+  const pending = delivery('t-1', 'reminder/a', '2030-01-03T00:00:00.000Z', { kind: 'personal', to: '29:u-1' });
+  const sent = delivery('t-1', 'reminder/b', '2030-01-01T00:00:00.000Z', { kind: 'personal', to: '29:u-1', state: 'delivered' });
+  for (const d of [pending, sent]) old.prepare('INSERT INTO deliveries VALUES (?, ?, 3, ?, ?)').run(d.tenantId, d.id, d.state === 'pending' ? d.dueAt : null, JSON.stringify(d));
+  old.prepare('INSERT INTO leases VALUES (?, ?, ?, ?)').run('*', 'jobs/scheduler', 'old-instance', 2_000);
+  old.close();
+
+  let store = new SqliteStore(file);
+  try {
+    expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+    expect(await store.dueDeliveries('2030-02-01T00:00:00.000Z', 10)).toEqual([pending]);
+    expect((await store.getDelivery('t-1', 'reminder/a'))?.etag).toBe('"r3"');
+    expect(await store.tryLease('*', 'jobs/scheduler', 'new-instance', 3_000, 1_000)).toEqual({ ok: false, holder: 'old-instance', untilMs: 2_000 });
+    // Opened again, the upgrade is not done twice.
+    await store.close();
+    store = new SqliteStore(file);
+    expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
+    expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(2);
+    expect(await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).toEqual([]);
+  } finally {
+    await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

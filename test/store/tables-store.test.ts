@@ -3,7 +3,9 @@ import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
 import { TableClient } from '@azure/data-tables';
 import { countTableRequests } from '../harness/table-requests';
-import { approvedWithActions, attendance, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { approvedWithActions, attendance, delivery, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { key, unkey } from '../../src/store/tables-rows';
+import { startTablesProxy, type TablesProxy } from '../harness/tables-proxy';
 import { documentsConformance } from './documents-conformance';
 
 let azurite: Azurite;
@@ -81,10 +83,14 @@ test('due work is a queue that holds what is due: done jobs and archived version
   await first.updateJob({ ...job('j-done', '2030-01-01T07:00:00.000Z'), doneAt: '2030-01-01T07:00:01.000Z', outcome: 'posted' });
   const pending = { ...approvedWithActions('m-1', 1, '2030-01-01', {}), archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: '2030-01-01T08:00:00.000Z', documents: [] } };
   await first.saveMinutesVersion(pending, undefined);
-  const queue = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}duework`, { allowInsecureConnection: true });
+  const queue = raw(opts.tablePrefix, 'duework');
+  // A job's row names it in its key (when it is due, then the tenant and id); an archive's in its properties.
   const rows = async (): Promise<string[]> => {
     const out: string[] = [];
-    for await (const e of queue.listEntities<{ ref: string }>()) if (e.partitionKey === 'job' || e.partitionKey === 'archive') out.push(`${e.partitionKey}:${e.ref}`);
+    for await (const e of queue.listEntities<{ ref?: string }>()) {
+      if (e.partitionKey === 'job') out.push(`job:${unkey((e.rowKey ?? '').split('|')[1] ?? '')[1]}`);
+      if (e.partitionKey === 'archive') out.push(`archive:${e.ref}`);
+    }
     return out.sort();
   };
   expect(await rows()).toEqual(['archive:m-1', 'job:j-later', 'job:j-open']);
@@ -95,13 +101,108 @@ test('due work is a queue that holds what is due: done jobs and archived version
   expect(await first.dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([]);
   expect(await rows()).toEqual(['job:j-later', 'job:j-open']);
 
-  // As the tables were before the queue: a job not done and a pending archive, no rows.
-  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  // As the tables were before the queue: a pending archive without its row.
   await first.saveMinutesVersion({ ...pending, meetingId: 'm-2' }, undefined);
-  for await (const e of queue.listEntities()) await queue.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  for await (const e of queue.listEntities()) if (e.partitionKey === 'archive' || e.partitionKey === 'archive~meta') await queue.deleteEntity(e.partitionKey, e.rowKey ?? '');
+  const store = await TablesStore.open(opts);
+  expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
+});
+
+/** A table of the store as a client of its own (to write rows as an earlier version did, or look at them). */
+function raw(prefix: string, table: string): TableClient {
+  return TableClient.fromConnectionString(azurite.connectionString, `${prefix}${table}`, { allowInsecureConnection: true });
+}
+
+test('jobs, deliveries and leases written before the queue and the per-person index are found: nothing an upgraded installation had due is lost', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `u${Date.now().toString(36)}x${++n}` };
+  await TablesStore.open(opts);
+  // Rows as the store wrote them before: every job in one partition with `done` and `dueAt`, a delivery with `dueAt` ('' unless pending), no queue.
+  const job = (id: string, dueAt: string, done: boolean): Job => ({ tenantId: 't-1', id, kind: 'agendaReminder', meetingId: 'm-1', dueAt, ...(done ? { doneAt: dueAt } : {}) });
+  for (const j of [job('j-open', '2030-01-02T07:00:00.000Z', false), job('j-done', '2030-01-01T07:00:00.000Z', true), job('j-later', '2030-06-01T07:00:00.000Z', false)]) {
+    await raw(opts.tablePrefix, 'jobs').createEntity({ partitionKey: 'jobs', rowKey: key(j.tenantId, j.id), doc: JSON.stringify(j), done: !!j.doneAt, dueAt: j.dueAt });
+  }
+  const deliveries = [
+    delivery('t-1', 'checkin/m-1', '2030-01-02T00:00:00.000Z'),
+    delivery('t-1', 'reminder/a', '2030-01-03T00:00:00.000Z', { kind: 'personal', to: '29:u-1' }),
+    delivery('t-1', 'reminder/b', '2030-01-01T00:00:00.000Z', { kind: 'personal', to: '29:u-1', state: 'delivered' }),
+    delivery('t-1', 'later', '2030-06-01T00:00:00.000Z'),
+  ];
+  for (const d of deliveries) {
+    await raw(opts.tablePrefix, 'deliveries').createEntity({ partitionKey: key(d.tenantId), rowKey: key(d.id), dueAt: d.state === 'pending' ? d.dueAt : '', doc: JSON.stringify(d) });
+  }
+  await raw(opts.tablePrefix, 'leases').createEntity({ partitionKey: key('*'), rowKey: key('jobs/scheduler'), owner: 'old-instance', untilMs: 2_000 });
+
   const store = await TablesStore.open(opts);
   expect((await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
-  expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
+  expect((await store.dueDeliveries('2030-02-01T00:00:00.000Z', 10)).map((d) => d.id)).toEqual(['checkin/m-1', 'reminder/a']);
+  expect(await store.tryLease('*', 'jobs/scheduler', 'new-instance', 3_000, 1_000)).toEqual({ ok: false, holder: 'old-instance', untilMs: 2_000 });
+  expect(await store.tryLease('*', 'jobs/scheduler', 'new-instance', 5_000, 2_001)).toEqual({ ok: true });
+  // A done job leaves the queue: no tick reads it again.
+  await store.updateJob({ ...job('j-open', '2030-01-02T07:00:00.000Z', false), doneAt: '2030-01-02T07:00:01.000Z', outcome: 'posted' });
+  expect(await store.dueJobs('2030-12-31T00:00:00.000Z', 10)).toEqual([expect.objectContaining({ id: 'j-later' })]);
+  expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(2);
+  expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((d) => d.id)).toEqual(['checkin/m-1', 'later']);
+});
+
+test('the queue rows the store wrote for jobs before the port are read as they are', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `v${Date.now().toString(36)}x${++n}` };
+  await TablesStore.open(opts);
+  const j: Job = { tenantId: 't-1', id: 'agenda-reminder/m-1/7', kind: 'agendaReminder', meetingId: 'm-1', dueAt: '2030-01-02T07:00:00.000Z' };
+  // As the adapter wrote them: the job, its queue row (naming it in its properties too), and the mark that the queue was filled.
+  await raw(opts.tablePrefix, 'jobs').createEntity({ partitionKey: 'jobs', rowKey: key(j.tenantId, j.id), doc: JSON.stringify(j), done: false, dueAt: j.dueAt });
+  await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'job', rowKey: `${j.dueAt}|${key(j.tenantId, j.id)}`, tenant: j.tenantId, ref: j.id });
+  await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'job~meta', rowKey: '~backfilled', at: '2030-01-01T00:00:00.000Z' });
+  const store = await TablesStore.open(opts);
+  expect(await store.dueJobs('2030-02-01T00:00:00.000Z', 10)).toEqual([j]);
+});
+
+describe('what a tick and an erasure read from Table Storage', () => {
+  let proxy: TablesProxy;
+  beforeAll(async () => {
+    proxy = await startTablesProxy(azurite);
+  });
+  afterAll(async () => proxy.stop());
+
+  test('a delivery or job tick reads one key range of the queue and each due document by key, not the tables with their rows not due', async () => {
+    const store = await TablesStore.open({ connectionString: proxy.connectionString, tablePrefix: `k${Date.now().toString(36)}x${++n}` });
+    const at = (minutes: number): string => new Date(Date.UTC(2030, 0, 1, 0, minutes)).toISOString();
+    for (let i = 0; i < 60; i++) {
+      await store.saveDelivery(delivery(`t-${i % 3}`, `sent/${i}`, at(i), { state: 'delivered' }), undefined);
+      await store.saveDelivery(delivery(`t-${i % 3}`, `later/${i}`, at(600 + i)), undefined);
+      await store.scheduleJob({ tenantId: `t-${i % 3}`, id: `done/${i}`, kind: 'agendaReminder', meetingId: 'm-1', dueAt: at(i) });
+      await store.updateJob({ tenantId: `t-${i % 3}`, id: `done/${i}`, kind: 'agendaReminder', meetingId: 'm-1', dueAt: at(i), doneAt: at(i), outcome: 'posted' });
+    }
+    await store.saveDelivery(delivery('t-1', 'due/a', at(100)), undefined);
+    await store.saveDelivery(delivery('t-2', 'due/b', at(101)), undefined);
+    await store.scheduleJob({ tenantId: 't-1', id: 'due/j', kind: 'agendaReminder', meetingId: 'm-1', dueAt: at(102) });
+    // The first tick of an instance looks once for work from before the queue (its mark); the ticks after it are what is measured.
+    await store.dueDeliveries(at(0), 10);
+    await store.dueJobs(at(0), 10);
+
+    proxy.reset();
+    expect((await store.dueDeliveries(at(300), 10)).map((d) => d.id)).toEqual(['due/a', 'due/b']);
+    expect((await store.dueJobs(at(300), 10)).map((j) => j.id)).toEqual(['due/j']);
+    const queries = proxy.requests.filter((r) => r.filter !== undefined);
+    expect(queries.map((q) => q.resource.replace(/^k\w+x\d+/, ''))).toEqual(['duework()', 'duework()']);
+    for (const q of queries) expect(q.filter).toMatch(/^PartitionKey eq '(delivery|job)' and RowKey lt '2030-01-01T05:00:00.000Z}'$/);
+    // Besides the queries, only reads by key: the three documents due.
+    expect(proxy.requests.filter((r) => r.filter === undefined).map((r) => r.resource)).toHaveLength(3);
+    expect(proxy.requests.reduce((sum, r) => sum + r.rows, 0)).toBe(6);
+  });
+
+  test("an erasure reads the person's index rows and their cards, not the tenant's every delivery", async () => {
+    const store = await TablesStore.open({ connectionString: proxy.connectionString, tablePrefix: `e${Date.now().toString(36)}x${++n}` });
+    for (let i = 0; i < 80; i++) await store.saveDelivery(delivery('t-1', `reminder/${i}`, '2030-01-01T00:00:00.000Z', { kind: 'personal', to: `29:other-${i}` }), undefined);
+    await store.saveDelivery(delivery('t-1', 'reminder/mine-1', '2030-01-01T00:00:00.000Z', { kind: 'personal', to: '29:u-1' }), undefined);
+    await store.saveDelivery(delivery('t-1', 'reminder/mine-2', '2030-01-01T00:00:00.000Z', { kind: 'personal', to: '29:u-1', state: 'delivered' }), undefined);
+    // The tenant's first erasure fills the index once from cards written before it.
+    expect(await store.removePersonalDeliveries('t-1', '29:nobody')).toBe(0);
+
+    proxy.reset();
+    expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(2);
+    expect(proxy.requests.reduce((sum, r) => sum + r.rows, 0)).toBeLessThanOrEqual(4);
+    expect(await store.getDelivery('t-1', 'reminder/0')).toBeDefined();
+  });
 });
 
 documentsConformance('Azure Table Storage (Azurite)', async () => {
