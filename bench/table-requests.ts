@@ -1,0 +1,53 @@
+/**
+ * Counts the HTTP requests this process sends to Table Storage, by table: those to tables named
+ * with a counter's prefix (counted under the name without it) and the service's own (Tables,
+ * $batch). Requests elsewhere (Teams) are not the store's. Counted, not timed.
+ */
+import http from 'node:http';
+
+export interface TableRequests {
+  /** Requests so far, by table. */
+  readonly byTable: Readonly<Record<string, number>>;
+  total(): number;
+  /** Stops this counter (http.request is put back when none is left). */
+  stop(): void;
+}
+
+interface Counter {
+  prefix: string;
+  byTable: Record<string, number>;
+  onCount?: (byTable: Readonly<Record<string, number>>) => void;
+}
+
+const counters = new Set<Counter>();
+const send = http.request;
+
+function counted(...args: Parameters<typeof http.request>): http.ClientRequest {
+  const [first, second] = args;
+  const opts = typeof first === 'object' && !(first instanceof URL) ? first : typeof second === 'object' && second !== null ? second : {};
+  const path = first instanceof URL ? first.pathname : typeof first === 'string' ? new URL(first).pathname : String((opts as http.RequestOptions).path ?? '');
+  // /account/<prefix><table>(…): the table's name without the prefix.
+  const name = (path.split('/')[2] ?? '').replace(/[(?].*$/, '');
+  for (const c of counters) {
+    if (name.startsWith(c.prefix) || name === 'Tables' || name === '$batch') {
+      const table = name.slice(name.startsWith(c.prefix) ? c.prefix.length : 0);
+      c.byTable[table] = (c.byTable[table] ?? 0) + 1;
+      c.onCount?.(c.byTable);
+    }
+  }
+  return send(...args);
+}
+
+export function countTableRequests(prefix: string, onCount?: (byTable: Readonly<Record<string, number>>) => void): TableRequests {
+  const counter: Counter = { prefix, byTable: {}, ...(onCount ? { onCount } : {}) };
+  counters.add(counter);
+  http.request = counted as typeof http.request;
+  return {
+    byTable: counter.byTable,
+    total: () => Object.values(counter.byTable).reduce((n, x) => n + x, 0),
+    stop: () => {
+      counters.delete(counter);
+      if (counters.size === 0) http.request = send;
+    },
+  };
+}
