@@ -17,11 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CheckinCardChannel, Clock, Logger, Store } from '../src/app/ports';
 import { ActionItems } from '../src/app/action-items';
-import { AttendanceService } from '../src/app/attendance';
+import { AttendanceService, type RecordedView } from '../src/app/attendance';
 import { MeetingService } from '../src/app/meetings';
 import { PastMinutes } from '../src/app/past-minutes';
 import type { Caller } from '../src/app/policy';
 import { SearchService } from '../src/app/search';
+import type { SearchAnswer } from '../src/domain/search/result';
 import { TabQueries } from '../src/app/tab-queries';
 import type { AttendanceStatus } from '../src/domain/attendance';
 import { readUpload } from '../src/importer/upload';
@@ -79,11 +80,16 @@ interface Timing {
   p95: number;
 }
 
-/** One background tick's read of its queue: the due items it gets back, its time, and (Table Storage) the requests it sends. */
-interface TickRead {
+/** On Table Storage, what one call sends and reads: its requests and the entities they hand back. */
+interface Reads {
+  requests?: number;
+  rowsRead?: number;
+}
+
+/** One background tick's read of its queue: the due items it gets back, its time, and (Table Storage) its requests and the rows they read. */
+interface TickRead extends Reads {
   due: number;
   ms: Timing;
-  requests?: number;
 }
 
 type Tick = keyof typeof TICK_LIMITS;
@@ -92,12 +98,12 @@ interface SizeFigures {
   years: number;
   history: History;
   buildS: number;
-  searchMs: Timing & { results: number };
-  archivePageMs: Timing & { meetings: number; p95PerMeeting: number };
-  myMeetingsMs: Timing & { meetings: number };
-  myActionsMs: Timing & { actions: number };
+  searchMs: Timing & Reads & { results: number };
+  archivePageMs: Timing & Reads & { meetings: number; p95PerMeeting: number };
+  myMeetingsMs: Timing & Reads & { meetings: number };
+  myActionsMs: Timing & Reads & { actions: number };
   /** AttendanceService.record on the network's next meeting, the answer changed each time; `answers`: the meeting's attendance it shows. */
-  checkinMs: Timing & { answers: number };
+  checkinMs: Timing & Reads & { answers: number };
   tickReads: Record<Tick, TickRead>;
 }
 
@@ -108,9 +114,6 @@ interface Built {
   buildS: number;
   requests?: TableRequests;
   calls: Record<Figure | Tick, () => Promise<unknown>>;
-  counts: { results: number; pageMeetings: number; myMeetings: number; myActions: number };
-  /** The attendance a check-in shows afterwards. */
-  answers: () => Promise<number>;
 }
 
 type Figure = 'search' | 'archivePage' | 'myMeetings' | 'myActions' | 'checkin';
@@ -130,7 +133,6 @@ async function prepare(store: Store, years: number, requests?: TableRequests): P
   const upcoming = `mt-0-${next?.year ?? NOW.getUTCFullYear()}-${next?.m ?? 0}`;
   const statuses: readonly AttendanceStatus[] = ['onsite', 'online'];
   let clicks = 0;
-  const checkin = () => attendance.record({ tenantId: TENANT, meetingId: upcoming, person: { id: 'p-me', name: 'Karin' }, status: statuses[clicks++ % statuses.length] ?? 'onsite', actingIn: networkIdOf(0) });
   const tick = NOW.toISOString();
   return {
     years,
@@ -142,19 +144,20 @@ async function prepare(store: Store, years: number, requests?: TableRequests): P
       archivePage: () => past.pastMeetings(me, networkIdOf(0)),
       myMeetings: () => queries.myMeetings(me),
       myActions: () => actions.myActions(me),
-      checkin,
+      checkin: () => attendance.record({ tenantId: TENANT, meetingId: upcoming, person: { id: 'p-me', name: 'Karin' }, status: statuses[clicks++ % statuses.length] ?? 'onsite', actingIn: networkIdOf(0) }),
       scheduler: () => store.dueJobs(tick, TICK_LIMITS.scheduler),
       archive: () => store.dueArchives(tick, TICK_LIMITS.archive),
       delivery: () => store.dueDeliveries(tick, TICK_LIMITS.delivery),
     },
-    counts: {
-      results: (await search.search(me, { q: QUERY })).results.length,
-      pageMeetings: (await past.pastMeetings(me, networkIdOf(0))).meetings.length,
-      myMeetings: (await queries.myMeetings(me)).length,
-      myActions: (await actions.myActions(me)).length,
-    },
-    answers: async () => (await checkin()).read.records.length,
   };
+}
+
+/** One more call: what it answers, and on Table Storage its requests and the rows they read. */
+async function once<T>(b: Built, call: () => Promise<unknown>): Promise<{ answer: T } & Reads> {
+  const requests = b.requests?.total() ?? 0;
+  const rows = b.requests?.rows() ?? 0;
+  const answer = (await call()) as T;
+  return { answer, ...(b.requests ? { requests: b.requests.total() - requests, rowsRead: b.requests.rows() - rows } : {}) };
 }
 
 /** Every figure of every size, the sizes measured in turns (timedTogether). */
@@ -168,20 +171,24 @@ async function measure(built: readonly Built[]): Promise<SizeFigures[]> {
     const t = (name: Figure | Tick): Timing => timing[name][i] ?? { p50: NaN, p95: NaN };
     const tickReads = {} as Record<Tick, TickRead>;
     for (const name of Object.keys(TICK_LIMITS) as Tick[]) {
-      const before = b.requests?.total() ?? 0;
-      const due = ((await b.calls[name]()) as unknown[]).length;
-      tickReads[name] = { due, ms: t(name), ...(b.requests ? { requests: b.requests.total() - before } : {}) };
+      const { answer, ...reads } = await once<unknown[]>(b, b.calls[name]);
+      tickReads[name] = { due: answer.length, ms: t(name), ...reads };
     }
-    const page = t('archivePage');
+    const { answer: found, ...searchReads } = await once<SearchAnswer>(b, b.calls.search);
+    const { answer: page, ...pageReads } = await once<{ meetings: unknown[] }>(b, b.calls.archivePage);
+    const { answer: mine, ...mineReads } = await once<unknown[]>(b, b.calls.myMeetings);
+    const { answer: myActions, ...actionReads } = await once<unknown[]>(b, b.calls.myActions);
+    const { answer: shown, ...checkinReads } = await once<RecordedView>(b, b.calls.checkin);
+    const pageMs = t('archivePage');
     out.push({
       years: b.years,
       history: b.history,
       buildS: b.buildS,
-      searchMs: { ...t('search'), results: b.counts.results },
-      archivePageMs: { ...page, meetings: b.counts.pageMeetings, p95PerMeeting: Math.round((page.p95 / Math.max(1, b.counts.pageMeetings)) * 1000) / 1000 },
-      myMeetingsMs: { ...t('myMeetings'), meetings: b.counts.myMeetings },
-      myActionsMs: { ...t('myActions'), actions: b.counts.myActions },
-      checkinMs: { ...t('checkin'), answers: await b.answers() },
+      searchMs: { ...t('search'), ...searchReads, results: found.results.length },
+      archivePageMs: { ...pageMs, ...pageReads, meetings: page.meetings.length, p95PerMeeting: Math.round((pageMs.p95 / Math.max(1, page.meetings.length)) * 1000) / 1000 },
+      myMeetingsMs: { ...t('myMeetings'), ...mineReads, meetings: mine.length },
+      myActionsMs: { ...t('myActions'), ...actionReads, actions: myActions.length },
+      checkinMs: { ...t('checkin'), ...checkinReads, answers: shown.read.records.length },
       tickReads,
     });
   }
@@ -205,18 +212,22 @@ async function importTimes(): Promise<Record<string, number>> {
 /** The figures compared across sizes, each by its p95 (a tick also by the due items it reads and its requests). */
 function comparable(f: SizeFigures): Record<string, number> {
   const out: Record<string, number> = {
-    searchP95: f.searchMs.p95,
-    archivePageP95: f.archivePageMs.p95,
     // A page holds fewer meetings while the history is short (1 and 8 of its 25): per meeting too.
     archivePageP95PerMeeting: f.archivePageMs.p95PerMeeting,
-    myMeetingsP95: f.myMeetingsMs.p95,
-    myActionsP95: f.myActionsMs.p95,
-    checkinP95: f.checkinMs.p95,
   };
+  const reads = (name: string, r: Reads): void => {
+    if (r.requests !== undefined) out[`${name}Requests`] = r.requests;
+    if (r.rowsRead !== undefined) out[`${name}RowsRead`] = r.rowsRead;
+  };
+  const figures: [string, Timing & Reads][] = [['search', f.searchMs], ['archivePage', f.archivePageMs], ['myMeetings', f.myMeetingsMs], ['myActions', f.myActionsMs], ['checkin', f.checkinMs]];
+  for (const [name, t] of figures) {
+    out[`${name}P95`] = t.p95;
+    reads(name, t);
+  }
   for (const [name, t] of Object.entries(f.tickReads)) {
     out[`${name}TickDue`] = t.due;
     out[`${name}TickP95`] = t.ms.p95;
-    if (t.requests !== undefined) out[`${name}TickRequests`] = t.requests;
+    reads(`${name}Tick`, t);
   }
   return out;
 }
@@ -253,10 +264,12 @@ async function run(name: 'sqlite' | 'tables', open: (years: number) => Promise<{
       networks: ROSTER_NETWORKS,
       sizes,
       // The issue's target: every figure at full history within 1.5× of one year's. Search has its own
-      // bound; an archive page holds 25 meetings at full history and a network's 8 after one year,
-      // so the page is held to it per meeting.
+      // bound (and finds more protocols in more history); an archive page holds 25 meetings at full
+      // history and a network's 8 after one year, so the page is held to it per meeting.
       fullOverOneYear,
-      overOnePointFive: Object.entries(fullOverOneYear).filter(([k, r]) => k !== 'searchP95' && k !== 'archivePageP95' && r > 1.5).map(([k]) => k),
+      overOnePointFive: Object.entries(fullOverOneYear)
+        .filter(([k, r]) => !k.startsWith('search') && (!k.startsWith('archivePage') || k === 'archivePageP95PerMeeting') && r > 1.5)
+        .map(([k]) => k),
       fullOverOneX: ratios(sizes[0], full),
       searchP95TargetMs: bound,
       searchP95Met: full ? full.searchMs.p95 <= bound : false,

@@ -45,7 +45,7 @@ export function historyMeetings(years: number): HistoryMeeting[] {
   return out;
 }
 
-/** An approved version of a meeting's minutes: six items of notes, a decision and two action items each; `topic` titles the first item. */
+/** An approved version of a meeting's minutes: six items of notes, a decision and two action items each (the first item's first the person's, `p-me`); `topic` titles the first item. */
 export function version(networkId: string, meetingId: string, date: string, topic?: string): MinutesVersion {
   const items = Array.from({ length: 6 }, (_, i) => ({
     id: `i-${i}`,
@@ -53,7 +53,7 @@ export function version(networkId: string, meetingId: string, date: string, topi
     notes: 'Anteckningar om överlämning, elevhälsa och samverkan mellan kommunerna. '.repeat(40),
     decisions: ['Nätverket beslutade att gå vidare.'],
     tabled: false,
-    actions: [0, 1].map((k) => ({ id: `${meetingId}-a${i}${k}`, text: `Uppdrag ${i}.${k}`, owner: { kind: 'named' as const, name: 'Karin' } })),
+    actions: [0, 1].map((k) => ({ id: `${meetingId}-a${i}${k}`, text: `Uppdrag ${i}.${k}`, owner: i === 0 && k === 0 ? { kind: 'member' as const, memberId: 'p-me', name: 'Karin' } : { kind: 'named' as const, name: 'Karin' } })),
   }));
   const content: LegacyMinutesContent = {
     networkName: 'IM-nätverket',
