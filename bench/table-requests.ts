@@ -3,7 +3,8 @@
  * with a counter's prefix (counted under the name without it) and the service's own (Tables,
  * $batch). Requests elsewhere (Teams) are not the store's. Also counts the entities Table
  * Storage hands back to those tables' clients (rows of query pages and point reads): the rows
- * the store reads. Counted, not timed.
+ * the store reads. Several counters may count at once (bench:archive has a store per size).
+ * Counted, not timed. (bench/count-round-trips.ts counts the requests of a service process.)
  */
 import http from 'node:http';
 import { TableClient } from '@azure/data-tables';
