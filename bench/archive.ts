@@ -5,10 +5,11 @@
  * cards delivered and the search index) in both stores (Azurite for Table Storage, started here)
  * and prints one JSON line per store: p50/p95 in ms of a search, an archive page, "Mina möten",
  * "Mina uppdrag" and a check-in (AttendanceService.record) at each size, through the app
- * services; what each background tick reads (the due items it gets, its time and, on Table
- * Storage, its requests) with the same due work at every size; each figure at full history
- * against one year (the target: at most 1.5) and against 1×; and the time to read each fixture
- * protocol (../shared/fixtures/protocols).
+ * services; what each background tick reads (the due items it gets and its time) with the same
+ * due work at every size; on Table Storage each call's requests and the rows they read; each
+ * figure at full history against one year (the target: at most 1.5) and against 1×; and the
+ * time to read each fixture protocol (../shared/fixtures/protocols). The sizes are measured in
+ * turns, call by call, so other work on the machine shakes them alike.
  *
  *   npm run bench:archive [-- --years 0.1,1,10 --store sqlite|tables|both --runs 60]
  */
@@ -29,7 +30,7 @@ import { readUpload } from '../src/importer/upload';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { TablesStore } from '../src/store/tables-store';
 import { startAzurite } from '../test/harness/azurite';
-import { approveHistory, buildAgendas, buildAttendance, buildDeliveries, buildDueWork, buildJobs, buildMeetings, historyMeetings, networkIdOf, NOW, ROSTER_NETWORKS, TENANT, timedTogether } from './history-builder';
+import { approveHistory, buildAgendas, buildAttendance, buildDeliveries, buildDueWork, buildJobs, buildMeetings, historyMeetings, meetingIdOf, networkIdOf, NOW, ROSTER_NETWORKS, TENANT, timedTogether } from './history-builder';
 import { countTableRequests, type TableRequests } from './table-requests';
 
 const arg = (name: string, fallback: string): string => {
@@ -130,7 +131,8 @@ async function prepare(store: Store, years: number, requests?: TableRequests): P
   const attendance = new AttendanceService({ store, clock, channel: noTeams, meetings });
   // A check-in from the card in the team's channel on its next meeting, the person's answer changed each time.
   const next = historyMeetings(years).find((m) => !m.past);
-  const upcoming = `mt-0-${next?.year ?? NOW.getUTCFullYear()}-${next?.m ?? 0}`;
+  if (!next) throw new Error('the history has no meeting ahead');
+  const upcoming = meetingIdOf(0, next);
   const statuses: readonly AttendanceStatus[] = ['onsite', 'online'];
   let clicks = 0;
   const tick = NOW.toISOString();

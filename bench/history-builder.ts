@@ -19,7 +19,7 @@ export const NOW = new Date('2031-01-01T00:00:00.000Z');
 export const UPCOMING = 2;
 
 export const networkIdOf = (n: number): string => `19:net-${n}@thread.tacv2`;
-const meetingIdOf = (n: number, m: HistoryMeeting): string => `mt-${n}-${m.year}-${m.m}`;
+export const meetingIdOf = (n: number, m: HistoryMeeting): string => `mt-${n}-${m.year}-${m.m}`;
 const dateOf = (m: HistoryMeeting): string => `${m.year}-${String(m.m + 2).padStart(2, '0')}-10`;
 
 /** A meeting of a network's history: its year, its number in the year (0–7, February to September) and whether it is past. */
