@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '../src/app/ports';
 import { actionsOf } from '../src/domain/minutes';
-import { approveHistory, buildJobs, buildMeetings, MEETINGS_PER_YEAR, NOW, ROSTER_NETWORKS, TENANT, timed } from './history-builder';
+import { approveHistory, buildJobs, buildMeetings, NOW, pastMeetingsPerNetwork, ROSTER_NETWORKS, TENANT, timed, UPCOMING } from './history-builder';
 import { latestApproved } from '../src/store/action-records';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { TablesStore } from '../src/store/tables-store';
@@ -77,7 +77,7 @@ async function measure(name: string, store: Store, years: number): Promise<void>
     JSON.stringify({
       store: name,
       years,
-      jobsEver: NETWORKS * (years * MEETINGS_PER_YEAR + 2) * 3,
+      jobsEver: NETWORKS * (pastMeetingsPerNetwork(years) + UPCOMING) * 3,
       schedulerTick: { due: (await store.dueJobs(tickNow, 100)).length, p50ms: await time(() => store.dueJobs(tickNow, 100)) },
       archiveTick: { due: (await store.dueArchives(tickNow, 20)).length, p50ms: await time(() => store.dueArchives(tickNow, 20)) },
     }),
@@ -89,7 +89,7 @@ async function measure(name: string, store: Store, years: number): Promise<void>
       store: name,
       years,
       networks: ROSTER_NETWORKS,
-      meetingsPerNetwork: years * MEETINGS_PER_YEAR + 2,
+      meetingsPerNetwork: pastMeetingsPerNetwork(years) + UPCOMING,
       myMeetings: { meetings: mm.meetings, storeCalls: 1 + (await store.listMemberships(TENANT, 'p-me')).length, p50ms: await time(() => myMeetings(store)) },
       myMeetingsPerNetworkLookUp: { meetings: mmBefore.meetings, storeCalls: mmBefore.roundTrips, p50ms: await time(() => myMeetingsBefore(store)) },
     }),
@@ -101,7 +101,7 @@ async function measure(name: string, store: Store, years: number): Promise<void>
     store: name,
     years,
     networks: NETWORKS,
-    approvedVersionsPerNetwork: years * MEETINGS_PER_YEAR,
+    approvedVersionsPerNetwork: pastMeetingsPerNetwork(years),
     rebuild: { rowsRead: before.rows, bytesRead: before.bytes, open: before.open, p50ms: await time(() => rebuild(store, networkId)) },
     records: { rowsRead: after.rows, bytesRead: after.bytes, open: after.open, p50ms: await time(() => records(store, networkId)) },
   };
