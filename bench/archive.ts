@@ -31,7 +31,7 @@ import { SqliteStore } from '../src/store/sqlite-store';
 import { TablesStore } from '../src/store/tables-store';
 import { startAzurite } from '../test/harness/azurite';
 import { approveHistory, buildAgendas, buildAttendance, buildDeliveries, buildDueWork, buildJobs, buildMeetings, historyMeetings, meetingIdOf, networkIdOf, NOW, ROSTER_NETWORKS, TENANT, timedTogether } from './history-builder';
-import { countTableRequests, type TableRequests } from './table-requests';
+import { countTableRequests, type TableRequests } from '../test/harness/table-requests';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
