@@ -1,5 +1,20 @@
 import type Database from 'better-sqlite3';
-import type { Collection, DocumentKey, Documents, EtagCollection, EtagDocuments, PlainDocuments } from './documents';
+import {
+  INDEXES,
+  ORDERED,
+  type Collection,
+  type DocumentKey,
+  type Documents,
+  type Entry,
+  type EtagCollection,
+  type EtagDocuments,
+  type Index,
+  type IndexedDocuments,
+  type PlainDocuments,
+  type RowRange,
+} from './documents';
+
+type Param = string | number | null;
 
 /** Where a collection lives in SQLite: its table, the columns of its partition, its row column. */
 interface TableLayout {
@@ -8,12 +23,31 @@ interface TableLayout {
   row: string;
   /** The row column holds an integer (a version number); the port's row is its six-digit text. */
   integerRow?: boolean;
+  /** Columns written from the document beside it (what the table's own indexes and queries read). */
+  columns?: Record<string, (doc: never) => Param>;
+  /** The document is these columns (field → column), not JSON in a `doc` column. */
+  fields?: Record<string, string>;
 }
+
+const MINUTES_VERSION_COLUMNS = {
+  network_id: (v: EtagDocuments['minutesVersions']): Param => v.networkId,
+  approved: (v: EtagDocuments['minutesVersions']): Param => (INDEXES.approvedMinutes.key(v) ? 1 : 0),
+  // The archive queue's column (dueArchives in sqlite-store.ts), written with the version.
+  archive_due: (v: EtagDocuments['minutesVersions']): Param => (v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null),
+};
 
 const PLAIN: Record<keyof PlainDocuments, TableLayout> = {
   agendaVersions: { table: 'agenda_versions', partition: ['tenant_id', 'meeting_id'], row: 'version', integerRow: true },
   proposals: { table: 'proposals', partition: ['tenant_id', 'meeting_id'], row: 'id' },
   searchMarkers: { table: 'search_markers', partition: ['tenant_id'], row: 'network_id' },
+  networks: { table: 'networks', partition: ['tenant_id'], row: 'id' },
+  actionMarks: { table: 'actions_done', partition: ['tenant_id', 'network_id'], row: 'action_id' },
+  openActions: { table: 'open_actions', partition: ['tenant_id', 'network_id'], row: 'row' },
+  doneActions: { table: 'done_actions', partition: ['tenant_id', 'network_id'], row: 'row' },
+  actionsWritten: { table: 'actions_written', partition: ['tenant_id', 'network_id'], row: 'meeting_id' },
+  backfills: { table: 'backfills', partition: ['tenant_id', 'network_id'], row: 'name' },
+  searchDocuments: { table: 'search_docs', partition: ['tenant_id'], row: 'meeting_id' },
+  postings: { table: 'search_postings', partition: ['tenant_id', 'term'], row: 'meeting_id', fields: { networkId: 'network_id', year: 'year' } },
 };
 
 /** These tables also have a `revision` column: the ETag is "r<revision>". */
@@ -21,6 +55,13 @@ const ETAGGED: Record<keyof EtagDocuments, TableLayout> = {
   agendas: { table: 'agendas', partition: ['tenant_id'], row: 'meeting_id' },
   agendaTemplates: { table: 'agenda_templates', partition: ['tenant_id'], row: 'network_id' },
   minutes: { table: 'minutes', partition: ['tenant_id'], row: 'meeting_id' },
+  minutesVersions: { table: 'minutes_versions', partition: ['tenant_id', 'meeting_id'], row: 'number', integerRow: true, columns: MINUTES_VERSION_COLUMNS },
+  lastMarked: { table: 'last_marked', partition: ['tenant_id'], row: 'network_id' },
+};
+
+/** Each index as a query of its collection's table (on the columns written with the document): the partition's parameters fill it. */
+const INDEX_QUERIES: Record<keyof IndexedDocuments, string> = {
+  approvedMinutes: 'SELECT doc FROM minutes_versions WHERE tenant_id = ? AND network_id = ? AND approved = 1 ORDER BY meeting_id, number',
 };
 
 /** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
@@ -30,95 +71,152 @@ export function revisionOf(etag: string): number | undefined {
 }
 
 type Statements = (sql: string) => Database.Statement;
-type Param = string | number;
+/** How the store keeps reads of some tables between writes (SqliteStore.kept); reads of other tables run as they are. */
+export type KeptReads = <R>(sql: string, params: readonly Param[], read: () => R) => R;
 
 /** The narrow port on SQLite: each collection is one of the store's tables (see SCHEMA in sqlite-store.ts). */
 export class SqliteDocuments implements Documents {
-  constructor(private readonly stmt: Statements) {}
+  constructor(
+    private readonly stmt: Statements,
+    private readonly kept: KeptReads = (_sql, _params, read) => read(),
+  ) {}
 
   collection<K extends keyof PlainDocuments>(name: K): Collection<PlainDocuments[K]> {
-    return new SqliteCollection<PlainDocuments[K]>(this.stmt, PLAIN[name]);
+    return new SqliteCollection<PlainDocuments[K]>(this.stmt, this.kept, PLAIN[name], (ORDERED as readonly string[]).includes(name));
   }
 
   etagged<K extends keyof EtagDocuments>(name: K): EtagCollection<EtagDocuments[K]> {
-    return new SqliteEtagCollection<EtagDocuments[K]>(this.stmt, ETAGGED[name]);
+    return new SqliteEtagCollection<EtagDocuments[K]>(this.stmt, this.kept, ETAGGED[name], (ORDERED as readonly string[]).includes(name));
+  }
+
+  index<K extends keyof IndexedDocuments>(name: K): Index<IndexedDocuments[K]> {
+    const sql = INDEX_QUERIES[name];
+    return {
+      list: async (partition) => (this.stmt(sql).all(...partition) as { doc: string }[]).map((r) => JSON.parse(r.doc) as IndexedDocuments[K]),
+    };
   }
 }
 
-/** The key's column values and the SQL that names them. */
-class Keyed {
+/** A table's rows as documents: the keys, the columns and the reads both kinds of collection share. */
+abstract class TableRows<T> {
   readonly where: string;
   readonly partitionWhere: string;
-  readonly columns: string;
-  readonly marks: string;
+  /** Key columns, then the document's columns. */
+  readonly columns: string[];
+  /** What a SELECT names to make the document. */
+  private readonly docSelect: string;
 
-  constructor(readonly layout: TableLayout) {
+  constructor(
+    protected readonly stmt: Statements,
+    private readonly kept: KeptReads,
+    readonly layout: TableLayout,
+    private readonly ordered: boolean,
+  ) {
     this.partitionWhere = layout.partition.map((c) => `${c} = ?`).join(' AND ');
     this.where = `${this.partitionWhere} AND ${layout.row} = ?`;
-    this.columns = [...layout.partition, layout.row].join(', ');
-    this.marks = [...layout.partition, layout.row].map(() => '?').join(', ');
+    this.columns = [...layout.partition, layout.row, ...(layout.fields ? Object.values(layout.fields) : ['doc']), ...Object.keys(layout.columns ?? {})];
+    this.docSelect = layout.fields ? Object.values(layout.fields).join(', ') : 'doc';
   }
 
-  params(key: DocumentKey): Param[] {
+  protected params(key: DocumentKey): Param[] {
     if (key.partition.length !== this.layout.partition.length) throw new Error(`${this.layout.table}: a key of ${this.layout.partition.length} partition parts`);
-    return [...key.partition, this.layout.integerRow ? Number(key.row) : key.row];
+    return [...key.partition, this.rowParam(key.row)];
+  }
+
+  private rowParam(row: string): Param {
+    return this.layout.integerRow ? Number(row) : row;
+  }
+
+  /** The values of the columns after the key: the document's own, then those written from it. */
+  protected docValues(doc: T): Param[] {
+    const { fields, columns } = this.layout;
+    const own: Param[] = fields ? Object.keys(fields).map((f) => (doc as Record<string, Param>)[f] ?? null) : [JSON.stringify(doc)];
+    return [...own, ...Object.values(columns ?? {}).map((c) => (c as (d: T) => Param)(doc))];
+  }
+
+  protected docOf(row: Record<string, unknown>): T {
+    const { fields } = this.layout;
+    if (!fields) return JSON.parse(String(row['doc'])) as T;
+    return Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, row[c]])) as T;
+  }
+
+  protected selectOne(extra: string, key: DocumentKey): Record<string, unknown> | undefined {
+    const sql = `SELECT ${extra}${this.docSelect} FROM ${this.layout.table} WHERE ${this.where}`;
+    const params = this.params(key);
+    return this.kept(sql, params, () => this.stmt(sql).get(...params) as Record<string, unknown> | undefined);
+  }
+
+  async entries(partition: readonly string[], range: RowRange = {}): Promise<Entry<T>[]> {
+    const { table, row } = this.layout;
+    if (!this.ordered && (range.from !== undefined || range.to !== undefined)) throw new Error(`${table}: not read by row range`);
+    const params: Param[] = [...partition];
+    let where = this.partitionWhere;
+    if (range.from !== undefined) {
+      where += ` AND ${row} >= ?`;
+      params.push(this.rowParam(range.from));
+    }
+    if (range.to !== undefined) {
+      where += ` AND ${row} < ?`;
+      params.push(this.rowParam(range.to));
+    }
+    const limit = range.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(range.limit))}`;
+    const sql = `SELECT ${row} AS row_key, ${this.docSelect} FROM ${table} WHERE ${where} ORDER BY ${row}${limit}`;
+    const rows = this.kept(sql, params, () => this.stmt(sql).all(...params) as Record<string, unknown>[]);
+    return rows.map((r) => ({ row: this.layout.integerRow ? String(r['row_key']).padStart(6, '0') : String(r['row_key']), doc: this.docOf(r) }));
+  }
+
+  async list(partition: readonly string[], range?: RowRange): Promise<T[]> {
+    return (await this.entries(partition, range)).map((e) => e.doc);
+  }
+
+  async all(): Promise<T[]> {
+    const sql = `SELECT ${this.docSelect} FROM ${this.layout.table} ORDER BY ${[...this.layout.partition, this.layout.row].join(', ')}`;
+    return this.kept(sql, [], () => this.stmt(sql).all() as Record<string, unknown>[]).map((r) => this.docOf(r));
   }
 }
 
-class SqliteCollection<T> implements Collection<T> {
-  private readonly keyed: Keyed;
-
-  constructor(private readonly stmt: Statements, layout: TableLayout) {
-    this.keyed = new Keyed(layout);
-  }
-
+class SqliteCollection<T> extends TableRows<T> implements Collection<T> {
   async read(key: DocumentKey): Promise<T | undefined> {
-    const row = this.stmt(`SELECT doc FROM ${this.keyed.layout.table} WHERE ${this.keyed.where}`).get(...this.keyed.params(key)) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as T) : undefined;
+    const row = this.selectOne('', key);
+    return row ? this.docOf(row) : undefined;
   }
 
   async create(key: DocumentKey, doc: T): Promise<boolean> {
-    const { table } = this.keyed.layout;
-    const info = this.stmt(`INSERT OR IGNORE INTO ${table} (${this.keyed.columns}, doc) VALUES (${this.keyed.marks}, ?)`).run(...this.keyed.params(key), JSON.stringify(doc));
-    return info.changes === 1;
+    return this.insert('INSERT OR IGNORE', key, doc) === 1;
   }
 
   async upsert(key: DocumentKey, doc: T): Promise<void> {
-    const { table } = this.keyed.layout;
-    this.stmt(`INSERT OR REPLACE INTO ${table} (${this.keyed.columns}, doc) VALUES (${this.keyed.marks}, ?)`).run(...this.keyed.params(key), JSON.stringify(doc));
+    this.insert('INSERT OR REPLACE', key, doc);
   }
 
-  async list(partition: readonly string[]): Promise<T[]> {
-    const { table, row } = this.keyed.layout;
-    const rows = this.stmt(`SELECT doc FROM ${table} WHERE ${this.keyed.partitionWhere} ORDER BY ${row}`).all(...partition) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as T);
+  async remove(key: DocumentKey): Promise<boolean> {
+    return this.stmt(`DELETE FROM ${this.layout.table} WHERE ${this.where}`).run(...this.params(key)).changes > 0;
+  }
+
+  private insert(verb: string, key: DocumentKey, doc: T): number {
+    const sql = `${verb} INTO ${this.layout.table} (${this.columns.join(', ')}) VALUES (${this.columns.map(() => '?').join(', ')})`;
+    return this.stmt(sql).run(...this.params(key), ...this.docValues(doc)).changes;
   }
 }
 
-class SqliteEtagCollection<T> implements EtagCollection<T> {
-  private readonly keyed: Keyed;
-
-  constructor(private readonly stmt: Statements, layout: TableLayout) {
-    this.keyed = new Keyed(layout);
-  }
-
+class SqliteEtagCollection<T> extends TableRows<T> implements EtagCollection<T> {
   async read(key: DocumentKey): Promise<{ doc: T; etag: string } | undefined> {
-    const row = this.stmt(`SELECT revision, doc FROM ${this.keyed.layout.table} WHERE ${this.keyed.where}`).get(...this.keyed.params(key)) as
-      | { revision: number; doc: string }
-      | undefined;
-    return row ? { doc: JSON.parse(row.doc) as T, etag: `"r${row.revision}"` } : undefined;
+    const row = this.selectOne('revision, ', key);
+    return row ? { doc: this.docOf(row), etag: `"r${Number(row['revision'])}"` } : undefined;
   }
 
   async write(key: DocumentKey, doc: T, ifMatch: string | undefined): Promise<string | undefined> {
-    const { table } = this.keyed.layout;
-    const json = JSON.stringify(doc);
+    const { table } = this.layout;
+    const keyCount = this.layout.partition.length + 1;
     if (ifMatch === undefined) {
-      const info = this.stmt(`INSERT OR IGNORE INTO ${table} (${this.keyed.columns}, revision, doc) VALUES (${this.keyed.marks}, 1, ?)`).run(...this.keyed.params(key), json);
+      const sql = `INSERT OR IGNORE INTO ${table} (${this.columns.join(', ')}, revision) VALUES (${this.columns.map(() => '?').join(', ')}, 1)`;
+      const info = this.stmt(sql).run(...this.params(key), ...this.docValues(doc));
       return info.changes === 1 ? '"r1"' : undefined;
     }
     const revision = revisionOf(ifMatch);
     if (revision === undefined) return undefined;
-    const info = this.stmt(`UPDATE ${table} SET revision = revision + 1, doc = ? WHERE ${this.keyed.where} AND revision = ?`).run(json, ...this.keyed.params(key), revision);
+    const set = this.columns.slice(keyCount).map((c) => `${c} = ?`).join(', ');
+    const info = this.stmt(`UPDATE ${table} SET revision = revision + 1, ${set} WHERE ${this.where} AND revision = ?`).run(...this.docValues(doc), ...this.params(key), revision);
     return info.changes === 1 ? `"r${revision + 1}"` : undefined;
   }
 }

@@ -1,12 +1,10 @@
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, ActionQuery, ActionRecord, Delivery, Job, LeaseResult, SearchPosting, Store } from '../app/ports';
-import type { SearchDocument } from '../domain/search/document';
-import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
+import type { Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
-import type { Member, Network } from '../domain/network';
+import type { Member } from '../domain/network';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
 import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
@@ -25,18 +23,6 @@ type Doc = { partitionKey: string; rowKey: string; doc: string };
 type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
 const MAX_SHARED_READS = 5000;
-type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
-/** Which action records a meeting has (its latest approved version's number and each record's place and id). */
-type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
-
-/**
- * Action records of a network: open ones in one partition keyed by meeting date (so the agenda's
- * "before this meeting" is a key range), done ones in another keyed by when they were marked (so
- * "done lately" is a key range), and per meeting a row naming its records.
- */
-const actionPk = (tenantId: string, networkId: string, part: 'open' | 'done' | 'meta'): string => `${key(tenantId, networkId)}~${part}`;
-const openRk = (meetingDate: string, meetingId: string, ord: number): string => `${meetingDate}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
-const doneRk = (at: string, meetingId: string, ord: number): string => `${at}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
 const BACKFILLED = '~backfilled';
 
 /**
@@ -60,14 +46,13 @@ const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
-/** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers'] as const;
+/**
+ * Every table of the store, without the configured prefix (the backup export names them so).
+ * `actions` held the action records before they were kept on the narrow port (openactions,
+ * doneactions …, rebuilt from the approved versions once per network); an older export still restores.
+ */
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes'] as const;
 export type TableName = (typeof TABLES)[number];
-
-/** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
-  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
-}
 
 /** A client for each of the store's tables, each created when missing. */
 export async function openTables(opts: TablesStoreOptions): Promise<Record<TableName, TableClient>> {
@@ -106,24 +91,15 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   private constructor(private readonly tables: Record<TableName, TableClient>) {
     super();
-    this.documents = new TablesDocuments((table) => this.tables[table as TableName]);
+    this.documents = new TablesDocuments(
+      (table) => this.tables[table as TableName],
+      (table) => this.wrote(table as TableName),
+      (table, id, read) => this.shared(table as TableName, id, read),
+    );
   }
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
     return new TablesStore(await openTables(opts));
-  }
-
-  async upsertNetwork(n: Network): Promise<void> {
-    await this.put('networks', key(n.tenantId), key(n.id), n);
-  }
-
-  getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)));
-  }
-
-  async listNetworks(tenantId?: string): Promise<Network[]> {
-    const networks = tenantId === undefined ? await this.list<Network>('networks') : await this.list<Network>('networks', key(tenantId));
-    return networks.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.id.localeCompare(b.id));
   }
 
   async upsertMembers(members: readonly Member[]): Promise<void> {
@@ -154,8 +130,11 @@ export class TablesStore extends DocumentRepositories implements Store {
     return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
   }
 
+  /** Indexes (table and marker partition) this instance has seen filled. */
+  private readonly backfilled = new Set<string>();
+
   /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
-  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions' | 'duework'): Promise<void> {
+  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'duework'): Promise<void> {
     const seen = `${table}/${metaPk}`;
     if (this.backfilled.has(seen)) return;
     const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
@@ -350,32 +329,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
   }
 
-  async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const found = await this.docWithEtag<MinutesVersion>('minutesversions', key(tenantId, meetingId), versionKey(number));
-    return found && { version: found.doc, etag: found.etag };
-  }
-
-  async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`PartitionKey eq ${key(tenantId, meetingId)}`);
-    return list.sort((a, b) => a.number - b.number);
-  }
-
-  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
-    const entity = {
-      partitionKey: key(v.tenantId, v.meetingId),
-      rowKey: versionKey(v.number),
-      tenant: v.tenantId,
-      network: v.networkId,
-      approved: v.state === 'approved',
-      archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
-      ...chunked(JSON.stringify(v)),
-    };
-    const etag = await this.writeIfMatch('minutesversions', entity, ifMatch);
-    if (etag !== undefined && v.state === 'approved') await this.writeActions(v);
-    if (etag !== undefined && entity.archiveDue) await this.queueArchive(v, entity.archiveDue);
-    return etag;
-  }
-
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
     await this.backfillOnce('archive~meta', async () => {
       for (const v of await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''}`)) {
@@ -392,129 +345,14 @@ export class TablesStore extends DocumentRepositories implements Store {
     return out;
   }
 
+  /** A version whose archiving is pending is put in the queue of due work. */
+  protected override async versionSaved(v: MinutesVersion): Promise<void> {
+    if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
+  }
+
   private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
     const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
     await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
-  }
-
-  async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`tenant eq ${tenantId} and network eq ${networkId} and approved eq true`);
-    return list.sort((a, b) => a.meetingId.localeCompare(b.meetingId) || a.number - b.number);
-  }
-
-  async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
-    await this.backfillActions(tenantId, networkId);
-    const before = await this.actionMark(tenantId, networkId, actionId);
-    if (done === undefined) {
-      await this.tables.actionsdone.deleteEntity(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
-        if (statusOf(err) !== 404) throw err;
-      });
-    } else {
-      await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
-    }
-    // The records move: from the open partition (or from where the last mark put them) to where this one puts them.
-    const filter = before
-      ? odata`PartitionKey eq ${actionPk(tenantId, networkId, 'done')} and RowKey ge ${`${before.at}|`} and RowKey lt ${`${before.at}}`} and actionId eq ${actionId}`
-      : odata`PartitionKey eq ${actionPk(tenantId, networkId, 'open')} and actionId eq ${actionId}`;
-    const rows: ActionRow[] = [];
-    for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) rows.push(row);
-    for (const row of rows) {
-      const next = this.actionRow(tenantId, networkId, JSON.parse(row.doc) as StoredAction, done);
-      await this.tables.actions.upsertEntity<ActionRow>(next, 'Replace');
-      if (next.partitionKey !== row.partitionKey || next.rowKey !== row.rowKey) await this.remove('actions', row.partitionKey, row.rowKey);
-    }
-  }
-
-  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
-    await this.backfillActions(tenantId, networkId);
-    const open = actionPk(tenantId, networkId, 'open');
-    const done = actionPk(tenantId, networkId, 'done');
-    const filters = [q.beforeDate === undefined ? odata`PartitionKey eq ${open}` : odata`PartitionKey eq ${open} and RowKey lt ${q.beforeDate}`];
-    if (q.actionId !== undefined) {
-      // One item: where it is open, and where its mark (a keyed read) put it when done.
-      filters[0] = odata`PartitionKey eq ${open} and actionId eq ${q.actionId}`;
-      const mark = await this.actionMark(tenantId, networkId, q.actionId);
-      if (mark) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${`${mark.at}|`} and RowKey lt ${`${mark.at}}`} and actionId eq ${q.actionId}`);
-    } else if (q.all) filters.push(odata`PartitionKey eq ${done}`);
-    else if (q.doneSince !== undefined) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${q.doneSince}`);
-    const out: { r: StoredAction; done: ActionDone | undefined }[] = [];
-    for (const filter of filters) {
-      for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) {
-        const r = JSON.parse(row.doc) as StoredAction;
-        const mark = row.done ? (JSON.parse(row.done) as ActionDone) : undefined;
-        if (answers(q, r, mark)) out.push({ r, done: mark });
-      }
-    }
-    return out.sort((a, b) => byMeetingDate(a.r, b.r)).map((x) => toRecord(x.r, x.done));
-  }
-
-  /** Indexes (table and marker partition) this instance has seen filled. */
-  private readonly backfilled = new Set<string>();
-
-  /** Once per network: the records of approved versions written before records were kept. */
-  private async backfillActions(tenantId: string, networkId: string): Promise<void> {
-    await this.backfillOnce(actionPk(tenantId, networkId, 'meta'), async () => {
-      for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
-    }, 'actions');
-  }
-
-  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
-  private async writeActions(v: MinutesVersion): Promise<void> {
-    const latest = latestApproved(await this.listMinutesVersions(v.tenantId, v.meetingId))[0];
-    if (latest?.number !== v.number) return;
-    const metaPk = actionPk(v.tenantId, v.networkId, 'meta');
-    const written = await this.tables.actions.getEntity<ActionsWritten>(metaPk, key(v.meetingId)).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    if (written?.number === v.number) return;
-    const marks = new Map<string, ActionDone | undefined>();
-    const markOf = async (actionId: string): Promise<ActionDone | undefined> => {
-      if (!marks.has(actionId)) marks.set(actionId, await this.actionMark(v.tenantId, v.networkId, actionId));
-      return marks.get(actionId);
-    };
-    if (written) {
-      for (const [ord, actionId] of (JSON.parse(written.ids) as string[]).entries()) {
-        await this.remove('actions', actionPk(v.tenantId, v.networkId, 'open'), openRk(written.meetingDate, v.meetingId, ord));
-        const mark = await markOf(actionId);
-        if (mark) await this.remove('actions', actionPk(v.tenantId, v.networkId, 'done'), doneRk(mark.at, v.meetingId, ord));
-      }
-    }
-    const records = actionRecordsOf(v);
-    for (const r of records) {
-      const mark = await markOf(r.action.id);
-      await this.tables.actions.upsertEntity<ActionRow>(this.actionRow(v.tenantId, v.networkId, r, mark), 'Replace');
-    }
-    const meetingDate = v.content.meeting.date;
-    await this.tables.actions.upsertEntity<ActionsWritten>(
-      { partitionKey: metaPk, rowKey: key(v.meetingId), number: v.number, meetingDate, ids: JSON.stringify(records.map((r) => r.action.id)) },
-      'Replace',
-    );
-  }
-
-  private actionRow(tenantId: string, networkId: string, r: StoredAction, mark: ActionDone | undefined): ActionRow {
-    return {
-      partitionKey: actionPk(tenantId, networkId, mark ? 'done' : 'open'),
-      rowKey: mark ? doneRk(mark.at, r.meetingId, r.ord) : openRk(r.meetingDate, r.meetingId, r.ord),
-      actionId: r.action.id,
-      doc: JSON.stringify(r),
-      done: mark ? JSON.stringify(mark) : '',
-    };
-  }
-
-  private async actionMark(tenantId: string, networkId: string, actionId: string): Promise<ActionDone | undefined> {
-    const row = await this.tables.actionsdone.getEntity<{ doc: string }>(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    return row ? (JSON.parse(row.doc) as ActionDone) : undefined;
-  }
-
-  async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
-    const out: Record<string, ActionDone> = {};
-    const rows = this.tables.actionsdone.listEntities<{ actionId: string; doc: string }>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}` } });
-    for await (const row of rows) out[row.actionId] = JSON.parse(row.doc) as ActionDone;
-    return out;
   }
 
   async getDelivery(tenantId: string, id: string): Promise<{ delivery: Delivery; etag: string } | undefined> {
@@ -553,46 +391,6 @@ export class TablesStore extends DocumentRepositories implements Store {
       const status = statusOf(err);
       if (status !== 404 && status !== 412) throw err;
     }
-  }
-
-  /**
-   * The index every instance shares: `searchdocs` holds each protocol (partition: tenant) with
-   * the terms it was indexed under; `searchterms` is partitioned by tenant and term, one row per
-   * protocol holding it, so a term's postings are one partition read.
-   */
-  async putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void> {
-    const pk = key(doc.tenantId);
-    const rk = key(doc.meetingId);
-    const before = await this.get<{ terms?: string[] }>('searchdocs', pk, rk);
-    const now = [...new Set(terms)];
-    const keep = new Set(now);
-    const gone = (before?.terms ?? []).filter((t) => !keep.has(t));
-    const table = this.tables.searchterms;
-    await inBatches(now, (term) =>
-      table.upsertEntity({ partitionKey: key(doc.tenantId, term), rowKey: rk, networkId: doc.networkId, year: doc.year }, 'Replace').then(() => undefined),
-    );
-    await inBatches(gone, (term) => this.remove('searchterms', key(doc.tenantId, term), rk).then(() => undefined));
-    await this.tables.searchdocs.upsertEntity({ partitionKey: pk, rowKey: rk, ...chunked(JSON.stringify({ ...doc, terms: now })) }, 'Replace');
-  }
-
-  async getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined> {
-    const found = await this.get<SearchDocument & { terms?: string[] }>('searchdocs', key(tenantId), key(meetingId));
-    if (!found) return undefined;
-    const { terms: _terms, ...doc } = found;
-    return doc;
-  }
-
-  async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
-    const wanted = new Set(networkIds);
-    if (wanted.size === 0) return [];
-    const out: SearchPosting[] = [];
-    const rows = this.tables.searchterms.listEntities<{ networkId: string; year: number }>({
-      queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, term)}`, select: ['RowKey', 'networkId', 'year'] },
-    });
-    for await (const row of rows) {
-      if (wanted.has(row.networkId)) out.push({ meetingId: Buffer.from(row.rowKey ?? '', 'base64url').toString('utf8'), networkId: row.networkId, year: Number(row.year) });
-    }
-    return out;
   }
 
   /** A row's document (however many properties it is split over) and its ETag. */

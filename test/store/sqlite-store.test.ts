@@ -173,9 +173,9 @@ test('a store file from before action records were kept gets them on first open,
     await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
     await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
     await first.close();
-    // As the file was before: no records, no note that they were written.
+    // As the file was before: no records, no note that they were written or when an item was last marked.
     const raw = new Database(file);
-    raw.exec('DELETE FROM actions; DELETE FROM store_meta;');
+    raw.exec('DELETE FROM open_actions; DELETE FROM done_actions; DELETE FROM actions_written; DELETE FROM last_marked; DELETE FROM backfills;');
     raw.close();
     const store = new SqliteStore(file);
     expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
@@ -183,6 +183,10 @@ test('a store file from before action records were kept gets them on first open,
       ['Ring Skövde', 'Jonas'],
     ]);
     expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+    expect((await store.listActions('t-1', TEAM_ID, { doneSince: '2030-02-10T00:00:00.000Z' })).map((a) => [a.action.id, a.done?.by])).toEqual([
+      ['a-1', undefined],
+      ['a-2', 'Jonas'],
+    ]);
     await store.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -33,21 +33,28 @@ test('keys survive the characters Azure Tables refuses in keys', async () => {
   expect(await store.removeAttendance(odd, odd, odd)).toBe(true);
 });
 
-test('a network whose versions were approved before action records were kept gets them on its first read, marks included', async () => {
+test('a network whose versions were approved before action records and the index of approved versions were kept gets them on its first read, marks included', async () => {
   const opts = { connectionString: azurite.connectionString, tablePrefix: `b${Date.now().toString(36)}` };
   const first = await TablesStore.open(opts);
   await first.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
   await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
   await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
-  // As the tables were before: no records, no note that they were written.
-  const actions = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}actions`, { allowInsecureConnection: true });
-  for await (const e of actions.listEntities()) await actions.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  // As the tables were before: no records, no note that they were written or when an item was last marked, no index of approved versions.
+  for (const table of ['openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes']) {
+    const client = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}${table}`, { allowInsecureConnection: true });
+    for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  }
   const store = await TablesStore.open(opts);
   expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
     ['Skicka enkäten till skolorna', undefined],
     ['Ring Skövde', 'Jonas'],
   ]);
   expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+  expect((await store.listActions('t-1', TEAM_ID, { doneSince: '2030-02-10T00:00:00.000Z' })).map((a) => [a.action.id, a.done?.by])).toEqual([
+    ['a-1', undefined],
+    ['a-2', 'Jonas'],
+  ]);
+  expect((await store.listApprovedMinutes('t-1', TEAM_ID)).map((v) => v.number)).toEqual([1, 2]);
 });
 
 test('meetings by network and date, and a person\'s memberships, are indexed on first read for data written before the indexes', async () => {
