@@ -178,7 +178,7 @@ export class SqliteStore extends DocumentRepositories implements Store {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE search_docs SET doc = json_set(doc, '$.terms', (SELECT json_group_array(term) FROM search_postings p WHERE p.tenant_id = search_docs.tenant_id AND p.meeting_id = search_docs.meeting_id))
+          `UPDATE search_docs SET doc = json_set(doc, '$.terms', json((SELECT json_group_array(term) FROM search_postings p WHERE p.tenant_id = search_docs.tenant_id AND p.meeting_id = search_docs.meeting_id)))
            WHERE json_extract(doc, '$.terms') IS NULL`,
         )
         .run();

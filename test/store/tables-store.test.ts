@@ -1,8 +1,9 @@
 import type { Job } from '../../src/app/ports';
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
+import { countTableReads } from '../harness/table-reads';
 import { TableClient } from '@azure/data-tables';
-import { approvedWithActions, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { approvedWithActions, meeting, member, minutesVersion, network, storeConformance, TEAM_ID } from './conformance';
 import { documentsConformance } from './documents-conformance';
 
 let azurite: Azurite;
@@ -126,4 +127,30 @@ test('a member removed through another instance is gone at once here, whatever t
   expect(await there.removeMember('t-1', TEAM_ID, 'bo')).toBe(true);
   expect(await here.getMember('t-1', TEAM_ID, 'bo')).toBeUndefined();
   expect((await here.listMembers('t-1', TEAM_ID)).map((m) => m.id)).toEqual(['anna']);
+});
+
+test('a network\'s approved versions are one partition read: no other network\'s versions and no scan of the versions table', async () => {
+  const tablePrefix = `v${Date.now().toString(36)}x${++n}`;
+  const reads = await countTableReads(azurite, tablePrefix);
+  try {
+    const opts = { connectionString: reads.connectionString, tablePrefix };
+    const first = await TablesStore.open(opts);
+    const approved = (meetingId: string, networkId: string) => ({ ...minutesVersion(meetingId, 1), networkId, state: 'approved' as const });
+    await first.saveMinutesVersion(approved('m-a1', TEAM_ID), undefined);
+    await first.saveMinutesVersion(approved('m-a2', TEAM_ID), undefined);
+    await first.saveMinutesVersion(minutesVersion('m-a3', 1), undefined);
+    for (const m of ['m-b1', 'm-b2', 'm-b3']) await first.saveMinutesVersion(approved(m, 'net-b'), undefined);
+    // The first read of each network (any instance's) may fill its index from what was stored before it.
+    await first.listApprovedMinutes('t-1', TEAM_ID);
+    const store = await TablesStore.open(opts);
+    reads.take();
+    expect((await store.listApprovedMinutes('t-1', TEAM_ID)).map((v) => v.meetingId)).toEqual(['m-a1', 'm-a2']);
+    const seen = reads.take();
+    expect(seen.filter((r) => r.table === 'minutesversions')).toEqual([]);
+    // Every read is of a row or of one partition, and the partitions read held this network's approved versions only.
+    expect(seen.filter((r) => !r.point && !/^PartitionKey eq '[^']*'$/.test(r.filter ?? ''))).toEqual([]);
+    expect(seen.filter((r) => !r.point).reduce((sum, r) => sum + r.entities, 0)).toBe(2);
+  } finally {
+    await reads.stop();
+  }
 });
