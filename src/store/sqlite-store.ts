@@ -9,6 +9,7 @@ import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from
 import type { Member } from '../domain/network';
 import { DocumentRepositories } from './repositories';
 import { revisionOf, SqliteDocuments } from './sqlite-documents';
+import { layWrites, NEXT_TURN } from './attendance-writes';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS networks (
@@ -103,26 +104,14 @@ interface AttendanceWrite {
   failed: (err: unknown) => void;
 }
 
-/** The end of this turn of the event loop, as Node had it when the store was loaded (a test's fake timers do not hold writes back). */
-const NEXT_TURN: (f: () => void) => void = ((set) => (f: () => void) => void set(f))(setImmediate);
 
 /** The embedded store's file in the data folder (DATA_DIR). */
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'justera.db');
 }
 
-/** Where `personId` goes among records in SQLite's order of person_id (BINARY: the UTF-8 bytes). */
-function sortedIndex(records: readonly AttendanceRecord[], personId: string): number {
-  const id = Buffer.from(personId, 'utf8');
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (Buffer.compare(Buffer.from(records[mid]?.personId ?? '', 'utf8'), id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** A person id's place in SQLite's order of person_id (BINARY: the UTF-8 bytes). */
+const utf8Order = (personId: string): Buffer => Buffer.from(personId, 'utf8');
 
 /**
  * The embedded store: SQLite in WAL mode. A write is committed to the write-ahead log
@@ -372,10 +361,7 @@ export class SqliteStore extends DocumentRepositories implements Store {
         list = [...kept];
         changed.set(key, list);
       }
-      const at = sortedIndex(list, w.personId);
-      const there = list[at]?.personId === w.personId;
-      if (w.record) list.splice(at, there ? 1 : 0, w.record);
-      else if (there) list.splice(at, 1);
+      layWrites(list, [w], utf8Order);
     }
     for (const [key, list] of changed) this.attendance.set(key, list);
   }

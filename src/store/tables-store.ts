@@ -5,6 +5,7 @@ import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
 import type { Member } from '../domain/network';
+import { layWrites, NEXT_TURN, type AttendanceWritten } from './attendance-writes';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
 import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
@@ -19,6 +20,21 @@ export interface TablesStoreOptions {
 }
 
 type Doc = { partitionKey: string; rowKey: string; doc: string };
+/** An attendance write waiting for its meeting's next batch: what it leaves, the document, and its caller. */
+type QueuedAttendance = { written: AttendanceWritten; doc: string; done: (existed: boolean) => void; failed: (err: unknown) => void };
+/** A meeting's attendance on this instance (see listAttendance and attendanceWrite). */
+type AttendancePartition = {
+  /** Writes waiting for the next batch, in the order asked. */
+  queued: QueuedAttendance[];
+  /** A batch is on its way (one at a time per meeting: commits come in the order sent). */
+  sending: boolean;
+  /** The list read on its way. */
+  read?: Promise<AttendanceRecord[]>;
+  /** The writes committed while `read` is on its way, in order: laid over what it brings. */
+  since: AttendanceWritten[];
+};
+/** An attendance row's place in a partition: Table Storage's order of row keys (ASCII: base64url). */
+const rowOrder = (personId: string): Buffer => Buffer.from(key(personId), 'latin1');
 /** A read on its way. */
 type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
@@ -148,12 +164,23 @@ export class TablesStore extends DocumentRepositories implements Store {
     this.backfilled.add(seen);
   }
 
-  listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.sharedList('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
+  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
+    return [...(await this.roster(tenantId, networkId))];
   }
 
-  getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return this.shared('members', `${tenantId}\n${networkId}\n${memberId}`, () => this.get<Member>('members', key(tenantId, networkId), key(memberId)));
+  /**
+   * A member is looked up in the network's roster, read as a whole (one partition, one request for
+   * a team of up to 1,000): a check-in asks for the clicker (the roster's freshness, the access
+   * check) and for the roster (the card), and a burst's clicks all join the one roster read on its
+   * way rather than each sending a read of its own row. Nothing is kept once it has come (see `shared`).
+   */
+  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
+    return (await this.roster(tenantId, networkId)).find((m) => m.id === memberId);
+  }
+
+  /** The network's members as read (shared by the callers joined: not to be changed). */
+  private roster(tenantId: string, networkId: string): Promise<Member[]> {
+    return this.shared('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
   }
 
   async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
@@ -238,15 +265,131 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
-    await this.put('attendance', key(r.tenantId, r.meetingId), key(r.personId), r);
+    const doc = JSON.stringify(r);
+    await this.attendanceWrite(key(r.tenantId, r.meetingId), { personId: r.personId, record: JSON.parse(doc) as AttendanceRecord }, doc);
   }
 
   removeAttendance(tenantId: string, meetingId: string, personId: string): Promise<boolean> {
-    return this.remove('attendance', key(tenantId, meetingId), key(personId));
+    return this.attendanceWrite(key(tenantId, meetingId), { personId, record: undefined }, '');
   }
 
-  listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
-    return this.sharedList('attendance', `${tenantId}\n${meetingId}`, () => this.list<AttendanceRecord>('attendance', key(tenantId, meetingId)));
+  /**
+   * A meeting's attendance: the list read on its way is joined, even one sent before this
+   * instance's last write to it, with the writes this instance committed since it was sent laid
+   * over what it brings (`layWrites`), so a caller always sees its own write, and a burst's clicks
+   * share few reads. Nothing is kept once it has come.
+   */
+  async listAttendance(tenantId: string, meetingId: string): Promise<AttendanceRecord[]> {
+    const pk = key(tenantId, meetingId);
+    const p = this.attendanceOf(pk);
+    if (!p.read) {
+      const ended = (): void => {
+        p.read = undefined;
+        p.since = [];
+        this.idle(pk, p);
+      };
+      p.read = this.list<AttendanceRecord>('attendance', pk).then(
+        (rows) => {
+          // At once as it comes, before any caller goes on: a write committed later is not in `since`, and no caller joined after it.
+          layWrites(rows, p.since, rowOrder);
+          ended();
+          return rows;
+        },
+        (err: unknown) => {
+          ended();
+          throw err;
+        },
+      );
+    }
+    return [...(await p.read)];
+  }
+
+  /** A meeting's attendance as this instance is sending and reading it (by partition), while it is. */
+  private readonly attendance = new Map<string, AttendancePartition>();
+
+  private attendanceOf(pk: string): AttendancePartition {
+    let p = this.attendance.get(pk);
+    if (!p) {
+      p = { queued: [], sending: false, since: [] };
+      this.attendance.set(pk, p);
+    }
+    return p;
+  }
+
+  /** Forgets a meeting's attendance state once nothing is waiting, on its way or read. */
+  private idle(pk: string, p: AttendancePartition): void {
+    if (!p.read && !p.sending && p.queued.length === 0 && this.attendance.get(pk) === p) this.attendance.delete(pk);
+  }
+
+  /**
+   * A check-in's write, sent together with the meeting's others asked for in the same turn of the
+   * event loop (and while the batch before is on its way): one entity-group transaction for up to
+   * 100 of them, one meeting being one partition. Each caller goes on once its write is
+   * committed, so an answer never says what the store does not hold. Whether a removed row was there.
+   */
+  private attendanceWrite(pk: string, written: AttendanceWritten, doc: string): Promise<boolean> {
+    return new Promise<boolean>((done, failed) => {
+      const p = this.attendanceOf(pk);
+      p.queued.push({ written, doc, done, failed });
+      if (p.queued.length === 1 && !p.sending) NEXT_TURN(() => void this.sendAttendance(pk, p));
+    });
+  }
+
+  /** Sends the meeting's waiting writes, a batch at a time, until none waits. */
+  private async sendAttendance(pk: string, p: AttendancePartition): Promise<void> {
+    if (p.sending) return;
+    p.sending = true;
+    try {
+      while (p.queued.length > 0) {
+        // One write per person in a batch (a transaction refuses two on one row): a person's next write, and every one after it, waits for the next batch.
+        const batch: QueuedAttendance[] = [];
+        const rest: QueuedAttendance[] = [];
+        const people = new Set<string>();
+        for (const q of p.queued) {
+          if (batch.length < 100 && !people.has(q.written.personId)) batch.push(q);
+          else rest.push(q);
+          people.add(q.written.personId);
+        }
+        p.queued = rest;
+        await this.commitAttendance(pk, p, batch);
+      }
+    } finally {
+      p.sending = false;
+      this.idle(pk, p);
+    }
+  }
+
+  /**
+   * One batch: the records put as one transaction (one alone as a plain write), each removal on its
+   * own (a transaction's removal of a row not there fails the whole). When the transaction fails,
+   * each record is written on its own, so only a failing one's caller is told.
+   */
+  private async commitAttendance(pk: string, p: AttendancePartition, batch: readonly QueuedAttendance[]): Promise<void> {
+    const client = this.tables.attendance;
+    const entity = (q: QueuedAttendance): Doc => ({ partitionKey: pk, rowKey: key(q.written.personId), doc: q.doc });
+    const committed = (q: QueuedAttendance, existed: boolean): void => {
+      // A read on its way was maybe sent before: its callers see this write laid over it.
+      if (p.read) p.since.push(q.written);
+      q.done(existed);
+    };
+    const putOne = (q: QueuedAttendance): Promise<void> => client.upsertEntity<Doc>(entity(q), 'Replace').then(() => committed(q, true), q.failed);
+    const removeOne = (q: QueuedAttendance): Promise<void> =>
+      client.deleteEntity(pk, key(q.written.personId)).then(
+        () => committed(q, true),
+        (err: unknown) => (statusOf(err) === 404 ? committed(q, false) : q.failed(err)),
+      );
+    const puts = batch.filter((q) => q.written.record);
+    const putAll = async (): Promise<void> => {
+      if (puts.length < 2) return Promise.all(puts.map(putOne)).then(() => undefined);
+      try {
+        await client.submitTransaction(puts.map((q) => ['upsert', entity(q), 'Replace']));
+      } catch {
+        await Promise.all(puts.map(putOne));
+        return;
+      }
+      for (const q of puts) committed(q, true);
+    };
+    await Promise.all([putAll(), ...batch.filter((q) => !q.written.record).map(removeOne)]);
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
@@ -478,11 +621,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     return { ok: false, holder: now.owner, untilMs: now.untilMs };
   }
 
-  private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
-    await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
-    this.wrote(table);
-  }
-
   /** Deletes a row; whether there was one. */
   private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
     try {
@@ -497,8 +635,8 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   /**
    * One round trip for the same read asked for while it is on its way: a burst's clicks all read the
-   * network, the clicker's member row, the meeting, the roster and the attendance, and would each
-   * send the same request. Only reads that started after this instance's last write to the table
+   * network, the meeting and the roster (the clicker looked up in it), and would each send the same
+   * request (the attendance is joined as listAttendance says). Only reads that started after this instance's last write to the table
    * are joined (see `wrote`), so a caller always sees its own writes; what another instance wrote
    * is seen as a read of its own would see it, from Table Storage. Nothing is kept once it
    * has come: a member removed through another instance loses access at once here too.

@@ -3,7 +3,8 @@ import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
 import { countTableReads } from '../harness/table-reads';
 import { TableClient } from '@azure/data-tables';
-import { approvedWithActions, meeting, member, minutesVersion, network, storeConformance, TEAM_ID } from './conformance';
+import { countTableRequests } from '../harness/table-requests';
+import { approvedWithActions, attendance, meeting, member, minutesVersion, network, storeConformance, TEAM_ID } from './conformance';
 import { documentsConformance } from './documents-conformance';
 
 let azurite: Azurite;
@@ -153,4 +154,29 @@ test('a network\'s approved versions are one partition read: no other network\'s
   } finally {
     await reads.stop();
   }
+});
+
+test('a meeting\'s attendance writes of one turn go as one transaction, each caller answered once committed, a person\'s second write after their first', async () => {
+  const prefix = `w${Date.now().toString(36)}x${++n}`;
+  const store = await TablesStore.open({ connectionString: azurite.connectionString, tablePrefix: prefix });
+  await store.putAttendance(attendance('m-1', 'was-here'));
+  const requests = countTableRequests(prefix);
+  let results: unknown[];
+  try {
+    results = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => store.putAttendance(attendance('m-1', `p-${i}`))),
+      // The same person twice in one turn: put, then taken back; and removals of a row there and of one not there.
+      store.putAttendance(attendance('m-1', 'twice')),
+      store.removeAttendance('t-1', 'm-1', 'twice'),
+      store.removeAttendance('t-1', 'm-1', 'was-here'),
+      store.removeAttendance('t-1', 'm-1', 'never-here'),
+    ]);
+  } finally {
+    requests.stop();
+  }
+  expect(results.slice(30)).toEqual([undefined, true, true, false]);
+  // The 30 and the first of "twice" as one transaction; each removal on its own; the second of "twice" in the next batch.
+  expect(requests.byTable).toEqual({ $batch: 1, attendance: 3 });
+  const ids = (await store.listAttendance('t-1', 'm-1')).map((r) => r.personId);
+  expect(ids.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `p-${i}`).sort());
 });
