@@ -1,7 +1,8 @@
 import type { Agenda } from '../domain/agenda';
+import type { Meeting } from '../domain/meeting';
 import type { AgendaTemplate } from '../domain/agenda-template';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
-import type { Network } from '../domain/network';
+import type { Member, Network } from '../domain/network';
 import type { Proposal } from '../domain/proposal';
 import type { SearchDocument } from '../domain/search/document';
 import type { ActionDone, SearchMarker } from '../app/ports';
@@ -35,6 +36,12 @@ export interface Entry<T> {
   doc: T;
 }
 
+/** A document to write and its key. */
+export interface Keyed<T> {
+  key: DocumentKey;
+  doc: T;
+}
+
 /** Documents written once or replaced whole, read by key or by partition in row order. */
 export interface Collection<T> {
   read(key: DocumentKey): Promise<T | undefined>;
@@ -42,6 +49,14 @@ export interface Collection<T> {
   create(key: DocumentKey, doc: T): Promise<boolean>;
   /** Writes the document, replacing any there. */
   upsert(key: DocumentKey, doc: T): Promise<void>;
+  /** Writes the documents, replacing any there: those of one partition together (a transaction of up to 100 in Table Storage, one in SQLite). */
+  upsertMany(docs: readonly Keyed<T>[]): Promise<void>;
+  /**
+   * Replaces the document with `change` of it, unless someone wrote it between the read and the
+   * write (then it is read and changed again); the document written, or undefined when there is none.
+   * The one write that may move a document in an index (the backend knows where it was).
+   */
+  update(key: DocumentKey, change: (doc: T) => T): Promise<T | undefined>;
   /** Removes the document; whether there was one. */
   remove(key: DocumentKey): Promise<boolean>;
   /** The partition's documents (those of `range`), in row order. */
@@ -89,6 +104,10 @@ export type DoneAction = StoredAction & { done: ActionDone };
 
 /** What each collection holds. */
 export interface PlainDocuments {
+  /** Per tenant and network, by member id. */
+  members: Member;
+  /** Per tenant, by meeting id. */
+  meetings: Meeting;
   agendaVersions: Agenda;
   proposals: Proposal;
   searchMarkers: SearchMarker;
@@ -124,8 +143,8 @@ export const ORDERED = ['agendaVersions', 'minutesVersions', 'openActions', 'don
 
 /**
  * Secondary indexes, each of one collection and written with its documents by the backend: where
- * a document appears (undefined: not in the index). A document's place in an index, once it has
- * one, never changes (its key parts are fixed when it gets one).
+ * a document appears (undefined: not in the index). A document's place in an index changes only
+ * through `update` (the backend knows where it was); a removed document leaves its index.
  */
 export const INDEXES = {
   /** A network's approved minutes versions: partition tenant and network. */
@@ -134,15 +153,30 @@ export const INDEXES = {
     key: (v: MinutesVersion): DocumentKey | undefined =>
       v.state === 'approved' ? { partition: [v.tenantId, v.networkId], row: `${idPart(v.meetingId)}|${numberRow(v.number)}` } : undefined,
   },
+  /** A person's memberships: partition tenant and person, by network. */
+  memberships: {
+    of: 'members',
+    key: (m: Member): DocumentKey | undefined => ({ partition: [m.tenantId, m.id], row: m.networkId }),
+  },
+  /** A network's meetings by date: partition tenant and network; read by ranges of dates (a bound is a date, or a date and "}" to take it in). */
+  meetingsByDate: {
+    of: 'meetings',
+    key: (m: Meeting): DocumentKey | undefined => ({ partition: [m.tenantId, m.networkId], row: `${m.date}|${idPart(m.id)}` }),
+  },
 } as const;
 
 export interface IndexedDocuments {
   approvedMinutes: MinutesVersion;
+  memberships: Member;
+  meetingsByDate: Meeting;
 }
 
-/** A read of an index: the documents of one of its partitions, in row order. */
+/** The indexes read by row range (see INDEXES for what their bounds are). */
+export const ORDERED_INDEXES: readonly (keyof IndexedDocuments)[] = ['meetingsByDate'];
+
+/** A read of an index: the documents of one of its partitions (those of `range`, for an index read by range), in row order. */
 export interface Index<T> {
-  list(partition: readonly string[]): Promise<T[]>;
+  list(partition: readonly string[], range?: RowRange): Promise<T[]>;
 }
 
 /** A backend of the narrow port. */

@@ -1,7 +1,8 @@
 import type { Agenda } from '../domain/agenda';
 import type { AgendaTemplate } from '../domain/agenda-template';
 import type { MinutesDraft, MinutesVersion } from '../domain/minutes';
-import type { Network } from '../domain/network';
+import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
+import type { Member, Network } from '../domain/network';
 import type { Proposal } from '../domain/proposal';
 import type { SearchDocument } from '../domain/search/document';
 import type { ActionDone, ActionQuery, ActionRecord, SearchMarker, SearchPosting, Store } from '../app/ports';
@@ -28,6 +29,20 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unkn
 /** The parts of the Store written once, on the narrow port, for every backend. */
 export type RepositoryStore = Pick<
   Store,
+  | 'upsertMembers'
+  | 'listMemberships'
+  | 'listMembers'
+  | 'getMember'
+  | 'removeMember'
+  | 'createMeeting'
+  | 'getMeeting'
+  | 'listMeetings'
+  | 'listMeetingsBefore'
+  | 'setMeetingCard'
+  | 'setAttendanceClosed'
+  | 'reviseMeeting'
+  | 'setJusteringCard'
+  | 'setAgendaCard'
   | 'getAgenda'
   | 'saveAgenda'
   | 'keepAgendaVersion'
@@ -57,14 +72,117 @@ export type RepositoryStore = Pick<
   | 'searchPostings'
 >;
 
+/** Meetings of a day in the order a person reads them: by start, then id; `dir` -1 for newest first. */
+const byDateAndStart = (dir: 1 | -1) => (a: Meeting, b: Meeting): number => dir * (a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+
 /**
- * The typed repositories: networks, agendas (drafts, published versions, the network's template),
+ * The typed repositories: networks, members and meetings, agendas (drafts, published versions, the network's template),
  * proposals, minutes drafts and versions, action records and the search index. A backend extends this class and hands it its `Documents`;
  * the key layout and the rules live here once.
  */
 export abstract class DocumentRepositories implements RepositoryStore {
   /** The narrow port the repositories are written on. */
   abstract readonly documents: Documents;
+
+  /** Members of a network go together (one partition: a transaction of up to 100 in Table Storage); each in its person's memberships with it. */
+  async upsertMembers(members: readonly Member[]): Promise<void> {
+    await this.documents.collection('members').upsertMany(members.map((m) => ({ key: { partition: [m.tenantId, m.networkId], row: m.id }, doc: m })));
+  }
+
+  /** A person's memberships: one partition of the index, in the order of listNetworks. */
+  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
+    const list = await this.documents.index('memberships').list([tenantId, personId]);
+    return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
+  }
+
+  /** A network's roster: one partition. */
+  listMembers(tenantId: string, networkId: string): Promise<Member[]> {
+    return this.documents.collection('members').list([tenantId, networkId]);
+  }
+
+  /**
+   * A member is looked up in the network's roster, read as a whole (one partition, one request
+   * for a team of up to 1,000): a check-in asks for the clicker (the access check) and for the
+   * roster (the card), and a burst's clicks join the one roster read on its way (Table Storage) or
+   * the roster as last read (SQLite) rather than each reading a row of its own. Nothing is kept
+   * past a write: a member removed through another instance loses access at once.
+   */
+  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
+    return (await this.listMembers(tenantId, networkId)).find((m) => m.id === memberId);
+  }
+
+  /** Removes the member (and the membership from the person's index); whether there was one. */
+  removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
+    return this.documents.collection('members').remove({ partition: [tenantId, networkId], row: memberId });
+  }
+
+  /** Stores the meeting unless one with its id exists; what is stored, and whether it was this. */
+  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
+    const meetings = this.documents.collection('meetings');
+    const key = { partition: [meeting.tenantId], row: meeting.id };
+    if (await meetings.create(key, meeting)) return { meeting, created: true };
+    const stored = await meetings.read(key);
+    if (!stored) throw new Error('meeting vanished after insert');
+    return { meeting: stored, created: false };
+  }
+
+  getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
+    return this.documents.collection('meetings').read({ partition: [tenantId], row: meetingId });
+  }
+
+  /** A network's meetings from `fromDate` to `toDate` (both included): a range of its partition of the date index. */
+  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
+    const found = await this.documents.index('meetingsByDate').list([tenantId, networkId], { from: fromDate, to: `${toDate}}` });
+    return found.filter((m) => m.date >= fromDate && m.date <= toDate).sort(byDateAndStart(1));
+  }
+
+  /**
+   * A page of a network's meetings before `beforeDate`, newest first: at least `limit` (when there
+   * are), and every meeting of the oldest date in it (the next page starts before that date).
+   * Ranges of the date index are read in ascending order: windows walked back from the cursor (a
+   * year, then twice as far each time) until the page is full or the network's first meeting is reached.
+   */
+  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
+    const byDate = this.documents.index('meetingsByDate');
+    const partition = [tenantId, networkId];
+    const oldest = (await byDate.list(partition, { limit: 1 }))[0]?.date;
+    if (oldest === undefined || oldest >= beforeDate) return [];
+    const found: Meeting[] = [];
+    let upper = beforeDate;
+    for (let span = 366; found.length < limit && upper > oldest; span *= 2) {
+      const lower = daysBefore(upper, span);
+      found.push(...(await byDate.list(partition, { from: lower, to: upper })).sort(byDateAndStart(-1)));
+      upper = lower;
+    }
+    // Every meeting on or after the last window's start is read: the oldest date's others are in `found`.
+    const cut = found[limit - 1]?.date;
+    return cut === undefined ? found : found.filter((m) => m.date >= cut);
+  }
+
+  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
+  }
+
+  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
+  }
+
+  /** The meeting revised (moved in the date index when its date changes), or undefined when there is none. */
+  reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
+    return this.updateMeeting(tenantId, meetingId, (m) => revisedMeeting(m, revision));
+  }
+
+  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
+  }
+
+  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
+    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
+  }
+
+  private updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
+    return this.documents.collection('meetings').update({ partition: [tenantId], row: meetingId }, change);
+  }
 
   async getAgenda(tenantId: string, meetingId: string): Promise<{ agenda: Agenda; etag: string } | undefined> {
     const found = await this.documents.etagged('agendas').read({ partition: [tenantId], row: meetingId });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   INDEXES,
   ORDERED,
+  ORDERED_INDEXES,
   type Collection,
   type DocumentKey,
   type Documents,
@@ -10,6 +11,7 @@ import {
   type EtagDocuments,
   type Index,
   type IndexedDocuments,
+  type Keyed,
   type PlainDocuments,
   type RowRange,
 } from './documents';
@@ -37,6 +39,8 @@ const MINUTES_VERSION_COLUMNS = {
 };
 
 const PLAIN: Record<keyof PlainDocuments, TableLayout> = {
+  members: { table: 'members', partition: ['tenant_id', 'network_id'], row: 'id' },
+  meetings: { table: 'meetings', partition: ['tenant_id'], row: 'id' },
   agendaVersions: { table: 'agenda_versions', partition: ['tenant_id', 'meeting_id'], row: 'version', integerRow: true },
   proposals: { table: 'proposals', partition: ['tenant_id', 'meeting_id'], row: 'id' },
   searchMarkers: { table: 'search_markers', partition: ['tenant_id'], row: 'network_id' },
@@ -59,9 +63,21 @@ const ETAGGED: Record<keyof EtagDocuments, TableLayout> = {
   lastMarked: { table: 'last_marked', partition: ['tenant_id'], row: 'network_id' },
 };
 
-/** Each index as a query of its collection's table (on the columns written with the document): the partition's parameters fill it. */
-const INDEX_QUERIES: Record<keyof IndexedDocuments, string> = {
-  approvedMinutes: 'SELECT doc FROM minutes_versions WHERE tenant_id = ? AND network_id = ? AND approved = 1 ORDER BY meeting_id, number',
+/**
+ * Each index as a query of its collection's table (on the columns and expressions SCHEMA indexes):
+ * the partition's parameters fill `where`; an index read by range bounds `rowBound` (what its
+ * rows sort by first: see INDEXES).
+ */
+interface IndexQuery {
+  table: string;
+  where: string;
+  order: string;
+  rowBound?: string;
+}
+const INDEX_QUERIES: Record<keyof IndexedDocuments, IndexQuery> = {
+  approvedMinutes: { table: 'minutes_versions', where: 'tenant_id = ? AND network_id = ? AND approved = 1', order: 'meeting_id, number' },
+  memberships: { table: 'members', where: 'tenant_id = ? AND id = ?', order: 'network_id' },
+  meetingsByDate: { table: 'meetings', where: "tenant_id = ? AND json_extract(doc, '$.networkId') = ?", order: "json_extract(doc, '$.date'), id", rowBound: "json_extract(doc, '$.date')" },
 };
 
 /** The revision an ETag of ours names ("r12" → 12), or undefined for any other text. */
@@ -71,6 +87,8 @@ export function revisionOf(etag: string): number | undefined {
 }
 
 type Statements = (sql: string) => Database.Statement;
+/** Runs `work` as one transaction (written or not at all, and nothing else writes between its read and its write). */
+export type Atomically = <R>(work: () => R) => R;
 /** How the store keeps reads of some tables between writes (SqliteStore.kept); reads of other tables run as they are. */
 export type KeptReads = <R>(sql: string, params: readonly Param[], read: () => R) => R;
 
@@ -79,10 +97,11 @@ export class SqliteDocuments implements Documents {
   constructor(
     private readonly stmt: Statements,
     private readonly kept: KeptReads = (_sql, _params, read) => read(),
+    private readonly atomically: Atomically = (work) => work(),
   ) {}
 
   collection<K extends keyof PlainDocuments>(name: K): Collection<PlainDocuments[K]> {
-    return new SqliteCollection<PlainDocuments[K]>(this.stmt, this.kept, PLAIN[name], (ORDERED as readonly string[]).includes(name));
+    return new SqliteCollection<PlainDocuments[K]>(this.stmt, this.kept, PLAIN[name], (ORDERED as readonly string[]).includes(name), this.atomically);
   }
 
   etagged<K extends keyof EtagDocuments>(name: K): EtagCollection<EtagDocuments[K]> {
@@ -90,9 +109,24 @@ export class SqliteDocuments implements Documents {
   }
 
   index<K extends keyof IndexedDocuments>(name: K): Index<IndexedDocuments[K]> {
-    const sql = INDEX_QUERIES[name];
+    const { table, where, order, rowBound } = INDEX_QUERIES[name];
     return {
-      list: async (partition) => (this.stmt(sql).all(...partition) as { doc: string }[]).map((r) => JSON.parse(r.doc) as IndexedDocuments[K]),
+      list: async (partition, range = {}) => {
+        if (!ORDERED_INDEXES.includes(name) && (range.from !== undefined || range.to !== undefined)) throw new Error(`${name}: not read by row range`);
+        const params: Param[] = [...partition];
+        let bounded = where;
+        if (range.from !== undefined) {
+          bounded += ` AND ${rowBound} >= ?`;
+          params.push(range.from);
+        }
+        if (range.to !== undefined) {
+          bounded += ` AND ${rowBound} < ?`;
+          params.push(range.to);
+        }
+        const sql = `SELECT doc FROM ${table} WHERE ${bounded} ORDER BY ${order}${limitOf(range)}`;
+        const docs = this.kept(sql, params, () => (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as IndexedDocuments[K]));
+        return [...docs];
+      },
     };
   }
 }
@@ -104,7 +138,7 @@ abstract class TableRows<T> {
   /** Key columns, then the document's columns. */
   readonly columns: string[];
   /** What a SELECT names to make the document. */
-  private readonly docSelect: string;
+  protected readonly docSelect: string;
 
   constructor(
     protected readonly stmt: Statements,
@@ -140,10 +174,14 @@ abstract class TableRows<T> {
     return Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, row[c]])) as T;
   }
 
-  protected selectOne(extra: string, key: DocumentKey): Record<string, unknown> | undefined {
+  /** The key's document, with what `extra` names made of its row (kept, for a kept table, as SqliteStore.kept says). */
+  protected selectOne<R>(extra: string, key: DocumentKey, made: (row: Record<string, unknown>) => R): R | undefined {
     const sql = `SELECT ${extra}${this.docSelect} FROM ${this.layout.table} WHERE ${this.where}`;
     const params = this.params(key);
-    return this.kept(sql, params, () => this.stmt(sql).get(...params) as Record<string, unknown> | undefined);
+    return this.kept(sql, params, () => {
+      const row = this.stmt(sql).get(...params) as Record<string, unknown> | undefined;
+      return row && made(row);
+    });
   }
 
   async entries(partition: readonly string[], range: RowRange = {}): Promise<Entry<T>[]> {
@@ -159,10 +197,13 @@ abstract class TableRows<T> {
       where += ` AND ${row} < ?`;
       params.push(this.rowParam(range.to));
     }
-    const limit = range.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(range.limit))}`;
-    const sql = `SELECT ${row} AS row_key, ${this.docSelect} FROM ${table} WHERE ${where} ORDER BY ${row}${limit}`;
-    const rows = this.kept(sql, params, () => this.stmt(sql).all(...params) as Record<string, unknown>[]);
-    return rows.map((r) => ({ row: this.layout.integerRow ? String(r['row_key']).padStart(6, '0') : String(r['row_key']), doc: this.docOf(r) }));
+    const sql = `SELECT ${row} AS row_key, ${this.docSelect} FROM ${table} WHERE ${where} ORDER BY ${row}${limitOf(range)}`;
+    const read = (): Entry<T>[] =>
+      (this.stmt(sql).all(...params) as Record<string, unknown>[]).map((r) => ({
+        row: this.layout.integerRow ? String(r['row_key']).padStart(6, '0') : String(r['row_key']),
+        doc: this.docOf(r),
+      }));
+    return [...this.kept(sql, params, read)];
   }
 
   async list(partition: readonly string[], range?: RowRange): Promise<T[]> {
@@ -171,14 +212,20 @@ abstract class TableRows<T> {
 
   async all(): Promise<T[]> {
     const sql = `SELECT ${this.docSelect} FROM ${this.layout.table} ORDER BY ${[...this.layout.partition, this.layout.row].join(', ')}`;
-    return this.kept(sql, [], () => this.stmt(sql).all() as Record<string, unknown>[]).map((r) => this.docOf(r));
+    return [...this.kept(sql, [], () => (this.stmt(sql).all() as Record<string, unknown>[]).map((r) => this.docOf(r)))];
   }
 }
 
+/** A LIMIT clause for a range's limit (none without one). */
+const limitOf = (range: RowRange): string => (range.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(range.limit))}`);
+
 class SqliteCollection<T> extends TableRows<T> implements Collection<T> {
+  constructor(stmt: Statements, kept: KeptReads, layout: TableLayout, ordered: boolean, private readonly atomically: Atomically) {
+    super(stmt, kept, layout, ordered);
+  }
+
   async read(key: DocumentKey): Promise<T | undefined> {
-    const row = this.selectOne('', key);
-    return row ? this.docOf(row) : undefined;
+    return this.selectOne('', key, (row) => this.docOf(row));
   }
 
   async create(key: DocumentKey, doc: T): Promise<boolean> {
@@ -187,6 +234,23 @@ class SqliteCollection<T> extends TableRows<T> implements Collection<T> {
 
   async upsert(key: DocumentKey, doc: T): Promise<void> {
     this.insert('INSERT OR REPLACE', key, doc);
+  }
+
+  async upsertMany(docs: readonly Keyed<T>[]): Promise<void> {
+    this.atomically(() => {
+      for (const { key, doc } of docs) this.insert('INSERT OR REPLACE', key, doc);
+    });
+  }
+
+  async update(key: DocumentKey, change: (doc: T) => T): Promise<T | undefined> {
+    // One transaction, read to write (the store's kept reads are not asked: this reads the row as it is).
+    return this.atomically(() => {
+      const row = this.stmt(`SELECT ${this.docSelect} FROM ${this.layout.table} WHERE ${this.where}`).get(...this.params(key)) as Record<string, unknown> | undefined;
+      if (!row) return undefined;
+      const next = change(this.docOf(row));
+      this.insert('INSERT OR REPLACE', key, next);
+      return next;
+    });
   }
 
   async remove(key: DocumentKey): Promise<boolean> {
@@ -201,8 +265,7 @@ class SqliteCollection<T> extends TableRows<T> implements Collection<T> {
 
 class SqliteEtagCollection<T> extends TableRows<T> implements EtagCollection<T> {
   async read(key: DocumentKey): Promise<{ doc: T; etag: string } | undefined> {
-    const row = this.selectOne('revision, ', key);
-    return row ? { doc: this.docOf(row), etag: `"r${Number(row['revision'])}"` } : undefined;
+    return this.selectOne('revision, ', key, (row) => ({ doc: this.docOf(row), etag: `"r${Number(row['revision'])}"` }));
   }
 
   async write(key: DocumentKey, doc: T, ifMatch: string | undefined): Promise<string | undefined> {

@@ -5,8 +5,6 @@ import type { Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { deepFreeze } from '../domain/frozen';
-import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
-import type { Member } from '../domain/network';
 import { DocumentRepositories } from './repositories';
 import { revisionOf, SqliteDocuments } from './sqlite-documents';
 import { layWrites, NEXT_TURN } from './attendance-writes';
@@ -150,6 +148,7 @@ export class SqliteStore extends DocumentRepositories implements Store {
     this.documents = new SqliteDocuments(
       (sql) => this.stmt(sql),
       (sql, params, read) => this.kept(sql, params, read),
+      (work) => this.db.transaction(work).immediate(),
     );
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -173,88 +172,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
         .run();
       this.db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run('searchTerms', new Date().toISOString());
     })();
-  }
-
-  async upsertMembers(members: readonly Member[]): Promise<void> {
-    const put = this.stmt('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
-    this.db.transaction((list: readonly Member[]) => {
-      for (const m of list) put.run(m.tenantId, m.networkId, m.id, JSON.stringify(m));
-    })(members);
-  }
-
-  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? ORDER BY id', tenantId, networkId);
-  }
-
-  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
-    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND id = ? ORDER BY network_id', tenantId, personId);
-  }
-
-  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return this.one<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?', tenantId, networkId, memberId);
-  }
-
-  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    return this.stmt('DELETE FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?').run(tenantId, networkId, memberId).changes > 0;
-  }
-
-  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    const info = this
-      .stmt('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
-      .run(meeting.tenantId, meeting.id, JSON.stringify(meeting));
-    const stored = await this.getMeeting(meeting.tenantId, meeting.id);
-    if (!stored) throw new Error('meeting vanished after insert');
-    return { meeting: stored, created: info.changes === 1 };
-  }
-
-  async getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.one<Meeting>('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?', tenantId, meetingId);
-  }
-
-  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    return this.all<Meeting>(
-      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') BETWEEN ? AND ?
-       ORDER BY json_extract(doc, '$.date'), json_extract(doc, '$.start'), id`,
-      tenantId,
-      networkId,
-      fromDate,
-      toDate,
-    );
-  }
-
-  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
-    const page = this.all<Meeting>(
-      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') < ?
-       ORDER BY json_extract(doc, '$.date') DESC, json_extract(doc, '$.start') DESC, id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-      tenantId,
-      networkId,
-      beforeDate,
-    );
-    const last = page.at(-1);
-    if (!last || page.length < limit) return page;
-    // The rest of the oldest date's meetings: the next page starts before it.
-    const seen = new Set(page.map((m) => m.id));
-    const sameDay = (await this.listMeetings(tenantId, networkId, last.date, last.date)).reverse().filter((m) => !seen.has(m.id));
-    return [...page, ...sameDay];
-  }
-
-  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.card', JSON.stringify(card));
-  }
-
-  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.attendanceClosed', JSON.stringify(closed));
-  }
-
-  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
-    // One synchronous transaction: nothing else writes the row between the read and the write.
-    return this.db.transaction((): Meeting | undefined => {
-      const row = this.stmt('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?').get(tenantId, meetingId) as DocRow | undefined;
-      if (!row) return undefined;
-      const next = revisedMeeting(JSON.parse(row.doc) as Meeting, revision);
-      this.stmt('UPDATE meetings SET doc = ? WHERE tenant_id = ? AND id = ?').run(JSON.stringify(next), tenantId, meetingId);
-      return next;
-    }).immediate();
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -377,14 +294,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
     }).immediate();
   }
 
-  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
-  }
-
-  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
-  }
-
   async scheduleJob(job: Job): Promise<void> {
     this
       .stmt('INSERT OR IGNORE INTO jobs (tenant_id, id, due_at, done, doc) VALUES (?, ?, ?, ?, ?)')
@@ -463,12 +372,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
     if (this.db.open) this.db.close();
   }
 
-  private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {
-    this
-      .stmt('UPDATE meetings SET doc = json_set(doc, ?, json(?)) WHERE tenant_id = ? AND id = ?')
-      .run(jsonPath, value, tenantId, meetingId);
-  }
-
   /** A prepared statement; one that writes a table whose reads are kept forgets them when it runs. */
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -486,13 +389,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
       this.statements.set(sql, statement);
     }
     return statement;
-  }
-
-  private one<T>(sql: string, ...params: string[]): T | undefined {
-    return this.kept(sql, params, () => {
-      const row = this.stmt(sql).get(...params) as DocRow | undefined;
-      return row ? (JSON.parse(row.doc) as T) : undefined;
-    });
   }
 
   private all<T>(sql: string, ...params: string[]): T[] {

@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import {
   INDEXES,
   ORDERED,
+  ORDERED_INDEXES,
   type Collection,
   type DocumentKey,
   type Documents,
@@ -10,6 +11,7 @@ import {
   type EtagDocuments,
   type Index,
   type IndexedDocuments,
+  type Keyed,
   type PlainDocuments,
   type RowRange,
 } from './documents';
@@ -34,6 +36,8 @@ const versionProperties = (v: EtagDocuments['minutesVersions']): Record<string, 
 });
 
 const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> = {
+  members: { table: 'members' },
+  meetings: { table: 'meetings' },
   agendaVersions: { table: 'agendaversions', plainRow: true },
   proposals: { table: 'proposals' },
   searchMarkers: { table: 'searchmarkers' },
@@ -56,21 +60,57 @@ const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> =
  * Each index is a table of its own, a row per document in it holding a copy of the document,
  * written after the document (every write of it rewrites the copy), keyed as INDEXES says.
  */
-const INDEX_TABLES: Record<keyof IndexedDocuments, { table: string; of: keyof EtagDocuments; fill: IndexFill }> = {
+interface IndexTable {
+  table: string;
+  of: keyof PlainDocuments | keyof EtagDocuments;
+  /** How many parts of an index partition one fill covers (and its marker is keyed by). */
+  scope: number;
+  /**
+   * The filter that finds, in the collection's table, the documents of a fill's scope written
+   * before the index was kept (one scan, once per scope); of what it finds, those whose place is
+   * in the scope are indexed.
+   */
+  fill: (...scope: string[]) => string;
+}
+const INDEX_TABLES: Record<keyof IndexedDocuments, IndexTable> = {
   approvedMinutes: {
     table: 'approvedminutes',
     of: 'minutesVersions',
-    // Versions written before the index have these properties; the one scan of the table, once per network.
+    scope: 2,
+    // Versions written before the index have these properties.
     fill: (tenantId, networkId) => odata`tenant eq ${tenantId} and network eq ${networkId} and approved eq true`,
   },
+  memberships: {
+    table: 'memberships',
+    of: 'members',
+    // Once per tenant: its members of every network (their partitions begin with the tenant's part).
+    scope: 1,
+    fill: (tenantId) => odata`PartitionKey ge ${`${key(tenantId)}.`} and PartitionKey lt ${`${key(tenantId)}/`}`,
+  },
+  meetingsByDate: {
+    table: 'meetingsbydate',
+    of: 'meetings',
+    // Once per network: the tenant's meetings, those of the network indexed.
+    scope: 2,
+    fill: (tenantId) => odata`PartitionKey eq ${key(tenantId)}`,
+  },
 };
-/** The filter that finds, in the collection's table, the documents of an index partition written before the index was kept. */
-type IndexFill = (...partition: string[]) => string;
+
+/** Where a document appears in an index (undefined: not in it). */
+const placeIn = (name: keyof IndexedDocuments, doc: unknown): DocumentKey | undefined => (INDEXES[name].key as (d: unknown) => DocumentKey | undefined)(doc);
+/** The indexes of a collection. */
+const indexesOf = (collection: string): (keyof IndexedDocuments)[] =>
+  (Object.keys(INDEXES) as (keyof IndexedDocuments)[]).filter((name) => INDEXES[name].of === collection);
+const sameKey = (a: DocumentKey, b: DocumentKey): boolean => a.row === b.row && a.partition.join('\n') === b.partition.join('\n');
 
 /** The properties of an entity that are not the document's own. */
 const SYSTEM = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag', 'odata.metadata']);
-/** Collections whose reads join a read of the same row already on its way (every action reads its network). */
-const SHARED: ReadonlySet<string> = new Set(['networks']);
+/**
+ * Collections (and indexes) whose reads join a read of the same rows already on its way: every
+ * action reads its network, a check-in its meeting and the roster (the clicker looked up in it),
+ * and the card's refresh the network's meetings of the day.
+ */
+const SHARED: ReadonlySet<string> = new Set(['networks', 'members', 'meetings', 'meetingsByDate']);
 
 /**
  * The narrow port on Table Storage: a collection is a table; the partition key is the partition's
@@ -98,26 +138,44 @@ export class TablesDocuments implements Documents {
   }
 
   index<K extends keyof IndexedDocuments>(name: K): Index<IndexedDocuments[K]> {
-    const { table, of, fill } = INDEX_TABLES[name];
-    const rows = new TablesCollection<IndexedDocuments[K]>(this.client, { table, plainRow: true }, this.hooks(name));
+    const { of, scope, fill } = INDEX_TABLES[name];
+    const rows = this.indexRows<IndexedDocuments[K]>(name);
     return {
-      list: async (partition) => {
-        await this.filledOnce(name, partition, async () => {
-          const old = this.client(LAYOUTS[of].table).listEntities<Record<string, unknown>>({ queryOptions: { filter: fill(...partition) } });
-          for await (const row of old) await this.indexed(of, JSON.parse(unchunked(row)));
+      list: async (partition, range) => {
+        const within = partition.slice(0, scope);
+        await this.filledOnce(name, within, async () => {
+          const old = this.client(LAYOUTS[of].table).listEntities<Record<string, unknown>>({ queryOptions: { filter: fill(...within) } });
+          for await (const row of old) {
+            const doc = JSON.parse(unchunked(row)) as IndexedDocuments[K];
+            const at = placeIn(name, doc);
+            if (at && within.every((part, i) => at.partition[i] === part)) await rows.upsert(at, doc);
+          }
         });
-        return rows.list(partition);
+        return rows.list(partition, range);
       },
     };
   }
 
-  /** Writes the rows of the indexes of `collection` for a document just written. */
-  private async indexed(collection: string, doc: unknown): Promise<void> {
-    for (const [name, index] of Object.entries(INDEXES)) {
-      if (index.of !== collection) continue;
-      const at = index.key(doc as IndexedDocuments[keyof IndexedDocuments]);
-      const { table } = INDEX_TABLES[name as keyof IndexedDocuments];
-      if (at) await this.client(table).upsertEntity({ partitionKey: key(...at.partition), rowKey: at.row, ...chunked(JSON.stringify(doc)) }, 'Replace');
+  /** An index's rows: ordered ones as written (read by range), others encoded as a collection's. */
+  private indexRows<T>(name: keyof IndexedDocuments): TablesCollection<T> {
+    const { table } = INDEX_TABLES[name];
+    return new TablesCollection<T>(this.client, { table, plainRow: ORDERED_INDEXES.includes(name) }, {
+      ordered: ORDERED_INDEXES.includes(name),
+      indexed: false,
+      written: async () => this.wrote(table),
+      removed: async () => this.wrote(table),
+      shared: (id, read) => (SHARED.has(name) ? this.shared(table, id, read) : read()),
+    });
+  }
+
+  /** The index rows of `collection` for a document written (`doc`) where `before` was, or removed (`before` only): written, moved, removed. */
+  private async indexed(collection: string, doc: unknown, before: unknown): Promise<void> {
+    for (const name of indexesOf(collection)) {
+      const at = doc === undefined ? undefined : placeIn(name, doc);
+      const was = before === undefined ? undefined : placeIn(name, before);
+      const rows = this.indexRows<unknown>(name);
+      if (at) await rows.upsert(at, doc);
+      if (was && !(at && sameKey(at, was))) await rows.remove(was);
     }
   }
 
@@ -138,15 +196,19 @@ export class TablesDocuments implements Documents {
     this.filled.add(seen);
   }
 
-  private hooks(name: string): RowHooks {
-    const table = LAYOUTS[name as keyof typeof LAYOUTS]?.table ?? INDEX_TABLES[name as keyof IndexedDocuments].table;
+  private hooks(name: keyof PlainDocuments | keyof EtagDocuments): RowHooks {
+    const { table } = LAYOUTS[name];
     return {
       ordered: (ORDERED as readonly string[]).includes(name),
-      written: async (doc) => {
+      indexed: indexesOf(name).length > 0,
+      written: async (doc, before) => {
         this.wrote(table);
-        await this.indexed(name, doc);
+        await this.indexed(name, doc, before);
       },
-      removed: () => this.wrote(table),
+      removed: async (before) => {
+        this.wrote(table);
+        if (before !== undefined) await this.indexed(name, undefined, before);
+      },
       shared: (id, read) => (SHARED.has(name) ? this.shared(table, id, read) : read()),
     };
   }
@@ -155,8 +217,12 @@ export class TablesDocuments implements Documents {
 /** What a collection tells its backend: writes (for indexes and shared reads), and reads to share. */
 interface RowHooks {
   ordered: boolean;
-  written(doc: unknown): Promise<void>;
-  removed(): void;
+  /** The collection has indexes: a removal reads the document first (its index rows go with it). */
+  indexed: boolean;
+  /** A document was written (where `before` was, when known: see Collection.update). */
+  written(doc: unknown, before?: unknown): Promise<void>;
+  /** A row was removed (`before`: the document it held, when read). */
+  removed(before: unknown): Promise<void>;
   shared<R>(id: string, read: () => Promise<R>): Promise<R>;
 }
 
@@ -186,17 +252,22 @@ abstract class TableRows<T> {
     return Object.fromEntries(Object.entries(row).filter(([name]) => !SYSTEM.has(name))) as T;
   }
 
+  /** The key's document and ETag, joining a read of it on its way (see SHARED). */
   protected row(k: DocumentKey): Promise<{ doc: T; etag: string } | undefined> {
     const { partitionKey, rowKey } = this.keys(k);
-    return this.hooks.shared(`${partitionKey}\n${rowKey}`, async () => {
-      try {
-        const row = await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
-        return { doc: this.docOf(row), etag: row.etag };
-      } catch (err) {
-        if (statusOf(err) === 404) return undefined;
-        throw err;
-      }
-    });
+    return this.hooks.shared(`${partitionKey}\n${rowKey}`, () => this.fresh(k));
+  }
+
+  /** The key's document and ETag, read now. */
+  protected async fresh(k: DocumentKey): Promise<{ doc: T; etag: string } | undefined> {
+    const { partitionKey, rowKey } = this.keys(k);
+    try {
+      const row = await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+      return { doc: this.docOf(row), etag: row.etag };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
   }
 
   /** Creates the row (ifMatch undefined) or replaces it under the ETag; undefined when it was there, or someone else wrote first. */
@@ -262,17 +333,51 @@ class TablesCollection<T> extends TableRows<T> implements Collection<T> {
     await this.hooks.written(doc);
   }
 
+  /** A partition's documents as transactions of up to 100 (one partition's only: a transaction spans no more). */
+  async upsertMany(docs: readonly Keyed<T>[]): Promise<void> {
+    const byPartition = new Map<string, Keyed<T>[]>();
+    for (const d of docs) {
+      const pk = this.keys(d.key).partitionKey;
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), d]);
+    }
+    for (const group of byPartition.values()) {
+      for (let i = 0; i < group.length; i += 100) {
+        await this.table.submitTransaction(group.slice(i, i + 100).map((d) => ['upsert', this.entity(d.key, d.doc), 'Replace']));
+      }
+    }
+    for (const d of docs) await this.hooks.written(d.doc);
+  }
+
+  async update(k: DocumentKey, change: (doc: T) => T): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const found = await this.fresh(k);
+      if (!found) return undefined;
+      const next = change(found.doc);
+      try {
+        await this.table.updateEntity(this.entity(k, next), 'Replace', { etag: found.etag });
+      } catch (err) {
+        // Another instance wrote it since: read again.
+        if (statusOf(err) !== 412 || attempt >= 10) throw err;
+        continue;
+      }
+      await this.hooks.written(next, found.doc);
+      return next;
+    }
+  }
+
   async remove(k: DocumentKey): Promise<boolean> {
     const { partitionKey, rowKey } = this.keys(k);
+    const before = this.hooks.indexed ? (await this.fresh(k))?.doc : undefined;
+    let removed = true;
     try {
       await this.table.deleteEntity(partitionKey, rowKey);
-      return true;
     } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
+      if (statusOf(err) !== 404) throw err;
+      removed = false;
     } finally {
-      this.hooks.removed();
+      await this.hooks.removed(before);
     }
+    return removed;
   }
 }
 

@@ -1,10 +1,8 @@
-import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { odata, TableClient, type TableEntity } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { Delivery, Job, LeaseResult, Store } from '../app/ports';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
-import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
-import type { Member } from '../domain/network';
 import { layWrites, NEXT_TURN, type AttendanceWritten } from './attendance-writes';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
@@ -42,13 +40,6 @@ const MAX_SHARED_READS = 5000;
 const BACKFILLED = '~backfilled';
 
 /**
- * Index tables, each row a copy of the document it indexes, written after it: meetings by network
- * and date (a network's meetings from a date are one key range, not the tenant's every meeting),
- * and a person's memberships (their networks, not a look-up in every network of the tenant). Each
- * is filled once from the documents (per network, per tenant) on its first read.
- */
-const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
-/**
  * Due work as a queue: a row per job not done and per version whose archiving is pending, keyed
  * by when it is due, so a tick reads what is due and nothing else. A row names its job or version;
  * the document stays the truth: a row whose document is done, or due at another time now (a retry,
@@ -57,8 +48,6 @@ const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${
 type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: string; number?: number };
 const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
 const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'));
-
-const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
 
 type Lease = { partitionKey: string; rowKey: string; owner: string; untilMs: number };
 
@@ -118,34 +107,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     return new TablesStore(await openTables(opts));
   }
 
-  async upsertMembers(members: readonly Member[]): Promise<void> {
-    const byPartition = new Map<string, TransactionAction[]>();
-    for (const m of members) {
-      const pk = key(m.tenantId, m.networkId);
-      const actions = byPartition.get(pk) ?? [];
-      actions.push(['upsert', { partitionKey: pk, rowKey: key(m.id), doc: JSON.stringify(m) }, 'Replace']);
-      byPartition.set(pk, actions);
-    }
-    for (const actions of byPartition.values()) {
-      for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
-    }
-    this.wrote('members');
-    for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
-  }
-
-  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
-    await this.backfillOnce(indexMetaPk(tenantId), async () => {
-      for (const network of await this.listNetworks(tenantId)) {
-        for (const m of await this.listMembers(tenantId, network.id)) {
-          await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
-        }
-      }
-    }, 'memberships');
-    const list = await this.list<Member>('memberships', key(tenantId, personId));
-    // The order of listNetworks.
-    return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
-  }
-
   /** Indexes (table and marker partition) this instance has seen filled. */
   private readonly backfilled = new Set<string>();
 
@@ -162,106 +123,6 @@ export class TablesStore extends DocumentRepositories implements Store {
       await this.tables[table].upsertEntity({ partitionKey: metaPk, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
     }
     this.backfilled.add(seen);
-  }
-
-  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return [...(await this.roster(tenantId, networkId))];
-  }
-
-  /**
-   * A member is looked up in the network's roster, read as a whole (one partition, one request for
-   * a team of up to 1,000): a check-in asks for the clicker (the roster's freshness, the access
-   * check) and for the roster (the card), and a burst's clicks all join the one roster read on its
-   * way rather than each sending a read of its own row. Nothing is kept once it has come (see `shared`).
-   */
-  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return (await this.roster(tenantId, networkId)).find((m) => m.id === memberId);
-  }
-
-  /** The network's members as read (shared by the callers joined: not to be changed). */
-  private roster(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.shared('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
-  }
-
-  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    const removed = await this.remove('members', key(tenantId, networkId), key(memberId));
-    await this.remove('memberships', key(tenantId, memberId), key(networkId));
-    return removed;
-  }
-
-  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    try {
-      await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
-      this.wrote('meetings');
-      await this.indexMeeting(meeting, undefined);
-      return { meeting, created: true };
-    } catch (err) {
-      if (statusOf(err) !== 409) throw err;
-      const stored = await this.getMeeting(meeting.tenantId, meeting.id);
-      if (!stored) throw err;
-      return { meeting: stored, created: false };
-    }
-  }
-
-  getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.shared('meetings', `${tenantId}\n${meetingId}`, () => this.get<Meeting>('meetings', key(tenantId), key(meetingId)));
-  }
-
-  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    await this.meetingsByDateIndexed(tenantId, networkId);
-    const found = await this.sharedList('meetingsbydate', `${tenantId}\n${networkId}\n${fromDate}\n${toDate}`, () =>
-      this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`),
-    );
-    return found
-      .filter((m) => m.date >= fromDate && m.date <= toDate)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-  }
-
-  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
-    // Table Storage reads a key range in ascending order only: windows of the date index, walked
-    // back from the cursor (a year, then twice as far each time) until the page is full or the
-    // network's first meeting is reached. Every read is a range of one partition.
-    const oldest = await this.firstMeetingDate(tenantId, networkId);
-    if (oldest === undefined || oldest >= beforeDate) return [];
-    const pk = key(tenantId, networkId);
-    const found: Meeting[] = [];
-    let upper = beforeDate;
-    for (let span = 366; found.length < limit && upper > oldest; span *= 2) {
-      const lower = daysBefore(upper, span);
-      const window = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${pk} and RowKey ge ${lower} and RowKey lt ${upper}`);
-      found.push(...window.sort((a, b) => b.date.localeCompare(a.date) || b.start.localeCompare(a.start) || b.id.localeCompare(a.id)));
-      upper = lower;
-    }
-    // Every meeting on or after the last window's start is read: the oldest date's others are in `found`.
-    const cut = found[limit - 1]?.date;
-    return cut === undefined ? found : found.filter((m) => m.date >= cut);
-  }
-
-  /** Fills the network's meetings-by-date index from its meetings, once. */
-  private meetingsByDateIndexed(tenantId: string, networkId: string): Promise<void> {
-    return this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
-      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
-    }, 'meetingsbydate');
-  }
-
-  /** The date of a network's first meeting: the first row of its date index. */
-  private async firstMeetingDate(tenantId: string, networkId: string): Promise<string | undefined> {
-    await this.meetingsByDateIndexed(tenantId, networkId);
-    const pages = this.tables.meetingsbydate.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
-    for await (const page of pages) return page[0]?.rowKey?.slice(0, 10);
-    return undefined;
-  }
-
-  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
-  }
-
-  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
-  }
-
-  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
-    return this.updateMeeting(tenantId, meetingId, (m) => revisedMeeting(m, revision));
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -422,14 +283,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     }
   }
 
-  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
-  }
-
-  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
-  }
-
   async scheduleJob(job: Job): Promise<void> {
     await this.tables.jobs.createEntity(this.jobEntity(job)).catch((err: unknown) => {
       if (statusOf(err) !== 409) throw err;
@@ -588,34 +441,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     // Clients hold no resources that need closing.
   }
 
-  /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
-  private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
-    await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
-    this.wrote('meetingsbydate');
-    if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
-  }
-
-  /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
-  private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const row = await this.tables.meetings.getEntity<Doc>(key(tenantId), key(meetingId)).catch((err: unknown) => {
-        if (statusOf(err) === 404) return undefined;
-        throw err;
-      });
-      if (!row) return undefined;
-      const before = JSON.parse(row.doc) as Meeting;
-      const next = change(before);
-      try {
-        await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
-        this.wrote('meetings');
-        await this.indexMeeting(next, before);
-        return next;
-      } catch (err) {
-        if (statusOf(err) !== 412 || attempt >= 10) throw err;
-      }
-    }
-  }
-
   private async holder(pk: string, rk: string): Promise<LeaseResult> {
     const now = await this.tables.leases.getEntity<Lease>(pk, rk);
     return { ok: false, holder: now.owner, untilMs: now.untilMs };
@@ -657,11 +482,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     running.set(id, entry);
     entry.read.then(forget, forget);
     return entry.read as Promise<T>;
-  }
-
-  /** As `shared`, each caller with a list of its own (the records in it are shared, as from any store's cache). */
-  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>): Promise<T[]> {
-    return [...(await this.shared(table, `list\n${id}`, read))];
   }
 
   /** A write to `table` is done: reads that started before it are not joined any more. */
