@@ -338,7 +338,9 @@ class TablesCollection<T> extends TableRows<T> implements Collection<T> {
     const byPartition = new Map<string, Keyed<T>[]>();
     for (const d of docs) {
       const pk = this.keys(d.key).partitionKey;
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), d]);
+      const group = byPartition.get(pk);
+      if (group) group.push(d);
+      else byPartition.set(pk, [d]);
     }
     for (const group of byPartition.values()) {
       for (let i = 0; i < group.length; i += 100) {
