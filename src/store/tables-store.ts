@@ -7,7 +7,8 @@ import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRev
 import type { Member } from '../domain/network';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
-import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
+import { numberRow } from './documents';
+import { chunked, key, statusOf, unchunked } from './tables-rows';
 
 export interface TablesStoreOptions {
   connectionString?: string;
@@ -351,7 +352,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
-    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
+    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${numberRow(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
     await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
   }
 
