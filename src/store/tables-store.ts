@@ -6,7 +6,8 @@ import type { AttendanceRecord } from '../domain/attendance';
 import { layWrites, NEXT_TURN, type AttendanceWritten } from './attendance-writes';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
-import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
+import { numberRow } from './documents';
+import { chunked, key, statusOf, unchunked } from './tables-rows';
 
 export interface TablesStoreOptions {
   connectionString?: string;
@@ -347,7 +348,7 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
-    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
+    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${numberRow(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
     await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
   }
 
