@@ -1,16 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionDone, ActionQuery, ActionRecord, SearchPosting, Store } from '../app/ports';
-import type { SearchDocument } from '../domain/search/document';
-import { actionRecordsOf, latestApproved, toRecord, type StoredAction } from './action-records';
+import type { Store } from '../app/ports';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { deepFreeze } from '../domain/frozen';
-import { revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
-import type { Member, Network } from '../domain/network';
 import { DocumentRepositories } from './repositories';
-import { refText, revisionOf, SqliteDocuments } from './sqlite-documents';
+import { refText, SqliteDocuments } from './sqlite-documents';
 import { layWrites, NEXT_TURN } from './attendance-writes';
 
 const SCHEMA = `
@@ -55,12 +51,22 @@ CREATE INDEX IF NOT EXISTS minutes_approved ON minutes_versions (tenant_id, netw
 CREATE TABLE IF NOT EXISTS actions_done (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, action_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, network_id, action_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS actions (
-  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, meeting_id TEXT NOT NULL, ord INTEGER NOT NULL, action_id TEXT NOT NULL,
-  number INTEGER NOT NULL, meeting_date TEXT NOT NULL, done_at TEXT, done TEXT, doc TEXT NOT NULL,
-  PRIMARY KEY (tenant_id, network_id, meeting_id, ord)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS actions_open ON actions (tenant_id, network_id, done_at, meeting_date);
-CREATE INDEX IF NOT EXISTS actions_by_id ON actions (tenant_id, network_id, action_id);
+DROP TABLE IF EXISTS actions;
+CREATE TABLE IF NOT EXISTS open_actions (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, row TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, row)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS done_actions (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, row TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, row)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actions_written (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, meeting_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, meeting_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS last_marked (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS backfills (
+  tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, network_id, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS store_meta (name TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attendance (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
@@ -146,13 +152,17 @@ export class SqliteStore extends DocumentRepositories implements Store {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     super();
     this.db = new Database(file);
-    this.documents = new SqliteDocuments((sql) => this.stmt(sql));
+    this.documents = new SqliteDocuments(
+      (sql) => this.stmt(sql),
+      (sql, params, read) => this.kept(sql, params, read),
+      (work) => this.db.transaction(work).immediate(),
+    );
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.upgradeToQueue();
-    this.backfillActions();
+    this.searchTermsKept();
   }
 
   /**
@@ -181,134 +191,20 @@ export class SqliteStore extends DocumentRepositories implements Store {
   }
 
   /**
-   * Once per store file: the action records of the approved versions written before records
-   * were kept (each meeting's latest approved version), with the marks already made.
+   * Once per store file: the terms each search document was indexed under, written into it (as
+   * the index now keeps them, so a later put removes the postings of terms no longer held).
    */
-  private backfillActions(): void {
-    if (this.db.prepare('SELECT value FROM store_meta WHERE name = ?').get('actions')) return;
+  private searchTermsKept(): void {
+    if (this.db.prepare('SELECT value FROM store_meta WHERE name = ?').get('searchTerms')) return;
     this.db.transaction(() => {
-      const rows = this.db.prepare('SELECT doc FROM minutes_versions WHERE approved = 1').all() as DocRow[];
-      for (const v of latestApproved(rows.map((r) => JSON.parse(r.doc) as MinutesVersion))) this.writeActions(v);
-      this.db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run('actions', new Date().toISOString());
+      this.db
+        .prepare(
+          `UPDATE search_docs SET doc = json_set(doc, '$.terms', json((SELECT json_group_array(term) FROM search_postings p WHERE p.tenant_id = search_docs.tenant_id AND p.meeting_id = search_docs.meeting_id)))
+           WHERE json_extract(doc, '$.terms') IS NULL`,
+        )
+        .run();
+      this.db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run('searchTerms', new Date().toISOString());
     })();
-  }
-
-  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
-  private writeActions(v: MinutesVersion): void {
-    const latest = this.stmt('SELECT MAX(number) AS n FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND approved = 1').get(v.tenantId, v.meetingId) as
-      | { n: number | null }
-      | undefined;
-    if (latest?.n !== v.number) return;
-    const written = this.stmt('SELECT number FROM actions WHERE tenant_id = ? AND network_id = ? AND meeting_id = ? LIMIT 1').get(v.tenantId, v.networkId, v.meetingId) as
-      | { number: number }
-      | undefined;
-    if (written?.number === v.number) return;
-    this.stmt('DELETE FROM actions WHERE tenant_id = ? AND network_id = ? AND meeting_id = ?').run(v.tenantId, v.networkId, v.meetingId);
-    const insert = this.stmt(
-      'INSERT OR REPLACE INTO actions (tenant_id, network_id, meeting_id, ord, action_id, number, meeting_date, done_at, done, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const markOf = this.stmt('SELECT doc FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?');
-    for (const r of actionRecordsOf(v)) {
-      const mark = markOf.get(v.tenantId, v.networkId, r.action.id) as DocRow | undefined;
-      const done = mark ? (JSON.parse(mark.doc) as ActionDone) : undefined;
-      insert.run(v.tenantId, v.networkId, v.meetingId, r.ord, r.action.id, v.number, r.meetingDate, done?.at ?? null, mark?.doc ?? null, JSON.stringify(r));
-    }
-  }
-
-  async upsertNetwork(n: Network): Promise<void> {
-    this.stmt('INSERT OR REPLACE INTO networks (tenant_id, id, doc) VALUES (?, ?, ?)').run(n.tenantId, n.id, JSON.stringify(n));
-  }
-
-  async getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.one<Network>('SELECT doc FROM networks WHERE tenant_id = ? AND id = ?', tenantId, networkId);
-  }
-
-  async listNetworks(tenantId?: string): Promise<Network[]> {
-    return tenantId === undefined
-      ? this.all<Network>('SELECT doc FROM networks ORDER BY tenant_id, id')
-      : this.all<Network>('SELECT doc FROM networks WHERE tenant_id = ? ORDER BY id', tenantId);
-  }
-
-  async upsertMembers(members: readonly Member[]): Promise<void> {
-    const put = this.stmt('INSERT OR REPLACE INTO members (tenant_id, network_id, id, doc) VALUES (?, ?, ?, ?)');
-    this.db.transaction((list: readonly Member[]) => {
-      for (const m of list) put.run(m.tenantId, m.networkId, m.id, JSON.stringify(m));
-    })(members);
-  }
-
-  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? ORDER BY id', tenantId, networkId);
-  }
-
-  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
-    return this.all<Member>('SELECT doc FROM members WHERE tenant_id = ? AND id = ? ORDER BY network_id', tenantId, personId);
-  }
-
-  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return this.one<Member>('SELECT doc FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?', tenantId, networkId, memberId);
-  }
-
-  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    return this.stmt('DELETE FROM members WHERE tenant_id = ? AND network_id = ? AND id = ?').run(tenantId, networkId, memberId).changes > 0;
-  }
-
-  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    const info = this
-      .stmt('INSERT OR IGNORE INTO meetings (tenant_id, id, doc) VALUES (?, ?, ?)')
-      .run(meeting.tenantId, meeting.id, JSON.stringify(meeting));
-    const stored = await this.getMeeting(meeting.tenantId, meeting.id);
-    if (!stored) throw new Error('meeting vanished after insert');
-    return { meeting: stored, created: info.changes === 1 };
-  }
-
-  async getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.one<Meeting>('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?', tenantId, meetingId);
-  }
-
-  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    return this.all<Meeting>(
-      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') BETWEEN ? AND ?
-       ORDER BY json_extract(doc, '$.date'), json_extract(doc, '$.start'), id`,
-      tenantId,
-      networkId,
-      fromDate,
-      toDate,
-    );
-  }
-
-  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
-    const page = this.all<Meeting>(
-      `SELECT doc FROM meetings WHERE tenant_id = ? AND json_extract(doc, '$.networkId') = ? AND json_extract(doc, '$.date') < ?
-       ORDER BY json_extract(doc, '$.date') DESC, json_extract(doc, '$.start') DESC, id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-      tenantId,
-      networkId,
-      beforeDate,
-    );
-    const last = page.at(-1);
-    if (!last || page.length < limit) return page;
-    // The rest of the oldest date's meetings: the next page starts before it.
-    const seen = new Set(page.map((m) => m.id));
-    const sameDay = (await this.listMeetings(tenantId, networkId, last.date, last.date)).reverse().filter((m) => !seen.has(m.id));
-    return [...page, ...sameDay];
-  }
-
-  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.card', JSON.stringify(card));
-  }
-
-  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.attendanceClosed', JSON.stringify(closed));
-  }
-
-  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
-    // One synchronous transaction: nothing else writes the row between the read and the write.
-    return this.db.transaction((): Meeting | undefined => {
-      const row = this.stmt('SELECT doc FROM meetings WHERE tenant_id = ? AND id = ?').get(tenantId, meetingId) as DocRow | undefined;
-      if (!row) return undefined;
-      const next = revisedMeeting(JSON.parse(row.doc) as Meeting, revision);
-      this.stmt('UPDATE meetings SET doc = ? WHERE tenant_id = ? AND id = ?').run(JSON.stringify(next), tenantId, meetingId);
-      return next;
-    }).immediate();
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -420,126 +316,10 @@ export class SqliteStore extends DocumentRepositories implements Store {
     for (const [key, list] of changed) this.attendance.set(key, list);
   }
 
-  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.justeringCard', JSON.stringify(card));
-  }
-
-  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
-    this.patchMeeting(tenantId, meetingId, '$.agendaCard', JSON.stringify(card));
-  }
-
-  async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const row = this
-      .stmt('SELECT revision, doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? AND number = ?')
-      .get(tenantId, meetingId, number) as { revision: number; doc: string } | undefined;
-    return row ? { version: JSON.parse(row.doc) as MinutesVersion, etag: `"r${row.revision}"` } : undefined;
-  }
-
-  async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
-    return this.all<MinutesVersion>('SELECT doc FROM minutes_versions WHERE tenant_id = ? AND meeting_id = ? ORDER BY number', tenantId, meetingId);
-  }
-
-  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
-    return this.db.transaction((): string | undefined => {
-      const etag = this.writeVersion(v, ifMatch);
-      if (etag !== undefined && v.state === 'approved') this.writeActions(v);
-      return etag;
-    })();
-  }
-
-  private writeVersion(v: MinutesVersion, ifMatch: string | undefined): string | undefined {
-    const approved = v.state === 'approved' ? 1 : 0;
-    const archiveDue = v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null;
-    const doc = JSON.stringify(v);
-    if (ifMatch === undefined) {
-      const info = this
-        .stmt(
-          'INSERT OR IGNORE INTO minutes_versions (tenant_id, meeting_id, number, network_id, revision, approved, archive_due, doc) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
-        )
-        .run(v.tenantId, v.meetingId, v.number, v.networkId, approved, archiveDue, doc);
-      return info.changes === 1 ? '"r1"' : undefined;
-    }
-    const revision = revisionOf(ifMatch);
-    if (revision === undefined) return undefined;
-    const info = this
-      .stmt(
-        'UPDATE minutes_versions SET revision = revision + 1, approved = ?, archive_due = ?, doc = ? WHERE tenant_id = ? AND meeting_id = ? AND number = ? AND revision = ?',
-      )
-      .run(approved, archiveDue, doc, v.tenantId, v.meetingId, v.number, revision);
-    return info.changes === 1 ? `"r${revision + 1}"` : undefined;
-  }
-
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
     return (
       this.stmt('SELECT doc FROM minutes_versions WHERE archive_due IS NOT NULL AND archive_due <= ? ORDER BY archive_due LIMIT ?').all(nowIso, limit) as DocRow[]
     ).map((r) => JSON.parse(r.doc) as MinutesVersion);
-  }
-
-  async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
-    return this.all<MinutesVersion>(
-      'SELECT doc FROM minutes_versions WHERE tenant_id = ? AND network_id = ? AND approved = 1 ORDER BY meeting_id, number',
-      tenantId,
-      networkId,
-    );
-  }
-
-  async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
-    const doc = done === undefined ? null : JSON.stringify(done);
-    this.db.transaction(() => {
-      if (doc === null) this.stmt('DELETE FROM actions_done WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(tenantId, networkId, actionId);
-      else this.stmt('INSERT OR REPLACE INTO actions_done (tenant_id, network_id, action_id, doc) VALUES (?, ?, ?, ?)').run(tenantId, networkId, actionId, doc);
-      this.stmt('UPDATE actions SET done_at = ?, done = ? WHERE tenant_id = ? AND network_id = ? AND action_id = ?').run(done?.at ?? null, doc, tenantId, networkId, actionId);
-    })();
-  }
-
-  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
-    if (q.actionId !== undefined) {
-      const found = this
-        .stmt('SELECT doc, done, meeting_date FROM actions WHERE tenant_id = ? AND network_id = ? AND action_id = ? ORDER BY meeting_date, meeting_id, ord')
-        .all(tenantId, networkId, q.actionId) as { doc: string; done: string | null; meeting_date: string }[];
-      return found
-        .filter((r) => q.beforeDate === undefined || r.meeting_date < q.beforeDate)
-        .map((r) => toRecord(JSON.parse(r.doc) as StoredAction, r.done === null ? undefined : (JSON.parse(r.done) as ActionDone)));
-    }
-    // The open ones have no done_at: the index's range of NULLs (and of marks since doneSince) is what is read.
-    const doneWhere = q.all ? '' : q.doneSince === undefined ? ' AND done_at IS NULL' : ' AND (done_at IS NULL OR done_at >= ?)';
-    const params: string[] = [tenantId, networkId, ...(q.all || q.doneSince === undefined ? [] : [q.doneSince]), ...(q.beforeDate === undefined ? [] : [q.beforeDate])];
-    const rows = this
-      .stmt(
-        `SELECT doc, done FROM actions WHERE tenant_id = ? AND network_id = ?${doneWhere}${q.beforeDate === undefined ? '' : ' AND meeting_date < ?'} ORDER BY meeting_date, meeting_id, ord`,
-      )
-      .all(...params) as { doc: string; done: string | null }[];
-    return rows.map((r) => toRecord(JSON.parse(r.doc) as StoredAction, r.done === null ? undefined : (JSON.parse(r.done) as ActionDone)));
-  }
-
-  async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
-    const rows = this.stmt('SELECT action_id, doc FROM actions_done WHERE tenant_id = ? AND network_id = ?').all(tenantId, networkId) as {
-      action_id: string;
-      doc: string;
-    }[];
-    return Object.fromEntries(rows.map((r) => [r.action_id, JSON.parse(r.doc) as ActionDone]));
-  }
-
-  async putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt('INSERT OR REPLACE INTO search_docs (tenant_id, meeting_id, doc) VALUES (?, ?, ?)').run(doc.tenantId, doc.meetingId, JSON.stringify(doc));
-      this.stmt('DELETE FROM search_postings WHERE tenant_id = ? AND meeting_id = ?').run(doc.tenantId, doc.meetingId);
-      const insert = this.stmt('INSERT INTO search_postings (tenant_id, term, meeting_id, network_id, year) VALUES (?, ?, ?, ?, ?)');
-      for (const term of new Set(terms)) insert.run(doc.tenantId, term, doc.meetingId, doc.networkId, doc.year);
-    })();
-  }
-
-  async getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined> {
-    const row = this.stmt('SELECT doc FROM search_docs WHERE tenant_id = ? AND meeting_id = ?').get(tenantId, meetingId) as DocRow | undefined;
-    return row ? (JSON.parse(row.doc) as SearchDocument) : undefined;
-  }
-
-  async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
-    if (networkIds.length === 0) return [];
-    const rows = this
-      .stmt(`SELECT meeting_id, network_id, year FROM search_postings WHERE tenant_id = ? AND term = ? AND network_id IN (${networkIds.map(() => '?').join(', ')})`)
-      .all(tenantId, term, ...networkIds) as { meeting_id: string; network_id: string; year: number }[];
-    return rows.map((r) => ({ meetingId: r.meeting_id, networkId: r.network_id, year: r.year }));
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {
@@ -554,12 +334,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.commitAttendance();
     if (this.db.open) this.db.close();
-  }
-
-  private patchMeeting(tenantId: string, meetingId: string, jsonPath: string, value: string): void {
-    this
-      .stmt('UPDATE meetings SET doc = json_set(doc, ?, json(?)) WHERE tenant_id = ? AND id = ?')
-      .run(jsonPath, value, tenantId, meetingId);
   }
 
   /** A prepared statement; one that writes a table whose reads are kept forgets them when it runs. */
@@ -581,19 +355,12 @@ export class SqliteStore extends DocumentRepositories implements Store {
     return statement;
   }
 
-  private one<T>(sql: string, ...params: string[]): T | undefined {
-    return this.kept(sql, params, () => {
-      const row = this.stmt(sql).get(...params) as DocRow | undefined;
-      return row ? (JSON.parse(row.doc) as T) : undefined;
-    });
-  }
-
   private all<T>(sql: string, ...params: string[]): T[] {
     return [...this.kept(sql, params, () => (this.stmt(sql).all(...params) as DocRow[]).map((r) => JSON.parse(r.doc) as T))];
   }
 
   /** A read of a kept table as last read (see `reads`), or read now and kept. */
-  private kept<R>(sql: string, params: readonly string[], read: () => R): R {
+  private kept<R>(sql: string, params: readonly (string | number | null)[], read: () => R): R {
     const table = READS.exec(sql)?.[1]?.toLowerCase();
     if (!table || !KEPT_TABLES.has(table)) return read();
     this.othersWrote();

@@ -1,11 +1,9 @@
 /** The row format of Table Storage shared by the store and its narrow port (./tables-documents.ts). */
-
-/** A version number as a row key that sorts as the number does. */
-export const versionKey = (n: number): string => String(n).padStart(6, '0');
+import { idPart } from './documents';
 
 /** Keys may not hold / \ # ? or control characters; Teams ids hold some of them. base64url holds none. */
 export function key(...parts: string[]): string {
-  return parts.map((p) => Buffer.from(p, 'utf8').toString('base64url')).join('.');
+  return parts.map(idPart).join('.');
 }
 
 /**
@@ -39,4 +37,4 @@ export function unkey(k: string): string[] {
 }
 
 /** Properties the service adds to every row (as the SDK names them). */
-export const SERVICE_PROPERTIES: ReadonlySet<string> = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata']);
+export const SERVICE_PROPERTIES: ReadonlySet<string> = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag', 'odata.metadata']);

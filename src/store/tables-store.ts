@@ -1,16 +1,13 @@
-import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import type { ActionDone, ActionQuery, ActionRecord, SearchPosting, Store } from '../app/ports';
-import type { SearchDocument } from '../domain/search/document';
-import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
+import type { Store } from '../app/ports';
 import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
-import { daysBefore, revisedMeeting, type CardRef, type Meeting, type MeetingRevision } from '../domain/meeting';
-import type { Member, Network } from '../domain/network';
 import { layWrites, NEXT_TURN, type AttendanceWritten } from './attendance-writes';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
-import { chunked, key, statusOf, unchunked, versionKey } from './tables-rows';
+import { numberRow } from './documents';
+import { key, statusOf, unchunked } from './tables-rows';
 
 export interface TablesStoreOptions {
   connectionString?: string;
@@ -41,27 +38,8 @@ const rowOrder = (personId: string): Buffer => Buffer.from(key(personId), 'latin
 type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
 const MAX_SHARED_READS = 5000;
-type ActionRow = { partitionKey: string; rowKey: string; actionId: string; doc: string; done: string };
-/** Which action records a meeting has (its latest approved version's number and each record's place and id). */
-type ActionsWritten = { partitionKey: string; rowKey: string; number: number; meetingDate: string; ids: string };
-
-/**
- * Action records of a network: open ones in one partition keyed by meeting date (so the agenda's
- * "before this meeting" is a key range), done ones in another keyed by when they were marked (so
- * "done lately" is a key range), and per meeting a row naming its records.
- */
-const actionPk = (tenantId: string, networkId: string, part: 'open' | 'done' | 'meta'): string => `${key(tenantId, networkId)}~${part}`;
-const openRk = (meetingDate: string, meetingId: string, ord: number): string => `${meetingDate}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
-const doneRk = (at: string, meetingId: string, ord: number): string => `${at}|${key(meetingId)}|${String(ord).padStart(5, '0')}`;
 const BACKFILLED = '~backfilled';
 
-/**
- * Index tables, each row a copy of the document it indexes, written after it: meetings by network
- * and date (a network's meetings from a date are one key range, not the tenant's every meeting),
- * and a person's memberships (their networks, not a look-up in every network of the tenant). Each
- * is filled once from the documents (per network, per tenant) on its first read.
- */
-const meetingDateRk = (m: Pick<Meeting, 'date' | 'id'>): string => `${m.date}|${key(m.id)}`;
 /**
  * Due archives in the queue of due work (the `duework` table; jobs and deliveries are the narrow
  * port's queue, see tables-documents.ts, in partitions of their own): a row per version whose
@@ -73,16 +51,13 @@ type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: strin
 const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
 const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'));
 
-const indexMetaPk = (...parts: string[]): string => `${key(...parts)}~meta`;
-
-/** Every table of the store, without the configured prefix (the backup export names them so). */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'deliveriesbyperson', 'storemarks'] as const;
+/**
+ * Every table of the store, without the configured prefix (the backup export names them so).
+ * `actions` held the action records before they were kept on the narrow port (openactions,
+ * doneactions …, rebuilt from the approved versions once per network); an older export still restores.
+ */
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes', 'deliveriesbyperson', 'storemarks'] as const;
 export type TableName = (typeof TABLES)[number];
-
-/** Runs `work` over the items, a few at a time (each term is its own partition, so no batch transaction spans them). */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
-  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
-}
 
 /** A client for each of the store's tables, each created when missing. */
 export async function openTables(opts: TablesStoreOptions): Promise<Record<TableName, TableClient>> {
@@ -124,6 +99,8 @@ export class TablesStore extends DocumentRepositories implements Store {
     this.documents = new TablesDocuments(
       (table) => this.tables[table as TableName],
       (kind, fill) => this.backfillOnce(`${kind}~meta`, fill, 'duework'),
+      (table) => this.wrote(table as TableName),
+      (table, id, read) => this.shared(table as TableName, id, read),
     );
   }
 
@@ -131,49 +108,11 @@ export class TablesStore extends DocumentRepositories implements Store {
     return new TablesStore(await openTables(opts));
   }
 
-  async upsertNetwork(n: Network): Promise<void> {
-    await this.put('networks', key(n.tenantId), key(n.id), n);
-  }
-
-  getNetwork(tenantId: string, networkId: string): Promise<Network | undefined> {
-    return this.shared('networks', `${tenantId}\n${networkId}`, () => this.get<Network>('networks', key(tenantId), key(networkId)));
-  }
-
-  async listNetworks(tenantId?: string): Promise<Network[]> {
-    const networks = tenantId === undefined ? await this.list<Network>('networks') : await this.list<Network>('networks', key(tenantId));
-    return networks.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.id.localeCompare(b.id));
-  }
-
-  async upsertMembers(members: readonly Member[]): Promise<void> {
-    const byPartition = new Map<string, TransactionAction[]>();
-    for (const m of members) {
-      const pk = key(m.tenantId, m.networkId);
-      const actions = byPartition.get(pk) ?? [];
-      actions.push(['upsert', { partitionKey: pk, rowKey: key(m.id), doc: JSON.stringify(m) }, 'Replace']);
-      byPartition.set(pk, actions);
-    }
-    for (const actions of byPartition.values()) {
-      for (let i = 0; i < actions.length; i += 100) await this.tables.members.submitTransaction(actions.slice(i, i + 100));
-    }
-    this.wrote('members');
-    for (const m of members) await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
-  }
-
-  async listMemberships(tenantId: string, personId: string): Promise<Member[]> {
-    await this.backfillOnce(indexMetaPk(tenantId), async () => {
-      for (const network of await this.listNetworks(tenantId)) {
-        for (const m of await this.listMembers(tenantId, network.id)) {
-          await this.tables.memberships.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.id), rowKey: key(m.networkId), doc: JSON.stringify(m) }, 'Replace');
-        }
-      }
-    }, 'memberships');
-    const list = await this.list<Member>('memberships', key(tenantId, personId));
-    // The order of listNetworks.
-    return list.sort((a, b) => a.networkId.localeCompare(b.networkId));
-  }
+  /** Indexes (table and marker partition) this instance has seen filled. */
+  private readonly backfilled = new Set<string>();
 
   /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
-  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'actions' | 'duework'): Promise<void> {
+  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'duework'): Promise<void> {
     const seen = `${table}/${metaPk}`;
     if (this.backfilled.has(seen)) return;
     const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
@@ -185,106 +124,6 @@ export class TablesStore extends DocumentRepositories implements Store {
       await this.tables[table].upsertEntity({ partitionKey: metaPk, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
     }
     this.backfilled.add(seen);
-  }
-
-  async listMembers(tenantId: string, networkId: string): Promise<Member[]> {
-    return [...(await this.roster(tenantId, networkId))];
-  }
-
-  /**
-   * A member is looked up in the network's roster, read as a whole (one partition, one request for
-   * a team of up to 1,000): a check-in asks for the clicker (the roster's freshness, the access
-   * check) and for the roster (the card), and a burst's clicks all join the one roster read on its
-   * way rather than each sending a read of its own row. Nothing is kept once it has come (see `shared`).
-   */
-  async getMember(tenantId: string, networkId: string, memberId: string): Promise<Member | undefined> {
-    return (await this.roster(tenantId, networkId)).find((m) => m.id === memberId);
-  }
-
-  /** The network's members as read (shared by the callers joined: not to be changed). */
-  private roster(tenantId: string, networkId: string): Promise<Member[]> {
-    return this.shared('members', `${tenantId}\n${networkId}`, () => this.list<Member>('members', key(tenantId, networkId)));
-  }
-
-  async removeMember(tenantId: string, networkId: string, memberId: string): Promise<boolean> {
-    const removed = await this.remove('members', key(tenantId, networkId), key(memberId));
-    await this.remove('memberships', key(tenantId, memberId), key(networkId));
-    return removed;
-  }
-
-  async createMeeting(meeting: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    try {
-      await this.tables.meetings.createEntity<Doc>({ partitionKey: key(meeting.tenantId), rowKey: key(meeting.id), doc: JSON.stringify(meeting) });
-      this.wrote('meetings');
-      await this.indexMeeting(meeting, undefined);
-      return { meeting, created: true };
-    } catch (err) {
-      if (statusOf(err) !== 409) throw err;
-      const stored = await this.getMeeting(meeting.tenantId, meeting.id);
-      if (!stored) throw err;
-      return { meeting: stored, created: false };
-    }
-  }
-
-  getMeeting(tenantId: string, meetingId: string): Promise<Meeting | undefined> {
-    return this.shared('meetings', `${tenantId}\n${meetingId}`, () => this.get<Meeting>('meetings', key(tenantId), key(meetingId)));
-  }
-
-  async listMeetings(tenantId: string, networkId: string, fromDate: string, toDate = '9999-12-31'): Promise<Meeting[]> {
-    await this.meetingsByDateIndexed(tenantId, networkId);
-    const found = await this.sharedList('meetingsbydate', `${tenantId}\n${networkId}\n${fromDate}\n${toDate}`, () =>
-      this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${key(tenantId, networkId)} and RowKey ge ${fromDate} and RowKey lt ${`${toDate}}`}`),
-    );
-    return found
-      .filter((m) => m.date >= fromDate && m.date <= toDate)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-  }
-
-  async listMeetingsBefore(tenantId: string, networkId: string, beforeDate: string, limit: number): Promise<Meeting[]> {
-    // Table Storage reads a key range in ascending order only: windows of the date index, walked
-    // back from the cursor (a year, then twice as far each time) until the page is full or the
-    // network's first meeting is reached. Every read is a range of one partition.
-    const oldest = await this.firstMeetingDate(tenantId, networkId);
-    if (oldest === undefined || oldest >= beforeDate) return [];
-    const pk = key(tenantId, networkId);
-    const found: Meeting[] = [];
-    let upper = beforeDate;
-    for (let span = 366; found.length < limit && upper > oldest; span *= 2) {
-      const lower = daysBefore(upper, span);
-      const window = await this.query<Meeting>('meetingsbydate', odata`PartitionKey eq ${pk} and RowKey ge ${lower} and RowKey lt ${upper}`);
-      found.push(...window.sort((a, b) => b.date.localeCompare(a.date) || b.start.localeCompare(a.start) || b.id.localeCompare(a.id)));
-      upper = lower;
-    }
-    // Every meeting on or after the last window's start is read: the oldest date's others are in `found`.
-    const cut = found[limit - 1]?.date;
-    return cut === undefined ? found : found.filter((m) => m.date >= cut);
-  }
-
-  /** Fills the network's meetings-by-date index from its meetings, once. */
-  private meetingsByDateIndexed(tenantId: string, networkId: string): Promise<void> {
-    return this.backfillOnce(indexMetaPk(tenantId, networkId), async () => {
-      for (const m of await this.list<Meeting>('meetings', key(tenantId))) if (m.networkId === networkId) await this.indexMeeting(m, undefined);
-    }, 'meetingsbydate');
-  }
-
-  /** The date of a network's first meeting: the first row of its date index. */
-  private async firstMeetingDate(tenantId: string, networkId: string): Promise<string | undefined> {
-    await this.meetingsByDateIndexed(tenantId, networkId);
-    const pages = this.tables.meetingsbydate.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
-    for await (const page of pages) return page[0]?.rowKey?.slice(0, 10);
-    return undefined;
-  }
-
-  async setMeetingCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, card }));
-  }
-
-  async setAttendanceClosed(tenantId: string, meetingId: string, closed: boolean): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, attendanceClosed: closed }));
-  }
-
-  async reviseMeeting(tenantId: string, meetingId: string, revision: MeetingRevision): Promise<Meeting | undefined> {
-    return this.updateMeeting(tenantId, meetingId, (m) => revisedMeeting(m, revision));
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -415,46 +254,12 @@ export class TablesStore extends DocumentRepositories implements Store {
     await Promise.all([putAll(), ...batch.filter((q) => !q.written.record).map(removeOne)]);
   }
 
-  async setJusteringCard(tenantId: string, meetingId: string, card: CardRef): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, justeringCard: card }));
-  }
-
-  async setAgendaCard(tenantId: string, meetingId: string, card: CardRef & { version: number }): Promise<void> {
-    await this.updateMeeting(tenantId, meetingId, (m) => ({ ...m, agendaCard: card }));
-  }
-
   /** The queue's rows of one kind due by `nowIso`, earliest first (the key's order). */
   private async dueRows(kind: 'archive', nowIso: string): Promise<DueRow[]> {
     const rows: DueRow[] = [];
     const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
     for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
     return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
-  }
-
-  async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const found = await this.docWithEtag<MinutesVersion>('minutesversions', key(tenantId, meetingId), versionKey(number));
-    return found && { version: found.doc, etag: found.etag };
-  }
-
-  async listMinutesVersions(tenantId: string, meetingId: string): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`PartitionKey eq ${key(tenantId, meetingId)}`);
-    return list.sort((a, b) => a.number - b.number);
-  }
-
-  async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
-    const entity = {
-      partitionKey: key(v.tenantId, v.meetingId),
-      rowKey: versionKey(v.number),
-      tenant: v.tenantId,
-      network: v.networkId,
-      approved: v.state === 'approved',
-      archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
-      ...chunked(JSON.stringify(v)),
-    };
-    const etag = await this.writeIfMatch('minutesversions', entity, ifMatch);
-    if (etag !== undefined && v.state === 'approved') await this.writeActions(v);
-    if (etag !== undefined && entity.archiveDue) await this.queueArchive(v, entity.archiveDue);
-    return etag;
   }
 
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
@@ -473,193 +278,14 @@ export class TablesStore extends DocumentRepositories implements Store {
     return out;
   }
 
+  /** A version whose archiving is pending is put in the queue of due work. */
+  protected override async versionSaved(v: MinutesVersion): Promise<void> {
+    if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
+  }
+
   private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
-    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${versionKey(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
+    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${numberRow(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
     await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
-  }
-
-  async listApprovedMinutes(tenantId: string, networkId: string): Promise<MinutesVersion[]> {
-    const list = await this.query<MinutesVersion>('minutesversions', odata`tenant eq ${tenantId} and network eq ${networkId} and approved eq true`);
-    return list.sort((a, b) => a.meetingId.localeCompare(b.meetingId) || a.number - b.number);
-  }
-
-  async setActionDone(tenantId: string, networkId: string, actionId: string, done: ActionDone | undefined): Promise<void> {
-    await this.backfillActions(tenantId, networkId);
-    const before = await this.actionMark(tenantId, networkId, actionId);
-    if (done === undefined) {
-      await this.tables.actionsdone.deleteEntity(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
-        if (statusOf(err) !== 404) throw err;
-      });
-    } else {
-      await this.tables.actionsdone.upsertEntity({ partitionKey: key(tenantId, networkId), rowKey: key(actionId), actionId, doc: JSON.stringify(done) }, 'Replace');
-    }
-    // The records move: from the open partition (or from where the last mark put them) to where this one puts them.
-    const filter = before
-      ? odata`PartitionKey eq ${actionPk(tenantId, networkId, 'done')} and RowKey ge ${`${before.at}|`} and RowKey lt ${`${before.at}}`} and actionId eq ${actionId}`
-      : odata`PartitionKey eq ${actionPk(tenantId, networkId, 'open')} and actionId eq ${actionId}`;
-    const rows: ActionRow[] = [];
-    for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) rows.push(row);
-    for (const row of rows) {
-      const next = this.actionRow(tenantId, networkId, JSON.parse(row.doc) as StoredAction, done);
-      await this.tables.actions.upsertEntity<ActionRow>(next, 'Replace');
-      if (next.partitionKey !== row.partitionKey || next.rowKey !== row.rowKey) await this.remove('actions', row.partitionKey, row.rowKey);
-    }
-  }
-
-  async listActions(tenantId: string, networkId: string, q: ActionQuery): Promise<ActionRecord[]> {
-    await this.backfillActions(tenantId, networkId);
-    const open = actionPk(tenantId, networkId, 'open');
-    const done = actionPk(tenantId, networkId, 'done');
-    const filters = [q.beforeDate === undefined ? odata`PartitionKey eq ${open}` : odata`PartitionKey eq ${open} and RowKey lt ${q.beforeDate}`];
-    if (q.actionId !== undefined) {
-      // One item: where it is open, and where its mark (a keyed read) put it when done.
-      filters[0] = odata`PartitionKey eq ${open} and actionId eq ${q.actionId}`;
-      const mark = await this.actionMark(tenantId, networkId, q.actionId);
-      if (mark) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${`${mark.at}|`} and RowKey lt ${`${mark.at}}`} and actionId eq ${q.actionId}`);
-    } else if (q.all) filters.push(odata`PartitionKey eq ${done}`);
-    else if (q.doneSince !== undefined) filters.push(odata`PartitionKey eq ${done} and RowKey ge ${q.doneSince}`);
-    const out: { r: StoredAction; done: ActionDone | undefined }[] = [];
-    for (const filter of filters) {
-      for await (const row of this.tables.actions.listEntities<ActionRow>({ queryOptions: { filter } })) {
-        const r = JSON.parse(row.doc) as StoredAction;
-        const mark = row.done ? (JSON.parse(row.done) as ActionDone) : undefined;
-        if (answers(q, r, mark)) out.push({ r, done: mark });
-      }
-    }
-    return out.sort((a, b) => byMeetingDate(a.r, b.r)).map((x) => toRecord(x.r, x.done));
-  }
-
-  /** Indexes (table and marker partition) this instance has seen filled. */
-  private readonly backfilled = new Set<string>();
-
-  /** Once per network: the records of approved versions written before records were kept. */
-  private async backfillActions(tenantId: string, networkId: string): Promise<void> {
-    await this.backfillOnce(actionPk(tenantId, networkId, 'meta'), async () => {
-      for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
-    }, 'actions');
-  }
-
-  /** Replaces a meeting's action records with those of `v` when it is the meeting's latest approved version (and not already written). */
-  private async writeActions(v: MinutesVersion): Promise<void> {
-    const latest = latestApproved(await this.listMinutesVersions(v.tenantId, v.meetingId))[0];
-    if (latest?.number !== v.number) return;
-    const metaPk = actionPk(v.tenantId, v.networkId, 'meta');
-    const written = await this.tables.actions.getEntity<ActionsWritten>(metaPk, key(v.meetingId)).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    if (written?.number === v.number) return;
-    const marks = new Map<string, ActionDone | undefined>();
-    const markOf = async (actionId: string): Promise<ActionDone | undefined> => {
-      if (!marks.has(actionId)) marks.set(actionId, await this.actionMark(v.tenantId, v.networkId, actionId));
-      return marks.get(actionId);
-    };
-    if (written) {
-      for (const [ord, actionId] of (JSON.parse(written.ids) as string[]).entries()) {
-        await this.remove('actions', actionPk(v.tenantId, v.networkId, 'open'), openRk(written.meetingDate, v.meetingId, ord));
-        const mark = await markOf(actionId);
-        if (mark) await this.remove('actions', actionPk(v.tenantId, v.networkId, 'done'), doneRk(mark.at, v.meetingId, ord));
-      }
-    }
-    const records = actionRecordsOf(v);
-    for (const r of records) {
-      const mark = await markOf(r.action.id);
-      await this.tables.actions.upsertEntity<ActionRow>(this.actionRow(v.tenantId, v.networkId, r, mark), 'Replace');
-    }
-    const meetingDate = v.content.meeting.date;
-    await this.tables.actions.upsertEntity<ActionsWritten>(
-      { partitionKey: metaPk, rowKey: key(v.meetingId), number: v.number, meetingDate, ids: JSON.stringify(records.map((r) => r.action.id)) },
-      'Replace',
-    );
-  }
-
-  private actionRow(tenantId: string, networkId: string, r: StoredAction, mark: ActionDone | undefined): ActionRow {
-    return {
-      partitionKey: actionPk(tenantId, networkId, mark ? 'done' : 'open'),
-      rowKey: mark ? doneRk(mark.at, r.meetingId, r.ord) : openRk(r.meetingDate, r.meetingId, r.ord),
-      actionId: r.action.id,
-      doc: JSON.stringify(r),
-      done: mark ? JSON.stringify(mark) : '',
-    };
-  }
-
-  private async actionMark(tenantId: string, networkId: string, actionId: string): Promise<ActionDone | undefined> {
-    const row = await this.tables.actionsdone.getEntity<{ doc: string }>(key(tenantId, networkId), key(actionId)).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    return row ? (JSON.parse(row.doc) as ActionDone) : undefined;
-  }
-
-  async listActionsDone(tenantId: string, networkId: string): Promise<Record<string, ActionDone>> {
-    const out: Record<string, ActionDone> = {};
-    const rows = this.tables.actionsdone.listEntities<{ actionId: string; doc: string }>({ queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, networkId)}` } });
-    for await (const row of rows) out[row.actionId] = JSON.parse(row.doc) as ActionDone;
-    return out;
-  }
-
-  /**
-   * The index every instance shares: `searchdocs` holds each protocol (partition: tenant) with
-   * the terms it was indexed under; `searchterms` is partitioned by tenant and term, one row per
-   * protocol holding it, so a term's postings are one partition read.
-   */
-  async putSearchDocument(doc: SearchDocument, terms: readonly string[]): Promise<void> {
-    const pk = key(doc.tenantId);
-    const rk = key(doc.meetingId);
-    const before = await this.get<{ terms?: string[] }>('searchdocs', pk, rk);
-    const now = [...new Set(terms)];
-    const keep = new Set(now);
-    const gone = (before?.terms ?? []).filter((t) => !keep.has(t));
-    const table = this.tables.searchterms;
-    await inBatches(now, (term) =>
-      table.upsertEntity({ partitionKey: key(doc.tenantId, term), rowKey: rk, networkId: doc.networkId, year: doc.year }, 'Replace').then(() => undefined),
-    );
-    await inBatches(gone, (term) => this.remove('searchterms', key(doc.tenantId, term), rk).then(() => undefined));
-    await this.tables.searchdocs.upsertEntity({ partitionKey: pk, rowKey: rk, ...chunked(JSON.stringify({ ...doc, terms: now })) }, 'Replace');
-  }
-
-  async getSearchDocument(tenantId: string, meetingId: string): Promise<SearchDocument | undefined> {
-    const found = await this.get<SearchDocument & { terms?: string[] }>('searchdocs', key(tenantId), key(meetingId));
-    if (!found) return undefined;
-    const { terms: _terms, ...doc } = found;
-    return doc;
-  }
-
-  async searchPostings(tenantId: string, term: string, networkIds: readonly string[]): Promise<SearchPosting[]> {
-    const wanted = new Set(networkIds);
-    if (wanted.size === 0) return [];
-    const out: SearchPosting[] = [];
-    const rows = this.tables.searchterms.listEntities<{ networkId: string; year: number }>({
-      queryOptions: { filter: odata`PartitionKey eq ${key(tenantId, term)}`, select: ['RowKey', 'networkId', 'year'] },
-    });
-    for await (const row of rows) {
-      if (wanted.has(row.networkId)) out.push({ meetingId: Buffer.from(row.rowKey ?? '', 'base64url').toString('utf8'), networkId: row.networkId, year: Number(row.year) });
-    }
-    return out;
-  }
-
-  /** A row's document (however many properties it is split over) and its ETag. */
-  private async docWithEtag<T>(table: TableName, pk: string, rk: string): Promise<{ doc: T; etag: string } | undefined> {
-    try {
-      const row = await this.tables[table].getEntity<Record<string, unknown>>(pk, rk);
-      return { doc: JSON.parse(unchunked(row)) as T, etag: row.etag };
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
-  }
-
-  /** Creates (ifMatch undefined) or replaces under the ETag; undefined when someone else wrote first. */
-  private async writeIfMatch(table: TableName, entity: TableEntity<Record<string, unknown>>, ifMatch: string | undefined): Promise<string | undefined> {
-    try {
-      const client = this.tables[table];
-      const res = ifMatch === undefined ? await client.createEntity(entity) : await client.updateEntity(entity, 'Replace', { etag: ifMatch });
-      return res.etag;
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 409 || status === 412 || status === 400) return undefined;
-      throw err;
-    }
   }
 
   /** The documents of the rows the filter selects (all rows without one). */
@@ -683,39 +309,6 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   async close(): Promise<void> {
     // Clients hold no resources that need closing.
-  }
-
-  /** The meeting's row in the index by network and date (moved when its date changed from `before`'s). */
-  private async indexMeeting(m: Meeting, before: Meeting | undefined): Promise<void> {
-    await this.tables.meetingsbydate.upsertEntity<Doc>({ partitionKey: key(m.tenantId, m.networkId), rowKey: meetingDateRk(m), doc: JSON.stringify(m) }, 'Replace');
-    this.wrote('meetingsbydate');
-    if (before && meetingDateRk(before) !== meetingDateRk(m)) await this.remove('meetingsbydate', key(before.tenantId, before.networkId), meetingDateRk(before));
-  }
-
-  /** Read-modify-write of a meeting under its ETag; retried when another instance wrote first. */
-  private async updateMeeting(tenantId: string, meetingId: string, change: (m: Meeting) => Meeting): Promise<Meeting | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const row = await this.tables.meetings.getEntity<Doc>(key(tenantId), key(meetingId)).catch((err: unknown) => {
-        if (statusOf(err) === 404) return undefined;
-        throw err;
-      });
-      if (!row) return undefined;
-      const before = JSON.parse(row.doc) as Meeting;
-      const next = change(before);
-      try {
-        await this.tables.meetings.updateEntity<Doc>({ partitionKey: row.partitionKey, rowKey: row.rowKey, doc: JSON.stringify(next) }, 'Replace', { etag: row.etag });
-        this.wrote('meetings');
-        await this.indexMeeting(next, before);
-        return next;
-      } catch (err) {
-        if (statusOf(err) !== 412 || attempt >= 10) throw err;
-      }
-    }
-  }
-
-  private async put(table: TableName, pk: string, rk: string, value: object): Promise<void> {
-    await this.tables[table].upsertEntity<Doc>({ partitionKey: pk, rowKey: rk, doc: JSON.stringify(value) }, 'Replace');
-    this.wrote(table);
   }
 
   /** Deletes a row; whether there was one. */
@@ -756,18 +349,9 @@ export class TablesStore extends DocumentRepositories implements Store {
     return entry.read as Promise<T>;
   }
 
-  /** As `shared`, each caller with a list of its own (the records in it are shared, as from any store's cache). */
-  private async sharedList<T>(table: TableName, id: string, read: () => Promise<T[]>): Promise<T[]> {
-    return [...(await this.shared(table, `list\n${id}`, read))];
-  }
-
   /** A write to `table` is done: reads that started before it are not joined any more. */
   private wrote(table: TableName): void {
     this.inflight.get(table)?.clear();
-  }
-
-  private async get<T>(table: TableName, pk: string, rk: string): Promise<T | undefined> {
-    return (await this.docWithEtag<T>(table, pk, rk))?.doc;
   }
 
   /** A partition's documents, or with no partition the whole table. */

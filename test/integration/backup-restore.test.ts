@@ -189,7 +189,7 @@ describe('Table Storage (Azurite): export to JSON Lines, restore into empty tabl
     const [header, ...rows] = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(header).toMatchObject({ format: TABLES_EXPORT_FORMAT });
     const entities = rows as unknown as ExportedEntity[];
-    expect(new Set(entities.map((e) => e.table))).toEqual(new Set(['networks', 'members', 'meetings', 'attendance', 'leases', 'jobs', 'minutes', 'minutesversions', 'actionsdone', 'actions', 'meetingsbydate', 'memberships', 'duework']));
+    expect(new Set(entities.map((e) => e.table))).toEqual(new Set(['networks', 'members', 'meetings', 'attendance', 'leases', 'jobs', 'minutes', 'minutesversions', 'actionsdone', 'approvedminutes', 'backfills', 'lastmarked', 'meetingsbydate', 'memberships', 'duework']));
     const lease = entities.find((e) => e.table === 'leases')!;
     expect(lease.properties.untilMs).toEqual({ type: 'Double', value: 1_900_000_000_000 });
     expect(entities.find((e) => e.table === 'minutesversions')!.properties.approved).toEqual({ type: 'Boolean', value: false });

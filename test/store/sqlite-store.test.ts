@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Job, Store } from '../../src/app/ports';
+import type { SearchDocument } from '../../src/domain/search/document';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../harness/service';
 import Database from 'better-sqlite3';
@@ -173,9 +174,9 @@ test('a store file from before action records were kept gets them on first open,
     await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
     await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
     await first.close();
-    // As the file was before: no records, no note that they were written.
+    // As the file was before: no records, no note that they were written or when an item was last marked.
     const raw = new Database(file);
-    raw.exec('DELETE FROM actions; DELETE FROM store_meta;');
+    raw.exec('DELETE FROM open_actions; DELETE FROM done_actions; DELETE FROM actions_written; DELETE FROM last_marked; DELETE FROM backfills;');
     raw.close();
     const store = new SqliteStore(file);
     expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
@@ -183,6 +184,44 @@ test('a store file from before action records were kept gets them on first open,
       ['Ring Skövde', 'Jonas'],
     ]);
     expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+    expect((await store.listActions('t-1', TEAM_ID, { doneSince: '2030-02-10T00:00:00.000Z' })).map((a) => [a.action.id, a.done?.by])).toEqual([
+      ['a-1', undefined],
+      ['a-2', 'Jonas'],
+    ]);
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a store file whose search documents were written without their terms drops a term a later put no longer holds', async () => {
+  const dir = tempDir('justera-store-');
+  const file = path.join(dir, 'justera.db');
+  try {
+    const first = new SqliteStore(file);
+    const doc: SearchDocument = {
+      tenantId: 't-1',
+      networkId: TEAM_ID,
+      meetingId: 'm-1',
+      version: 1,
+      date: '2030-03-01',
+      year: 2030,
+      title: 'Protokoll för IM-nätverket',
+      organisations: [],
+      people: [],
+      passages: [{ field: 'notes', text: 'Kommunerna', itemId: 'i1', itemNumber: 1, itemTitle: 'Läget' }],
+    };
+    await first.putSearchDocument(doc, ['kommun', 'budget']);
+    await first.close();
+    // As the file was before: the document without the terms it was indexed under.
+    const raw = new Database(file);
+    raw.exec("UPDATE search_docs SET doc = json_remove(doc, '$.terms'); DELETE FROM store_meta;");
+    raw.close();
+    const store = new SqliteStore(file);
+    await store.putSearchDocument({ ...doc, version: 2 }, ['kommun']);
+    expect(await store.searchPostings('t-1', 'budget', [TEAM_ID])).toEqual([]);
+    expect((await store.searchPostings('t-1', 'kommun', [TEAM_ID])).map((p) => p.meetingId)).toEqual(['m-1']);
+    expect(await store.getSearchDocument('t-1', 'm-1')).toEqual({ ...doc, version: 2 });
     await store.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 import type { Job } from '../../src/app/ports';
 import { TablesStore } from '../../src/store/tables-store';
 import { startAzurite, type Azurite } from '../harness/azurite';
+import { countTableReads } from '../harness/table-reads';
 import { TableClient } from '@azure/data-tables';
 import { countTableRequests } from '../harness/table-requests';
-import { approvedWithActions, attendance, delivery, meeting, member, network, storeConformance, TEAM_ID } from './conformance';
+import { approvedWithActions, attendance, delivery, meeting, member, minutesVersion, network, storeConformance, TEAM_ID } from './conformance';
 import { key, unkey } from '../../src/store/tables-rows';
 import { startTablesProxy, type TablesProxy } from '../harness/tables-proxy';
 import { documentsConformance } from './documents-conformance';
@@ -36,21 +37,28 @@ test('keys survive the characters Azure Tables refuses in keys', async () => {
   expect(await store.removeAttendance(odd, odd, odd)).toBe(true);
 });
 
-test('a network whose versions were approved before action records were kept gets them on its first read, marks included', async () => {
+test('a network whose versions were approved before action records and the index of approved versions were kept gets them on its first read, marks included', async () => {
   const opts = { connectionString: azurite.connectionString, tablePrefix: `b${Date.now().toString(36)}` };
   const first = await TablesStore.open(opts);
   await first.saveMinutesVersion(approvedWithActions('m-1', 1, '2030-02-04', { 'a-1': 'Skicka enkäten', 'a-2': 'Ring Skövde' }), undefined);
   await first.saveMinutesVersion(approvedWithActions('m-1', 2, '2030-02-04', { 'a-1': 'Skicka enkäten till skolorna', 'a-2': 'Ring Skövde' }), undefined);
   await first.setActionDone('t-1', TEAM_ID, 'a-2', { by: 'Jonas', at: '2030-02-11T09:00:00.000Z' });
-  // As the tables were before: no records, no note that they were written.
-  const actions = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}actions`, { allowInsecureConnection: true });
-  for await (const e of actions.listEntities()) await actions.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  // As the tables were before: no records, no note that they were written or when an item was last marked, no index of approved versions.
+  for (const table of ['openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes']) {
+    const client = TableClient.fromConnectionString(azurite.connectionString, `${opts.tablePrefix}${table}`, { allowInsecureConnection: true });
+    for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey ?? '', e.rowKey ?? '');
+  }
   const store = await TablesStore.open(opts);
   expect((await store.listActions('t-1', TEAM_ID, { all: true })).map((a) => [a.action.text, a.done?.by])).toEqual([
     ['Skicka enkäten till skolorna', undefined],
     ['Ring Skövde', 'Jonas'],
   ]);
   expect((await store.listActions('t-1', TEAM_ID, {})).map((a) => a.action.id)).toEqual(['a-1']);
+  expect((await store.listActions('t-1', TEAM_ID, { doneSince: '2030-02-10T00:00:00.000Z' })).map((a) => [a.action.id, a.done?.by])).toEqual([
+    ['a-1', undefined],
+    ['a-2', 'Jonas'],
+  ]);
+  expect((await store.listApprovedMinutes('t-1', TEAM_ID)).map((v) => v.number)).toEqual([1, 2]);
 });
 
 test('meetings by network and date, and a person\'s memberships, are indexed on first read for data written before the indexes', async () => {
@@ -221,6 +229,32 @@ test('a member removed through another instance is gone at once here, whatever t
   expect(await there.removeMember('t-1', TEAM_ID, 'bo')).toBe(true);
   expect(await here.getMember('t-1', TEAM_ID, 'bo')).toBeUndefined();
   expect((await here.listMembers('t-1', TEAM_ID)).map((m) => m.id)).toEqual(['anna']);
+});
+
+test('a network\'s approved versions are one partition read: no other network\'s versions and no scan of the versions table', async () => {
+  const tablePrefix = `v${Date.now().toString(36)}x${++n}`;
+  const reads = await countTableReads(azurite, tablePrefix);
+  try {
+    const opts = { connectionString: reads.connectionString, tablePrefix };
+    const first = await TablesStore.open(opts);
+    const approved = (meetingId: string, networkId: string) => ({ ...minutesVersion(meetingId, 1), networkId, state: 'approved' as const });
+    await first.saveMinutesVersion(approved('m-a1', TEAM_ID), undefined);
+    await first.saveMinutesVersion(approved('m-a2', TEAM_ID), undefined);
+    await first.saveMinutesVersion(minutesVersion('m-a3', 1), undefined);
+    for (const m of ['m-b1', 'm-b2', 'm-b3']) await first.saveMinutesVersion(approved(m, 'net-b'), undefined);
+    // The first read of each network (any instance's) may fill its index from what was stored before it.
+    await first.listApprovedMinutes('t-1', TEAM_ID);
+    const store = await TablesStore.open(opts);
+    reads.take();
+    expect((await store.listApprovedMinutes('t-1', TEAM_ID)).map((v) => v.meetingId)).toEqual(['m-a1', 'm-a2']);
+    const seen = reads.take();
+    expect(seen.filter((r) => r.table === 'minutesversions')).toEqual([]);
+    // Every read is of a row or of one partition, and the partitions read held this network's approved versions only.
+    expect(seen.filter((r) => !r.point && !/^PartitionKey eq '[^']*'$/.test(r.filter ?? ''))).toEqual([]);
+    expect(seen.filter((r) => !r.point).reduce((sum, r) => sum + r.entities, 0)).toBe(2);
+  } finally {
+    await reads.stop();
+  }
 });
 
 test('a meeting\'s attendance writes of one turn go as one transaction, each caller answered once committed, a person\'s second write after their first', async () => {
