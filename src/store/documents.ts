@@ -114,11 +114,6 @@ export interface DeliveryRef {
   id: string;
 }
 
-/** A one-time fill (of an index, for data written before it) ran for a tenant. */
-export interface StoreMark {
-  at: string;
-}
-
 /** A search posting: a protocol (the row: its meeting) holding a term (the partition: tenant and term). */
 export interface PostingDoc {
   networkId: string;
@@ -137,7 +132,7 @@ export interface LastMarked {
   at: string;
 }
 
-/** An index (or a network's action records) was filled from what was stored before it. */
+/** What was stored before a record or an index was kept has been written into it (per tenant and network, '' for the whole tenant). */
 export interface Backfilled {
   at: string;
 }
@@ -156,7 +151,6 @@ export interface PlainDocuments {
   searchMarkers: SearchMarker;
   jobs: Job;
   deliveriesByPerson: DeliveryRef;
-  marks: StoreMark;
   networks: Network;
   /** Per tenant and network, by action id. */
   actionMarks: ActionDone;

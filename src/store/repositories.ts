@@ -404,26 +404,17 @@ export abstract class DocumentRepositories extends WorkRepositories implements R
     return found !== undefined && found.doc.at >= since;
   }
 
-  /** Networks (by tenant) whose action records this instance has seen written. */
-  private readonly recordsFilled = new Set<string>();
-
   /**
    * Once per network: the records of approved versions written before records were kept this
    * way (each meeting's latest approved version, with the marks already made), and its latest mark.
    */
-  private async actionRecordsFilled(tenantId: string, networkId: string): Promise<void> {
-    const seen = `${tenantId}\n${networkId}`;
-    if (this.recordsFilled.has(seen)) return;
-    const backfills = this.documents.collection('backfills');
-    const key = { partition: [tenantId, networkId], row: 'actionRecords' };
-    if (!(await backfills.read(key))) {
+  private actionRecordsFilled(tenantId: string, networkId: string): Promise<void> {
+    return this.filledOnce([tenantId, networkId], 'actionRecords', async () => {
       for (const v of latestApproved(await this.listApprovedMinutes(tenantId, networkId))) await this.writeActions(v);
       const marks = await this.documents.collection('actionMarks').list([tenantId, networkId]);
       const latest = marks.reduce<string | undefined>((max, m) => (max === undefined || m.at > max ? m.at : max), undefined);
       if (latest !== undefined) await this.marked(tenantId, networkId, latest);
-      await backfills.upsert(key, { at: new Date().toISOString() });
-    }
-    this.recordsFilled.add(seen);
+    });
   }
 
   /**

@@ -49,7 +49,6 @@ const PLAIN: Record<keyof PlainDocuments, TableLayout> = {
   searchMarkers: { table: 'search_markers', partition: ['tenant_id'], row: 'network_id' },
   jobs: { table: 'jobs', partition: ['tenant_id'], row: 'id' },
   deliveriesByPerson: { table: 'deliveries_by_person', partition: ['tenant_id', 'person_id'], row: 'delivery_id' },
-  marks: { table: 'store_marks', partition: ['tenant_id'], row: 'name' },
   networks: { table: 'networks', partition: ['tenant_id'], row: 'id' },
   actionMarks: { table: 'actions_done', partition: ['tenant_id', 'network_id'], row: 'action_id' },
   openActions: { table: 'open_actions', partition: ['tenant_id', 'network_id'], row: 'row' },

@@ -80,9 +80,6 @@ CREATE TABLE IF NOT EXISTS deliveries_by_person (
 CREATE TABLE IF NOT EXISTS due_work (
   kind TEXT NOT NULL, due_at TEXT NOT NULL, ref TEXT NOT NULL, revision INTEGER NOT NULL,
   PRIMARY KEY (kind, due_at, ref)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS store_marks (
-  tenant_id TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL,
-  PRIMARY KEY (tenant_id, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_docs (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;

@@ -49,7 +49,6 @@ const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> =
   searchMarkers: { table: 'searchmarkers' },
   jobs: { table: 'jobs', onePartition: 'jobs' },
   deliveriesByPerson: { table: 'deliveriesbyperson' },
-  marks: { table: 'storemarks' },
   agendas: { table: 'agendas' },
   agendaTemplates: { table: 'agendatemplates' },
   minutes: { table: 'minutes' },
@@ -67,8 +66,8 @@ const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> =
   postings: { table: 'searchterms', fields: true },
 };
 
-/** Runs a one-time fill of the queue for `kind` unless its marker says it ran (the store's `backfillOnce`). */
-export type QueueFillOnce = (kind: DueKind, fill: () => Promise<void>) => Promise<void>;
+/** Runs a one-time fill of the queue for `kind` unless its marker says it ran (TablesDocuments.markedOnce). */
+type QueueFillOnce = (kind: DueKind, fill: () => Promise<void>) => Promise<void>;
 
 /**
  * Each index is a table of its own, a row per document in it holding a copy of the document,
@@ -136,13 +135,12 @@ export class TablesDocuments implements Documents {
 
   constructor(
     private readonly client: (table: string) => TableClient,
-    once: QueueFillOnce,
     /** Called after each write to a table (the store's shared reads of it start over). */
     private readonly wrote: (table: string) => void = () => undefined,
     /** How the store shares a read of a table already on its way (TablesStore.shared). */
     private readonly shared: <R>(table: string, id: string, read: () => Promise<R>) => Promise<R> = (_t, _id, read) => read(),
   ) {
-    this.queue = new TablesDueQueue(client, once);
+    this.queue = new TablesDueQueue(client, (kind, fill) => this.markedOnce('duework', `${kind}~meta`, fill));
   }
 
   collection<K extends keyof PlainDocuments>(name: K): Collection<PlainDocuments[K]> {
@@ -159,7 +157,7 @@ export class TablesDocuments implements Documents {
     return {
       list: async (partition, range) => {
         const within = partition.slice(0, scope);
-        await this.filledOnce(name, within, async () => {
+        await this.markedOnce(INDEX_TABLES[name].table, `${key(...within)}~meta`, async () => {
           const old = this.client(LAYOUTS[of].table).listEntities<Record<string, unknown>>({ queryOptions: { filter: fill(...within) } });
           for await (const row of old) {
             const doc = JSON.parse(unchunked(row)) as IndexedDocuments[K];
@@ -195,10 +193,11 @@ export class TablesDocuments implements Documents {
     }
   }
 
-  /** Runs `fill` unless the index partition's marker row says it ran (once per instance it is looked for). */
-  private async filledOnce(name: keyof IndexedDocuments, partition: readonly string[], fill: () => Promise<void>): Promise<void> {
-    const { table } = INDEX_TABLES[name];
-    const markerPk = `${key(...partition)}~meta`;
+  /**
+   * Runs `fill` (what was stored before an index or a queue was kept, written into it) unless the
+   * marker row `markerPk`/~backfilled in `table` says it ran; looked for once per instance.
+   */
+  async markedOnce(table: string, markerPk: string, fill: () => Promise<void>): Promise<void> {
     const seen = `${table}/${markerPk}`;
     if (this.filled.has(seen)) return;
     const marker = await this.client(table).getEntity(markerPk, '~backfilled').catch((err: unknown) => {

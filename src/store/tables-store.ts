@@ -38,7 +38,6 @@ const rowOrder = (personId: string): Buffer => Buffer.from(key(personId), 'latin
 type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
 const MAX_SHARED_READS = 5000;
-const BACKFILLED = '~backfilled';
 
 /**
  * Due archives in the queue of due work (the `duework` table; jobs and deliveries are the narrow
@@ -56,7 +55,7 @@ const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'))
  * `actions` held the action records before they were kept on the narrow port (openactions,
  * doneactions …, rebuilt from the approved versions once per network); an older export still restores.
  */
-export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes', 'deliveriesbyperson', 'storemarks'] as const;
+export const TABLES = ['networks', 'members', 'meetings', 'attendance', 'leases', 'agendas', 'agendaversions', 'agendatemplates', 'jobs', 'proposals', 'minutes', 'minutesversions', 'actionsdone', 'deliveries', 'searchdocs', 'searchterms', 'actions', 'meetingsbydate', 'memberships', 'duework', 'searchmarkers', 'openactions', 'doneactions', 'actionswritten', 'lastmarked', 'backfills', 'approvedminutes', 'deliveriesbyperson'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** A client for each of the store's tables, each created when missing. */
@@ -98,7 +97,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     super();
     this.documents = new TablesDocuments(
       (table) => this.tables[table as TableName],
-      (kind, fill) => this.backfillOnce(`${kind}~meta`, fill, 'duework'),
       (table) => this.wrote(table as TableName),
       (table, id, read) => this.shared(table as TableName, id, read),
     );
@@ -106,24 +104,6 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   static async open(opts: TablesStoreOptions): Promise<TablesStore> {
     return new TablesStore(await openTables(opts));
-  }
-
-  /** Indexes (table and marker partition) this instance has seen filled. */
-  private readonly backfilled = new Set<string>();
-
-  /** Runs `fill` unless the index's marker row says it ran (once per instance it is looked for). */
-  private async backfillOnce(metaPk: string, fill: () => Promise<void>, table: 'memberships' | 'meetingsbydate' | 'duework'): Promise<void> {
-    const seen = `${table}/${metaPk}`;
-    if (this.backfilled.has(seen)) return;
-    const marker = await this.tables[table].getEntity(metaPk, BACKFILLED).catch((err: unknown) => {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    });
-    if (!marker) {
-      await fill();
-      await this.tables[table].upsertEntity({ partitionKey: metaPk, rowKey: BACKFILLED, at: new Date().toISOString() }, 'Replace');
-    }
-    this.backfilled.add(seen);
   }
 
   async putAttendance(r: AttendanceRecord): Promise<void> {
@@ -263,11 +243,11 @@ export class TablesStore extends DocumentRepositories implements Store {
   }
 
   async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
-    await this.backfillOnce('archive~meta', async () => {
+    await this.documents.markedOnce('duework', 'archive~meta', async () => {
       for (const v of await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''}`)) {
         if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
       }
-    }, 'duework');
+    });
     const out: MinutesVersion[] = [];
     for (const row of await this.dueRows('archive', nowIso)) {
       if (out.length >= limit) break;

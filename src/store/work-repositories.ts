@@ -30,8 +30,8 @@ export abstract class WorkRepositories implements WorkStore {
   /** The narrow port the repositories are written on. */
   abstract readonly documents: Documents;
 
-  /** Tenants whose personal deliveries this instance has seen indexed by person. */
-  private readonly personIndexed = new Set<string>();
+  /** One-time fills (see filledOnce) this instance has seen done. */
+  private readonly filled = new Set<string>();
 
   /** Stores a job unless one with its id exists (scheduling twice schedules once). */
   async scheduleJob(job: Job): Promise<void> {
@@ -91,18 +91,30 @@ export abstract class WorkRepositories implements WorkStore {
   }
 
   /** Once per tenant: its personal deliveries written before they were indexed by person. */
-  private async indexPersonalDeliveries(tenantId: string): Promise<void> {
-    if (this.personIndexed.has(tenantId)) return;
-    const marks = this.documents.collection('marks');
-    const mark = { partition: [tenantId], row: PERSON_INDEX_MARK };
-    if (!(await marks.read(mark))) {
+  private indexPersonalDeliveries(tenantId: string): Promise<void> {
+    return this.filledOnce([tenantId, ''], PERSON_INDEX_MARK, async () => {
       const index = this.documents.collection('deliveriesByPerson');
       for (const d of await this.documents.etagged('deliveries').list([tenantId])) {
         if (d.kind === 'personal' && d.to !== undefined) await index.upsert({ partition: [tenantId, d.to], row: d.id }, { id: d.id });
       }
-      await marks.upsert(mark, { at: new Date().toISOString() });
+    });
+  }
+
+  /**
+   * Runs `fill` (what was stored before a record or an index was kept, written into it) unless
+   * its mark in `backfills` says it ran; looked for once per instance. `scope`: the tenant and a
+   * network ('' for the whole tenant).
+   */
+  protected async filledOnce(scope: readonly [tenantId: string, networkId: string], name: string, fill: () => Promise<void>): Promise<void> {
+    const seen = `${scope.join('\n')}\n${name}`;
+    if (this.filled.has(seen)) return;
+    const backfills = this.documents.collection('backfills');
+    const key = { partition: scope, row: name };
+    if (!(await backfills.read(key))) {
+      await fill();
+      await backfills.upsert(key, { at: new Date().toISOString() });
     }
-    this.personIndexed.add(tenantId);
+    this.filled.add(seen);
   }
 
   async tryLease(tenantId: string, name: string, owner: string, untilMs: number, nowMs: number): Promise<LeaseResult> {
