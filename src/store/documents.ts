@@ -78,8 +78,8 @@ export interface EtagCollection<T> {
   list(partition: readonly string[]): Promise<T[]>;
 }
 
-/** What a queue entry is about: each kind of due work has one. */
-export type DueKind = 'job' | 'delivery';
+/** What a queue entry is about: each kind of due work has one (an archive: a minutes version whose archiving is pending). */
+export type DueKind = 'job' | 'delivery' | 'archive';
 
 /** Work of a kind due at a time (ISO), naming the document it is about (`ref`: its id parts, tenant first). */
 export interface DueEntry {
@@ -229,6 +229,9 @@ export interface Documents {
   readonly queue: DueQueue;
   index<K extends keyof IndexedDocuments>(name: K): Index<IndexedDocuments[K]>;
 }
+
+/** When a version's archiving is due (undefined: it is not pending). */
+export const archiveDueAt = (v: MinutesVersion): string | undefined => (v.archive?.state === 'pending' ? v.archive.nextAttemptAt : undefined);
 
 /** A row key that sorts as the number does (versions): six digits. */
 export const numberRow = (n: number): string => String(n).padStart(6, '0');

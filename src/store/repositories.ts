@@ -7,7 +7,7 @@ import type { Proposal } from '../domain/proposal';
 import type { SearchDocument } from '../domain/search/document';
 import type { ActionDone, ActionQuery, ActionRecord, SearchMarker, SearchPosting, Store } from '../app/ports';
 import { actionRecordsOf, answers, byMeetingDate, latestApproved, toRecord, type StoredAction } from './action-records';
-import { idPart, numberRow, type DocumentKey, type Documents } from './documents';
+import { archiveDueAt, idPart, numberRow, type DocumentKey, type Documents } from './documents';
 import { WorkRepositories, type WorkStore } from './work-repositories';
 
 /**
@@ -21,6 +21,11 @@ const openRow = (r: StoredAction): string => placeRow(r.meetingDate, r);
 const doneRow = (at: string, r: Pick<StoredAction, 'meetingId' | 'ord'>): string => placeRow(at, r);
 /** The rows of records marked at `at`: from its "|" to the next character. */
 const markedAt = (at: string): { from: string; to: string } => ({ from: `${at}|`, to: `${at}}` });
+
+/** What an archive's queue entry names: the version's tenant, meeting and `numberRow`. */
+export const versionRef = (tenantId: string, meetingId: string, number: number): string[] => [tenantId, meetingId, numberRow(number)];
+/** A minutes version's key, from its ref (see versionRef). */
+const versionKey = (ref: readonly string[]): DocumentKey => ({ partition: [ref[0] ?? '', ref[1] ?? ''], row: ref[2] ?? '' });
 
 /** Runs `work` over the items, a few at a time (in Table Storage each term is its own partition, so no batch spans them). */
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>, width = 16): Promise<void> {
@@ -64,6 +69,7 @@ export type RepositoryStore = Pick<
   | 'getMinutesVersion'
   | 'listMinutesVersions'
   | 'saveMinutesVersion'
+  | 'dueArchives'
   | 'listApprovedMinutes'
   | 'setActionDone'
   | 'listActionsDone'
@@ -269,7 +275,7 @@ export abstract class DocumentRepositories extends WorkRepositories implements R
   }
 
   async getMinutesVersion(tenantId: string, meetingId: string, number: number): Promise<{ version: MinutesVersion; etag: string } | undefined> {
-    const found = await this.documents.etagged('minutesVersions').read({ partition: [tenantId, meetingId], row: numberRow(number) });
+    const found = await this.documents.etagged('minutesVersions').read(versionKey(versionRef(tenantId, meetingId, number)));
     return found && { version: found.doc, etag: found.etag };
   }
 
@@ -278,18 +284,25 @@ export abstract class DocumentRepositories extends WorkRepositories implements R
     return this.documents.etagged('minutesVersions').list([tenantId, meetingId]);
   }
 
-  /** Writes the version (and its place in the network's approved versions, with it); an approved one's action records follow. */
+  /**
+   * Writes the version (and its place in the network's approved versions, with it); an approved one's action records follow.
+   * One whose archiving is pending has its entry in the queue first, at when it is due: no version is due without one.
+   */
   async saveMinutesVersion(v: MinutesVersion, ifMatch: string | undefined): Promise<string | undefined> {
-    const etag = await this.documents.etagged('minutesVersions').write({ partition: [v.tenantId, v.meetingId], row: numberRow(v.number) }, v, ifMatch);
+    const ref = versionRef(v.tenantId, v.meetingId, v.number);
+    const dueAt = archiveDueAt(v);
+    // Also when the write fails: an entry whose version is not due at its time goes when a tick reaches it.
+    if (dueAt !== undefined) await this.documents.queue.put({ kind: 'archive', dueAt, ref });
+    const etag = await this.documents.etagged('minutesVersions').write(versionKey(ref), v, ifMatch);
     if (etag === undefined) return undefined;
     if (v.state === 'approved') await this.writeActions(v);
-    await this.versionSaved(v);
     return etag;
   }
 
-  /** What a backend does after a version is written (Table Storage queues its archiving; SQLite's queue is a column written with it). */
-  protected async versionSaved(_v: MinutesVersion): Promise<void> {
-    // Nothing by default.
+  /** Versions whose archiving is due by `nowIso`, earliest first: the queue's entries due, each version read (see WorkRepositories.due). */
+  dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
+    const versions = this.documents.etagged('minutesVersions');
+    return this.due('archive', nowIso, limit, async (ref) => (await versions.read(versionKey(ref)))?.doc, archiveDueAt);
   }
 
   /** A network's approved versions: one partition of the index, by meeting and number. */

@@ -37,8 +37,6 @@ interface TableLayout {
 const MINUTES_VERSION_COLUMNS = {
   network_id: (v: EtagDocuments['minutesVersions']): Param => v.networkId,
   approved: (v: EtagDocuments['minutesVersions']): Param => (INDEXES.approvedMinutes.key(v) ? 1 : 0),
-  // The archive queue's column (dueArchives in sqlite-store.ts), written with the version.
-  archive_due: (v: EtagDocuments['minutesVersions']): Param => (v.archive?.state === 'pending' ? v.archive.nextAttemptAt : null),
 };
 
 const PLAIN: Record<keyof PlainDocuments, TableLayout> = {

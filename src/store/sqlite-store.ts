@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../app/ports';
-import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { deepFreeze } from '../domain/frozen';
-import { DocumentRepositories } from './repositories';
+import { DocumentRepositories, versionRef } from './repositories';
 import { refText, SqliteDocuments } from './sqlite-documents';
 import { layWrites, NEXT_TURN } from './attendance-writes';
 
@@ -44,9 +43,8 @@ CREATE TABLE IF NOT EXISTS minutes (
   PRIMARY KEY (tenant_id, meeting_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS minutes_versions (
   tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, number INTEGER NOT NULL, network_id TEXT NOT NULL,
-  revision INTEGER NOT NULL, approved INTEGER NOT NULL, archive_due TEXT, doc TEXT NOT NULL,
+  revision INTEGER NOT NULL, approved INTEGER NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (tenant_id, meeting_id, number)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS minutes_archive_due ON minutes_versions (archive_due) WHERE archive_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS minutes_approved ON minutes_versions (tenant_id, network_id) WHERE approved = 1;
 CREATE TABLE IF NOT EXISTS actions_done (
   tenant_id TEXT NOT NULL, network_id TEXT NOT NULL, action_id TEXT NOT NULL, doc TEXT NOT NULL,
@@ -163,9 +161,9 @@ export class SqliteStore extends DocumentRepositories implements Store {
   }
 
   /**
-   * Once per store file written before the queue of due work: jobs not done and pending
-   * deliveries get their entries, from the columns that said so then (dropped after); leases
-   * become documents.
+   * Once per store file written before the queue of due work: jobs not done, pending deliveries
+   * and versions whose archiving is pending get their entries, from the columns that said so
+   * then (dropped after); leases become documents.
    */
   private upgradeToQueue(): void {
     const has = (table: string, column: string): boolean => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
@@ -179,6 +177,13 @@ export class SqliteStore extends DocumentRepositories implements Store {
       if (has('deliveries', 'due_at')) {
         for (const r of this.db.prepare('SELECT tenant_id, id, due_at FROM deliveries WHERE due_at IS NOT NULL').all() as Due[]) put.run('delivery', r.due_at, refText([r.tenant_id, r.id]));
         this.db.exec('DROP INDEX IF EXISTS deliveries_due; ALTER TABLE deliveries DROP COLUMN due_at;');
+      }
+      if (has('minutes_versions', 'archive_due')) {
+        type Version = { tenant_id: string; meeting_id: string; number: number; archive_due: string };
+        for (const r of this.db.prepare('SELECT tenant_id, meeting_id, number, archive_due FROM minutes_versions WHERE archive_due IS NOT NULL').all() as Version[]) {
+          put.run('archive', r.archive_due, refText(versionRef(r.tenant_id, r.meeting_id, r.number)));
+        }
+        this.db.exec('DROP INDEX IF EXISTS minutes_archive_due; ALTER TABLE minutes_versions DROP COLUMN archive_due;');
       }
       if (has('leases', 'owner')) {
         this.db.exec(`ALTER TABLE leases ADD COLUMN revision INTEGER NOT NULL DEFAULT 1; ALTER TABLE leases ADD COLUMN doc TEXT NOT NULL DEFAULT '';
@@ -311,12 +316,6 @@ export class SqliteStore extends DocumentRepositories implements Store {
       layWrites(list, [w], utf8Order);
     }
     for (const [key, list] of changed) this.attendance.set(key, list);
-  }
-
-  async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
-    return (
-      this.stmt('SELECT doc FROM minutes_versions WHERE archive_due IS NOT NULL AND archive_due <= ? ORDER BY archive_due LIMIT ?').all(nowIso, limit) as DocRow[]
-    ).map((r) => JSON.parse(r.doc) as MinutesVersion);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import {
+  archiveDueAt,
   INDEXES,
   ORDERED,
   ORDERED_INDEXES,
@@ -33,12 +34,12 @@ interface TableLayout {
   properties?: (doc: never) => Record<string, string | boolean>;
 }
 
-/** A minutes version's properties: the approved index's fill and the archive queue's fill (tables-store.ts) filter on them. */
+/** A minutes version's properties: the approved index's fill and the archive queue's fill (BEFORE_THE_QUEUE) filter on them. */
 const versionProperties = (v: EtagDocuments['minutesVersions']): Record<string, string | boolean> => ({
   tenant: v.tenantId,
   network: v.networkId,
   approved: INDEXES.approvedMinutes.key(v) !== undefined,
-  archiveDue: v.archive?.state === 'pending' ? v.archive.nextAttemptAt : '',
+  archiveDue: archiveDueAt(v) ?? '',
 });
 
 const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> = {
@@ -66,8 +67,8 @@ const LAYOUTS: Record<keyof PlainDocuments | keyof EtagDocuments, TableLayout> =
   postings: { table: 'searchterms', fields: true },
 };
 
-/** Runs a one-time fill of the queue for `kind` unless its marker says it ran (TablesDocuments.markedOnce). */
-type QueueFillOnce = (kind: DueKind, fill: () => Promise<void>) => Promise<void>;
+/** Runs a one-time fill of the queue unless its marker (a partition of `duework`) says it ran (TablesDocuments.markedOnce). */
+type QueueFillOnce = (marker: string, fill: () => Promise<void>) => Promise<void>;
 
 /**
  * Each index is a table of its own, a row per document in it holding a copy of the document,
@@ -140,7 +141,7 @@ export class TablesDocuments implements Documents {
     /** How the store shares a read of a table already on its way (TablesStore.shared). */
     private readonly shared: <R>(table: string, id: string, read: () => Promise<R>) => Promise<R> = (_t, _id, read) => read(),
   ) {
-    this.queue = new TablesDueQueue(client, (kind, fill) => this.markedOnce('duework', `${kind}~meta`, fill));
+    this.queue = new TablesDueQueue(client, (marker, fill) => this.markedOnce('duework', marker, fill));
   }
 
   collection<K extends keyof PlainDocuments>(name: K): Collection<PlainDocuments[K]> {
@@ -425,16 +426,47 @@ class TablesEtagCollection<T> extends TableRows<T> implements EtagCollection<T> 
 /** A queue row's key: when it is due, then the ref's parts encoded (the layout the queue's job rows were first written in). */
 const dueRowKey = (e: Pick<DueEntry, 'dueAt' | 'ref'>): string => `${e.dueAt}|${key(...e.ref)}`;
 
+/** Where due work written before the queue is found, once per kind (its marker): rows of `table` the filter selects, each due at its `due` property (empty: not due). */
+interface BeforeTheQueue {
+  marker: string;
+  table: string;
+  filter: string;
+  due: string;
+  entry: (row: { partitionKey?: string; rowKey?: string }, dueAt: string) => DueEntry;
+  /** Rows of the kind's partition in a layout the queue does not read, removed by the fill. */
+  stale?: string;
+}
+
 /**
  * Due work written before the queue, found once per kind by the properties its rows had then:
- * a job's `done` and `dueAt` (all jobs in one partition), a delivery's `dueAt` (empty unless pending).
+ * a job's `done` and `dueAt` (all jobs in one partition), a delivery's `dueAt` (empty unless
+ * pending), a version's `archiveDue` (the same). Archives were queued by the adapter before, in
+ * rows keyed by the version's number as is (`…|<tenant>.<meeting>.000001`, naming it in properties
+ * too, under the marker `archive~meta`): those rows are removed and the versions queued again under a marker of its own.
  */
-const BEFORE_THE_QUEUE: Record<DueKind, { table: string; filter: string; entry: (row: { partitionKey?: string; rowKey?: string; dueAt: string }) => DueEntry }> = {
-  job: { table: 'jobs', filter: odata`PartitionKey eq ${'jobs'} and done eq false`, entry: (row) => ({ kind: 'job', dueAt: row.dueAt, ref: unkey(row.rowKey ?? '') }) },
+const BEFORE_THE_QUEUE: Record<DueKind, BeforeTheQueue> = {
+  job: {
+    marker: 'job~meta',
+    table: 'jobs',
+    filter: odata`PartitionKey eq ${'jobs'} and done eq false`,
+    due: 'dueAt',
+    entry: (row, dueAt) => ({ kind: 'job', dueAt, ref: unkey(row.rowKey ?? '') }),
+  },
   delivery: {
+    marker: 'delivery~meta',
     table: 'deliveries',
     filter: odata`dueAt ne ${''}`,
-    entry: (row) => ({ kind: 'delivery', dueAt: row.dueAt, ref: [...unkey(row.partitionKey ?? ''), ...unkey(row.rowKey ?? '')] }),
+    due: 'dueAt',
+    entry: (row, dueAt) => ({ kind: 'delivery', dueAt, ref: [...unkey(row.partitionKey ?? ''), ...unkey(row.rowKey ?? '')] }),
+  },
+  archive: {
+    marker: 'archive2~meta',
+    table: 'minutesversions',
+    filter: odata`archiveDue ne ${''}`,
+    due: 'archiveDue',
+    // The row key is the version's number as is (six digits).
+    entry: (row, dueAt) => ({ kind: 'archive', dueAt, ref: [...unkey(row.partitionKey ?? ''), row.rowKey ?? ''] }),
+    stale: odata`PartitionKey eq ${'archive'} and tenant ne ${''}`,
   },
 };
 
@@ -455,7 +487,7 @@ class TablesDueQueue implements DueQueue {
   }
 
   async due(kind: DueKind, by: string, limit: number, after?: DueEntry): Promise<(DueEntry & { etag: string })[]> {
-    await this.once(kind, () => this.fillFromBefore(kind));
+    await this.once(BEFORE_THE_QUEUE[kind].marker, () => this.fillFromBefore(kind));
     const out: (DueEntry & { etag: string })[] = [];
     if (limit <= 0) return out;
     const filter =
@@ -479,8 +511,14 @@ class TablesDueQueue implements DueQueue {
   }
 
   private async fillFromBefore(kind: DueKind): Promise<void> {
-    const { table, filter, entry } = BEFORE_THE_QUEUE[kind];
-    const rows = this.client(table).listEntities<{ dueAt: string }>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey', 'dueAt'] } });
-    for await (const row of rows) if (typeof row.dueAt === 'string' && row.dueAt !== '') await this.put(entry(row));
+    const { table, filter, due, entry, stale } = BEFORE_THE_QUEUE[kind];
+    if (stale !== undefined) {
+      for await (const row of this.table.listEntities({ queryOptions: { filter: stale, select: ['RowKey'] } })) await deleted(this.table, kind, row.rowKey ?? '');
+    }
+    const rows = this.client(table).listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey', due] } });
+    for await (const row of rows) {
+      const dueAt = row[due];
+      if (typeof dueAt === 'string' && dueAt !== '') await this.put(entry(row, dueAt));
+    }
   }
 }

@@ -1,12 +1,10 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { Store } from '../app/ports';
-import type { MinutesVersion } from '../domain/minutes';
 import type { AttendanceRecord } from '../domain/attendance';
 import { layWrites, NEXT_TURN, type AttendanceWritten } from './attendance-writes';
 import { DocumentRepositories } from './repositories';
 import { TablesDocuments } from './tables-documents';
-import { numberRow } from './documents';
 import { key, statusOf, unchunked } from './tables-rows';
 
 export interface TablesStoreOptions {
@@ -38,17 +36,6 @@ const rowOrder = (personId: string): Buffer => Buffer.from(key(personId), 'latin
 type SharedRead = { read: Promise<unknown> };
 /** A bound on the reads joined or kept per table (memory, not policy). */
 const MAX_SHARED_READS = 5000;
-
-/**
- * Due archives in the queue of due work (the `duework` table; jobs and deliveries are the narrow
- * port's queue, see tables-documents.ts, in partitions of their own): a row per version whose
- * archiving is pending, keyed by when it is due, so a tick reads what is due and nothing else. A
- * row names its version; the document stays the truth: a row whose version is archived, or due at
- * another time now (a retry), is deleted when the tick reaches it.
- */
-type DueRow = { partitionKey: string; rowKey: string; tenant: string; ref: string; number?: number };
-const dueRk = (dueAt: string, ...parts: string[]): string => `${dueAt}|${key(...parts)}`;
-const dueAtOf = (rowKey: string): string => rowKey.slice(0, rowKey.indexOf('|'));
 
 /**
  * Every table of the store, without the configured prefix (the backup export names them so).
@@ -234,40 +221,6 @@ export class TablesStore extends DocumentRepositories implements Store {
     await Promise.all([putAll(), ...batch.filter((q) => !q.written.record).map(removeOne)]);
   }
 
-  /** The queue's rows of one kind due by `nowIso`, earliest first (the key's order). */
-  private async dueRows(kind: 'archive', nowIso: string): Promise<DueRow[]> {
-    const rows: DueRow[] = [];
-    const filter = odata`PartitionKey eq ${kind} and RowKey lt ${`${nowIso}}`}`;
-    for await (const row of this.tables.duework.listEntities<DueRow>({ queryOptions: { filter } })) rows.push(row);
-    return rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
-  }
-
-  async dueArchives(nowIso: string, limit: number): Promise<MinutesVersion[]> {
-    await this.documents.markedOnce('duework', 'archive~meta', async () => {
-      for (const v of await this.query<MinutesVersion>('minutesversions', odata`archiveDue ne ${''}`)) {
-        if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
-      }
-    });
-    const out: MinutesVersion[] = [];
-    for (const row of await this.dueRows('archive', nowIso)) {
-      if (out.length >= limit) break;
-      const found = (await this.getMinutesVersion(row.tenant, row.ref, row.number ?? 0))?.version;
-      if (found?.archive?.state === 'pending' && found.archive.nextAttemptAt === dueAtOf(row.rowKey)) out.push(found);
-      else await this.remove('duework', row.partitionKey, row.rowKey);
-    }
-    return out;
-  }
-
-  /** A version whose archiving is pending is put in the queue of due work. */
-  protected override async versionSaved(v: MinutesVersion): Promise<void> {
-    if (v.archive?.state === 'pending') await this.queueArchive(v, v.archive.nextAttemptAt);
-  }
-
-  private async queueArchive(v: MinutesVersion, dueAt: string): Promise<void> {
-    const row: DueRow = { partitionKey: 'archive', rowKey: `${dueRk(dueAt, v.tenantId, v.meetingId)}.${numberRow(v.number)}`, tenant: v.tenantId, ref: v.meetingId, number: v.number };
-    await this.tables.duework.upsertEntity<DueRow>(row, 'Replace');
-  }
-
   /** The documents of the rows the filter selects (all rows without one). */
   private async query<T>(table: TableName, filter?: string): Promise<T[]> {
     const out: T[] = [];
@@ -289,18 +242,6 @@ export class TablesStore extends DocumentRepositories implements Store {
 
   async close(): Promise<void> {
     // Clients hold no resources that need closing.
-  }
-
-  /** Deletes a row; whether there was one. */
-  private async remove(table: TableName, pk: string, rk: string): Promise<boolean> {
-    try {
-      await this.tables[table].deleteEntity(pk, rk);
-      this.wrote(table);
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
-    }
   }
 
   /**

@@ -136,12 +136,12 @@ export abstract class WorkRepositories implements WorkStore {
   }
 
   /**
-   * The documents of the queue's entries of `kind` due by `by`, earliest first: each entry's
+   * The documents of the queue's entries of `kind` due by `by`, earliest first (every kind's tick: jobs, deliveries, archives): each entry's
    * document is read; one no longer due at the entry's time (done, moved, gone) is not returned
    * and its entry is removed, unless it was put again meanwhile (its ETag). Read page by page
    * after the last entry seen, until `limit` are found or no entry is left.
    */
-  private async due<T>(kind: DueKind, by: string, limit: number, read: (ref: readonly string[]) => Promise<T | undefined>, dueAt: (doc: T) => string | undefined): Promise<T[]> {
+  protected async due<T>(kind: DueKind, by: string, limit: number, read: (ref: readonly string[]) => Promise<T | undefined>, dueAt: (doc: T) => string | undefined): Promise<T[]> {
     const queue = this.documents.queue;
     const out: T[] = [];
     let after: DueEntry | undefined;

@@ -267,6 +267,54 @@ test('a store file from before the queue of due work keeps its jobs, deliveries 
   }
 });
 
+test('a store file whose archive queue was a column keeps its pending archives: due after the upgrade, the column gone', async () => {
+  const dir = tempDir('justera-store-');
+  const file = path.join(dir, 'justera.db');
+  // The table as an earlier version made it: when a version's archiving is due in a column of its own, indexed.
+  const old = new Database(file);
+  old.exec(`
+    CREATE TABLE minutes_versions (
+      tenant_id TEXT NOT NULL, meeting_id TEXT NOT NULL, number INTEGER NOT NULL, network_id TEXT NOT NULL,
+      revision INTEGER NOT NULL, approved INTEGER NOT NULL, archive_due TEXT, doc TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, meeting_id, number)) WITHOUT ROWID;
+    CREATE INDEX minutes_archive_due ON minutes_versions (archive_due) WHERE archive_due IS NOT NULL;`);
+  const archive = (state: 'pending' | 'done', nextAttemptAt: string) => ({ state, attempts: 1, nextAttemptAt, documents: [] });
+  const pending = { ...approvedWithActions('m-1', 2, '2030-01-01', {}), archive: archive('pending', '2030-01-01T08:00:00.000Z') };
+  const later = { ...approvedWithActions('m-3', 1, '2030-01-01', {}), archive: archive('pending', '2030-06-01T08:00:00.000Z') };
+  const archived = { ...approvedWithActions('m-2', 1, '2030-01-01', {}), archive: archive('done', '2030-01-01T07:00:00.000Z') };
+  for (const v of [pending, later, archived]) {
+    old
+      .prepare('INSERT INTO minutes_versions VALUES (?, ?, ?, ?, 4, 1, ?, ?)')
+      .run(v.tenantId, v.meetingId, v.number, v.networkId, v.archive.state === 'pending' ? v.archive.nextAttemptAt : null, JSON.stringify(v));
+  }
+  old.close();
+
+  let store = new SqliteStore(file);
+  try {
+    expect(await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([pending]);
+    expect((await store.getMinutesVersion('t-1', 'm-1', 2))?.etag).toBe('"r4"');
+    const columns = (): string[] => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare('PRAGMA table_info(minutes_versions)').all() as { name: string }[]).map((c) => c.name);
+      } finally {
+        db.close();
+      }
+    };
+    expect(columns()).not.toContain('archive_due');
+    // Opened again, the upgrade is not done twice; the versions are written and read as any other.
+    await store.close();
+    store = new SqliteStore(file);
+    expect((await store.dueArchives('2030-12-31T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-1', 'm-3']);
+    const got = await store.getMinutesVersion('t-1', 'm-1', 2);
+    expect(await store.saveMinutesVersion({ ...got!.version, archive: archive('done', pending.archive.nextAttemptAt) }, got!.etag)).toBe('"r5"');
+    expect(await store.dueArchives('2030-12-31T00:00:00.000Z', 10)).toEqual([later]);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 documentsConformance('SQLite (embedded)', async () => {
   const dir = tempDir('justera-docs-');
   const store = new SqliteStore(path.join(dir, 'justera.db'));

@@ -91,16 +91,16 @@ test('due work is a queue that holds what is due: done jobs and archived version
   const pending = { ...approvedWithActions('m-1', 1, '2030-01-01', {}), archive: { state: 'pending' as const, attempts: 0, nextAttemptAt: '2030-01-01T08:00:00.000Z', documents: [] } };
   await first.saveMinutesVersion(pending, undefined);
   const queue = raw(opts.tablePrefix, 'duework');
-  // A job's row names it in its key (when it is due, then the tenant and id); an archive's in its properties.
+  // A row names its work in its key: when it is due, then the tenant and id (a version: the tenant, meeting and number).
   const rows = async (): Promise<string[]> => {
     const out: string[] = [];
-    for await (const e of queue.listEntities<{ ref?: string }>()) {
-      if (e.partitionKey === 'job') out.push(`job:${unkey((e.rowKey ?? '').split('|')[1] ?? '')[1]}`);
-      if (e.partitionKey === 'archive') out.push(`archive:${e.ref}`);
+    for await (const e of queue.listEntities()) {
+      const ref = unkey((e.rowKey ?? '').split('|')[1] ?? '');
+      if (e.partitionKey === 'job' || e.partitionKey === 'archive') out.push(`${e.partitionKey}:${ref.slice(1).join('/')}`);
     }
     return out.sort();
   };
-  expect(await rows()).toEqual(['archive:m-1', 'job:j-later', 'job:j-open']);
+  expect(await rows()).toEqual(['archive:m-1/000001', 'job:j-later', 'job:j-open']);
   expect((await first.dueJobs('2030-02-01T00:00:00.000Z', 10)).map((j) => j.id)).toEqual(['j-open']);
   // Archived: the version is no longer due; the tick that reaches its row removes it.
   const got = await first.getMinutesVersion('t-1', 'm-1', 1);
@@ -110,7 +110,7 @@ test('due work is a queue that holds what is due: done jobs and archived version
 
   // As the tables were before the queue: a pending archive without its row.
   await first.saveMinutesVersion({ ...pending, meetingId: 'm-2' }, undefined);
-  for await (const e of queue.listEntities()) if (e.partitionKey === 'archive' || e.partitionKey === 'archive~meta') await queue.deleteEntity(e.partitionKey, e.rowKey ?? '');
+  for await (const e of queue.listEntities()) if (e.partitionKey === 'archive' || e.partitionKey === 'archive2~meta') await queue.deleteEntity(e.partitionKey, e.rowKey ?? '');
   const store = await TablesStore.open(opts);
   expect((await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).map((v) => v.meetingId)).toEqual(['m-2']);
 });
@@ -149,6 +149,40 @@ test('jobs, deliveries and leases written before the queue and the per-person in
   expect(await store.dueJobs('2030-12-31T00:00:00.000Z', 10)).toEqual([expect.objectContaining({ id: 'j-later' })]);
   expect(await store.removePersonalDeliveries('t-1', '29:u-1')).toBe(2);
   expect((await store.dueDeliveries('2030-12-31T00:00:00.000Z', 10)).map((d) => d.id)).toEqual(['checkin/m-1', 'later']);
+});
+
+test('archives the adapter queued before the port are found after the upgrade, and its rows in the old layout are removed', async () => {
+  const opts = { connectionString: azurite.connectionString, tablePrefix: `w${Date.now().toString(36)}x${++n}` };
+  await TablesStore.open(opts);
+  const archive = (state: 'pending' | 'done', nextAttemptAt: string) => ({ state, attempts: 1, nextAttemptAt, documents: [] });
+  const pending = { ...approvedWithActions('m-1', 2, '2030-01-01', {}), archive: archive('pending', '2030-01-01T08:00:00.000Z') };
+  const archived = { ...approvedWithActions('m-2', 1, '2030-01-01', {}), archive: archive('done', '2030-01-01T07:00:00.000Z') };
+  // As the adapter wrote them: each version with its `archiveDue` ('' unless pending), a queue row per pending one keyed by
+  // the version's number as is (naming it in properties too), one left behind by a version archived since, and the mark of its fill.
+  for (const v of [pending, archived]) {
+    await raw(opts.tablePrefix, 'minutesversions').createEntity({
+      partitionKey: key(v.tenantId, v.meetingId),
+      rowKey: String(v.number).padStart(6, '0'),
+      tenant: v.tenantId,
+      network: v.networkId,
+      approved: true,
+      archiveDue: v.archive.state === 'pending' ? v.archive.nextAttemptAt : '',
+      doc: JSON.stringify(v),
+    });
+    const row = `${v.archive.nextAttemptAt}|${key(v.tenantId, v.meetingId)}.${String(v.number).padStart(6, '0')}`;
+    await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'archive', rowKey: row, tenant: v.tenantId, ref: v.meetingId, number: v.number });
+  }
+  await raw(opts.tablePrefix, 'duework').createEntity({ partitionKey: 'archive~meta', rowKey: '~backfilled', at: '2029-12-01T00:00:00.000Z' });
+
+  const store = await TablesStore.open(opts);
+  expect(await store.dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([pending]);
+  const left: string[] = [];
+  for await (const e of raw(opts.tablePrefix, 'duework').listEntities()) if (e.partitionKey === 'archive') left.push(e.rowKey ?? '');
+  expect(left).toEqual([`${pending.archive.nextAttemptAt}|${key('t-1', 'm-1', '000002')}`]);
+  // Archived now: the tick that reaches its entry removes it.
+  const got = await store.getMinutesVersion('t-1', 'm-1', 2);
+  await store.saveMinutesVersion({ ...got!.version, archive: archive('done', pending.archive.nextAttemptAt) }, got!.etag);
+  expect(await (await TablesStore.open(opts)).dueArchives('2030-02-01T00:00:00.000Z', 10)).toEqual([]);
 });
 
 test('the queue rows the store wrote for jobs before the port are read as they are', async () => {
