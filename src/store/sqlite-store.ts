@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Store } from '../app/ports';
 import type { AttendanceRecord } from '../domain/attendance';
 import { deepFreeze } from '../domain/frozen';
-import { DocumentRepositories, versionRef } from './repositories';
+import { versionRef } from './minutes-repositories';
+import { DocumentRepositories } from './repositories';
 import { refText, SqliteDocuments } from './sqlite-documents';
 import { layWrites, NEXT_TURN } from './attendance-writes';
 

@@ -1,3 +1,4 @@
+import type { TableClient } from '@azure/data-tables';
 /** The row format of Table Storage shared by the store and its narrow port (./tables-documents.ts). */
 import { idPart } from './documents';
 
@@ -38,3 +39,15 @@ export function unkey(k: string): string[] {
 
 /** Properties the service adds to every row (as the SDK names them). */
 export const SERVICE_PROPERTIES: ReadonlySet<string> = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag', 'odata.metadata']);
+
+/** Deletes a row (under `etag`, when given); whether it was there (and still under it). */
+export async function deleted(table: TableClient, partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
+  try {
+    await table.deleteEntity(partitionKey, rowKey, etag === undefined ? {} : { etag });
+    return true;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 404 || status === 412) return false;
+    throw err;
+  }
+}
