@@ -31,3 +31,9 @@ export function okReading(r: ImportFileReading | undefined): Extract<ImportFileR
   if (!r.ok) throw new Error(`not read: ${r.error.message}`);
   return r;
 }
+
+/** Member `who` imports a file as it was read, without corrections: read, then saved with its original. */
+export async function importAsRead(j: Journey, who: number, file: UploadedFile): Promise<{ status: number; body: ImportSaveResponse }> {
+  const draft = okReading((await readImports(j, who, [file])).body.files[0]).document;
+  return saveImport(j, who, draft, file);
+}

@@ -9,7 +9,7 @@ import { Journey, sharePointJourney } from '../harness/journey';
 import { eventually } from '../harness/service';
 import { TEAM_ID } from '../harness/teams';
 import { validateProtokoll } from '../harness/protokoll-schema';
-import { okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
+import { importAsRead, okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
 
 /**
  * Issue 11, export through the tab's API: each justerat or imported version as
@@ -193,8 +193,7 @@ describe('exporting with the SharePoint archive (documents open at their link, n
   test('the JSON is built from the version; PDF and DOCX are rendered again, the same bytes; the original is listed with its link', async () => {
     const file = { name: 'im-natverket-2021-12-03.txt', bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'im-natverket-2021-12-03.txt'))) };
     const { name } = file;
-    const draft = okReading((await readImports(j, SECRETARY, [file])).body.files[0]).document;
-    const saved = await saveImport(j, SECRETARY, draft, file);
+    const saved = await importAsRead(j, SECRETARY, file);
     expect(saved.status).toBe(200);
     const body = saved.body;
 

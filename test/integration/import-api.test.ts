@@ -11,7 +11,7 @@ import type { GraphEmulator } from '../harness/graph-emulator';
 import { Journey, sharePointJourney } from '../harness/journey';
 import { TEAM_ID } from '../harness/teams';
 import { asDocx, imageOnlyPdf } from '../unit/import-variants';
-import { okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
+import { importAsRead, okReading, readImports, saveImport, type UploadedFile } from '../harness/imports';
 
 /**
  * Issue 11, import through the tab's API: the chair group uploads old protocols (base64 in
@@ -229,8 +229,7 @@ describe('importing with the SharePoint archive', () => {
   test('the original, the rendered documents and the JSON land in the network\'s SharePoint folder with their columns; nothing says justerad', async () => {
     const name = 'im-natverket-2021-12-03.docx';
     const bytes = await asDocx(new TextDecoder().decode(fixture('im-natverket-2021-12-03.txt')));
-    const draft = okReading((await readImports(j, SECRETARY, [{ name, bytes }])).body.files[0]).document;
-    const saved = await saveImport(j, SECRETARY, draft, { name, bytes });
+    const saved = await importAsRead(j, SECRETARY, { name, bytes });
     expect(saved.status).toBe(200);
     const body = saved.body;
     const stored = graph.documents().filter((d) => d.path.includes('/2021/') && d.name.includes('importerat'));
